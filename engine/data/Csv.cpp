@@ -1,0 +1,244 @@
+#include "data/Csv.h"
+
+#include "core/Error.h"
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstdint>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace gdbm::data {
+namespace {
+
+// Code points of Windows-1252 bytes 0x80..0x9F; 0 marks the five unassigned bytes, which we
+// map to U+FFFD rather than guessing.
+constexpr std::array<std::uint16_t, 32> kCp1252High = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
+};
+
+void appendUtf8(std::string& out, std::uint32_t cp)
+{
+    if (cp < 0x80) {
+        out += char(cp);
+    } else if (cp < 0x800) {
+        out += char(0xC0 | (cp >> 6));
+        out += char(0x80 | (cp & 0x3F));
+    } else {
+        out += char(0xE0 | (cp >> 12));
+        out += char(0x80 | ((cp >> 6) & 0x3F));
+        out += char(0x80 | (cp & 0x3F));
+    }
+}
+
+class Parser
+{
+public:
+    Parser(const std::string& text, const std::string& fileName) : m_text(text), m_fileName(fileName) {}
+
+    std::vector<CsvRow> parse()
+    {
+        std::vector<CsvRow> rows;
+        while (m_pos < m_text.size()) {
+            CsvRow row;
+            row.line = m_line;
+            if (parseRecord(row.fields))
+                rows.push_back(std::move(row));
+        }
+        return rows;
+    }
+
+private:
+    [[noreturn]] void fail(std::size_t line, std::size_t column, const std::string& reason) const
+    {
+        throw InputError({m_fileName, line, column, {}}, reason);
+    }
+
+    // Consumes one record and its line end. Returns false for a blank line.
+    bool parseRecord(std::vector<std::string>& fields)
+    {
+        if (atLineEnd()) {
+            consumeLineEnd();
+            return false;
+        }
+        while (true) {
+            fields.push_back(parseField(fields.size() + 1));
+            if (m_pos >= m_text.size())
+                return true;
+            if (m_text[m_pos] == ',') {
+                ++m_pos;
+                continue;
+            }
+            consumeLineEnd();
+            return true;
+        }
+    }
+
+    std::string parseField(std::size_t column)
+    {
+        if (m_pos < m_text.size() && m_text[m_pos] == '"')
+            return parseQuotedField(column);
+        // Unquoted: everything up to the next comma or line end, copied at once.
+        const std::size_t end = m_text.find_first_of(",\r\n", m_pos);
+        const std::size_t stop = end == std::string::npos ? m_text.size() : end;
+        std::string field = m_text.substr(m_pos, stop - m_pos);
+        m_pos = stop;
+        return field;
+    }
+
+    std::string parseQuotedField(std::size_t column)
+    {
+        const std::size_t startLine = m_line;
+        std::string field;
+        ++m_pos;
+        while (true) {
+            const std::size_t quote = m_text.find('"', m_pos);
+            if (quote == std::string::npos)
+                fail(startLine, column, "unterminated quoted field (the closing quote is missing)");
+            m_line +=
+                std::size_t(std::count(m_text.begin() + long(m_pos), m_text.begin() + long(quote), '\n'));
+            field.append(m_text, m_pos, quote - m_pos);
+            m_pos = quote + 1;
+            if (m_pos < m_text.size() && m_text[m_pos] == '"') {
+                field += '"'; // a doubled quote stands for one
+                ++m_pos;
+                continue;
+            }
+            break;
+        }
+        if (m_pos < m_text.size() && m_text[m_pos] != ',' && !atLineEnd())
+            fail(m_line, column, "unexpected text after the closing quote of a quoted field");
+        return field;
+    }
+
+    bool atLineEnd() const
+    {
+        return m_pos < m_text.size() && (m_text[m_pos] == '\n' || m_text[m_pos] == '\r');
+    }
+
+    void consumeLineEnd()
+    {
+        if (m_pos < m_text.size() && m_text[m_pos] == '\r')
+            ++m_pos;
+        if (m_pos < m_text.size() && m_text[m_pos] == '\n')
+            ++m_pos;
+        ++m_line;
+    }
+
+    const std::string& m_text;
+    const std::string& m_fileName;
+    std::size_t m_pos = 0;
+    std::size_t m_line = 1;
+};
+
+} // namespace
+
+bool isValidUtf8(const std::string& bytes)
+{
+    const auto* s = reinterpret_cast<const unsigned char*>(bytes.data());
+    const std::size_t n = bytes.size();
+    std::size_t i = 0;
+    while (i < n) {
+        const unsigned char c = s[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t extra = 0;
+        std::uint32_t cp = 0;
+        if (c >= 0xC2 && c <= 0xDF) {
+            extra = 1;
+            cp = c & 0x1F;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            extra = 2;
+            cp = c & 0x0F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            extra = 3;
+            cp = c & 0x07;
+        } else {
+            return false;
+        }
+        if (i + extra >= n)
+            return false;
+        for (std::size_t k = 1; k <= extra; ++k) {
+            if ((s[i + k] & 0xC0) != 0x80)
+                return false;
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        const bool overlong = (extra == 2 && cp < 0x800) || (extra == 3 && cp < 0x10000);
+        if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return false;
+        i += extra + 1;
+    }
+    return true;
+}
+
+std::string windows1252ToUtf8(const std::string& bytes)
+{
+    std::string out;
+    out.reserve(bytes.size() + bytes.size() / 8);
+    for (char ch : bytes) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c < 0x80)
+            out += ch;
+        else if (c < 0xA0)
+            appendUtf8(out, kCp1252High[c - 0x80] ? kCp1252High[c - 0x80] : 0xFFFD);
+        else
+            appendUtf8(out, c);
+    }
+    return out;
+}
+
+CsvDocument parseCsv(std::string bytes, const std::string& fileName)
+{
+    CsvDocument doc;
+    doc.fileName = fileName;
+    if (bytes.empty())
+        throw InputError({fileName, 0, 0, {}}, "the file is empty");
+
+    if (const auto nul = bytes.find('\0'); nul != std::string::npos) {
+        const std::size_t line = 1 + std::size_t(std::count(bytes.begin(), bytes.begin() + long(nul), '\n'));
+        throw InputError({fileName, line, 0, {}}, "not a text file (binary data: a NUL byte)");
+    }
+
+    if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+        bytes.erase(0, 3);
+        doc.encoding = "UTF-8 with BOM";
+    } else {
+        doc.encoding = "UTF-8";
+    }
+    if (!isValidUtf8(bytes)) {
+        bytes = windows1252ToUtf8(bytes);
+        doc.encoding = "Windows-1252";
+    }
+
+    std::vector<CsvRow> rows = Parser(bytes, fileName).parse();
+    if (rows.empty())
+        throw InputError({fileName, 0, 0, {}}, "the file has no header line");
+    doc.header = std::move(rows.front().fields);
+    rows.erase(rows.begin());
+    doc.rows = std::move(rows);
+    return doc;
+}
+
+CsvDocument readCsvFile(const std::string& path)
+{
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        throw InputError({path, 0, 0, {}}, "is a folder, not a CSV file");
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw InputError({path, 0, 0, {}}, std::string("cannot open the file: ") + std::strerror(errno));
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    if (in.bad())
+        throw InputError({path, 0, 0, {}}, "cannot read the file");
+    return parseCsv(std::move(buffer).str(), path);
+}
+
+} // namespace gdbm::data

@@ -1,0 +1,127 @@
+#include "core/Error.h"
+#include "data/Csv.h"
+
+#include <QTest>
+
+using gdbm::InputError;
+using gdbm::data::parseCsv;
+
+class TestCsv : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void parsesRfc4180_data();
+    void parsesRfc4180();
+    void recordsStartLines();
+    void decodesEncodings();
+    void rejectsBadInput_data();
+    void rejectsBadInput();
+};
+
+using Rows = QList<QStringList>;
+
+static Rows toRows(const gdbm::data::CsvDocument& doc)
+{
+    Rows rows;
+    QStringList header;
+    for (const auto& f : doc.header)
+        header << QString::fromStdString(f);
+    rows << header;
+    for (const auto& r : doc.rows) {
+        QStringList fields;
+        for (const auto& f : r.fields)
+            fields << QString::fromStdString(f);
+        rows << fields;
+    }
+    return rows;
+}
+
+void TestCsv::parsesRfc4180_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<Rows>("expected");
+
+    QTest::newRow("plain LF") << QByteArray("a,b\n1,2\n") << Rows{{"a", "b"}, {"1", "2"}};
+    QTest::newRow("CRLF") << QByteArray("a,b\r\n1,2\r\n") << Rows{{"a", "b"}, {"1", "2"}};
+    QTest::newRow("no final newline") << QByteArray("a,b\n1,2") << Rows{{"a", "b"}, {"1", "2"}};
+    QTest::newRow("quoted comma") << QByteArray("a,b\n\"x, y\",2\n") << Rows{{"a", "b"}, {"x, y", "2"}};
+    QTest::newRow("doubled quotes") << QByteArray("a\n\"say \"\"hi\"\"\"\n") << Rows{{"a"}, {"say \"hi\""}};
+    QTest::newRow("newline in quotes")
+        << QByteArray("a,b\n\"line1\nline2\",2\n") << Rows{{"a", "b"}, {"line1\nline2", "2"}};
+    QTest::newRow("CRLF in quotes") << QByteArray("a\r\n\"l1\r\nl2\"\r\n") << Rows{{"a"}, {"l1\r\nl2"}};
+    QTest::newRow("empty fields") << QByteArray("a,b,c\n,,\n") << Rows{{"a", "b", "c"}, {"", "", ""}};
+    QTest::newRow("empty quoted") << QByteArray("a,b\n\"\",x\n") << Rows{{"a", "b"}, {"", "x"}};
+    QTest::newRow("blank lines skipped") << QByteArray("a\n\n1\n\n") << Rows{{"a"}, {"1"}};
+    QTest::newRow("trailing comma") << QByteArray("a,b\n1,\n") << Rows{{"a", "b"}, {"1", ""}};
+    QTest::newRow("BOM") << QByteArray("\xEF\xBB\xBF"
+                                       "a,b\n1,2\n")
+                         << Rows{{"a", "b"}, {"1", "2"}};
+    QTest::newRow("UTF-8 kept") << QByteArray("a\n\xC2\xA9 \xE2\x84\x97\n") << Rows{{"a"}, {"© ℗"}};
+    QTest::newRow("Windows-1252") << QByteArray("a\nBeyonc\xE9 \x93hi\x94\n")
+                                  << Rows{{"a"}, {"Beyoncé “hi”"}};
+}
+
+void TestCsv::parsesRfc4180()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(Rows, expected);
+    QCOMPARE(toRows(parseCsv(input.toStdString(), "test.csv")), expected);
+}
+
+void TestCsv::recordsStartLines()
+{
+    const auto doc = parseCsv("h\n\"a\nb\"\nc\n", "t.csv");
+    QCOMPARE(doc.rows.size(), 2u);
+    QCOMPARE(doc.rows[0].line, 2u);
+    QCOMPARE(doc.rows[1].line, 4u);
+}
+
+void TestCsv::decodesEncodings()
+{
+    QCOMPARE(parseCsv("a\n1\n", "t").encoding, std::string("UTF-8"));
+    QCOMPARE(parseCsv("\xEF\xBB\xBF"
+                      "a\n1\n",
+                      "t")
+                 .encoding,
+             std::string("UTF-8 with BOM"));
+    QCOMPARE(parseCsv("a\n\xE9\n", "t").encoding, std::string("Windows-1252"));
+    QVERIFY(gdbm::data::isValidUtf8("\xE2\x82\xAC"));
+    QVERIFY(!gdbm::data::isValidUtf8("\xC0\xAF"));     // overlong
+    QVERIFY(!gdbm::data::isValidUtf8("\xED\xA0\x80")); // surrogate
+    QVERIFY(!gdbm::data::isValidUtf8("\xE2\x82"));     // truncated
+}
+
+void TestCsv::rejectsBadInput_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+    QTest::addColumn<QString>("reason");
+
+    QTest::newRow("empty") << QByteArray() << 0 << 0 << "empty";
+    QTest::newRow("only blank lines") << QByteArray("\n\n") << 0 << 0 << "no header";
+    QTest::newRow("unterminated quote") << QByteArray("a,b\n1,\"open\n2,3\n") << 2 << 2 << "unterminated";
+    QTest::newRow("text after quote") << QByteArray("a,b\n\"x\"y,2\n") << 2 << 1 << "after the closing quote";
+    QTest::newRow("binary") << QByteArray("a,b\n1,2\n\x00\x01\x02", 11) << 3 << 0 << "binary";
+}
+
+void TestCsv::rejectsBadInput()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(int, line);
+    QFETCH(int, column);
+    QFETCH(QString, reason);
+    try {
+        parseCsv(input.toStdString(), "bad.csv");
+        QFAIL("no error");
+    } catch (const InputError& e) {
+        QCOMPARE(e.location().file, std::string("bad.csv"));
+        QCOMPARE(int(e.location().line), line);
+        QCOMPARE(int(e.location().column), column);
+        QVERIFY2(QString::fromStdString(e.reason()).contains(reason), e.what());
+    }
+}
+
+QTEST_APPLESS_MAIN(TestCsv)
+#include "TestCsv.moc"
