@@ -1,0 +1,102 @@
+#pragma once
+
+#include "data/Feature.h"
+
+#include <cstddef>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gdbm::sim {
+
+// What a numeric preference constrains: one of the audio features, or the release year.
+enum class Attribute : std::size_t {
+    // 0 .. kFeatureCount-1 are the features, in data::Feature order.
+    ReleaseYear = data::kFeatureCount,
+};
+inline constexpr std::size_t kAttributeCount = data::kFeatureCount + 1;
+
+inline constexpr Attribute attributeOf(data::Feature f)
+{
+    return static_cast<Attribute>(data::index(f));
+}
+std::optional<data::Feature> featureOf(Attribute a);
+// "popularity", "energy", ..., "year".
+std::string_view attributeKey(Attribute a);
+std::optional<Attribute> attributeFromKey(std::string_view key);
+
+enum class PreferenceKind {
+    Range,            // attribute within [min, max]
+    RangeDrawn,       // per user, a range of two sorted uniform draws in [min, max] (moods)
+    Genres,           // any of a fixed set of genres
+    AnyCommonGenre,   // any of the catalog's common genres
+    CommonGenreDrawn, // per user, one common genre
+    NicheGenreDrawn,  // per user, one niche genre
+    ArtistDrawn,      // per user, one artist among the `among` most frequent
+    DecadeDrawn,      // per user, the release years of one decade in [firstDecade, lastDecade]
+};
+
+std::string_view preferenceKindKey(PreferenceKind kind); // "range", "genres", ... (JSON)
+std::optional<PreferenceKind> preferenceKindFromKey(std::string_view key);
+
+inline constexpr double kOpen = std::numeric_limits<double>::infinity();
+
+// One preference of an archetype, as the user edits it. Only the members its kind uses matter.
+// An open bound (-kOpen or kOpen) means the catalog's own minimum or maximum.
+struct Preference
+{
+    PreferenceKind kind = PreferenceKind::Range;
+    Attribute attribute = attributeOf(data::Feature::Popularity);
+    double min = -kOpen;
+    double max = kOpen;
+    std::vector<std::string> genres;
+    int among = 50;
+    int firstDecade = 1960;
+    int lastDecade = 2010;
+
+    bool operator==(const Preference&) const = default;
+};
+
+// A kind of listener: its share of the users, how many tracks each listens to, and what the
+// tracks it listens to have in common.
+struct Archetype
+{
+    std::string name;
+    double share = 0.0;
+    int tracksPerUser = 50;
+    std::vector<Preference> preferences;
+
+    bool operator==(const Archetype&) const = default;
+};
+
+struct ArchetypeProblem
+{
+    std::size_t archetype = 0; // index in the set; archetypes.size() for the set as a whole
+    std::string field;         // "share", "preferences[1].min", ...
+    std::string message;
+};
+
+// An ordered set of archetypes whose shares sum to 1.
+struct ArchetypeSet
+{
+    std::vector<Archetype> archetypes;
+
+    // Everything that makes the set unusable: unknown attribute, min > max, a negative share,
+    // shares not summing to 1 (within 1e-6), no tracks per user, an empty or repeated name.
+    std::vector<ArchetypeProblem> problems() const;
+    double shareTotal() const;
+    // Scales the shares so that they sum to 1 (requires a positive total).
+    void normalizeShares();
+
+    bool operator==(const ArchetypeSet&) const = default;
+};
+
+// The 12 archetypes of DATA.md section 3.
+ArchetypeSet defaultArchetypes();
+
+// "Mood-Based Listener: share: shares sum to 0.95, not 1" (for messages).
+std::string describeProblem(const ArchetypeSet& set, const ArchetypeProblem& problem);
+
+} // namespace gdbm::sim

@@ -1,0 +1,239 @@
+#include "core/Error.h"
+#include "data/Csv.h"
+#include "data/DatasetLoader.h"
+#include "data/DemoCatalog.h"
+#include "sim/Simulator.h"
+
+#include <QTest>
+#include <tbb/global_control.h>
+
+using namespace gdbm;
+using namespace gdbm::sim;
+
+class TestSimulator : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void usersFollowShares();
+    void everyInteractionPassesItsUsersPreferences();
+    void tracksPerUserAsConfigured();
+    void ratingsFollowTheRules();
+    void ratingHandComputed();
+    void genresMatchWholeNames();
+    void fallbackWhenNothingMatches();
+    void sameSeedSameResultAnyThreadCount();
+    void otherSeedDiffers();
+    void timestampsWithinAYear();
+    void cancelStops();
+
+private:
+    SimulationResult run(std::uint64_t seed, std::size_t users = 1000) const;
+
+    data::Catalog m_catalog;
+    ArchetypeSet m_archetypes = defaultArchetypes();
+};
+
+void TestSimulator::initTestCase()
+{
+    m_catalog = data::generateDemoCatalog({10000, 3});
+}
+
+SimulationResult TestSimulator::run(std::uint64_t seed, std::size_t users) const
+{
+    SimulationParams params;
+    params.users = users;
+    params.seed = seed;
+    params.thresholds = data::GenreThresholds::scaledFor(m_catalog.size());
+    return simulate(m_catalog, m_archetypes, params);
+}
+
+void TestSimulator::usersFollowShares()
+{
+    const SimulationResult r = run(7);
+    const std::vector<std::size_t> expected = {150, 150, 150, 100, 100, 100, 50, 50, 50, 50, 50, 50};
+    QCOMPARE(r.summary.usersPerArchetype, expected);
+    QCOMPARE(r.users.size(), 1050u);
+    for (std::size_t u = 0; u < r.users.size(); ++u)
+        QCOMPARE(r.users[u].id, std::uint32_t(u + 1));
+}
+
+void TestSimulator::everyInteractionPassesItsUsersPreferences()
+{
+    const SimulationResult r = run(7);
+    // Only mood listeners can draw two ranges so narrow that no track has both.
+    std::size_t moodFellBack = 0;
+    for (const User& u : r.users)
+        moodFellBack += u.fellBack && r.archetypeNames[u.archetype] == "Mood-Based Listener" ? 1 : 0;
+    QCOMPARE(r.summary.fellBack, moodFellBack);
+    QVERIFY(moodFellBack < 20);
+    std::vector<std::size_t> checked(m_archetypes.archetypes.size(), 0);
+    for (const Interaction& i : r.interactions) {
+        const User& user = r.users[i.user];
+        if (i.source == InteractionSource::Discovery || user.fellBack)
+            continue;
+        QCOMPARE(i.source, InteractionSource::Preference);
+        if (!passesAll(user.preferences, m_catalog, i.track))
+            QFAIL(qPrintable(QString("user %1 (%2) listened to track %3 outside its preferences")
+                                 .arg(user.id)
+                                 .arg(QString::fromStdString(r.archetypeNames[user.archetype]))
+                                 .arg(i.track)));
+        ++checked[user.archetype];
+    }
+    for (std::size_t k = 0; k < checked.size(); ++k)
+        QVERIFY2(checked[k] > 0, r.archetypeNames[k].c_str());
+}
+
+void TestSimulator::tracksPerUserAsConfigured()
+{
+    const SimulationResult r = run(7);
+    std::vector<std::size_t> own(r.users.size(), 0), discovery(r.users.size(), 0);
+    for (const Interaction& i : r.interactions)
+        ++(i.source == InteractionSource::Discovery ? discovery : own)[i.user];
+    std::size_t discoverers = 0;
+    for (std::size_t u = 0; u < r.users.size(); ++u) {
+        const std::size_t wanted =
+            r.users[u].fellBack ? 50 : m_archetypes.archetypes[r.users[u].archetype].tracksPerUser;
+        QCOMPARE(own[u], wanted);
+        QVERIFY(discovery[u] == 0 || discovery[u] == 5);
+        discoverers += discovery[u] ? 1 : 0;
+    }
+    QCOMPARE(discoverers, r.summary.discoverers);
+    QVERIFY(discoverers > 60 && discoverers < 150); // 10% of 1,050
+}
+
+// The rule of DATA.md section 4, written out independently of the simulator's code.
+static float expectedRating(const User& user, const data::Catalog& c, std::size_t track)
+{
+    float rating = 3;
+    bool genre = false, artist = false;
+    for (const UserPreference& p : user.preferences) {
+        if (p.kind == UserPreference::Kind::Genres) {
+            for (data::GenreId g : c.track(track).genres)
+                genre = genre || std::count(p.genres.begin(), p.genres.end(), g) > 0;
+        } else if (p.kind == UserPreference::Kind::Artist) {
+            for (data::ArtistId a : c.track(track).artists)
+                artist = artist || a == p.artist;
+        } else {
+            using data::Feature;
+            for (Feature f : {Feature::Popularity, Feature::Instrumentalness, Feature::Liveness}) {
+                if (p.attribute == attributeOf(f) && c.feature(track, f) >= (p.min + p.max) / 2)
+                    rating += 0.5f;
+            }
+        }
+    }
+    rating += (genre ? 1.0f : 0.0f) + (artist ? 1.0f : 0.0f);
+    return std::min(5.0f, std::max(1.0f, rating));
+}
+
+void TestSimulator::ratingsFollowTheRules()
+{
+    const SimulationResult r = run(11);
+    std::size_t total = 0;
+    for (const Interaction& i : r.interactions) {
+        QCOMPARE(i.rating, expectedRating(r.users[i.user], m_catalog, i.track));
+        QVERIFY(i.rating >= 1.0f && i.rating <= 5.0f);
+    }
+    for (std::size_t n : r.summary.ratingHistogram)
+        total += n;
+    QCOMPARE(total, r.interactions.size());
+}
+
+void TestSimulator::ratingHandComputed()
+{
+    const data::Catalog c =
+        data::loadDocuments({data::parseCsv("name,artist,genre,popularity,instrumentalness,liveness\n"
+                                            "A,X,jazz,80,0.9,0.1\n"
+                                            "B,Y,rock,10,0.0,0.9\n",
+                                            "r.csv")});
+    using data::Feature;
+    User u;
+    u.preferences = {{UserPreference::Kind::Range, attributeOf(Feature::Popularity), 0, 100, {}, 0},
+                     {UserPreference::Kind::Range, attributeOf(Feature::Instrumentalness), 0.1, 1, {}, 0},
+                     {UserPreference::Kind::Genres, Attribute::ReleaseYear, 0, 0, {*c.findGenre("jazz")}, 0}};
+    // A: 3 + 0.5 (popularity 80 >= 50) + 0.5 (instrumentalness 0.9 >= 0.55) + 1 (jazz) = 5
+    QCOMPARE(rateTrack(u, c, 0), 5.0f);
+    // B: nothing matches = 3
+    QCOMPARE(rateTrack(u, c, 1), 3.0f);
+    u.preferences.push_back(
+        {UserPreference::Kind::Artist, Attribute::ReleaseYear, 0, 0, {}, *c.findArtist("X")});
+    QCOMPARE(rateTrack(u, c, 0), 5.0f); // 6 clamped to 5
+    u.preferences = {{UserPreference::Kind::Range, attributeOf(Feature::Liveness), 0.3, 0.9, {}, 0}};
+    QCOMPARE(rateTrack(u, c, 1), 3.5f); // liveness 0.9 >= 0.6
+}
+
+void TestSimulator::genresMatchWholeNames()
+{
+    const data::Catalog c =
+        data::loadDocuments({data::parseCsv("name,artist,genre\nA,X,k-pop\nB,Y,\"pop, rock\"\n", "g.csv")});
+    const UserPreference pop{
+        UserPreference::Kind::Genres, Attribute::ReleaseYear, 0, 0, {*c.findGenre("pop")}, 0};
+    QVERIFY(!passes(pop, c, 0)); // the seed's substring match let "pop" hit "k-pop"
+    QVERIFY(passes(pop, c, 1));
+}
+
+void TestSimulator::fallbackWhenNothingMatches()
+{
+    ArchetypeSet impossible;
+    Preference never;
+    never.kind = PreferenceKind::Range;
+    never.attribute = attributeOf(data::Feature::Popularity);
+    never.min = 101;
+    never.max = 200;
+    impossible.archetypes = {{"Nobody", 1.0, 20, {never}}};
+    SimulationParams params;
+    params.users = 10;
+    const SimulationResult r = simulate(m_catalog, impossible, params);
+    QCOMPARE(r.summary.fellBack, 10u);
+    std::size_t fallback = 0;
+    for (const Interaction& i : r.interactions)
+        fallback += i.source == InteractionSource::Fallback ? 1 : 0;
+    QCOMPARE(fallback, 10u * 50u);
+}
+
+void TestSimulator::sameSeedSameResultAnyThreadCount()
+{
+    SimulationResult one, two;
+    {
+        tbb::global_control single(tbb::global_control::max_allowed_parallelism, 1);
+        one = run(5);
+    }
+    {
+        tbb::global_control pair(tbb::global_control::max_allowed_parallelism, 2);
+        two = run(5);
+    }
+    QVERIFY(one.users == two.users);
+    QVERIFY(one.interactions == two.interactions);
+}
+
+void TestSimulator::otherSeedDiffers()
+{
+    const SimulationResult a = run(5, 200);
+    const SimulationResult b = run(6, 200);
+    QVERIFY(!(a.interactions == b.interactions));
+}
+
+void TestSimulator::timestampsWithinAYear()
+{
+    const SimulationResult r = run(9, 300);
+    const auto ref = std::chrono::sys_days{std::chrono::year{2024} / 1 / 1};
+    for (const Interaction& i : r.interactions) {
+        QVERIFY(i.day <= ref);
+        QVERIFY(i.day > ref - std::chrono::days(365));
+    }
+    for (std::size_t k = 1; k < r.interactions.size(); ++k) {
+        if (r.interactions[k].user == r.interactions[k - 1].user)
+            QVERIFY(r.interactions[k - 1].day <= r.interactions[k].day); // chronological per user
+    }
+}
+
+void TestSimulator::cancelStops()
+{
+    CancelFlag cancel{true};
+    SimulationParams params;
+    QVERIFY_THROWS_EXCEPTION(Cancelled, simulate(m_catalog, m_archetypes, params, {}, &cancel));
+}
+
+QTEST_APPLESS_MAIN(TestSimulator)
+#include "TestSimulator.moc"
