@@ -1,0 +1,125 @@
+#include "CliCommon.h"
+
+#include "core/Text.h"
+#include "data/DatasetLoader.h"
+#include "data/DemoCatalog.h"
+
+#include <QTextStream>
+#include <chrono>
+#include <cstdio>
+#include <memory>
+
+namespace gdbm::cli {
+
+void parseOrExit(QCommandLineParser& parser, const QStringList& args, const QString& description)
+{
+    parser.setApplicationDescription(description);
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption help({"h", "help"}, "Show this help.");
+    parser.addOption(help);
+    if (!parser.parse(args))
+        throw UsageError{parser.errorText().toStdString()};
+    if (parser.isSet(help)) {
+        QTextStream(stdout) << parser.helpText().replace("[options]",
+                                                         args.value(0).section(' ', 1) + " [options]");
+        std::exit(kExitOk);
+    }
+    if (!parser.positionalArguments().isEmpty())
+        throw UsageError{"unexpected argument '" + parser.positionalArguments().first().toStdString() + "'"};
+}
+
+long long integerOption(const QCommandLineParser& parser, const QString& name, long long min, long long max)
+{
+    bool ok = false;
+    const long long value = parser.value(name).toLongLong(&ok);
+    if (!ok || value < min || value > max)
+        throw UsageError{"--" + name.toStdString() + " must be a whole number in " + std::to_string(min) +
+                         ".." + std::to_string(max) + ", not '" + parser.value(name).toStdString() + "'"};
+    return value;
+}
+
+double numberOption(const QCommandLineParser& parser, const QString& name, double min, double max)
+{
+    bool ok = false;
+    const double value = parser.value(name).toDouble(&ok);
+    if (!ok || !(value >= min && value <= max))
+        throw UsageError{"--" + name.toStdString() + " must be a number in " + text::formatDouble(min) +
+                         ".." + text::formatDouble(max) + ", not '" + parser.value(name).toStdString() + "'"};
+    return value;
+}
+
+ProgressCallback stderrProgress()
+{
+    // Steps that finish within half a second print nothing: only long steps need to show life,
+    // and a failing command then prints exactly one line, its error.
+    using Clock = std::chrono::steady_clock;
+    struct State
+    {
+        std::string stage;
+        Clock::time_point started;
+        int lastDecile = -1;
+    };
+    auto state = std::make_shared<State>();
+    return [state](const JobProgress& p) {
+        if (p.stage != state->stage) {
+            state->stage = p.stage;
+            state->started = Clock::now();
+            state->lastDecile = -1;
+        }
+        if (Clock::now() - state->started < std::chrono::milliseconds(500))
+            return;
+        const int decile = p.total > 0 ? int(10 * p.done / p.total) : 0;
+        if (decile == state->lastDecile)
+            return;
+        state->lastDecile = decile;
+        if (p.total > 0)
+            std::fprintf(stderr, "%s: %d%%\n", p.stage.c_str(), decile * 10);
+        else
+            std::fprintf(stderr, "%s\n", p.stage.c_str());
+    };
+}
+
+void addDataOptions(QCommandLineParser& parser)
+{
+    parser.addOption(
+        {"data",
+         "A dataset CSV (Exportify, snake_case Kaggle or top10s style). Give it twice to merge two "
+         "files. Without it: the built-in demo catalog (synthetic).",
+         "FILE"});
+}
+
+data::Catalog loadCatalog(const QCommandLineParser& parser)
+{
+    const QStringList files = parser.values("data");
+    if (files.size() > 2)
+        throw UsageError{"--data takes one or two files (the two halves of a dataset to merge)"};
+    if (files.isEmpty()) {
+        data::Catalog catalog = data::generateDemoCatalog({}, stderrProgress());
+        printInfo("using the " + catalog.label());
+        return catalog;
+    }
+    std::vector<std::string> paths;
+    for (const QString& f : files)
+        paths.push_back(f.toStdString());
+    data::Catalog catalog = data::loadDataset(paths, stderrProgress());
+    const data::LoadReport& report = catalog.report();
+    printInfo("loaded " + catalog.label() + ": " + text::withThousands((long long)report.rowsRead) +
+              " rows read, " + text::withThousands((long long)report.rowsKept) + " tracks kept");
+    for (const auto& drop : report.dropped)
+        printInfo("  dropped " + text::withThousands((long long)drop.rows) + " rows: " + drop.reason);
+    for (const std::string& note : report.notes)
+        printInfo("  note: " + note);
+    return catalog;
+}
+
+void printError(const std::string& message)
+{
+    std::fprintf(stderr, "gdbm-cli: error: %s\n", message.c_str());
+}
+
+void printInfo(const std::string& message)
+{
+    std::fprintf(stderr, "%s\n", message.c_str());
+}
+
+} // namespace gdbm::cli

@@ -1,0 +1,14 @@
+#pragma once
+
+#include <QStringList>
+
+// One function per gdbm-cli subcommand. Each takes the arguments after the program name with
+// args[0] = "gdbm-cli <command>", returns the exit code, and throws UsageError, InputError or
+// Cancelled for main() to report.
+namespace gdbm::cli {
+
+int runCatalog(const QStringList& args);
+int runSimulate(const QStringList& args);
+int runArchetypes(const QStringList& args);
+
+} // namespace gdbm::cli

@@ -1,0 +1,80 @@
+#include "CliCommon.h"
+#include "Commands.h"
+#include "core/Text.h"
+#include "sim/ArchetypeJson.h"
+#include "sim/SimulationExport.h"
+#include "sim/Simulator.h"
+
+#include <QDate>
+#include <cstdio>
+
+namespace gdbm::cli {
+namespace {
+
+std::chrono::sys_days parseReferenceDate(const QString& text)
+{
+    const QDate date = QDate::fromString(text, Qt::ISODate);
+    if (!date.isValid())
+        throw UsageError{"--reference-date must be a date YYYY-MM-DD, not '" + text.toStdString() + "'"};
+    return std::chrono::sys_days(std::chrono::year(date.year()) / date.month() / date.day());
+}
+
+void printSummary(const sim::SimulationResult& result)
+{
+    const sim::SimulationSummary& s = result.summary;
+    std::fprintf(stderr, "%zu users, %s interactions, %zu fell back to random tracks, %zu discoverers\n",
+                 result.users.size(), text::withThousands((long long)s.interactions).c_str(), s.fellBack,
+                 s.discoverers);
+    for (std::size_t k = 0; k < result.archetypeNames.size(); ++k)
+        std::fprintf(stderr, "  %-24s %6zu users\n", result.archetypeNames[k].c_str(),
+                     s.usersPerArchetype[k]);
+    std::fprintf(stderr, "  ratings:");
+    for (std::size_t b = 0; b < sim::kRatingBins; ++b)
+        std::fprintf(stderr, " %.1f:%zu", 1.0 + 0.5 * double(b), s.ratingHistogram[b]);
+    std::fprintf(stderr, "\n");
+}
+
+} // namespace
+
+int runSimulate(const QStringList& args)
+{
+    QCommandLineParser parser;
+    addDataOptions(parser);
+    parser.addOption({"archetypes", "An archetype set (JSON); default: the 12 built-in archetypes.", "FILE"});
+    parser.addOption({"users", "Number of users (default 1000).", "N", "1000"});
+    parser.addOption({"seed", "Random seed (default 1).", "S", "1"});
+    parser.addOption({"reference-date", "Timestamps go back a year from this date (default 2024-01-01).",
+                      "YYYY-MM-DD", "2024-01-01"});
+    parser.addOption({"out", "Folder for interaction_data.csv and user_profiles.csv.", "DIR"});
+    parseOrExit(parser, args, "Simulates listeners and writes their histories and profiles.");
+    if (!parser.isSet("out"))
+        throw UsageError{"simulate needs --out DIR"};
+
+    sim::SimulationParams params;
+    params.users = std::size_t(integerOption(parser, "users", 1, 100'000'000));
+    params.seed = std::uint64_t(integerOption(parser, "seed", 0, std::numeric_limits<long long>::max()));
+    params.referenceDate = parseReferenceDate(parser.value("reference-date"));
+
+    const sim::ArchetypeSet archetypes =
+        parser.isSet("archetypes") ? sim::readArchetypeFile(parser.value("archetypes").toStdString())
+                                   : sim::defaultArchetypes();
+    const data::Catalog catalog = loadCatalog(parser);
+    params.thresholds = data::GenreThresholds::scaledFor(catalog.size());
+
+    std::size_t planned = 0;
+    for (std::size_t n : sim::usersPerArchetype(archetypes, params.users))
+        planned += n;
+    if (planned != params.users)
+        printInfo("note: the archetype shares sum to " + text::formatDouble(archetypes.shareTotal()) +
+                  ", so " + std::to_string(planned) + " users are simulated (share x " +
+                  std::to_string(params.users) + " each)");
+
+    const sim::SimulationResult result = sim::simulate(catalog, archetypes, params, stderrProgress());
+    printSummary(result);
+    const std::string out = parser.value("out").toStdString();
+    sim::exportSimulation(result, catalog, out);
+    printInfo("wrote " + out + "/" + sim::kInteractionsFile + " and " + out + "/" + sim::kProfilesFile);
+    return kExitOk;
+}
+
+} // namespace gdbm::cli

@@ -1,0 +1,79 @@
+#include "CliCommon.h"
+#include "Commands.h"
+#include "core/Error.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+#include <cstdio>
+#include <map>
+
+namespace {
+
+using Command = int (*)(const QStringList&);
+
+const std::map<QString, std::pair<Command, const char*>>& commands()
+{
+    static const std::map<QString, std::pair<Command, const char*>> table = {
+        {"archetypes", {gdbm::cli::runArchetypes, "write the default archetype set, or check one (JSON)"}},
+        {"catalog", {gdbm::cli::runCatalog, "write the demo catalog as an Exportify CSV"}},
+        {"simulate", {gdbm::cli::runSimulate, "simulate listeners: interaction_data.csv, user_profiles.csv"}},
+    };
+    return table;
+}
+
+void printUsage(FILE* to)
+{
+    std::fprintf(to, "Usage: gdbm-cli <command> [options]\n\nCommands:\n");
+    for (const auto& [name, entry] : commands())
+        std::fprintf(to, "  %-12s %s\n", qPrintable(name), entry.second);
+    std::fprintf(to, "\nRun 'gdbm-cli <command> --help' for a command's options; 'gdbm-cli --version'.\n");
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName("gdbm-cli");
+    QCoreApplication::setApplicationVersion(GDBM_VERSION);
+    const QStringList args = QCoreApplication::arguments();
+
+    if (args.size() < 2) {
+        printUsage(stderr);
+        return gdbm::cli::kExitUsage;
+    }
+    const QString first = args.at(1);
+    if (first == "--version" || first == "-v") {
+        std::printf("gdbm-cli %s\n", GDBM_VERSION);
+        return gdbm::cli::kExitOk;
+    }
+    if (first == "--help" || first == "-h" || first == "help") {
+        printUsage(stdout);
+        return gdbm::cli::kExitOk;
+    }
+    const auto it = commands().find(first);
+    if (it == commands().end()) {
+        gdbm::cli::printError("unknown command '" + first.toStdString() + "'");
+        printUsage(stderr);
+        return gdbm::cli::kExitUsage;
+    }
+
+    QStringList rest = args.mid(2);
+    rest.prepend("gdbm-cli " + first);
+    try {
+        return it->second.first(rest);
+    } catch (const gdbm::cli::UsageError& e) {
+        gdbm::cli::printError(e.message);
+        std::fprintf(stderr, "Run 'gdbm-cli %s --help' for usage.\n", qPrintable(first));
+        return gdbm::cli::kExitUsage;
+    } catch (const gdbm::InputError& e) {
+        gdbm::cli::printError(e.what());
+        return gdbm::cli::kExitBadInput;
+    } catch (const gdbm::Cancelled&) {
+        gdbm::cli::printError("interrupted");
+        return gdbm::cli::kExitInterrupted;
+    } catch (const std::exception& e) {
+        gdbm::cli::printError(std::string("internal error: ") + e.what());
+        return gdbm::cli::kExitFailure;
+    }
+}

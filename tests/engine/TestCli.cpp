@@ -1,0 +1,176 @@
+#include "data/Csv.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+// Runs the real gdbm-cli binary: exit codes, one-line errors, and the simulate command end to end.
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void versionAndHelp();
+    void usageErrorsExitWith2();
+    void badInputExitsWith3OneLine_data();
+    void badInputExitsWith3OneLine();
+    void simulateRealExportifyFileTwiceIdentical();
+    void writesDefaultsAndDemoCatalog();
+
+private:
+    struct Result
+    {
+        int code = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+    Result run(const QStringList& args) const;
+    QString write(const QString& name, const QByteArray& content) const;
+
+    QTemporaryDir m_dir;
+};
+
+void TestCli::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QVERIFY(QFile::exists(GDBM_CLI_PATH));
+}
+
+TestCli::Result TestCli::run(const QStringList& args) const
+{
+    QProcess p;
+    p.start(GDBM_CLI_PATH, args);
+    if (!p.waitForFinished(120000))
+        return {};
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
+
+QString TestCli::write(const QString& name, const QByteArray& content) const
+{
+    const QString path = m_dir.filePath(name);
+    QFile f(path);
+    if (f.open(QIODevice::WriteOnly))
+        f.write(content);
+    return path;
+}
+
+void TestCli::versionAndHelp()
+{
+    const Result v = run({"--version"});
+    QCOMPARE(v.code, 0);
+    QCOMPARE(v.out.trimmed(), QByteArray("gdbm-cli ") + GDBM_VERSION);
+    const Result h = run({"simulate", "--help"});
+    QCOMPARE(h.code, 0);
+    QVERIFY(h.out.contains("--reference-date"));
+    QVERIFY(h.out.contains("--archetypes"));
+}
+
+void TestCli::usageErrorsExitWith2()
+{
+    QCOMPARE(run({}).code, 2);
+    QCOMPARE(run({"frobnicate"}).code, 2);
+    QCOMPARE(run({"simulate", "--users", "many", "--out", m_dir.path()}).code, 2);
+    QCOMPARE(run({"simulate", "--bogus"}).code, 2);
+    QCOMPARE(run({"catalog", "--demo"}).code, 2); // no --out
+}
+
+void TestCli::badInputExitsWith3OneLine_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("expected");
+
+    QTest::newRow("missing file") << "" << QByteArray() << "cannot open";
+    QTest::newRow("empty file") << "empty.csv" << QByteArray() << "empty.csv: the file is empty";
+    QTest::newRow("header only") << "header.csv" << QByteArray("name,artist,energy\n")
+                                 << "header.csv:1: the file has a header line but no data rows";
+    QTest::newRow("ragged rows") << "ragged.csv" << QByteArray("name,artist,energy\nA,B,0.1\nC,D\n")
+                                 << "ragged.csv:3:3: this row has 2 fields";
+    QTest::newRow("unterminated quote")
+        << "quote.csv" << QByteArray("name,artist\nA,\"B\n") << "quote.csv:2:2: unterminated";
+    QTest::newRow("non-numeric feature") << "nan.csv" << QByteArray("name,artist,energy\nA,B,high\n")
+                                         << "nan.csv:2:3: field 'Energy': 'high' is not a number";
+    QTest::newRow("binary garbage") << "garbage.csv"
+                                    << QByteArray("\x7f"
+                                                  "ELF\x02\x01\x01\x00\x00\x00",
+                                                  10)
+                                    << "garbage.csv:1: not a text file";
+    QTest::newRow("no name column") << "noname.csv" << QByteArray("artist,energy\nA,0.1\n")
+                                    << "noname.csv:1: field 'Track Name': no column for this field";
+}
+
+void TestCli::badInputExitsWith3OneLine()
+{
+    QFETCH(QString, file);
+    QFETCH(QByteArray, content);
+    QFETCH(QString, expected);
+    const QString path = file.isEmpty() ? m_dir.filePath("does-not-exist.csv") : write(file, content);
+    const Result r = run({"simulate", "--data", path, "--users", "10", "--out", m_dir.filePath("out")});
+    QCOMPARE(r.code, 3);
+    const QList<QByteArray> lines = r.err.trimmed().split('\n');
+    QCOMPARE(lines.size(), 1);
+    QVERIFY2(lines[0].startsWith("gdbm-cli: error: "), r.err.constData());
+    QVERIFY2(lines[0].contains(expected.toUtf8()), r.err.constData());
+    QVERIFY(!QFile::exists(m_dir.filePath("out/interaction_data.csv")));
+}
+
+void TestCli::simulateRealExportifyFileTwiceIdentical()
+{
+    const QString data = QString(GDBM_TEST_DATA_DIR) + "/real/top_10000_sample.csv";
+    const QString a = m_dir.filePath("run-a"), b = m_dir.filePath("run-b");
+    const Result first = run({"simulate", "--data", data, "--users", "1000", "--seed", "7", "--out", a});
+    QCOMPARE(first.code, 0);
+    const Result second = run({"simulate", "--data", data, "--users", "1000", "--seed", "7", "--out", b});
+    QCOMPARE(second.code, 0);
+    QVERIFY(first.err.contains("Mainstream Listener         150 users"));
+    QVERIFY(first.err.contains("Era-Specific Listener        50 users"));
+    for (const char* name : {"interaction_data.csv", "user_profiles.csv"}) {
+        QFile fa(a + "/" + name), fb(b + "/" + name);
+        QVERIFY(fa.open(QIODevice::ReadOnly) && fb.open(QIODevice::ReadOnly));
+        const QByteArray bytes = fa.readAll();
+        QVERIFY(bytes.size() > 1000);
+        QCOMPARE(bytes, fb.readAll());
+    }
+    // Ratings lie in 1..5.
+    const auto doc = gdbm::data::readCsvFile((a + "/interaction_data.csv").toStdString());
+    QCOMPARE(doc.header[6], std::string("rating"));
+    QVERIFY(doc.rows.size() > 40000);
+    for (const auto& row : doc.rows) {
+        const double rating = std::stod(row.fields[6]);
+        QVERIFY(rating >= 1.0 && rating <= 5.0);
+    }
+}
+
+void TestCli::writesDefaultsAndDemoCatalog()
+{
+    const QString json = m_dir.filePath("defaults.json");
+    QCOMPARE(run({"archetypes", "--write-defaults", json}).code, 0);
+    const Result check = run({"archetypes", "--check", json});
+    QCOMPARE(check.code, 0);
+    QVERIFY(check.err.contains("shares sum to 1.05"));
+
+    QByteArray bad;
+    {
+        QFile f(json);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        bad = f.readAll().replace("\"instrumentalness\"", "\"instrumentality\"");
+    }
+    const Result r = run({"simulate", "--archetypes", write("bad.json", bad), "--out", m_dir.filePath("x")});
+    QCOMPARE(r.code, 3);
+    QVERIFY2(r.err.contains("unknown feature 'instrumentality'"), r.err.constData());
+    QVERIFY(r.err.contains("archetype 'Audiophile'"));
+
+    const QString csv = m_dir.filePath("demo.csv");
+    const Result c = run({"catalog", "--demo", "--tracks", "200", "--seed", "3", "--out", csv});
+    QCOMPARE(c.code, 0);
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QVERIFY(f.readLine().startsWith("\"Track URI\",\"Track Name\""));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "TestCli.moc"
