@@ -96,6 +96,59 @@ std::uint64_t CounterRng::below(std::uint64_t n)
     return static_cast<std::uint64_t>(m >> 64);
 }
 
+void CounterRng::fillUniform(float* out, std::size_t n)
+{
+    // Leftover words of the current block first, then whole blocks straight from the counter.
+    std::size_t i = 0;
+    for (; i < n && m_used < 4; ++i)
+        out[i] = (float(m_block[m_used++] >> 8) + 0.5f) * 0x1.0p-24f;
+    constexpr std::size_t kLanes = 16;
+    std::array<std::uint32_t, 4 * kLanes> words;
+    while (i < n) {
+        // kLanes independent blocks, laid out so that the compiler can vectorise the rounds.
+        std::array<std::uint32_t, kLanes> c0, c1, c2, c3;
+        for (std::size_t l = 0; l < kLanes; ++l) {
+            c0[l] = m_counter[0];
+            c1[l] = m_counter[1];
+            c2[l] = m_counter[2];
+            c3[l] = m_counter[3] + std::uint32_t(l);
+        }
+        std::uint32_t k0 = m_key[0], k1 = m_key[1];
+        for (int round = 0; round < 10; ++round) {
+            for (std::size_t l = 0; l < kLanes; ++l) {
+                const std::uint64_t p0 = std::uint64_t(kPhiloxM0) * c0[l];
+                const std::uint64_t p1 = std::uint64_t(kPhiloxM1) * c2[l];
+                const std::uint32_t n0 = std::uint32_t(p1 >> 32) ^ c1[l] ^ k0;
+                const std::uint32_t n2 = std::uint32_t(p0 >> 32) ^ c3[l] ^ k1;
+                c1[l] = std::uint32_t(p1);
+                c3[l] = std::uint32_t(p0);
+                c0[l] = n0;
+                c2[l] = n2;
+            }
+            k0 += kPhiloxW0;
+            k1 += kPhiloxW1;
+        }
+        for (std::size_t l = 0; l < kLanes; ++l) {
+            words[4 * l] = c0[l];
+            words[4 * l + 1] = c1[l];
+            words[4 * l + 2] = c2[l];
+            words[4 * l + 3] = c3[l];
+        }
+        const std::size_t take = std::min(n - i, words.size());
+        for (std::size_t w = 0; w < take; ++w)
+            out[i + w] = (float(words[w] >> 8) + 0.5f) * 0x1.0p-24f;
+        i += take;
+        // Blocks consumed: every whole one, and a partly used last one is kept for later calls.
+        const std::size_t usedBlocks = (take + 3) / 4;
+        if (take % 4 != 0) {
+            const std::size_t last = usedBlocks - 1;
+            m_block = {words[4 * last], words[4 * last + 1], words[4 * last + 2], words[4 * last + 3]};
+            m_used = int(take % 4);
+        }
+        m_counter[3] += std::uint32_t(usedBlocks);
+    }
+}
+
 double CounterRng::normal()
 {
     if (m_hasSpare) {

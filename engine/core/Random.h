@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 
 namespace gdbm {
@@ -41,6 +42,9 @@ public:
     double uniform(double lo, double hi) { return lo + (hi - lo) * uniform(); }
     // Standard normal (Box-Muller, both values used).
     double normal();
+    // n uniform floats in (0, 1): (k + 0.5) / 2^24 for 24 random bits k, never 0 or 1. Uses whole
+    // generator blocks: the fast path for bulk sampling.
+    void fillUniform(float* out, std::size_t n);
     bool bernoulli(double p) { return uniform() < p; }
 
 private:
