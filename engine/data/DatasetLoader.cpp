@@ -95,8 +95,8 @@ std::vector<Record> recordsOf(const CsvDocument& doc, const SchemaMatch& schema,
             const auto& binding = schema.columns[f];
             if (!binding)
                 continue;
-            record[f] = Cell{&row.fields[binding->column], &doc.fileName, row.line, binding->column + 1,
-                             binding->unit};
+            record[f] = Cell{&row.fields[binding->column], &doc.fileName, std::uint32_t(row.line),
+                             std::uint16_t(binding->column + 1), binding->unit};
         }
         records.push_back(record);
     }

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "core/Types.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+namespace gdbm::model {
+
+// Rows are processed in chunks of this many: the unit of parallel work, and of the fixed-order
+// reductions that make results independent of the thread count.
+inline constexpr std::size_t kChunkRows = 64;
+
+// The order in which an epoch visits the training rows: a permutation keyed by (seed, phase,
+// layer, epoch), cut into mini-batches.
+std::vector<std::uint32_t> epochOrder(std::size_t rows, std::uint64_t seed, std::uint64_t key);
+
+// Copies the rows order[begin, end) of data into out.
+void gatherRows(const Matrix& data, const std::vector<std::uint32_t>& order, std::size_t begin, std::size_t end,
+                Matrix& out);
+
+// Calls work(chunk, firstRow, rowCount) for every chunk of `rows` rows, in parallel (oneTBB).
+void forEachChunk(std::size_t rows, const std::function<void(std::size_t, std::size_t, std::size_t)>& work);
+
+// Calls work(task) for task in [0, tasks), in parallel (oneTBB).
+void forEachTask(std::size_t tasks, const std::function<void(std::size_t)>& work);
+
+inline std::size_t chunkCount(std::size_t rows)
+{
+    return (rows + kChunkRows - 1) / kChunkRows;
+}
+
+// Sum over rows of a per-row error, computed in parallel over fixed chunks of `chunkRows`
+// and added in chunk order.
+double sumOverRowChunks(std::size_t rows, std::size_t chunkRows,
+                        const std::function<double(std::size_t begin, std::size_t end)>& partial);
+
+} // namespace gdbm::model

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "model/Dbm.h"
+#include "model/Sampling.h"
+#include "model/TrainingContext.h"
+
+namespace gdbm::model {
+
+// The gradient of section 4 as sums over rows (data terms minus model terms), one block per
+// parameter of the DBM.
+struct DbmGradient
+{
+    std::vector<Matrix> weights;
+    std::vector<Vector> hiddenBias;
+    Vector visibleBias;
+    Vector logVariance;
+
+    static DbmGradient zerosLike(const Dbm& dbm);
+    DbmGradient& operator+=(const DbmGradient& other);
+};
+
+// The persistent chains ("fantasy particles"): the state of the even block {v, h2, h4, ..}
+// and the odd block {h1, h3, ..}, one row per chain.
+struct ChainState
+{
+    Matrix visible;
+    std::vector<Matrix> hidden;
+};
+
+// Positive phase: mean-field statistics of the data rows v, added to out.
+void accumulateDataStatistics(const Dbm& dbm, const Matrix& v, int meanFieldIterations, DbmGradient& out);
+
+// Negative phase: `steps` block-Gibbs steps on the chains (odd block given even, then even
+// given odd), then their Rao-Blackwellised statistics subtracted from out: every pair of
+// neighbouring layers uses the even member's sample and the odd member's probability given
+// the even block; every hidden bias its probability given the other block.
+void advanceChainsAndSubtractStatistics(const Dbm& dbm, ChainState& chains, int steps, RowStreams& streams,
+                                        DbmGradient& out);
+
+// One block-Gibbs step (exposed for the tests' moment checks).
+void gibbsStep(const Dbm& dbm, ChainState& chains, RowStreams& streams);
+
+struct FineTuneResult
+{
+    Dbm dbm;
+    bool stopped = false;
+};
+
+// Fine-tuning of the whole DBM with Adam (MODEL.md section 4). Reports every epoch; on cancel,
+// returns the last completed epoch's parameters. Throws TrainingDiverged on non-finite values.
+FineTuneResult fineTune(Dbm start, TrainingContext& context);
+
+} // namespace gdbm::model

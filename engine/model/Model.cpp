@@ -1,0 +1,62 @@
+#include "model/Model.h"
+
+#include "core/Error.h"
+#include "model/Trainer.h"
+
+#include <cmath>
+
+namespace gdbm::model {
+
+bool Model::operator==(const Model& other) const
+{
+    if (curves.size() != other.curves.size())
+        return false;
+    for (std::size_t i = 0; i < curves.size(); ++i) {
+        const EpochStats& a = curves[i];
+        const EpochStats& b = other.curves[i];
+        if (a.phase != b.phase || a.layer != b.layer || a.epoch != b.epoch || a.epochs != b.epochs ||
+            a.mseTrain != b.mseTrain ||
+            !(a.mseValidation == b.mseValidation || (std::isnan(a.mseValidation) && std::isnan(b.mseValidation))))
+            return false;
+    }
+    return features == other.features && standardizer == other.standardizer && dbm == other.dbm &&
+           params == other.params && trainRows == other.trainRows && validationRows == other.validationRows;
+}
+
+TrainModelResult trainModel(const data::Catalog& catalog, const TrainingParams& params, const EpochObserver& observer,
+                            const CancelFlag* cancel)
+{
+    TrainModelResult result;
+    Model& model = result.model;
+    model.features = catalog.featureList();
+    if (model.features.empty())
+        throw InputError({catalog.label(), 0, 0, {}}, "the catalog has no audio features to train on");
+    const RawMatrix raw = catalog.featureMatrix(model.features);
+    model.standardizer = Standardizer::fit(raw);
+    model.params = params;
+
+    TrainOutcome outcome = trainDbm(model.standardizer.transform(raw), params, observer, cancel);
+    result.stopped = outcome.stopped;
+    model.dbm = std::move(outcome.dbm);
+    model.curves = std::move(outcome.curves);
+    model.pretrainSeconds = outcome.pretrainSeconds;
+    model.finetuneSeconds = outcome.finetuneSeconds;
+    model.mseAfterPretraining = outcome.mseAfterPretraining;
+    model.mseTrain = outcome.mseTrain;
+    model.mseValidation = outcome.mseValidation;
+    model.trainRows = outcome.trainRows;
+    model.validationRows = outcome.validationRows;
+    return result;
+}
+
+Matrix standardizedFeatures(const Model& model, const data::Catalog& catalog)
+{
+    for (data::Feature f : model.features) {
+        if (!catalog.availableFeatures().contains(f))
+            throw InputError({catalog.label(), 0, 0, std::string(data::featureName(f))},
+                             "the model was trained on this feature and the dataset does not have it");
+    }
+    return model.standardizer.transform(catalog.featureMatrix(model.features));
+}
+
+} // namespace gdbm::model

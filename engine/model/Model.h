@@ -1,0 +1,49 @@
+#pragma once
+
+#include "core/Progress.h"
+#include "data/Catalog.h"
+#include "model/Dbm.h"
+#include "model/Standardizer.h"
+#include "model/TrainingParams.h"
+#include "model/TrainingProgress.h"
+
+#include <vector>
+
+namespace gdbm::model {
+
+// A trained model, everything needed to embed songs later and to show how it learned: the
+// feature list, the standardizer, the DBM, the settings it was trained with and its curves.
+struct Model
+{
+    std::vector<data::Feature> features;
+    Standardizer standardizer;
+    Dbm dbm;
+    TrainingParams params;
+    std::vector<EpochStats> curves;
+    double pretrainSeconds = 0.0;
+    double finetuneSeconds = 0.0;
+    double mseAfterPretraining = 0.0;
+    double mseTrain = 0.0;
+    double mseValidation = 0.0;
+    std::size_t trainRows = 0;
+    std::size_t validationRows = 0;
+
+    bool operator==(const Model& other) const;
+};
+
+struct TrainModelResult
+{
+    Model model;
+    bool stopped = false; // the model is complete only when false
+};
+
+// Trains on every feature the catalog has (MODEL.md section 1), standardized with the
+// catalog's own statistics. Requires at least 2 tracks. Throws TrainingDiverged.
+TrainModelResult trainModel(const data::Catalog& catalog, const TrainingParams& params,
+                            const EpochObserver& observer = {}, const CancelFlag* cancel = nullptr);
+
+// The catalog's features in the model's order, standardized with the model's statistics.
+// Throws InputError naming the first feature the model needs and the catalog lacks.
+Matrix standardizedFeatures(const Model& model, const data::Catalog& catalog);
+
+} // namespace gdbm::model

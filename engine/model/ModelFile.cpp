@@ -1,0 +1,366 @@
+#include "model/ModelFile.h"
+
+#include "core/AtomicFile.h"
+#include "core/Error.h"
+
+#include <bit>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace gdbm::model {
+namespace {
+
+static_assert(std::endian::native == std::endian::little, "the model file is written little-endian");
+
+constexpr char kMagic[8] = {'G', 'D', 'B', 'M', 'M', 'O', 'D', 'L'};
+constexpr std::size_t kHeaderSize = sizeof kMagic + 4 + 8;
+constexpr std::uint32_t kMaxLayers = 64;
+constexpr std::uint32_t kMaxUnits = 1u << 16;
+constexpr std::uint32_t kMaxCurvePoints = 1u << 24;
+
+std::uint64_t fnv1a(const char* data, std::size_t size)
+{
+    std::uint64_t hash = 0xcbf29ce484222325ull;
+    for (std::size_t i = 0; i < size; ++i) {
+        hash ^= static_cast<unsigned char>(data[i]);
+        hash *= 0x100000001b3ull;
+    }
+    return hash;
+}
+
+class Writer
+{
+public:
+    template <typename T>
+    void put(T value)
+    {
+        static_assert(std::is_trivially_copyable_v<T>);
+        m_bytes.append(reinterpret_cast<const char*>(&value), sizeof value);
+    }
+    void putString(const std::string& s)
+    {
+        put(std::uint32_t(s.size()));
+        m_bytes += s;
+    }
+    template <typename Dense>
+    void putDense(const Dense& m)
+    {
+        put(std::uint32_t(m.rows()));
+        put(std::uint32_t(m.cols()));
+        for (Eigen::Index r = 0; r < m.rows(); ++r)
+            for (Eigen::Index c = 0; c < m.cols(); ++c)
+                put(float(m(r, c)));
+    }
+    void putDoubles(const std::vector<double>& v)
+    {
+        put(std::uint32_t(v.size()));
+        for (double x : v)
+            put(x);
+    }
+    std::string& bytes() { return m_bytes; }
+
+private:
+    std::string m_bytes;
+};
+
+class Reader
+{
+public:
+    Reader(const std::string& bytes, std::size_t begin, std::size_t end, const std::string& name)
+        : m_bytes(bytes), m_pos(begin), m_end(end), m_name(name)
+    {
+    }
+
+    [[noreturn]] void fail(const std::string& reason) const { throw InputError({m_name, 0, 0, {}}, reason); }
+
+    template <typename T>
+    T get()
+    {
+        T value;
+        if (m_end - m_pos < sizeof value)
+            fail("the model file is truncated");
+        std::memcpy(&value, m_bytes.data() + m_pos, sizeof value);
+        m_pos += sizeof value;
+        return value;
+    }
+    std::uint32_t count(std::uint32_t max, const char* what)
+    {
+        const auto n = get<std::uint32_t>();
+        if (n > max)
+            fail(std::string("the model file is corrupted (") + what + " out of range)");
+        return n;
+    }
+    std::string getString()
+    {
+        const std::uint32_t n = count(1u << 20, "text length");
+        if (m_end - m_pos < n)
+            fail("the model file is truncated");
+        std::string s = m_bytes.substr(m_pos, n);
+        m_pos += n;
+        return s;
+    }
+    template <typename Dense>
+    Dense getDense(Eigen::Index rows, Eigen::Index cols)
+    {
+        if (get<std::uint32_t>() != std::uint32_t(rows) || get<std::uint32_t>() != std::uint32_t(cols))
+            fail("the model file is corrupted (a parameter block has the wrong shape)");
+        Dense m(rows, cols);
+        for (Eigen::Index r = 0; r < rows; ++r)
+            for (Eigen::Index c = 0; c < cols; ++c)
+                m(r, c) = get<float>();
+        return m;
+    }
+    std::vector<double> getDoubles(std::uint32_t expected)
+    {
+        if (get<std::uint32_t>() != expected)
+            fail("the model file is corrupted (wrong number of standardizer values)");
+        std::vector<double> v(expected);
+        for (double& x : v)
+            x = get<double>();
+        return v;
+    }
+    bool atEnd() const { return m_pos == m_end; }
+
+private:
+    const std::string& m_bytes;
+    std::size_t m_pos;
+    std::size_t m_end;
+    const std::string& m_name;
+};
+
+void putParams(Writer& w, const TrainingParams& p)
+{
+    w.put(std::uint64_t(p.batchSize));
+    w.put(p.validationShare);
+    w.put(p.seed);
+    w.put(std::int32_t(p.pretrainEpochs));
+    w.put(p.pretrainLearningRate);
+    w.put(p.pretrainWeightDecay);
+    w.put(p.pretrainClip);
+    w.put(std::int32_t(p.cdSteps));
+    w.put(std::uint8_t(p.weightDoubling));
+    w.put(std::int32_t(p.finetuneEpochs));
+    w.put(p.finetuneLearningRate);
+    w.put(p.finetuneWeightDecay);
+    w.put(p.finetuneClip);
+    w.put(std::int32_t(p.meanFieldIterations));
+    w.put(std::int32_t(p.gibbsSteps));
+    w.put(std::uint8_t(p.chains));
+    w.put(p.adamBeta1);
+    w.put(p.adamBeta2);
+    w.put(p.adamEpsilon);
+    w.put(p.logVarianceRateFactor);
+    w.put(p.logVarianceMin);
+    w.put(p.logVarianceMax);
+}
+
+TrainingParams getParams(Reader& r, std::vector<std::size_t> layers)
+{
+    TrainingParams p;
+    p.layers = std::move(layers);
+    p.batchSize = std::size_t(r.get<std::uint64_t>());
+    p.validationShare = r.get<double>();
+    p.seed = r.get<std::uint64_t>();
+    p.pretrainEpochs = r.get<std::int32_t>();
+    p.pretrainLearningRate = r.get<double>();
+    p.pretrainWeightDecay = r.get<double>();
+    p.pretrainClip = r.get<double>();
+    p.cdSteps = r.get<std::int32_t>();
+    p.weightDoubling = r.get<std::uint8_t>() != 0;
+    p.finetuneEpochs = r.get<std::int32_t>();
+    p.finetuneLearningRate = r.get<double>();
+    p.finetuneWeightDecay = r.get<double>();
+    p.finetuneClip = r.get<double>();
+    p.meanFieldIterations = r.get<std::int32_t>();
+    p.gibbsSteps = r.get<std::int32_t>();
+    const auto chains = r.get<std::uint8_t>();
+    if (chains > std::uint8_t(ChainMode::Restart))
+        r.fail("the model file is corrupted (unknown chain mode)");
+    p.chains = ChainMode(chains);
+    p.adamBeta1 = r.get<double>();
+    p.adamBeta2 = r.get<double>();
+    p.adamEpsilon = r.get<double>();
+    p.logVarianceRateFactor = r.get<double>();
+    p.logVarianceMin = r.get<double>();
+    p.logVarianceMax = r.get<double>();
+    return p;
+}
+
+void putCurves(Writer& w, const std::vector<EpochStats>& curves)
+{
+    w.put(std::uint32_t(curves.size()));
+    for (const EpochStats& s : curves) {
+        w.put(std::uint8_t(s.phase));
+        w.put(std::uint32_t(s.layer));
+        w.put(std::uint32_t(s.layers));
+        w.put(std::int32_t(s.epoch));
+        w.put(std::int32_t(s.epochs));
+        w.put(s.mseTrain);
+        w.put(s.mseValidation);
+        w.put(s.samplesPerSecond);
+        w.put(s.elapsedSeconds);
+    }
+}
+
+std::vector<EpochStats> getCurves(Reader& r)
+{
+    std::vector<EpochStats> curves(r.count(kMaxCurvePoints, "curve length"));
+    for (EpochStats& s : curves) {
+        const auto phase = r.get<std::uint8_t>();
+        if (phase > std::uint8_t(Phase::FineTuning))
+            r.fail("the model file is corrupted (unknown phase)");
+        s.phase = Phase(phase);
+        s.layer = r.get<std::uint32_t>();
+        s.layers = r.get<std::uint32_t>();
+        s.epoch = r.get<std::int32_t>();
+        s.epochs = r.get<std::int32_t>();
+        s.mseTrain = r.get<double>();
+        s.mseValidation = r.get<double>();
+        s.samplesPerSecond = r.get<double>();
+        s.elapsedSeconds = r.get<double>();
+    }
+    return curves;
+}
+
+std::uint32_t checkHeader(const std::string& bytes, const std::string& name, std::uint64_t& payloadSize)
+{
+    if (bytes.size() < sizeof kMagic || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
+        throw InputError({name, 0, 0, {}}, "not a GDBM Studio model file");
+    Reader header(bytes, sizeof kMagic, std::min(bytes.size(), kHeaderSize), name);
+    const auto version = header.get<std::uint32_t>();
+    if (version > kModelFormatVersion)
+        throw InputError({name, 0, 0, {}}, "written by a newer version of GDBM Studio (model format " +
+                                               std::to_string(version) + "; this one reads up to " +
+                                               std::to_string(kModelFormatVersion) + ")");
+    if (version == 0)
+        throw InputError({name, 0, 0, {}}, "the model file is corrupted (format version 0)");
+    payloadSize = header.get<std::uint64_t>();
+    return version;
+}
+
+std::string readAll(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw InputError({path, 0, 0, {}}, "cannot open the model file");
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return std::move(buffer).str();
+}
+
+} // namespace
+
+std::string serializeModel(const Model& model)
+{
+    Writer w;
+    w.put(std::uint32_t(model.features.size()));
+    for (data::Feature f : model.features)
+        w.putString(std::string(data::featureKey(f)));
+    w.putDoubles(model.standardizer.mean());
+    w.putDoubles(model.standardizer.stddev());
+    w.put(std::uint32_t(model.dbm.layerCount()));
+    for (std::size_t n : model.dbm.layerSizes())
+        w.put(std::uint32_t(n));
+    for (std::size_t l = 0; l < model.dbm.layerCount(); ++l) {
+        w.putDense(model.dbm.weights[l]);
+        w.putDense(model.dbm.hiddenBias[l]);
+    }
+    w.putDense(model.dbm.visibleBias);
+    w.putDense(model.dbm.logVariance);
+    putParams(w, model.params);
+    putCurves(w, model.curves);
+    for (double x : {model.pretrainSeconds, model.finetuneSeconds, model.mseAfterPretraining, model.mseTrain,
+                     model.mseValidation})
+        w.put(x);
+    w.put(std::uint64_t(model.trainRows));
+    w.put(std::uint64_t(model.validationRows));
+
+    const std::string& payload = w.bytes();
+    Writer file;
+    file.bytes().append(kMagic, sizeof kMagic);
+    file.put(kModelFormatVersion);
+    file.put(std::uint64_t(payload.size()));
+    file.bytes() += payload;
+    file.put(fnv1a(payload.data(), payload.size()));
+    return std::move(file.bytes());
+}
+
+Model deserializeModel(const std::string& bytes, const std::string& name)
+{
+    std::uint64_t payloadSize = 0;
+    checkHeader(bytes, name, payloadSize);
+    if (bytes.size() < kHeaderSize || bytes.size() - kHeaderSize < 8 || bytes.size() - kHeaderSize - 8 < payloadSize)
+        throw InputError({name, 0, 0, {}}, "the model file is truncated");
+    if (bytes.size() - kHeaderSize - 8 > payloadSize)
+        throw InputError({name, 0, 0, {}}, "the model file has unexpected bytes after its end");
+    std::uint64_t stored = 0;
+    std::memcpy(&stored, bytes.data() + kHeaderSize + payloadSize, sizeof stored);
+    if (stored != fnv1a(bytes.data() + kHeaderSize, payloadSize))
+        throw InputError({name, 0, 0, {}}, "the model file is corrupted (checksum mismatch)");
+
+    Reader r(bytes, kHeaderSize, kHeaderSize + payloadSize, name);
+    Model model;
+    const std::uint32_t featureCount = r.count(std::uint32_t(data::kFeatureCount), "feature count");
+    for (std::uint32_t i = 0; i < featureCount; ++i) {
+        const std::string key = r.getString();
+        const auto f = data::featureFromName(key);
+        if (!f)
+            r.fail("the model file names an unknown feature '" + key + "'");
+        model.features.push_back(*f);
+    }
+    std::vector<double> mean = r.getDoubles(featureCount);
+    std::vector<double> stddev = r.getDoubles(featureCount);
+    model.standardizer = Standardizer(std::move(mean), std::move(stddev));
+    const std::uint32_t layers = r.count(kMaxLayers, "layer count");
+    if (layers == 0)
+        r.fail("the model file is corrupted (no hidden layers)");
+    std::vector<std::size_t> sizes;
+    for (std::uint32_t l = 0; l < layers; ++l) {
+        const std::uint32_t n = r.count(kMaxUnits, "layer size");
+        if (n == 0)
+            r.fail("the model file is corrupted (an empty layer)");
+        sizes.push_back(n);
+    }
+    model.dbm = Dbm::zeros(featureCount, sizes);
+    for (std::size_t l = 0; l < layers; ++l) {
+        model.dbm.weights[l] =
+            r.getDense<Matrix>(model.dbm.weights[l].rows(), model.dbm.weights[l].cols());
+        model.dbm.hiddenBias[l] = r.getDense<Vector>(Eigen::Index(sizes[l]), 1);
+    }
+    model.dbm.visibleBias = r.getDense<Vector>(featureCount, 1);
+    model.dbm.logVariance = r.getDense<Vector>(featureCount, 1);
+    model.params = getParams(r, sizes);
+    model.curves = getCurves(r);
+    model.pretrainSeconds = r.get<double>();
+    model.finetuneSeconds = r.get<double>();
+    model.mseAfterPretraining = r.get<double>();
+    model.mseTrain = r.get<double>();
+    model.mseValidation = r.get<double>();
+    model.trainRows = std::size_t(r.get<std::uint64_t>());
+    model.validationRows = std::size_t(r.get<std::uint64_t>());
+    if (!r.atEnd())
+        r.fail("the model file is corrupted (unexpected data at the end)");
+    if (!model.dbm.allFinite())
+        r.fail("the model file holds non-finite parameters");
+    return model;
+}
+
+void saveModel(const Model& model, const std::string& path)
+{
+    const std::string bytes = serializeModel(model);
+    writeFileAtomically(path, [&](std::ostream& out) { out.write(bytes.data(), std::streamsize(bytes.size())); });
+}
+
+Model loadModel(const std::string& path)
+{
+    return deserializeModel(readAll(path), path);
+}
+
+std::uint32_t modelFileVersion(const std::string& path)
+{
+    std::uint64_t payloadSize = 0;
+    return checkHeader(readAll(path), path, payloadSize);
+}
+
+} // namespace gdbm::model

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "model/Model.h"
+
+#include <string>
+
+namespace gdbm::model {
+
+// The model file: one versioned binary file with a checksum.
+//   "GDBMMODL" | u32 format version | u64 payload size | payload | u64 FNV-1a checksum of payload
+// The payload holds the feature list, the standardizer, the layer sizes, every parameter, the
+// training settings, the curves and the final errors, little-endian.
+inline constexpr std::uint32_t kModelFormatVersion = 1;
+
+// Writes atomically: a reader sees the old file or the new one.
+void saveModel(const Model& model, const std::string& path);
+
+// Throws InputError naming the file for anything but a valid model file of this or an older
+// version: not a model file, truncated, corrupted (checksum), newer version, absurd sizes.
+Model loadModel(const std::string& path);
+
+// The same on bytes in memory (for tests and the project file).
+std::string serializeModel(const Model& model);
+Model deserializeModel(const std::string& bytes, const std::string& name);
+
+// The version written in a model file's header (for model-info), or throws as loadModel.
+std::uint32_t modelFileVersion(const std::string& path);
+
+} // namespace gdbm::model

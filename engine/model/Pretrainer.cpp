@@ -1,0 +1,152 @@
+#include "model/Pretrainer.h"
+
+#include "model/Adam.h"
+#include "model/BatchPlan.h"
+
+#include <cmath>
+
+namespace gdbm::model {
+namespace {
+
+constexpr int kPretrainPhase = 0;
+constexpr std::size_t kErrorChunkRows = 1024;
+
+Matrix upThrough(const std::vector<Rbm>& rbms, std::size_t top, const Matrix& v)
+{
+    Matrix h = v;
+    for (std::size_t l = 0; l <= top; ++l)
+        h = rbms[l].hiddenProbabilities(h);
+    return h;
+}
+
+double squaredErrorUpDown(const std::vector<Rbm>& rbms, std::size_t top, const Matrix& v)
+{
+    Matrix x = upThrough(rbms, top, v);
+    for (std::size_t l = top + 1; l-- > 0;)
+        x = rbms[l].visibleMean(x);
+    return double((v - x).cast<double>().squaredNorm());
+}
+
+void applyUpdate(Rbm& rbm, const RbmGradient& sum, std::size_t rows, const TrainingParams& p)
+{
+    const Scalar scale = Scalar(1.0 / double(rows));
+    const double lr = p.pretrainLearningRate;
+    const Matrix gW = sum.weights * scale - Scalar(p.pretrainWeightDecay) * rbm.weights;
+    rbm.weights += Scalar(lr) * clipped(gW, p.pretrainClip);
+    rbm.visibleBias += Scalar(lr) * clipped(Vector(sum.visibleBias * scale), p.pretrainClip);
+    rbm.hiddenBias += Scalar(lr) * clipped(Vector(sum.hiddenBias * scale), p.pretrainClip);
+    if (rbm.gaussian) {
+        rbm.logVariance += Scalar(lr * p.logVarianceRateFactor) * clipped(Vector(sum.logVariance * scale), p.pretrainClip);
+        rbm.logVariance = rbm.logVariance.cwiseMax(Scalar(p.logVarianceMin)).cwiseMin(Scalar(p.logVarianceMax));
+    }
+}
+
+// One epoch of CD-k over the input; false when cancelled mid-epoch.
+bool trainEpoch(Rbm& rbm, const Matrix& input, std::size_t layer, int epoch, TrainingContext& context)
+{
+    const TrainingParams& p = context.params;
+    const std::uint64_t orderKey = updateKey(kPretrainPhase, layer, epoch, 0xFFFFFFFF);
+    const std::vector<std::uint32_t> order = epochOrder(std::size_t(input.rows()), p.seed, orderKey);
+    Matrix batch;
+    std::vector<RbmGradient> partial;
+    for (std::size_t begin = 0, b = 0; begin < order.size(); begin += p.batchSize, ++b) {
+        if (context.cancelled())
+            return false;
+        const std::size_t end = std::min(order.size(), begin + p.batchSize);
+        gatherRows(input, order, begin, end, batch);
+        const std::size_t rows = end - begin;
+        partial.assign(chunkCount(rows), RbmGradient::zerosLike(rbm));
+        const std::uint64_t key = updateKey(kPretrainPhase, layer, epoch, b);
+        forEachChunk(rows, [&](std::size_t c, std::size_t first, std::size_t count) {
+            RowStreams streams(p.seed, key, first, count);
+            accumulateCdGradient(rbm, batch.middleRows(Eigen::Index(first), Eigen::Index(count)), p.cdSteps,
+                                 streams, partial[c]);
+        });
+        for (std::size_t c = 1; c < partial.size(); ++c)
+            partial[0] += partial[c];
+        applyUpdate(rbm, partial[0], rows, p);
+        if (!rbm.allFinite())
+            throw TrainingDiverged(Phase::Pretraining, layer, epoch);
+    }
+    return true;
+}
+
+} // namespace
+
+double stackReconstructionError(const std::vector<Rbm>& rbms, std::size_t top, const Matrix& v)
+{
+    if (v.rows() == 0)
+        return std::nan("");
+    const double sum = sumOverRowChunks(std::size_t(v.rows()), kErrorChunkRows, [&](std::size_t b, std::size_t e) {
+        return squaredErrorUpDown(rbms, top, v.middleRows(Eigen::Index(b), Eigen::Index(e - b)));
+    });
+    return sum / double(v.size());
+}
+
+Dbm composeDbm(const std::vector<Rbm>& rbms, bool weightDoubling)
+{
+    Dbm dbm;
+    for (std::size_t l = 0; l < rbms.size(); ++l) {
+        dbm.weights.push_back(rbms[l].weights);
+        Vector bias = rbms[l].hiddenBias;
+        if (weightDoubling && l + 1 < rbms.size())
+            bias += rbms[l + 1].visibleBias;
+        dbm.hiddenBias.push_back(bias);
+    }
+    dbm.visibleBias = rbms.front().visibleBias;
+    dbm.logVariance = rbms.front().logVariance;
+    return dbm;
+}
+
+PretrainResult pretrain(TrainingContext& context)
+{
+    const TrainingParams& p = context.params;
+    const std::size_t layers = p.layers.size();
+    PretrainResult result;
+    Matrix input = context.train;
+
+    for (std::size_t l = 0; l < layers; ++l) {
+        Rbm rbm = initialRbm(std::size_t(input.cols()), p.layers[l], l == 0, p.seed, l);
+        if (p.weightDoubling && layers > 1) {
+            rbm.upFactor = l + 1 < layers ? 2 : 1;
+            rbm.downFactor = l > 0 ? 2 : 1;
+        }
+        result.rbms.push_back(rbm);
+        for (int epoch = 1; epoch <= p.pretrainEpochs; ++epoch) {
+            const Rbm before = result.rbms[l];
+            const auto epochStart = std::chrono::steady_clock::now();
+            if (!trainEpoch(result.rbms[l], input, l, epoch, context)) {
+                result.rbms[l] = before; // the last completed epoch's parameters
+                result.stopped = true;
+                break;
+            }
+            const double seconds =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - epochStart).count();
+            EpochStats stats;
+            stats.phase = Phase::Pretraining;
+            stats.layer = l;
+            stats.layers = layers;
+            stats.epoch = epoch;
+            stats.epochs = p.pretrainEpochs;
+            stats.mseTrain = stackReconstructionError(result.rbms, l, context.monitored);
+            stats.mseValidation = stackReconstructionError(result.rbms, l, context.validation);
+            stats.samplesPerSecond = seconds > 0 ? double(input.rows()) / seconds : 0.0;
+            stats.elapsedSeconds = context.elapsedSeconds();
+            if (!std::isfinite(stats.mseTrain))
+                throw TrainingDiverged(Phase::Pretraining, l, epoch);
+            if (context.report(stats)) {
+                result.stopped = true;
+                break;
+            }
+        }
+        if (result.stopped)
+            break;
+        // The next layer learns the mean activations of this one.
+        input = result.rbms[l].hiddenProbabilities(input);
+    }
+    if (!result.stopped)
+        result.dbm = composeDbm(result.rbms, p.weightDoubling);
+    return result;
+}
+
+} // namespace gdbm::model

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "model/Dbm.h"
+#include "model/Rbm.h"
+#include "model/TrainingContext.h"
+
+#include <vector>
+
+namespace gdbm::model {
+
+struct PretrainResult
+{
+    Dbm dbm;           // the stack composed into a DBM (valid when !stopped)
+    std::vector<Rbm> rbms;
+    bool stopped = false; // cancelled or the observer asked to stop
+};
+
+// Greedy layer-wise pretraining (MODEL.md section 3): a Gaussian-Bernoulli RBM on the data,
+// then Bernoulli RBMs on the mean activations of the layer below, with CD-k, weight decay,
+// elementwise clipping, z clamped and learned at its own rate, optional weight doubling.
+// Reports every epoch of every layer: the up-down reconstruction MSE through layers 1..l.
+// Throws TrainingDiverged on a non-finite value.
+PretrainResult pretrain(TrainingContext& context);
+
+// Composes trained RBMs into a DBM: weights as they are; a hidden layer's bias is its RBM's
+// hidden bias, plus, with weight doubling, the visible bias of the RBM above it.
+Dbm composeDbm(const std::vector<Rbm>& rbms, bool weightDoubling);
+
+// Mean squared error of reconstructing v up through rbms[0..top] and back down, on v's scale.
+double stackReconstructionError(const std::vector<Rbm>& rbms, std::size_t top, const Matrix& v);
+
+} // namespace gdbm::model

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "core/Types.h"
+#include "model/Sampling.h"
+
+namespace gdbm::model {
+
+// One restricted Boltzmann machine of the pretraining stack (MODEL.md section 3): Gaussian
+// visible units with learned log-variance z (the bottom layer), or Bernoulli visible units
+// (every layer above). upFactor and downFactor are 2 where weight doubling applies.
+struct Rbm
+{
+    Matrix weights; // visible x hidden
+    Vector visibleBias;
+    Vector hiddenBias;
+    Vector logVariance; // Gaussian visible only; zeros otherwise
+    bool gaussian = false;
+    Scalar upFactor = 1;
+    Scalar downFactor = 1;
+
+    std::size_t visibleCount() const { return std::size_t(weights.rows()); }
+    std::size_t hiddenCount() const { return std::size_t(weights.cols()); }
+    bool allFinite() const;
+
+    // V / sigma^2 for a Gaussian RBM, V itself otherwise.
+    Matrix scaled(const Matrix& v) const;
+    // p(h = 1 | v), rows are samples.
+    Matrix hiddenProbabilities(const Matrix& v) const;
+    // The visible mean given h: b + down h W^T, through the sigmoid for Bernoulli units.
+    Matrix visibleMean(const Matrix& h) const;
+};
+
+// Sums (not means) of the CD-k gradient terms of section 3 over a chunk of rows, ready to be
+// added in a fixed order and divided by the batch size.
+struct RbmGradient
+{
+    Matrix weights;
+    Vector visibleBias;
+    Vector hiddenBias;
+    Vector logVariance;
+
+    static RbmGradient zerosLike(const Rbm& rbm);
+    RbmGradient& operator+=(const RbmGradient& other);
+};
+
+// Adds sign * (one phase's statistics) to out, as sums over rows: <s h^T> with s = V / sigma^2
+// (V for Bernoulli units), <(v - b) / sigma^2>, <h>, and for Gaussian units the z term
+// exp(-z) * <0.5 (v - b)^2 - v (h W^T)>. h holds hidden probabilities (or samples).
+void accumulateStatistics(const Rbm& rbm, const Matrix& v, const Matrix& h, Scalar sign, RbmGradient& out);
+
+// CD-k on the chunk `v` (rows firstRow.. of the batch), adding data minus model terms to `out`.
+void accumulateCdGradient(const Rbm& rbm, const Matrix& v, int k, RowStreams& streams, RbmGradient& out);
+
+// Initial weights: uniform in +-sqrt(6 / (visible + hidden)) (Glorot), biases and z zero.
+Rbm initialRbm(std::size_t visible, std::size_t hidden, bool gaussian, std::uint64_t seed, std::size_t layer);
+
+} // namespace gdbm::model

@@ -1,0 +1,83 @@
+#include "model/Trainer.h"
+
+#include "core/Random.h"
+#include "model/BatchPlan.h"
+#include "model/FineTuner.h"
+#include "model/Pretrainer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+namespace gdbm::model {
+namespace {
+
+Matrix selectRows(const Matrix& data, const std::vector<std::uint32_t>& rows)
+{
+    Matrix out(Eigen::Index(rows.size()), data.cols());
+    for (std::size_t r = 0; r < rows.size(); ++r)
+        out.row(Eigen::Index(r)) = data.row(Eigen::Index(rows[r]));
+    return out;
+}
+
+} // namespace
+
+std::vector<std::uint32_t> validationRows(std::size_t rows, double share, std::uint64_t seed)
+{
+    const auto count = std::min(rows > 0 ? rows - 1 : 0, std::size_t(std::llround(share * double(rows))));
+    std::vector<std::uint32_t> order = epochOrder(rows, seed ^ mix64(std::uint64_t(RandomPurpose::Validation)), 0);
+    order.resize(count);
+    std::sort(order.begin(), order.end());
+    return order;
+}
+
+TrainOutcome trainDbm(const Matrix& standardized, const TrainingParams& params, const EpochObserver& observer,
+                      const CancelFlag* cancel)
+{
+    if (const auto problems = validate(params); !problems.empty())
+        throw std::invalid_argument(problems.front());
+    if (standardized.rows() < 2)
+        throw std::invalid_argument("training needs at least 2 songs");
+
+    const std::vector<std::uint32_t> held = validationRows(std::size_t(standardized.rows()), params.validationShare,
+                                                           params.seed);
+    std::vector<std::uint32_t> kept;
+    for (std::uint32_t r = 0, h = 0; r < std::uint32_t(standardized.rows()); ++r) {
+        if (h < held.size() && held[h] == r)
+            ++h;
+        else
+            kept.push_back(r);
+    }
+    const Matrix train = selectRows(standardized, kept);
+    const Matrix validation = selectRows(standardized, held);
+    std::vector<std::uint32_t> spaced;
+    const std::size_t monitoredCount = std::min(kMonitoredRows, kept.size());
+    for (std::size_t i = 0; i < monitoredCount; ++i)
+        spaced.push_back(std::uint32_t(i * kept.size() / monitoredCount));
+    const Matrix monitored = selectRows(train, spaced);
+
+    TrainingContext context{train,  validation, monitored, params, observer,
+                            cancel, std::chrono::steady_clock::now(), {}};
+    TrainOutcome outcome;
+    outcome.trainRows = kept.size();
+    outcome.validationRows = held.size();
+
+    PretrainResult pre = pretrain(context);
+    outcome.pretrainSeconds = context.elapsedSeconds();
+    outcome.stopped = pre.stopped;
+    if (!pre.stopped) {
+        outcome.pretrainingDone = true;
+        outcome.mseAfterPretraining = reconstructionError(pre.dbm, validation.rows() > 0 ? validation : train,
+                                                          params.meanFieldIterations);
+        FineTuneResult fine = fineTune(std::move(pre.dbm), context);
+        outcome.dbm = std::move(fine.dbm);
+        outcome.stopped = fine.stopped;
+        outcome.finetuneSeconds = context.elapsedSeconds() - outcome.pretrainSeconds;
+        outcome.mseTrain = reconstructionError(outcome.dbm, train, params.meanFieldIterations);
+        outcome.mseValidation = reconstructionError(outcome.dbm, validation, params.meanFieldIterations);
+    }
+    outcome.curves = std::move(context.curves);
+    return outcome;
+}
+
+} // namespace gdbm::model

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "core/Progress.h"
+#include "model/Dbm.h"
+#include "model/TrainingParams.h"
+#include "model/TrainingProgress.h"
+
+#include <vector>
+
+namespace gdbm::model {
+
+struct TrainOutcome
+{
+    Dbm dbm;
+    bool stopped = false;          // cancelled, or the observer asked to stop
+    bool pretrainingDone = false;  // every layer pretrained and composed into dbm
+    std::vector<EpochStats> curves;
+    double pretrainSeconds = 0.0;
+    double finetuneSeconds = 0.0;
+    double mseTrain = 0.0;      // of the final dbm
+    double mseValidation = 0.0; // NaN without a validation share
+    double mseAfterPretraining = 0.0;
+    std::size_t trainRows = 0;
+    std::size_t validationRows = 0;
+};
+
+// Splits off the validation share (a seeded choice of rows), pretrains, then fine-tunes.
+// Requires standardized data with at least 2 rows and validate(params) empty.
+// Ensures: the same data, params and seed give bit-identical outcomes whatever the thread count.
+// Throws TrainingDiverged on non-finite values, std::invalid_argument on bad params.
+TrainOutcome trainDbm(const Matrix& standardized, const TrainingParams& params, const EpochObserver& observer = {},
+                      const CancelFlag* cancel = nullptr);
+
+// Which rows are held out for validation: sorted row indices.
+std::vector<std::uint32_t> validationRows(std::size_t rows, double share, std::uint64_t seed);
+
+} // namespace gdbm::model

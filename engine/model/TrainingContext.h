@@ -1,0 +1,46 @@
+#pragma once
+
+#include "core/Progress.h"
+#include "core/Types.h"
+#include "model/TrainingParams.h"
+#include "model/TrainingProgress.h"
+
+#include <chrono>
+#include <vector>
+
+namespace gdbm::model {
+inline constexpr std::size_t kMonitoredRows = 2048;
+}
+
+namespace gdbm::model {
+
+// What both training phases share: the data, the settings, the observer and cancel flag, the
+// clock, and the curves collected so far.
+struct TrainingContext
+{
+    const Matrix& train;
+    const Matrix& validation;
+    // The training songs whose reconstruction error is reported each epoch: all of them up to
+    // kMonitoredRows, else an evenly spaced subset (the curve is the same shape at a fraction
+    // of the cost; the final error is over every training song).
+    const Matrix& monitored;
+    const TrainingParams& params;
+    const EpochObserver& observer;
+    const CancelFlag* cancel = nullptr;
+    std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+    std::vector<EpochStats> curves;
+
+    bool cancelled() const { return cancel && cancel->load(std::memory_order_relaxed); }
+    double elapsedSeconds() const
+    {
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    }
+    // Records the epoch and asks the observer; true means stop.
+    bool report(const EpochStats& stats)
+    {
+        curves.push_back(stats);
+        return observer && observer(stats);
+    }
+};
+
+} // namespace gdbm::model

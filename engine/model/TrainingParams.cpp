@@ -1,0 +1,34 @@
+#include "model/TrainingParams.h"
+
+#include <cmath>
+
+namespace gdbm::model {
+
+std::vector<std::string> validate(const TrainingParams& p)
+{
+    std::vector<std::string> problems;
+    const auto check = [&](bool ok, const char* message) {
+        if (!ok)
+            problems.emplace_back(message);
+    };
+    check(!p.layers.empty(), "layers: at least one hidden layer");
+    for (std::size_t n : p.layers)
+        check(n >= 1 && n <= 4096, "layers: each layer has 1..4096 units");
+    check(p.batchSize >= 1, "batch: at least 1");
+    check(p.validationShare >= 0.0 && p.validationShare < 1.0, "validation: a share in [0, 1)");
+    check(p.pretrainEpochs >= 0 && p.finetuneEpochs >= 0, "epochs: 0 or more");
+    check(std::isfinite(p.pretrainLearningRate) && p.pretrainLearningRate > 0, "lr-pretrain: a positive number");
+    check(std::isfinite(p.finetuneLearningRate) && p.finetuneLearningRate > 0, "lr-finetune: a positive number");
+    check(p.pretrainWeightDecay >= 0 && p.finetuneWeightDecay >= 0, "weight decay: 0 or more");
+    check(p.pretrainClip > 0 && p.finetuneClip > 0, "clip: a positive number");
+    check(p.cdSteps >= 1, "cd steps: at least 1");
+    check(p.meanFieldIterations >= 0, "mf-iters: 0 or more");
+    check(p.gibbsSteps >= 1, "gibbs-steps: at least 1");
+    check(p.adamBeta1 >= 0 && p.adamBeta1 < 1 && p.adamBeta2 >= 0 && p.adamBeta2 < 1, "Adam betas in [0, 1)");
+    check(p.adamEpsilon > 0, "Adam epsilon: positive");
+    check(p.logVarianceRateFactor >= 0, "log-variance rate factor: 0 or more");
+    check(p.logVarianceMin <= p.logVarianceMax, "log-variance clamp: min <= max");
+    return problems;
+}
+
+} // namespace gdbm::model

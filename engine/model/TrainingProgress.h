@@ -1,0 +1,55 @@
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string_view>
+
+namespace gdbm::model {
+
+enum class Phase { Pretraining, FineTuning };
+
+std::string_view phaseName(Phase phase); // "pretraining", "fine-tuning"
+
+// What an observer learns after each epoch (MODEL.md section 5: deterministic mean-field
+// reconstruction MSE on standardized features, for training and validation songs).
+struct EpochStats
+{
+    Phase phase = Phase::Pretraining;
+    std::size_t layer = 0;  // 0-based layer being pretrained; the top layer index when fine-tuning
+    std::size_t layers = 0; // how many layers the model has
+    int epoch = 0;          // 1-based within the phase (and layer)
+    int epochs = 0;         // epochs in this phase (per layer when pretraining)
+    double mseTrain = 0.0;
+    double mseValidation = 0.0; // NaN when there is no validation share
+    double samplesPerSecond = 0.0;
+    double elapsedSeconds = 0.0; // since training started
+};
+
+// Called after every epoch, on the training thread. Returning true stops training; the model
+// keeps the parameters of the last completed epoch.
+using EpochObserver = std::function<bool(const EpochStats&)>;
+
+} // namespace gdbm::model
+
+#include <stdexcept>
+#include <string>
+
+namespace gdbm::model {
+
+// Training produced a non-finite value: it stops, naming where, and never continues with NaN.
+class TrainingDiverged : public std::runtime_error
+{
+public:
+    TrainingDiverged(Phase phase, std::size_t layer, int epoch);
+
+    Phase phase() const { return m_phase; }
+    std::size_t layer() const { return m_layer; }
+    int epoch() const { return m_epoch; }
+
+private:
+    Phase m_phase;
+    std::size_t m_layer;
+    int m_epoch;
+};
+
+} // namespace gdbm::model

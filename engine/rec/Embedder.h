@@ -1,0 +1,29 @@
+#pragma once
+
+#include "core/Progress.h"
+#include "core/Types.h"
+#include "model/Dbm.h"
+
+#include <optional>
+#include <string_view>
+
+namespace gdbm::rec {
+
+// What represents a song (MODEL.md section 6).
+enum class EmbeddingKind {
+    TopLayer,       // the top layer's mean-field activation mu_L(v) (default)
+    AllLayers,      // every hidden layer's mean-field activation, concatenated
+    Reconstruction, // the mean reconstruction b + mu_1 W1^T
+};
+
+std::string_view embeddingKey(EmbeddingKind kind); // "top", "all", "reconstruction"
+std::optional<EmbeddingKind> embeddingFromKey(std::string_view key);
+
+// Embeds every row of `standardized` (songs x features), in parallel over fixed chunks of
+// songs: the result does not depend on the thread count. Throws Cancelled when *cancel is set.
+Matrix embed(const model::Dbm& dbm, const Matrix& standardized, EmbeddingKind kind, int meanFieldIterations,
+             const CancelFlag* cancel = nullptr);
+
+std::size_t embeddingSize(const model::Dbm& dbm, EmbeddingKind kind);
+
+} // namespace gdbm::rec

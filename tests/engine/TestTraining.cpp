@@ -1,0 +1,216 @@
+#include "core/Error.h"
+#include "data/DemoCatalog.h"
+#include "model/Model.h"
+#include "model/Trainer.h"
+#include "rec/Embedder.h"
+
+#include <QTest>
+#include <tbb/global_control.h>
+
+using namespace gdbm;
+using namespace gdbm::model;
+
+// Training as a whole: determinism, stopping, divergence, embeddings.
+class TestTraining : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void sameSeedSameModelWithOneOrTwoThreads();
+    void otherSeedOtherModel();
+    void observerSeesEveryEpoch();
+    void observerStopKeepsCompletedEpochs();
+    void cancelMidEpochKeepsLastCompletedEpoch();
+    void divergenceIsReportedNotPropagated();
+    void restartedChainsAndWeightDoublingTrain();
+    void learnsTheDemoCatalog();
+    void embeddingsHaveTheRightShapeAndAreDeterministic();
+    void rejectsBadParameters();
+
+private:
+    static TrainingParams small();
+    data::Catalog m_catalog;
+};
+
+void TestTraining::initTestCase()
+{
+    m_catalog = data::generateDemoCatalog({1500, 4});
+}
+
+TrainingParams TestTraining::small()
+{
+    TrainingParams p;
+    p.layers = {16, 8, 4};
+    p.pretrainEpochs = 3;
+    p.finetuneEpochs = 3;
+    p.batchSize = 100; // not a multiple of the chunk size: exercises the ragged last chunk
+    p.seed = 5;
+    return p;
+}
+
+void TestTraining::sameSeedSameModelWithOneOrTwoThreads()
+{
+    TrainModelResult one, two, again;
+    {
+        tbb::global_control single(tbb::global_control::max_allowed_parallelism, 1);
+        one = trainModel(m_catalog, small());
+    }
+    {
+        tbb::global_control pair(tbb::global_control::max_allowed_parallelism, 2);
+        two = trainModel(m_catalog, small());
+        again = trainModel(m_catalog, small());
+    }
+    QVERIFY(!one.stopped);
+    QVERIFY(one.model.dbm == two.model.dbm); // bit-identical parameters
+    QVERIFY(one.model == two.model);         // and curves
+    QVERIFY(two.model == again.model);
+}
+
+void TestTraining::otherSeedOtherModel()
+{
+    TrainingParams p = small();
+    const Model a = trainModel(m_catalog, p).model;
+    p.seed = 6;
+    const Model b = trainModel(m_catalog, p).model;
+    QVERIFY(!(a.dbm == b.dbm));
+}
+
+void TestTraining::observerSeesEveryEpoch()
+{
+    std::vector<EpochStats> seen;
+    const TrainModelResult r = trainModel(m_catalog, small(), [&](const EpochStats& s) {
+        seen.push_back(s);
+        return false;
+    });
+    QCOMPARE(seen.size(), std::size_t(3 * 3 + 3));
+    QCOMPARE(seen.front().phase, Phase::Pretraining);
+    QCOMPARE(seen[3].layer, std::size_t(1));
+    QCOMPARE(seen.back().phase, Phase::FineTuning);
+    QCOMPARE(seen.back().epoch, 3);
+    for (const EpochStats& s : seen) {
+        QVERIFY(std::isfinite(s.mseTrain) && s.mseTrain > 0);
+        QVERIFY(std::isfinite(s.mseValidation));
+        QVERIFY(s.samplesPerSecond > 0);
+        QCOMPARE(s.layers, std::size_t(3));
+    }
+    QCOMPARE(r.model.curves.size(), seen.size());
+    QCOMPARE(r.model.trainRows + r.model.validationRows, m_catalog.size());
+    QCOMPARE(r.model.validationRows, std::size_t(150));
+}
+
+void TestTraining::observerStopKeepsCompletedEpochs()
+{
+    TrainingParams p = small();
+    const TrainModelResult stopped = trainModel(m_catalog, p, [](const EpochStats& s) {
+        return s.phase == Phase::FineTuning && s.epoch == 2;
+    });
+    QVERIFY(stopped.stopped);
+    p.finetuneEpochs = 2;
+    const TrainModelResult full = trainModel(m_catalog, p);
+    QVERIFY(stopped.model.dbm == full.model.dbm);
+}
+
+void TestTraining::cancelMidEpochKeepsLastCompletedEpoch()
+{
+    // The flag is set after fine-tuning epoch 1; epoch 2 sees it at its first mini-batch.
+    CancelFlag cancel{false};
+    TrainingParams p = small();
+    const TrainModelResult r = trainModel(
+        m_catalog, p,
+        [&](const EpochStats& s) {
+            if (s.phase == Phase::FineTuning && s.epoch == 1)
+                cancel = true;
+            return false;
+        },
+        &cancel);
+    QVERIFY(r.stopped);
+    QCOMPARE(r.model.curves.back().epoch, 1);
+    p.finetuneEpochs = 1;
+    QVERIFY(r.model.dbm == trainModel(m_catalog, p).model.dbm);
+
+    // Cancelled during pretraining: no model, and no exception.
+    CancelFlag early{true};
+    const TrainModelResult none = trainModel(m_catalog, small(), {}, &early);
+    QVERIFY(none.stopped);
+    QVERIFY(none.model.curves.empty());
+}
+
+void TestTraining::divergenceIsReportedNotPropagated()
+{
+    TrainingParams p = small();
+    p.pretrainLearningRate = 1e38;
+    try {
+        trainModel(m_catalog, p);
+        QFAIL("no divergence reported");
+    } catch (const TrainingDiverged& e) {
+        QCOMPARE(e.phase(), Phase::Pretraining);
+        QCOMPARE(e.layer(), std::size_t(0));
+        QCOMPARE(e.epoch(), 1);
+        QVERIFY(QString(e.what()).contains("pretraining, layer 1, epoch 1"));
+    }
+    p = small();
+    p.finetuneLearningRate = 1e38;
+    p.logVarianceMax = 1e30; // let z run away too
+    QVERIFY_THROWS_EXCEPTION(TrainingDiverged, trainModel(m_catalog, p));
+}
+
+void TestTraining::restartedChainsAndWeightDoublingTrain()
+{
+    TrainingParams p = small();
+    p.chains = ChainMode::Restart;
+    p.weightDoubling = true;
+    const TrainModelResult r = trainModel(m_catalog, p);
+    QVERIFY(!r.stopped);
+    QVERIFY(r.model.dbm.allFinite());
+    QVERIFY(r.model.mseValidation < 1.2);
+}
+
+void TestTraining::learnsTheDemoCatalog()
+{
+    // A short run already reconstructs far better than predicting the mean (MSE 1).
+    TrainingParams p;
+    p.layers = {32, 16};
+    p.pretrainEpochs = 15;
+    p.finetuneEpochs = 5;
+    p.pretrainLearningRate = 0.01;
+    const TrainModelResult r = trainModel(m_catalog, p);
+    QVERIFY2(r.model.mseValidation < 0.8, qPrintable(QString::number(r.model.mseValidation)));
+    const EpochStats& first = r.model.curves.front();
+    QVERIFY(first.mseTrain < 1.0);
+}
+
+void TestTraining::embeddingsHaveTheRightShapeAndAreDeterministic()
+{
+    const Model m = trainModel(m_catalog, small()).model;
+    const Matrix x = standardizedFeatures(m, m_catalog);
+    const Matrix top = rec::embed(m.dbm, x, rec::EmbeddingKind::TopLayer, 3);
+    QCOMPARE(top.rows(), Eigen::Index(m_catalog.size()));
+    QCOMPARE(top.cols(), Eigen::Index(4));
+    QVERIFY(top.minCoeff() >= 0 && top.maxCoeff() <= 1);
+    QCOMPARE(rec::embed(m.dbm, x, rec::EmbeddingKind::AllLayers, 3).cols(), Eigen::Index(28));
+    const Matrix recon = rec::embed(m.dbm, x, rec::EmbeddingKind::Reconstruction, 3);
+    QCOMPARE(recon.cols(), Eigen::Index(14));
+    Matrix one;
+    {
+        tbb::global_control single(tbb::global_control::max_allowed_parallelism, 1);
+        one = rec::embed(m.dbm, x, rec::EmbeddingKind::TopLayer, 3);
+    }
+    QVERIFY(one == top);
+    // The top layer's embedding is the mean-field state of the whole model (one row alone takes
+    // another matrix-product path, so equal to rounding).
+    QVERIFY((top.row(7) - meanField(m.dbm, x.middleRows(7, 1), 3).back()).cwiseAbs().maxCoeff() < 1e-5f);
+}
+
+void TestTraining::rejectsBadParameters()
+{
+    TrainingParams p = small();
+    p.layers = {};
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, trainModel(m_catalog, p));
+    p = small();
+    p.validationShare = 1.0;
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, trainModel(m_catalog, p));
+}
+
+QTEST_APPLESS_MAIN(TestTraining)
+#include "TestTraining.moc"
