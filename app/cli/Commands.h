@@ -10,5 +10,8 @@ namespace gdbm::cli {
 int runCatalog(const QStringList& args);
 int runSimulate(const QStringList& args);
 int runArchetypes(const QStringList& args);
+int runTrain(const QStringList& args);
+int runEmbed(const QStringList& args);
+int runModelInfo(const QStringList& args);
 
 } // namespace gdbm::cli

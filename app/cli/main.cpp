@@ -4,8 +4,10 @@
 
 #include <QCoreApplication>
 #include <QTextStream>
+#include <csignal>
 #include <cstdio>
 #include <map>
+#include <pthread.h>
 
 namespace {
 
@@ -16,7 +18,10 @@ const std::map<QString, std::pair<Command, const char*>>& commands()
     static const std::map<QString, std::pair<Command, const char*>> table = {
         {"archetypes", {gdbm::cli::runArchetypes, "write the default archetype set, or check one (JSON)"}},
         {"catalog", {gdbm::cli::runCatalog, "write the demo catalog as an Exportify CSV"}},
+        {"embed", {gdbm::cli::runEmbed, "embed every song of a dataset with a trained model"}},
+        {"model-info", {gdbm::cli::runModelInfo, "describe a model file"}},
         {"simulate", {gdbm::cli::runSimulate, "simulate listeners: interaction_data.csv, user_profiles.csv"}},
+        {"train", {gdbm::cli::runTrain, "train the GDBM on the songs' audio features"}},
     };
     return table;
 }
@@ -33,6 +38,14 @@ void printUsage(FILE* to)
 
 int main(int argc, char** argv)
 {
+    // A parent may start us with SIGINT and SIGTERM blocked (the mask is inherited across exec);
+    // training must still stop cleanly on Ctrl-C, so unblock them before any thread starts.
+    sigset_t stopSignals;
+    sigemptyset(&stopSignals);
+    sigaddset(&stopSignals, SIGINT);
+    sigaddset(&stopSignals, SIGTERM);
+    pthread_sigmask(SIG_UNBLOCK, &stopSignals, nullptr);
+
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName("gdbm-cli");
     QCoreApplication::setApplicationVersion(GDBM_VERSION);

@@ -5,6 +5,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <csignal>
 
 // Runs the real gdbm-cli binary: exit codes, one-line errors, and the simulate command end to end.
 class TestCli : public QObject
@@ -19,6 +20,10 @@ private Q_SLOTS:
     void badInputExitsWith3OneLine();
     void simulateRealExportifyFileTwiceIdentical();
     void writesDefaultsAndDemoCatalog();
+    void trainEmbedAndDescribeAModel();
+    void divergenceExitsWith4();
+    void interruptExitsWith130AndWritesNothing();
+    void badModelFileExitsWith3();
 
 private:
     struct Result
@@ -170,6 +175,75 @@ void TestCli::writesDefaultsAndDemoCatalog()
     QFile f(csv);
     QVERIFY(f.open(QIODevice::ReadOnly));
     QVERIFY(f.readLine().startsWith("\"Track URI\",\"Track Name\""));
+}
+
+void TestCli::trainEmbedAndDescribeAModel()
+{
+    const QString model = m_dir.filePath("tiny.gdbm");
+    const Result t = run({"train", "--layers", "8,4", "--pretrain-epochs", "2", "--finetune-epochs", "1",
+                          "--threads", "1", "--out", model});
+    QCOMPARE(t.code, 0);
+    QVERIFY2(t.err.contains("pretraining layer 1/2 epoch 1/2: mse"), t.err.constData());
+    QVERIFY(t.err.contains("fine-tuning layer 2/2 epoch 1/1"));
+    const QList<QByteArray> lines = t.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 1);
+    for (const char* key :
+         {"\"pretrain_s\"", "\"finetune_s\"", "\"mse_train\"", "\"mse_validation\"", "\"threads\": 1"})
+        QVERIFY2(lines[0].contains(key), lines[0].constData());
+
+    const Result info = run({"model-info", model});
+    QCOMPARE(info.code, 0);
+    QVERIFY(info.out.contains("hidden 8-4"));
+    QVERIFY(info.out.contains("format version 1"));
+    QVERIFY(info.out.contains("Danceability"));
+
+    const QString csv = m_dir.filePath("embeddings.csv");
+    QCOMPARE(run({"embed", "--model", model, "--embedding", "all", "--out", csv}).code, 0);
+    const auto doc = gdbm::data::readCsvFile(csv.toStdString());
+    QCOMPARE(doc.header.size(), 3u + 12u);
+    QCOMPARE(doc.rows.size(), 10000u);
+
+    // The model needs features this dataset lacks: a clear error naming the feature.
+    const QString top10s = QString(GDBM_TEST_DATA_DIR) + "/real/top10s.csv";
+    const Result missing = run({"embed", "--model", model, "--data", top10s, "--out", csv});
+    QCOMPARE(missing.code, 3);
+    QVERIFY2(missing.err.contains("field 'Key'"), missing.err.constData());
+}
+
+void TestCli::divergenceExitsWith4()
+{
+    const Result r = run({"train", "--layers", "4", "--pretrain-epochs", "2", "--finetune-epochs", "0",
+                          "--lr-pretrain", "1e38", "--out", m_dir.filePath("diverged.gdbm")});
+    QCOMPARE(r.code, 4);
+    QVERIFY2(r.err.contains("diverged") && r.err.contains("layer 1, epoch 1"), r.err.constData());
+    QVERIFY(!QFile::exists(m_dir.filePath("diverged.gdbm")));
+}
+
+void TestCli::interruptExitsWith130AndWritesNothing()
+{
+    QProcess p;
+    const QString model = m_dir.filePath("interrupted.gdbm");
+    p.setReadChannel(QProcess::StandardError); // progress comes on stderr
+    p.start(GDBM_CLI_PATH, {"train", "--pretrain-epochs", "1000", "--out", model});
+    QVERIFY(p.waitForStarted());
+    QByteArray err;
+    while (!err.contains("epoch") && p.waitForReadyRead(60000))
+        err += p.readAllStandardError();
+    QVERIFY2(err.contains("epoch"), err.constData());
+    QCOMPARE(::kill(pid_t(p.processId()), SIGINT), 0);
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    err += p.readAllStandardError();
+    QVERIFY2(p.exitCode() == 130, err.right(300).constData());
+    QVERIFY(err.contains("interrupted"));
+    QVERIFY(!QFile::exists(model));
+}
+
+void TestCli::badModelFileExitsWith3()
+{
+    const Result r = run({"model-info", write("junk.gdbm", "definitely not a model")});
+    QCOMPARE(r.code, 3);
+    QVERIFY(r.err.contains("not a GDBM Studio model file"));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

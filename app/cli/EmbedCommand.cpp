@@ -1,0 +1,49 @@
+#include "CliCommon.h"
+#include "Commands.h"
+#include "core/AtomicFile.h"
+#include "core/Text.h"
+#include "data/CsvWriter.h"
+#include "model/ModelFile.h"
+#include "rec/Embedder.h"
+
+namespace gdbm::cli {
+
+int runEmbed(const QStringList& args)
+{
+    QCommandLineParser parser;
+    addDataOptions(parser);
+    parser.addOption({"model", "A model file written by gdbm-cli train or GDBM Studio.", "MODEL"});
+    parser.addOption({"embedding", "top (default), all or reconstruction.", "KIND", "top"});
+    parser.addOption({"out", "The CSV file to write: track_id, track_name, artist_name, e1, e2, ...", "CSV"});
+    parseOrExit(parser, args, "Embeds every song of a dataset with a trained model.");
+    if (!parser.isSet("model") || !parser.isSet("out"))
+        throw UsageError{"embed needs --model MODEL and --out CSV"};
+    const auto kind = rec::embeddingFromKey(parser.value("embedding").toStdString());
+    if (!kind)
+        throw UsageError{"--embedding must be top, all or reconstruction"};
+
+    const model::Model model = model::loadModel(parser.value("model").toStdString());
+    const data::Catalog catalog = loadCatalog(parser);
+    const Matrix embeddings =
+        rec::embed(model.dbm, model::standardizedFeatures(model, catalog), *kind, model.params.meanFieldIterations);
+
+    const std::string out = parser.value("out").toStdString();
+    writeFileAtomically(out, [&](std::ostream& stream) {
+        data::CsvWriter csv(stream);
+        std::vector<std::string> row = {"track_id", "track_name", "artist_name"};
+        for (Eigen::Index j = 0; j < embeddings.cols(); ++j)
+            row.push_back("e" + std::to_string(j + 1));
+        csv.writeRow(row);
+        for (std::size_t i = 0; i < catalog.size(); ++i) {
+            row = {catalog.identity(i), catalog.track(i).name, catalog.track(i).artistsText};
+            for (Eigen::Index j = 0; j < embeddings.cols(); ++j)
+                row.push_back(text::formatDouble(double(embeddings(Eigen::Index(i), j))));
+            csv.writeRow(row);
+        }
+    });
+    printInfo("wrote " + std::to_string(embeddings.cols()) + "-dimensional embeddings of " +
+              text::withThousands((long long)catalog.size()) + " songs to " + out);
+    return kExitOk;
+}
+
+} // namespace gdbm::cli
