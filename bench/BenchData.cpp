@@ -32,7 +32,8 @@ double secondsSince(Clock::time_point start)
 // Runs the Python peer on the file and returns its seconds, or a negative value if it failed.
 double peerLoadSeconds(const std::string& csv)
 {
-    const std::string command = std::string("python3 ") + GDBM_BENCH_DIR + "/peer_csv_load.py '" + csv + "'";
+    const std::string command =
+        std::string("/usr/bin/python3 ") + GDBM_BENCH_DIR + "/peer_csv_load.py '" + csv + "'";
     FILE* pipe = popen(command.c_str(), "r");
     if (!pipe)
         return -1;

@@ -1,0 +1,212 @@
+// The engine's training speed against the NumPy reference trainer, in one run (issue: engine).
+//
+//   bench-train [--tracks 10000] [--reference PATH] [--skip-reference]
+//   bench-train --large 1000000      seconds per epoch of each phase and peak memory
+//
+// 1. the default configuration (64-32-16, 100 + 50 epochs, batch 128) on the demo catalog;
+// 2. the NumPy reference (shared/bench/reference_gdbm.py, Debian's python3-numpy with OpenBLAS)
+//    on the same songs, written as an Exportify CSV that both read;
+// 3. this machine's single-precision GEMM rate (Eigen, 1024^3, one product per thread at once)
+//    next to the engine's achieved rate, counting the algorithm's multiply-adds.
+#include "FlopCount.h"
+#include "core/AtomicFile.h"
+#include "data/DemoCatalog.h"
+#include "data/ExportifyWriter.h"
+#include "model/Model.h"
+#include "model/TrainingContext.h"
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <string>
+#include <sys/resource.h>
+#include <tbb/global_control.h>
+#include <tbb/info.h>
+#include <tbb/parallel_for.h>
+
+using namespace gdbm;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double secondsSince(Clock::time_point t)
+{
+    return std::chrono::duration<double>(Clock::now() - t).count();
+}
+
+std::string option(int argc, char** argv, const char* name, const std::string& fallback)
+{
+    for (int i = 1; i + 1 < argc; ++i) {
+        if (std::strcmp(argv[i], name) == 0)
+            return argv[i + 1];
+    }
+    return fallback;
+}
+
+bool flag(int argc, char** argv, const char* name)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], name) == 0)
+            return true;
+    }
+    return false;
+}
+
+// One 1024^3 single-precision product per thread, all at once: the machine's GEMM rate.
+double gemmRate(int threads)
+{
+    constexpr int n = 1024, reps = 4;
+    std::vector<double> seconds(std::size_t(threads), 0);
+    tbb::parallel_for(0, threads, [&](int t) {
+        const Matrix a = Matrix::Random(n, n), b = Matrix::Random(n, n);
+        Matrix c(n, n);
+        c.noalias() = a * b; // warm up
+        const auto start = Clock::now();
+        for (int r = 0; r < reps; ++r)
+            c.noalias() = a * b;
+        seconds[std::size_t(t)] = secondsSince(start);
+    });
+    double slowest = 0;
+    for (double s : seconds)
+        slowest = std::max(slowest, s);
+    return 2.0 * n * n * double(n) * reps * threads / slowest / 1e9;
+}
+
+struct Reference
+{
+    bool ran = false;
+    double pretrain = 0, finetune = 0, msePretrain = 0, mseFinetune = 0;
+};
+
+double jsonNumber(const std::string& json, const char* key)
+{
+    const std::string needle = std::string("\"") + key + "\": ";
+    const auto at = json.find(needle);
+    return at == std::string::npos ? -1 : std::atof(json.c_str() + at + needle.size());
+}
+
+Reference runReference(const std::string& script, const std::string& csv)
+{
+    Reference r;
+    if (!std::filesystem::exists(script)) {
+        std::printf("  reference: %s not found, skipped\n", script.c_str());
+        return r;
+    }
+    // OPENBLAS_CORETYPE pins some machines to a slow kernel; the reference gets the best one.
+    const std::string command = "env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 '" + script +
+                                "' --csv '" + csv + "'";
+    FILE* pipe = popen(command.c_str(), "r");
+    if (!pipe)
+        return r;
+    std::string out;
+    char buffer[512];
+    while (std::fgets(buffer, sizeof buffer, pipe))
+        out += buffer;
+    if (pclose(pipe) != 0 || out.find("pretrain_s") == std::string::npos) {
+        std::printf("  reference: failed (is python3-numpy installed?)\n");
+        return r;
+    }
+    r.ran = true;
+    r.pretrain = jsonNumber(out, "pretrain_s");
+    r.finetune = jsonNumber(out, "finetune_s");
+    r.msePretrain = jsonNumber(out, "mse_after_pretrain");
+    r.mseFinetune = jsonNumber(out, "mse_after_finetune");
+    return r;
+}
+
+long peakMemoryMb()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss / 1024;
+}
+
+int large(std::size_t tracks)
+{
+    std::printf("bench-train --large: %zu-track demo catalog, 1 epoch per layer and phase, %d threads\n", tracks,
+                tbb::info::default_concurrency());
+    const data::Catalog catalog = data::generateDemoCatalog({tracks, 1});
+    model::TrainingParams p;
+    p.pretrainEpochs = 1;
+    p.finetuneEpochs = 1;
+    std::vector<double> pretrainSeconds;
+    double finetuneSeconds = 0, last = 0;
+    const auto observer = [&](const model::EpochStats& s) {
+        const double epoch = s.elapsedSeconds - last;
+        last = s.elapsedSeconds;
+        if (s.phase == model::Phase::Pretraining)
+            pretrainSeconds.push_back(epoch);
+        else
+            finetuneSeconds = epoch;
+        return false;
+    };
+    model::trainModel(catalog, p, observer);
+    for (std::size_t l = 0; l < pretrainSeconds.size(); ++l)
+        std::printf("  pretraining layer %zu: %.2f s per epoch (with its reconstruction error)\n", l + 1,
+                    pretrainSeconds[l]);
+    std::printf("  fine-tuning:         %.2f s per epoch\n", finetuneSeconds);
+    std::printf("  peak memory:         %ld MB\n", peakMemoryMb());
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    if (flag(argc, argv, "--large"))
+        return large(std::size_t(std::stoull(option(argc, argv, "--large", "1000000"))));
+
+    const std::size_t tracks = std::stoull(option(argc, argv, "--tracks", "10000"));
+    const std::string script = option(argc, argv, "--reference", GDBM_REFERENCE_SCRIPT);
+    const int threads = tbb::info::default_concurrency();
+    std::printf("bench-train: %zu-track demo catalog, default configuration, %d threads\n", tracks, threads);
+
+    const data::Catalog catalog = data::generateDemoCatalog({tracks, 1});
+    const std::string csv = (std::filesystem::temp_directory_path() / "gdbm-bench-train.csv").string();
+    writeFileAtomically(csv, [&](std::ostream& out) { data::writeExportifyCsv(catalog, out); });
+
+    const model::TrainingParams params;
+    const auto start = Clock::now();
+    const model::TrainModelResult result = model::trainModel(catalog, params);
+    const double engineSeconds = secondsSince(start);
+    const model::Model& m = result.model;
+    const bench::MacCount macs =
+        bench::countMacs(m.features.size(), params, m.trainRows, std::min(model::kMonitoredRows, m.trainRows),
+                         m.validationRows);
+    const double gflops = 2 * macs.total() / engineSeconds / 1e9;
+    const double trainingGflops = 2 * (macs.pretraining + macs.fineTuning) / engineSeconds / 1e9;
+
+    std::printf("\nengine (C++, Eigen, oneTBB)\n");
+    std::printf("  pretraining   %7.2f s\n  fine-tuning   %7.2f s\n  total         %7.2f s\n", m.pretrainSeconds,
+                m.finetuneSeconds, engineSeconds);
+    std::printf("  MSE after pretraining %.4f, after fine-tuning %.4f (validation)\n", m.mseAfterPretraining,
+                m.mseValidation);
+    std::printf("  work: %.1f GFLOP of matrix products (%.1f training, %.1f per-epoch monitoring)\n",
+                2 * macs.total() / 1e9, 2 * (macs.pretraining + macs.fineTuning) / 1e9, 2 * macs.monitoring / 1e9);
+
+    std::printf("\nNumPy reference (same songs, same configuration)\n");
+    const Reference ref = flag(argc, argv, "--skip-reference") ? Reference{} : runReference(script, csv);
+    std::filesystem::remove(csv);
+    if (ref.ran) {
+        std::printf("  pretraining   %7.2f s\n  fine-tuning   %7.2f s\n  total         %7.2f s\n", ref.pretrain,
+                    ref.finetune, ref.pretrain + ref.finetune);
+        std::printf("  MSE after pretraining %.4f, after fine-tuning %.4f (all songs)\n", ref.msePretrain,
+                    ref.mseFinetune);
+    }
+
+    std::printf("\nGEMM rate of this machine (Eigen, 1024^3, single precision)\n");
+    const double gemm = gemmRate(threads);
+    std::printf("  %.1f GFLOP/s on %d threads\n", gemm, threads);
+
+    std::printf("\nsummary\n");
+    if (ref.ran)
+        std::printf("  speed-up over NumPy:     %.1fx (pretraining %.1fx, fine-tuning %.1fx)\n",
+                    (ref.pretrain + ref.finetune) / engineSeconds, ref.pretrain / m.pretrainSeconds,
+                    ref.finetune / m.finetuneSeconds);
+    std::printf("  achieved rate:           %.1f GFLOP/s (%.0f%% of GEMM); training products alone %.1f GFLOP/s\n",
+                gflops, 100 * gflops / gemm, trainingGflops);
+    std::printf("  peak memory:             %ld MB\n", peakMemoryMb());
+    return 0;
+}

@@ -1,0 +1,44 @@
+#include "FlopCount.h"
+
+namespace gdbm::bench {
+
+MacCount countMacs(std::size_t features, const model::TrainingParams& p, std::size_t trainRows,
+                   std::size_t monitoredRows, std::size_t validationRows)
+{
+    MacCount c;
+    const double n = double(trainRows);
+    std::vector<double> sizes = {double(features)};
+    for (std::size_t s : p.layers)
+        sizes.push_back(double(s));
+    const std::size_t layers = p.layers.size();
+
+    // Pretraining, per layer l with nv visible and nh hidden units, per row: the positive hidden
+    // pass, then per CD step a visible and a hidden pass, then the two W statistics; a Gaussian
+    // layer adds the z terms' two h W^T products.
+    double upDown = 0; // per row, monitoring: up through layers 1..l and back down
+    for (std::size_t l = 0; l < layers; ++l) {
+        const double w = sizes[l] * sizes[l + 1];
+        const double perRow = w * (1 + 2 * p.cdSteps + 2 + (l == 0 ? 2 : 0));
+        c.pretraining += perRow * n * p.pretrainEpochs;
+        upDown += 2 * w;
+        c.monitoring += upDown * double(monitoredRows + validationRows) * p.pretrainEpochs;
+    }
+
+    // Fine-tuning. S: one pass through every weight matrix; D n1: the bottom one.
+    double s = 0;
+    for (std::size_t l = 0; l < layers; ++l)
+        s += sizes[l] * sizes[l + 1];
+    const double bottom = sizes[0] * sizes[1];
+    const double sweep = 2 * s - bottom; // bottom-up and top-down inputs of every layer
+    const double meanField = s + p.meanFieldIterations * sweep;
+    const double dataRow = meanField + s + bottom;                    // + W and z statistics
+    const double chainRow = p.gibbsSteps * 2 * s + sweep + s + bottom; // steps, probabilities, statistics
+    const double chains = double(std::min(p.batchSize, trainRows));
+    const double batches = double((trainRows + p.batchSize - 1) / p.batchSize);
+    const double chainRowsPerEpoch = p.chains == model::ChainMode::Persistent ? batches * chains : n;
+    c.fineTuning = (dataRow * n + chainRow * chainRowsPerEpoch) * p.finetuneEpochs;
+    c.monitoring += (meanField + bottom) * double(monitoredRows + validationRows) * p.finetuneEpochs;
+    return c;
+}
+
+} // namespace gdbm::bench
