@@ -95,8 +95,8 @@ Reference runReference(const std::string& script, const std::string& csv)
         return r;
     }
     // OPENBLAS_CORETYPE pins some machines to a slow kernel; the reference gets the best one.
-    const std::string command = "env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 '" + script +
-                                "' --csv '" + csv + "'";
+    const std::string command =
+        "env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 '" + script + "' --csv '" + csv + "'";
     FILE* pipe = popen(command.c_str(), "r");
     if (!pipe)
         return r;
@@ -125,8 +125,8 @@ long peakMemoryMb()
 
 int large(std::size_t tracks)
 {
-    std::printf("bench-train --large: %zu-track demo catalog, 1 epoch per layer and phase, %d threads\n", tracks,
-                tbb::info::default_concurrency());
+    std::printf("bench-train --large: %zu-track demo catalog, 1 epoch per layer and phase, %d threads\n",
+                tracks, tbb::info::default_concurrency());
     const data::Catalog catalog = data::generateDemoCatalog({tracks, 1});
     model::TrainingParams p;
     p.pretrainEpochs = 1;
@@ -179,19 +179,20 @@ int main(int argc, char** argv)
     const double trainingGflops = 2 * (macs.pretraining + macs.fineTuning) / engineSeconds / 1e9;
 
     std::printf("\nengine (C++, Eigen, oneTBB)\n");
-    std::printf("  pretraining   %7.2f s\n  fine-tuning   %7.2f s\n  total         %7.2f s\n", m.pretrainSeconds,
-                m.finetuneSeconds, engineSeconds);
+    std::printf("  pretraining   %7.2f s\n  fine-tuning   %7.2f s\n  total         %7.2f s\n",
+                m.pretrainSeconds, m.finetuneSeconds, engineSeconds);
     std::printf("  MSE after pretraining %.4f, after fine-tuning %.4f (validation)\n", m.mseAfterPretraining,
                 m.mseValidation);
     std::printf("  work: %.1f GFLOP of matrix products (%.1f training, %.1f per-epoch monitoring)\n",
-                2 * macs.total() / 1e9, 2 * (macs.pretraining + macs.fineTuning) / 1e9, 2 * macs.monitoring / 1e9);
+                2 * macs.total() / 1e9, 2 * (macs.pretraining + macs.fineTuning) / 1e9,
+                2 * macs.monitoring / 1e9);
 
     std::printf("\nNumPy reference (same songs, same configuration)\n");
     const Reference ref = flag(argc, argv, "--skip-reference") ? Reference{} : runReference(script, csv);
     std::filesystem::remove(csv);
     if (ref.ran) {
-        std::printf("  pretraining   %7.2f s\n  fine-tuning   %7.2f s\n  total         %7.2f s\n", ref.pretrain,
-                    ref.finetune, ref.pretrain + ref.finetune);
+        std::printf("  pretraining   %7.2f s\n  fine-tuning   %7.2f s\n  total         %7.2f s\n",
+                    ref.pretrain, ref.finetune, ref.pretrain + ref.finetune);
         std::printf("  MSE after pretraining %.4f, after fine-tuning %.4f (all songs)\n", ref.msePretrain,
                     ref.mseFinetune);
     }
@@ -205,8 +206,9 @@ int main(int argc, char** argv)
         std::printf("  speed-up over NumPy:     %.1fx (pretraining %.1fx, fine-tuning %.1fx)\n",
                     (ref.pretrain + ref.finetune) / engineSeconds, ref.pretrain / m.pretrainSeconds,
                     ref.finetune / m.finetuneSeconds);
-    std::printf("  achieved rate:           %.1f GFLOP/s (%.0f%% of GEMM); training products alone %.1f GFLOP/s\n",
-                gflops, 100 * gflops / gemm, trainingGflops);
+    std::printf(
+        "  achieved rate:           %.1f GFLOP/s (%.0f%% of GEMM); training products alone %.1f GFLOP/s\n",
+        gflops, 100 * gflops / gemm, trainingGflops);
     std::printf("  peak memory:             %ld MB\n", peakMemoryMb());
     return 0;
 }

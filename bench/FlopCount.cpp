@@ -31,7 +31,7 @@ MacCount countMacs(std::size_t features, const model::TrainingParams& p, std::si
     const double bottom = sizes[0] * sizes[1];
     const double sweep = 2 * s - bottom; // bottom-up and top-down inputs of every layer
     const double meanField = s + p.meanFieldIterations * sweep;
-    const double dataRow = meanField + s + bottom;                    // + W and z statistics
+    const double dataRow = meanField + s + bottom;                     // + W and z statistics
     const double chainRow = p.gibbsSteps * 2 * s + sweep + s + bottom; // steps, probabilities, statistics
     const double chains = double(std::min(p.batchSize, trainRows));
     const double batches = double((trainRows + p.batchSize - 1) / p.batchSize);

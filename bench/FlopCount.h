@@ -12,9 +12,9 @@ namespace gdbm::bench {
 
 struct MacCount
 {
-    double pretraining = 0;   // the CD updates
-    double fineTuning = 0;    // mean-field, Gibbs chains, statistics
-    double monitoring = 0;    // the per-epoch reconstruction errors
+    double pretraining = 0; // the CD updates
+    double fineTuning = 0;  // mean-field, Gibbs chains, statistics
+    double monitoring = 0;  // the per-epoch reconstruction errors
     double total() const { return pretraining + fineTuning + monitoring; }
 };
 

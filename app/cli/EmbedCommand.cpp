@@ -24,8 +24,8 @@ int runEmbed(const QStringList& args)
 
     const model::Model model = model::loadModel(parser.value("model").toStdString());
     const data::Catalog catalog = loadCatalog(parser);
-    const Matrix embeddings =
-        rec::embed(model.dbm, model::standardizedFeatures(model, catalog), *kind, model.params.meanFieldIterations);
+    const Matrix embeddings = rec::embed(model.dbm, model::standardizedFeatures(model, catalog), *kind,
+                                         model.params.meanFieldIterations);
 
     const std::string out = parser.value("out").toStdString();
     writeFileAtomically(out, [&](std::ostream& stream) {

@@ -39,15 +39,18 @@ int runModelInfo(const QStringList& args)
     std::printf("layers:         %zu visible (Gaussian), hidden %s\n", m.dbm.visibleCount(), layers.c_str());
     std::printf("features:       %s\n", features.c_str());
     std::printf("parameters:     %zu\n", m.dbm.parameterCount());
-    std::printf("songs:          %zu trained on, %zu held out for validation\n", m.trainRows, m.validationRows);
-    std::printf("pretraining:    %d epochs per layer, learning rate %s, batch %zu, CD-%d%s\n", p.pretrainEpochs,
-                text::formatDouble(p.pretrainLearningRate).c_str(), p.batchSize, p.cdSteps,
+    std::printf("songs:          %zu trained on, %zu held out for validation\n", m.trainRows,
+                m.validationRows);
+    std::printf("pretraining:    %d epochs per layer, learning rate %s, batch %zu, CD-%d%s\n",
+                p.pretrainEpochs, text::formatDouble(p.pretrainLearningRate).c_str(), p.batchSize, p.cdSteps,
                 p.weightDoubling ? ", weight doubling" : "");
-    std::printf("fine-tuning:    %d epochs, learning rate %s, %d mean-field iterations, %d Gibbs steps, %s chains\n",
-                p.finetuneEpochs, text::formatDouble(p.finetuneLearningRate).c_str(), p.meanFieldIterations,
-                p.gibbsSteps, p.chains == model::ChainMode::Persistent ? "persistent" : "restarted");
+    std::printf(
+        "fine-tuning:    %d epochs, learning rate %s, %d mean-field iterations, %d Gibbs steps, %s chains\n",
+        p.finetuneEpochs, text::formatDouble(p.finetuneLearningRate).c_str(), p.meanFieldIterations,
+        p.gibbsSteps, p.chains == model::ChainMode::Persistent ? "persistent" : "restarted");
     std::printf("seed:           %llu\n", (unsigned long long)p.seed);
-    std::printf("time:           %.1f s pretraining, %.1f s fine-tuning\n", m.pretrainSeconds, m.finetuneSeconds);
+    std::printf("time:           %.1f s pretraining, %.1f s fine-tuning\n", m.pretrainSeconds,
+                m.finetuneSeconds);
     std::printf("reconstruction: MSE %.4f after pretraining; final %.4f (training), %.4f (validation)\n",
                 m.mseAfterPretraining, m.mseTrain, m.mseValidation);
     return kExitOk;

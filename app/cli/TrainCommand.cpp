@@ -47,12 +47,15 @@ void addTrainingOptions(QCommandLineParser& parser)
     parser.addOption({"layers", "Hidden layer sizes (default 64,32,16).", "LIST", "64,32,16"});
     parser.addOption({"pretrain-epochs", "Pretraining epochs per layer (default 100).", "N",
                       QString::number(d.pretrainEpochs)});
-    parser.addOption({"finetune-epochs", "Fine-tuning epochs (default 50).", "N", QString::number(d.finetuneEpochs)});
+    parser.addOption(
+        {"finetune-epochs", "Fine-tuning epochs (default 50).", "N", QString::number(d.finetuneEpochs)});
     parser.addOption({"batch", "Mini-batch size (default 128).", "N", QString::number(d.batchSize)});
     parser.addOption({"lr-pretrain", "Pretraining learning rate (default 0.005).", "RATE", "0.005"});
     parser.addOption({"lr-finetune", "Fine-tuning learning rate (default 0.0001).", "RATE", "0.0001"});
-    parser.addOption({"mf-iters", "Mean-field iterations (default 3).", "N", QString::number(d.meanFieldIterations)});
-    parser.addOption({"gibbs-steps", "Gibbs steps per update (default 3).", "N", QString::number(d.gibbsSteps)});
+    parser.addOption(
+        {"mf-iters", "Mean-field iterations (default 3).", "N", QString::number(d.meanFieldIterations)});
+    parser.addOption(
+        {"gibbs-steps", "Gibbs steps per update (default 3).", "N", QString::number(d.gibbsSteps)});
     parser.addOption({"chains", "persistent (default) or restart.", "MODE", "persistent"});
     parser.addOption({"weight-doubling", "Pretrain with Salakhutdinov and Hinton's weight doubling."});
     parser.addOption({"validation", "Share of songs held out for validation (default 0.1).", "SHARE", "0.1"});
@@ -111,7 +114,8 @@ int runTrain(const QStringList& args)
     addDataOptions(parser);
     addTrainingOptions(parser);
     parser.addOption({"out", "The model file to write.", "MODEL"});
-    parseOrExit(parser, args, "Trains a Gaussian-Bernoulli Deep Boltzmann Machine on the songs' audio features.");
+    parseOrExit(parser, args,
+                "Trains a Gaussian-Bernoulli Deep Boltzmann Machine on the songs' audio features.");
     if (!parser.isSet("out"))
         throw UsageError{"train needs --out MODEL"};
     const model::TrainingParams params = trainingParams(parser);
@@ -138,13 +142,14 @@ int runTrain(const QStringList& args)
     for (std::size_t n : params.layers)
         sizes.push_back(std::to_string(n));
     const std::string layers = text::join(sizes, ",");
-    std::printf("{\"pretrain_s\": %s, \"finetune_s\": %s, \"mse_after_pretraining\": %s, \"mse_train\": %s, "
-                "\"mse_validation\": %s, \"threads\": %zu, \"songs\": %zu, \"features\": %zu, \"layers\": [%s], "
-                "\"model\": \"%s\"}\n",
-                jsonNumber(m.pretrainSeconds).c_str(), jsonNumber(m.finetuneSeconds).c_str(),
-                jsonNumber(m.mseAfterPretraining).c_str(), jsonNumber(m.mseTrain).c_str(),
-                jsonNumber(m.mseValidation).c_str(), activeThreads(), catalog.size(), m.features.size(),
-                layers.c_str(), out.c_str());
+    std::printf(
+        "{\"pretrain_s\": %s, \"finetune_s\": %s, \"mse_after_pretraining\": %s, \"mse_train\": %s, "
+        "\"mse_validation\": %s, \"threads\": %zu, \"songs\": %zu, \"features\": %zu, \"layers\": [%s], "
+        "\"model\": \"%s\"}\n",
+        jsonNumber(m.pretrainSeconds).c_str(), jsonNumber(m.finetuneSeconds).c_str(),
+        jsonNumber(m.mseAfterPretraining).c_str(), jsonNumber(m.mseTrain).c_str(),
+        jsonNumber(m.mseValidation).c_str(), activeThreads(), catalog.size(), m.features.size(),
+        layers.c_str(), out.c_str());
     return kExitOk;
 }
 

@@ -16,11 +16,10 @@ struct AdamMoments
 
     explicit AdamMoments(const Dense& shape)
         : first(Dense::Zero(shape.rows(), shape.cols())), second(Dense::Zero(shape.rows(), shape.cols()))
-    {
-    }
+    {}
 
-    void ascend(Dense& param, const Dense& gradient, double learningRate, double beta1, double beta2, double epsilon,
-                long t)
+    void ascend(Dense& param, const Dense& gradient, double learningRate, double beta1, double beta2,
+                double epsilon, long t)
     {
         const auto b1 = Scalar(beta1), b2 = Scalar(beta2);
         first = b1 * first + (Scalar(1) - b1) * gradient;

@@ -17,8 +17,8 @@ std::vector<std::uint32_t> epochOrder(std::size_t rows, std::uint64_t seed, std:
     return order;
 }
 
-void gatherRows(const Matrix& data, const std::vector<std::uint32_t>& order, std::size_t begin, std::size_t end,
-                Matrix& out)
+void gatherRows(const Matrix& data, const std::vector<std::uint32_t>& order, std::size_t begin,
+                std::size_t end, Matrix& out)
 {
     out.resize(Eigen::Index(end - begin), data.cols());
     for (std::size_t r = begin; r < end; ++r)

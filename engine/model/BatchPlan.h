@@ -18,8 +18,8 @@ inline constexpr std::size_t kChunkRows = 64;
 std::vector<std::uint32_t> epochOrder(std::size_t rows, std::uint64_t seed, std::uint64_t key);
 
 // Copies the rows order[begin, end) of data into out.
-void gatherRows(const Matrix& data, const std::vector<std::uint32_t>& order, std::size_t begin, std::size_t end,
-                Matrix& out);
+void gatherRows(const Matrix& data, const std::vector<std::uint32_t>& order, std::size_t begin,
+                std::size_t end, Matrix& out);
 
 // Calls work(chunk, firstRow, rowCount) for every chunk of `rows` rows, in parallel (oneTBB).
 void forEachChunk(std::size_t rows, const std::function<void(std::size_t, std::size_t, std::size_t)>& work);

@@ -71,8 +71,8 @@ Matrix scaledVisible(const Dbm& dbm, const Matrix& v)
     return v.array().rowwise() * precision.array();
 }
 
-void hiddenInput(const Dbm& dbm, std::size_t l, const Matrix& below, const Matrix* above, Scalar bottomUpFactor,
-                 Matrix& out)
+void hiddenInput(const Dbm& dbm, std::size_t l, const Matrix& below, const Matrix* above,
+                 Scalar bottomUpFactor, Matrix& out)
 {
     out.noalias() = below * dbm.weights[l];
     if (bottomUpFactor != Scalar(1))
@@ -124,11 +124,12 @@ double reconstructionError(const Dbm& dbm, const Matrix& v, int iterations)
     if (v.rows() == 0)
         return std::nan("");
     constexpr std::size_t kRowsPerChunk = 1024;
-    const double sum = sumOverRowChunks(std::size_t(v.rows()), kRowsPerChunk, [&](std::size_t b, std::size_t e) {
-        const Matrix rows = v.middleRows(Eigen::Index(b), Eigen::Index(e - b));
-        const std::vector<Matrix> mu = meanField(dbm, rows, iterations);
-        return double((rows - reconstruct(dbm, mu[0])).cast<double>().squaredNorm());
-    });
+    const double sum =
+        sumOverRowChunks(std::size_t(v.rows()), kRowsPerChunk, [&](std::size_t b, std::size_t e) {
+            const Matrix rows = v.middleRows(Eigen::Index(b), Eigen::Index(e - b));
+            const std::vector<Matrix> mu = meanField(dbm, rows, iterations);
+            return double((rows - reconstruct(dbm, mu[0])).cast<double>().squaredNorm());
+        });
     return sum / double(v.size());
 }
 

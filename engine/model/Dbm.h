@@ -36,8 +36,8 @@ Matrix scaledVisible(const Dbm& dbm, const Matrix& v);
 // The total input of hidden layer l (0-based) given its neighbours:
 // below * W(l) * bottomUpFactor + c(l) + above * W(l+1)^T (above may be null: top layer, or a
 // start without top-down input). For l = 0, below must be V / sigma^2.
-void hiddenInput(const Dbm& dbm, std::size_t l, const Matrix& below, const Matrix* above, Scalar bottomUpFactor,
-                 Matrix& out);
+void hiddenInput(const Dbm& dbm, std::size_t l, const Matrix& below, const Matrix* above,
+                 Scalar bottomUpFactor, Matrix& out);
 
 // Mean-field state of every hidden layer given V (MODEL.md section 4): one bottom-up pass with
 // doubled input for every layer but the top, then `iterations` sweeps, odd layers (h1, h3, ..)

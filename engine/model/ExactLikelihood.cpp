@@ -190,7 +190,8 @@ GrbmGradient grbmDataTerm(const Dbm& grbm, const MatrixD& data)
         g.weights += s * h.transpose();
         g.visibleBias += (v - p.b).cwiseProduct(precision);
         g.hiddenBias += h;
-        g.logVariance += (0.5 * (v - p.b).array().square() - v.array() * a.array()).matrix().cwiseProduct(precision);
+        g.logVariance +=
+            (0.5 * (v - p.b).array().square() - v.array() * a.array()).matrix().cwiseProduct(precision);
     }
     const double m = double(data.rows());
     g.weights /= m;

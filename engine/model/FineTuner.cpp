@@ -30,7 +30,8 @@ void addVisibleStatistics(const Dbm& dbm, const Matrix& v, const Matrix& h1, Sca
 {
     const RowVector precision = precisionOf(dbm);
     const Matrix centred = v.rowwise() - dbm.visibleBias.transpose();
-    out.visibleBias += sign * (centred.array().rowwise() * precision.array()).colwise().sum().matrix().transpose();
+    out.visibleBias +=
+        sign * (centred.array().rowwise() * precision.array()).colwise().sum().matrix().transpose();
     const Matrix topDown = h1 * dbm.weights[0].transpose();
     const Matrix zTerm = Scalar(0.5) * centred.array().square() - v.array() * topDown.array();
     out.logVariance += sign * (zTerm.colwise().sum().array() * precision.array()).matrix().transpose();
@@ -150,7 +151,8 @@ void applyUpdate(Dbm& dbm, const DbmGradient& data, std::size_t dataRows, const 
     const double clip = p.finetuneClip;
     ++adam.step;
     const auto ascend = [&](auto& moments, auto& param, const auto& gradient, double rate) {
-        moments.ascend(param, clipped(gradient, clip), rate, p.adamBeta1, p.adamBeta2, p.adamEpsilon, adam.step);
+        moments.ascend(param, clipped(gradient, clip), rate, p.adamBeta1, p.adamBeta2, p.adamEpsilon,
+                       adam.step);
     };
     for (std::size_t l = 0; l < dbm.layerCount(); ++l) {
         const Matrix gW = data.weights[l] * dataScale + model.weights[l] * modelScale -
@@ -173,7 +175,8 @@ ChainState initialChains(const Dbm& dbm, const Matrix& train, std::size_t count,
     chains.visible.resize(Eigen::Index(count), train.cols());
     CounterRng pick(seed, RandomPurpose::ChainStart, 0);
     for (std::size_t r = 0; r < count; ++r)
-        chains.visible.row(Eigen::Index(r)) = train.row(Eigen::Index(pick.below(std::uint64_t(train.rows()))));
+        chains.visible.row(Eigen::Index(r)) =
+            train.row(Eigen::Index(pick.below(std::uint64_t(train.rows()))));
     RowStreams streams(seed, updateKey(kChainStartPhase, 0, 0, 0), 0, count);
     for (std::size_t l = 0; l < dbm.layerCount(); ++l) {
         Matrix h = Matrix::Constant(Eigen::Index(count), Eigen::Index(dbm.layerSize(l)), Scalar(0.5));
@@ -274,7 +277,8 @@ FineTuneResult fineTune(Dbm start, TrainingContext& context)
             if (!dbm.allFinite() || !chains.visible.allFinite())
                 throw TrainingDiverged(Phase::FineTuning, dbm.layerCount() - 1, epoch);
         }
-        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - epochStart).count();
+        const double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - epochStart).count();
         EpochStats stats;
         stats.phase = Phase::FineTuning;
         stats.layer = dbm.layerCount() - 1;

@@ -16,15 +16,16 @@ bool Model::operator==(const Model& other) const
         const EpochStats& b = other.curves[i];
         if (a.phase != b.phase || a.layer != b.layer || a.epoch != b.epoch || a.epochs != b.epochs ||
             a.mseTrain != b.mseTrain ||
-            !(a.mseValidation == b.mseValidation || (std::isnan(a.mseValidation) && std::isnan(b.mseValidation))))
+            !(a.mseValidation == b.mseValidation ||
+              (std::isnan(a.mseValidation) && std::isnan(b.mseValidation))))
             return false;
     }
     return features == other.features && standardizer == other.standardizer && dbm == other.dbm &&
            params == other.params && trainRows == other.trainRows && validationRows == other.validationRows;
 }
 
-TrainModelResult trainModel(const data::Catalog& catalog, const TrainingParams& params, const EpochObserver& observer,
-                            const CancelFlag* cancel)
+TrainModelResult trainModel(const data::Catalog& catalog, const TrainingParams& params,
+                            const EpochObserver& observer, const CancelFlag* cancel)
 {
     TrainModelResult result;
     Model& model = result.model;

@@ -69,8 +69,7 @@ class Reader
 public:
     Reader(const std::string& bytes, std::size_t begin, std::size_t end, const std::string& name)
         : m_bytes(bytes), m_pos(begin), m_end(end), m_name(name)
-    {
-    }
+    {}
 
     [[noreturn]] void fail(const std::string& reason) const { throw InputError({m_name, 0, 0, {}}, reason); }
 
@@ -290,7 +289,8 @@ Model deserializeModel(const std::string& bytes, const std::string& name)
 {
     std::uint64_t payloadSize = 0;
     checkHeader(bytes, name, payloadSize);
-    if (bytes.size() < kHeaderSize || bytes.size() - kHeaderSize < 8 || bytes.size() - kHeaderSize - 8 < payloadSize)
+    if (bytes.size() < kHeaderSize || bytes.size() - kHeaderSize < 8 ||
+        bytes.size() - kHeaderSize - 8 < payloadSize)
         throw InputError({name, 0, 0, {}}, "the model file is truncated");
     if (bytes.size() - kHeaderSize - 8 > payloadSize)
         throw InputError({name, 0, 0, {}}, "the model file has unexpected bytes after its end");
@@ -324,8 +324,7 @@ Model deserializeModel(const std::string& bytes, const std::string& name)
     }
     model.dbm = Dbm::zeros(featureCount, sizes);
     for (std::size_t l = 0; l < layers; ++l) {
-        model.dbm.weights[l] =
-            r.getDense<Matrix>(model.dbm.weights[l].rows(), model.dbm.weights[l].cols());
+        model.dbm.weights[l] = r.getDense<Matrix>(model.dbm.weights[l].rows(), model.dbm.weights[l].cols());
         model.dbm.hiddenBias[l] = r.getDense<Vector>(Eigen::Index(sizes[l]), 1);
     }
     model.dbm.visibleBias = r.getDense<Vector>(featureCount, 1);
@@ -349,7 +348,8 @@ Model deserializeModel(const std::string& bytes, const std::string& name)
 void saveModel(const Model& model, const std::string& path)
 {
     const std::string bytes = serializeModel(model);
-    writeFileAtomically(path, [&](std::ostream& out) { out.write(bytes.data(), std::streamsize(bytes.size())); });
+    writeFileAtomically(path,
+                        [&](std::ostream& out) { out.write(bytes.data(), std::streamsize(bytes.size())); });
 }
 
 Model loadModel(const std::string& path)

@@ -36,8 +36,10 @@ void applyUpdate(Rbm& rbm, const RbmGradient& sum, std::size_t rows, const Train
     rbm.visibleBias += Scalar(lr) * clipped(Vector(sum.visibleBias * scale), p.pretrainClip);
     rbm.hiddenBias += Scalar(lr) * clipped(Vector(sum.hiddenBias * scale), p.pretrainClip);
     if (rbm.gaussian) {
-        rbm.logVariance += Scalar(lr * p.logVarianceRateFactor) * clipped(Vector(sum.logVariance * scale), p.pretrainClip);
-        rbm.logVariance = rbm.logVariance.cwiseMax(Scalar(p.logVarianceMin)).cwiseMin(Scalar(p.logVarianceMax));
+        rbm.logVariance +=
+            Scalar(lr * p.logVarianceRateFactor) * clipped(Vector(sum.logVariance * scale), p.pretrainClip);
+        rbm.logVariance =
+            rbm.logVariance.cwiseMax(Scalar(p.logVarianceMin)).cwiseMin(Scalar(p.logVarianceMax));
     }
 }
 
@@ -77,9 +79,10 @@ double stackReconstructionError(const std::vector<Rbm>& rbms, std::size_t top, c
 {
     if (v.rows() == 0)
         return std::nan("");
-    const double sum = sumOverRowChunks(std::size_t(v.rows()), kErrorChunkRows, [&](std::size_t b, std::size_t e) {
-        return squaredErrorUpDown(rbms, top, v.middleRows(Eigen::Index(b), Eigen::Index(e - b)));
-    });
+    const double sum =
+        sumOverRowChunks(std::size_t(v.rows()), kErrorChunkRows, [&](std::size_t b, std::size_t e) {
+            return squaredErrorUpDown(rbms, top, v.middleRows(Eigen::Index(b), Eigen::Index(e - b)));
+        });
     return sum / double(v.size());
 }
 

@@ -10,7 +10,7 @@ namespace gdbm::model {
 
 struct PretrainResult
 {
-    Dbm dbm;           // the stack composed into a DBM (valid when !stopped)
+    Dbm dbm; // the stack composed into a DBM (valid when !stopped)
     std::vector<Rbm> rbms;
     bool stopped = false; // cancelled or the observer asked to stop
 };

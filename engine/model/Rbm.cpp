@@ -9,7 +9,8 @@ namespace gdbm::model {
 
 bool Rbm::allFinite() const
 {
-    return weights.allFinite() && visibleBias.allFinite() && hiddenBias.allFinite() && logVariance.allFinite();
+    return weights.allFinite() && visibleBias.allFinite() && hiddenBias.allFinite() &&
+           logVariance.allFinite();
 }
 
 Matrix Rbm::scaled(const Matrix& v) const
@@ -66,7 +67,8 @@ void accumulateStatistics(const Rbm& rbm, const Matrix& v, const Matrix& h, Scal
         return;
     }
     const RowVector precision = (-rbm.logVariance.array()).exp().matrix().transpose();
-    out.visibleBias += sign * (centred.array().rowwise() * precision.array()).colwise().sum().matrix().transpose();
+    out.visibleBias +=
+        sign * (centred.array().rowwise() * precision.array()).colwise().sum().matrix().transpose();
     const Matrix topDown = h * rbm.weights.transpose();
     const Matrix zTerm = Scalar(0.5) * centred.array().square() - v.array() * topDown.array();
     out.logVariance += sign * (zTerm.colwise().sum().array() * precision.array()).matrix().transpose();

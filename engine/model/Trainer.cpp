@@ -25,7 +25,8 @@ Matrix selectRows(const Matrix& data, const std::vector<std::uint32_t>& rows)
 std::vector<std::uint32_t> validationRows(std::size_t rows, double share, std::uint64_t seed)
 {
     const auto count = std::min(rows > 0 ? rows - 1 : 0, std::size_t(std::llround(share * double(rows))));
-    std::vector<std::uint32_t> order = epochOrder(rows, seed ^ mix64(std::uint64_t(RandomPurpose::Validation)), 0);
+    std::vector<std::uint32_t> order =
+        epochOrder(rows, seed ^ mix64(std::uint64_t(RandomPurpose::Validation)), 0);
     order.resize(count);
     std::sort(order.begin(), order.end());
     return order;
@@ -39,8 +40,8 @@ TrainOutcome trainDbm(const Matrix& standardized, const TrainingParams& params, 
     if (standardized.rows() < 2)
         throw std::invalid_argument("training needs at least 2 songs");
 
-    const std::vector<std::uint32_t> held = validationRows(std::size_t(standardized.rows()), params.validationShare,
-                                                           params.seed);
+    const std::vector<std::uint32_t> held =
+        validationRows(std::size_t(standardized.rows()), params.validationShare, params.seed);
     std::vector<std::uint32_t> kept;
     for (std::uint32_t r = 0, h = 0; r < std::uint32_t(standardized.rows()); ++r) {
         if (h < held.size() && held[h] == r)
@@ -56,8 +57,8 @@ TrainOutcome trainDbm(const Matrix& standardized, const TrainingParams& params, 
         spaced.push_back(std::uint32_t(i * kept.size() / monitoredCount));
     const Matrix monitored = selectRows(train, spaced);
 
-    TrainingContext context{train,  validation, monitored, params, observer,
-                            cancel, std::chrono::steady_clock::now(), {}};
+    TrainingContext context{
+        train, validation, monitored, params, observer, cancel, std::chrono::steady_clock::now(), {}};
     TrainOutcome outcome;
     outcome.trainRows = kept.size();
     outcome.validationRows = held.size();

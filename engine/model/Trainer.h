@@ -12,8 +12,8 @@ namespace gdbm::model {
 struct TrainOutcome
 {
     Dbm dbm;
-    bool stopped = false;          // cancelled, or the observer asked to stop
-    bool pretrainingDone = false;  // every layer pretrained and composed into dbm
+    bool stopped = false;         // cancelled, or the observer asked to stop
+    bool pretrainingDone = false; // every layer pretrained and composed into dbm
     std::vector<EpochStats> curves;
     double pretrainSeconds = 0.0;
     double finetuneSeconds = 0.0;
@@ -28,8 +28,8 @@ struct TrainOutcome
 // Requires standardized data with at least 2 rows and validate(params) empty.
 // Ensures: the same data, params and seed give bit-identical outcomes whatever the thread count.
 // Throws TrainingDiverged on non-finite values, std::invalid_argument on bad params.
-TrainOutcome trainDbm(const Matrix& standardized, const TrainingParams& params, const EpochObserver& observer = {},
-                      const CancelFlag* cancel = nullptr);
+TrainOutcome trainDbm(const Matrix& standardized, const TrainingParams& params,
+                      const EpochObserver& observer = {}, const CancelFlag* cancel = nullptr);
 
 // Which rows are held out for validation: sorted row indices.
 std::vector<std::uint32_t> validationRows(std::size_t rows, double share, std::uint64_t seed);

@@ -17,8 +17,10 @@ std::vector<std::string> validate(const TrainingParams& p)
     check(p.batchSize >= 1, "batch: at least 1");
     check(p.validationShare >= 0.0 && p.validationShare < 1.0, "validation: a share in [0, 1)");
     check(p.pretrainEpochs >= 0 && p.finetuneEpochs >= 0, "epochs: 0 or more");
-    check(std::isfinite(p.pretrainLearningRate) && p.pretrainLearningRate > 0, "lr-pretrain: a positive number");
-    check(std::isfinite(p.finetuneLearningRate) && p.finetuneLearningRate > 0, "lr-finetune: a positive number");
+    check(std::isfinite(p.pretrainLearningRate) && p.pretrainLearningRate > 0,
+          "lr-pretrain: a positive number");
+    check(std::isfinite(p.finetuneLearningRate) && p.finetuneLearningRate > 0,
+          "lr-finetune: a positive number");
     check(p.pretrainWeightDecay >= 0 && p.finetuneWeightDecay >= 0, "weight decay: 0 or more");
     check(p.pretrainClip > 0 && p.finetuneClip > 0, "clip: a positive number");
     check(p.cdSteps >= 1, "cd steps: at least 1");

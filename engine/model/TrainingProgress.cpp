@@ -12,7 +12,6 @@ TrainingDiverged::TrainingDiverged(Phase phase, std::size_t layer, int epoch)
                          std::string(phaseName(phase)) + ", layer " + std::to_string(layer + 1) + ", epoch " +
                          std::to_string(epoch) + "; try a smaller learning rate"),
       m_phase(phase), m_layer(layer), m_epoch(epoch)
-{
-}
+{}
 
 } // namespace gdbm::model

@@ -25,7 +25,8 @@ std::string_view embeddingKey(EmbeddingKind kind)
 
 std::optional<EmbeddingKind> embeddingFromKey(std::string_view key)
 {
-    for (EmbeddingKind k : {EmbeddingKind::TopLayer, EmbeddingKind::AllLayers, EmbeddingKind::Reconstruction}) {
+    for (EmbeddingKind k :
+         {EmbeddingKind::TopLayer, EmbeddingKind::AllLayers, EmbeddingKind::Reconstruction}) {
         if (embeddingKey(k) == key)
             return k;
     }
@@ -60,7 +61,8 @@ Matrix embed(const model::Dbm& dbm, const Matrix& standardized, EmbeddingKind ki
             return;
         const auto first = Eigen::Index(c * kSongsPerChunk);
         const auto count = Eigen::Index(std::min(kSongsPerChunk, rows - c * kSongsPerChunk));
-        const std::vector<Matrix> mu = model::meanField(dbm, standardized.middleRows(first, count), meanFieldIterations);
+        const std::vector<Matrix> mu =
+            model::meanField(dbm, standardized.middleRows(first, count), meanFieldIterations);
         switch (kind) {
         case EmbeddingKind::TopLayer:
             out.middleRows(first, count) = mu.back();

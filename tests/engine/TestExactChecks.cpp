@@ -32,7 +32,8 @@ private Q_SLOTS:
 };
 
 // Random parameters of moderate size, seeded.
-static Dbm randomDbm(std::size_t visible, const std::vector<std::size_t>& layers, std::uint64_t seed, double scale)
+static Dbm randomDbm(std::size_t visible, const std::vector<std::size_t>& layers, std::uint64_t seed,
+                     double scale)
 {
     Dbm dbm = Dbm::zeros(visible, layers);
     CounterRng rng(seed, RandomPurpose::Initialization, 99);
@@ -175,7 +176,8 @@ void TestExactChecks::gibbsMomentsMatchEnumeration()
     const double n = double(chainsCount * steps);
     const double errVh = (vh / n - expected.visibleHidden).cwiseAbs().maxCoeff();
     const double errHh = (hh / n - expected.hiddenHidden).cwiseAbs().maxCoeff();
-    const double errV2 = ((v2 / n - expected.visibleSquare).array() / expected.visibleSquare.array()).abs().maxCoeff();
+    const double errV2 =
+        ((v2 / n - expected.visibleSquare).array() / expected.visibleSquare.array()).abs().maxCoeff();
     QVERIFY2(errVh < 0.03, qPrintable(QString::number(errVh)));
     QVERIFY2(errHh < 0.02, qPrintable(QString::number(errHh)));
     QVERIFY2(errV2 < 0.03, qPrintable(QString::number(errV2)));
@@ -223,7 +225,8 @@ void TestExactChecks::meanFieldBoundRisesAndStaysBelowLogLikelihood()
             for (const Matrix& m : mu)
                 q.push_back(m.row(0).transpose().cast<double>());
             const double bound = exact::meanFieldBound(dbm, data.row(r).transpose(), q);
-            QVERIFY2(bound >= previous - 1e-5, qPrintable(QString("sweep %1: %2 < %3").arg(sweep).arg(bound).arg(previous)));
+            QVERIFY2(bound >= previous - 1e-5,
+                     qPrintable(QString("sweep %1: %2 < %3").arg(sweep).arg(bound).arg(previous)));
             QVERIFY2(bound <= logP + 1e-6, qPrintable(QString("%1 > log p %2").arg(bound).arg(logP)));
             previous = bound;
         }
@@ -253,7 +256,8 @@ void TestExactChecks::cdPretrainingRaisesExactLikelihood()
     p.pretrainLearningRate = 0.02;
     const double after = exact::meanLogLikelihood(trainDbm(data.cast<Scalar>(), p).dbm, data);
     const double best = exact::meanLogLikelihood(teacher, data);
-    QVERIFY2(after > before + 0.05, qPrintable(QString("%1 -> %2 (teacher %3)").arg(before).arg(after).arg(best)));
+    QVERIFY2(after > before + 0.05,
+             qPrintable(QString("%1 -> %2 (teacher %3)").arg(before).arg(after).arg(best)));
 }
 
 void TestExactChecks::pcdFineTuningRaisesExactLikelihood()

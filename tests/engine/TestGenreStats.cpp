@@ -29,7 +29,7 @@ static Catalog smallCatalog()
             genres += ",jazz";
         if (i == 0)
             genres += ",k-pop";
-        csv += "T" + std::to_string(i) + ",A,\"" + genres + "\"\n";
+        csv += std::string("T") + std::to_string(i) + ",A,\"" + genres + "\"\n";
     }
     return loadDocuments({parseCsv(csv, "g.csv")});
 }

@@ -61,7 +61,8 @@ void TestModelFile::saveIsAtomic()
     const QString path = m_dir.filePath("atomic.gdbm");
     saveModel(m_model, path.toStdString());
     // A failing save (folder does not exist) leaves nothing behind and throws a clear error.
-    QVERIFY_THROWS_EXCEPTION(InputError, saveModel(m_model, m_dir.filePath("no/such/dir.gdbm").toStdString()));
+    QVERIFY_THROWS_EXCEPTION(InputError,
+                             saveModel(m_model, m_dir.filePath("no/such/dir.gdbm").toStdString()));
     QVERIFY(loadModel(path.toStdString()) == m_model);
 }
 
@@ -72,7 +73,8 @@ void TestModelFile::rejectsDamagedFiles_data()
     const QByteArray good = QByteArray::fromStdString(m_bytes);
 
     QTest::newRow("empty") << QByteArray() << "not a GDBM Studio model file";
-    QTest::newRow("foreign") << QByteArray("PK\x03\x04 this is a zip file, not a model") << "not a GDBM Studio model file";
+    QTest::newRow("foreign") << QByteArray("PK\x03\x04 this is a zip file, not a model")
+                             << "not a GDBM Studio model file";
     QTest::newRow("truncated header") << good.left(10) << "truncated";
     QTest::newRow("truncated payload") << good.left(good.size() / 2) << "truncated";
     QTest::newRow("missing checksum") << good.left(good.size() - 3) << "truncated";
@@ -82,7 +84,8 @@ void TestModelFile::rejectsDamagedFiles_data()
     QByteArray newer = good;
     newer[8] = char(kModelFormatVersion + 1);
     QTest::newRow("newer version") << newer << "newer version";
-    QTest::newRow("trailing bytes") << good + "xyz" << "unexpected bytes";
+    QTest::newRow("trailing bytes") << good + "xyz"
+                                    << "unexpected bytes";
 }
 
 void TestModelFile::rejectsDamagedFiles()

@@ -102,9 +102,8 @@ void TestTraining::observerSeesEveryEpoch()
 void TestTraining::observerStopKeepsCompletedEpochs()
 {
     TrainingParams p = small();
-    const TrainModelResult stopped = trainModel(m_catalog, p, [](const EpochStats& s) {
-        return s.phase == Phase::FineTuning && s.epoch == 2;
-    });
+    const TrainModelResult stopped = trainModel(
+        m_catalog, p, [](const EpochStats& s) { return s.phase == Phase::FineTuning && s.epoch == 2; });
     QVERIFY(stopped.stopped);
     p.finetuneEpochs = 2;
     const TrainModelResult full = trainModel(m_catalog, p);
