@@ -10,7 +10,7 @@ packages=(
     # engine
     libeigen3-dev libtbb-dev nlohmann-json3-dev
     # Qt 6: Core/Test for the CLI and tests, Widgets + Charts for the app
-    qt6-base-dev qt6-base-dev-tools qt6-charts-dev libgl-dev qt6-qpa-plugins
+    qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev libgl-dev qt6-qpa-plugins
     libqt6sql6-sqlite
     # GUI tests and screenshots without a display
     xvfb xauth fonts-dejavu-core

@@ -1,0 +1,262 @@
+#include "MainWindow.h"
+#include "jobs/JobRunner.h"
+#include "pages/SimulationPage.h"
+#include "sim/ArchetypeJson.h"
+#include "sim/ArchetypeMatch.h"
+#include "util/FileDialog.h"
+#include "util/MessageBox.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QDoubleSpinBox>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QMenu>
+#include <QStackedWidget>
+#include <QTest>
+
+using namespace gdbm;
+using namespace gdbm::ui;
+
+// Drives the real main window by objectName, offscreen, with the dialog seams answering.
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void startsOnTheSyntheticDemoCatalog();
+    void opensARealFileThroughTheDialog();
+    void brokenFileKeepsTheOpenCatalog();
+    void editingARangeChangesTheMatchCountAndUndoRestoresIt();
+    void exportAndReimportArchetypes();
+    void simulateAndExportTheCsvFiles();
+    void cancelledSimulationKeepsThePreviousOne();
+    void pagesByKeyboard();
+    void remembersRecentFiles();
+
+private:
+    template <typename T>
+    T* child(const char* name) const
+    {
+        T* found = m_window->findChild<T*>(name);
+        if (!found)
+            qWarning("no child %s", name);
+        return found;
+    }
+    void trigger(const char* action) const { child<QAction>(action)->trigger(); }
+    bool waitForCatalog() const { return m_window->catalogJobs()->waitForFinished(60000); }
+    QString realFile(const char* name) const { return QString(GDBM_TEST_DATA_DIR) + "/real/" + name; }
+
+    QTemporaryDir m_dir;
+    MainWindow* m_window = nullptr;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath("settings"));
+    MessageBox::setTestMode(true);
+    FileDialog::setTestMode(true);
+}
+
+void TestMainWindow::init()
+{
+    m_window = new MainWindow;
+    m_window->resize(1280, 800);
+    m_window->show();
+    QVERIFY(waitForCatalog());
+    QVERIFY(m_window->state().catalog());
+}
+
+void TestMainWindow::cleanup()
+{
+    delete m_window;
+    m_window = nullptr;
+}
+
+void TestMainWindow::startsOnTheSyntheticDemoCatalog()
+{
+    QVERIFY(m_window->state().catalog()->isSynthetic());
+    QCOMPARE(m_window->state().catalog()->size(), std::size_t(10000));
+    QVERIFY(child<QLabel>("catalogStatus")->text().contains("synthetic"));
+    QVERIFY(m_window->windowTitle().contains("synthetic"));
+    QCOMPARE(child<QTableView>("catalogTable")->model()->rowCount(), 10000);
+}
+
+void TestMainWindow::opensARealFileThroughTheDialog()
+{
+    FileDialog::setNextFileName(realFile("top_10000_sample.csv"));
+    trigger("actionOpenDataset");
+    QVERIFY(waitForCatalog());
+    QCOMPARE(m_window->state().catalog()->size(), std::size_t(78));
+    QVERIFY(!m_window->state().catalog()->isSynthetic());
+    QTRY_COMPARE(child<QTableView>("catalogTable")->model()->rowCount(), 78);
+    QVERIFY(child<QLabel>("catalogStatus")->text().contains("top_10000_sample.csv"));
+
+    // Two files at once are merged (here the same file twice: every row pairs with itself).
+    FileDialog::setNextFileNames({realFile("songs_normalize.csv"), realFile("songs_normalize.csv")});
+    trigger("actionOpenDataset");
+    QVERIFY(waitForCatalog());
+    QCOMPARE(m_window->state().catalog()->size(), std::size_t(1904));
+    QCOMPARE(m_window->state().catalogFiles().size(), 2);
+}
+
+void TestMainWindow::brokenFileKeepsTheOpenCatalog()
+{
+    const auto before = m_window->state().catalog();
+    const QString broken = m_dir.filePath("broken.csv");
+    QFile f(broken);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("name,artist,energy\nA,X,0.5\nB,Y,loud\n");
+    f.close();
+    const int shown = MessageBox::shownCount();
+    FileDialog::setNextFileName(broken);
+    trigger("actionOpenDataset");
+    QVERIFY(waitForCatalog());
+    QCOMPARE(MessageBox::shownCount(), shown + 1);
+    QVERIFY2(MessageBox::lastText().contains("broken.csv:3:3"), qPrintable(MessageBox::lastText()));
+    QVERIFY(MessageBox::lastText().contains("'loud' is not a number"));
+    QCOMPARE(m_window->state().catalog(), before);
+    QCOMPARE(child<QTableView>("catalogTable")->model()->rowCount(), int(before->size()));
+}
+
+void TestMainWindow::editingARangeChangesTheMatchCountAndUndoRestoresIt()
+{
+    m_window->showPage(1);
+    auto* table = child<QTableView>("archetypeTable");
+    QVERIFY(table);
+    table->selectRow(2); // Casual Listener: popularity 30..70
+    auto* count = child<QLabel>("matchCount");
+    // The count is recomputed on the next event-loop turn after a change.
+    QTRY_VERIFY(count->text().contains("tracks match") && !count->text().contains("No catalog"));
+    const AppState& state = m_window->state();
+    const auto expected = [&] {
+        return sim::countMatches(state.archetypes().archetypes[2], *state.catalog(), state.facts()).max;
+    };
+    const QString before = count->text();
+    QVERIFY2(before.contains(QLocale().toString(qulonglong(expected()))) ||
+                 before.contains(QString::number(expected())),
+             qPrintable(before));
+
+    auto* min = m_window->findChild<QDoubleSpinBox*>("preferenceMin");
+    QVERIFY(min);
+    min->setValue(60);
+    QTRY_VERIFY(count->text() != before);
+    QCOMPARE(state.archetypes().archetypes[2].preferences[0].min, 60.0);
+    QVERIFY(count->text().contains(QLocale().toString(qulonglong(expected()))) ||
+            count->text().contains(QString::number(expected())));
+
+    trigger("actionUndo");
+    QCOMPARE(state.archetypes().archetypes[2].preferences[0].min, 30.0);
+    QTRY_COMPARE(count->text(), before);
+    trigger("actionRedo");
+    QCOMPARE(state.archetypes().archetypes[2].preferences[0].min, 60.0);
+}
+
+void TestMainWindow::exportAndReimportArchetypes()
+{
+    const QString path = m_dir.filePath("archetypes.json");
+    FileDialog::setNextFileName(path);
+    trigger("actionExportArchetypes");
+    QTRY_VERIFY(QFile::exists(path));
+    const sim::ArchetypeSet saved = m_window->state().archetypes();
+    QVERIFY(sim::readArchetypeFile(path.toStdString()) == saved);
+
+    sim::ArchetypeSet changed = saved;
+    changed.archetypes[0].tracksPerUser = 7;
+    m_window->state().editArchetypes(changed, "test edit");
+    QVERIFY(!(m_window->state().archetypes() == saved));
+
+    FileDialog::setNextFileName(path);
+    trigger("actionImportArchetypes");
+    QTRY_VERIFY(m_window->state().archetypes() == saved);
+    trigger("actionUndo"); // the import is one undoable step
+    QCOMPARE(m_window->state().archetypes().archetypes[0].tracksPerUser, 7);
+}
+
+void TestMainWindow::simulateAndExportTheCsvFiles()
+{
+    auto* page = m_window->findChild<SimulationPage*>();
+    child<QSpinBox>("simUsers")->setValue(200);
+    child<QSpinBox>("simSeed")->setValue(7);
+    trigger("actionRunSimulation");
+    QVERIFY(page->jobs()->waitForFinished(60000));
+    const auto result = m_window->state().simulation();
+    QVERIFY(result);
+    QCOMPARE(result->users.size(), std::size_t(210)); // shares sum to 1.05
+    QVERIFY(child<QLabel>("simSummary")->text().contains("210 users"));
+    QVERIFY(!child<QLabel>("simOutOfDate")->text().contains("Out of date"));
+
+    // Any edit marks it out of date, visibly.
+    sim::ArchetypeSet changed = m_window->state().archetypes();
+    changed.archetypes[1].tracksPerUser = 5;
+    m_window->state().editArchetypes(changed, "test edit");
+    QVERIFY(m_window->state().simulationOutOfDate());
+    QVERIFY(child<QLabel>("simOutOfDate")->text().contains("Out of date"));
+
+    const QString folder = m_dir.filePath("export");
+    QDir().mkpath(folder);
+    FileDialog::setNextFileName(folder);
+    trigger("actionExportSimulation");
+    QVERIFY(page->jobs()->waitForFinished(60000));
+    QFile interactions(folder + "/interaction_data.csv");
+    QVERIFY(interactions.open(QIODevice::ReadOnly));
+    QVERIFY(interactions.readLine().startsWith("user_id,track_id,track_name,artist_name,timestamp,archetype,rating"));
+    int lines = 0;
+    while (!interactions.atEnd()) {
+        interactions.readLine();
+        ++lines;
+    }
+    QCOMPARE(std::size_t(lines), result->interactions.size());
+    QVERIFY(QFile::exists(folder + "/user_profiles.csv"));
+}
+
+void TestMainWindow::cancelledSimulationKeepsThePreviousOne()
+{
+    auto* page = m_window->findChild<SimulationPage*>();
+    child<QSpinBox>("simUsers")->setValue(100);
+    trigger("actionRunSimulation");
+    QVERIFY(page->jobs()->waitForFinished(60000));
+    const auto first = m_window->state().simulation();
+    QVERIFY(first);
+
+    child<QSpinBox>("simUsers")->setValue(1'000'000);
+    QSignalSpy cancelled(page->jobs(), &JobRunner::cancelled);
+    trigger("actionRunSimulation");
+    QVERIFY(page->jobs()->isRunning());
+    QTest::mouseClick(child<QPushButton>("simCancel"), Qt::LeftButton);
+    QVERIFY(page->jobs()->waitForFinished(60000));
+    QCOMPARE(cancelled.count(), 1);
+    QCOMPARE(m_window->state().simulation(), first);
+    QVERIFY(child<QPushButton>("simRun")->isEnabled());
+}
+
+void TestMainWindow::pagesByKeyboard()
+{
+    QTest::keyClick(m_window, Qt::Key_3, Qt::ControlModifier);
+    QCOMPARE(m_window->findChild<QStackedWidget*>()->currentIndex(), 2);
+    QTest::keyClick(m_window, Qt::Key_1, Qt::ControlModifier);
+    QCOMPARE(m_window->findChild<QStackedWidget*>()->currentIndex(), 0);
+}
+
+void TestMainWindow::remembersRecentFiles()
+{
+    FileDialog::setNextFileName(realFile("top10s.csv"));
+    trigger("actionOpenDataset");
+    QVERIFY(waitForCatalog());
+    const QStringList recent = QSettings().value("recentFiles").toStringList();
+    QVERIFY(!recent.isEmpty());
+    QVERIFY(recent.first().endsWith("top10s.csv"));
+    auto* menu = m_window->findChild<QMenu*>("menuRecent");
+    QVERIFY(menu->actions().first()->text().contains("top10s.csv"));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "TestMainWindow.moc"

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "data/Catalog.h"
+#include "data/GenreStats.h"
+#include "sim/Archetype.h"
+#include "sim/Preference.h"
+#include "sim/Simulator.h"
+
+#include <QObject>
+#include <QUndoStack>
+#include <memory>
+
+namespace gdbm::ui {
+
+// A catalog with what the app derives from it once, off the GUI thread, when it is loaded.
+struct LoadedCatalog
+{
+    std::shared_ptr<const data::Catalog> catalog;
+    sim::CatalogFacts facts; // genre stats (for the thresholds in force), top artists, ranges
+};
+
+// Builds a LoadedCatalog; runs on a job thread.
+LoadedCatalog prepareCatalog(data::Catalog catalog, const data::GenreThresholds& thresholds);
+
+// What the window works on: the catalog, the archetype set (with its undo history) and the
+// last simulation. Pages read it and change it through its methods; its signals tell every
+// page what changed. Lives on the GUI thread; results from jobs arrive as immutable snapshots.
+class AppState : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit AppState(QObject* parent = nullptr);
+
+    const std::shared_ptr<const data::Catalog>& catalog() const { return m_loaded.catalog; }
+    const sim::CatalogFacts& facts() const { return m_loaded.facts; }
+    const data::GenreStats& genreStats() const { return m_loaded.facts.genres; }
+    void setCatalog(LoadedCatalog loaded);
+    // The dataset files the catalog came from (empty: the demo catalog).
+    const QStringList& catalogFiles() const { return m_catalogFiles; }
+    void setCatalogFiles(const QStringList& files) { m_catalogFiles = files; }
+
+    data::GenreThresholds thresholds() const { return m_loaded.facts.genres.thresholds; }
+    void setThresholds(const data::GenreThresholds& thresholds);
+
+    const sim::ArchetypeSet& archetypes() const { return m_archetypes; }
+    // Every edit of the set goes through here and onto the undo stack. Edits with the same
+    // non-negative mergeKey in a row (a slider moving) become one undo step.
+    void editArchetypes(const sim::ArchetypeSet& next, const QString& description, int mergeKey = -1);
+    QUndoStack* undoStack() { return &m_undo; }
+
+    const std::shared_ptr<const sim::SimulationResult>& simulation() const { return m_simulation; }
+    // The catalog the simulation's track indices refer to (the current one, unless it changed).
+    const std::shared_ptr<const data::Catalog>& simulationCatalog() const { return m_simulationCatalog; }
+    void setSimulation(std::shared_ptr<const sim::SimulationResult> result,
+                       std::shared_ptr<const data::Catalog> catalog);
+    // True when the catalog, the genre thresholds or the archetypes changed since the last run.
+    bool simulationOutOfDate() const { return m_simulationOutOfDate; }
+
+Q_SIGNALS:
+    void catalogChanged();
+    void genreStatsChanged();
+    void archetypesChanged();
+    void simulationChanged();
+    void simulationOutOfDateChanged(bool outOfDate);
+
+private:
+    friend class ArchetypeEdit;
+    void replaceArchetypes(const sim::ArchetypeSet& set);
+    void markSimulationOutOfDate();
+
+    LoadedCatalog m_loaded;
+    QStringList m_catalogFiles;
+    sim::ArchetypeSet m_archetypes = sim::defaultArchetypes();
+    QUndoStack m_undo;
+    std::shared_ptr<const sim::SimulationResult> m_simulation;
+    std::shared_ptr<const data::Catalog> m_simulationCatalog;
+    bool m_simulationOutOfDate = false;
+};
+
+} // namespace gdbm::ui

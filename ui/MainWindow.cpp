@@ -1,0 +1,286 @@
+#include "MainWindow.h"
+
+#include "core/Text.h"
+#include "data/DatasetLoader.h"
+#include "data/DemoCatalog.h"
+#include "jobs/JobRunner.h"
+#include "pages/ArchetypesPage.h"
+#include "pages/DataPage.h"
+#include "pages/SimulationPage.h"
+#include "util/MessageBox.h"
+
+#include <QCloseEvent>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+#include <QToolButton>
+
+namespace gdbm::ui {
+namespace {
+
+struct PageInfo
+{
+    const char* key;
+    const char* title;
+    const char* hint;
+};
+
+constexpr PageInfo kPages[] = {
+    {"data", "Data", "The song catalog: load a dataset, browse and filter it"},
+    {"archetypes", "Archetypes", "The 12 kinds of listeners that make up the simulated users"},
+    {"simulation", "Simulation", "Simulate the listeners' histories and ratings"},
+};
+
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_loader(new JobRunner(this))
+{
+    setObjectName("mainWindow");
+    setAcceptDrops(true);
+    createPages();
+    createActions();
+    createStatusBar();
+    watchJobs(m_loader);
+    watchJobs(m_simulationPage->jobs());
+    connect(&m_state, &AppState::catalogChanged, this, &MainWindow::updateCatalogStatus);
+    connect(m_loader, &JobRunner::failed, this, [this](const QString& message) {
+        MessageBox::critical(this, tr("Could not open the dataset"),
+                             message + "\n\n" + tr("The catalog that was open is kept."));
+    });
+    restoreSettings();
+    updateTitle();
+    openDemoCatalog();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createPages()
+{
+    m_sidebar = new QListWidget;
+    m_sidebar->setObjectName("pageList");
+    m_sidebar->setFixedWidth(170);
+    m_sidebar->setSpacing(2);
+    m_sidebar->setFrameShape(QFrame::NoFrame);
+    m_sidebar->setStyleSheet("QListWidget { background: palette(window); font-size: 11pt; outline: 0; }"
+                             "QListWidget::item { padding: 10px 12px; border-radius: 4px; }"
+                             "QListWidget::item:selected { background: palette(highlight); color: "
+                             "palette(highlighted-text); }");
+    m_pages = new QStackedWidget;
+    m_dataPage = new DataPage(m_state);
+    m_archetypesPage = new ArchetypesPage(m_state);
+    m_simulationPage = new SimulationPage(m_state);
+    for (QWidget* page : {static_cast<QWidget*>(m_dataPage), static_cast<QWidget*>(m_archetypesPage),
+                          static_cast<QWidget*>(m_simulationPage)})
+        m_pages->addWidget(page);
+    for (int i = 0; i < pageCount(); ++i) {
+        auto* item = new QListWidgetItem(QString("%1   %2").arg(i + 1).arg(tr(kPages[i].title)), m_sidebar);
+        item->setToolTip(tr(kPages[i].hint) + QString(" (Ctrl+%1)").arg(i + 1));
+    }
+    connect(m_sidebar, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    m_sidebar->setCurrentRow(0);
+
+    auto* central = new QWidget;
+    auto* layout = new QHBoxLayout(central);
+    layout->setContentsMargins(6, 6, 6, 0);
+    layout->addWidget(m_sidebar);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+}
+
+int MainWindow::pageCount() const
+{
+    return int(std::size(kPages));
+}
+
+QWidget* MainWindow::page(int index) const
+{
+    return m_pages->widget(index);
+}
+
+QString MainWindow::pageKey(int index) const
+{
+    return kPages[index].key;
+}
+
+void MainWindow::showPage(int index)
+{
+    if (index >= 0 && index < pageCount())
+        m_sidebar->setCurrentRow(index);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_catalogLabel = new QLabel;
+    m_catalogLabel->setObjectName("catalogStatus");
+    m_jobLabel = new QLabel;
+    m_jobLabel->setObjectName("jobStatus");
+    m_jobProgress = new QProgressBar;
+    m_jobProgress->setObjectName("jobProgress");
+    m_jobProgress->setMaximumWidth(220);
+    m_jobProgress->setVisible(false);
+    m_jobCancel = new QToolButton;
+    m_jobCancel->setObjectName("jobCancel");
+    m_jobCancel->setText(tr("Cancel"));
+    m_jobCancel->setVisible(false);
+    connect(m_jobCancel, &QToolButton::clicked, this, [this] {
+        if (m_statusJob)
+            m_statusJob->cancel();
+    });
+    statusBar()->addWidget(m_catalogLabel, 1);
+    statusBar()->addPermanentWidget(m_jobLabel);
+    statusBar()->addPermanentWidget(m_jobProgress);
+    statusBar()->addPermanentWidget(m_jobCancel);
+}
+
+// The status bar shows the most recently started job, with its progress and a Cancel button.
+void MainWindow::watchJobs(JobRunner* runner)
+{
+    connect(runner, &JobRunner::started, this, [this, runner](const QString& title) {
+        m_statusJob = runner;
+        m_jobLabel->setText(title);
+        m_jobProgress->setRange(0, 0);
+        m_jobProgress->setVisible(true);
+        m_jobCancel->setVisible(true);
+    });
+    connect(runner, &JobRunner::progress, this, [this, runner](const QString& stage, qint64 done, qint64 total) {
+        if (m_statusJob != runner)
+            return;
+        m_jobLabel->setText(stage);
+        m_jobProgress->setRange(0, total > 0 ? 1000 : 0);
+        if (total > 0)
+            m_jobProgress->setValue(int(1000 * done / total));
+    });
+    connect(runner, &JobRunner::finished, this, [this, runner] {
+        if (m_statusJob != runner)
+            return;
+        m_statusJob = nullptr;
+        m_jobProgress->setVisible(false);
+        m_jobCancel->setVisible(false);
+        m_jobLabel->clear();
+    });
+    connect(runner, &JobRunner::cancelled, this,
+            [this, runner] { statusBar()->showMessage(runner->title() + tr(": cancelled"), 5000); });
+}
+
+bool MainWindow::openDataset(const QStringList& files)
+{
+    if (files.isEmpty() || m_loader->isRunning())
+        return false;
+    if (files.size() > 2) {
+        MessageBox::warning(this, tr("Open dataset"),
+                            tr("Choose one dataset file, or the two files of a dataset to merge."));
+        return false;
+    }
+    std::vector<std::string> paths;
+    for (const QString& f : files)
+        paths.push_back(QFileInfo(f).absoluteFilePath().toStdString());
+    return m_loader->start(
+        tr("Opening %1").arg(QFileInfo(files.first()).fileName()),
+        [paths](const ProgressCallback& progress, const CancelFlag& cancel) {
+            data::Catalog catalog = data::loadDataset(paths, progress, &cancel);
+            const auto thresholds = data::GenreThresholds::scaledFor(catalog.size());
+            return std::any(std::make_shared<LoadedCatalog>(prepareCatalog(std::move(catalog), thresholds)));
+        },
+        [this, files](std::any result) {
+            auto loaded = std::any_cast<std::shared_ptr<LoadedCatalog>>(result);
+            m_state.setCatalogFiles(files);
+            m_state.setCatalog(std::move(*loaded));
+            addRecentFiles(files);
+            statusBar()->showMessage(tr("Opened %1").arg(QString::fromStdString(m_state.catalog()->label())), 5000);
+        });
+}
+
+bool MainWindow::openDemoCatalog()
+{
+    if (m_loader->isRunning())
+        return false;
+    return m_loader->start(
+        tr("Generating the demo catalog"),
+        [](const ProgressCallback& progress, const CancelFlag& cancel) {
+            data::Catalog catalog = data::generateDemoCatalog({}, progress, &cancel);
+            const auto thresholds = data::GenreThresholds::scaledFor(catalog.size());
+            return std::any(std::make_shared<LoadedCatalog>(prepareCatalog(std::move(catalog), thresholds)));
+        },
+        [this](std::any result) {
+            auto loaded = std::any_cast<std::shared_ptr<LoadedCatalog>>(result);
+            m_state.setCatalogFiles({});
+            m_state.setCatalog(std::move(*loaded));
+        });
+}
+
+void MainWindow::updateCatalogStatus()
+{
+    const auto& catalog = m_state.catalog();
+    if (!catalog) {
+        m_catalogLabel->clear();
+        return;
+    }
+    m_catalogLabel->setText(tr("%1: %2 tracks, %3 genres, %4 artists")
+                                .arg(QString::fromStdString(catalog->label()))
+                                .arg(QString::fromStdString(text::withThousands((long long)catalog->size())))
+                                .arg(QString::fromStdString(
+                                    text::withThousands((long long)m_state.genreStats().byCount.size())))
+                                .arg(QString::fromStdString(
+                                    text::withThousands((long long)catalog->artistNames().size()))));
+    updateTitle();
+}
+
+void MainWindow::updateTitle()
+{
+    const auto& catalog = m_state.catalog();
+    setWindowTitle(catalog ? QString::fromStdString(catalog->label()) + " - GDBM Studio" : QString("GDBM Studio"));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    // Stop running work first: nothing is left half-written.
+    m_loader->cancelAndWait();
+    m_simulationPage->jobs()->cancelAndWait();
+    saveSettings();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    QStringList files;
+    for (const QUrl& url : event->mimeData()->urls()) {
+        if (url.isLocalFile())
+            files << url.toLocalFile();
+    }
+    if (!files.isEmpty()) {
+        event->acceptProposedAction();
+        openDataset(files);
+    }
+}
+
+void MainWindow::restoreSettings()
+{
+    const QSettings settings;
+    if (!restoreGeometry(settings.value("window/geometry").toByteArray()))
+        resize(1280, 800);
+    restoreState(settings.value("window/state").toByteArray());
+    showPage(settings.value("window/page", 0).toInt());
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue("window/geometry", saveGeometry());
+    settings.setValue("window/state", saveState());
+    settings.setValue("window/page", m_sidebar->currentRow());
+}
+
+} // namespace gdbm::ui

@@ -1,0 +1,166 @@
+// The main window's menus and actions: File, Edit, View, Simulation, Help.
+#include "MainWindow.h"
+
+#include "jobs/JobRunner.h"
+#include "pages/ArchetypesPage.h"
+#include "pages/SimulationPage.h"
+#include "util/FileDialog.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QFileInfo>
+#include <QKeySequence>
+#include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+
+namespace gdbm::ui {
+namespace {
+
+constexpr int kRecentFiles = 8;
+
+QAction* makeAction(QWidget* owner, const QString& name, const QString& text, const QKeySequence& shortcut = {})
+{
+    auto* action = new QAction(text, owner);
+    action->setObjectName(name);
+    action->setShortcut(shortcut);
+    owner->addAction(action);
+    return action;
+}
+
+} // namespace
+
+void MainWindow::createActions()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = makeAction(this, "actionOpenDataset", tr("&Open dataset..."), QKeySequence::Open);
+    open->setStatusTip(tr("Open one dataset CSV, or the two files of a dataset to merge"));
+    connect(open, &QAction::triggered, this, &MainWindow::chooseDataset);
+    file->addAction(open);
+    m_recentMenu = file->addMenu(tr("Open &recent"));
+    m_recentMenu->setObjectName("menuRecent");
+    rebuildRecentMenu();
+    QAction* demo = makeAction(this, "actionOpenDemo", tr("Use the &demo catalog (synthetic)"));
+    connect(demo, &QAction::triggered, this, &MainWindow::openDemoCatalog);
+    file->addAction(demo);
+    file->addSeparator();
+    QAction* importSet = makeAction(this, "actionImportArchetypes", tr("&Import archetypes..."));
+    connect(importSet, &QAction::triggered, this, [this] {
+        showPage(1);
+        m_archetypesPage->importSet();
+    });
+    file->addAction(importSet);
+    QAction* exportSet = makeAction(this, "actionExportArchetypes", tr("&Save archetypes as..."), QKeySequence::Save);
+    connect(exportSet, &QAction::triggered, this, [this] { m_archetypesPage->exportSet(); });
+    file->addAction(exportSet);
+    QAction* exportSim = makeAction(this, "actionExportSimulation", tr("&Export simulation CSV files..."),
+                                    QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(exportSim, &QAction::triggered, m_simulationPage, &SimulationPage::exportCsv);
+    file->addAction(exportSim);
+    file->addSeparator();
+    QAction* quit = makeAction(this, "actionQuit", tr("&Quit"), QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+    file->addAction(quit);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = m_state.undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setObjectName("actionUndo");
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = m_state.undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setObjectName("actionRedo");
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    addAction(undo);
+    addAction(redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    for (int i = 0; i < pageCount(); ++i) {
+        QAction* go = makeAction(this, "actionPage" + QString::number(i + 1),
+                                 m_sidebar->item(i)->text().section("   ", 1),
+                                 QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        connect(go, &QAction::triggered, this, [this, i] { showPage(i); });
+        view->addAction(go);
+    }
+
+    QMenu* simulation = menuBar()->addMenu(tr("&Simulation"));
+    QAction* run = makeAction(this, "actionRunSimulation", tr("&Run simulation"), QKeySequence(Qt::CTRL | Qt::Key_R));
+    connect(run, &QAction::triggered, this, [this] {
+        showPage(2);
+        m_simulationPage->run();
+    });
+    simulation->addAction(run);
+    QAction* cancel = makeAction(this, "actionCancelJob", tr("&Cancel running task"), QKeySequence(Qt::CTRL | Qt::Key_Period));
+    connect(cancel, &QAction::triggered, this, [this] {
+        if (m_statusJob)
+            m_statusJob->cancel();
+    });
+    simulation->addAction(cancel);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* about = makeAction(this, "actionAbout", tr("&About GDBM Studio"));
+    connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+    help->addAction(about);
+    QAction* aboutQt = makeAction(this, "actionAboutQt", tr("About &Qt"));
+    connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+    help->addAction(aboutQt);
+}
+
+void MainWindow::chooseDataset()
+{
+    const QStringList files = FileDialog::openFiles(
+        this, "dataset", tr("Open dataset (one file, or two to merge)"), tr("CSV files (*.csv);;All files (*)"));
+    if (!files.isEmpty())
+        openDataset(files);
+}
+
+void MainWindow::addRecentFiles(const QStringList& files)
+{
+    QSettings settings;
+    QStringList recent = settings.value("recentFiles").toStringList();
+    const QString entry = files.join('\n');
+    recent.removeAll(entry);
+    recent.prepend(entry);
+    while (recent.size() > kRecentFiles)
+        recent.removeLast();
+    settings.setValue("recentFiles", recent);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value("recentFiles").toStringList();
+    for (const QString& entry : recent) {
+        const QStringList files = entry.split('\n');
+        QStringList names;
+        for (const QString& f : files)
+            names << QFileInfo(f).fileName();
+        QAction* action = m_recentMenu->addAction(names.join(" + "));
+        action->setToolTip(files.join("\n"));
+        connect(action, &QAction::triggered, this, [this, files] { openDataset(files); });
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+    if (!recent.isEmpty()) {
+        m_recentMenu->addSeparator();
+        connect(m_recentMenu->addAction(tr("Clear list")), &QAction::triggered, this, [this] {
+            QSettings().remove("recentFiles");
+            rebuildRecentMenu();
+        });
+    }
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About GDBM Studio"),
+                       tr("<h3>GDBM Studio %1</h3>"
+                          "<p>A music recommender you can watch learn: simulated listeners, a "
+                          "Gaussian-Bernoulli Deep Boltzmann Machine trained on the songs' audio "
+                          "features, and recommendations you can inspect.</p>"
+                          "<p>Built with Qt %2, Eigen and oneTBB.</p>")
+                           .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+}
+
+} // namespace gdbm::ui

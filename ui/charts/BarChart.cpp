@@ -1,0 +1,118 @@
+#include "charts/BarChart.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QHorizontalBarSeries>
+#include <QValueAxis>
+#include <QVBoxLayout>
+#include <cmath>
+
+namespace gdbm::ui {
+
+BarChart::BarChart(const QString& title, QWidget* parent)
+    : QWidget(parent), m_view(new QChartView(this)), m_chart(new QChart), m_color(QColor(0x3b, 0x6e, 0xa8))
+{
+    m_chart->setTitle(title);
+    m_chart->legend()->hide();
+    m_chart->setMargins(QMargins(4, 4, 4, 4));
+    m_chart->setBackgroundRoundness(0);
+    m_view->setChart(m_chart);
+    m_view->setRenderHint(QPainter::Antialiasing);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_view);
+    setMinimumHeight(180);
+}
+
+void BarChart::setTitle(const QString& title)
+{
+    m_chart->setTitle(title);
+}
+
+void BarChart::setValueAxisTitle(const QString& title)
+{
+    m_valueTitle = title;
+    rebuild();
+}
+
+void BarChart::setHorizontal(bool horizontal)
+{
+    m_horizontal = horizontal;
+    rebuild();
+}
+
+void BarChart::setColor(const QColor& color)
+{
+    m_color = color;
+    rebuild();
+}
+
+void BarChart::setBars(const QStringList& categories, const QList<qreal>& values)
+{
+    m_categories = categories;
+    m_values = values;
+    rebuild();
+}
+
+void BarChart::rebuild()
+{
+    m_chart->removeAllSeries();
+    for (QAbstractAxis* axis : m_chart->axes())
+        m_chart->removeAxis(axis);
+
+    auto* set = new QBarSet(QString());
+    set->setColor(m_color);
+    set->setBorderColor(m_color.darker(115));
+    qreal top = 0;
+    for (qreal v : m_values) {
+        *set << v;
+        top = std::max(top, v);
+    }
+    QAbstractBarSeries* series = m_horizontal ? static_cast<QAbstractBarSeries*>(new QHorizontalBarSeries)
+                                              : static_cast<QAbstractBarSeries*>(new QBarSeries);
+    series->append(set);
+    series->setBarWidth(0.85);
+    m_chart->addSeries(series);
+
+    auto* categories = new QBarCategoryAxis;
+    categories->append(m_categories);
+    // Category names (archetypes, genres) are the point of the chart: never cut them to "...".
+    categories->setTruncateLabels(false);
+    auto* values = new QValueAxis;
+    values->setRange(0, top > 0 ? top * 1.08 : 1);
+    values->setLabelFormat(top >= 10 || top == 0 ? "%.0f" : "%.2g");
+    values->setTitleText(m_valueTitle);
+    values->applyNiceNumbers();
+    m_chart->addAxis(categories, m_horizontal ? Qt::AlignLeft : Qt::AlignBottom);
+    m_chart->addAxis(values, m_horizontal ? Qt::AlignBottom : Qt::AlignLeft);
+    series->attachAxis(categories);
+    series->attachAxis(values);
+}
+
+Histogram makeHistogram(const std::vector<double>& values, int bins, double lo, double hi)
+{
+    Histogram h;
+    if (bins <= 0)
+        return h;
+    if (!(hi > lo))
+        hi = lo + 1;
+    h.counts = QList<qreal>(bins, 0);
+    const double width = (hi - lo) / bins;
+    for (double v : values) {
+        if (std::isnan(v))
+            continue;
+        const int b = std::clamp(int((v - lo) / width), 0, bins - 1);
+        h.counts[b] += 1;
+    }
+    // Labels at the bin starts, with as many decimals as the bin width needs (none for counts).
+    const bool whole = std::floor(width) == width && std::floor(lo) == lo;
+    const int decimals = whole || width >= 10 ? 0 : width >= 1 ? 1 : width >= 0.1 ? 2 : 3;
+    for (int b = 0; b < bins; ++b)
+        h.labels << QString::number(lo + b * width, 'f', decimals);
+    return h;
+}
+
+} // namespace gdbm::ui

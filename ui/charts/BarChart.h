@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QList>
+#include <QStringList>
+#include <QWidget>
+#include <vector>
+
+class QChart;
+class QChartView;
+class QBarSeries;
+class QBarSet;
+class QBarCategoryAxis;
+class QValueAxis;
+
+namespace gdbm::ui {
+
+// A titled bar chart (one series): histograms, counts per category. One of the few classes
+// that use Qt Charts (deprecated after Qt 6.10: one place to replace). Updating replaces the
+// bars in place; the axes follow the data.
+class BarChart : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit BarChart(const QString& title, QWidget* parent = nullptr);
+
+    void setBars(const QStringList& categories, const QList<qreal>& values);
+    void setTitle(const QString& title);
+    void setValueAxisTitle(const QString& title);
+    // Horizontal bars read better for long category names (genres, archetypes).
+    void setHorizontal(bool horizontal);
+    void setColor(const QColor& color);
+    QChartView* view() const { return m_view; }
+    const QList<qreal>& values() const { return m_values; }
+    const QStringList& categories() const { return m_categories; }
+
+private:
+    void rebuild();
+
+    QChartView* m_view;
+    QChart* m_chart;
+    QStringList m_categories;
+    QList<qreal> m_values;
+    QString m_valueTitle;
+    QColor m_color;
+    bool m_horizontal = false;
+};
+
+// Counts of `values` in `bins` equal bins over [lo, hi], with readable labels.
+struct Histogram
+{
+    QStringList labels;
+    QList<qreal> counts;
+};
+Histogram makeHistogram(const std::vector<double>& values, int bins, double lo, double hi);
+
+} // namespace gdbm::ui

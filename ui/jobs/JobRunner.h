@@ -1,0 +1,62 @@
+#pragma once
+
+#include "core/Progress.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QThread>
+#include <any>
+#include <atomic>
+#include <functional>
+#include <memory>
+
+namespace gdbm::ui {
+
+// The one pattern for every long task: the work runs on its own QThread, reports progress
+// through queued signals (at most ~20 per second), stops when cancel() sets its flag, and
+// hands its result back on the GUI thread. The work never touches a widget.
+//
+// An engine InputError becomes failed(message) with the engine's text (file, line, column);
+// gdbm::Cancelled becomes cancelled(); nothing the GUI holds changes unless done() is called.
+class JobRunner : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Work = std::function<std::any(const ProgressCallback& progress, const CancelFlag& cancel)>;
+    using Done = std::function<void(std::any result)>;
+
+    explicit JobRunner(QObject* parent = nullptr);
+    ~JobRunner() override;
+
+    // Starts the work unless a job of this runner is running (then returns false).
+    bool start(const QString& title, Work work, Done done);
+    bool isRunning() const { return m_thread != nullptr; }
+    QString title() const { return m_title; }
+    void cancel();
+    // Cancels and waits for the work to stop (for closing the window).
+    void cancelAndWait();
+    // Waits until the current job ended and its result was delivered (tests).
+    bool waitForFinished(int timeoutMs = 60000);
+
+Q_SIGNALS:
+    void started(const QString& title);
+    void progress(const QString& stage, qint64 done, qint64 total);
+    void succeeded();
+    void failed(const QString& message);
+    void cancelled();
+    // After any of the three above.
+    void finished();
+
+private:
+    void deliver(std::any result, const QString& error, bool wasCancelled, quint64 generation);
+
+    QThread* m_thread = nullptr;
+    std::shared_ptr<CancelFlag> m_cancel;
+    QString m_title;
+    Done m_done;
+    quint64 m_generation = 0;
+};
+
+} // namespace gdbm::ui

@@ -1,0 +1,99 @@
+#include "util/FileDialog.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QSettings>
+#include <optional>
+
+namespace gdbm::ui {
+namespace {
+
+std::optional<QStringList> g_next;
+bool g_testMode = false;
+
+// In test mode a dialog nobody answered is a cancel, never a blocking window.
+std::optional<QStringList> takeNext()
+{
+    if (g_next) {
+        std::optional<QStringList> next = g_next;
+        g_next.reset();
+        return next;
+    }
+    if (g_testMode)
+        return QStringList();
+    return std::nullopt;
+}
+
+} // namespace
+
+QString FileDialog::lastFolder(const QString& purpose)
+{
+    return QSettings().value("folders/" + purpose, QDir::homePath()).toString();
+}
+
+void FileDialog::rememberFolder(const QString& purpose, const QString& path)
+{
+    if (path.isEmpty())
+        return;
+    const QFileInfo info(path);
+    QSettings().setValue("folders/" + purpose, info.isDir() ? info.absoluteFilePath() : info.absolutePath());
+}
+
+QStringList FileDialog::openFiles(QWidget* parent, const QString& purpose, const QString& title, const QString& filter)
+{
+    QStringList names;
+    if (const auto next = takeNext())
+        names = *next;
+    else
+        names = QFileDialog::getOpenFileNames(parent, title, lastFolder(purpose), filter);
+    if (!names.isEmpty())
+        rememberFolder(purpose, names.first());
+    return names;
+}
+
+QString FileDialog::openFile(QWidget* parent, const QString& purpose, const QString& title, const QString& filter)
+{
+    QString name;
+    if (const auto next = takeNext())
+        name = next->value(0);
+    else
+        name = QFileDialog::getOpenFileName(parent, title, lastFolder(purpose), filter);
+    rememberFolder(purpose, name);
+    return name;
+}
+
+QString FileDialog::saveFile(QWidget* parent, const QString& purpose, const QString& title, const QString& filter,
+                             const QString& suggestedName)
+{
+    QString name;
+    if (const auto next = takeNext())
+        name = next->value(0);
+    else
+        name = QFileDialog::getSaveFileName(parent, title, QDir(lastFolder(purpose)).filePath(suggestedName), filter);
+    rememberFolder(purpose, name);
+    return name;
+}
+
+QString FileDialog::folder(QWidget* parent, const QString& purpose, const QString& title)
+{
+    QString name;
+    if (const auto next = takeNext())
+        name = next->value(0);
+    else
+        name = QFileDialog::getExistingDirectory(parent, title, lastFolder(purpose));
+    rememberFolder(purpose, name);
+    return name;
+}
+
+void FileDialog::setNextFileNames(const QStringList& names)
+{
+    g_next = names;
+}
+
+void FileDialog::setTestMode(bool on)
+{
+    g_testMode = on;
+}
+
+} // namespace gdbm::ui

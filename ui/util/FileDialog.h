@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+class QWidget;
+
+namespace gdbm::ui {
+
+// Every file dialog of the app goes through here. It remembers the last folder per purpose
+// (QSettings "folders/<purpose>"), and has a test seam: setNextFileNames() answers the next
+// dialog without showing it (an empty list answers "cancelled").
+class FileDialog
+{
+public:
+    static QStringList openFiles(QWidget* parent, const QString& purpose, const QString& title, const QString& filter);
+    static QString openFile(QWidget* parent, const QString& purpose, const QString& title, const QString& filter);
+    static QString saveFile(QWidget* parent, const QString& purpose, const QString& title, const QString& filter,
+                            const QString& suggestedName);
+    static QString folder(QWidget* parent, const QString& purpose, const QString& title);
+
+    static void setNextFileNames(const QStringList& names);
+    static void setNextFileName(const QString& name) { setNextFileNames({name}); }
+    static void setTestMode(bool on);
+
+private:
+    static QString lastFolder(const QString& purpose);
+    static void rememberFolder(const QString& purpose, const QString& path);
+};
+
+} // namespace gdbm::ui

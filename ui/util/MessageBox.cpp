@@ -1,0 +1,78 @@
+#include "util/MessageBox.h"
+
+namespace gdbm::ui {
+namespace {
+
+bool g_testMode = false;
+QMessageBox::StandardButton g_nextAnswer = QMessageBox::NoButton;
+QString g_lastText;
+QString g_lastTitle;
+int g_shown = 0;
+
+} // namespace
+
+QMessageBox::StandardButton MessageBox::show(QWidget* parent, QMessageBox::Icon icon, const QString& title,
+                                             const QString& text, QMessageBox::StandardButtons buttons,
+                                             QMessageBox::StandardButton defaultButton)
+{
+    g_lastText = text;
+    g_lastTitle = title;
+    ++g_shown;
+    if (g_testMode) {
+        const QMessageBox::StandardButton answer = g_nextAnswer != QMessageBox::NoButton ? g_nextAnswer : defaultButton;
+        g_nextAnswer = QMessageBox::NoButton;
+        return answer;
+    }
+    QMessageBox box(icon, title, text, buttons, parent);
+    box.setDefaultButton(defaultButton);
+    return QMessageBox::StandardButton(box.exec());
+}
+
+QMessageBox::StandardButton MessageBox::critical(QWidget* parent, const QString& title, const QString& text)
+{
+    return show(parent, QMessageBox::Critical, title, text, QMessageBox::Ok, QMessageBox::Ok);
+}
+
+QMessageBox::StandardButton MessageBox::warning(QWidget* parent, const QString& title, const QString& text)
+{
+    return show(parent, QMessageBox::Warning, title, text, QMessageBox::Ok, QMessageBox::Ok);
+}
+
+QMessageBox::StandardButton MessageBox::information(QWidget* parent, const QString& title, const QString& text)
+{
+    return show(parent, QMessageBox::Information, title, text, QMessageBox::Ok, QMessageBox::Ok);
+}
+
+QMessageBox::StandardButton MessageBox::question(QWidget* parent, const QString& title, const QString& text,
+                                                 QMessageBox::StandardButtons buttons,
+                                                 QMessageBox::StandardButton defaultButton)
+{
+    return show(parent, QMessageBox::Question, title, text, buttons, defaultButton);
+}
+
+void MessageBox::setTestMode(bool on)
+{
+    g_testMode = on;
+}
+
+void MessageBox::setNextAnswer(QMessageBox::StandardButton answer)
+{
+    g_nextAnswer = answer;
+}
+
+QString MessageBox::lastText()
+{
+    return g_lastText;
+}
+
+QString MessageBox::lastTitle()
+{
+    return g_lastTitle;
+}
+
+int MessageBox::shownCount()
+{
+    return g_shown;
+}
+
+} // namespace gdbm::ui
