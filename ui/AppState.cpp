@@ -12,8 +12,7 @@ public:
                   int mergeKey)
         : QUndoCommand(text), m_state(state), m_before(std::move(before)), m_after(std::move(after)),
           m_mergeKey(mergeKey)
-    {
-    }
+    {}
 
     void undo() override { m_state.replaceArchetypes(m_before); }
     void redo() override { m_state.replaceArchetypes(m_after); }

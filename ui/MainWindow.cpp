@@ -149,14 +149,15 @@ void MainWindow::watchJobs(JobRunner* runner)
         m_jobProgress->setVisible(true);
         m_jobCancel->setVisible(true);
     });
-    connect(runner, &JobRunner::progress, this, [this, runner](const QString& stage, qint64 done, qint64 total) {
-        if (m_statusJob != runner)
-            return;
-        m_jobLabel->setText(stage);
-        m_jobProgress->setRange(0, total > 0 ? 1000 : 0);
-        if (total > 0)
-            m_jobProgress->setValue(int(1000 * done / total));
-    });
+    connect(runner, &JobRunner::progress, this,
+            [this, runner](const QString& stage, qint64 done, qint64 total) {
+                if (m_statusJob != runner)
+                    return;
+                m_jobLabel->setText(stage);
+                m_jobProgress->setRange(0, total > 0 ? 1000 : 0);
+                if (total > 0)
+                    m_jobProgress->setValue(int(1000 * done / total));
+            });
     connect(runner, &JobRunner::finished, this, [this, runner] {
         if (m_statusJob != runner)
             return;
@@ -193,7 +194,8 @@ bool MainWindow::openDataset(const QStringList& files)
             m_state.setCatalogFiles(files);
             m_state.setCatalog(std::move(*loaded));
             addRecentFiles(files);
-            statusBar()->showMessage(tr("Opened %1").arg(QString::fromStdString(m_state.catalog()->label())), 5000);
+            statusBar()->showMessage(tr("Opened %1").arg(QString::fromStdString(m_state.catalog()->label())),
+                                     5000);
         });
 }
 
@@ -222,20 +224,20 @@ void MainWindow::updateCatalogStatus()
         m_catalogLabel->clear();
         return;
     }
-    m_catalogLabel->setText(tr("%1: %2 tracks, %3 genres, %4 artists")
-                                .arg(QString::fromStdString(catalog->label()))
-                                .arg(QString::fromStdString(text::withThousands((long long)catalog->size())))
-                                .arg(QString::fromStdString(
-                                    text::withThousands((long long)m_state.genreStats().byCount.size())))
-                                .arg(QString::fromStdString(
-                                    text::withThousands((long long)catalog->artistNames().size()))));
+    m_catalogLabel->setText(
+        tr("%1: %2 tracks, %3 genres, %4 artists")
+            .arg(QString::fromStdString(catalog->label()))
+            .arg(QString::fromStdString(text::withThousands((long long)catalog->size())))
+            .arg(QString::fromStdString(text::withThousands((long long)m_state.genreStats().byCount.size())))
+            .arg(QString::fromStdString(text::withThousands((long long)catalog->artistNames().size()))));
     updateTitle();
 }
 
 void MainWindow::updateTitle()
 {
     const auto& catalog = m_state.catalog();
-    setWindowTitle(catalog ? QString::fromStdString(catalog->label()) + " - GDBM Studio" : QString("GDBM Studio"));
+    setWindowTitle(catalog ? QString::fromStdString(catalog->label()) + " - GDBM Studio"
+                           : QString("GDBM Studio"));
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

@@ -1,6 +1,5 @@
 // The main window's menus and actions: File, Edit, View, Simulation, Help.
 #include "MainWindow.h"
-
 #include "jobs/JobRunner.h"
 #include "pages/ArchetypesPage.h"
 #include "pages/SimulationPage.h"
@@ -21,7 +20,8 @@ namespace {
 
 constexpr int kRecentFiles = 8;
 
-QAction* makeAction(QWidget* owner, const QString& name, const QString& text, const QKeySequence& shortcut = {})
+QAction* makeAction(QWidget* owner, const QString& name, const QString& text,
+                    const QKeySequence& shortcut = {})
 {
     auto* action = new QAction(text, owner);
     action->setObjectName(name);
@@ -52,7 +52,8 @@ void MainWindow::createActions()
         m_archetypesPage->importSet();
     });
     file->addAction(importSet);
-    QAction* exportSet = makeAction(this, "actionExportArchetypes", tr("&Save archetypes as..."), QKeySequence::Save);
+    QAction* exportSet =
+        makeAction(this, "actionExportArchetypes", tr("&Save archetypes as..."), QKeySequence::Save);
     connect(exportSet, &QAction::triggered, this, [this] { m_archetypesPage->exportSet(); });
     file->addAction(exportSet);
     QAction* exportSim = makeAction(this, "actionExportSimulation", tr("&Export simulation CSV files..."),
@@ -86,13 +87,15 @@ void MainWindow::createActions()
     }
 
     QMenu* simulation = menuBar()->addMenu(tr("&Simulation"));
-    QAction* run = makeAction(this, "actionRunSimulation", tr("&Run simulation"), QKeySequence(Qt::CTRL | Qt::Key_R));
+    QAction* run =
+        makeAction(this, "actionRunSimulation", tr("&Run simulation"), QKeySequence(Qt::CTRL | Qt::Key_R));
     connect(run, &QAction::triggered, this, [this] {
         showPage(2);
         m_simulationPage->run();
     });
     simulation->addAction(run);
-    QAction* cancel = makeAction(this, "actionCancelJob", tr("&Cancel running task"), QKeySequence(Qt::CTRL | Qt::Key_Period));
+    QAction* cancel = makeAction(this, "actionCancelJob", tr("&Cancel running task"),
+                                 QKeySequence(Qt::CTRL | Qt::Key_Period));
     connect(cancel, &QAction::triggered, this, [this] {
         if (m_statusJob)
             m_statusJob->cancel();
@@ -110,8 +113,9 @@ void MainWindow::createActions()
 
 void MainWindow::chooseDataset()
 {
-    const QStringList files = FileDialog::openFiles(
-        this, "dataset", tr("Open dataset (one file, or two to merge)"), tr("CSV files (*.csv);;All files (*)"));
+    const QStringList files =
+        FileDialog::openFiles(this, "dataset", tr("Open dataset (one file, or two to merge)"),
+                              tr("CSV files (*.csv);;All files (*)"));
     if (!files.isEmpty())
         openDataset(files);
 }

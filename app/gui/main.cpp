@@ -22,7 +22,8 @@ int main(int argc, char** argv)
     parser.setApplicationDescription("A music recommender you can watch learn.");
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOption({"screenshots", "Render every page to DIR/<page>.png (demo catalog, a simulation run) and exit.",
+    parser.addOption({"screenshots",
+                      "Render every page to DIR/<page>.png (demo catalog, a simulation run) and exit.",
                       "DIR"});
     parser.addPositionalArgument("files", "One or two dataset CSV files to open (merged).", "[FILE...]");
     parser.process(app);

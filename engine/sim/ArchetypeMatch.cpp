@@ -14,14 +14,15 @@ bool isDrawn(PreferenceKind kind)
 }
 
 // Tracks of `base` per option of one discrete drawn preference; empty for a drawn range.
-std::vector<std::size_t> optionCounts(const Preference& pref, const data::Catalog& catalog, const CatalogFacts& facts,
-                                      const std::vector<std::uint32_t>& base)
+std::vector<std::size_t> optionCounts(const Preference& pref, const data::Catalog& catalog,
+                                      const CatalogFacts& facts, const std::vector<std::uint32_t>& base)
 {
     std::vector<std::size_t> counts;
     switch (pref.kind) {
     case PreferenceKind::CommonGenreDrawn:
     case PreferenceKind::NicheGenreDrawn: {
-        const auto& pool = pref.kind == PreferenceKind::CommonGenreDrawn ? facts.genres.common : facts.genres.niche;
+        const auto& pool =
+            pref.kind == PreferenceKind::CommonGenreDrawn ? facts.genres.common : facts.genres.niche;
         std::unordered_map<data::GenreId, std::size_t> slot;
         for (std::size_t i = 0; i < pool.size(); ++i)
             slot[pool[i]] = i;
@@ -35,7 +36,8 @@ std::vector<std::size_t> optionCounts(const Preference& pref, const data::Catalo
         break;
     }
     case PreferenceKind::ArtistDrawn: {
-        const std::size_t n = std::min<std::size_t>(std::size_t(std::max(pref.among, 0)), facts.artistsByTracks.size());
+        const std::size_t n =
+            std::min<std::size_t>(std::size_t(std::max(pref.among, 0)), facts.artistsByTracks.size());
         std::unordered_map<data::ArtistId, std::size_t> slot;
         for (std::size_t i = 0; i < n; ++i)
             slot[facts.artistsByTracks[i]] = i;

@@ -16,8 +16,8 @@ struct MatchRange
 {
     std::size_t min = 0;
     std::size_t max = 0;
-    bool drawn = false;    // the archetype has preferences drawn per user
-    bool exact = true;     // min and max are attained by some draw
+    bool drawn = false;                 // the archetype has preferences drawn per user
+    bool exact = true;                  // min and max are attained by some draw
     std::size_t drawsWithoutTracks = 0; // discrete draws that match nothing (users who fall back)
     std::size_t discreteDraws = 0;      // how many discrete draws there are
 };

@@ -7,16 +7,16 @@
 #include "util/MessageBox.h"
 
 #include <QAction>
+#include <QDoubleSpinBox>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
-#include <QDoubleSpinBox>
+#include <QStackedWidget>
 #include <QTableView>
 #include <QTemporaryDir>
-#include <QMenu>
-#include <QStackedWidget>
 #include <QTest>
 
 using namespace gdbm;
@@ -208,7 +208,8 @@ void TestMainWindow::simulateAndExportTheCsvFiles()
     QVERIFY(page->jobs()->waitForFinished(60000));
     QFile interactions(folder + "/interaction_data.csv");
     QVERIFY(interactions.open(QIODevice::ReadOnly));
-    QVERIFY(interactions.readLine().startsWith("user_id,track_id,track_name,artist_name,timestamp,archetype,rating"));
+    QVERIFY(interactions.readLine().startsWith(
+        "user_id,track_id,track_name,artist_name,timestamp,archetype,rating"));
     int lines = 0;
     while (!interactions.atEnd()) {
         interactions.readLine();

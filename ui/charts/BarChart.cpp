@@ -6,8 +6,8 @@
 #include <QChart>
 #include <QChartView>
 #include <QHorizontalBarSeries>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 #include <cmath>
 
 namespace gdbm::ui {

@@ -276,9 +276,10 @@ void ArchetypesPage::updateShareTotal()
     if (total <= 0.0)
         text += tr(": no users would be simulated. Give some archetype a share.");
     else if (!even)
-        text += tr(", not 100%: each archetype gets share x users, so the simulation has %1% of the users asked. "
-                   "Normalise for exactly that number.")
-                    .arg(total * 100, 0, 'f', 0);
+        text +=
+            tr(", not 100%: each archetype gets share x users, so the simulation has %1% of the users asked. "
+               "Normalise for exactly that number.")
+                .arg(total * 100, 0, 'f', 0);
     m_shareTotal->setText(text);
     m_shareTotal->setStyleSheet(even ? QString() : QStringLiteral("color: #b35900; font-weight: bold;"));
     m_normalise->setVisible(!even && total > 0.0 && std::isfinite(total));

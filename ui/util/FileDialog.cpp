@@ -40,7 +40,8 @@ void FileDialog::rememberFolder(const QString& purpose, const QString& path)
     QSettings().setValue("folders/" + purpose, info.isDir() ? info.absoluteFilePath() : info.absolutePath());
 }
 
-QStringList FileDialog::openFiles(QWidget* parent, const QString& purpose, const QString& title, const QString& filter)
+QStringList FileDialog::openFiles(QWidget* parent, const QString& purpose, const QString& title,
+                                  const QString& filter)
 {
     QStringList names;
     if (const auto next = takeNext())
@@ -52,7 +53,8 @@ QStringList FileDialog::openFiles(QWidget* parent, const QString& purpose, const
     return names;
 }
 
-QString FileDialog::openFile(QWidget* parent, const QString& purpose, const QString& title, const QString& filter)
+QString FileDialog::openFile(QWidget* parent, const QString& purpose, const QString& title,
+                             const QString& filter)
 {
     QString name;
     if (const auto next = takeNext())
@@ -63,14 +65,15 @@ QString FileDialog::openFile(QWidget* parent, const QString& purpose, const QStr
     return name;
 }
 
-QString FileDialog::saveFile(QWidget* parent, const QString& purpose, const QString& title, const QString& filter,
-                             const QString& suggestedName)
+QString FileDialog::saveFile(QWidget* parent, const QString& purpose, const QString& title,
+                             const QString& filter, const QString& suggestedName)
 {
     QString name;
     if (const auto next = takeNext())
         name = next->value(0);
     else
-        name = QFileDialog::getSaveFileName(parent, title, QDir(lastFolder(purpose)).filePath(suggestedName), filter);
+        name = QFileDialog::getSaveFileName(parent, title, QDir(lastFolder(purpose)).filePath(suggestedName),
+                                            filter);
     rememberFolder(purpose, name);
     return name;
 }

@@ -13,10 +13,12 @@ namespace gdbm::ui {
 class FileDialog
 {
 public:
-    static QStringList openFiles(QWidget* parent, const QString& purpose, const QString& title, const QString& filter);
-    static QString openFile(QWidget* parent, const QString& purpose, const QString& title, const QString& filter);
-    static QString saveFile(QWidget* parent, const QString& purpose, const QString& title, const QString& filter,
-                            const QString& suggestedName);
+    static QStringList openFiles(QWidget* parent, const QString& purpose, const QString& title,
+                                 const QString& filter);
+    static QString openFile(QWidget* parent, const QString& purpose, const QString& title,
+                            const QString& filter);
+    static QString saveFile(QWidget* parent, const QString& purpose, const QString& title,
+                            const QString& filter, const QString& suggestedName);
     static QString folder(QWidget* parent, const QString& purpose, const QString& title);
 
     static void setNextFileNames(const QStringList& names);

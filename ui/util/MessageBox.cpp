@@ -19,7 +19,8 @@ QMessageBox::StandardButton MessageBox::show(QWidget* parent, QMessageBox::Icon 
     g_lastTitle = title;
     ++g_shown;
     if (g_testMode) {
-        const QMessageBox::StandardButton answer = g_nextAnswer != QMessageBox::NoButton ? g_nextAnswer : defaultButton;
+        const QMessageBox::StandardButton answer =
+            g_nextAnswer != QMessageBox::NoButton ? g_nextAnswer : defaultButton;
         g_nextAnswer = QMessageBox::NoButton;
         return answer;
     }
@@ -38,7 +39,8 @@ QMessageBox::StandardButton MessageBox::warning(QWidget* parent, const QString& 
     return show(parent, QMessageBox::Warning, title, text, QMessageBox::Ok, QMessageBox::Ok);
 }
 
-QMessageBox::StandardButton MessageBox::information(QWidget* parent, const QString& title, const QString& text)
+QMessageBox::StandardButton MessageBox::information(QWidget* parent, const QString& title,
+                                                    const QString& text)
 {
     return show(parent, QMessageBox::Information, title, text, QMessageBox::Ok, QMessageBox::Ok);
 }

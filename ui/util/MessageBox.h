@@ -13,7 +13,8 @@ class MessageBox
 public:
     static QMessageBox::StandardButton critical(QWidget* parent, const QString& title, const QString& text);
     static QMessageBox::StandardButton warning(QWidget* parent, const QString& title, const QString& text);
-    static QMessageBox::StandardButton information(QWidget* parent, const QString& title, const QString& text);
+    static QMessageBox::StandardButton information(QWidget* parent, const QString& title,
+                                                   const QString& text);
     // Returns the button chosen among `buttons`; defaultButton on Escape.
     static QMessageBox::StandardButton question(QWidget* parent, const QString& title, const QString& text,
                                                 QMessageBox::StandardButtons buttons,
