@@ -56,7 +56,28 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_loader(new JobR
     });
     restoreSettings();
     updateTitle();
-    openDemoCatalog();
+    openStartCatalog();
+}
+
+// The first start opens the demo catalog; later starts reopen the dataset open at the last
+// exit when its files are still there (falling back to the demo catalog if it fails to load).
+void MainWindow::openStartCatalog()
+{
+    const QStringList last = QSettings().value("lastDataset").toStringList();
+    bool present = !last.isEmpty();
+    for (const QString& file : last)
+        present = present && QFileInfo::exists(file);
+    if (!present || !openDataset(last)) {
+        openDemoCatalog();
+        return;
+    }
+    connect(
+        m_loader, &JobRunner::finished, this,
+        [this] {
+            if (!m_state.catalog())
+                openDemoCatalog();
+        },
+        Qt::SingleShotConnection);
 }
 
 MainWindow::~MainWindow() = default;
@@ -283,6 +304,7 @@ void MainWindow::saveSettings() const
     settings.setValue("window/geometry", saveGeometry());
     settings.setValue("window/state", saveState());
     settings.setValue("window/page", m_sidebar->currentRow());
+    settings.setValue("lastDataset", m_state.catalogFiles());
 }
 
 } // namespace gdbm::ui

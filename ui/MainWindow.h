@@ -49,6 +49,7 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    void openStartCatalog();
     void createPages();
     void createActions();
     void createStatusBar();

@@ -40,6 +40,7 @@ private Q_SLOTS:
     void cancelledSimulationKeepsThePreviousOne();
     void pagesByKeyboard();
     void remembersRecentFiles();
+    void reopensTheLastDatasetOnStart();
 
 private:
     template <typename T>
@@ -257,6 +258,26 @@ void TestMainWindow::remembersRecentFiles()
     QVERIFY(recent.first().endsWith("top10s.csv"));
     auto* menu = m_window->findChild<QMenu*>("menuRecent");
     QVERIFY(menu->actions().first()->text().contains("top10s.csv"));
+}
+
+void TestMainWindow::reopensTheLastDatasetOnStart()
+{
+    FileDialog::setNextFileName(realFile("top10s.csv"));
+    trigger("actionOpenDataset");
+    QVERIFY(waitForCatalog());
+    QVERIFY(m_window->close()); // saves the settings
+    delete m_window;
+    m_window = new MainWindow;
+    QVERIFY(waitForCatalog());
+    QCOMPARE(m_window->state().catalog()->label(), std::string("top10s.csv"));
+
+    // The file is gone: the next start falls back to the demo catalog.
+    QSettings().setValue("lastDataset", QStringList{m_dir.filePath("gone.csv")});
+    delete m_window;
+    m_window = new MainWindow;
+    QVERIFY(waitForCatalog());
+    QVERIFY(m_window->state().catalog()->isSynthetic());
+    QSettings().remove("lastDataset");
 }
 
 QTEST_MAIN(TestMainWindow)
