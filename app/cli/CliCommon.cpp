@@ -11,7 +11,8 @@
 
 namespace gdbm::cli {
 
-void parseOrExit(QCommandLineParser& parser, const QStringList& args, const QString& description)
+void parseOrExit(QCommandLineParser& parser, const QStringList& args, const QString& description,
+                 bool takesArguments)
 {
     parser.setApplicationDescription(description);
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
@@ -24,7 +25,7 @@ void parseOrExit(QCommandLineParser& parser, const QStringList& args, const QStr
                                                          args.value(0).section(' ', 1) + " [options]");
         std::exit(kExitOk);
     }
-    if (!parser.positionalArguments().isEmpty())
+    if (!takesArguments && !parser.positionalArguments().isEmpty())
         throw UsageError{"unexpected argument '" + parser.positionalArguments().first().toStdString() + "'"};
 }
 

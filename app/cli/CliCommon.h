@@ -27,8 +27,10 @@ struct UsageError
 };
 
 // Parses a subcommand's arguments (args[0] is "gdbm-cli <command>"). Handles --help itself
-// (prints and exits 0); unknown options and stray arguments are UsageErrors.
-void parseOrExit(QCommandLineParser& parser, const QStringList& args, const QString& description);
+// (prints and exits 0); unknown options are UsageErrors, and so are positional arguments
+// unless takesArguments (the command checks their number itself).
+void parseOrExit(QCommandLineParser& parser, const QStringList& args, const QString& description,
+                 bool takesArguments = false);
 
 // An option's value as a number within [min, max]; a UsageError naming the option otherwise.
 long long integerOption(const QCommandLineParser& parser, const QString& name, long long min, long long max);

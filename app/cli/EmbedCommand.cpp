@@ -32,7 +32,7 @@ int runEmbed(const QStringList& args)
         data::CsvWriter csv(stream);
         std::vector<std::string> row = {"track_id", "track_name", "artist_name"};
         for (Eigen::Index j = 0; j < embeddings.cols(); ++j)
-            row.push_back("e" + std::to_string(j + 1));
+            row.push_back(std::string("e") + std::to_string(j + 1));
         csv.writeRow(row);
         for (std::size_t i = 0; i < catalog.size(); ++i) {
             row = {catalog.identity(i), catalog.track(i).name, catalog.track(i).artistsText};

@@ -11,16 +11,7 @@ int runModelInfo(const QStringList& args)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument("MODEL", "The model file.");
-    parser.setApplicationDescription("Describes a model file.");
-    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    const QCommandLineOption help({"h", "help"}, "Show this help.");
-    parser.addOption(help);
-    if (!parser.parse(args))
-        throw UsageError{parser.errorText().toStdString()};
-    if (parser.isSet(help)) {
-        std::printf("%s", qPrintable(parser.helpText()));
-        return kExitOk;
-    }
+    parseOrExit(parser, args, "Describes a model file.", /*takesArguments=*/true);
     if (parser.positionalArguments().size() != 1)
         throw UsageError{"model-info needs exactly one MODEL file"};
     const std::string path = parser.positionalArguments().first().toStdString();
