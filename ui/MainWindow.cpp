@@ -256,9 +256,9 @@ void MainWindow::updateCatalogStatus()
 
 void MainWindow::updateTitle()
 {
+    // The platform adds the application's display name ("GDBM Studio") after this.
     const auto& catalog = m_state.catalog();
-    setWindowTitle(catalog ? QString::fromStdString(catalog->label()) + " - GDBM Studio"
-                           : QString("GDBM Studio"));
+    setWindowTitle(catalog ? QString::fromStdString(catalog->label()) : QString());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

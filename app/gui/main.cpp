@@ -9,8 +9,11 @@
 int main(int argc, char** argv)
 {
     QApplication app(argc, argv);
-    QApplication::setApplicationName("GDBM Studio");
-    QApplication::setOrganizationName("GDBM Studio");
+    // The name doubles as X11's WM_CLASS (the .desktop file's StartupWMClass) and the settings
+    // folder (~/.config/gdbm-studio); people see the display name.
+    QApplication::setApplicationName("gdbm-studio");
+    QApplication::setOrganizationName("gdbm-studio");
+    QApplication::setApplicationDisplayName("GDBM Studio");
     QApplication::setApplicationVersion(GDBM_VERSION);
     QApplication::setDesktopFileName("org.gdbmstudio.GdbmStudio");
     QIcon icon(":/icons/gdbm-studio.svg");
