@@ -3,7 +3,9 @@
 #include "core/Random.h"
 
 #include <numeric>
+#include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
+#include <tbb/partitioner.h>
 
 namespace gdbm::model {
 
@@ -28,7 +30,7 @@ void gatherRows(const Matrix& data, const std::vector<std::uint32_t>& order, std
 void forEachChunk(std::size_t rows, const std::function<void(std::size_t, std::size_t, std::size_t)>& work)
 {
     const std::size_t chunks = chunkCount(rows);
-    tbb::parallel_for(std::size_t(0), chunks, [&](std::size_t c) {
+    forEachTask(chunks, [&](std::size_t c) {
         const std::size_t first = c * kChunkRows;
         work(c, first, std::min(kChunkRows, rows - first));
     });
@@ -36,7 +38,15 @@ void forEachChunk(std::size_t rows, const std::function<void(std::size_t, std::s
 
 void forEachTask(std::size_t tasks, const std::function<void(std::size_t)>& work)
 {
-    tbb::parallel_for(std::size_t(0), tasks, [&](std::size_t t) { work(t); });
+    // A mini-batch has only a few chunks, each a few tens of microseconds of work: hand them
+    // out to the threads up front instead of splitting and stealing on demand.
+    tbb::parallel_for(
+        tbb::blocked_range<std::size_t>(0, tasks, 1),
+        [&](const tbb::blocked_range<std::size_t>& range) {
+            for (std::size_t t = range.begin(); t != range.end(); ++t)
+                work(t);
+        },
+        tbb::static_partitioner());
 }
 
 double sumOverRowChunks(std::size_t rows, std::size_t chunkRows,
