@@ -1,0 +1,182 @@
+#include "rec/Evaluation.h"
+
+#include "core/Error.h"
+#include "core/Random.h"
+#include "rec/Metrics.h"
+#include "sim/Preference.h"
+
+#include <algorithm>
+#include <cmath>
+#include <tbb/parallel_for.h>
+
+namespace gdbm::rec {
+namespace {
+
+struct UserOutcome
+{
+    RankingScores scores;
+    std::vector<std::uint32_t> ranked;
+    double novelty = 0;    // sum over the list
+    double diversity = 0;  // mean pairwise distance of the list
+    double consistent = 0; // tracks passing the archetype
+};
+
+double meanPairwiseDistance(const Matrix& features, const std::vector<std::uint32_t>& tracks)
+{
+    if (tracks.size() < 2)
+        return 0.0;
+    double sum = 0;
+    std::size_t pairs = 0;
+    for (std::size_t a = 0; a < tracks.size(); ++a) {
+        const auto x = features.row(Eigen::Index(tracks[a]));
+        for (std::size_t b = a + 1; b < tracks.size(); ++b) {
+            const auto y = features.row(Eigen::Index(tracks[b]));
+            const double denominator = double(x.norm()) * double(y.norm());
+            sum += 1.0 - (denominator > 0 ? double(x.dot(y)) / denominator : 0.0);
+            ++pairs;
+        }
+    }
+    return sum / double(pairs);
+}
+
+// Averages of the per-user values and the list-level metrics over a group of users.
+MetricValues summarize(const std::vector<const UserOutcome*>& group, std::size_t catalogSize)
+{
+    MetricValues m;
+    if (group.empty())
+        return m;
+    std::vector<double> exposure(catalogSize, 0.0);
+    double recommended = 0;
+    RankingScores sum;
+    double novelty = 0, diversity = 0, consistent = 0;
+    for (const UserOutcome* o : group) {
+        sum.precision += o->scores.precision;
+        sum.recall += o->scores.recall;
+        sum.ndcg += o->scores.ndcg;
+        sum.hit += o->scores.hit;
+        sum.rr += o->scores.rr;
+        sum.ap += o->scores.ap;
+        novelty += o->novelty;
+        diversity += o->diversity;
+        consistent += o->consistent;
+        recommended += double(o->ranked.size());
+        for (std::uint32_t t : o->ranked)
+            exposure[t] += 1;
+    }
+    const double n = double(group.size());
+    m["precision"] = sum.precision / n;
+    m["recall"] = sum.recall / n;
+    m["ndcg"] = sum.ndcg / n;
+    m["hit_rate"] = sum.hit / n;
+    m["mrr"] = sum.rr / n;
+    m["map"] = sum.ap / n;
+    m["coverage"] = double(std::count_if(exposure.begin(), exposure.end(), [](double e) { return e > 0; })) /
+                    double(std::max<std::size_t>(catalogSize, 1));
+    m["gini"] = giniIndex(exposure);
+    m["novelty"] = recommended > 0 ? novelty / recommended : 0.0;
+    m["diversity"] = diversity / n;
+    m["archetype_consistency"] = recommended > 0 ? consistent / recommended : 0.0;
+    return m;
+}
+
+} // namespace
+
+Holdout splitHoldout(const sim::SimulationResult& simulation, const HoldoutParams& params)
+{
+    Holdout holdout;
+    for (std::uint32_t u = 0; u < simulation.users.size(); ++u) {
+        const UserHistory all = historyOf(simulation, u, false);
+        if (all.tracks.size() < params.minDistinct) {
+            ++holdout.skipped;
+            continue;
+        }
+        const auto held =
+            std::max<std::size_t>(1, std::size_t(std::llround(params.share * double(all.tracks.size()))));
+        // A seeded shuffle of the user's distinct tracks; the first `held` are held out.
+        std::vector<std::size_t> order(all.tracks.size());
+        for (std::size_t i = 0; i < order.size(); ++i)
+            order[i] = i;
+        CounterRng rng(params.seed, RandomPurpose::Holdout, simulation.users[u].id);
+        for (std::size_t i = order.size(); i > 1; --i)
+            std::swap(order[i - 1], order[rng.below(i)]);
+        std::vector<bool> out(all.tracks.size(), false);
+        for (std::size_t i = 0; i < held; ++i)
+            out[order[i]] = true;
+        UserSplit split;
+        split.user = u;
+        for (std::size_t i = 0; i < all.tracks.size(); ++i) {
+            if (out[i]) {
+                split.heldOut.push_back(all.tracks[i]);
+            } else {
+                split.train.tracks.push_back(all.tracks[i]);
+                split.train.weights.push_back(1.0f);
+            }
+        }
+        holdout.users.push_back(std::move(split));
+    }
+    return holdout;
+}
+
+std::vector<std::size_t> listenersPerTrack(const Holdout& holdout, std::size_t catalogSize)
+{
+    std::vector<std::size_t> listeners(catalogSize, 0);
+    for (const UserSplit& s : holdout.users) {
+        for (std::uint32_t t : s.train.tracks)
+            ++listeners[t];
+    }
+    return listeners;
+}
+
+EvaluationResult evaluate(const data::Catalog& catalog, const sim::SimulationResult& simulation,
+                          const Holdout& holdout, const std::vector<const Ranker*>& rankers, std::size_t k,
+                          const Matrix& features, const ProgressCallback& progress, const CancelFlag* cancel)
+{
+    EvaluationResult result;
+    result.k = k;
+    result.usersEvaluated = holdout.users.size();
+    result.usersSkipped = holdout.skipped;
+    const std::vector<std::size_t> listeners = listenersPerTrack(holdout, catalog.size());
+    const double users = double(holdout.users.size());
+
+    for (std::size_t m = 0; m < rankers.size(); ++m) {
+        const Ranker& ranker = *rankers[m];
+        if (progress)
+            progress({"Evaluating " + ranker.name(), m, rankers.size()});
+        std::vector<UserOutcome> outcomes(holdout.users.size());
+        tbb::parallel_for(std::size_t(0), holdout.users.size(), [&](std::size_t i) {
+            if (cancel && cancel->load(std::memory_order_relaxed))
+                return;
+            const UserSplit& split = holdout.users[i];
+            UserOutcome& o = outcomes[i];
+            o.ranked = ranker.rank(split.user, split.train, k);
+            o.scores = scoreRanking(o.ranked, split.heldOut, k);
+            const sim::User& user = simulation.users[split.user];
+            for (std::uint32_t t : o.ranked) {
+                o.novelty += -std::log2((double(listeners[t]) + 1.0) / (users + 1.0));
+                o.consistent += sim::passesAll(user.preferences, catalog, t) ? 1.0 : 0.0;
+            }
+            o.diversity = meanPairwiseDistance(features, o.ranked);
+        });
+        if (cancel && cancel->load(std::memory_order_relaxed))
+            throw Cancelled();
+
+        MethodEvaluation method;
+        method.method = ranker.name();
+        std::vector<const UserOutcome*> everyone;
+        std::map<std::string, std::vector<const UserOutcome*>> byArchetype;
+        for (std::size_t i = 0; i < outcomes.size(); ++i) {
+            everyone.push_back(&outcomes[i]);
+            const sim::User& user = simulation.users[holdout.users[i].user];
+            byArchetype[simulation.archetypeNames[user.archetype]].push_back(&outcomes[i]);
+        }
+        method.overall = summarize(everyone, catalog.size());
+        for (const auto& [name, group] : byArchetype)
+            method.perArchetype[name] = summarize(group, catalog.size());
+        result.methods.push_back(std::move(method));
+    }
+    if (progress)
+        progress({"Evaluating", rankers.size(), rankers.size()});
+    return result;
+}
+
+} // namespace gdbm::rec

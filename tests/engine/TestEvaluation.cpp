@@ -1,0 +1,163 @@
+#include "core/Random.h"
+#include "data/Csv.h"
+#include "data/DatasetLoader.h"
+#include "model/Standardizer.h"
+#include "rec/Evaluation.h"
+
+#include <QTest>
+#include <tbb/global_control.h>
+
+using namespace gdbm;
+using namespace gdbm::rec;
+
+class TestEvaluation : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void holdoutSplitsEachUser();
+    void holdoutIsSeeded();
+    void twoClustersAreRecommendedConsistently();
+    void baselinesBehaveAsExpected();
+    void deterministicWhateverTheThreads();
+
+private:
+    EvaluationResult run() const;
+
+    data::Catalog m_catalog;
+    sim::SimulationResult m_simulation;
+    Matrix m_features;
+};
+
+// Two well-separated clusters of 20 tracks (loud and energetic, or quiet and calm), and users
+// who each heard 18 tracks of one cluster: their held-out tracks are most of what their cluster
+// has left, so a method that stays in the cluster hits them.
+void TestEvaluation::initTestCase()
+{
+    std::string csv = "name,artist,genre,energy,loudness,acousticness,popularity\n";
+    CounterRng rng(3, RandomPurpose::DemoCatalog);
+    for (int i = 0; i < 40; ++i) {
+        const bool loud = i % 2 == 0;
+        const double energy = (loud ? 0.85 : 0.15) + rng.uniform(-0.08, 0.08);
+        const double loudness = (loud ? -4.0 : -18.0) + rng.uniform(-1.5, 1.5);
+        const double acoustic = (loud ? 0.1 : 0.85) + rng.uniform(-0.08, 0.08);
+        csv += std::string("T") + std::to_string(i) + ",A" + std::to_string(i % 7) + ",pop," +
+               std::to_string(energy) + "," + std::to_string(loudness) + "," + std::to_string(acoustic) +
+               "," + std::to_string(rng.below(100)) + "\n";
+    }
+    m_catalog = data::loadDocuments({data::parseCsv(csv, "clusters.csv")});
+    QCOMPARE(m_catalog.size(), std::size_t(40));
+
+    sim::ArchetypeSet set;
+    sim::Preference high, low;
+    high.attribute = low.attribute = sim::attributeOf(data::Feature::Energy);
+    high.min = 0.6;
+    high.max = 1.0;
+    low.min = 0.0;
+    low.max = 0.4;
+    set.archetypes = {{"Loud", 0.5, 18, {high}}, {"Quiet", 0.5, 18, {low}}};
+    sim::SimulationParams params;
+    params.users = 120;
+    params.discoveryShare = 0; // keep the users inside their cluster
+    params.thresholds = data::GenreThresholds::scaledFor(m_catalog.size());
+    m_simulation = sim::simulate(m_catalog, set, params);
+    const RawMatrix raw = m_catalog.featureMatrix(m_catalog.featureList());
+    m_features = model::Standardizer::fit(raw).transform(raw);
+}
+
+void TestEvaluation::holdoutSplitsEachUser()
+{
+    sim::SimulationResult small = m_simulation;
+    // A user with 4 distinct tracks is skipped.
+    small.interactions.erase(std::remove_if(small.interactions.begin(), small.interactions.end(),
+                                            [](const sim::Interaction& i) { return i.user == 0; }),
+                             small.interactions.end());
+    for (std::uint32_t t = 0; t < 4; ++t)
+        small.interactions.insert(small.interactions.begin(), {0, t * 2, std::chrono::sys_days{}, 3.0f});
+    const Holdout h = splitHoldout(small, {});
+    QCOMPARE(h.skipped, std::size_t(1));
+    QCOMPARE(h.users.size(), small.users.size() - 1);
+    for (const UserSplit& s : h.users) {
+        const UserHistory all = historyOf(small, s.user, false);
+        QCOMPARE(s.heldOut.size(), std::size_t(std::llround(0.2 * double(all.tracks.size()))));
+        std::vector<std::uint32_t> both = s.train.tracks;
+        both.insert(both.end(), s.heldOut.begin(), s.heldOut.end());
+        std::sort(both.begin(), both.end());
+        QCOMPARE(both, all.tracks); // a partition of the distinct tracks
+        QVERIFY(std::is_sorted(s.heldOut.begin(), s.heldOut.end()));
+    }
+}
+
+void TestEvaluation::holdoutIsSeeded()
+{
+    const Holdout a = splitHoldout(m_simulation, {0.2, 5, 1});
+    const Holdout b = splitHoldout(m_simulation, {0.2, 5, 1});
+    const Holdout c = splitHoldout(m_simulation, {0.2, 5, 2});
+    bool differs = false;
+    for (std::size_t i = 0; i < a.users.size(); ++i) {
+        QCOMPARE(a.users[i].heldOut, b.users[i].heldOut);
+        differs = differs || a.users[i].heldOut != c.users[i].heldOut;
+    }
+    QVERIFY(differs);
+}
+
+EvaluationResult TestEvaluation::run() const
+{
+    const Holdout h = splitHoldout(m_simulation, {});
+    const auto cosine = makeCosineRanker("features", m_features);
+    const auto popularity = makePopularityRanker(listenersPerTrack(h, m_catalog.size()));
+    const auto random = makeRandomRanker(m_catalog.size(), 9);
+    // K = 5: each user's cluster has 6 tracks they have not trained on (4 of them held out).
+    return evaluate(m_catalog, m_simulation, h, {cosine.get(), popularity.get(), random.get()}, 5,
+                    m_features);
+}
+
+void TestEvaluation::twoClustersAreRecommendedConsistently()
+{
+    const EvaluationResult r = run();
+    QCOMPARE(r.methods.size(), std::size_t(3));
+    QCOMPARE(r.usersEvaluated, std::size_t(120));
+    const MetricValues& cosine = r.methods[0].overall;
+    QCOMPARE(r.methods[0].method, std::string("features"));
+    QVERIFY2(cosine.at("archetype_consistency") > 0.99,
+             qPrintable(QString::number(cosine.at("archetype_consistency"))));
+    QVERIFY2(cosine.at("hit_rate") > 0.9, qPrintable(QString::number(cosine.at("hit_rate"))));
+    QCOMPARE(r.methods[0].perArchetype.size(), std::size_t(2));
+    QVERIFY(r.methods[0].perArchetype.at("Quiet").at("archetype_consistency") > 0.99);
+    for (const auto& [name, value] : cosine)
+        QVERIFY2(std::isfinite(value) && value >= 0, name.c_str());
+}
+
+void TestEvaluation::baselinesBehaveAsExpected()
+{
+    const EvaluationResult r = run();
+    const MetricValues& cosine = r.methods[0].overall;
+    const MetricValues& popularity = r.methods[1].overall;
+    const MetricValues& random = r.methods[2].overall;
+    // Random: about 6 of the 22 tracks it can pick are in the user's cluster; it covers the catalog.
+    QVERIFY(random.at("archetype_consistency") > 0.1 && random.at("archetype_consistency") < 0.5);
+    QVERIFY(random.at("coverage") > 0.9);
+    QVERIFY(random.at("gini") < popularity.at("gini"));
+    // Popularity recommends nearly the same few tracks to everyone.
+    QVERIFY(popularity.at("coverage") < random.at("coverage"));
+    QVERIFY(cosine.at("ndcg") > random.at("ndcg"));
+    QVERIFY(cosine.at("novelty") > 0);
+}
+
+void TestEvaluation::deterministicWhateverTheThreads()
+{
+    EvaluationResult one;
+    {
+        tbb::global_control single(tbb::global_control::max_allowed_parallelism, 1);
+        one = run();
+    }
+    const EvaluationResult two = run();
+    for (std::size_t m = 0; m < one.methods.size(); ++m) {
+        QVERIFY(one.methods[m].overall == two.methods[m].overall);
+        QVERIFY(one.methods[m].perArchetype == two.methods[m].perArchetype);
+    }
+}
+
+QTEST_APPLESS_MAIN(TestEvaluation)
+#include "TestEvaluation.moc"
