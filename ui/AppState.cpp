@@ -75,13 +75,16 @@ void AppState::replaceArchetypes(const sim::ArchetypeSet& set)
 }
 
 void AppState::setSimulation(std::shared_ptr<const sim::SimulationResult> result,
-                             std::shared_ptr<const data::Catalog> catalog)
+                             std::shared_ptr<const data::Catalog> catalog,
+                             const sim::ArchetypeSet& archetypes, const data::GenreThresholds& thresholds)
 {
     m_simulation = std::move(result);
     m_simulationCatalog = std::move(catalog);
-    m_simulationOutOfDate = false;
+    // The inputs may have changed while it ran: then it is out of date from the start.
+    m_simulationOutOfDate = m_simulationCatalog != m_loaded.catalog || !(archetypes == m_archetypes) ||
+                            !(thresholds == m_loaded.facts.genres.thresholds);
     Q_EMIT simulationChanged();
-    Q_EMIT simulationOutOfDateChanged(false);
+    Q_EMIT simulationOutOfDateChanged(m_simulationOutOfDate);
 }
 
 void AppState::markSimulationOutOfDate()

@@ -52,8 +52,10 @@ public:
     const std::shared_ptr<const sim::SimulationResult>& simulation() const { return m_simulation; }
     // The catalog the simulation's track indices refer to (the current one, unless it changed).
     const std::shared_ptr<const data::Catalog>& simulationCatalog() const { return m_simulationCatalog; }
+    // The result of a run with these inputs (compared with the current ones).
     void setSimulation(std::shared_ptr<const sim::SimulationResult> result,
-                       std::shared_ptr<const data::Catalog> catalog);
+                       std::shared_ptr<const data::Catalog> catalog, const sim::ArchetypeSet& archetypes,
+                       const data::GenreThresholds& thresholds);
     // True when the catalog, the genre thresholds or the archetypes changed since the last run.
     bool simulationOutOfDate() const { return m_simulationOutOfDate; }
 

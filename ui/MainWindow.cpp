@@ -40,7 +40,8 @@ constexpr PageInfo kPages[] = {
 
 } // namespace
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_loader(new JobRunner(this))
+MainWindow::MainWindow(const QStringList& initialFiles, QWidget* parent)
+    : QMainWindow(parent), m_loader(new JobRunner(this))
 {
     setObjectName("mainWindow");
     setAcceptDrops(true);
@@ -52,18 +53,21 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_loader(new JobR
     connect(&m_state, &AppState::catalogChanged, this, &MainWindow::updateCatalogStatus);
     connect(m_loader, &JobRunner::failed, this, [this](const QString& message) {
         MessageBox::critical(this, tr("Could not open the dataset"),
-                             message + "\n\n" + tr("The catalog that was open is kept."));
+                             message + "\n\n" +
+                                 (m_state.catalog() ? tr("The catalog that was open is kept.")
+                                                    : tr("The demo catalog opens instead.")));
     });
     restoreSettings();
     updateTitle();
-    openStartCatalog();
+    openStartCatalog(initialFiles);
 }
 
 // The first start opens the demo catalog; later starts reopen the dataset open at the last
 // exit when its files are still there (falling back to the demo catalog if it fails to load).
-void MainWindow::openStartCatalog()
+void MainWindow::openStartCatalog(const QStringList& initialFiles)
 {
-    const QStringList last = QSettings().value("lastDataset").toStringList();
+    const QStringList last =
+        initialFiles.isEmpty() ? QSettings().value("lastDataset").toStringList() : initialFiles;
     bool present = !last.isEmpty();
     for (const QString& file : last)
         present = present && QFileInfo::exists(file);
@@ -193,13 +197,15 @@ void MainWindow::watchJobs(JobRunner* runner)
 
 bool MainWindow::openDataset(const QStringList& files)
 {
-    if (files.isEmpty() || m_loader->isRunning())
+    if (files.isEmpty())
         return false;
     if (files.size() > 2) {
         MessageBox::warning(this, tr("Open dataset"),
                             tr("Choose one dataset file, or the two files of a dataset to merge."));
         return false;
     }
+    // The newest request wins: a load still running (the start-up catalog, say) is dropped.
+    m_loader->cancelAndWait();
     std::vector<std::string> paths;
     for (const QString& f : files)
         paths.push_back(QFileInfo(f).absoluteFilePath().toStdString());
@@ -222,8 +228,7 @@ bool MainWindow::openDataset(const QStringList& files)
 
 bool MainWindow::openDemoCatalog()
 {
-    if (m_loader->isRunning())
-        return false;
+    m_loader->cancelAndWait();
     return m_loader->start(
         tr("Generating the demo catalog"),
         [](const ProgressCallback& progress, const CancelFlag& cancel) {

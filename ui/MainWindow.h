@@ -28,14 +28,16 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    explicit MainWindow(QWidget* parent = nullptr);
+    // Opens initialFiles (one or two dataset files) if given, else the last session's dataset,
+    // else the demo catalog.
+    explicit MainWindow(const QStringList& initialFiles = {}, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     AppState& state() { return m_state; }
     JobRunner* catalogJobs() const { return m_loader; }
 
     // Loads one or two dataset files (merged); on failure shows the engine's message and keeps
-    // the catalog that was open. Returns false if a load is already running.
+    // the catalog that was open. A load still running is cancelled first.
     bool openDataset(const QStringList& files);
     bool openDemoCatalog();
     void showPage(int index);
@@ -49,7 +51,7 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
-    void openStartCatalog();
+    void openStartCatalog(const QStringList& initialFiles);
     void createPages();
     void createActions();
     void createStatusBar();

@@ -23,7 +23,7 @@ int runCatalog(const QStringList& args)
     data::DemoCatalogParams params;
     params.tracks = std::size_t(integerOption(parser, "tracks", 1, 100'000'000));
     params.seed = std::uint64_t(integerOption(parser, "seed", 0, std::numeric_limits<long long>::max()));
-    const data::Catalog catalog = data::generateDemoCatalog(params, stderrProgress());
+    const data::Catalog catalog = data::generateDemoCatalog(params, stderrProgress(), &interrupted());
     const std::string out = parser.value("out").toStdString();
     writeFileAtomically(out, [&](std::ostream& stream) { data::writeExportifyCsv(catalog, stream); });
     printInfo("wrote " + text::withThousands((long long)catalog.size()) + " tracks to " + out);

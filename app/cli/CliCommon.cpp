@@ -6,10 +6,59 @@
 
 #include <QTextStream>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <memory>
 
 namespace gdbm::cli {
+namespace {
+
+CancelFlag g_interrupted{false};
+
+extern "C" void onInterrupt(int)
+{
+    g_interrupted.store(true);
+}
+
+} // namespace
+
+CancelFlag& interrupted()
+{
+    return g_interrupted;
+}
+
+void installInterruptHandler()
+{
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+}
+
+std::string jsonString(const std::string& text)
+{
+    std::string out = "\"";
+    for (char c : text) {
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) {
+                char buffer[8];
+                std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
+                out += buffer;
+            } else {
+                out += c;
+            }
+        }
+    }
+    return out + "\"";
+}
 
 void parseOrExit(QCommandLineParser& parser, const QStringList& args, const QString& description,
                  bool takesArguments)
@@ -95,14 +144,14 @@ data::Catalog loadCatalog(const QCommandLineParser& parser)
     if (files.size() > 2)
         throw UsageError{"--data takes one or two files (the two halves of a dataset to merge)"};
     if (files.isEmpty()) {
-        data::Catalog catalog = data::generateDemoCatalog({}, stderrProgress());
+        data::Catalog catalog = data::generateDemoCatalog({}, stderrProgress(), &interrupted());
         printInfo("using the " + catalog.label());
         return catalog;
     }
     std::vector<std::string> paths;
     for (const QString& f : files)
         paths.push_back(f.toStdString());
-    data::Catalog catalog = data::loadDataset(paths, stderrProgress());
+    data::Catalog catalog = data::loadDataset(paths, stderrProgress(), &interrupted());
     const data::LoadReport& report = catalog.report();
     printInfo("loaded " + catalog.label() + ": " + text::withThousands((long long)report.rowsRead) +
               " rows read, " + text::withThousands((long long)report.rowsKept) + " tracks kept");

@@ -36,6 +36,14 @@ void parseOrExit(QCommandLineParser& parser, const QStringList& args, const QStr
 long long integerOption(const QCommandLineParser& parser, const QString& name, long long min, long long max);
 double numberOption(const QCommandLineParser& parser, const QString& name, double min, double max);
 
+// Set by Ctrl-C (SIGINT) or SIGTERM; every long step checks it and stops cleanly, leaving no
+// half-written file (main() exits with 130).
+CancelFlag& interrupted();
+void installInterruptHandler();
+
+// A JSON string literal with quotes and control characters escaped.
+std::string jsonString(const std::string& text);
+
 // Prints progress to stderr: one line per stage, then the percentage in steps of 10%.
 ProgressCallback stderrProgress();
 

@@ -31,8 +31,11 @@ int runEmbed(const QStringList& args)
     writeFileAtomically(out, [&](std::ostream& stream) {
         data::CsvWriter csv(stream);
         std::vector<std::string> row = {"track_id", "track_name", "artist_name"};
-        for (Eigen::Index j = 0; j < embeddings.cols(); ++j)
-            row.push_back(std::string("e") + std::to_string(j + 1));
+        for (Eigen::Index j = 0; j < embeddings.cols(); ++j) {
+            std::string name = "e"; // appended, not "e" + ...: GCC 12 warns falsely on that
+            name += std::to_string(j + 1);
+            row.push_back(std::move(name));
+        }
         csv.writeRow(row);
         for (std::size_t i = 0; i < catalog.size(); ++i) {
             row = {catalog.identity(i), catalog.track(i).name, catalog.track(i).artistsText};

@@ -69,7 +69,8 @@ int runSimulate(const QStringList& args)
                   ", so " + std::to_string(planned) + " users are simulated (share x " +
                   std::to_string(params.users) + " each)");
 
-    const sim::SimulationResult result = sim::simulate(catalog, archetypes, params, stderrProgress());
+    const sim::SimulationResult result =
+        sim::simulate(catalog, archetypes, params, stderrProgress(), &interrupted());
     printSummary(result);
     const std::string out = parser.value("out").toStdString();
     sim::exportSimulation(result, catalog, out);

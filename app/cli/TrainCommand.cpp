@@ -13,14 +13,6 @@
 namespace gdbm::cli {
 namespace {
 
-// Set by Ctrl-C; training checks it every mini-batch and stops cleanly.
-CancelFlag g_interrupted{false};
-
-extern "C" void onInterrupt(int)
-{
-    g_interrupted.store(true);
-}
-
 std::vector<std::size_t> parseLayers(const QString& text)
 {
     std::vector<std::size_t> layers;
@@ -122,11 +114,9 @@ int runTrain(const QStringList& args)
     const auto limit = threadLimit(parser);
     const data::Catalog catalog = loadCatalog(parser);
 
-    std::signal(SIGINT, onInterrupt);
-    std::signal(SIGTERM, onInterrupt);
     model::TrainModelResult result;
     try {
-        result = model::trainModel(catalog, params, stderrEpochObserver(), &g_interrupted);
+        result = model::trainModel(catalog, params, stderrEpochObserver(), &interrupted());
     } catch (const model::TrainingDiverged& e) {
         printError(e.what());
         return kExitDiverged;

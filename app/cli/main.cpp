@@ -47,6 +47,7 @@ int main(int argc, char** argv)
     pthread_sigmask(SIG_UNBLOCK, &stopSignals, nullptr);
 
     QCoreApplication app(argc, argv);
+    gdbm::cli::installInterruptHandler();
     QCoreApplication::setApplicationName("gdbm-cli");
     QCoreApplication::setApplicationVersion(GDBM_VERSION);
     const QStringList args = QCoreApplication::arguments();

@@ -34,9 +34,7 @@ int main(int argc, char** argv)
     if (parser.isSet("screenshots"))
         return gdbm::ui::renderScreenshots(parser.value("screenshots")) ? 0 : 1;
 
-    gdbm::ui::MainWindow window;
+    gdbm::ui::MainWindow window(parser.positionalArguments());
     window.show();
-    if (!parser.positionalArguments().isEmpty())
-        window.openDataset(parser.positionalArguments().mid(0, 2));
     return app.exec();
 }

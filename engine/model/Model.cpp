@@ -29,6 +29,12 @@ TrainModelResult trainModel(const data::Catalog& catalog, const TrainingParams& 
 {
     TrainModelResult result;
     Model& model = result.model;
+    if (catalog.size() < 2)
+        throw InputError({catalog.label(), 0, 0, {}},
+                         std::to_string(catalog.size()) +
+                             " track(s) left after loading; training needs at least 2");
+    if (const auto problems = validate(params); !problems.empty())
+        throw InputError({{}, 0, 0, {}}, "training settings: " + problems.front());
     model.features = catalog.featureList();
     if (model.features.empty())
         throw InputError({catalog.label(), 0, 0, {}}, "the catalog has no audio features to train on");

@@ -15,7 +15,7 @@ static_assert(std::endian::native == std::endian::little, "the model file is wri
 
 constexpr char kMagic[8] = {'G', 'D', 'B', 'M', 'M', 'O', 'D', 'L'};
 constexpr std::size_t kHeaderSize = sizeof kMagic + 4 + 8;
-constexpr std::uint32_t kMaxLayers = 64;
+constexpr std::uint32_t kMaxLayers = 32; // as validate(TrainingParams)
 constexpr std::uint32_t kMaxUnits = 1u << 16;
 constexpr std::uint32_t kMaxCurvePoints = 1u << 24;
 
@@ -120,6 +120,12 @@ public:
         return v;
     }
     bool atEnd() const { return m_pos == m_end; }
+    // Refuses a count of items that the bytes left cannot hold, before anything is allocated.
+    void expect(std::uint64_t items, std::size_t bytesEach)
+    {
+        if (items > (m_end - m_pos) / bytesEach)
+            fail("the model file is corrupted (sizes larger than the file)");
+    }
 
 private:
     const std::string& m_bytes;
@@ -204,7 +210,9 @@ void putCurves(Writer& w, const std::vector<EpochStats>& curves)
 
 std::vector<EpochStats> getCurves(Reader& r)
 {
-    std::vector<EpochStats> curves(r.count(kMaxCurvePoints, "curve length"));
+    const std::uint32_t points = r.count(kMaxCurvePoints, "curve length");
+    r.expect(points, 1 + 4 * 4 + 4 * 8);
+    std::vector<EpochStats> curves(points);
     for (EpochStats& s : curves) {
         const auto phase = r.get<std::uint8_t>();
         if (phase > std::uint8_t(Phase::FineTuning))
@@ -322,6 +330,13 @@ Model deserializeModel(const std::string& bytes, const std::string& name)
             r.fail("the model file is corrupted (an empty layer)");
         sizes.push_back(n);
     }
+    std::uint64_t parameters = 0;
+    std::size_t below = featureCount;
+    for (std::size_t n : sizes) {
+        parameters += std::uint64_t(below) * n + n;
+        below = n;
+    }
+    r.expect(parameters, sizeof(float));
     model.dbm = Dbm::zeros(featureCount, sizes);
     for (std::size_t l = 0; l < layers; ++l) {
         model.dbm.weights[l] = r.getDense<Matrix>(model.dbm.weights[l].rows(), model.dbm.weights[l].cols());
@@ -342,6 +357,8 @@ Model deserializeModel(const std::string& bytes, const std::string& name)
         r.fail("the model file is corrupted (unexpected data at the end)");
     if (!model.dbm.allFinite())
         r.fail("the model file holds non-finite parameters");
+    if (const auto problems = validate(model.params); !problems.empty())
+        r.fail("the model file holds unusable settings (" + problems.front() + ")");
     return model;
 }
 

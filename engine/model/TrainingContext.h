@@ -9,10 +9,9 @@
 #include <vector>
 
 namespace gdbm::model {
-inline constexpr std::size_t kMonitoredRows = 2048;
-}
 
-namespace gdbm::model {
+// How many training songs the per-epoch curve reports on (see TrainingContext::monitored).
+inline constexpr std::size_t kMonitoredRows = 2048;
 
 // What both training phases share: the data, the settings, the observer and cancel flag, the
 // clock, and the curves collected so far.

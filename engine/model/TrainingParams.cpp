@@ -11,10 +11,13 @@ std::vector<std::string> validate(const TrainingParams& p)
         if (!ok)
             problems.emplace_back(message);
     };
-    check(!p.layers.empty(), "layers: at least one hidden layer");
+    check(!p.layers.empty() && p.layers.size() <= 32, "layers: 1 to 32 hidden layers");
     for (std::size_t n : p.layers)
         check(n >= 1 && n <= 4096, "layers: each layer has 1..4096 units");
-    check(p.batchSize >= 1, "batch: at least 1");
+    check(p.batchSize >= 1 && p.batchSize <= 1'000'000, "batch: 1 to 1,000,000");
+    check(p.pretrainEpochs <= 1'000'000 && p.finetuneEpochs <= 1'000'000, "epochs: at most 1,000,000");
+    check(p.meanFieldIterations <= 1000 && p.gibbsSteps <= 1000 && p.cdSteps <= 1000,
+          "iterations and steps: at most 1,000");
     check(p.validationShare >= 0.0 && p.validationShare < 1.0, "validation: a share in [0, 1)");
     check(p.pretrainEpochs >= 0 && p.finetuneEpochs >= 0, "epochs: 0 or more");
     check(std::isfinite(p.pretrainLearningRate) && p.pretrainLearningRate > 0,

@@ -14,8 +14,6 @@ constexpr std::array<std::string_view, 8> kKindKeys = {
     "artist_drawn", "decade_drawn",
 };
 
-constexpr double kShareTolerance = 1e-6;
-
 } // namespace
 
 std::optional<data::Feature> featureOf(Attribute a)
@@ -87,10 +85,10 @@ std::vector<ArchetypeProblem> ArchetypeSet::problems() const
             found.push_back({i, "name", "the name is empty"});
         else if (!names.insert(a.name).second)
             found.push_back({i, "name", "another archetype has the same name"});
-        if (!(a.share >= 0.0) || !std::isfinite(a.share))
-            found.push_back({i, "share", "the share must be a number >= 0"});
-        if (a.tracksPerUser < 1)
-            found.push_back({i, "tracks_per_user", "must be at least 1"});
+        if (!(a.share >= 0.0 && a.share <= 1.0))
+            found.push_back({i, "share", "the share must be a number from 0 to 1"});
+        if (a.tracksPerUser < 1 || a.tracksPerUser > kMaxTracksPerUser)
+            found.push_back({i, "tracks_per_user", "must be from 1 to " + std::to_string(kMaxTracksPerUser)});
         for (std::size_t p = 0; p < a.preferences.size(); ++p) {
             const Preference& pref = a.preferences[p];
             const std::string field = "preferences[" + std::to_string(p) + "]";
@@ -120,6 +118,16 @@ std::vector<ArchetypeProblem> ArchetypeSet::problems() const
             {archetypes.size(), "shares",
              "the shares sum to " + text::formatDouble(std::round(total * 1e6) / 1e6) + ", not 1"});
     return found;
+}
+
+std::vector<ArchetypeProblem> ArchetypeSet::blockingProblems() const
+{
+    std::vector<ArchetypeProblem> blocking;
+    for (ArchetypeProblem& p : problems()) {
+        if (!(p.archetype == archetypes.size() && p.field == "shares"))
+            blocking.push_back(std::move(p));
+    }
+    return blocking;
 }
 
 std::string describeProblem(const ArchetypeSet& set, const ArchetypeProblem& problem)

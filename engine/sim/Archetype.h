@@ -71,6 +71,9 @@ struct Archetype
     bool operator==(const Archetype&) const = default;
 };
 
+inline constexpr int kMaxTracksPerUser = 100000;
+inline constexpr double kShareTolerance = 1e-6; // how far from 1 the share total may be
+
 struct ArchetypeProblem
 {
     std::size_t archetype = 0; // index in the set; archetypes.size() for the set as a whole
@@ -83,9 +86,13 @@ struct ArchetypeSet
 {
     std::vector<Archetype> archetypes;
 
-    // Everything that makes the set unusable: unknown attribute, min > max, a negative share,
-    // shares not summing to 1 (within 1e-6), no tracks per user, an empty or repeated name.
+    // Everything wrong with the set: unknown attribute, min > max, a share outside 0..1,
+    // shares not summing to 1 (within 1e-6), tracks per user outside 1..kMaxTracksPerUser, an
+    // empty or repeated name.
     std::vector<ArchetypeProblem> problems() const;
+    // The problems that make the set unusable: all but the share total (users per archetype
+    // follow share x users, so a total other than 1 changes the user count; it is reported).
+    std::vector<ArchetypeProblem> blockingProblems() const;
     double shareTotal() const;
     // Scales the shares so that they sum to 1 (requires a positive total).
     void normalizeShares();

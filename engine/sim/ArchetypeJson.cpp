@@ -79,7 +79,12 @@ public:
     {
         if (!value.is_number_integer())
             fail(field, "expected a whole number, found " + value.dump());
-        return value.get<int>();
+        // get<int>() would wrap 4294967297 to 1: check the range first.
+        const auto wide = value.get<long long>();
+        if (value.is_number_unsigned() ? value.get<unsigned long long>() > 1000000000ull
+                                       : (wide < -1000000000ll || wide > 1000000000ll))
+            fail(field, value.dump() + " is out of range");
+        return int(wide);
     }
 
     std::string string(const json& value, const std::string& field) const
@@ -187,7 +192,9 @@ ArchetypeSet archetypesFromJson(const std::string& text, const std::string& file
         throw InputError(locate(text, e.byte, fileName), "not valid JSON: " + reason);
     }
     const FieldReader top(fileName, "archetype set");
-    if (!doc.is_object() || doc.value("format", "") != kFormatName)
+    const auto format = doc.is_object() ? doc.find("format") : doc.end();
+    if (!doc.is_object() || format == doc.end() || !format->is_string() ||
+        format->get<std::string>() != kFormatName)
         top.fail("format",
                  "not an archetype set (expected \"format\": \"" + std::string(kFormatName) + "\")");
     const int version = top.integer(top.require(doc, "version", ""), "version");
@@ -219,9 +226,7 @@ ArchetypeSet archetypesFromJson(const std::string& text, const std::string& file
         }
         set.archetypes.push_back(std::move(a));
     }
-    for (const ArchetypeProblem& problem : set.problems()) {
-        if (problem.archetype == set.archetypes.size() && problem.field == "shares")
-            continue;
+    for (const ArchetypeProblem& problem : set.blockingProblems()) {
         const std::string field =
             problem.archetype < set.archetypes.size()
                 ? "archetypes[" + std::to_string(problem.archetype) + "]." + problem.field

@@ -95,8 +95,6 @@ MatchRange countMatches(const Archetype& archetype, const data::Catalog& catalog
         return range;
     }
     range.exact = drawn.size() == 1;
-    range.min = base.size();
-    range.max = base.size();
     std::size_t smallestMax = base.size();
     for (const Preference& p : drawn) {
         std::size_t lo = 0, hi = 0;

@@ -13,6 +13,8 @@ namespace {
 constexpr std::string_view kGenrePrefix = "genre: ";
 constexpr std::string_view kArtistPrefix = "artist: ";
 constexpr std::string_view kGenreSeparator = " | ";
+// A genre preference whose genres the catalog lacks (classical, say, in a pop dataset).
+constexpr std::string_view kNoGenre = "(none in the catalog)";
 
 double resolveBound(double bound, double catalogValue)
 {
@@ -203,7 +205,8 @@ std::string describePreference(const UserPreference& p, const data::Catalog& cat
         std::vector<std::string> names;
         for (data::GenreId g : p.genres)
             names.push_back(catalog.genreName(g));
-        return std::string(kGenrePrefix) + text::join(names, kGenreSeparator);
+        return std::string(kGenrePrefix) +
+               (names.empty() ? std::string(kNoGenre) : text::join(names, kGenreSeparator));
     }
     case UserPreference::Kind::Artist:
         return std::string(kArtistPrefix) + catalog.artistName(p.artist);
@@ -218,6 +221,8 @@ UserPreference parsePreference(std::string_view textIn, const data::Catalog& cat
     if (t.substr(0, kGenrePrefix.size()) == kGenrePrefix) {
         p.kind = UserPreference::Kind::Genres;
         std::string_view rest = t.substr(kGenrePrefix.size());
+        if (rest == kNoGenre)
+            return p;
         while (!rest.empty()) {
             const std::size_t cut = rest.find(kGenreSeparator);
             const std::string_view name = rest.substr(0, cut);

@@ -2,6 +2,7 @@
 
 #include "core/Error.h"
 #include "core/Random.h"
+#include "core/Text.h"
 
 #include <algorithm>
 #include <bit>
@@ -185,11 +186,8 @@ void checkCancel(const CancelFlag* cancel)
 
 void validate(const ArchetypeSet& archetypes)
 {
-    for (const ArchetypeProblem& problem : archetypes.problems()) {
-        if (problem.archetype == archetypes.archetypes.size() && problem.field == "shares")
-            continue; // a total other than 1 changes the user count; the caller reports it
+    for (const ArchetypeProblem& problem : archetypes.blockingProblems())
         throw InputError({{}, 0, 0, problem.field}, describeProblem(archetypes, problem));
-    }
     if (archetypes.shareTotal() <= 0.0)
         throw InputError({{}, 0, 0, "shares"}, "the archetypes' shares sum to 0: no users to simulate");
 }
@@ -294,8 +292,19 @@ SimulationResult simulate(const data::Catalog& catalog, const ArchetypeSet& arch
                           const CancelFlag* cancel)
 {
     if (catalog.empty())
-        throw InputError({}, "the catalog has no tracks to listen to");
+        throw InputError({catalog.label(), 0, 0, {}}, "the catalog has no tracks to listen to");
     validate(archetypes);
+    // Interactions take 16 bytes each: refuse what would not fit in memory before starting.
+    constexpr double kMaxInteractions = 500'000'000;
+    double planned = 0;
+    const std::vector<std::size_t> counts = usersPerArchetype(archetypes, params.users);
+    for (std::size_t k = 0; k < counts.size(); ++k)
+        planned +=
+            double(counts[k]) * double(archetypes.archetypes[k].tracksPerUser + params.discoveryTracks);
+    if (planned > kMaxInteractions)
+        throw InputError({{}, 0, 0, "users"}, "this simulation would make about " +
+                                                  text::withThousands((long long)planned) +
+                                                  " interactions, more than the 500,000,000 it can hold");
 
     const CatalogFacts facts = computeCatalogFacts(catalog, params.thresholds);
     SimulationResult result;
@@ -305,7 +314,6 @@ SimulationResult simulate(const data::Catalog& catalog, const ArchetypeSet& arch
         result.archetypeNames.push_back(a.name);
 
     // 1. Users and their drawn preferences, each from the user's own stream.
-    const std::vector<std::size_t> counts = usersPerArchetype(archetypes, params.users);
     for (std::size_t k = 0; k < counts.size(); ++k) {
         for (std::size_t j = 0; j < counts[k]; ++j) {
             User user;

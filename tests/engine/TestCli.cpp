@@ -21,6 +21,7 @@ private Q_SLOTS:
     void simulateRealExportifyFileTwiceIdentical();
     void writesDefaultsAndDemoCatalog();
     void trainEmbedAndDescribeAModel();
+    void tooFewTracksToTrainExitsWith3();
     void divergenceExitsWith4();
     void interruptExitsWith130AndWritesNothing();
     void badModelFileExitsWith3();
@@ -208,6 +209,15 @@ void TestCli::trainEmbedAndDescribeAModel()
     const Result missing = run({"embed", "--model", model, "--data", top10s, "--out", csv});
     QCOMPARE(missing.code, 3);
     QVERIFY2(missing.err.contains("field 'Key'"), missing.err.constData());
+}
+
+void TestCli::tooFewTracksToTrainExitsWith3()
+{
+    const Result r = run({"train", "--data", write("one.csv", "name,artist,energy\nA,X,0.5\n"), "--out",
+                          m_dir.filePath("one.gdbm")});
+    QCOMPARE(r.code, 3);
+    QVERIFY2(r.err.contains("one.csv: 1 track(s) left after loading; training needs at least 2"),
+             r.err.constData());
 }
 
 void TestCli::divergenceExitsWith4()

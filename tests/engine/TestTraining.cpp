@@ -205,10 +205,10 @@ void TestTraining::rejectsBadParameters()
 {
     TrainingParams p = small();
     p.layers = {};
-    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, trainModel(m_catalog, p));
+    QVERIFY_THROWS_EXCEPTION(InputError, trainModel(m_catalog, p)); // names the setting
     p = small();
     p.validationShare = 1.0;
-    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, trainModel(m_catalog, p));
+    QVERIFY_THROWS_EXCEPTION(InputError, trainModel(m_catalog, p)); // names the setting
 }
 
 QTEST_APPLESS_MAIN(TestTraining)

@@ -41,6 +41,8 @@ private Q_SLOTS:
     void pagesByKeyboard();
     void remembersRecentFiles();
     void reopensTheLastDatasetOnStart();
+    void opensTheFilesGivenOnTheCommandLine();
+    void editsDuringARunLeaveTheResultOutOfDate();
 
 private:
     template <typename T>
@@ -278,6 +280,29 @@ void TestMainWindow::reopensTheLastDatasetOnStart()
     QVERIFY(waitForCatalog());
     QVERIFY(m_window->state().catalog()->isSynthetic());
     QSettings().remove("lastDataset");
+}
+
+void TestMainWindow::opensTheFilesGivenOnTheCommandLine()
+{
+    delete m_window;
+    m_window = new MainWindow({realFile("top_10000_sample.csv")});
+    QVERIFY(waitForCatalog());
+    QCOMPARE(m_window->state().catalog()->size(), std::size_t(78));
+}
+
+void TestMainWindow::editsDuringARunLeaveTheResultOutOfDate()
+{
+    auto* page = m_window->findChild<SimulationPage*>();
+    child<QSpinBox>("simUsers")->setValue(20000);
+    trigger("actionRunSimulation");
+    QVERIFY(page->jobs()->isRunning());
+    sim::ArchetypeSet changed = m_window->state().archetypes();
+    changed.archetypes[0].tracksPerUser = 9;
+    m_window->state().editArchetypes(changed, "edit during the run");
+    QVERIFY(page->jobs()->waitForFinished(60000));
+    QVERIFY(m_window->state().simulation());
+    QVERIFY(m_window->state().simulationOutOfDate());
+    QVERIFY(child<QLabel>("simOutOfDate")->text().contains("Out of date"));
 }
 
 QTEST_MAIN(TestMainWindow)

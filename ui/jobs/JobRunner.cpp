@@ -14,6 +14,8 @@ JobRunner::JobRunner(QObject* parent) : QObject(parent) {}
 
 JobRunner::~JobRunner()
 {
+    // No signals from a dying object: the receivers may be half destroyed.
+    blockSignals(true);
     cancelAndWait();
 }
 
@@ -33,7 +35,8 @@ bool JobRunner::start(const QString& title, Work work, Done done)
         auto lastSent = std::chrono::steady_clock::now() - std::chrono::seconds(1);
         const ProgressCallback report = [&](const JobProgress& p) {
             const auto now = std::chrono::steady_clock::now();
-            if (now - lastSent < std::chrono::milliseconds(50) && p.done < p.total)
+            const bool last = p.total > 0 && p.done >= p.total;
+            if (now - lastSent < std::chrono::milliseconds(50) && !last)
                 return;
             lastSent = now;
             const QString stage = QString::fromStdString(p.stage);
@@ -58,6 +61,8 @@ bool JobRunner::start(const QString& title, Work work, Done done)
             error = QString::fromStdString(e.what());
         } catch (const std::exception& e) {
             error = QString::fromStdString(e.what());
+        } catch (...) {
+            error = QStringLiteral("unexpected error");
         }
         QMetaObject::invokeMethod(
             qApp,
@@ -111,6 +116,8 @@ void JobRunner::cancelAndWait()
     m_thread = nullptr;
     m_done = nullptr;
     ++m_generation;
+    Q_EMIT cancelled();
+    Q_EMIT finished();
 }
 
 bool JobRunner::waitForFinished(int timeoutMs)

@@ -35,7 +35,7 @@ public:
     bool isRunning() const { return m_thread != nullptr; }
     QString title() const { return m_title; }
     void cancel();
-    // Cancels and waits for the work to stop (for closing the window).
+    // Cancels, waits for the work to stop and drops its result (emits cancelled, finished).
     void cancelAndWait();
     // Waits until the current job ended and its result was delivered (tests).
     bool waitForFinished(int timeoutMs = 60000);

@@ -24,7 +24,7 @@ namespace gdbm::ui {
 namespace {
 
 const char* const kPurpose = "archetypes";
-constexpr double kShareTolerance = 1e-6; // as ArchetypeSet::problems()
+constexpr double kShareTolerance = sim::kShareTolerance;
 
 QString fileFilter()
 {
@@ -361,10 +361,8 @@ void ArchetypesPage::exportSet()
 {
     const sim::ArchetypeSet& set = m_state.archetypes();
     QStringList problems;
-    for (const sim::ArchetypeProblem& problem : set.problems()) {
-        if (problem.field != "shares")
-            problems << QString::fromStdString(sim::describeProblem(set, problem));
-    }
+    for (const sim::ArchetypeProblem& problem : set.blockingProblems())
+        problems << QString::fromStdString(sim::describeProblem(set, problem));
     if (!problems.isEmpty()) {
         MessageBox::warning(this, tr("Export archetypes"),
                             tr("Fix these first, or the file could not be read back:\n%1")

@@ -136,6 +136,7 @@ SimulationPage::SimulationPage(AppState& state, QWidget* parent)
     connect(&m_state, &AppState::simulationChanged, this, &SimulationPage::showResult);
     connect(&m_state, &AppState::simulationOutOfDateChanged, this, &SimulationPage::updateBanner);
     connect(&m_state, &AppState::archetypesChanged, this, &SimulationPage::updateBanner);
+    connect(m_users, &QSpinBox::valueChanged, this, &SimulationPage::updateBanner);
     updateBanner();
     showResult();
 }
@@ -176,9 +177,9 @@ void SimulationPage::run()
             return std::any(std::make_shared<const sim::SimulationResult>(
                 sim::simulate(*catalog, archetypes, params, progress, &cancel)));
         },
-        [this, catalog](std::any result) {
+        [this, catalog, archetypes, thresholds = params.thresholds](std::any result) {
             m_state.setSimulation(std::any_cast<std::shared_ptr<const sim::SimulationResult>>(result),
-                                  catalog);
+                                  catalog, archetypes, thresholds);
         });
 }
 
