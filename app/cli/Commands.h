@@ -13,5 +13,8 @@ int runArchetypes(const QStringList& args);
 int runTrain(const QStringList& args);
 int runEmbed(const QStringList& args);
 int runModelInfo(const QStringList& args);
+int runRecommend(const QStringList& args);
+int runEvaluate(const QStringList& args);
+int runPipeline(const QStringList& args);
 
 } // namespace gdbm::cli

@@ -1,5 +1,6 @@
 #include "CliCommon.h"
 #include "Commands.h"
+#include "TrainOptions.h"
 #include "core/Text.h"
 #include "model/ModelFile.h"
 #include "model/TrainingProgress.h"

@@ -25,6 +25,7 @@ private Q_SLOTS:
     void divergenceExitsWith4();
     void interruptExitsWith130AndWritesNothing();
     void badModelFileExitsWith3();
+    void recommendAndEvaluate();
 
 private:
     struct Result
@@ -254,6 +255,42 @@ void TestCli::badModelFileExitsWith3()
     const Result r = run({"model-info", write("junk.gdbm", "definitely not a model")});
     QCOMPARE(r.code, 3);
     QVERIFY(r.err.contains("not a GDBM Studio model file"));
+}
+
+void TestCli::recommendAndEvaluate()
+{
+    const QString model = m_dir.filePath("rec.gdbm");
+    QCOMPARE(
+        run({"train", "--layers", "8,4", "--pretrain-epochs", "1", "--finetune-epochs", "1", "--out", model})
+            .code,
+        0);
+    const QString dir = m_dir.filePath("listeners");
+    QCOMPARE(run({"simulate", "--users", "100", "--out", dir}).code, 0);
+
+    const Result r = run({"recommend", "--model", model, "--interactions", dir + "/interaction_data.csv",
+                          "--user", "3", "--top", "5", "--explain"});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains(" 5. "), r.out.constData());
+    QVERIFY(!r.out.contains(" 6. "));
+    QVERIFY(r.out.contains("because you played"));
+
+    const Result unknown = run(
+        {"recommend", "--model", model, "--interactions", dir + "/interaction_data.csv", "--user", "99999"});
+    QCOMPARE(unknown.code, 3);
+    QVERIFY2(unknown.err.contains("user 99999 is not in this file"), unknown.err.constData());
+
+    const QString json = m_dir.filePath("evaluation.json");
+    const Result e = run({"evaluate", "--model", model, "--users", "200", "--json", json});
+    QCOMPARE(e.code, 0);
+    for (const char* method :
+         {"dbm-top", "dbm-all", "dbm-reconstruction", "features", "popularity", "random"})
+        QVERIFY2(e.out.contains(method), e.out.constData());
+    QFile f(json);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray text = f.readAll();
+    QVERIFY(text.startsWith("{\"k\": 10, \"users_evaluated\": "));
+    QVERIFY(text.contains("\"methods\": {\"dbm-top\": {\"archetype_consistency\": "));
+    QVERIFY(text.contains("\"per_archetype\": {\"Audiophile\": {\"dbm-top\": "));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

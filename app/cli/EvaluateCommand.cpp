@@ -1,0 +1,100 @@
+#include "CliCommon.h"
+#include "Commands.h"
+#include "Report.h"
+#include "TrainOptions.h"
+#include "core/Error.h"
+#include "model/ModelFile.h"
+#include "rec/Comparison.h"
+#include "rec/Embedder.h"
+#include "sim/Simulator.h"
+
+namespace gdbm::cli {
+namespace {
+
+sim::SimulationResult simulateUsers(const data::Catalog& catalog, std::size_t users, std::uint64_t seed)
+{
+    sim::SimulationParams params;
+    params.users = users;
+    params.seed = seed;
+    params.thresholds = data::GenreThresholds::scaledFor(catalog.size());
+    return sim::simulate(catalog, sim::defaultArchetypes(), params, stderrProgress(), &interrupted());
+}
+
+model::Model trainedModel(const data::Catalog& catalog, const model::TrainingParams& params)
+{
+    model::TrainModelResult trained =
+        model::trainModel(catalog, params, stderrEpochObserver(), &interrupted());
+    if (trained.stopped)
+        throw Cancelled();
+    return std::move(trained.model);
+}
+
+} // namespace
+
+int runEvaluate(const QStringList& args)
+{
+    QCommandLineParser parser;
+    addDataOptions(parser);
+    addTrainingOptions(parser);
+    parser.addOption({"users", "Simulated users (default 1000).", "N", "1000"});
+    parser.addOption({"model", "Evaluate this model instead of training one.", "MODEL"});
+    parser.addOption({"top", "K, the length of the recommendation lists (default 10).", "K", "10"});
+    parser.addOption({"json", "Also write the results as JSON.", "FILE"});
+    parseOrExit(parser, args,
+                "Simulates listeners, holds out 20% of each one's tracks, and compares the DBM's "
+                "recommendations with cosine on the raw features, popularity and random.");
+    const model::TrainingParams params = trainingParams(parser);
+    const auto users = std::size_t(integerOption(parser, "users", 1, 10'000'000));
+    const auto k = std::size_t(integerOption(parser, "top", 1, 10000));
+    const auto limit = threadLimit(parser);
+
+    const data::Catalog catalog = loadCatalog(parser);
+    const sim::SimulationResult simulation = simulateUsers(catalog, users, params.seed);
+    const model::Model model = parser.isSet("model") ? model::loadModel(parser.value("model").toStdString())
+                                                     : trainedModel(catalog, params);
+    const rec::EvaluationResult result =
+        rec::compareMethods(catalog, simulation, model, k, params.seed, stderrProgress(), &interrupted());
+    printEvaluation(result);
+    if (parser.isSet("json")) {
+        writeEvaluationJson(result, parser.value("json").toStdString());
+        printInfo("wrote " + parser.value("json").toStdString());
+    }
+    return kExitOk;
+}
+
+int runPipeline(const QStringList& args)
+{
+    QCommandLineParser parser;
+    addDataOptions(parser);
+    parser.addOption({"seed", "Random seed (default 1).", "S", "1"});
+    parser.addOption({"users", "Simulated users (default 1000).", "N", "1000"});
+    parseOrExit(
+        parser, args,
+        "The whole pipeline: the catalog, 1,000 simulated listeners, the DBM trained with the default "
+        "settings, the evaluation against the baselines, and one listener's top 10 explained.");
+    model::TrainingParams params;
+    params.seed = std::uint64_t(integerOption(parser, "seed", 0, std::numeric_limits<long long>::max()));
+    const auto users = std::size_t(integerOption(parser, "users", 1, 10'000'000));
+
+    const data::Catalog catalog = loadCatalog(parser);
+    printInfo("1/4 simulating " + std::to_string(users) + " listeners");
+    const sim::SimulationResult simulation = simulateUsers(catalog, users, params.seed);
+    printInfo("2/4 training the DBM (default settings)");
+    const model::Model model = trainedModel(catalog, params);
+    printInfo("3/4 evaluating");
+    const rec::EvaluationResult result =
+        rec::compareMethods(catalog, simulation, model, 10, params.seed, stderrProgress(), &interrupted());
+    printEvaluation(result);
+
+    printInfo("4/4 recommending");
+    const Matrix embeddings = rec::embed(model.dbm, model::standardizedFeatures(model, catalog),
+                                         rec::EmbeddingKind::TopLayer, model.params.meanFieldIterations);
+    const sim::User& first = simulation.users.front();
+    const rec::UserHistory history = rec::historyOf(simulation, 0, false);
+    std::printf("\nUser %u (%s) heard %zu distinct tracks; their top 10:\n", first.id,
+                simulation.archetypeNames[first.archetype].c_str(), history.tracks.size());
+    printRecommendations(catalog, rec::recommend(embeddings, history, {10, 3}), true);
+    return kExitOk;
+}
+
+} // namespace gdbm::cli

@@ -1,0 +1,73 @@
+#include "rec/InteractionFile.h"
+
+#include "core/Error.h"
+#include "core/Text.h"
+#include "data/Csv.h"
+
+#include <algorithm>
+
+namespace gdbm::rec {
+
+InteractionHistories readInteractionHistories(const std::string& path, const data::Catalog& catalog)
+{
+    const data::CsvDocument doc = data::readCsvFile(path);
+    const auto column = [&](const char* name) {
+        const auto it = std::find_if(doc.header.begin(), doc.header.end(),
+                                     [&](const std::string& h) { return text::trim(h) == name; });
+        return it == doc.header.end() ? doc.header.size() : std::size_t(it - doc.header.begin());
+    };
+    const std::size_t userColumn = column("user_id"), trackColumn = column("track_id"),
+                      ratingColumn = column("rating");
+    for (const auto& [index, name] : {std::pair{userColumn, "user_id"}, std::pair{trackColumn, "track_id"}}) {
+        if (index == doc.header.size())
+            throw InputError({path, 1, 0, name}, "missing column (is this an interaction_data.csv?)");
+    }
+
+    // Collect (track, rating) per user, then fold repeats into one track with its mean rating.
+    std::map<long long, std::vector<std::pair<std::uint32_t, float>>> heard;
+    InteractionHistories out;
+    for (const data::CsvRow& row : doc.rows) {
+        const auto field = [&](std::size_t c) -> const std::string& {
+            if (c >= row.fields.size())
+                throw InputError({path, row.line, row.fields.size() + 1, doc.header[c]},
+                                 "the row is too short");
+            return row.fields[c];
+        };
+        const auto user = text::parseInteger(field(userColumn));
+        if (!user)
+            throw InputError({path, row.line, userColumn + 1, "user_id"},
+                             "'" + field(userColumn) + "' is not a user id");
+        float rating = 1.0f;
+        if (ratingColumn < doc.header.size()) {
+            const auto r = text::parseDouble(field(ratingColumn));
+            if (!r)
+                throw InputError({path, row.line, ratingColumn + 1, "rating"},
+                                 "'" + field(ratingColumn) + "' is not a rating");
+            rating = float(*r);
+        }
+        ++out.interactions;
+        auto& list = heard[*user]; // the user exists even if none of their tracks does
+        const auto track = catalog.findTrack(text::trim(field(trackColumn)));
+        if (!track) {
+            ++out.unknownTracks;
+            continue;
+        }
+        list.emplace_back(std::uint32_t(*track), rating);
+    }
+    for (auto& [user, list] : heard) {
+        std::sort(list.begin(), list.end());
+        UserHistory& history = out.users[user];
+        for (std::size_t i = 0; i < list.size();) {
+            std::size_t j = i;
+            float sum = 0;
+            for (; j < list.size() && list[j].first == list[i].first; ++j)
+                sum += list[j].second;
+            history.tracks.push_back(list[i].first);
+            history.weights.push_back(sum / float(j - i));
+            i = j;
+        }
+    }
+    return out;
+}
+
+} // namespace gdbm::rec
