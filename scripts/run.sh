@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs the main job on the built-in demo catalog:
 # GDBM Studio, the desktop app, when a display is available; otherwise the headless pipeline
-# (simulate 1,000 listeners and write their histories with gdbm-cli).
-# Extra arguments go to the program that runs (dataset files for the app; gdbm-cli simulate
-# options such as --data FILE, --users N, --seed S without a display).
+# (gdbm-cli run: 1,000 simulated listeners, the model trained, the recommendations evaluated
+# against the baselines, one listener's top 10 explained; it also writes the listeners' CSVs).
+# Extra arguments go to the program that runs (dataset files for the app; gdbm-cli options
+# such as --data FILE, --seed S without a display).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${GDBM_BUILD_DIR:-$root/build}"
@@ -19,3 +20,4 @@ echo "run: no display (DISPLAY and WAYLAND_DISPLAY are unset): running the headl
 echo "run: on a desktop, the same command opens GDBM Studio." >&2
 "$root/scripts/build.sh" gdbm-cli
 "$build/app/cli/gdbm-cli" simulate --users 1000 --seed 1 --out "$out" "$@"
+"$build/app/cli/gdbm-cli" run "$@"

@@ -160,9 +160,10 @@ void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About GDBM Studio"),
                        tr("<h3>GDBM Studio %1</h3>"
-                          "<p>A music recommender you can watch learn: simulated listeners, a "
+                          "<p>A music recommender you can watch learn: song catalogs, simulated "
+                          "listeners from editable archetypes, and (with gdbm-cli for now) a "
                           "Gaussian-Bernoulli Deep Boltzmann Machine trained on the songs' audio "
-                          "features, and recommendations you can inspect.</p>"
+                          "features that recommends songs to them.</p>"
                           "<p>Built with Qt %2, Eigen and oneTBB.</p>")
                            .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
 }
