@@ -1,4 +1,5 @@
 #include "core/Random.h"
+#include "rec/BatchRecommender.h"
 #include "rec/Recommender.h"
 
 #include <QTest>
@@ -19,6 +20,7 @@ private Q_SLOTS:
     void ratingWeightedPreference();
     void historyIsDistinctTracksWithMeanRatings();
     void emptyHistoryScoresZero();
+    void allUsersAtOnceMatchOneByOne();
 };
 
 static Matrix rows(std::initializer_list<std::initializer_list<float>> values)
@@ -136,6 +138,37 @@ void TestRecommender::emptyHistoryScoresZero()
         QCOMPARE(top[i].track, std::uint32_t(i));
         QVERIFY(top[i].because.empty());
     }
+}
+
+void TestRecommender::allUsersAtOnceMatchOneByOne()
+{
+    const Matrix e = randomEmbeddings(3000, 8, 4);
+    std::vector<UserHistory> users;
+    CounterRng rng(5, RandomPurpose::Baseline);
+    for (int u = 0; u < 150; ++u) {
+        UserHistory h;
+        for (int i = 0; i < 20; ++i)
+            h.tracks.push_back(std::uint32_t(rng.below(3000)));
+        std::sort(h.tracks.begin(), h.tracks.end());
+        h.tracks.erase(std::unique(h.tracks.begin(), h.tracks.end()), h.tracks.end());
+        h.weights.assign(h.tracks.size(), 1.0f);
+        users.push_back(h);
+    }
+    users.push_back({}); // a user with no history: zero scores, catalog order
+    // Small blocks and tiles: many of both, a ragged last one of each.
+    const auto all = recommendAll(e, users, {10, 16, 700});
+    QCOMPARE(all.size(), users.size());
+    for (std::size_t u = 0; u < users.size(); ++u) {
+        const auto one = recommend(e, users[u], {10, 0});
+        QCOMPARE(all[u].size(), one.size());
+        for (std::size_t i = 0; i < one.size(); ++i) {
+            QVERIFY(std::abs(all[u][i].score - one[i].score) < 1e-5f);
+            if (all[u][i].track != one[i].track) // only a near-tie may swap
+                QVERIFY(std::abs(all[u][i].score - one[i].score) < 1e-5f);
+            QVERIFY(!std::binary_search(users[u].tracks.begin(), users[u].tracks.end(), all[u][i].track));
+        }
+    }
+    QCOMPARE(all.back().front().track, 0u);
 }
 
 QTEST_APPLESS_MAIN(TestRecommender)
