@@ -325,38 +325,49 @@ SimulationResult simulate(const data::Catalog& catalog, const ArchetypeSet& arch
         }
     }
 
-    // 2. Candidate tracks, once per distinct set of drawn preferences.
+    // 2. Users grouped by their drawn preferences: a group's candidate tracks are computed once
+    //    and dropped as soon as its users have listened (a large catalog with thousands of
+    //    mood listeners would otherwise hold thousands of candidate lists at once).
     std::map<std::string, std::size_t> groupOf;
-    std::vector<std::size_t> userGroup(result.users.size());
+    std::vector<std::vector<std::uint32_t>> groupUsers;
     std::vector<const User*> groupExample;
     for (std::size_t u = 0; u < result.users.size(); ++u) {
         const auto [it, added] =
             groupOf.emplace(preferenceKey(result.users[u].preferences), groupExample.size());
-        if (added)
+        if (added) {
             groupExample.push_back(&result.users[u]);
-        userGroup[u] = it->second;
+            groupUsers.emplace_back();
+        }
+        groupUsers[it->second].push_back(std::uint32_t(u));
     }
     const CandidateIndex index(catalog, groupExample);
-    std::vector<std::vector<std::uint32_t>> candidates(groupExample.size());
-    tbb::parallel_for(std::size_t(0), groupExample.size(),
-                      [&](std::size_t g) { candidates[g] = index.candidates(groupExample[g]->preferences); });
-    checkCancel(cancel);
 
-    // 3. Histories, in parallel chunks of users; progress and cancel between chunks.
+    // 3. Histories, group by group in parallel waves; progress and cancel between waves.
     std::vector<std::vector<Interaction>> histories(result.users.size());
     std::vector<char> fellBack(result.users.size(), 0);
-    for (std::size_t begin = 0; begin < result.users.size(); begin += kUserChunk) {
+    std::size_t usersDone = 0;
+    for (std::size_t begin = 0; begin < groupExample.size();) {
         checkCancel(cancel);
         if (progress)
-            progress({"Simulating listeners", begin, result.users.size()});
-        const std::size_t end = std::min(begin + kUserChunk, result.users.size());
-        tbb::parallel_for(begin, end, [&](std::size_t u) {
-            const User& user = result.users[u];
-            bool fell = false;
-            histories[u] = listen(user, std::uint32_t(u), archetypes.archetypes[user.archetype],
-                                  candidates[userGroup[u]], catalog, params, fell);
-            fellBack[u] = fell ? 1 : 0;
+            progress({"Simulating listeners", usersDone, result.users.size()});
+        // A wave holds about kUserChunk users (at least one group).
+        std::size_t end = begin, waveUsers = 0;
+        while (end < groupExample.size() &&
+               (end == begin || waveUsers + groupUsers[end].size() <= kUserChunk))
+            waveUsers += groupUsers[end++].size();
+        tbb::parallel_for(begin, end, [&](std::size_t g) {
+            const std::vector<std::uint32_t> candidates = index.candidates(groupExample[g]->preferences);
+            tbb::parallel_for(std::size_t(0), groupUsers[g].size(), [&](std::size_t i) {
+                const std::uint32_t u = groupUsers[g][i];
+                const User& user = result.users[u];
+                bool fell = false;
+                histories[u] =
+                    listen(user, u, archetypes.archetypes[user.archetype], candidates, catalog, params, fell);
+                fellBack[u] = fell ? 1 : 0;
+            });
         });
+        usersDone += waveUsers;
+        begin = end;
     }
     std::size_t total = 0;
     for (const auto& h : histories)
