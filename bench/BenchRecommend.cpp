@@ -74,7 +74,8 @@ int main(int argc, char** argv)
     std::vector<rec::UserHistory> histories;
     for (std::uint32_t u = 0; u < simulation.users.size(); ++u)
         histories.push_back(rec::historyOf(simulation, u, false));
-    std::printf("  %zu listeners simulated  %7.2f s\n", histories.size(), secondsSince(t));
+    std::printf("  %zu listeners simulated  %7.2f s  (%ld MB so far)\n", histories.size(), secondsSince(t),
+                peakMemoryMb());
 
     double best = 1e9;
     for (int run = 0; run < 20; ++run) {
@@ -89,8 +90,9 @@ int main(int argc, char** argv)
     for (std::size_t u = 0; u < sample; ++u)
         rec::recommend(embeddings, histories[u], {10, 0});
     const double perUser = secondsSince(t) / double(sample);
-    std::printf("  peer: one user at a time %7.2f s  for all users (measured on %zu, extrapolated)\n",
-                perUser * double(histories.size()), sample);
+    std::printf(
+        "  peer: one user at a time %7.2f s  for all users (measured on %zu, extrapolated; %ld MB so far)\n",
+        perUser * double(histories.size()), sample, peakMemoryMb());
 
     t = Clock::now();
     const auto all = rec::recommendAll(embeddings, histories, {});
