@@ -86,13 +86,26 @@ int runPipeline(const QStringList& args)
         rec::compareMethods(catalog, simulation, model, 10, params.seed, stderrProgress(), &interrupted());
     printEvaluation(result);
 
-    printInfo("4/4 recommending");
-    const Matrix embeddings = rec::embed(model.dbm, model::standardizedFeatures(model, catalog),
-                                         rec::EmbeddingKind::TopLayer, model.params.meanFieldIterations);
+    // The first listener's top 10 with the DBM embedding that ranked best in the evaluation.
+    rec::EmbeddingKind kind = rec::EmbeddingKind::TopLayer;
+    double bestNdcg = -1;
+    for (const rec::MethodEvaluation& m : result.methods) {
+        const auto candidate =
+            m.method.rfind("dbm-", 0) == 0 ? rec::embeddingFromKey(m.method.substr(4)) : std::nullopt;
+        if (candidate && m.overall.at("ndcg") > bestNdcg) {
+            bestNdcg = m.overall.at("ndcg");
+            kind = *candidate;
+        }
+    }
+    printInfo("4/4 recommending with the " + std::string(rec::embeddingKey(kind)) +
+              " embedding (the best DBM option)");
+    const Matrix embeddings = rec::embed(model.dbm, model::standardizedFeatures(model, catalog), kind,
+                                         model.params.meanFieldIterations);
     const sim::User& first = simulation.users.front();
     const rec::UserHistory history = rec::historyOf(simulation, 0, false);
-    std::printf("\nUser %u (%s) heard %zu distinct tracks; their top 10:\n", first.id,
-                simulation.archetypeNames[first.archetype].c_str(), history.tracks.size());
+    std::printf("\nUser %u (%s) heard %zu distinct tracks; their top 10 (%s embedding):\n", first.id,
+                simulation.archetypeNames[first.archetype].c_str(), history.tracks.size(),
+                std::string(rec::embeddingKey(kind)).c_str());
     printRecommendations(catalog, rec::recommend(embeddings, history, {10, 3}), true);
     return kExitOk;
 }
