@@ -9,8 +9,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <future>
 #include <numeric>
+#include <tbb/task_group.h>
 #include <unordered_map>
 
 namespace gdbm::data {
@@ -326,15 +326,20 @@ Catalog generateDemoCatalog(const DemoCatalogParams& params, const ProgressCallb
         return batch;
     };
     Catalog catalog;
-    std::future<Batch> next;
+    // The next batch is generated (a oneTBB task, within its thread limit) while this one is
+    // added to the catalog.
+    tbb::task_group producer;
+    Batch next;
     if (total > 0)
-        next = std::async(std::launch::async, makeBatch, 0);
+        producer.run([&] { next = makeBatch(0); });
     for (std::size_t begin = 0; begin < total; begin += step) {
-        Batch batch = next.get();
+        producer.wait();
+        Batch batch = std::move(next);
+        next.clear();
         if (cancel != nullptr && cancel->load())
             throw Cancelled();
         if (begin + step < total)
-            next = std::async(std::launch::async, makeBatch, begin + step);
+            producer.run([&, from = begin + step] { next = makeBatch(from); });
         for (auto& [fields, features] : batch)
             catalog.addTrack(std::move(fields), features);
         if (progress)
