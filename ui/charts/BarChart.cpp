@@ -50,6 +50,13 @@ void BarChart::setColor(const QColor& color)
     rebuild();
 }
 
+void BarChart::setCategoryLabelStyle(qreal pointSize, int angle)
+{
+    m_labelPointSize = pointSize;
+    m_labelAngle = angle;
+    rebuild();
+}
+
 void BarChart::setBars(const QStringList& categories, const QList<qreal>& values)
 {
     m_categories = categories;
@@ -81,6 +88,12 @@ void BarChart::rebuild()
     categories->append(m_categories);
     // Category names (archetypes, genres) are the point of the chart: never cut them to "...".
     categories->setTruncateLabels(false);
+    if (m_labelPointSize > 0) {
+        QFont font = categories->labelsFont();
+        font.setPointSizeF(m_labelPointSize);
+        categories->setLabelsFont(font);
+    }
+    categories->setLabelsAngle(m_labelAngle);
     auto* values = new QValueAxis;
     values->setRange(0, top > 0 ? top * 1.08 : 1);
     values->setLabelFormat(top >= 10 || top == 0 ? "%.0f" : "%.2g");

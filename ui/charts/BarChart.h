@@ -30,6 +30,9 @@ public:
     // Horizontal bars read better for long category names (genres, archetypes).
     void setHorizontal(bool horizontal);
     void setColor(const QColor& color);
+    // Category labels at this size (points; 0: the chart's font) and angle (degrees; -90 reads
+    // bottom-up, for many numeric bins).
+    void setCategoryLabelStyle(qreal pointSize, int angle);
     QChartView* view() const { return m_view; }
     const QList<qreal>& values() const { return m_values; }
     const QStringList& categories() const { return m_categories; }
@@ -44,6 +47,8 @@ private:
     QString m_valueTitle;
     QColor m_color;
     bool m_horizontal = false;
+    qreal m_labelPointSize = 0;
+    int m_labelAngle = 0;
 };
 
 // Counts of `values` in `bins` equal bins over [lo, hi], with readable labels.

@@ -4,9 +4,6 @@
 #include "charts/BarChart.h"
 #include "util/LabelStyle.h"
 
-#include <QAbstractAxis>
-#include <QChart>
-#include <QChartView>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -28,19 +25,6 @@ QString fromStd(std::string_view s)
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
 }
 
-// Category labels at the chart's font are cut to "..." by Qt Charts 6.4 even where they fit;
-// a slightly smaller font without truncation reads well. Needed after every setBars().
-void styleCategoryAxis(BarChart* chart, Qt::Orientation orientation, int angle)
-{
-    for (QAbstractAxis* axis : chart->view()->chart()->axes(orientation)) {
-        QFont font = axis->labelsFont();
-        font.setPointSizeF(8);
-        axis->setLabelsFont(font);
-        axis->setTruncateLabels(false);
-        axis->setLabelsAngle(angle);
-    }
-}
-
 // Features with a handful of integer values get one bar per value instead of 20 bins.
 bool isDiscrete(Feature f)
 {
@@ -59,10 +43,13 @@ CatalogChartsPanel::CatalogChartsPanel(const AppState& state, QWidget* parent)
     m_histogram = new BarChart(QString());
     m_histogram->setObjectName("featureHistogram");
     m_histogram->setValueAxisTitle(tr("Tracks"));
+    m_histogram->setCategoryLabelStyle(8, -90); // 20 numeric bin labels fit upright
+
     m_topGenres = new BarChart(tr("Top %1 genres by tracks").arg(kTopGenres));
     m_topGenres->setObjectName("topGenresChart");
     m_topGenres->setHorizontal(true);
     m_topGenres->setColor(QColor(0x4f, 0x8a, 0x5b));
+    m_topGenres->setCategoryLabelStyle(8, 0);
 
     auto* pick = new QHBoxLayout;
     pick->addWidget(new QLabel(tr("Histogram of")));
@@ -150,7 +137,6 @@ void CatalogChartsPanel::updateHistogram()
         m_histogram->setBars(h.labels, h.counts);
     }
     // Twenty bin labels only fit the width standing upright.
-    styleCategoryAxis(m_histogram, Qt::Horizontal, -90);
 }
 
 void CatalogChartsPanel::updateTopGenres()
@@ -166,7 +152,6 @@ void CatalogChartsPanel::updateTopGenres()
         }
     }
     m_topGenres->setBars(names, counts);
-    styleCategoryAxis(m_topGenres, Qt::Vertical, 0);
 }
 
 } // namespace gdbm::ui
