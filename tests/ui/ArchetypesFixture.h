@@ -4,16 +4,22 @@
 
 #include "AppState.h"
 #include "core/Text.h"
+#include "data/DemoCatalog.h"
 #include "models/ArchetypeListModel.h"
 #include "pages/ArchetypeEditor.h"
 #include "pages/ArchetypesPage.h"
 #include "pages/PreferenceRow.h"
 #include "sim/ArchetypeMatch.h"
+#include "util/FileDialog.h"
+#include "util/MessageBox.h"
 
 #include <QAbstractItemModelTester>
+#include <QCoreApplication>
 #include <QLabel>
 #include <QPushButton>
+#include <QStandardPaths>
 #include <QString>
+#include <QTest>
 #include <memory>
 #include <string>
 #include <vector>
@@ -23,6 +29,39 @@
 class ArchetypesFixture
 {
 protected:
+    // initTestCase: settings of their own for this test program, no dialog ever shown, and the
+    // 3,000-track demo catalog every test starts from.
+    void setUpTestCase(const QString& applicationName)
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("gdbm-tests"));
+        QCoreApplication::setApplicationName(applicationName);
+        gdbm::ui::MessageBox::setTestMode(true);
+        gdbm::ui::FileDialog::setTestMode(true);
+        m_loaded = gdbm::ui::prepareCatalog(gdbm::data::generateDemoCatalog({3000, 1}),
+                                            gdbm::data::GenreThresholds::scaledFor(3000));
+        QCOMPARE(m_loaded.catalog->size(), std::size_t(3000));
+    }
+
+    // init: a fresh state and page, the page's model under QAbstractItemModelTester.
+    void setUpPage()
+    {
+        m_state = std::make_unique<gdbm::ui::AppState>();
+        m_state->setCatalog(m_loaded);
+        m_page = std::make_unique<gdbm::ui::ArchetypesPage>(*m_state);
+        m_tester = std::make_unique<QAbstractItemModelTester>(
+            m_page->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(m_page->objectName(), QStringLiteral("archetypesPage"));
+    }
+
+    // cleanup: in reverse order of creation.
+    void tearDownPage()
+    {
+        m_tester.reset();
+        m_page.reset();
+        m_state.reset();
+    }
+
     int rowOf(const std::string& name) const
     {
         const auto& list = m_state->archetypes().archetypes;

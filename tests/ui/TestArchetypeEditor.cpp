@@ -46,31 +46,17 @@ private Q_SLOTS:
 
 void TestArchetypeEditor::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("gdbm-tests"));
-    QCoreApplication::setApplicationName(QStringLiteral("TestArchetypeEditor"));
-    ui::MessageBox::setTestMode(true);
-    ui::FileDialog::setTestMode(true);
-    m_loaded =
-        ui::prepareCatalog(data::generateDemoCatalog({3000, 1}), data::GenreThresholds::scaledFor(3000));
-    QCOMPARE(m_loaded.catalog->size(), std::size_t(3000));
+    setUpTestCase(QStringLiteral("TestArchetypeEditor"));
 }
 
 void TestArchetypeEditor::init()
 {
-    m_state = std::make_unique<AppState>();
-    m_state->setCatalog(m_loaded);
-    m_page = std::make_unique<ArchetypesPage>(*m_state);
-    m_tester = std::make_unique<QAbstractItemModelTester>(
-        m_page->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QCOMPARE(m_page->objectName(), QStringLiteral("archetypesPage"));
+    setUpPage();
 }
 
 void TestArchetypeEditor::cleanup()
 {
-    m_tester.reset();
-    m_page.reset();
-    m_state.reset();
+    tearDownPage();
 }
 
 void TestArchetypeEditor::editingMinUpdatesCountAndUndoes()
