@@ -230,7 +230,7 @@ FineTuneResult fineTune(Dbm start, TrainingContext& context)
     Matrix batch;
     for (int epoch = 1; epoch <= p.finetuneEpochs; ++epoch) {
         const Dbm before = dbm;
-        const auto epochStart = std::chrono::steady_clock::now();
+        const double epochStart = context.elapsedSeconds();
         const std::vector<std::uint32_t> order =
             epochOrder(std::size_t(train.rows()), p.seed, updateKey(kFineTunePhase, 0, epoch, 0xFFFFFFFF));
         for (std::size_t begin = 0, b = 0; begin < order.size(); begin += p.batchSize, ++b) {
@@ -277,8 +277,7 @@ FineTuneResult fineTune(Dbm start, TrainingContext& context)
             if (!dbm.allFinite() || !chains.visible.allFinite())
                 throw TrainingDiverged(Phase::FineTuning, dbm.layerCount() - 1, epoch);
         }
-        const double seconds =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - epochStart).count();
+        const double seconds = context.elapsedSeconds() - epochStart;
         EpochStats stats;
         stats.phase = Phase::FineTuning;
         stats.layer = dbm.layerCount() - 1;

@@ -25,7 +25,7 @@ bool Model::operator==(const Model& other) const
 }
 
 TrainModelResult trainModel(const data::Catalog& catalog, const TrainingParams& params,
-                            const EpochObserver& observer, const CancelFlag* cancel)
+                            const EpochObserver& observer, const CancelFlag* cancel, PauseGate* pause)
 {
     TrainModelResult result;
     Model& model = result.model;
@@ -42,7 +42,7 @@ TrainModelResult trainModel(const data::Catalog& catalog, const TrainingParams& 
     model.standardizer = Standardizer::fit(raw);
     model.params = params;
 
-    TrainOutcome outcome = trainDbm(model.standardizer.transform(raw), params, observer, cancel);
+    TrainOutcome outcome = trainDbm(model.standardizer.transform(raw), params, observer, cancel, pause);
     result.stopped = outcome.stopped;
     model.dbm = std::move(outcome.dbm);
     model.curves = std::move(outcome.curves);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/PauseGate.h"
 #include "core/Progress.h"
 #include "data/Catalog.h"
 #include "model/Dbm.h"
@@ -39,8 +40,10 @@ struct TrainModelResult
 
 // Trains on every feature the catalog has (MODEL.md section 1), standardized with the
 // catalog's own statistics. Requires at least 2 tracks. Throws TrainingDiverged.
+// While *pause is paused, training waits between two mini-batches.
 TrainModelResult trainModel(const data::Catalog& catalog, const TrainingParams& params,
-                            const EpochObserver& observer = {}, const CancelFlag* cancel = nullptr);
+                            const EpochObserver& observer = {}, const CancelFlag* cancel = nullptr,
+                            PauseGate* pause = nullptr);
 
 // The catalog's features in the model's order, standardized with the model's statistics.
 // Throws InputError naming the first feature the model needs and the catalog lacks.

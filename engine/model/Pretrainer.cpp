@@ -117,14 +117,13 @@ PretrainResult pretrain(TrainingContext& context)
         result.rbms.push_back(rbm);
         for (int epoch = 1; epoch <= p.pretrainEpochs; ++epoch) {
             const Rbm before = result.rbms[l];
-            const auto epochStart = std::chrono::steady_clock::now();
+            const double epochStart = context.elapsedSeconds();
             if (!trainEpoch(result.rbms[l], input, l, epoch, context)) {
                 result.rbms[l] = before; // the last completed epoch's parameters
                 result.stopped = true;
                 break;
             }
-            const double seconds =
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - epochStart).count();
+            const double seconds = context.elapsedSeconds() - epochStart;
             EpochStats stats;
             stats.phase = Phase::Pretraining;
             stats.layer = l;

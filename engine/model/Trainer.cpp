@@ -33,7 +33,7 @@ std::vector<std::uint32_t> validationRows(std::size_t rows, double share, std::u
 }
 
 TrainOutcome trainDbm(const Matrix& standardized, const TrainingParams& params, const EpochObserver& observer,
-                      const CancelFlag* cancel)
+                      const CancelFlag* cancel, PauseGate* pause)
 {
     if (const auto problems = validate(params); !problems.empty())
         throw std::invalid_argument(problems.front());
@@ -58,7 +58,7 @@ TrainOutcome trainDbm(const Matrix& standardized, const TrainingParams& params, 
     const Matrix monitored = selectRows(train, spaced);
 
     TrainingContext context{
-        train, validation, monitored, params, observer, cancel, std::chrono::steady_clock::now(), {}};
+        train, validation, monitored, params, observer, cancel, pause, std::chrono::steady_clock::now(), {}};
     TrainOutcome outcome;
     outcome.trainRows = kept.size();
     outcome.validationRows = held.size();

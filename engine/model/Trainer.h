@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/PauseGate.h"
 #include "core/Progress.h"
 #include "model/Dbm.h"
 #include "model/TrainingParams.h"
@@ -28,8 +29,10 @@ struct TrainOutcome
 // Requires standardized data with at least 2 rows and validate(params) empty.
 // Ensures: the same data, params and seed give bit-identical outcomes whatever the thread count.
 // Throws TrainingDiverged on non-finite values, std::invalid_argument on bad params.
+// While *pause is paused, training waits between two mini-batches (its clocks stop too).
 TrainOutcome trainDbm(const Matrix& standardized, const TrainingParams& params,
-                      const EpochObserver& observer = {}, const CancelFlag* cancel = nullptr);
+                      const EpochObserver& observer = {}, const CancelFlag* cancel = nullptr,
+                      PauseGate* pause = nullptr);
 
 // Which rows are held out for validation: sorted row indices.
 std::vector<std::uint32_t> validationRows(std::size_t rows, double share, std::uint64_t seed);

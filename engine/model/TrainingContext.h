@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/PauseGate.h"
 #include "core/Progress.h"
 #include "core/Types.h"
 #include "model/TrainingParams.h"
@@ -13,8 +14,8 @@ namespace gdbm::model {
 // How many training songs the per-epoch curve reports on (see TrainingContext::monitored).
 inline constexpr std::size_t kMonitoredRows = 2048;
 
-// What both training phases share: the data, the settings, the observer and cancel flag, the
-// clock, and the curves collected so far.
+// What both training phases share: the data, the settings, the observer, the cancel flag and
+// pause gate, the clock, and the curves collected so far.
 struct TrainingContext
 {
     const Matrix& train;
@@ -26,13 +27,24 @@ struct TrainingContext
     const TrainingParams& params;
     const EpochObserver& observer;
     const CancelFlag* cancel = nullptr;
+    PauseGate* pause = nullptr;
     std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
     std::vector<EpochStats> curves;
 
-    bool cancelled() const { return cancel && cancel->load(std::memory_order_relaxed); }
+    // Called between mini-batches: waits here while paused, then says whether to stop.
+    bool cancelled() const
+    {
+        if (pause)
+            pause->waitWhilePaused(cancel);
+        return cancel && cancel->load(std::memory_order_relaxed);
+    }
+    // Seconds since training started, not counting time spent paused.
     double elapsedSeconds() const
     {
-        return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        auto running = std::chrono::steady_clock::now() - started;
+        if (pause)
+            running -= pause->pausedTime();
+        return std::chrono::duration<double>(running).count();
     }
     // Records the epoch and asks the observer; true means stop.
     bool report(const EpochStats& stats)

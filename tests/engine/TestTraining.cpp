@@ -5,6 +5,7 @@
 #include "rec/Embedder.h"
 
 #include <QTest>
+#include <future>
 #include <tbb/global_control.h>
 
 using namespace gdbm;
@@ -22,6 +23,8 @@ private Q_SLOTS:
     void observerSeesEveryEpoch();
     void observerStopKeepsCompletedEpochs();
     void cancelMidEpochKeepsLastCompletedEpoch();
+    void pauseWaitsAndResumeContinuesTheSameRun();
+    void cancelWhilePausedStops();
     void divergenceIsReportedNotPropagated();
     void restartedChainsAndWeightDoublingTrain();
     void learnsTheDemoCatalog();
@@ -133,6 +136,46 @@ void TestTraining::cancelMidEpochKeepsLastCompletedEpoch()
     const TrainModelResult none = trainModel(m_catalog, small(), {}, &early);
     QVERIFY(none.stopped);
     QVERIFY(none.model.curves.empty());
+}
+
+void TestTraining::pauseWaitsAndResumeContinuesTheSameRun()
+{
+    // Paused after pretraining epoch 2 (from the observer, i.e. mid-run): training waits at its
+    // next mini-batch; no further epoch arrives until resume, and the result is the same run.
+    PauseGate gate;
+    std::atomic<int> epochs{0};
+    auto running = std::async(std::launch::async, [&] {
+        return trainModel(
+            m_catalog, small(),
+            [&](const EpochStats&) {
+                if (++epochs == 2)
+                    gate.pause();
+                return false;
+            },
+            nullptr, &gate);
+    });
+    QTRY_COMPARE(epochs.load(), 2);
+    QVERIFY(running.wait_for(std::chrono::milliseconds(100)) == std::future_status::timeout);
+    QCOMPARE(epochs.load(), 2);
+    QVERIFY(gate.paused());
+    gate.resume();
+    const TrainModelResult resumed = running.get();
+    QVERIFY(!resumed.stopped);
+    QVERIFY(gate.pausedTime() > std::chrono::steady_clock::duration::zero());
+    QVERIFY(resumed.model.dbm == trainModel(m_catalog, small()).model.dbm);
+}
+
+void TestTraining::cancelWhilePausedStops()
+{
+    PauseGate gate;
+    gate.pause();
+    CancelFlag cancel{false};
+    auto running =
+        std::async(std::launch::async, [&] { return trainModel(m_catalog, small(), {}, &cancel, &gate); });
+    QVERIFY(running.wait_for(std::chrono::milliseconds(50)) == std::future_status::timeout);
+    cancel = true;
+    QVERIFY(running.wait_for(std::chrono::seconds(10)) == std::future_status::ready);
+    QVERIFY(running.get().stopped);
 }
 
 void TestTraining::divergenceIsReportedNotPropagated()
