@@ -41,7 +41,51 @@ LoadedCatalog prepareCatalog(data::Catalog catalog, const data::GenreThresholds&
     return loaded;
 }
 
-AppState::AppState(QObject* parent) : QObject(parent) {}
+AppState::AppState(QObject* parent) : QObject(parent)
+{
+    for (auto change :
+         {&AppState::catalogChanged, &AppState::genreStatsChanged, &AppState::archetypesChanged,
+          &AppState::simulationChanged, &AppState::simulationSettingsChanged,
+          &AppState::trainingParamsChanged, &AppState::modelChanged, &AppState::evaluationChanged})
+        connect(this, change, this, [this] { setModified(true); });
+}
+
+void AppState::setSimulationSettings(const sim::SimulationParams& settings)
+{
+    if (settings.users == m_simulationSettings.users && settings.seed == m_simulationSettings.seed &&
+        settings.referenceDate == m_simulationSettings.referenceDate)
+        return;
+    m_simulationSettings = settings;
+    Q_EMIT simulationSettingsChanged();
+}
+
+void AppState::setTrainingParams(const model::TrainingParams& params)
+{
+    if (params == m_trainingParams)
+        return;
+    m_trainingParams = params;
+    Q_EMIT trainingParamsChanged();
+}
+
+void AppState::setModel(std::shared_ptr<const model::Model> model)
+{
+    m_model = std::move(model);
+    Q_EMIT modelChanged();
+}
+
+void AppState::setEvaluation(std::shared_ptr<const rec::EvaluationResult> evaluation)
+{
+    m_evaluation = std::move(evaluation);
+    Q_EMIT evaluationChanged();
+}
+
+void AppState::setModified(bool modified)
+{
+    if (modified == m_modified)
+        return;
+    m_modified = modified;
+    Q_EMIT modifiedChanged(modified);
+}
 
 void AppState::setCatalog(LoadedCatalog loaded)
 {

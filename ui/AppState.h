@@ -2,6 +2,9 @@
 
 #include "data/Catalog.h"
 #include "data/GenreStats.h"
+#include "model/Model.h"
+#include "model/TrainingParams.h"
+#include "rec/Evaluation.h"
 #include "sim/Archetype.h"
 #include "sim/Preference.h"
 #include "sim/Simulator.h"
@@ -22,9 +25,11 @@ struct LoadedCatalog
 // Builds a LoadedCatalog; runs on a job thread.
 LoadedCatalog prepareCatalog(data::Catalog catalog, const data::GenreThresholds& thresholds);
 
-// What the window works on: the catalog, the archetype set (with its undo history) and the
-// last simulation. Pages read it and change it through its methods; its signals tell every
-// page what changed. Lives on the GUI thread; results from jobs arrive as immutable snapshots.
+// What the window works on, and what a project file holds: the catalog, the archetype set (with
+// its undo history), the simulation settings and last simulation, the training settings and
+// the current model, and the last evaluation. Pages read it and change it through its methods;
+// its signals tell every page what changed. Lives on the GUI thread; results from jobs arrive
+// as immutable snapshots, so a page can keep showing one while a job makes the next.
 class AppState : public QObject
 {
     Q_OBJECT
@@ -58,6 +63,25 @@ public:
                        const data::GenreThresholds& thresholds);
     // True when the catalog, the genre thresholds or the archetypes changed since the last run.
     bool simulationOutOfDate() const { return m_simulationOutOfDate; }
+    // The Simulation page's settings: users asked, seed, reference date (thresholds unused).
+    const sim::SimulationParams& simulationSettings() const { return m_simulationSettings; }
+    void setSimulationSettings(const sim::SimulationParams& settings);
+
+    // The Training page's settings, and the model in use (null until one is trained or loaded;
+    // a cancelled run never replaces it).
+    const model::TrainingParams& trainingParams() const { return m_trainingParams; }
+    void setTrainingParams(const model::TrainingParams& params);
+    const std::shared_ptr<const model::Model>& model() const { return m_model; }
+    void setModel(std::shared_ptr<const model::Model> model);
+
+    // The last evaluation (null until one ran) and its K.
+    const std::shared_ptr<const rec::EvaluationResult>& evaluation() const { return m_evaluation; }
+    void setEvaluation(std::shared_ptr<const rec::EvaluationResult> evaluation);
+
+    // Whether anything a project file holds changed since it was last saved or opened. Every
+    // setter above sets it; saving, opening or starting a new project clears it.
+    bool isModified() const { return m_modified; }
+    void setModified(bool modified);
 
 Q_SIGNALS:
     void catalogChanged();
@@ -65,6 +89,11 @@ Q_SIGNALS:
     void archetypesChanged();
     void simulationChanged();
     void simulationOutOfDateChanged(bool outOfDate);
+    void simulationSettingsChanged();
+    void trainingParamsChanged();
+    void modelChanged();
+    void evaluationChanged();
+    void modifiedChanged(bool modified);
 
 private:
     friend class ArchetypeEdit;
@@ -78,6 +107,11 @@ private:
     std::shared_ptr<const sim::SimulationResult> m_simulation;
     std::shared_ptr<const data::Catalog> m_simulationCatalog;
     bool m_simulationOutOfDate = false;
+    sim::SimulationParams m_simulationSettings;
+    model::TrainingParams m_trainingParams;
+    std::shared_ptr<const model::Model> m_model;
+    std::shared_ptr<const rec::EvaluationResult> m_evaluation;
+    bool m_modified = false;
 };
 
 } // namespace gdbm::ui

@@ -6,7 +6,10 @@
 #include "jobs/JobRunner.h"
 #include "pages/ArchetypesPage.h"
 #include "pages/DataPage.h"
+#include "pages/EvaluationPage.h"
+#include "pages/RecommendationsPage.h"
 #include "pages/SimulationPage.h"
+#include "pages/TrainingPage.h"
 #include "util/MessageBox.h"
 
 #include <QCloseEvent>
@@ -36,6 +39,9 @@ constexpr PageInfo kPages[] = {
     {"data", "Data", "The song catalog: load a dataset, browse and filter it"},
     {"archetypes", "Archetypes", "The 12 kinds of listeners that make up the simulated users"},
     {"simulation", "Simulation", "Simulate the listeners' histories and ratings"},
+    {"training", "Training", "Train the Deep Boltzmann Machine and watch it learn"},
+    {"recommendations", "Recommendations", "Each simulated user's history and recommendations"},
+    {"evaluation", "Evaluation", "How good the recommendations are, against simple baselines"},
 };
 
 } // namespace
@@ -49,7 +55,8 @@ MainWindow::MainWindow(const QStringList& initialFiles, QWidget* parent)
     createActions();
     createStatusBar();
     watchJobs(m_loader);
-    watchJobs(m_simulationPage->jobs());
+    for (JobRunner* jobs : pageJobs())
+        watchJobs(jobs);
     connect(&m_state, &AppState::catalogChanged, this, &MainWindow::updateCatalogStatus);
     connect(m_loader, &JobRunner::failed, this, [this](const QString& message) {
         MessageBox::critical(this, tr("Could not open the dataset"),
@@ -101,8 +108,13 @@ void MainWindow::createPages()
     m_dataPage = new DataPage(m_state);
     m_archetypesPage = new ArchetypesPage(m_state);
     m_simulationPage = new SimulationPage(m_state);
-    for (QWidget* page : {static_cast<QWidget*>(m_dataPage), static_cast<QWidget*>(m_archetypesPage),
-                          static_cast<QWidget*>(m_simulationPage)})
+    m_trainingPage = new TrainingPage(m_state);
+    m_recommendationsPage = new RecommendationsPage(m_state);
+    m_evaluationPage = new EvaluationPage(m_state);
+    for (QWidget* page :
+         {static_cast<QWidget*>(m_dataPage), static_cast<QWidget*>(m_archetypesPage),
+          static_cast<QWidget*>(m_simulationPage), static_cast<QWidget*>(m_trainingPage),
+          static_cast<QWidget*>(m_recommendationsPage), static_cast<QWidget*>(m_evaluationPage)})
         m_pages->addWidget(page);
     for (int i = 0; i < pageCount(); ++i) {
         auto* item = new QListWidgetItem(QString("%1   %2").arg(i + 1).arg(tr(kPages[i].title)), m_sidebar);
@@ -117,6 +129,12 @@ void MainWindow::createPages()
     layout->addWidget(m_sidebar);
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
+}
+
+QList<JobRunner*> MainWindow::pageJobs() const
+{
+    return {m_simulationPage->jobs(), m_trainingPage->jobs(), m_recommendationsPage->jobs(),
+            m_evaluationPage->jobs()};
 }
 
 int MainWindow::pageCount() const
@@ -270,7 +288,8 @@ void MainWindow::closeEvent(QCloseEvent* event)
 {
     // Stop running work first: nothing is left half-written.
     m_loader->cancelAndWait();
-    m_simulationPage->jobs()->cancelAndWait();
+    for (JobRunner* jobs : pageJobs())
+        jobs->cancelAndWait();
     saveSettings();
     event->accept();
 }

@@ -17,8 +17,11 @@ namespace gdbm::ui {
 
 class ArchetypesPage;
 class DataPage;
+class EvaluationPage;
 class JobRunner;
+class RecommendationsPage;
 class SimulationPage;
+class TrainingPage;
 
 // The window: a sidebar of pages, one per step of the work (Data, Archetypes, Simulation), the
 // menus with their shortcuts, and a status bar with the running job's progress and Cancel.
@@ -43,7 +46,9 @@ public:
     void showPage(int index);
     int pageCount() const;
     QWidget* page(int index) const;
-    QString pageKey(int index) const; // "data", "archetypes", "simulation"
+    QString pageKey(int index) const; // "data", "archetypes", "simulation", "training", ...
+    // The job runners of the pages (each page runs its long work on its own runner).
+    QList<JobRunner*> pageJobs() const;
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -72,6 +77,9 @@ private:
     DataPage* m_dataPage;
     ArchetypesPage* m_archetypesPage;
     SimulationPage* m_simulationPage;
+    TrainingPage* m_trainingPage;
+    RecommendationsPage* m_recommendationsPage;
+    EvaluationPage* m_evaluationPage;
     QMenu* m_recentMenu = nullptr;
     QLabel* m_catalogLabel;
     QLabel* m_jobLabel;
