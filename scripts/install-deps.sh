@@ -8,7 +8,7 @@ packages=(
     # toolchain
     build-essential cmake ninja-build ccache pkg-config clang-format
     # engine
-    libeigen3-dev libtbb-dev nlohmann-json3-dev
+    libeigen3-dev libtbb-dev nlohmann-json3-dev libsqlite3-dev
     # Qt 6: Core/Test for the CLI and tests, Widgets + Charts for the app
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev libgl-dev qt6-qpa-plugins
     libqt6sql6-sqlite

@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <unistd.h>
 
 namespace gdbm {
@@ -24,6 +25,38 @@ void syncFile(const std::string& path)
 
 } // namespace
 
+std::string createTemporaryFile(const std::string& path, const std::string& tag)
+{
+    // A random suffix, retried when taken: mkstemp would do the same but creates the file 0600,
+    // and the file becomes the user's document, which should get the usual umask permissions.
+    static constexpr char kChars[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+    std::random_device random;
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        std::string temp = path + tag;
+        for (int i = 0; i < 6; ++i)
+            temp += kChars[random() % (sizeof kChars - 1)];
+        const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd >= 0) {
+            ::close(fd);
+            return temp;
+        }
+        if (errno != EEXIST)
+            throw InputError({path, 0, 0, {}}, std::string("cannot write the file: ") + std::strerror(errno));
+    }
+    throw InputError({path, 0, 0, {}}, "cannot write the file: no free temporary file name");
+}
+
+void replaceFile(const std::string& temp, const std::string& path)
+{
+    syncFile(temp);
+    std::error_code ec;
+    std::filesystem::rename(temp, path, ec);
+    if (ec)
+        throw InputError({path, 0, 0, {}}, "cannot replace the file: " + ec.message());
+    const std::string folder = std::filesystem::path(path).parent_path().string();
+    syncFile(folder.empty() ? "." : folder);
+}
+
 void writeFileAtomically(const std::string& path, const std::function<void(std::ostream&)>& write)
 {
     const std::string temp = path + ".tmp-" + std::to_string(::getpid());
@@ -38,13 +71,7 @@ void writeFileAtomically(const std::string& path, const std::function<void(std::
             if (!out)
                 throw InputError({path, 0, 0, {}}, "cannot write the file (disk full?)");
         }
-        syncFile(temp);
-        std::error_code ec;
-        std::filesystem::rename(temp, path, ec);
-        if (ec)
-            throw InputError({path, 0, 0, {}}, "cannot replace the file: " + ec.message());
-        const std::string folder = std::filesystem::path(path).parent_path().string();
-        syncFile(folder.empty() ? "." : folder);
+        replaceFile(temp, path);
     } catch (...) {
         std::error_code ignored;
         std::filesystem::remove(temp, ignored);

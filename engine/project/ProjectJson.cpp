@@ -1,0 +1,218 @@
+#include "project/ProjectJson.h"
+
+#include <limits>
+
+namespace gdbm::project {
+namespace {
+
+constexpr std::int64_t kIntMin = std::numeric_limits<int>::min();
+constexpr std::int64_t kIntMax = std::numeric_limits<int>::max();
+
+json metricsToJson(const rec::MetricValues& values)
+{
+    json out = json::object();
+    for (const auto& [name, value] : values)
+        out[name] = realToJson(value);
+    return out;
+}
+
+rec::MetricValues metricsFromJson(const json& in, const JsonReader& reader)
+{
+    if (!in.is_object())
+        reader.fail({}, "expected an object, found " + in.dump());
+    rec::MetricValues values;
+    for (const auto& [name, value] : in.items())
+        values[name] = reader.real(in, name);
+    return values;
+}
+
+} // namespace
+
+json toJson(const data::GenreThresholds& thresholds)
+{
+    return {{"common_above", thresholds.commonAbove}, {"niche_at_most", thresholds.nicheAtMost}};
+}
+
+data::GenreThresholds thresholdsFromJson(const json& in, const JsonReader& reader)
+{
+    return {reader.size(in, "common_above"), reader.size(in, "niche_at_most")};
+}
+
+json toJson(const sim::SimulationParams& params)
+{
+    return {{"users", params.users},
+            {"seed", params.seed},
+            {"reference_date", dayToJson(params.referenceDate)},
+            {"thresholds", toJson(params.thresholds)},
+            {"discovery_share", realToJson(params.discoveryShare)},
+            {"discovery_tracks", params.discoveryTracks},
+            {"fallback_tracks", params.fallbackTracks}};
+}
+
+sim::SimulationParams simulationParamsFromJson(const json& in, const JsonReader& reader)
+{
+    sim::SimulationParams params;
+    params.users = reader.size(in, "users");
+    params.seed = reader.unsignedInteger(in, "seed");
+    params.referenceDate = reader.day(in, "reference_date");
+    params.thresholds = thresholdsFromJson(reader.object(in, "thresholds"), reader.child("thresholds"));
+    params.discoveryShare = reader.real(in, "discovery_share");
+    params.discoveryTracks = reader.size(in, "discovery_tracks");
+    params.fallbackTracks = reader.size(in, "fallback_tracks");
+    return params;
+}
+
+json toJson(const model::TrainingParams& p)
+{
+    return {{"layers", p.layers},
+            {"batch_size", p.batchSize},
+            {"validation_share", realToJson(p.validationShare)},
+            {"seed", p.seed},
+            {"pretrain_epochs", p.pretrainEpochs},
+            {"pretrain_learning_rate", realToJson(p.pretrainLearningRate)},
+            {"pretrain_weight_decay", realToJson(p.pretrainWeightDecay)},
+            {"pretrain_clip", realToJson(p.pretrainClip)},
+            {"cd_steps", p.cdSteps},
+            {"weight_doubling", p.weightDoubling},
+            {"finetune_epochs", p.finetuneEpochs},
+            {"finetune_learning_rate", realToJson(p.finetuneLearningRate)},
+            {"finetune_weight_decay", realToJson(p.finetuneWeightDecay)},
+            {"finetune_clip", realToJson(p.finetuneClip)},
+            {"mean_field_iterations", p.meanFieldIterations},
+            {"gibbs_steps", p.gibbsSteps},
+            {"chains", p.chains == model::ChainMode::Restart ? "restart" : "persistent"},
+            {"adam_beta1", realToJson(p.adamBeta1)},
+            {"adam_beta2", realToJson(p.adamBeta2)},
+            {"adam_epsilon", realToJson(p.adamEpsilon)},
+            {"log_variance_rate_factor", realToJson(p.logVarianceRateFactor)},
+            {"log_variance_min", realToJson(p.logVarianceMin)},
+            {"log_variance_max", realToJson(p.logVarianceMax)}};
+}
+
+model::TrainingParams trainingParamsFromJson(const json& in, const JsonReader& reader)
+{
+    model::TrainingParams p;
+    p.layers = reader.sizes(in, "layers");
+    p.batchSize = reader.size(in, "batch_size");
+    p.validationShare = reader.real(in, "validation_share");
+    p.seed = reader.unsignedInteger(in, "seed");
+    p.pretrainEpochs = int(reader.integer(in, "pretrain_epochs", kIntMin, kIntMax));
+    p.pretrainLearningRate = reader.real(in, "pretrain_learning_rate");
+    p.pretrainWeightDecay = reader.real(in, "pretrain_weight_decay");
+    p.pretrainClip = reader.real(in, "pretrain_clip");
+    p.cdSteps = int(reader.integer(in, "cd_steps", kIntMin, kIntMax));
+    p.weightDoubling = reader.boolean(in, "weight_doubling");
+    p.finetuneEpochs = int(reader.integer(in, "finetune_epochs", kIntMin, kIntMax));
+    p.finetuneLearningRate = reader.real(in, "finetune_learning_rate");
+    p.finetuneWeightDecay = reader.real(in, "finetune_weight_decay");
+    p.finetuneClip = reader.real(in, "finetune_clip");
+    p.meanFieldIterations = int(reader.integer(in, "mean_field_iterations", kIntMin, kIntMax));
+    p.gibbsSteps = int(reader.integer(in, "gibbs_steps", kIntMin, kIntMax));
+    const std::string chains = reader.text(in, "chains");
+    if (chains != "restart" && chains != "persistent")
+        reader.fail("chains", "expected \"persistent\" or \"restart\", found \"" + chains + "\"");
+    p.chains = chains == "restart" ? model::ChainMode::Restart : model::ChainMode::Persistent;
+    p.adamBeta1 = reader.real(in, "adam_beta1");
+    p.adamBeta2 = reader.real(in, "adam_beta2");
+    p.adamEpsilon = reader.real(in, "adam_epsilon");
+    p.logVarianceRateFactor = reader.real(in, "log_variance_rate_factor");
+    p.logVarianceMin = reader.real(in, "log_variance_min");
+    p.logVarianceMax = reader.real(in, "log_variance_max");
+    return p;
+}
+
+json toJson(const rec::EvaluationResult& evaluation)
+{
+    json methods = json::array();
+    for (const rec::MethodEvaluation& m : evaluation.methods) {
+        json perArchetype = json::object();
+        for (const auto& [archetype, values] : m.perArchetype)
+            perArchetype[archetype] = metricsToJson(values);
+        methods.push_back(
+            {{"method", m.method}, {"overall", metricsToJson(m.overall)}, {"per_archetype", perArchetype}});
+    }
+    return {{"k", evaluation.k},
+            {"users_evaluated", evaluation.usersEvaluated},
+            {"users_skipped", evaluation.usersSkipped},
+            {"methods", methods}};
+}
+
+rec::EvaluationResult evaluationFromJson(const json& in, const JsonReader& reader)
+{
+    rec::EvaluationResult evaluation;
+    evaluation.k = reader.size(in, "k");
+    evaluation.usersEvaluated = reader.size(in, "users_evaluated");
+    evaluation.usersSkipped = reader.size(in, "users_skipped");
+    const json& methods = reader.array(in, "methods");
+    for (std::size_t i = 0; i < methods.size(); ++i) {
+        const JsonReader method = reader.child("methods[" + std::to_string(i) + "]");
+        rec::MethodEvaluation m;
+        m.method = method.text(methods[i], "method");
+        m.overall = metricsFromJson(method.object(methods[i], "overall"), method.child("overall"));
+        const json& perArchetype = method.object(methods[i], "per_archetype");
+        for (const auto& [archetype, values] : perArchetype.items())
+            m.perArchetype[archetype] =
+                metricsFromJson(values, method.child("per_archetype").child(archetype));
+        evaluation.methods.push_back(std::move(m));
+    }
+    return evaluation;
+}
+
+json toJson(const data::LoadReport& report)
+{
+    json dropped = json::array();
+    for (const data::LoadReport::Drop& d : report.dropped)
+        dropped.push_back({{"reason", d.reason}, {"rows", d.rows}});
+    return {
+        {"files", report.files},        {"rows_read", report.rowsRead}, {"rows_merged", report.rowsMerged},
+        {"rows_kept", report.rowsKept}, {"dropped", dropped},           {"notes", report.notes}};
+}
+
+data::LoadReport loadReportFromJson(const json& in, const JsonReader& reader)
+{
+    data::LoadReport report;
+    report.files = reader.texts(in, "files");
+    report.rowsRead = reader.size(in, "rows_read");
+    report.rowsMerged = reader.size(in, "rows_merged");
+    report.rowsKept = reader.size(in, "rows_kept");
+    const json& dropped = reader.array(in, "dropped");
+    for (std::size_t i = 0; i < dropped.size(); ++i) {
+        const JsonReader drop = reader.child("dropped[" + std::to_string(i) + "]");
+        report.dropped.push_back({drop.text(dropped[i], "reason"), drop.size(dropped[i], "rows")});
+    }
+    report.notes = reader.texts(in, "notes");
+    return report;
+}
+
+json simulationHeaderToJson(const sim::SimulationResult& result)
+{
+    const sim::SimulationSummary& s = result.summary;
+    return {{"seed", result.seed},
+            {"reference_date", dayToJson(result.referenceDate)},
+            {"archetype_names", result.archetypeNames},
+            {"summary",
+             {{"users_per_archetype", s.usersPerArchetype},
+              {"fell_back", s.fellBack},
+              {"discoverers", s.discoverers},
+              {"interactions", s.interactions},
+              {"rating_histogram", s.ratingHistogram}}}};
+}
+
+void simulationHeaderFromJson(const json& in, const JsonReader& reader, sim::SimulationResult& result)
+{
+    result.seed = reader.unsignedInteger(in, "seed");
+    result.referenceDate = reader.day(in, "reference_date");
+    result.archetypeNames = reader.texts(in, "archetype_names");
+    const json& summary = reader.object(in, "summary");
+    const JsonReader s = reader.child("summary");
+    result.summary.usersPerArchetype = s.sizes(summary, "users_per_archetype");
+    result.summary.fellBack = s.size(summary, "fell_back");
+    result.summary.discoverers = s.size(summary, "discoverers");
+    result.summary.interactions = s.size(summary, "interactions");
+    const std::vector<std::size_t> histogram = s.sizes(summary, "rating_histogram");
+    if (histogram.size() != sim::kRatingBins)
+        s.fail("rating_histogram", "expected " + std::to_string(sim::kRatingBins) + " counts");
+    std::copy(histogram.begin(), histogram.end(), result.summary.ratingHistogram.begin());
+}
+
+} // namespace gdbm::project
