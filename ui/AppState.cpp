@@ -111,6 +111,22 @@ void AppState::editArchetypes(const sim::ArchetypeSet& next, const QString& desc
     m_undo.push(new ArchetypeEdit(*this, m_archetypes, next, description, mergeKey));
 }
 
+void AppState::resetArchetypes(const sim::ArchetypeSet& set)
+{
+    m_undo.clear();
+    if (!(set == m_archetypes))
+        replaceArchetypes(set);
+}
+
+void AppState::restoreSimulation(std::shared_ptr<const sim::SimulationResult> result, bool outOfDate)
+{
+    m_simulation = std::move(result);
+    m_simulationCatalog = m_simulation ? m_loaded.catalog : nullptr;
+    m_simulationOutOfDate = m_simulation && outOfDate;
+    Q_EMIT simulationChanged();
+    Q_EMIT simulationOutOfDateChanged(m_simulationOutOfDate);
+}
+
 void AppState::replaceArchetypes(const sim::ArchetypeSet& set)
 {
     m_archetypes = set;

@@ -53,6 +53,8 @@ public:
     // non-negative mergeKey in a row (a slider moving) become one undo step.
     void editArchetypes(const sim::ArchetypeSet& next, const QString& description, int mergeKey = -1);
     QUndoStack* undoStack() { return &m_undo; }
+    // Replaces the set without an undo step and clears the undo history (a new or opened project).
+    void resetArchetypes(const sim::ArchetypeSet& set);
 
     const std::shared_ptr<const sim::SimulationResult>& simulation() const { return m_simulation; }
     // The catalog the simulation's track indices refer to (the current one, unless it changed).
@@ -61,6 +63,8 @@ public:
     void setSimulation(std::shared_ptr<const sim::SimulationResult> result,
                        std::shared_ptr<const data::Catalog> catalog, const sim::ArchetypeSet& archetypes,
                        const data::GenreThresholds& thresholds);
+    // Puts back a saved simulation of the current catalog, with its saved out-of-date state.
+    void restoreSimulation(std::shared_ptr<const sim::SimulationResult> result, bool outOfDate);
     // True when the catalog, the genre thresholds or the archetypes changed since the last run.
     bool simulationOutOfDate() const { return m_simulationOutOfDate; }
     // The Simulation page's settings: users asked, seed, reference date (thresholds unused).

@@ -47,7 +47,7 @@ constexpr PageInfo kPages[] = {
 } // namespace
 
 MainWindow::MainWindow(const QStringList& initialFiles, QWidget* parent)
-    : QMainWindow(parent), m_loader(new JobRunner(this))
+    : QMainWindow(parent), m_loader(new JobRunner(this)), m_projectJobs(new JobRunner(this))
 {
     setObjectName("mainWindow");
     setAcceptDrops(true);
@@ -55,6 +55,7 @@ MainWindow::MainWindow(const QStringList& initialFiles, QWidget* parent)
     createActions();
     createStatusBar();
     watchJobs(m_loader);
+    watchJobs(m_projectJobs);
     for (JobRunner* jobs : pageJobs())
         watchJobs(jobs);
     connect(&m_state, &AppState::catalogChanged, this, &MainWindow::updateCatalogStatus);
@@ -64,6 +65,17 @@ MainWindow::MainWindow(const QStringList& initialFiles, QWidget* parent)
                                  (m_state.catalog() ? tr("The catalog that was open is kept.")
                                                     : tr("The demo catalog opens instead.")));
     });
+    connect(m_projectJobs, &JobRunner::failed, this, [this](const QString& message) {
+        if (m_projectJobIsSave) {
+            m_state.setModified(true);
+            MessageBox::critical(this, tr("Could not save the project"),
+                                 message + "\n\n" + tr("The file that was there is unchanged."));
+        } else {
+            MessageBox::critical(this, tr("Could not open the project"),
+                                 message + "\n\n" + tr("What was open is kept."));
+        }
+    });
+    connect(&m_state, &AppState::modifiedChanged, this, &QWidget::setWindowModified);
     restoreSettings();
     updateTitle();
     openStartCatalog(initialFiles);
@@ -73,6 +85,22 @@ MainWindow::MainWindow(const QStringList& initialFiles, QWidget* parent)
 // exit when its files are still there (falling back to the demo catalog if it fails to load).
 void MainWindow::openStartCatalog(const QStringList& initialFiles)
 {
+    // What the window starts with is not a change anyone needs to save.
+    connect(
+        m_loader, &JobRunner::finished, this, [this] { m_state.setModified(false); },
+        Qt::SingleShotConnection);
+    if (initialFiles.size() == 1 && QFileInfo(initialFiles.first()).suffix() == "gdbmproj") {
+        // A project that cannot be opened leaves the demo catalog, as a first start does.
+        connect(
+            m_projectJobs, &JobRunner::finished, this,
+            [this] {
+                if (!m_state.catalog())
+                    openDemoCatalog();
+            },
+            Qt::SingleShotConnection);
+        openProject(initialFiles.first());
+        return;
+    }
     const QStringList last =
         initialFiles.isEmpty() ? QSettings().value("lastDataset").toStringList() : initialFiles;
     bool present = !last.isEmpty();
@@ -279,17 +307,24 @@ void MainWindow::updateCatalogStatus()
 
 void MainWindow::updateTitle()
 {
-    // The platform adds the application's display name ("GDBM Studio") after this.
+    // The platform adds the application's display name ("GDBM Studio") after this; [*] shows
+    // as * while the project has unsaved changes.
+    const QString project = m_projectPath.isEmpty() ? tr("Untitled") : QFileInfo(m_projectPath).fileName();
     const auto& catalog = m_state.catalog();
-    setWindowTitle(catalog ? QString::fromStdString(catalog->label()) : QString());
+    setWindowTitle(catalog ? QString("%1[*] - %2").arg(project, QString::fromStdString(catalog->label()))
+                           : project + "[*]");
+    setWindowModified(m_state.isModified());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    // Stop running work first: nothing is left half-written.
-    m_loader->cancelAndWait();
-    for (JobRunner* jobs : pageJobs())
-        jobs->cancelAndWait();
+    if (!maybeSaveChanges()) {
+        event->ignore();
+        return;
+    }
+    // Stop running work first: nothing is left half-written (a save in progress finishes).
+    m_projectJobs->waitForFinished(600000);
+    stopAllJobs();
     saveSettings();
     event->accept();
 }
@@ -307,10 +342,15 @@ void MainWindow::dropEvent(QDropEvent* event)
         if (url.isLocalFile())
             files << url.toLocalFile();
     }
-    if (!files.isEmpty()) {
-        event->acceptProposedAction();
-        openDataset(files);
+    if (files.isEmpty())
+        return;
+    event->acceptProposedAction();
+    if (files.size() == 1 && QFileInfo(files.first()).suffix() == "gdbmproj") {
+        if (maybeSaveChanges())
+            openProject(files.first());
+        return;
     }
+    openDataset(files);
 }
 
 void MainWindow::restoreSettings()

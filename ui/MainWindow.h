@@ -43,6 +43,16 @@ public:
     // the catalog that was open. A load still running is cancelled first.
     bool openDataset(const QStringList& files);
     bool openDemoCatalog();
+
+    // Projects (.gdbmproj): everything the window holds, saved atomically and reopened as it was.
+    // Opening and saving run as jobs on projectJobs(); Save without a path asks for one.
+    bool openProject(const QString& path);
+    bool saveProject();
+    bool saveProjectAs();
+    bool saveProjectTo(const QString& path);
+    void newProject();
+    QString projectPath() const { return m_projectPath; }
+    JobRunner* projectJobs() const { return m_projectJobs; }
     void showPage(int index);
     int pageCount() const;
     QWidget* page(int index) const;
@@ -57,6 +67,11 @@ protected:
 
 private:
     void openStartCatalog(const QStringList& initialFiles);
+    void chooseProject();
+    // Asks whether to save unsaved changes; false when the user cancels (or the save failed).
+    bool maybeSaveChanges();
+    void stopAllJobs();
+    void setProjectPath(const QString& path);
     void createPages();
     void createActions();
     void createStatusBar();
@@ -72,6 +87,9 @@ private:
 
     AppState m_state;
     JobRunner* m_loader;
+    JobRunner* m_projectJobs;
+    QString m_projectPath;
+    bool m_projectJobIsSave = false;
     QListWidget* m_sidebar;
     QStackedWidget* m_pages;
     DataPage* m_dataPage;

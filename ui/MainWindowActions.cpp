@@ -35,14 +35,32 @@ QAction* makeAction(QWidget* owner, const QString& name, const QString& text,
 void MainWindow::createActions()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* open = makeAction(this, "actionOpenDataset", tr("&Open dataset..."), QKeySequence::Open);
+    QAction* newProjectAction = makeAction(this, "actionNewProject", tr("&New project"), QKeySequence::New);
+    newProjectAction->setStatusTip(tr("Start again from the demo catalog and the default archetypes"));
+    connect(newProjectAction, &QAction::triggered, this, &MainWindow::newProject);
+    file->addAction(newProjectAction);
+    QAction* openProjectAction =
+        makeAction(this, "actionOpenProject", tr("&Open project..."), QKeySequence::Open);
+    connect(openProjectAction, &QAction::triggered, this, &MainWindow::chooseProject);
+    file->addAction(openProjectAction);
+    QAction* saveProjectAction =
+        makeAction(this, "actionSaveProject", tr("&Save project"), QKeySequence::Save);
+    connect(saveProjectAction, &QAction::triggered, this, &MainWindow::saveProject);
+    file->addAction(saveProjectAction);
+    QAction* saveProjectAsAction =
+        makeAction(this, "actionSaveProjectAs", tr("Save project &as..."), QKeySequence::SaveAs);
+    connect(saveProjectAsAction, &QAction::triggered, this, &MainWindow::saveProjectAs);
+    file->addAction(saveProjectAsAction);
+    file->addSeparator();
+    QAction* open = makeAction(this, "actionOpenDataset", tr("Open &dataset..."),
+                               QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     open->setStatusTip(tr("Open one dataset CSV, or the two files of a dataset to merge"));
     connect(open, &QAction::triggered, this, &MainWindow::chooseDataset);
     file->addAction(open);
     m_recentMenu = file->addMenu(tr("Open &recent"));
     m_recentMenu->setObjectName("menuRecent");
     rebuildRecentMenu();
-    QAction* demo = makeAction(this, "actionOpenDemo", tr("Use the &demo catalog (synthetic)"));
+    QAction* demo = makeAction(this, "actionOpenDemo", tr("Use the de&mo catalog (synthetic)"));
     connect(demo, &QAction::triggered, this, &MainWindow::openDemoCatalog);
     file->addAction(demo);
     file->addSeparator();
@@ -52,8 +70,7 @@ void MainWindow::createActions()
         m_archetypesPage->importSet();
     });
     file->addAction(importSet);
-    QAction* exportSet =
-        makeAction(this, "actionExportArchetypes", tr("&Save archetypes as..."), QKeySequence::Save);
+    QAction* exportSet = makeAction(this, "actionExportArchetypes", tr("Export arc&hetypes..."));
     connect(exportSet, &QAction::triggered, this, [this] { m_archetypesPage->exportSet(); });
     file->addAction(exportSet);
     QAction* exportSim = makeAction(this, "actionExportSimulation", tr("&Export simulation CSV files..."),
@@ -161,9 +178,9 @@ void MainWindow::showAbout()
     QMessageBox::about(this, tr("About GDBM Studio"),
                        tr("<h3>GDBM Studio %1</h3>"
                           "<p>A music recommender you can watch learn: song catalogs, simulated "
-                          "listeners from editable archetypes, and (with gdbm-cli for now) a "
-                          "Gaussian-Bernoulli Deep Boltzmann Machine trained on the songs' audio "
-                          "features that recommends songs to them.</p>"
+                          "listeners from editable archetypes, and a Gaussian-Bernoulli Deep "
+                          "Boltzmann Machine trained on the songs' audio features that recommends "
+                          "songs to them, measured against simple baselines.</p>"
                           "<p>Built with Qt %2, Eigen and oneTBB.</p>")
                            .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
 }

@@ -8,6 +8,8 @@
 
 #include <QAction>
 #include <QDoubleSpinBox>
+#include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenu>
 #include <QPushButton>
@@ -43,6 +45,9 @@ private Q_SLOTS:
     void reopensTheLastDatasetOnStart();
     void opensTheFilesGivenOnTheCommandLine();
     void editsDuringARunLeaveTheResultOutOfDate();
+    void closingWithUnsavedChangesAsks();
+    void aFailedSaveKeepsTheChangesUnsaved();
+    void aBrokenProjectKeepsWhatWasOpen();
 
 private:
     template <typename T>
@@ -267,7 +272,8 @@ void TestMainWindow::reopensTheLastDatasetOnStart()
     FileDialog::setNextFileName(realFile("top10s.csv"));
     trigger("actionOpenDataset");
     QVERIFY(waitForCatalog());
-    QVERIFY(m_window->close()); // saves the settings
+    MessageBox::setNextAnswer(QMessageBox::Discard); // another dataset is an unsaved change
+    QVERIFY(m_window->close());                      // saves the settings
     delete m_window;
     m_window = new MainWindow;
     QVERIFY(waitForCatalog());
@@ -303,6 +309,57 @@ void TestMainWindow::editsDuringARunLeaveTheResultOutOfDate()
     QVERIFY(m_window->state().simulation());
     QVERIFY(m_window->state().simulationOutOfDate());
     QVERIFY(child<QLabel>("simOutOfDate")->text().contains("Out of date"));
+}
+
+void TestMainWindow::closingWithUnsavedChangesAsks()
+{
+    QVERIFY(!m_window->state().isModified()); // the start-up catalog is not a change
+    QVERIFY(!m_window->isWindowModified());
+    child<QSpinBox>("simUsers")->setValue(77);
+    QVERIFY(m_window->state().isModified());
+    QVERIFY(m_window->isWindowModified());
+    QVERIFY(m_window->windowTitle().startsWith("Untitled[*]"));
+
+    const int shown = MessageBox::shownCount();
+    MessageBox::setNextAnswer(QMessageBox::Cancel);
+    QVERIFY(!m_window->close());
+    QCOMPARE(MessageBox::shownCount(), shown + 1);
+    QVERIFY(MessageBox::lastText().contains("not saved"));
+    QVERIFY(m_window->isVisible());
+
+    // Save: asks for a file, writes the project, then closes.
+    const QString path = m_dir.filePath("closing.gdbmproj");
+    MessageBox::setNextAnswer(QMessageBox::Save);
+    FileDialog::setNextFileName(path);
+    QVERIFY(m_window->close());
+    QVERIFY(QFileInfo::exists(path));
+    QVERIFY(!m_window->state().isModified());
+}
+
+void TestMainWindow::aFailedSaveKeepsTheChangesUnsaved()
+{
+    child<QSpinBox>("simSeed")->setValue(42);
+    QVERIFY(m_window->saveProjectTo(m_dir.filePath("no-such-folder/x.gdbmproj")));
+    QVERIFY(m_window->projectJobs()->waitForFinished());
+    QVERIFY(m_window->state().isModified());
+    QCOMPARE(MessageBox::lastTitle(), QString("Could not save the project"));
+    QVERIFY(m_window->projectPath().isEmpty());
+}
+
+void TestMainWindow::aBrokenProjectKeepsWhatWasOpen()
+{
+    const QString path = m_dir.filePath("broken.gdbmproj");
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("not a project at all\n");
+    file.close();
+    const auto catalog = m_window->state().catalog();
+    QVERIFY(m_window->openProject(path));
+    QVERIFY(m_window->projectJobs()->waitForFinished());
+    QCOMPARE(MessageBox::lastTitle(), QString("Could not open the project"));
+    QVERIFY(MessageBox::lastText().contains("broken.gdbmproj"));
+    QCOMPARE(m_window->state().catalog(), catalog);
+    QVERIFY(m_window->projectPath().isEmpty());
 }
 
 QTEST_MAIN(TestMainWindow)

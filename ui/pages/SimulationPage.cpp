@@ -137,8 +137,33 @@ SimulationPage::SimulationPage(AppState& state, QWidget* parent)
     connect(&m_state, &AppState::simulationOutOfDateChanged, this, &SimulationPage::updateBanner);
     connect(&m_state, &AppState::archetypesChanged, this, &SimulationPage::updateBanner);
     connect(m_users, &QSpinBox::valueChanged, this, &SimulationPage::updateBanner);
+    // The settings belong to the project: the widgets edit AppState's copy and follow it when a
+    // project is opened.
+    pushSettings();
+    connect(m_users, &QSpinBox::valueChanged, this, &SimulationPage::pushSettings);
+    connect(m_seed, &QSpinBox::valueChanged, this, &SimulationPage::pushSettings);
+    connect(m_referenceDate, &QDateEdit::dateChanged, this, &SimulationPage::pushSettings);
+    connect(&m_state, &AppState::simulationSettingsChanged, this, &SimulationPage::pullSettings);
     updateBanner();
     showResult();
+}
+
+void SimulationPage::pushSettings()
+{
+    sim::SimulationParams settings;
+    settings.users = std::size_t(m_users->value());
+    settings.seed = std::uint64_t(m_seed->value());
+    settings.referenceDate = toSysDays(m_referenceDate->date());
+    m_state.setSimulationSettings(settings);
+}
+
+void SimulationPage::pullSettings()
+{
+    const sim::SimulationParams& settings = m_state.simulationSettings();
+    m_users->setValue(int(settings.users));
+    m_seed->setValue(int(settings.seed));
+    const std::chrono::year_month_day day(settings.referenceDate);
+    m_referenceDate->setDate(QDate(int(day.year()), int(unsigned(day.month())), int(unsigned(day.day()))));
 }
 
 void SimulationPage::setRunning(bool running)
@@ -162,10 +187,7 @@ void SimulationPage::run()
     settings.setValue("simulation/seed", m_seed->value());
     settings.setValue("simulation/referenceDate", m_referenceDate->date());
 
-    sim::SimulationParams params;
-    params.users = std::size_t(m_users->value());
-    params.seed = std::uint64_t(m_seed->value());
-    params.referenceDate = toSysDays(m_referenceDate->date());
+    sim::SimulationParams params = m_state.simulationSettings();
     params.thresholds = m_state.thresholds();
     std::shared_ptr<const data::Catalog> catalog = m_state.catalog();
     const sim::ArchetypeSet archetypes = m_state.archetypes();

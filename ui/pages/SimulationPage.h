@@ -34,6 +34,8 @@ public Q_SLOTS:
     void exportCsv();
 
 private:
+    void pushSettings();
+    void pullSettings();
     void showResult();
     void updateBanner();
     void setRunning(bool running);

@@ -1,0 +1,146 @@
+// The main window's projects: New, Open, Save, Save As, and asking before unsaved work is lost.
+#include "MainWindow.h"
+#include "ProjectSession.h"
+#include "jobs/JobRunner.h"
+#include "util/FileDialog.h"
+#include "util/MessageBox.h"
+
+#include <QCloseEvent>
+#include <QFileInfo>
+#include <QStatusBar>
+
+namespace gdbm::ui {
+namespace {
+
+const QString kProjectFilter = QObject::tr("GDBM Studio projects (*.gdbmproj);;All files (*)");
+
+} // namespace
+
+void MainWindow::stopAllJobs()
+{
+    m_loader->cancelAndWait();
+    for (JobRunner* jobs : pageJobs())
+        jobs->cancelAndWait();
+}
+
+bool MainWindow::maybeSaveChanges()
+{
+    if (!m_state.isModified())
+        return true;
+    const QString name =
+        m_projectPath.isEmpty() ? tr("The untitled project") : QFileInfo(m_projectPath).fileName();
+    const auto answer = MessageBox::question(
+        this, tr("Unsaved changes"), tr("%1 has changes that are not saved. Save them?").arg(name),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Cancel)
+        return false;
+    if (answer == QMessageBox::Discard)
+        return true;
+    if (!saveProject())
+        return false;
+    // Closing waits for the save: the window must not go away with the file half-written.
+    m_projectJobs->waitForFinished(600000);
+    return !m_state.isModified();
+}
+
+void MainWindow::newProject()
+{
+    if (!maybeSaveChanges())
+        return;
+    stopAllJobs();
+    m_state.resetArchetypes(sim::defaultArchetypes());
+    m_state.setSimulationSettings({});
+    m_state.restoreSimulation(nullptr, false);
+    m_state.setTrainingParams({});
+    m_state.setModel(nullptr);
+    m_state.setEvaluation(nullptr);
+    setProjectPath({});
+    openDemoCatalog();
+    // The fresh demo catalog is part of the new project, not a change to it.
+    connect(
+        m_loader, &JobRunner::finished, this, [this] { m_state.setModified(false); },
+        Qt::SingleShotConnection);
+    showPage(0);
+}
+
+void MainWindow::chooseProject()
+{
+    if (!maybeSaveChanges())
+        return;
+    const QString path = FileDialog::openFile(this, "project", tr("Open project"), kProjectFilter);
+    if (!path.isEmpty())
+        openProject(path);
+}
+
+bool MainWindow::openProject(const QString& path)
+{
+    stopAllJobs();
+    m_projectJobs->cancelAndWait();
+    m_projectJobIsSave = false;
+    const std::string file = QFileInfo(path).absoluteFilePath().toStdString();
+    return m_projectJobs->start(
+        tr("Opening %1").arg(QFileInfo(path).fileName()),
+        [file](const ProgressCallback& progress, const CancelFlag& cancel) {
+            return std::any(std::make_shared<OpenedProject>(readProject(file, progress, cancel)));
+        },
+        [this, path](std::any result) {
+            const auto opened = std::any_cast<std::shared_ptr<OpenedProject>>(result);
+            applyProject(m_state, *opened);
+            setProjectPath(QFileInfo(path).absoluteFilePath());
+            statusBar()->showMessage(tr("Opened %1").arg(QFileInfo(path).fileName()), 5000);
+            if (opened->datasetChanged)
+                MessageBox::warning(this, tr("The dataset changed"),
+                                    tr("The dataset files of this project no longer hold the tracks "
+                                       "its simulation was made on, so the simulation and the "
+                                       "evaluation were not restored. Run them again."));
+        });
+}
+
+bool MainWindow::saveProject()
+{
+    if (m_projectPath.isEmpty())
+        return saveProjectAs();
+    return saveProjectTo(m_projectPath);
+}
+
+bool MainWindow::saveProjectAs()
+{
+    const QString suggested =
+        m_projectPath.isEmpty() ? tr("Untitled.gdbmproj") : QFileInfo(m_projectPath).fileName();
+    QString path = FileDialog::saveFile(this, "project", tr("Save project as"), kProjectFilter, suggested);
+    if (path.isEmpty())
+        return false;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += ".gdbmproj";
+    return saveProjectTo(path);
+}
+
+bool MainWindow::saveProjectTo(const QString& path)
+{
+    if (m_projectJobs->isRunning() || !m_state.catalog())
+        return false;
+    ProjectSnapshot snapshot = captureProject(m_state);
+    const std::string file = QFileInfo(path).absoluteFilePath().toStdString();
+    // Changes made while the file is written still count as unsaved: the flag is cleared now,
+    // and whatever sets it again before the save ends stays set.
+    m_state.setModified(false);
+    m_projectJobIsSave = true;
+    return m_projectJobs->start(
+        tr("Saving %1").arg(QFileInfo(path).fileName()),
+        [snapshot = std::move(snapshot), file](const ProgressCallback&, const CancelFlag&) mutable {
+            writeProject(std::move(snapshot), file);
+            return std::any();
+        },
+        [this, path](std::any) {
+            setProjectPath(QFileInfo(path).absoluteFilePath());
+            statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), 5000);
+        });
+}
+
+void MainWindow::setProjectPath(const QString& path)
+{
+    m_projectPath = path;
+    updateTitle();
+}
+
+} // namespace gdbm::ui

@@ -1,0 +1,79 @@
+#include "ProjectSession.h"
+
+#include "core/Error.h"
+#include "data/DatasetLoader.h"
+#include "project/ProjectFile.h"
+
+namespace gdbm::ui {
+
+ProjectSnapshot captureProject(const AppState& state)
+{
+    ProjectSnapshot snapshot;
+    project::Project& p = snapshot.project;
+    snapshot.catalog = state.catalog();
+    for (const QString& file : state.catalogFiles())
+        p.datasetFiles.push_back(file.toStdString());
+    if (p.datasetFiles.empty())
+        p.catalog = state.catalog(); // the demo catalog is not in any file: the project holds it
+    p.thresholds = state.thresholds();
+    p.archetypes = state.archetypes();
+    p.simulationSettings = state.simulationSettings();
+    // A simulation of a catalog that is no longer open cannot be reopened with this one.
+    if (state.simulation() && state.simulationCatalog() == state.catalog()) {
+        p.simulation = state.simulation();
+        p.simulationOutOfDate = state.simulationOutOfDate();
+        p.evaluation = state.evaluation();
+    }
+    p.trainingParams = state.trainingParams();
+    p.model = state.model();
+    return snapshot;
+}
+
+void writeProject(ProjectSnapshot snapshot, const std::string& path)
+{
+    if (snapshot.catalog)
+        snapshot.project.catalogFingerprint = project::catalogFingerprint(*snapshot.catalog);
+    project::saveProject(snapshot.project, path);
+}
+
+OpenedProject readProject(const std::string& path, const ProgressCallback& progress, const CancelFlag& cancel)
+{
+    OpenedProject opened;
+    opened.project = project::loadProject(path);
+    project::Project& p = opened.project;
+    data::Catalog catalog;
+    if (!p.datasetFiles.empty()) {
+        catalog = data::loadDataset(p.datasetFiles, progress, &cancel);
+        for (const std::string& file : p.datasetFiles)
+            opened.datasetFiles << QString::fromStdString(file);
+    } else if (p.catalog) {
+        catalog = *p.catalog;
+    } else {
+        throw InputError({path, 0, 0, "catalog"}, "the project names no dataset and holds no catalog");
+    }
+    opened.datasetChanged = p.simulation && project::catalogFingerprint(catalog) != p.catalogFingerprint;
+    if (opened.datasetChanged) {
+        p.simulation.reset();
+        p.evaluation.reset();
+    }
+    opened.catalog = prepareCatalog(std::move(catalog), p.thresholds);
+    return opened;
+}
+
+void applyProject(AppState& state, const OpenedProject& opened)
+{
+    const project::Project& p = opened.project;
+    state.setCatalogFiles(opened.datasetFiles);
+    state.setCatalog(opened.catalog);
+    state.resetArchetypes(p.archetypes);
+    state.setSimulationSettings(p.simulationSettings);
+    state.restoreSimulation(p.simulation, p.simulationOutOfDate);
+    state.setTrainingParams(p.trainingParams);
+    state.setModel(p.model);
+    // Last, so that the Evaluation page takes it as the evaluation of the model and simulation
+    // it was just given.
+    state.setEvaluation(p.evaluation);
+    state.setModified(false);
+}
+
+} // namespace gdbm::ui
