@@ -1,13 +1,370 @@
 #include "EvaluationPage.h"
 
+#include "charts/GroupedBarChart.h"
+#include "core/Error.h"
+#include "core/Text.h"
 #include "jobs/JobRunner.h"
+#include "models/EvaluationTableModel.h"
+#include "rec/Comparison.h"
+#include "rec/EvaluationCsv.h"
+#include "util/FileDialog.h"
+#include "util/LabelStyle.h"
+#include "util/MessageBox.h"
+
+#include <QComboBox>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPixmap>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSpinBox>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <algorithm>
 
 namespace gdbm::ui {
+namespace {
+
+// Whether `seen` (what the evaluation was computed from) is the object `now` points to. Owner
+// comparison: an expired weak_ptr never equals a new object, even at a reused address.
+template <typename T>
+bool sameObject(const std::weak_ptr<const T>& seen, const std::shared_ptr<const T>& now)
+{
+    return !seen.owner_before(now) && !now.owner_before(seen);
+}
+
+QString withSuffix(const QString& path, const QString& suffix)
+{
+    return path.isEmpty() || !QFileInfo(path).suffix().isEmpty() ? path : path + "." + suffix;
+}
+
+} // namespace
 
 EvaluationPage::EvaluationPage(AppState& state, QWidget* parent)
-    : QWidget(parent), m_state(state), m_jobs(new JobRunner(this))
+    : QWidget(parent), m_state(state), m_jobs(new JobRunner(this)), m_model(new EvaluationTableModel(this))
 {
     setObjectName("evaluationPage");
+    const QSettings settings;
+
+    m_k = new QSpinBox;
+    m_k->setObjectName("evalK");
+    m_k->setRange(1, 1000);
+    m_k->setValue(settings.value("evaluation/k", 10).toInt());
+    m_k->setToolTip(tr("K: the length of each user's recommendation list"));
+    m_seed = new QSpinBox;
+    m_seed->setObjectName("evalSeed");
+    m_seed->setRange(0, 2'000'000'000);
+    m_seed->setValue(settings.value("evaluation/seed", 1).toInt());
+    m_seed->setToolTip(tr("Chooses the 20% of each user's tracks held out (and the random baseline)"));
+    m_run = new QPushButton(tr("Run evaluation"));
+    m_run->setObjectName("evalRun");
+    m_run->setDefault(true);
+    m_cancel = new QPushButton(tr("Cancel"));
+    m_cancel->setObjectName("evalCancel");
+    m_cancel->setEnabled(false);
+    m_exportCsv = new QPushButton(tr("Export CSV..."));
+    m_exportCsv->setObjectName("evalExportCsv");
+    m_exportCsv->setToolTip(tr("Every value, overall and per archetype: method, archetype, metric, value"));
+    m_progress = new QProgressBar;
+    m_progress->setObjectName("evalProgress");
+    m_progress->setVisible(false);
+
+    auto* controls = new QHBoxLayout;
+    controls->addWidget(new QLabel(tr("Top K:")));
+    controls->addWidget(m_k);
+    controls->addSpacing(12);
+    controls->addWidget(new QLabel(tr("Holdout seed:")));
+    controls->addWidget(m_seed);
+    controls->addSpacing(12);
+    controls->addWidget(m_run);
+    controls->addWidget(m_cancel);
+    controls->addWidget(m_progress, 1);
+    controls->addStretch();
+    controls->addWidget(m_exportCsv);
+
+    m_banner = new QLabel;
+    m_banner->setObjectName("evalBanner");
+    m_banner->setWordWrap(true);
+    m_banner->setMargin(8);
+    m_summary = new QLabel;
+    m_summary->setObjectName("evalSummary");
+    m_summary->setWordWrap(true);
+    makeSecondary(m_summary);
+
+    m_table = new QTableView;
+    m_table->setObjectName("evalTable");
+    m_table->setModel(m_model);
+    m_table->setSelectionMode(QAbstractItemView::NoSelection);
+    // A small table (six methods): the metric names wrap in the header rather than being cut.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_table->horizontalHeader()->setDefaultAlignment(Qt::Alignment(Qt::AlignCenter | Qt::TextWordWrap));
+    m_table->horizontalHeader()->setFixedHeight(2 * m_table->fontMetrics().lineSpacing() + 10);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().lineSpacing() + 8);
+    fitTableHeight();
+    connect(m_table->horizontalScrollBar(), &QScrollBar::rangeChanged, this, &EvaluationPage::fitTableHeight);
+
+    m_metric = new QComboBox;
+    m_metric->setObjectName("evalMetric");
+    m_metric->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_exportChart = new QPushButton(tr("Export chart PNG..."));
+    m_exportChart->setObjectName("evalExportChart");
+    m_chart = new GroupedBarChart(tr("Per archetype"));
+    m_chart->setObjectName("evalChart");
+    m_chartPanel = new QWidget;
+    auto* chartBar = new QHBoxLayout;
+    chartBar->addWidget(new QLabel(tr("Per archetype:")));
+    chartBar->addWidget(m_metric);
+    chartBar->addStretch();
+    chartBar->addWidget(m_exportChart);
+    auto* chartLayout = new QVBoxLayout(m_chartPanel);
+    chartLayout->setContentsMargins(0, 0, 0, 0);
+    chartLayout->addLayout(chartBar);
+    chartLayout->addWidget(m_chart, 1);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(controls);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_table);
+    layout->addWidget(m_chartPanel, 1);
+    layout->addStretch(); // takes the room while the table and the chart are hidden
+
+    connect(m_run, &QPushButton::clicked, this, &EvaluationPage::run);
+    connect(m_cancel, &QPushButton::clicked, this, &EvaluationPage::cancel);
+    connect(m_exportCsv, &QPushButton::clicked, this, &EvaluationPage::exportCsv);
+    connect(m_exportChart, &QPushButton::clicked, this, &EvaluationPage::exportChart);
+    connect(m_metric, &QComboBox::currentIndexChanged, this, &EvaluationPage::updateChart);
+    connect(m_jobs, &JobRunner::progress, this, [this](const QString& stage, qint64 done, qint64 total) {
+        m_progress->setFormat(stage + " %p%");
+        m_progress->setRange(0, total > 0 ? 1000 : 0);
+        if (total > 0)
+            m_progress->setValue(int(1000 * done / total));
+    });
+    connect(m_jobs, &JobRunner::finished, this, [this] { setRunning(false); });
+    connect(m_jobs, &JobRunner::failed, this,
+            [this](const QString& message) { MessageBox::critical(this, tr("Evaluation failed"), message); });
+    connect(&m_state, &AppState::evaluationChanged, this, &EvaluationPage::evaluationChanged);
+    connect(&m_state, &AppState::modelChanged, this, &EvaluationPage::updateBanner);
+    connect(&m_state, &AppState::simulationChanged, this, &EvaluationPage::updateBanner);
+    evaluationChanged();
+}
+
+QAbstractItemModel* EvaluationPage::tableModel() const
+{
+    return m_model;
+}
+
+void EvaluationPage::fitTableHeight()
+{
+    // Room for the six methods (and the scroll bar of a narrow window), no more: the chart gets
+    // the rest of the page.
+    const QScrollBar* bar = m_table->horizontalScrollBar();
+    m_table->setFixedHeight(m_table->horizontalHeader()->height() +
+                            6 * m_table->verticalHeader()->defaultSectionSize() + 2 * m_table->frameWidth() +
+                            (bar->maximum() > 0 ? bar->sizeHint().height() : 0));
+}
+
+void EvaluationPage::setRunning(bool running)
+{
+    m_cancel->setEnabled(running);
+    m_progress->setVisible(running);
+    if (running) {
+        m_progress->setRange(0, 0);
+        m_progress->setFormat(tr("Starting..."));
+    }
+    updateBanner();
+}
+
+void EvaluationPage::run()
+{
+    const auto catalog = m_state.simulationCatalog();
+    const auto simulation = m_state.simulation();
+    const auto model = m_state.model();
+    if (m_jobs->isRunning() || !catalog || !simulation || !model)
+        return;
+    QSettings settings;
+    settings.setValue("evaluation/k", m_k->value());
+    settings.setValue("evaluation/seed", m_seed->value());
+    const auto k = std::size_t(m_k->value());
+    const auto seed = std::uint64_t(m_seed->value());
+
+    m_jobs->start(
+        tr("Evaluating the recommendations"),
+        [catalog, simulation, model, k, seed](const ProgressCallback& progress, const CancelFlag& cancel) {
+            return std::any(std::make_shared<const rec::EvaluationResult>(
+                rec::compareMethods(*catalog, *simulation, *model, k, seed, progress, &cancel)));
+        },
+        [this, simulation, model](std::any result) {
+            // Computed from the inputs of the start: if they changed meanwhile, it is out of date.
+            m_evaluatedModel = model;
+            m_evaluatedSimulation = simulation;
+            m_settingOwnResult = true;
+            m_state.setEvaluation(std::any_cast<std::shared_ptr<const rec::EvaluationResult>>(result));
+            m_settingOwnResult = false;
+        });
+    setRunning(true);
+}
+
+void EvaluationPage::cancel()
+{
+    m_jobs->cancel();
+}
+
+void EvaluationPage::evaluationChanged()
+{
+    // An evaluation from elsewhere (a project opened) is the one saved with the current model
+    // and simulation.
+    if (!m_settingOwnResult) {
+        m_evaluatedModel = m_state.model();
+        m_evaluatedSimulation = m_state.simulation();
+    }
+    showEvaluation();
+}
+
+void EvaluationPage::showEvaluation()
+{
+    const auto result = m_state.evaluation();
+    m_model->setResult(result);
+    const QString chosen = m_metric->currentData().toString();
+    {
+        const QSignalBlocker blocker(m_metric);
+        m_metric->clear();
+        if (result) {
+            for (const std::string& metric : rec::metricsOf(*result)) {
+                m_metric->addItem(EvaluationTableModel::metricLabel(metric, result->k),
+                                  QString::fromStdString(metric));
+                m_metric->setItemData(m_metric->count() - 1,
+                                      EvaluationTableModel::metricToolTip(metric, result->k),
+                                      Qt::ToolTipRole);
+            }
+        }
+        const int keep = m_metric->findData(chosen.isEmpty() ? QStringLiteral("ndcg") : chosen);
+        m_metric->setCurrentIndex(std::max(0, keep));
+    }
+    if (result) {
+        m_summary->setText(
+            tr("Top %1 for %2 users; %3 skipped (fewer than 5 distinct tracks). Bold: the "
+               "best value of each metric.")
+                .arg(result->k)
+                .arg(QString::fromStdString(text::withThousands((long long)result->usersEvaluated)),
+                     QString::fromStdString(text::withThousands((long long)result->usersSkipped))));
+    } else {
+        m_summary->setText(tr("Each user's tracks are split: 80% is their history, 20% is held out; every "
+                              "method recommends K tracks from the history and is scored on the held-out "
+                              "ones."));
+    }
+    m_exportCsv->setEnabled(result != nullptr);
+    m_exportChart->setEnabled(result != nullptr);
+    m_table->setVisible(result != nullptr);
+    m_chartPanel->setVisible(result != nullptr);
+    // Metric names wrap at spaces; a column is never narrower than its longest word.
+    int longestWord = 0;
+    for (int c = 0; c < m_model->columnCount(); ++c) {
+        for (const QString& word :
+             m_model->headerData(c, Qt::Horizontal).toString().split(QRegularExpression("\\s")))
+            longestWord =
+                std::max(longestWord, m_table->horizontalHeader()->fontMetrics().horizontalAdvance(word));
+    }
+    m_table->horizontalHeader()->setMinimumSectionSize(longestWord + 8);
+    updateChart();
+    updateBanner();
+}
+
+void EvaluationPage::updateChart()
+{
+    const auto result = m_state.evaluation();
+    const std::string metric = m_metric->currentData().toString().toStdString();
+    if (!result || metric.empty()) {
+        m_chart->setTitle(tr("Per archetype"));
+        m_chart->setData({}, {}, {});
+        return;
+    }
+    // Archetypes in the order of the simulation's set, as on the Simulation page.
+    const auto simulation = m_evaluatedSimulation.lock();
+    const EvaluationTableModel::PerArchetype bars = EvaluationTableModel::perArchetype(
+        *result, metric, simulation ? simulation->archetypeNames : std::vector<std::string>());
+    const QString label = EvaluationTableModel::metricLabel(metric, result->k);
+    m_chart->setTitle(tr("%1 per archetype").arg(label));
+    m_chart->setValueDecimals(metric == "novelty" ? 2 : 3);
+    m_chart->setData(bars.archetypes, bars.methods, bars.values);
+    m_chart->setValueAxisTitle(label);
+}
+
+void EvaluationPage::updateBanner()
+{
+    const bool running = m_jobs->isRunning();
+    QStringList missing;
+    if (!m_state.simulation())
+        missing << tr("Run the simulation first (on the Simulation page).");
+    if (!m_state.model())
+        missing << tr("Train a model on the Training page.");
+    m_run->setEnabled(!running && missing.isEmpty());
+
+    QString text;
+    QString style = "background: #eef3f8; border-radius: 4px;";
+    if (!missing.isEmpty()) {
+        text = tr("Nothing to evaluate yet. ") + missing.join(' ');
+    } else if (m_state.evaluation()) {
+        QStringList changed;
+        if (!sameObject(m_evaluatedModel, m_state.model()))
+            changed << tr("the model");
+        if (!sameObject(m_evaluatedSimulation, m_state.simulation()))
+            changed << tr("the simulation");
+        if (!changed.isEmpty()) {
+            text = tr("Out of date: %1 changed since this evaluation. Run it again to update it.")
+                       .arg(changed.join(tr(" and ")));
+            style = "background: #fff1c9; color: #6b4b00; border-radius: 4px; font-weight: bold;";
+        }
+    } else if (!running) {
+        text = tr("No evaluation yet: choose K and the holdout seed, then press Run evaluation.");
+    }
+    m_banner->setText(text);
+    m_banner->setStyleSheet(style);
+    m_banner->setVisible(!text.isEmpty());
+}
+
+void EvaluationPage::exportCsv()
+{
+    const auto result = m_state.evaluation();
+    if (!result)
+        return;
+    const QString path = withSuffix(
+        FileDialog::saveFile(this, "evaluation", tr("Export the evaluation"), tr("CSV files (*.csv)"),
+                             QStringLiteral("evaluation-top%1.csv").arg(result->k)),
+        "csv");
+    if (path.isEmpty())
+        return;
+    try {
+        rec::saveEvaluationCsv(*result, path.toStdString());
+    } catch (const InputError& e) {
+        MessageBox::critical(this, tr("Export failed"), QString::fromStdString(e.what()));
+    }
+}
+
+void EvaluationPage::exportChart()
+{
+    const auto result = m_state.evaluation();
+    if (!result)
+        return;
+    const QString suggested =
+        QStringLiteral("evaluation-%1-top%2.png").arg(m_metric->currentData().toString()).arg(result->k);
+    const QString path = withSuffix(
+        FileDialog::saveFile(this, "evaluation", tr("Export the chart"), tr("PNG images (*.png)"), suggested),
+        "png");
+    if (path.isEmpty())
+        return;
+    // QSaveFile: the old file stays whole until the new one is complete.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || !m_chart->grab().save(&file, "PNG") || !file.commit())
+        MessageBox::critical(this, tr("Export failed"),
+                             tr("Could not write %1: %2").arg(path, file.errorString()));
 }
 
 } // namespace gdbm::ui

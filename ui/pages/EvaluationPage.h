@@ -3,12 +3,29 @@
 #include "AppState.h"
 
 #include <QWidget>
+#include <memory>
+
+class QAbstractItemModel;
+class QComboBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QTableView;
 
 namespace gdbm::ui {
 
+class EvaluationTableModel;
+class GroupedBarChart;
 class JobRunner;
 
-// The Evaluation page: compare the recommenders against baselines.
+// The Evaluation page: the DBM's recommendations against baselines on a holdout of the
+// simulation. K and the holdout seed (remembered); Run (a job, with progress and Cancel)
+// compares the six methods of rec::compareMethods; the result, which the state keeps, shows as
+// a methods x metrics table (best value per metric in bold) and a per-archetype bar chart of
+// one metric; export as CSV (rec::saveEvaluationCsv) and the chart as PNG. Until there is a
+// simulation and a model, the page says which is missing; a banner says when either changed
+// since the evaluation shown (one set by a project counts as current when it arrives).
 class EvaluationPage : public QWidget
 {
     Q_OBJECT
@@ -17,10 +34,44 @@ public:
     explicit EvaluationPage(AppState& state, QWidget* parent = nullptr);
 
     JobRunner* jobs() const { return m_jobs; }
+    QAbstractItemModel* tableModel() const;
+    GroupedBarChart* chart() const { return m_chart; }
+
+public Q_SLOTS:
+    void run();
+    void cancel();
+    void exportCsv();
+    void exportChart();
 
 private:
+    void evaluationChanged();
+    void showEvaluation();
+    void updateChart();
+    void updateBanner();
+    void setRunning(bool running);
+    void fitTableHeight();
+
     AppState& m_state;
     JobRunner* m_jobs;
+    // What the evaluation shown was computed from; weak, so an old model is not kept alive.
+    std::weak_ptr<const model::Model> m_evaluatedModel;
+    std::weak_ptr<const sim::SimulationResult> m_evaluatedSimulation;
+    bool m_settingOwnResult = false;
+
+    QSpinBox* m_k;
+    QSpinBox* m_seed;
+    QPushButton* m_run;
+    QPushButton* m_cancel;
+    QPushButton* m_exportCsv;
+    QPushButton* m_exportChart;
+    QProgressBar* m_progress;
+    QLabel* m_banner;
+    QLabel* m_summary;
+    EvaluationTableModel* m_model;
+    QTableView* m_table;
+    QComboBox* m_metric;
+    GroupedBarChart* m_chart;
+    QWidget* m_chartPanel;
 };
 
 } // namespace gdbm::ui

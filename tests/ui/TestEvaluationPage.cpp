@@ -1,0 +1,416 @@
+// The Evaluation page driven as a user would: what is missing before Run, a run against
+// rec::compareMethods called directly, the table, the per-archetype chart, the exports, the
+// out-of-date banner, cancel, and an evaluation that arrives from a project.
+#include "AppState.h"
+#include "charts/GroupedBarChart.h"
+#include "core/Text.h"
+#include "data/DemoCatalog.h"
+#include "jobs/JobRunner.h"
+#include "models/EvaluationTableModel.h"
+#include "pages/EvaluationPage.h"
+#include "rec/Comparison.h"
+#include "rec/EvaluationCsv.h"
+#include "util/FileDialog.h"
+#include "util/MessageBox.h"
+
+#include <QAbstractItemModelTester>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QFile>
+#include <QFont>
+#include <QImage>
+#include <QLabel>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QToolTip>
+#include <QtTest>
+#include <sstream>
+
+using namespace gdbm;
+using gdbm::ui::AppState;
+using gdbm::ui::EvaluationPage;
+using gdbm::ui::EvaluationTableModel;
+
+class TestEvaluationPage : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void runNeedsSimulationAndModel();
+    void runFillsTheTableAndTheState();
+    void chartShowsTheChosenMetric();
+    void exportsCsvAndChart();
+    void bannerWhenModelOrSimulationChanged();
+    void cancelKeepsThePreviousEvaluation();
+    void evaluationFromAProjectIsCurrent();
+    void renderPage();
+
+private:
+    void setInputs();
+    void runAndWait(int k, int seed);
+    QLabel* banner() const { return m_page->findChild<QLabel*>(QStringLiteral("evalBanner")); }
+    QPushButton* button(const char* name) const
+    {
+        return m_page->findChild<QPushButton*>(QLatin1String(name));
+    }
+
+    QTemporaryDir m_dir;
+    ui::LoadedCatalog m_loaded;
+    std::shared_ptr<const sim::SimulationResult> m_simulation;
+    std::shared_ptr<const sim::SimulationResult> m_otherSimulation;
+    std::shared_ptr<const model::Model> m_model;
+    std::shared_ptr<const model::Model> m_otherModel;
+    std::unique_ptr<AppState> m_state;
+    std::unique_ptr<EvaluationPage> m_page;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+};
+
+namespace {
+
+std::shared_ptr<const sim::SimulationResult> simulateUsers(const data::Catalog& catalog, std::uint64_t seed)
+{
+    sim::SimulationParams params;
+    params.users = 100;
+    params.seed = seed;
+    params.thresholds = data::GenreThresholds::scaledFor(catalog.size());
+    return std::make_shared<const sim::SimulationResult>(
+        sim::simulate(catalog, sim::defaultArchetypes(), params));
+}
+
+std::shared_ptr<const model::Model> tinyModel(const data::Catalog& catalog, std::uint64_t seed)
+{
+    model::TrainingParams params;
+    params.layers = {8, 4};
+    params.pretrainEpochs = 2;
+    params.finetuneEpochs = 2;
+    params.seed = seed;
+    return std::make_shared<const model::Model>(model::trainModel(catalog, params).model);
+}
+
+} // namespace
+
+void TestEvaluationPage::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("gdbm-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("TestEvaluationPage"));
+    QSettings().clear();
+    ui::MessageBox::setTestMode(true);
+    ui::FileDialog::setTestMode(true);
+    QVERIFY(m_dir.isValid());
+    m_loaded =
+        ui::prepareCatalog(data::generateDemoCatalog({1500, 4}), data::GenreThresholds::scaledFor(1500));
+    m_simulation = simulateUsers(*m_loaded.catalog, 1);
+    m_otherSimulation = simulateUsers(*m_loaded.catalog, 2);
+    m_model = tinyModel(*m_loaded.catalog, 1);
+    m_otherModel = tinyModel(*m_loaded.catalog, 2);
+}
+
+void TestEvaluationPage::init()
+{
+    m_state = std::make_unique<AppState>();
+    m_state->setCatalog(m_loaded);
+    m_page = std::make_unique<EvaluationPage>(*m_state);
+    m_tester = std::make_unique<QAbstractItemModelTester>(
+        m_page->tableModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+}
+
+void TestEvaluationPage::cleanup()
+{
+    m_tester.reset();
+    m_page.reset();
+    m_state.reset();
+}
+
+void TestEvaluationPage::setInputs()
+{
+    m_state->setSimulation(m_simulation, m_loaded.catalog, m_state->archetypes(), m_state->thresholds());
+    m_state->setModel(m_model);
+}
+
+void TestEvaluationPage::runAndWait(int k, int seed)
+{
+    m_page->findChild<QSpinBox*>(QStringLiteral("evalK"))->setValue(k);
+    m_page->findChild<QSpinBox*>(QStringLiteral("evalSeed"))->setValue(seed);
+    QVERIFY(button("evalRun")->isEnabled());
+    QTest::mouseClick(button("evalRun"), Qt::LeftButton);
+    QVERIFY(m_page->jobs()->isRunning());
+    QVERIFY(button("evalCancel")->isEnabled());
+    QVERIFY(m_page->jobs()->waitForFinished());
+    QVERIFY(m_state->evaluation() != nullptr);
+    QVERIFY(!button("evalCancel")->isEnabled());
+}
+
+void TestEvaluationPage::runNeedsSimulationAndModel()
+{
+    QVERIFY(!button("evalRun")->isEnabled());
+    QVERIFY(banner()->isVisibleTo(m_page.get()));
+    QVERIFY(banner()->text().contains(QStringLiteral("Run the simulation first")));
+    QVERIFY(banner()->text().contains(QStringLiteral("Train a model on the Training page")));
+    // Run without inputs does nothing.
+    m_page->run();
+    QVERIFY(!m_page->jobs()->isRunning());
+
+    m_state->setSimulation(m_simulation, m_loaded.catalog, m_state->archetypes(), m_state->thresholds());
+    QVERIFY(!button("evalRun")->isEnabled());
+    QVERIFY(!banner()->text().contains(QStringLiteral("simulation")));
+    QVERIFY(banner()->text().contains(QStringLiteral("Train a model")));
+
+    m_state->setModel(m_model);
+    QVERIFY(button("evalRun")->isEnabled());
+    QVERIFY(banner()->text().startsWith(QStringLiteral("No evaluation yet")));
+    QVERIFY(!button("evalExportCsv")->isEnabled());
+    QVERIFY(!button("evalExportChart")->isEnabled());
+}
+
+void TestEvaluationPage::runFillsTheTableAndTheState()
+{
+    setInputs();
+    runAndWait(5, 3);
+    QCOMPARE(QSettings().value("evaluation/k").toInt(), 5);
+    QCOMPARE(QSettings().value("evaluation/seed").toInt(), 3);
+    {
+        const EvaluationPage another(*m_state);
+        QCOMPARE(another.findChild<QSpinBox*>(QStringLiteral("evalK"))->value(), 5);
+        QCOMPARE(another.findChild<QSpinBox*>(QStringLiteral("evalSeed"))->value(), 3);
+    }
+    const rec::EvaluationResult expected =
+        rec::compareMethods(*m_loaded.catalog, *m_simulation, *m_model, 5, 3);
+    const rec::EvaluationResult& shown = *m_state->evaluation();
+    QCOMPARE(shown.k, std::size_t(5));
+    QCOMPARE(shown.usersEvaluated, expected.usersEvaluated);
+
+    const QAbstractItemModel* table = m_page->tableModel();
+    QCOMPARE(table->rowCount(), 6);
+    QCOMPARE(table->columnCount(), int(rec::metricOrder().size()));
+    const QStringList methods = {"DBM, top layer",          "DBM, all layers", "DBM, reconstruction",
+                                 "Audio features (no DBM)", "Popularity",      "Random"};
+    for (int r = 0; r < 6; ++r)
+        QCOMPARE(table->headerData(r, Qt::Vertical).toString(), methods[r]);
+    const QStringList metrics = {
+        "Precision@5", "Recall@5", "NDCG@5",    "Hit rate@5",           "MRR", "MAP", "Coverage",
+        "Gini",        "Novelty",  "Diversity", "Archetype consistency"};
+    for (int c = 0; c < table->columnCount(); ++c) {
+        // The header breaks before "@K".
+        QCOMPARE(table->headerData(c, Qt::Horizontal).toString().remove('\n'), metrics[c]);
+        QVERIFY(!table->headerData(c, Qt::Horizontal, Qt::ToolTipRole).toString().isEmpty());
+    }
+    QVERIFY(table->headerData(7, Qt::Horizontal, Qt::ToolTipRole).toString().contains("Lower is better"));
+    QVERIFY(table->headerData(2, Qt::Horizontal, Qt::ToolTipRole).toString().contains("Higher is better"));
+
+    for (int c = 0; c < table->columnCount(); ++c) {
+        const std::string& metric = rec::metricOrder()[std::size_t(c)];
+        double best = metric == "gini" ? 2.0 : -1.0;
+        for (int r = 0; r < 6; ++r) {
+            const double v = expected.methods[std::size_t(r)].overall.at(metric);
+            QCOMPARE(table->index(r, c).data(EvaluationTableModel::kValueRole).toDouble(), v);
+            best = metric == "gini" ? std::min(best, v) : std::max(best, v);
+        }
+        // The best value of every column is bold, and only values equal to it.
+        for (int r = 0; r < 6; ++r) {
+            const double v = expected.methods[std::size_t(r)].overall.at(metric);
+            const QVariant font = table->index(r, c).data(Qt::FontRole);
+            QCOMPARE(font.isValid() && font.value<QFont>().bold(), std::abs(v - best) < 1e-9);
+        }
+    }
+    QCOMPARE(table->index(0, 2).data().toString(),
+             QString::number(expected.methods[0].overall.at("ndcg"), 'f', 3));
+    const QString summary = m_page->findChild<QLabel*>(QStringLiteral("evalSummary"))->text();
+    QVERIFY2(summary.contains(QStringLiteral("Top 5 for %1 users").arg(expected.usersEvaluated)),
+             qPrintable(summary));
+    QVERIFY(summary.contains(QStringLiteral("%1 skipped").arg(expected.usersSkipped)));
+    QVERIFY(!banner()->isVisibleTo(m_page.get()));
+    QVERIFY(button("evalExportCsv")->isEnabled());
+}
+
+void TestEvaluationPage::chartShowsTheChosenMetric()
+{
+    setInputs();
+    runAndWait(10, 1);
+    const rec::EvaluationResult& result = *m_state->evaluation();
+    auto* combo = m_page->findChild<QComboBox*>(QStringLiteral("evalMetric"));
+    QCOMPARE(combo->currentData().toString(), QStringLiteral("ndcg"));
+    QCOMPARE(combo->count(), int(rec::metricOrder().size()));
+
+    const ui::GroupedBarChart* chart = m_page->chart();
+    QCOMPARE(chart->objectName(), QStringLiteral("evalChart"));
+    QCOMPARE(chart->sets().size(), 6);
+    QCOMPARE(chart->sets().front(), QStringLiteral("DBM, top layer"));
+    // One category per archetype, in the order of the simulation's set.
+    QStringList archetypes;
+    for (const std::string& name : m_simulation->archetypeNames) {
+        if (result.methods.front().perArchetype.count(name))
+            archetypes << QString::fromStdString(name);
+    }
+    QCOMPARE(archetypes.size(), 12);
+    QCOMPARE(chart->categories(), archetypes);
+    const auto valuesOf = [&](const std::string& metric) {
+        QList<QList<qreal>> values;
+        for (const rec::MethodEvaluation& m : result.methods) {
+            QList<qreal>& row = values.emplace_back();
+            for (const QString& a : archetypes)
+                row << m.perArchetype.at(a.toStdString()).at(metric);
+        }
+        return values;
+    };
+    QCOMPARE(chart->values(), valuesOf("ndcg"));
+    const QChart* qchart = chart->view()->chart();
+    QCOMPARE(qchart->series().size(), 1);
+    QVERIFY(qchart->title().contains(QStringLiteral("NDCG@10")));
+
+    combo->setCurrentIndex(combo->findData(QStringLiteral("precision")));
+    QCOMPARE(chart->values(), valuesOf("precision"));
+    QVERIFY(chart->values() != valuesOf("ndcg"));
+    QVERIFY(chart->view()->chart()->title().contains(QStringLiteral("Precision@10")));
+
+    // Hovering a bar names the method, the archetype and the value.
+    auto* series = qobject_cast<QBarSeries*>(chart->view()->chart()->series().front());
+    QVERIFY(series);
+    QCOMPARE(series->count(), 6);
+    QCOMPARE(series->barSets().front()->count(), 12);
+    const QString expectedText =
+        QStringLiteral("Popularity, %1: %2")
+            .arg(archetypes[3], QString::number(valuesOf("precision")[4][3], 'f', 3));
+    QCOMPARE(chart->barText(4, 3), expectedText);
+    Q_EMIT series->hovered(true, 3, series->barSets()[4]);
+    QTRY_COMPARE(QToolTip::text(), expectedText);
+    Q_EMIT series->hovered(false, 3, series->barSets()[4]);
+}
+
+void TestEvaluationPage::exportsCsvAndChart()
+{
+    setInputs();
+    runAndWait(10, 1);
+    const QString csvPath = m_dir.filePath(QStringLiteral("evaluation.csv"));
+    ui::FileDialog::setNextFileName(csvPath);
+    QTest::mouseClick(button("evalExportCsv"), Qt::LeftButton);
+    QFile file(csvPath);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray content = file.readAll();
+    std::ostringstream expected;
+    rec::writeEvaluationCsv(*m_state->evaluation(), expected);
+    QCOMPARE(content.toStdString(), expected.str());
+    const QList<QByteArray> lines = content.trimmed().split('\n');
+    QCOMPARE(lines.front(), QByteArray("method,archetype,metric,value"));
+    // Per method: overall and 12 archetypes, 11 metrics each.
+    QCOMPARE(lines.size(), 1 + 6 * 13 * 11);
+    const double ndcg = m_state->evaluation()->methods[0].overall.at("ndcg");
+    QVERIFY(lines.contains(QByteArray::fromStdString("dbm-top,all,ndcg," + text::formatDouble(ndcg))));
+
+    // A name without a suffix gets ".png".
+    ui::FileDialog::setNextFileName(m_dir.filePath(QStringLiteral("chart")));
+    QTest::mouseClick(button("evalExportChart"), Qt::LeftButton);
+    const QImage image(m_dir.filePath(QStringLiteral("chart.png")));
+    QVERIFY(!image.isNull());
+    QVERIFY(image.width() > 100);
+
+    // A cancelled dialog writes nothing and says nothing.
+    const int shown = ui::MessageBox::shownCount();
+    ui::FileDialog::setNextFileNames({});
+    m_page->exportCsv();
+    QCOMPARE(ui::MessageBox::shownCount(), shown);
+
+    // A folder that does not exist: an error naming the file.
+    ui::FileDialog::setNextFileName(m_dir.filePath(QStringLiteral("missing/evaluation.csv")));
+    m_page->exportCsv();
+    QCOMPARE(ui::MessageBox::shownCount(), shown + 1);
+    QVERIFY(ui::MessageBox::lastText().contains(QStringLiteral("evaluation.csv")));
+    ui::FileDialog::setNextFileName(m_dir.filePath(QStringLiteral("missing/chart.png")));
+    m_page->exportChart();
+    QCOMPARE(ui::MessageBox::shownCount(), shown + 2);
+}
+
+void TestEvaluationPage::bannerWhenModelOrSimulationChanged()
+{
+    setInputs();
+    runAndWait(10, 1);
+    QVERIFY(!banner()->isVisibleTo(m_page.get()));
+
+    m_state->setModel(m_otherModel);
+    QVERIFY(banner()->isVisibleTo(m_page.get()));
+    QVERIFY(banner()->text().startsWith(QStringLiteral("Out of date: the model changed")));
+    m_state->setSimulation(m_otherSimulation, m_loaded.catalog, m_state->archetypes(), m_state->thresholds());
+    QVERIFY(banner()->text().startsWith(QStringLiteral("Out of date: the model and the simulation changed")));
+    // Back to the inputs it was computed from: current again.
+    m_state->setModel(m_model);
+    m_state->setSimulation(m_simulation, m_loaded.catalog, m_state->archetypes(), m_state->thresholds());
+    QVERIFY(!banner()->isVisibleTo(m_page.get()));
+
+    m_state->setModel(m_otherModel);
+    runAndWait(10, 1);
+    QVERIFY(!banner()->isVisibleTo(m_page.get()));
+}
+
+void TestEvaluationPage::cancelKeepsThePreviousEvaluation()
+{
+    setInputs();
+    runAndWait(10, 1);
+    const auto previous = m_state->evaluation();
+    m_page->findChild<QSpinBox*>(QStringLiteral("evalK"))->setValue(20);
+    // The job takes milliseconds: on a busy machine it may end before Cancel is pressed. That
+    // is no failure of the page, so try again (with the previous evaluation back) until Cancel
+    // comes first.
+    bool cancelledInTime = false;
+    for (int attempt = 0; attempt < 20 && !cancelledInTime; ++attempt) {
+        m_state->setEvaluation(previous);
+        QSignalSpy changed(m_state.get(), &AppState::evaluationChanged);
+        QSignalSpy cancelled(m_page->jobs(), &ui::JobRunner::cancelled);
+        m_page->run();
+        QVERIFY(!button("evalRun")->isEnabled());
+        QTest::mouseClick(button("evalCancel"), Qt::LeftButton);
+        QVERIFY(m_page->jobs()->waitForFinished());
+        cancelledInTime = cancelled.size() == 1;
+        if (cancelledInTime)
+            QCOMPARE(changed.size(), 0);
+    }
+    QVERIFY(cancelledInTime);
+    QCOMPARE(m_state->evaluation(), previous);
+    QCOMPARE(m_page->tableModel()->headerData(0, Qt::Horizontal).toString(),
+             QStringLiteral("Precision\n@10"));
+    QVERIFY(button("evalRun")->isEnabled());
+    QVERIFY(!button("evalCancel")->isEnabled());
+}
+
+void TestEvaluationPage::evaluationFromAProjectIsCurrent()
+{
+    setInputs();
+    auto saved = std::make_shared<const rec::EvaluationResult>(
+        rec::compareMethods(*m_loaded.catalog, *m_simulation, *m_model, 7, 2));
+    m_state->setEvaluation(saved);
+    QCOMPARE(m_page->tableModel()->rowCount(), 6);
+    QCOMPARE(m_page->tableModel()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("Precision\n@7"));
+    QCOMPARE(m_page->chart()->sets().size(), 6);
+    QVERIFY(!banner()->isVisibleTo(m_page.get()));
+    m_state->setModel(m_otherModel);
+    QVERIFY(banner()->text().contains(QStringLiteral("the model changed")));
+
+    // A new project: nothing to show.
+    m_state->setEvaluation(nullptr);
+    QCOMPARE(m_page->tableModel()->rowCount(), 0);
+    QVERIFY(m_page->chart()->sets().isEmpty());
+    QVERIFY(!button("evalExportCsv")->isEnabled());
+}
+
+void TestEvaluationPage::renderPage()
+{
+    setInputs();
+    runAndWait(10, 1);
+    m_page->resize(1100, 750);
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    QVERIFY(m_page->grab().save(QStringLiteral("/tmp/evaluation.png")));
+}
+
+QTEST_MAIN(TestEvaluationPage)
+#include "TestEvaluationPage.moc"
