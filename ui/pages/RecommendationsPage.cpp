@@ -1,13 +1,499 @@
-#include "RecommendationsPage.h"
+#include "pages/RecommendationsPage.h"
 
+#include "charts/EmbeddingMap.h"
+#include "core/Text.h"
 #include "jobs/JobRunner.h"
+#include "models/CatalogTableModel.h"
+#include "models/HistoryTableModel.h"
+#include "models/RecommendationTableModel.h"
+#include "models/UserFilterModel.h"
+#include "models/UserListModel.h"
+#include "pages/UserDetailsPanel.h"
+#include "rec/RecommendationCsv.h"
+#include "rec/Recommender.h"
+#include "util/FileDialog.h"
+#include "util/LabelStyle.h"
+#include "util/MessageBox.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalBlocker>
+#include <QSortFilterProxyModel>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStyle>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
 
 namespace gdbm::ui {
+namespace {
+
+constexpr const char* kEmbeddingSetting = "recommendations/embedding";
+constexpr std::size_t kReasons = 3;
+
+QString thousands(std::size_t n)
+{
+    return QString::fromStdString(text::withThousands((long long)n));
+}
+
+QString mapCaption(const rec::Projection2d& map)
+{
+    if (!(map.totalVariance > 0.0))
+        return QObject::tr("All tracks have the same embedding");
+    return QObject::tr("Horizontal: principal component 1 (%1% of the variance); vertical: component 2 (%2%)")
+        .arg(100.0 * map.variance[0] / map.totalVariance, 0, 'f', 0)
+        .arg(100.0 * map.variance[1] / map.totalVariance, 0, 'f', 0);
+}
+
+// Fixed widths from the header text and a typical value, set once: ResizeToContents would
+// measure every row. Columns without a typical value keep their default width (or stretch).
+void setColumnWidths(QTableView* table, const QStringList& typical)
+{
+    const QFontMetrics cells(table->font());
+    const QFontMetrics header(table->horizontalHeader()->font());
+    const int pad = 20; // cell margins and the sort indicator
+    for (int c = 0; c < typical.size(); ++c) {
+        const QString title = table->model()->headerData(c, Qt::Horizontal).toString();
+        table->setColumnWidth(
+            c, std::max(header.horizontalAdvance(title), cells.horizontalAdvance(typical[c])) + pad);
+    }
+}
+
+QString kindName(rec::EmbeddingKind kind)
+{
+    switch (kind) {
+    case rec::EmbeddingKind::TopLayer:
+        return QObject::tr("top-layer");
+    case rec::EmbeddingKind::AllLayers:
+        return QObject::tr("all-hidden-layers");
+    case rec::EmbeddingKind::Reconstruction:
+        return QObject::tr("reconstruction");
+    }
+    return {};
+}
+
+} // namespace
 
 RecommendationsPage::RecommendationsPage(AppState& state, QWidget* parent)
-    : QWidget(parent), m_state(state), m_jobs(new JobRunner(this))
+    : QWidget(parent), m_state(state), m_jobs(new JobRunner(this)),
+      m_embeddings(new RecommendationEmbeddings(m_jobs, this)), m_users(new UserListModel(this)),
+      m_userFilter(new UserFilterModel(this)), m_history(new HistoryTableModel(this)),
+      m_recommendations(new RecommendationTableModel(this)), m_historySort(new QSortFilterProxyModel(this)),
+      m_recommendationSort(new QSortFilterProxyModel(this)), m_filterTimer(new QTimer(this))
 {
     setObjectName("recommendationsPage");
+    m_userFilter->setSourceModel(m_users);
+    for (QSortFilterProxyModel* sort : {m_historySort, m_recommendationSort})
+        sort->setSortRole(kSortRole);
+    m_historySort->setSourceModel(m_history);
+    m_recommendationSort->setSourceModel(m_recommendations);
+    m_filterTimer->setSingleShot(true);
+    m_filterTimer->setInterval(150);
+    connect(m_filterTimer, &QTimer::timeout, this, &RecommendationsPage::applyFilters);
+
+    m_status = new QLabel;
+    m_status->setObjectName("recommendationsStatus");
+    m_status->setWordWrap(true);
+    m_status->setMargin(8);
+    m_status->setStyleSheet("background: #eef3f8; border-radius: 4px;");
+
+    auto* splitter = new QSplitter(Qt::Horizontal);
+    splitter->setObjectName("recommendationsSplitter");
+    splitter->setChildrenCollapsible(false);
+    QWidget* userPane = createUserPane();
+    splitter->addWidget(userPane);
+    splitter->addWidget(createDetailsPane());
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({m_userPaneWidth, 900});
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_status);
+    layout->addWidget(splitter, 1);
+
+    connect(m_jobs, &JobRunner::progress, this, [this](const QString& stage, qint64 done, qint64 total) {
+        m_status->setText(total > 0 ? tr("%1: %2%").arg(stage).arg(100 * done / total) : stage + "...");
+    });
+    // Rankings from other embeddings go at once rather than linger under the new choice.
+    connect(m_embeddings, &RecommendationEmbeddings::changed, this, [this] {
+        showRecommendations();
+        updateStatus();
+    });
+    connect(&m_state, &AppState::simulationChanged, this, &RecommendationsPage::onSimulationChanged);
+    connect(&m_state, &AppState::modelChanged, this, &RecommendationsPage::requestEmbeddings);
+    onSimulationChanged();
+}
+
+RecommendationsPage::~RecommendationsPage() = default;
+
+QTableView* RecommendationsPage::createTable(const QString& objectName, QAbstractItemModel* model)
+{
+    auto* table = new QTableView;
+    table->setObjectName(objectName);
+    table->setModel(model);
+    table->setAlternatingRowColors(true);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSelectionMode(QAbstractItemView::SingleSelection);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setWordWrap(false);
+    table->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    table->verticalHeader()->hide();
+    table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
+    QHeaderView* header = table->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setHighlightSections(false);
+    header->setStretchLastSection(true);
+    header->setSortIndicatorClearable(true);
+    header->setSortIndicator(-1, Qt::AscendingOrder); // the model's order until a header is clicked
+    table->setSortingEnabled(true);
+    return table;
+}
+
+QWidget* RecommendationsPage::createUserPane()
+{
+    m_search = new QLineEdit;
+    m_search->setObjectName("userSearch");
+    m_search->setPlaceholderText(tr("Search id or archetype"));
+    m_search->setClearButtonEnabled(true);
+    connect(m_search, &QLineEdit::textChanged, m_filterTimer, qOverload<>(&QTimer::start));
+
+    m_archetypeFilter = new QComboBox;
+    m_archetypeFilter->setObjectName("archetypeFilter");
+    m_archetypeFilter->setToolTip(tr("Show only the users of one archetype"));
+    m_archetypeFilter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_archetypeFilter->setMinimumContentsLength(14);
+    connect(m_archetypeFilter, &QComboBox::currentIndexChanged, this, &RecommendationsPage::applyFilters);
+
+    m_userCount = new QLabel;
+    m_userCount->setObjectName("userCount");
+    makeSecondary(m_userCount);
+
+    m_userTable = createTable("userTable", m_userFilter);
+    m_userTable->horizontalHeader()->setStretchLastSection(false);
+    setColumnWidths(m_userTable, {"00000", "Niche Genre Enthusiast", "0000", "0.00"});
+    connect(m_userTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &RecommendationsPage::onCurrentRowChanged);
+    connect(m_userFilter, &QAbstractItemModel::layoutChanged, this,
+            [this] { m_userCount->setText(m_userFilter->summary()); });
+    connect(m_userFilter, &QAbstractItemModel::modelReset, this,
+            [this] { m_userCount->setText(m_userFilter->summary()); });
+
+    auto* pane = new QWidget;
+    auto* layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_search);
+    auto* row = new QHBoxLayout;
+    row->addWidget(m_archetypeFilter, 1);
+    row->addWidget(m_userCount);
+    layout->addLayout(row);
+    layout->addWidget(m_userTable, 1);
+    // Wide enough for every column and the scroll bar; narrower only when dragged.
+    int tableWidth = 2 * m_userTable->frameWidth() + style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 2;
+    for (int c = 0; c < UserListModel::ColumnCount; ++c)
+        tableWidth += m_userTable->columnWidth(c);
+    pane->setMinimumWidth(tableWidth / 2);
+    m_userPaneWidth = tableWidth;
+    return pane;
+}
+
+QWidget* RecommendationsPage::createDetailsPane()
+{
+    m_details = new UserDetailsPanel;
+    m_details->setObjectName("userDetails");
+
+    m_topN = new QSpinBox;
+    m_topN->setObjectName("topN");
+    m_topN->setRange(1, 100);
+    m_topN->setValue(10);
+    m_topN->setToolTip(tr("How many tracks to recommend"));
+    connect(m_topN, &QSpinBox::valueChanged, this, &RecommendationsPage::showRecommendations);
+
+    m_embeddingKind = new QComboBox;
+    m_embeddingKind->setObjectName("embeddingKind");
+    m_embeddingKind->addItem(tr("Top layer"),
+                             QString::fromLatin1(rec::embeddingKey(rec::EmbeddingKind::TopLayer)));
+    m_embeddingKind->addItem(tr("All hidden layers"),
+                             QString::fromLatin1(rec::embeddingKey(rec::EmbeddingKind::AllLayers)));
+    m_embeddingKind->addItem(tr("Reconstruction"),
+                             QString::fromLatin1(rec::embeddingKey(rec::EmbeddingKind::Reconstruction)));
+    m_embeddingKind->setToolTip(
+        tr("What represents a track: the top hidden layer's activation (the default), "
+           "every hidden layer's, or the model's reconstruction of its features"));
+    const QString saved =
+        QSettings()
+            .value(kEmbeddingSetting, QString::fromLatin1(rec::embeddingKey(rec::EmbeddingKind::TopLayer)))
+            .toString();
+    m_embeddingKind->setCurrentIndex(std::max(0, m_embeddingKind->findData(saved)));
+    connect(m_embeddingKind, &QComboBox::currentIndexChanged, this, [this] {
+        QSettings().setValue(kEmbeddingSetting, m_embeddingKind->currentData());
+        requestEmbeddings();
+    });
+
+    m_export = new QPushButton(tr("Export CSV..."));
+    m_export->setObjectName("exportRecommendations");
+    m_export->setToolTip(tr("Save the recommendations shown, with their explanations, as a CSV file"));
+    m_export->setEnabled(false);
+    connect(m_export, &QPushButton::clicked, this, &RecommendationsPage::exportRecommendations);
+
+    m_rankingInfo = new QLabel;
+    m_rankingInfo->setObjectName("rankingInfo");
+    m_rankingInfo->setWordWrap(true);
+    makeSecondary(m_rankingInfo);
+
+    auto* controls = new QHBoxLayout;
+    controls->addWidget(new QLabel(tr("Top")));
+    controls->addWidget(m_topN);
+    controls->addSpacing(12);
+    controls->addWidget(new QLabel(tr("Embedding")));
+    controls->addWidget(m_embeddingKind);
+    controls->addStretch();
+    controls->addWidget(m_export);
+
+    m_recommendationTable = createTable("recommendationTable", m_recommendationSort);
+    m_historyTable = createTable("historyTable", m_historySort);
+    // "Because you played", the last column, takes the rest.
+    setColumnWidths(m_recommendationTable, {"100", "Losing Into the Sto", "Helen Myers & T", "hip hop, rap",
+                                            "0000", "0.0000", "\u2713 yes"});
+    setColumnWidths(m_historyTable,
+                    {"Falling Through the City", "The Red Rivers", "pop, dance pop, europop", "0000", "0.0"});
+
+    m_map = new EmbeddingMap;
+    m_map->setObjectName("embeddingMap");
+
+    m_tabs = new QTabWidget;
+    m_tabs->setObjectName("recommendationTabs");
+    m_tabs->addTab(m_recommendationTable, tr("Recommendations"));
+    m_tabs->addTab(m_historyTable, tr("History"));
+    m_tabs->addTab(m_map, tr("Embedding map"));
+    m_tabs->setTabToolTip(2, tr("Each point is a track, placed by its embedding's two principal components: "
+                                "tracks close together have similar embeddings. Hover a point to name it."));
+
+    auto* pane = new QWidget;
+    auto* layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_details);
+    layout->addLayout(controls);
+    layout->addWidget(m_rankingInfo);
+    layout->addWidget(m_tabs, 1);
+    return pane;
+}
+
+QAbstractItemModel* RecommendationsPage::userModel() const
+{
+    return m_userFilter;
+}
+
+QAbstractItemModel* RecommendationsPage::historyModel() const
+{
+    return m_history;
+}
+
+QAbstractItemModel* RecommendationsPage::recommendationModel() const
+{
+    return m_recommendations;
+}
+
+rec::EmbeddingKind RecommendationsPage::embeddingKind() const
+{
+    return rec::embeddingFromKey(m_embeddingKind->currentData().toString().toStdString())
+        .value_or(rec::EmbeddingKind::TopLayer);
+}
+
+void RecommendationsPage::onSimulationChanged()
+{
+    const auto simulation = m_state.simulation();
+    const auto catalog = m_state.simulationCatalog();
+    const std::optional<std::uint32_t> previous = m_user;
+    m_user.reset();
+    m_users->setSimulation(simulation && catalog ? simulation : nullptr, catalog ? catalog->size() : 0);
+    updateArchetypeCombo();
+    applyFilters();
+    requestEmbeddings();
+    // Keep the same row across runs (a rerun with another seed, say), else the first user.
+    const std::size_t users = std::size_t(m_users->rowCount());
+    if (users > 0)
+        selectUser(previous && *previous < users ? *previous : 0);
+    else
+        showUser(std::nullopt);
+    updateStatus();
+}
+
+void RecommendationsPage::updateArchetypeCombo()
+{
+    const QSignalBlocker blocker(m_archetypeFilter);
+    const QString previous = m_archetypeFilter->currentText();
+    m_archetypeFilter->clear();
+    m_archetypeFilter->addItem(tr("All archetypes"));
+    if (const auto& simulation = m_state.simulation()) {
+        for (std::size_t k = 0; k < simulation->archetypeNames.size(); ++k)
+            m_archetypeFilter->addItem(QString::fromStdString(simulation->archetypeNames[k]), qulonglong(k));
+    }
+    m_archetypeFilter->setCurrentIndex(std::max(0, m_archetypeFilter->findText(previous)));
+}
+
+void RecommendationsPage::applyFilters()
+{
+    m_filterTimer->stop();
+    m_userFilter->setTextFilter(m_search->text());
+    const QVariant archetype = m_archetypeFilter->currentData();
+    m_userFilter->setArchetypeFilter(archetype.isValid() ? std::optional<std::size_t>(archetype.toULongLong())
+                                                         : std::nullopt);
+    m_userCount->setText(m_userFilter->summary());
+}
+
+void RecommendationsPage::requestEmbeddings()
+{
+    const bool haveUsers = m_state.simulation() && m_state.simulationCatalog();
+    m_embeddings->request(m_state.model(), haveUsers ? m_state.simulationCatalog() : nullptr,
+                          embeddingKind());
+}
+
+void RecommendationsPage::selectUser(std::uint32_t userIndex)
+{
+    if (int(userIndex) >= m_users->rowCount())
+        return;
+    const QModelIndex proxy = m_userFilter->mapFromSource(m_users->index(int(userIndex), 0));
+    if (proxy.isValid()) {
+        m_userTable->setCurrentIndex(proxy);
+        m_userTable->scrollTo(proxy);
+    }
+    // A user the filter hides is still shown; so is the current row chosen again.
+    if (m_user != userIndex)
+        showUser(userIndex);
+}
+
+void RecommendationsPage::onCurrentRowChanged()
+{
+    const QModelIndex current = m_userFilter->mapToSource(m_userTable->currentIndex());
+    // A row that a filter just removed leaves no current row: keep showing its user.
+    if (current.isValid() && m_user != std::uint32_t(current.row()))
+        showUser(std::uint32_t(current.row()));
+}
+
+void RecommendationsPage::showUser(std::optional<std::uint32_t> user)
+{
+    const auto simulation = m_users->simulation();
+    const auto catalog = m_state.simulationCatalog();
+    m_user = simulation && catalog ? user : std::nullopt;
+    m_history->setUser(simulation, catalog, m_user);
+    if (m_user)
+        m_details->showUser(*simulation, *catalog, *m_user);
+    else
+        m_details->showHint(simulation ? tr("Choose a user in the list.")
+                                       : tr("Run the simulation first: its users appear here."));
+    m_tabs->setTabText(1, m_user ? tr("History (%1)").arg(m_history->rowCount()) : tr("History"));
+    showRecommendations();
+}
+
+void RecommendationsPage::updateMap()
+{
+    const std::shared_ptr<const EmbeddingSnapshot> snapshot = m_embeddings->current();
+    if (!snapshot) {
+        m_map->clear(statusText());
+        return;
+    }
+    // The map shares the snapshot's points (the aliasing pointer keeps the snapshot alive, so
+    // comparing addresses is safe): a new projection only for a new snapshot.
+    if (m_map->points().get() != &snapshot->map.points)
+        m_map->setProjection(std::shared_ptr<const Matrix>(snapshot, &snapshot->map.points),
+                             snapshot->catalog, mapCaption(snapshot->map));
+}
+
+void RecommendationsPage::showRecommendations()
+{
+    updateMap();
+    const std::shared_ptr<const EmbeddingSnapshot> snapshot = m_embeddings->current();
+    if (!m_user || !snapshot) {
+        m_recommendations->clear();
+        m_export->setEnabled(false);
+        m_tabs->setTabText(0, tr("Recommendations"));
+        m_rankingInfo->clear(); // the banner says why
+        return;
+    }
+    const auto simulation = m_users->simulation();
+    const EmbeddingSnapshot& s = *snapshot;
+
+    QElapsedTimer timer;
+    timer.start();
+    const rec::UserHistory history = rec::historyOf(*simulation, *m_user, false);
+    std::vector<rec::Recommendation> top =
+        rec::recommend(s.embeddings, history, {std::size_t(m_topN->value()), kReasons});
+    m_lastRankingMs = double(timer.nsecsElapsed()) / 1e6;
+
+    std::vector<std::uint32_t> recommended;
+    for (const rec::Recommendation& r : top)
+        recommended.push_back(r.track);
+    m_recommendations->setRecommendations(simulation, s.catalog, *m_user, std::move(top));
+    m_map->setHighlights(history.tracks, recommended);
+    m_export->setEnabled(m_recommendations->rowCount() > 0);
+    m_tabs->setTabText(0, tr("Recommendations (%1)").arg(m_recommendations->rowCount()));
+    const std::size_t unheard = s.catalog->size() - history.tracks.size();
+    m_rankingInfo->setText(
+        tr("Ranked %1 unheard tracks by cosine similarity with the user's mean %2 embedding "
+           "(%3 dimensions) in %4 ms.")
+            .arg(thousands(unheard), kindName(s.kind))
+            .arg(s.embeddings.cols())
+            .arg(m_lastRankingMs, 0, 'f', 1));
+}
+
+QString RecommendationsPage::statusText() const
+{
+    QStringList missing;
+    if (!m_state.simulation() || !m_state.simulationCatalog())
+        missing << tr("Run the simulation first (Simulation page): recommendations are for its users.");
+    if (!m_state.model())
+        missing << tr(
+            "Train a model on the Training page (or open a project with one) to see recommendations "
+            "and the embedding map.");
+    if (!missing.isEmpty())
+        return missing.join(QLatin1Char('\n'));
+    if (!m_embeddings->error().isEmpty())
+        return tr("The catalog could not be embedded with this model: %1").arg(m_embeddings->error());
+    if (!m_embeddings->current())
+        return tr("Computing the embeddings of %1 tracks...")
+            .arg(thousands(m_state.simulationCatalog() ? m_state.simulationCatalog()->size() : 0));
+    return {};
+}
+
+void RecommendationsPage::updateStatus()
+{
+    const QString text = statusText();
+    m_status->setText(text);
+    m_status->setVisible(!text.isEmpty());
+    updateMap();
+}
+
+void RecommendationsPage::exportRecommendations()
+{
+    const auto simulation = m_users->simulation();
+    const auto catalog = m_state.simulationCatalog();
+    if (!m_user || !simulation || !catalog || m_recommendations->rowCount() == 0)
+        return;
+    const QString suggested =
+        QStringLiteral("recommendations_user_%1.csv").arg(simulation->users[*m_user].id);
+    const QString path = FileDialog::saveFile(this, "recommendations", tr("Export recommendations"),
+                                              tr("CSV files (*.csv)"), suggested);
+    if (path.isEmpty())
+        return;
+    try {
+        rec::saveRecommendationsCsv(*simulation, *catalog, *m_user, m_recommendations->recommendations(),
+                                    path.toStdString());
+    } catch (const std::exception& e) {
+        MessageBox::critical(this, tr("Export failed"), QString::fromStdString(e.what()));
+        return;
+    }
+    m_rankingInfo->setText(tr("Wrote %n recommendation(s) to %1.", nullptr, m_recommendations->rowCount())
+                               .arg(QDir::toNativeSeparators(path)));
 }
 
 } // namespace gdbm::ui

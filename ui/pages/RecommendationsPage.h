@@ -1,26 +1,118 @@
 #pragma once
 
 #include "AppState.h"
+#include "models/RecommendationEmbeddings.h"
 
 #include <QWidget>
+#include <cstdint>
+#include <memory>
+#include <optional>
+
+class QAbstractItemModel;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSortFilterProxyModel;
+class QSpinBox;
+class QTableView;
+class QTabWidget;
+class QTimer;
 
 namespace gdbm::ui {
 
+class EmbeddingMap;
+class HistoryTableModel;
 class JobRunner;
+class RecommendationTableModel;
+class UserDetailsPanel;
+class UserFilterModel;
+class UserListModel;
 
-// The Recommendations page: browse each user's history and top-N recommendations.
+// The Recommendations page: each simulated user's profile, history and top-N recommendations
+// ("because you played" the history tracks behind each), and a map of the catalog's
+// embeddings with the user's tracks on it. A searchable, sortable list of users on the left,
+// filterable by archetype; the embedding (top layer, all hidden layers or reconstruction) is
+// computed by a job whenever the model, the simulation's catalog or the choice of embedding
+// changes. Ranking one user runs on the GUI thread (a matrix-vector product over the catalog).
 class RecommendationsPage : public QWidget
 {
     Q_OBJECT
 
 public:
     explicit RecommendationsPage(AppState& state, QWidget* parent = nullptr);
+    ~RecommendationsPage() override;
 
     JobRunner* jobs() const { return m_jobs; }
 
+    // Shows users[userIndex] (index into the simulation's users, not the id).
+    void selectUser(std::uint32_t userIndex);
+    std::optional<std::uint32_t> currentUser() const { return m_user; }
+
+    // The user list as the table shows it (filtered and sorted); the history of the current
+    // user in the simulation's order; the recommendations in rank order.
+    QAbstractItemModel* userModel() const;
+    QAbstractItemModel* historyModel() const;
+    QAbstractItemModel* recommendationModel() const;
+    EmbeddingMap* map() const { return m_map; }
+    // The embeddings in use (null until computed for the current model, catalog and kind).
+    std::shared_ptr<const EmbeddingSnapshot> snapshot() const { return m_embeddings->current(); }
+    rec::EmbeddingKind embeddingKind() const;
+    // The text that says what is missing ("Train a model on the Training page"); empty when
+    // nothing is.
+    QString statusText() const;
+    // Waits until no embedding job runs or is about to restart (tests): jobs()->waitForFinished()
+    // returns false when inputs changed during a job, because the next job starts at once.
+    bool waitForEmbeddings(int timeoutMs = 60000) { return m_embeddings->waitForIdle(timeoutMs); }
+    // How long ranking the catalog for the current user took (milliseconds).
+    double lastRankingMs() const { return m_lastRankingMs; }
+
+public Q_SLOTS:
+    void exportRecommendations();
+
 private:
+    QWidget* createUserPane();
+    QWidget* createDetailsPane();
+    QTableView* createTable(const QString& objectName, QAbstractItemModel* model);
+    void onSimulationChanged();
+    void requestEmbeddings();
+    void onCurrentRowChanged();
+    void showUser(std::optional<std::uint32_t> user);
+    void showRecommendations();
+    void updateMap();
+    void updateStatus();
+    void updateArchetypeCombo();
+    void applyFilters();
+
     AppState& m_state;
     JobRunner* m_jobs;
+    RecommendationEmbeddings* m_embeddings;
+    UserListModel* m_users;
+    UserFilterModel* m_userFilter;
+    HistoryTableModel* m_history;
+    RecommendationTableModel* m_recommendations;
+    QSortFilterProxyModel* m_historySort;
+    QSortFilterProxyModel* m_recommendationSort;
+    QTimer* m_filterTimer;
+
+    QLabel* m_status;
+    QLineEdit* m_search;
+    QComboBox* m_archetypeFilter;
+    QLabel* m_userCount;
+    QTableView* m_userTable;
+    UserDetailsPanel* m_details;
+    QSpinBox* m_topN;
+    QComboBox* m_embeddingKind;
+    QPushButton* m_export;
+    QLabel* m_rankingInfo;
+    QTabWidget* m_tabs;
+    QTableView* m_historyTable;
+    QTableView* m_recommendationTable;
+    EmbeddingMap* m_map;
+    int m_userPaneWidth = 340; // every column of the user list and its scroll bar
+
+    std::optional<std::uint32_t> m_user;
+    double m_lastRankingMs = 0.0;
 };
 
 } // namespace gdbm::ui

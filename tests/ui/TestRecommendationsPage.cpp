@@ -1,0 +1,670 @@
+#include "AppState.h"
+#include "charts/EmbeddingMap.h"
+#include "data/DemoCatalog.h"
+#include "jobs/JobRunner.h"
+#include "model/Model.h"
+#include "models/CatalogTableModel.h"
+#include "models/RecommendationEmbeddings.h"
+#include "models/RecommendationTableModel.h"
+#include "models/UserListModel.h"
+#include "pages/RecommendationsPage.h"
+#include "pages/UserDetailsPanel.h"
+#include "rec/Embedder.h"
+#include "rec/Recommender.h"
+#include "sim/SimulationExport.h"
+#include "util/FileDialog.h"
+#include "util/MessageBox.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScatterSeries>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <algorithm>
+#include <memory>
+
+using namespace gdbm;
+using gdbm::ui::RecommendationsPage;
+
+namespace {
+
+QString qs(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
+
+std::vector<const sim::Interaction*> interactionsOf(const sim::SimulationResult& s, std::uint32_t user)
+{
+    std::vector<const sim::Interaction*> out;
+    for (const sim::Interaction& i : s.interactions) {
+        if (i.user == user)
+            out.push_back(&i);
+    }
+    return out;
+}
+
+} // namespace
+
+class TestRecommendationsPage : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void saysWhatIsMissing();
+    void userListHasEveryUserAndFilters();
+    void userListSorts();
+    void historyShowsTheUsersInteractions();
+    void detailsDescribeTheUser();
+    void recommendationsMatchTheEngine();
+    void topNChangesTheRows();
+    void mapShowsEveryTrackAndHighlights();
+    void mapDrawsAnEvenSubsetOfLargeCatalogs();
+    void exportWritesTheShownRows();
+    void embeddingKindIsRecomputedAndRemembered();
+    void embeddingRequestsWhileAJobRuns();
+    void embeddingFailureIsShown();
+    void switchingUsersIsFast();
+    void rendersAt1100x750();
+
+private:
+    void setUpState(bool withSimulation, bool withModel);
+    template <typename T>
+    T* child(const char* name) const
+    {
+        auto* w = m_page->findChild<T*>(QString::fromLatin1(name));
+        Q_ASSERT(w);
+        return w;
+    }
+    std::uint32_t userWithHistory() const;
+
+    ui::LoadedCatalog m_loaded;
+    std::shared_ptr<const sim::SimulationResult> m_simulation;
+    std::shared_ptr<const model::Model> m_model;
+    std::unique_ptr<ui::AppState> m_state;
+    std::unique_ptr<RecommendationsPage> m_page;
+    std::vector<std::unique_ptr<QAbstractItemModelTester>> m_testers;
+};
+
+void TestRecommendationsPage::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("gdbm-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("TestRecommendationsPage"));
+    QSettings().clear();
+    ui::MessageBox::setTestMode(true);
+    ui::FileDialog::setTestMode(true);
+
+    m_loaded =
+        ui::prepareCatalog(data::generateDemoCatalog({1500, 4}), data::GenreThresholds::scaledFor(1500));
+    sim::SimulationParams params;
+    params.users = 100;
+    params.seed = 3;
+    params.thresholds = m_loaded.facts.genres.thresholds;
+    m_simulation = std::make_shared<const sim::SimulationResult>(
+        sim::simulate(*m_loaded.catalog, sim::defaultArchetypes(), params));
+    QVERIFY(m_simulation->users.size() >= 100);
+
+    model::TrainingParams training;
+    training.layers = {8, 4};
+    training.pretrainEpochs = 2;
+    training.finetuneEpochs = 2;
+    m_model = std::make_shared<const model::Model>(model::trainModel(*m_loaded.catalog, training).model);
+}
+
+void TestRecommendationsPage::setUpState(bool withSimulation, bool withModel)
+{
+    m_testers.clear();
+    m_page.reset();
+    m_state = std::make_unique<ui::AppState>();
+    m_state->setCatalog(m_loaded);
+    if (withSimulation)
+        m_state->setSimulation(m_simulation, m_loaded.catalog, sim::defaultArchetypes(),
+                               m_loaded.facts.genres.thresholds);
+    m_page = std::make_unique<RecommendationsPage>(*m_state);
+    for (QAbstractItemModel* model :
+         {m_page->userModel(), m_page->historyModel(), m_page->recommendationModel()})
+        m_testers.push_back(std::make_unique<QAbstractItemModelTester>(
+            model, QAbstractItemModelTester::FailureReportingMode::QtTest));
+    if (withModel) {
+        m_state->setModel(m_model);
+        QVERIFY(m_page->waitForEmbeddings());
+        QVERIFY(m_page->snapshot() != nullptr);
+    }
+}
+
+void TestRecommendationsPage::init()
+{
+    QSettings().remove("recommendations/embedding"); // every test starts from the default
+    setUpState(true, true);
+}
+
+void TestRecommendationsPage::cleanup()
+{
+    m_testers.clear();
+    m_page.reset();
+    m_state.reset();
+}
+
+std::uint32_t TestRecommendationsPage::userWithHistory() const
+{
+    // A user with a long history whose preferences matched tracks: the interesting case.
+    for (std::uint32_t u = 0; u < m_simulation->users.size(); ++u) {
+        if (!m_simulation->users[u].fellBack && interactionsOf(*m_simulation, u).size() >= 40)
+            return u;
+    }
+    return 0;
+}
+
+void TestRecommendationsPage::saysWhatIsMissing()
+{
+    setUpState(false, false);
+    auto* status = child<QLabel>("recommendationsStatus");
+    QVERIFY(m_page->statusText().contains("Run the simulation first"));
+    QVERIFY(m_page->statusText().contains("Train a model on the Training page"));
+    QVERIFY(status->isVisibleTo(m_page.get()));
+    QCOMPARE(m_page->userModel()->rowCount(), 0);
+    QCOMPARE(m_page->recommendationModel()->rowCount(), 0);
+    QVERIFY(!child<QPushButton>("exportRecommendations")->isEnabled());
+
+    // A simulation without a model: the users and their histories, but no recommendations.
+    setUpState(true, false);
+    QVERIFY(!m_page->statusText().contains("Run the simulation first"));
+    QVERIFY(m_page->statusText().contains("Train a model on the Training page"));
+    QCOMPARE(child<QLabel>("recommendationsStatus")->text(), m_page->statusText());
+    QCOMPARE(m_page->userModel()->rowCount(), int(m_simulation->users.size()));
+    QVERIFY(m_page->historyModel()->rowCount() > 0);
+    QCOMPARE(m_page->recommendationModel()->rowCount(), 0);
+    QVERIFY(!m_page->jobs()->isRunning());
+    QCOMPARE(m_page->map()->trackCount(), std::size_t(0));
+
+    // The model arrives: the embeddings are computed and the message goes away.
+    m_state->setModel(m_model);
+    QVERIFY(m_page->jobs()->isRunning());
+    QVERIFY(m_page->waitForEmbeddings());
+    QVERIFY(m_page->statusText().isEmpty());
+    QVERIFY(!child<QLabel>("recommendationsStatus")->isVisibleTo(m_page.get()));
+    QCOMPARE(m_page->recommendationModel()->rowCount(), 10);
+
+    // And leaves again.
+    m_state->setModel(nullptr);
+    QVERIFY(m_page->statusText().contains("Train a model"));
+    QCOMPARE(m_page->recommendationModel()->rowCount(), 0);
+    QVERIFY(m_page->snapshot() == nullptr);
+}
+
+void TestRecommendationsPage::userListHasEveryUserAndFilters()
+{
+    QAbstractItemModel* users = m_page->userModel();
+    const int all = int(m_simulation->users.size());
+    QCOMPARE(users->rowCount(), all);
+    QCOMPARE(users->columnCount(), int(ui::UserListModel::ColumnCount));
+    for (int row : {0, all / 2, all - 1}) {
+        const sim::User& u = m_simulation->users[std::size_t(row)];
+        QCOMPARE(users->index(row, ui::UserListModel::IdColumn).data().toString(), QString::number(u.id));
+        QCOMPARE(users->index(row, ui::UserListModel::ArchetypeColumn).data().toString(),
+                 qs(m_simulation->archetypeNames[u.archetype]));
+        std::vector<std::uint32_t> tracks;
+        double ratings = 0;
+        for (const sim::Interaction* i : interactionsOf(*m_simulation, std::uint32_t(row))) {
+            tracks.push_back(i->track);
+            ratings += i->rating;
+        }
+        const double mean = ratings / double(tracks.size());
+        std::sort(tracks.begin(), tracks.end());
+        tracks.erase(std::unique(tracks.begin(), tracks.end()), tracks.end());
+        QCOMPARE(users->index(row, ui::UserListModel::TracksColumn).data().toString(),
+                 QString::number(tracks.size()));
+        QCOMPARE(users->index(row, ui::UserListModel::RatingColumn).data().toString(),
+                 QString::number(mean, 'f', 2));
+    }
+
+    // The archetype filter: exactly the users of that archetype.
+    auto* combo = child<QComboBox>("archetypeFilter");
+    QCOMPARE(combo->count(), int(m_simulation->archetypeNames.size()) + 1);
+    QCOMPARE(combo->itemText(0), QString("All archetypes"));
+    const int audiophile = combo->findText("Audiophile");
+    QVERIFY(audiophile > 0);
+    const auto expected =
+        std::count_if(m_simulation->users.begin(), m_simulation->users.end(),
+                      [&](const sim::User& u) { return u.archetype == std::size_t(audiophile - 1); });
+    QVERIFY(expected > 0 && expected < all);
+    combo->setCurrentIndex(audiophile);
+    QCOMPARE(users->rowCount(), int(expected));
+    for (int r = 0; r < users->rowCount(); ++r)
+        QCOMPARE(users->index(r, ui::UserListModel::ArchetypeColumn).data().toString(),
+                 QString("Audiophile"));
+    combo->setCurrentIndex(0);
+    QCOMPARE(users->rowCount(), all);
+
+    // The search: archetype names (case-insensitive) and ids.
+    auto* search = child<QLineEdit>("userSearch");
+    QTest::keyClicks(search, "audioPHILE");
+    QTRY_COMPARE(users->rowCount(), int(expected));
+    search->clear();
+    QTRY_COMPARE(users->rowCount(), all);
+    QTest::keyClicks(search, "42");
+    QTRY_VERIFY(users->rowCount() < all);
+    QVERIFY(users->rowCount() >= 1);
+    for (int r = 0; r < users->rowCount(); ++r)
+        QVERIFY(users->index(r, ui::UserListModel::IdColumn).data().toString().contains("42"));
+    search->clear();
+    QTRY_COMPARE(users->rowCount(), all);
+    QVERIFY(child<QLabel>("userCount")->text().contains(QString::number(all)));
+}
+
+void TestRecommendationsPage::userListSorts()
+{
+    auto* table = child<QTableView>("userTable");
+    QAbstractItemModel* users = m_page->userModel();
+    table->sortByColumn(ui::UserListModel::RatingColumn, Qt::DescendingOrder);
+    for (int r = 1; r < users->rowCount(); ++r)
+        QVERIFY(users->index(r - 1, ui::UserListModel::RatingColumn).data(ui::kSortRole).toDouble() >=
+                users->index(r, ui::UserListModel::RatingColumn).data(ui::kSortRole).toDouble());
+    table->sortByColumn(ui::UserListModel::TracksColumn, Qt::AscendingOrder);
+    for (int r = 1; r < users->rowCount(); ++r)
+        QVERIFY(users->index(r - 1, ui::UserListModel::TracksColumn).data(ui::kSortRole).toDouble() <=
+                users->index(r, ui::UserListModel::TracksColumn).data(ui::kSortRole).toDouble());
+    // Clicking a row shows that user.
+    table->setCurrentIndex(users->index(5, 0));
+    QCOMPARE(QString::number(m_simulation->users[*m_page->currentUser()].id),
+             users->index(5, ui::UserListModel::IdColumn).data().toString());
+}
+
+void TestRecommendationsPage::historyShowsTheUsersInteractions()
+{
+    const std::uint32_t user = userWithHistory();
+    m_page->selectUser(user);
+    QCOMPARE(m_page->currentUser(), std::optional<std::uint32_t>(user));
+    const auto interactions = interactionsOf(*m_simulation, user);
+    QAbstractItemModel* history = m_page->historyModel();
+    QCOMPARE(history->rowCount(), int(interactions.size()));
+    QCOMPARE(history->columnCount(), 6);
+    const data::Catalog& catalog = *m_loaded.catalog;
+    for (int r = 0; r < history->rowCount(); ++r) {
+        const sim::Interaction& i = *interactions[std::size_t(r)];
+        const data::Track& t = catalog.track(i.track);
+        QCOMPARE(history->index(r, 0).data().toString(), qs(t.name));
+        QCOMPARE(history->index(r, 1).data().toString(), qs(t.artistsText));
+        QCOMPARE(history->index(r, 3).data().toString(), t.year > 0 ? QString::number(t.year) : QString());
+        QCOMPARE(history->index(r, 4).data().toString(), QString::number(double(i.rating), 'f', 1));
+        QCOMPARE(history->index(r, 5).data().toString(), qs(sim::formatDay(i.day)));
+    }
+    QCOMPARE(history->headerData(5, Qt::Horizontal).toString(), QString("Date"));
+
+    // Another user: another history.
+    const std::uint32_t other = user + 1;
+    m_page->selectUser(other);
+    QCOMPARE(history->rowCount(), int(interactionsOf(*m_simulation, other).size()));
+}
+
+void TestRecommendationsPage::detailsDescribeTheUser()
+{
+    const std::uint32_t user = userWithHistory();
+    m_page->selectUser(user);
+    const sim::User& u = m_simulation->users[user];
+    auto* details = child<ui::UserDetailsPanel>("userDetails");
+    QVERIFY(details->heading().contains(QString::number(u.id)));
+    QVERIFY(details->heading().contains(qs(m_simulation->archetypeNames[u.archetype])));
+    for (const sim::UserPreference& p : u.preferences)
+        QVERIFY2(details->preferencesText().contains(ui::describePreferenceInWords(p, *m_loaded.catalog)),
+                 qPrintable(details->preferencesText()));
+
+    // Phrases for each kind of preference.
+    sim::UserPreference range;
+    range.attribute = sim::attributeOf(data::Feature::Popularity);
+    range.min = 50;
+    range.max = 89;
+    QCOMPARE(ui::describePreferenceInWords(range, *m_loaded.catalog),
+             QString("Popularity between 50 and 89"));
+    range.attribute = sim::Attribute::ReleaseYear;
+    range.min = 1980;
+    range.max = 1989;
+    QCOMPARE(ui::describePreferenceInWords(range, *m_loaded.catalog), QString("Released 1980\u20131989"));
+    sim::UserPreference genres;
+    genres.kind = sim::UserPreference::Kind::Genres;
+    genres.genres = {0};
+    QCOMPARE(ui::describePreferenceInWords(genres, *m_loaded.catalog),
+             "Genre: " + qs(m_loaded.catalog->genreName(0)));
+    genres.genres = {0, 1, 2, 3, 4, 5};
+    QVERIFY(ui::describePreferenceInWords(genres, *m_loaded.catalog).startsWith("Any of 6 genres: "));
+    sim::UserPreference artist;
+    artist.kind = sim::UserPreference::Kind::Artist;
+    artist.artist = 0;
+    QCOMPARE(ui::describePreferenceInWords(artist, *m_loaded.catalog),
+             "Artist: " + qs(m_loaded.catalog->artistName(0)));
+}
+
+void TestRecommendationsPage::recommendationsMatchTheEngine()
+{
+    const std::uint32_t user = userWithHistory();
+    m_page->selectUser(user);
+    auto* model = qobject_cast<ui::RecommendationTableModel*>(m_page->recommendationModel());
+    QVERIFY(model);
+    QCOMPARE(model->rowCount(), 10);
+    QCOMPARE(model->columnCount(), int(ui::RecommendationTableModel::ColumnCount));
+
+    // The CLI's path (embed, then recommend) gives the same ranking.
+    const data::Catalog& catalog = *m_loaded.catalog;
+    const Matrix embeddings = rec::embed(m_model->dbm, model::standardizedFeatures(*m_model, catalog),
+                                         rec::EmbeddingKind::TopLayer, m_model->params.meanFieldIterations);
+    const rec::UserHistory history = rec::historyOf(*m_simulation, user, false);
+    const auto expected = rec::recommend(embeddings, history, {10, 3});
+    QCOMPARE(model->recommendations().size(), expected.size());
+
+    const sim::User& u = m_simulation->users[user];
+    float previous = 2.0f;
+    for (int r = 0; r < model->rowCount(); ++r) {
+        const rec::Recommendation& rec = model->recommendations()[std::size_t(r)];
+        QCOMPARE(rec.track, expected[std::size_t(r)].track);
+        QVERIFY(!std::binary_search(history.tracks.begin(), history.tracks.end(), rec.track));
+        QVERIFY(rec.score <= previous);
+        previous = rec.score;
+        QCOMPARE(rec.because.size(), std::size_t(3));
+        for (const auto& reason : rec.because)
+            QVERIFY(std::binary_search(history.tracks.begin(), history.tracks.end(), reason.track));
+
+        const data::Track& t = catalog.track(rec.track);
+        using C = ui::RecommendationTableModel;
+        QCOMPARE(model->index(r, C::RankColumn).data().toString(), QString::number(r + 1));
+        QCOMPARE(model->index(r, C::TrackColumn).data().toString(), qs(t.name));
+        QCOMPARE(model->index(r, C::ArtistColumn).data().toString(), qs(t.artistsText));
+        QCOMPARE(model->index(r, C::SimilarityColumn).data().toString(),
+                 QString::number(double(rec.score), 'f', 4));
+        const bool fits = sim::passesAll(u.preferences, catalog, rec.track);
+        QCOMPARE(model->fits(r), fits);
+        QCOMPARE(model->index(r, C::FitsColumn).data().toString(),
+                 fits ? QString("\u2713 yes") : QString("no"));
+        const QString because = model->index(r, C::BecauseColumn).data().toString();
+        for (const auto& reason : rec.because)
+            QVERIFY(because.contains(qs(catalog.track(reason.track).name)));
+        QVERIFY(model->index(r, C::BecauseColumn)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(qs(catalog.track(rec.because[0].track).artistsText)));
+    }
+    QVERIFY(child<QPushButton>("exportRecommendations")->isEnabled());
+}
+
+void TestRecommendationsPage::topNChangesTheRows()
+{
+    m_page->selectUser(userWithHistory());
+    auto* topN = child<QSpinBox>("topN");
+    QCOMPARE(topN->value(), 10);
+    QCOMPARE(topN->minimum(), 1);
+    QCOMPARE(topN->maximum(), 100);
+    const auto firstTen =
+        qobject_cast<ui::RecommendationTableModel*>(m_page->recommendationModel())->recommendations();
+    topN->setValue(25);
+    QCOMPARE(m_page->recommendationModel()->rowCount(), 25);
+    // A longer list starts with the shorter one.
+    const auto& longer =
+        qobject_cast<ui::RecommendationTableModel*>(m_page->recommendationModel())->recommendations();
+    for (std::size_t r = 0; r < firstTen.size(); ++r)
+        QCOMPARE(longer[r].track, firstTen[r].track);
+    topN->setValue(1);
+    QCOMPARE(m_page->recommendationModel()->rowCount(), 1);
+    QCOMPARE(m_page->map()->recommendationSeries()->count(), 1);
+}
+
+void TestRecommendationsPage::mapShowsEveryTrackAndHighlights()
+{
+    const std::uint32_t user = userWithHistory();
+    m_page->selectUser(user);
+    ui::EmbeddingMap* map = m_page->map();
+    QCOMPARE(map->objectName(), QString("embeddingMap"));
+    QCOMPARE(map->trackCount(), m_loaded.catalog->size());
+    QCOMPARE(std::size_t(map->backgroundSeries()->count()), m_loaded.catalog->size());
+
+    const rec::UserHistory history = rec::historyOf(*m_simulation, user, false);
+    QCOMPARE(std::size_t(map->historySeries()->count()), history.tracks.size());
+    QVERIFY(map->tracksOf(map->historySeries()) == history.tracks);
+    QCOMPARE(map->recommendationSeries()->count(), 10);
+    const auto& shown =
+        qobject_cast<ui::RecommendationTableModel*>(m_page->recommendationModel())->recommendations();
+    const Matrix& points = m_page->snapshot()->map.points;
+    for (int i = 0; i < 10; ++i) {
+        const std::uint32_t track = shown[std::size_t(i)].track;
+        QCOMPARE(map->tracksOf(map->recommendationSeries())[std::size_t(i)], track);
+        const QPointF p = map->recommendationSeries()->at(i);
+        QCOMPARE(float(p.x()), points(track, 0));
+        QCOMPARE(float(p.y()), points(track, 1));
+        // Hovering names the track.
+        QCOMPARE(map->labelAt(map->recommendationSeries(), p),
+                 qs(m_loaded.catalog->track(track).name) + QString(" \u2014 ") +
+                     qs(m_loaded.catalog->track(track).artistsText));
+    }
+    QVERIFY(map->backgroundSeries()->name().contains("1,500 tracks"));
+
+    // Another user moves the highlights.
+    const std::uint32_t other = user == 0 ? 1 : 0;
+    m_page->selectUser(other);
+    QCOMPARE(std::size_t(map->historySeries()->count()),
+             rec::historyOf(*m_simulation, other, false).tracks.size());
+}
+
+void TestRecommendationsPage::mapDrawsAnEvenSubsetOfLargeCatalogs()
+{
+    const std::size_t n = 25000;
+    auto catalog = std::make_shared<data::Catalog>();
+    for (std::size_t i = 0; i < n; ++i) {
+        data::TrackFields fields;
+        fields.name = "Track " + std::to_string(i);
+        fields.artistsText = "Artist";
+        fields.artists = {"Artist"};
+        catalog->addTrack(std::move(fields), data::FeatureRow{});
+    }
+    auto points = std::make_shared<Matrix>(Eigen::Index(n), 2);
+    for (Eigen::Index i = 0; i < points->rows(); ++i)
+        points->row(i) << float(i), float(i % 100);
+    ui::EmbeddingMap map;
+    map.setProjection(points, catalog, "caption");
+    QCOMPARE(map.trackCount(), n);
+    QCOMPARE(std::size_t(map.backgroundSeries()->count()), ui::EmbeddingMap::kMaxBackgroundPoints);
+    const auto& tracks = map.tracksOf(map.backgroundSeries());
+    QCOMPARE(tracks.front(), 0u);
+    QVERIFY(tracks.back() < n);
+    for (std::size_t i = 1; i < tracks.size(); ++i)
+        QVERIFY(tracks[i] - tracks[i - 1] == 1 || tracks[i] - tracks[i - 1] == 2);
+    QVERIFY(map.backgroundSeries()->name().contains("20,000 of 25,000"));
+    const std::uint32_t last = tracks.back();
+    QCOMPARE(map.labelAt(map.backgroundSeries(), QPointF(last + 0.2, last % 100)),
+             QString("Track %1 \u2014 Artist").arg(last));
+    // Highlights are drawn in full, from any track.
+    map.setHighlights({1, 3, 24999}, {7});
+    QCOMPARE(map.historySeries()->count(), 3);
+    QCOMPARE(map.historySeries()->at(2), QPointF(24999, 99));
+    QCOMPARE(map.labelAt(map.recommendationSeries(), QPointF(0, 0)), QString("Track 7 \u2014 Artist"));
+}
+
+void TestRecommendationsPage::exportWritesTheShownRows()
+{
+    const std::uint32_t user = userWithHistory();
+    m_page->selectUser(user);
+    child<QSpinBox>("topN")->setValue(7);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath("recs.csv");
+    ui::FileDialog::setNextFileName(path);
+    m_page->exportRecommendations();
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly | QIODevice::Text));
+    const QStringList lines = QString::fromUtf8(file.readAll()).split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 8);
+    QCOMPARE(lines[0],
+             QString("user_id,rank,track,artist,genres,year,similarity,fits_archetype,because_you_played"));
+    const QString id = QString::number(m_simulation->users[user].id);
+    const auto& shown =
+        qobject_cast<ui::RecommendationTableModel*>(m_page->recommendationModel())->recommendations();
+    for (int r = 1; r < lines.size(); ++r) {
+        QVERIFY(lines[r].startsWith(id + "," + QString::number(r) + ","));
+        QVERIFY(lines[r].contains(qs(m_loaded.catalog->track(shown[std::size_t(r - 1)].track).name)));
+        QVERIFY(lines[r].contains(",true,") || lines[r].contains(",false,"));
+    }
+
+    // Cancelling the dialog writes nothing.
+    QVERIFY(QFile::remove(path));
+    m_page->exportRecommendations();
+    QVERIFY(!QFile::exists(path));
+}
+
+void TestRecommendationsPage::embeddingKindIsRecomputedAndRemembered()
+{
+    auto* kind = child<QComboBox>("embeddingKind");
+    QCOMPARE(kind->count(), 3);
+    QCOMPARE(m_page->embeddingKind(), rec::EmbeddingKind::TopLayer);
+    QCOMPARE(m_page->snapshot()->embeddings.cols(), Eigen::Index(4));
+    m_page->selectUser(userWithHistory());
+
+    kind->setCurrentIndex(kind->findData("all"));
+    QCOMPARE(m_page->embeddingKind(), rec::EmbeddingKind::AllLayers);
+    QCOMPARE(m_page->recommendationModel()->rowCount(), 0); // the old ranking is gone at once
+    QVERIFY(m_page->waitForEmbeddings());
+    QCOMPARE(m_page->snapshot()->kind, rec::EmbeddingKind::AllLayers);
+    QCOMPARE(m_page->snapshot()->embeddings.cols(), Eigen::Index(12));
+    QCOMPARE(m_page->recommendationModel()->rowCount(), 10);
+
+    // Two changes in a row: the last one wins.
+    kind->setCurrentIndex(kind->findData("reconstruction"));
+    kind->setCurrentIndex(kind->findData("top"));
+    QVERIFY(m_page->waitForEmbeddings());
+    QCOMPARE(m_page->snapshot()->kind, rec::EmbeddingKind::TopLayer);
+    QCOMPARE(m_page->recommendationModel()->rowCount(), 10);
+
+    kind->setCurrentIndex(kind->findData("reconstruction"));
+    QVERIFY(m_page->waitForEmbeddings());
+    QCOMPARE(m_page->snapshot()->embeddings.cols(), Eigen::Index(m_model->features.size()));
+    QCOMPARE(QSettings().value("recommendations/embedding").toString(), QString("reconstruction"));
+    // A new page starts with the remembered choice.
+    setUpState(true, true);
+    QCOMPARE(m_page->embeddingKind(), rec::EmbeddingKind::Reconstruction);
+    QCOMPARE(m_page->snapshot()->kind, rec::EmbeddingKind::Reconstruction);
+    QSettings().remove("recommendations/embedding");
+}
+
+void TestRecommendationsPage::embeddingRequestsWhileAJobRuns()
+{
+    ui::JobRunner jobs;
+    ui::RecommendationEmbeddings embeddings(&jobs);
+    QSignalSpy started(&jobs, &ui::JobRunner::started);
+    const auto catalog = m_loaded.catalog;
+    using K = rec::EmbeddingKind;
+
+    // Top, then all, then top again before the first job ended: one job at a time, and the
+    // last request wins even though the running job was for the same inputs (it was cancelled).
+    embeddings.request(m_model, catalog, K::TopLayer);
+    QVERIFY(embeddings.isComputing());
+    embeddings.request(m_model, catalog, K::AllLayers);
+    embeddings.request(m_model, catalog, K::TopLayer);
+    QVERIFY(embeddings.current() == nullptr);
+    QVERIFY(embeddings.waitForIdle());
+    QVERIFY(embeddings.current() != nullptr);
+    QCOMPARE(embeddings.current()->kind, K::TopLayer);
+    QVERIFY(started.count() <= 2);
+    const auto top = embeddings.current();
+
+    // Asking for what is there starts nothing; asking for the same as the running job neither.
+    started.clear();
+    embeddings.request(m_model, catalog, K::TopLayer);
+    QCOMPARE(started.count(), 0);
+    QVERIFY(embeddings.current() == top);
+    embeddings.request(m_model, catalog, K::Reconstruction);
+    embeddings.request(m_model, catalog, K::Reconstruction);
+    QCOMPARE(started.count(), 1);
+    // Back to the snapshot there is while the job runs: it is dropped, nothing restarts.
+    embeddings.request(m_model, catalog, K::TopLayer);
+    QVERIFY(embeddings.current() == top);
+    QVERIFY(embeddings.waitForIdle());
+    QCOMPARE(started.count(), 1);
+    QVERIFY(embeddings.current() == top);
+
+    // No model: no embeddings.
+    embeddings.request(nullptr, catalog, K::TopLayer);
+    QVERIFY(embeddings.current() == nullptr);
+    QVERIFY(!embeddings.isComputing());
+}
+
+void TestRecommendationsPage::embeddingFailureIsShown()
+{
+    // A simulation over a catalog without the model's Tempo: the model cannot embed it.
+    data::Catalog lacking = *m_loaded.catalog;
+    data::FeatureSet features = lacking.availableFeatures();
+    features.erase(data::Feature::Tempo);
+    lacking.setAvailableFeatures(features);
+    auto catalog = std::make_shared<const data::Catalog>(std::move(lacking));
+    m_state->setSimulation(m_simulation, catalog, sim::defaultArchetypes(), m_loaded.facts.genres.thresholds);
+    QVERIFY(m_page->waitForEmbeddings());
+    QVERIFY2(m_page->statusText().contains("could not be embedded"), qPrintable(m_page->statusText()));
+    QVERIFY(m_page->statusText().contains("Tempo", Qt::CaseInsensitive));
+    QCOMPARE(m_page->recommendationModel()->rowCount(), 0);
+    QVERIFY(m_page->historyModel()->rowCount() > 0); // the users are still there to browse
+    // Back to the catalog the model knows: recommendations again.
+    m_state->setSimulation(m_simulation, m_loaded.catalog, sim::defaultArchetypes(),
+                           m_loaded.facts.genres.thresholds);
+    QVERIFY(m_page->waitForEmbeddings());
+    QVERIFY(m_page->statusText().isEmpty());
+    QCOMPARE(m_page->recommendationModel()->rowCount(), 10);
+}
+
+void TestRecommendationsPage::switchingUsersIsFast()
+{
+    double slowest = 0.0;
+    double total = 0.0;
+    QElapsedTimer timer;
+    for (std::uint32_t u = 0; u < 50; ++u) {
+        timer.start();
+        m_page->selectUser(u);
+        const double ms = double(timer.nsecsElapsed()) / 1e6;
+        slowest = std::max(slowest, ms);
+        total += m_page->lastRankingMs();
+        QCOMPARE(m_page->currentUser(), std::optional<std::uint32_t>(u));
+    }
+    qInfo("user switch over %zu tracks: ranking %.3f ms on average; whole switch (tables, details, map) at "
+          "most "
+          "%.1f ms",
+          m_loaded.catalog->size(), total / 50, slowest);
+    QVERIFY(slowest < 500.0);
+}
+
+void TestRecommendationsPage::rendersAt1100x750()
+{
+    m_page->selectUser(userWithHistory());
+    m_page->resize(1100, 750);
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    const QPixmap pixmap = m_page->grab();
+    QVERIFY(!pixmap.isNull());
+    auto* tabs = m_page->findChild<QTabWidget*>("recommendationTabs");
+    QVERIFY(tabs);
+    // GDBM_SCREENSHOT_DIR keeps the pictures, to look at the layout.
+    const QByteArray dir = qgetenv("GDBM_SCREENSHOT_DIR");
+    for (int tab = 0; tab < tabs->count(); ++tab) {
+        tabs->setCurrentIndex(tab);
+        const QPixmap shot = m_page->grab();
+        QVERIFY(!shot.isNull());
+        if (!dir.isEmpty())
+            QVERIFY(shot.save(QString::fromLocal8Bit(dir) + QString("/recommendations-%1.png").arg(tab)));
+    }
+    // Without a model: the page says what to do.
+    m_state->setModel(nullptr);
+    tabs->setCurrentIndex(0);
+    const QPixmap missing = m_page->grab();
+    QVERIFY(!missing.isNull());
+    if (!dir.isEmpty())
+        QVERIFY(missing.save(QString::fromLocal8Bit(dir) + "/recommendations-no-model.png"));
+}
+
+QTEST_MAIN(TestRecommendationsPage)
+#include "TestRecommendationsPage.moc"

@@ -1,0 +1,114 @@
+#include "models/RecommendationEmbeddings.h"
+
+#include "core/Text.h"
+#include "jobs/JobRunner.h"
+
+#include <QDeadlineTimer>
+#include <any>
+#include <chrono>
+
+namespace gdbm::ui {
+
+bool RecommendationEmbeddings::Inputs::sameAs(const Inputs& other) const
+{
+    return model == other.model && catalog == other.catalog && kind == other.kind;
+}
+
+RecommendationEmbeddings::RecommendationEmbeddings(JobRunner* jobs, QObject* parent)
+    : QObject(parent), m_jobs(jobs)
+{
+    connect(m_jobs, &JobRunner::failed, this, [this](const QString& message) { m_error = message; });
+    connect(m_jobs, &JobRunner::finished, this, &RecommendationEmbeddings::onFinished);
+}
+
+bool RecommendationEmbeddings::snapshotMatches(const Inputs& inputs) const
+{
+    return m_snapshot && m_snapshot->model == inputs.model && m_snapshot->catalog == inputs.catalog &&
+           m_snapshot->kind == inputs.kind;
+}
+
+std::shared_ptr<const EmbeddingSnapshot> RecommendationEmbeddings::current() const
+{
+    return hasInputs() && snapshotMatches(m_wanted) ? m_snapshot : nullptr;
+}
+
+bool RecommendationEmbeddings::isComputing() const
+{
+    return m_jobs->isRunning();
+}
+
+void RecommendationEmbeddings::request(std::shared_ptr<const model::Model> model,
+                                       std::shared_ptr<const data::Catalog> catalog, rec::EmbeddingKind kind)
+{
+    m_wanted = {std::move(model), std::move(catalog), kind};
+    m_error.clear();
+    if (!hasInputs())
+        m_snapshot.reset();
+    const bool running = m_jobs->isRunning();
+    if (running && hasInputs() && !m_runningCancelled && m_running.sameAs(m_wanted)) {
+        // The running job computes exactly this: let it finish.
+    } else if (running) {
+        // Its result would be stale. onFinished() starts the job for the wanted inputs, if
+        // any, once this one has stopped: one job at a time, the newest inputs win.
+        m_runningCancelled = true;
+        m_jobs->cancel();
+    } else if (hasInputs() && !snapshotMatches(m_wanted)) {
+        start();
+    }
+    Q_EMIT changed();
+}
+
+void RecommendationEmbeddings::start()
+{
+    m_running = m_wanted;
+    m_runningCancelled = false;
+    const Inputs inputs = m_wanted;
+    m_jobs->start(
+        tr("Embedding the catalog"),
+        [inputs](const ProgressCallback& progress, const CancelFlag& cancel) {
+            const auto start = std::chrono::steady_clock::now();
+            auto snapshot = std::make_shared<EmbeddingSnapshot>();
+            snapshot->model = inputs.model;
+            snapshot->catalog = inputs.catalog;
+            snapshot->kind = inputs.kind;
+            const model::Model& model = *inputs.model;
+            progress(
+                {"Embedding " + text::withThousands((long long)inputs.catalog->size()) + " tracks", 0, 0});
+            snapshot->embeddings = rec::embed(model.dbm, model::standardizedFeatures(model, *inputs.catalog),
+                                              inputs.kind, model.params.meanFieldIterations, &cancel);
+            progress({"Projecting the embeddings", 0, 0});
+            snapshot->map = rec::principalComponents2d(snapshot->embeddings);
+            snapshot->seconds =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            return std::any(std::shared_ptr<const EmbeddingSnapshot>(std::move(snapshot)));
+        },
+        [this](std::any result) {
+            // Only a job nobody cancelled delivers: its inputs are the wanted ones.
+            m_snapshot = std::any_cast<std::shared_ptr<const EmbeddingSnapshot>>(std::move(result));
+        });
+}
+
+void RecommendationEmbeddings::onFinished()
+{
+    const Inputs finished = m_running;
+    m_running = {};
+    m_runningCancelled = false;
+    // A failure is reported for the inputs that failed, and not retried; cancelled jobs and
+    // jobs for older inputs make way for the wanted ones.
+    const bool failedForWanted = !m_error.isEmpty() && finished.sameAs(m_wanted);
+    if (!failedForWanted)
+        m_error.clear();
+    if (hasInputs() && !snapshotMatches(m_wanted) && !failedForWanted)
+        start();
+    Q_EMIT changed();
+}
+
+bool RecommendationEmbeddings::waitForIdle(int timeoutMs)
+{
+    const QDeadlineTimer deadline(timeoutMs);
+    while (m_jobs->isRunning() && !deadline.hasExpired())
+        m_jobs->waitForFinished(int(std::max<qint64>(1, deadline.remainingTime())));
+    return !m_jobs->isRunning();
+}
+
+} // namespace gdbm::ui

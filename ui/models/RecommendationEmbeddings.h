@@ -1,0 +1,80 @@
+#pragma once
+
+#include "data/Catalog.h"
+#include "model/Model.h"
+#include "rec/Embedder.h"
+#include "rec/Projection.h"
+
+#include <QObject>
+#include <QString>
+#include <memory>
+
+namespace gdbm::ui {
+
+class JobRunner;
+
+// Every track's embedding under one model, with its 2-D map: computed by a job, then read-only.
+// It depends on the model, the catalog and the kind only (not on the users), so a new
+// simulation of the same catalog keeps it.
+struct EmbeddingSnapshot
+{
+    std::shared_ptr<const model::Model> model;
+    std::shared_ptr<const data::Catalog> catalog;
+    rec::EmbeddingKind kind = rec::EmbeddingKind::TopLayer;
+    Matrix embeddings;     // tracks x embedding size
+    rec::Projection2d map; // the embeddings' two principal components
+    double seconds = 0.0;  // how long embedding and projecting took
+};
+
+// Keeps the embeddings the Recommendations page needs up to date. request() names the inputs;
+// a job on the given runner computes a snapshot for them unless the last snapshot or the
+// running job already has them. A running job for other inputs is cancelled, and the job for
+// the newest inputs starts once it has stopped, so that quick changes (the embedding combo
+// moving) never run two jobs at once nor deliver a stale result.
+// Requires: the runner outlives this object and runs no other kind of job.
+class RecommendationEmbeddings : public QObject
+{
+    Q_OBJECT
+
+public:
+    RecommendationEmbeddings(JobRunner* jobs, QObject* parent = nullptr);
+
+    // Null model or catalog: no embeddings (the last snapshot is dropped).
+    void request(std::shared_ptr<const model::Model> model, std::shared_ptr<const data::Catalog> catalog,
+                 rec::EmbeddingKind kind);
+    // The snapshot for the last request; null while it is computed, after a failure, or without
+    // inputs.
+    std::shared_ptr<const EmbeddingSnapshot> current() const;
+    bool hasInputs() const { return m_wanted.model && m_wanted.catalog; }
+    bool isComputing() const;
+    // Why the last computation failed (a model whose features the catalog lacks, say); empty
+    // otherwise.
+    const QString& error() const { return m_error; }
+    // Waits until no job runs or is about to restart (tests).
+    bool waitForIdle(int timeoutMs = 60000);
+
+Q_SIGNALS:
+    // A computation started, ended or failed, or the inputs went away: current() may differ.
+    void changed();
+
+private:
+    struct Inputs
+    {
+        std::shared_ptr<const model::Model> model;
+        std::shared_ptr<const data::Catalog> catalog;
+        rec::EmbeddingKind kind = rec::EmbeddingKind::TopLayer;
+        bool sameAs(const Inputs& other) const;
+    };
+    bool snapshotMatches(const Inputs& inputs) const;
+    void start();
+    void onFinished();
+
+    JobRunner* m_jobs;
+    Inputs m_wanted;
+    Inputs m_running;                // what the running job computes
+    bool m_runningCancelled = false; // ... and that its result is no longer wanted
+    QString m_error;
+    std::shared_ptr<const EmbeddingSnapshot> m_snapshot;
+};
+
+} // namespace gdbm::ui

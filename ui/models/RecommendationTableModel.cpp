@@ -1,0 +1,199 @@
+#include "models/RecommendationTableModel.h"
+
+#include "models/CatalogTableModel.h"
+#include "models/HistoryTableModel.h"
+#include "rec/RecommendationCsv.h"
+
+#include <QBrush>
+#include <QColor>
+
+namespace gdbm::ui {
+namespace {
+
+QString fromStd(const std::string& s)
+{
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
+bool isNumeric(int column)
+{
+    return column == RecommendationTableModel::RankColumn || column == RecommendationTableModel::YearColumn ||
+           column == RecommendationTableModel::SimilarityColumn;
+}
+
+} // namespace
+
+RecommendationTableModel::RecommendationTableModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void RecommendationTableModel::setRecommendations(std::shared_ptr<const sim::SimulationResult> simulation,
+                                                  std::shared_ptr<const data::Catalog> catalog,
+                                                  std::uint32_t user,
+                                                  std::vector<rec::Recommendation> recommendations)
+{
+    beginResetModel();
+    m_simulation = std::move(simulation);
+    m_catalog = std::move(catalog);
+    m_user = user;
+    m_recommendations = std::move(recommendations);
+    m_fits.clear();
+    for (const rec::Recommendation& r : m_recommendations)
+        m_fits.push_back(rec::fitsArchetype(m_simulation->users[user], *m_catalog, r.track));
+    endResetModel();
+}
+
+void RecommendationTableModel::clear()
+{
+    if (m_recommendations.empty() && !m_simulation)
+        return;
+    beginResetModel();
+    m_simulation.reset();
+    m_catalog.reset();
+    m_recommendations.clear();
+    m_fits.clear();
+    endResetModel();
+}
+
+int RecommendationTableModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_recommendations.size());
+}
+
+int RecommendationTableModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString RecommendationTableModel::text(int row, int column) const
+{
+    const rec::Recommendation& r = m_recommendations[std::size_t(row)];
+    const data::Track& t = m_catalog->track(r.track);
+    switch (column) {
+    case RankColumn:
+        return QString::number(row + 1);
+    case TrackColumn:
+        return fromStd(t.name);
+    case ArtistColumn:
+        return fromStd(t.artistsText);
+    case GenresColumn:
+        return genreText(*m_catalog, r.track);
+    case YearColumn:
+        return t.year > 0 ? QString::number(t.year) : QString();
+    case SimilarityColumn:
+        return QString::number(double(r.score), 'f', 4);
+    case FitsColumn:
+        return fits(row) ? tr("\u2713 yes") : tr("no");
+    case BecauseColumn: {
+        QStringList names;
+        for (const rec::Recommendation::Reason& reason : r.because)
+            names << fromStd(m_catalog->track(reason.track).name);
+        return names.join(QStringLiteral("; "));
+    }
+    default:
+        return {};
+    }
+}
+
+QString RecommendationTableModel::becauseTooltip(int row) const
+{
+    const rec::Recommendation& r = m_recommendations[std::size_t(row)];
+    // The terms of every history track sum to the similarity; these are the largest ones.
+    QStringList lines{
+        tr("Similarity %1; the tracks of the history that contribute most:").arg(double(r.score), 0, 'f', 3)};
+    for (const rec::Recommendation::Reason& reason : r.because)
+        lines << tr("%1: %2")
+                     .arg(fromStd(rec::trackLabel(*m_catalog, reason.track)))
+                     .arg(double(reason.term), 0, 'f', 3);
+    return lines.join(QLatin1Char('\n'));
+}
+
+QVariant RecommendationTableModel::data(const QModelIndex& index, int role) const
+{
+    if (!m_catalog || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const int row = index.row();
+    const int column = index.column();
+    const rec::Recommendation& r = m_recommendations[std::size_t(row)];
+    switch (role) {
+    case Qt::DisplayRole:
+        return text(row, column);
+    case Qt::ToolTipRole:
+        if (column == BecauseColumn)
+            return becauseTooltip(row);
+        if (column == FitsColumn)
+            return fits(row) ? tr("The track passes every preference this user drew from their archetype")
+                             : tr("The track fails at least one of this user's preferences");
+        if (column == TrackColumn || column == ArtistColumn || column == GenresColumn)
+            return text(row, column);
+        return {};
+    case Qt::ForegroundRole:
+        if (column == FitsColumn)
+            return fits(row) ? QBrush(QColor(0x2e, 0x7d, 0x32)) : QBrush(QColor(0x80, 0x80, 0x80));
+        return {};
+    case kSortRole:
+        switch (column) {
+        case RankColumn:
+            return double(row);
+        case YearColumn: {
+            const int year = m_catalog->track(r.track).year;
+            return year > 0 ? QVariant(double(year)) : QVariant();
+        }
+        case SimilarityColumn:
+            return double(r.score);
+        case FitsColumn:
+            return fits(row) ? 1.0 : 0.0;
+        default:
+            return text(row, column).toCaseFolded();
+        }
+    case Qt::TextAlignmentRole:
+        return isNumeric(column) ? int(Qt::AlignRight | Qt::AlignVCenter)
+                                 : int(Qt::AlignLeft | Qt::AlignVCenter);
+    default:
+        return {};
+    }
+}
+
+QVariant RecommendationTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    if (role == Qt::TextAlignmentRole)
+        return isNumeric(section) ? int(Qt::AlignRight | Qt::AlignVCenter)
+                                  : int(Qt::AlignLeft | Qt::AlignVCenter);
+    if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case SimilarityColumn:
+            return tr("Cosine similarity between the track's embedding and the user's mean embedding");
+        case FitsColumn:
+            return tr("Fits the user's archetype: whether the track passes the preferences the user drew "
+                      "from it");
+        case BecauseColumn:
+            return tr("The three tracks of the user's history that contribute most to the similarity");
+        default:
+            return {};
+        }
+    }
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case RankColumn:
+        return tr("#");
+    case TrackColumn:
+        return tr("Track");
+    case ArtistColumn:
+        return tr("Artist");
+    case GenresColumn:
+        return tr("Genres");
+    case YearColumn:
+        return tr("Year");
+    case SimilarityColumn:
+        return tr("Similarity");
+    case FitsColumn:
+        return tr("Fits");
+    case BecauseColumn:
+        return tr("Because you played");
+    default:
+        return {};
+    }
+}
+
+} // namespace gdbm::ui

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "data/Catalog.h"
+#include "rec/Recommender.h"
+#include "sim/Simulator.h"
+
+#include <QAbstractTableModel>
+#include <memory>
+#include <vector>
+
+namespace gdbm::ui {
+
+// One user's top-N recommendations, one row per recommendation in rank order. Columns: Rank,
+// Track, Artist, Genres, Year, Similarity, Fits archetype, Because you played (the history
+// tracks with the largest share of the similarity). kSortRole holds a number for Rank, Year,
+// Similarity and Fits archetype (1 or 0), the case-folded text otherwise.
+// Requires: the catalog is the one the recommendations' and the simulation's indices refer to.
+class RecommendationTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column {
+        RankColumn,
+        TrackColumn,
+        ArtistColumn,
+        GenresColumn,
+        YearColumn,
+        SimilarityColumn,
+        FitsColumn,
+        BecauseColumn,
+        ColumnCount
+    };
+
+    explicit RecommendationTableModel(QObject* parent = nullptr);
+
+    // Whether each track fits users[user]'s preferences is decided here, once per row.
+    void setRecommendations(std::shared_ptr<const sim::SimulationResult> simulation,
+                            std::shared_ptr<const data::Catalog> catalog, std::uint32_t user,
+                            std::vector<rec::Recommendation> recommendations);
+    void clear();
+
+    const std::vector<rec::Recommendation>& recommendations() const { return m_recommendations; }
+    bool fits(int row) const { return m_fits[std::size_t(row)]; }
+    std::uint32_t user() const { return m_user; }
+
+    int rowCount(const QModelIndex& parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex& parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    QString text(int row, int column) const;
+    QString becauseTooltip(int row) const;
+
+    std::shared_ptr<const sim::SimulationResult> m_simulation;
+    std::shared_ptr<const data::Catalog> m_catalog;
+    std::uint32_t m_user = 0;
+    std::vector<rec::Recommendation> m_recommendations;
+    std::vector<bool> m_fits;
+};
+
+} // namespace gdbm::ui
