@@ -1,13 +1,377 @@
-#include "TrainingPage.h"
+#include "pages/TrainingPage.h"
 
+#include "charts/LossChart.h"
+#include "core/PauseGate.h"
+#include "jobs/EpochBuffer.h"
 #include "jobs/JobRunner.h"
+#include "pages/TrainingSettings.h"
+#include "pages/TrainingSettingsForm.h"
+#include "pages/TrainingThreads.h"
+#include "util/MessageBox.h"
+
+#include <QCheckBox>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSlider>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <cmath>
 
 namespace gdbm::ui {
+namespace {
+
+// The GUI takes the epochs that arrived at most this often (~20 Hz), however fast they come.
+constexpr int kDrainIntervalMs = 50;
+// The smoothing slider works in hundredths: 0..99 is a weight of 0..0.99.
+constexpr int kSmoothingSteps = 100;
+// TensorBoard's default.
+constexpr double kDefaultSmoothing = 0.6;
+
+QPushButton* button(const QString& text, const char* name, const QString& tip = {})
+{
+    auto* b = new QPushButton(text);
+    b->setObjectName(name);
+    b->setToolTip(tip);
+    return b;
+}
+
+} // namespace
 
 TrainingPage::TrainingPage(AppState& state, QWidget* parent)
-    : QWidget(parent), m_state(state), m_jobs(new JobRunner(this))
+    : QWidget(parent), m_state(state), m_jobs(new JobRunner(this)), m_form(new TrainingSettingsForm),
+      m_chart(new LossChart), m_drainTimer(new QTimer(this))
 {
     setObjectName("trainingPage");
+    const QSettings settings;
+    m_chart->setObjectName("trainChart");
+    m_form->setThreads(loadTrainingThreads());
+    auto* formScroll = new QScrollArea;
+    formScroll->setWidget(m_form);
+    formScroll->setWidgetResizable(true);
+    formScroll->setFrameShape(QFrame::NoFrame);
+    formScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    formScroll->setMinimumWidth(m_form->sizeHint().width() + 16);
+
+    m_start = button(tr("Start"), "trainStart", tr("Train a model with these settings on the open dataset"));
+    m_start->setDefault(true);
+    m_pause =
+        button(tr("Pause"), "trainPause", tr("Pause between two mini-batches; Resume continues the run"));
+    m_cancel = button(tr("Cancel"), "trainCancel", tr("Stop the run; the current model is kept"));
+    auto* runButtons = new QHBoxLayout;
+    runButtons->addWidget(m_start);
+    runButtons->addWidget(m_pause);
+    runButtons->addWidget(m_cancel);
+    auto* left = new QVBoxLayout;
+    left->addWidget(formScroll, 1);
+    left->addLayout(runButtons);
+
+    m_smoothing = new QSlider(Qt::Horizontal);
+    m_smoothing->setObjectName("trainSmoothing");
+    m_smoothing->setRange(0, kSmoothingSteps - 1);
+    m_smoothing->setToolTip(tr("Exponential moving average of the curves (as TensorBoard): 0 shows the raw "
+                               "values"));
+    m_smoothing->setMaximumWidth(180);
+    m_smoothingValue = new QLabel;
+    m_smoothingValue->setMinimumWidth(m_smoothingValue->fontMetrics().horizontalAdvance("0.00 "));
+    m_logScale = new QCheckBox(tr("Log scale"));
+    m_logScale->setObjectName("trainLogScale");
+    m_exportCsv = button(tr("Export CSV..."), "trainExportCsv", tr("The curves, one row per epoch"));
+    m_exportPng = button(tr("Export PNG..."), "trainExportPng", tr("The charts as an image"));
+    auto* chartOptions = new QHBoxLayout;
+    chartOptions->addWidget(new QLabel(tr("Smoothing:")));
+    chartOptions->addWidget(m_smoothing);
+    chartOptions->addWidget(m_smoothingValue);
+    chartOptions->addSpacing(12);
+    chartOptions->addWidget(m_logScale);
+    chartOptions->addStretch();
+    chartOptions->addWidget(m_exportCsv);
+    chartOptions->addWidget(m_exportPng);
+
+    m_progress = new QProgressBar;
+    m_progress->setObjectName("trainProgress");
+    m_progressLabel = new QLabel;
+    m_progressLabel->setObjectName("trainProgressLabel");
+    m_status = new QLabel;
+    m_status->setObjectName("trainStatus");
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Showing the progress and changing the texts must not resize the charts: a chart's layout
+    // is slow, and the GUI thread stays free for the user while the model trains.
+    for (QWidget* w : {static_cast<QWidget*>(m_progress), static_cast<QWidget*>(m_progressLabel)}) {
+        QSizePolicy policy = w->sizePolicy();
+        policy.setRetainSizeWhenHidden(true);
+        w->setSizePolicy(policy);
+    }
+    auto* right = new QVBoxLayout;
+    right->addLayout(chartOptions);
+    right->addWidget(m_chart, 1);
+    right->addWidget(m_progress);
+    right->addWidget(m_progressLabel);
+    right->addWidget(m_status);
+
+    m_modelSummary = new QLabel;
+    m_modelSummary->setObjectName("trainModelSummary");
+    m_modelSummary->setWordWrap(true);
+    m_modelSummary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_modelSummary->setMinimumHeight(2 * m_modelSummary->fontMetrics().lineSpacing());
+    m_save = button(tr("Save model..."), "trainSaveModel", tr("Write the current model to a file"));
+    m_load = button(tr("Load model..."), "trainLoadModel", tr("Use a model saved earlier"));
+    auto* modelBox = new QGroupBox(tr("Current model"));
+    auto* modelLayout = new QHBoxLayout(modelBox);
+    modelLayout->addWidget(m_modelSummary, 1);
+    modelLayout->addWidget(m_save);
+    modelLayout->addWidget(m_load);
+
+    auto* grid = new QGridLayout(this);
+    grid->addLayout(left, 0, 0);
+    grid->addLayout(right, 0, 1);
+    grid->addWidget(modelBox, 1, 0, 1, 2);
+    grid->setColumnStretch(1, 1);
+    grid->setRowStretch(0, 1);
+
+    // A new session starts from the settings used last; a project brings its own.
+    if (m_state.trainingParams() == model::TrainingParams{})
+        m_state.setTrainingParams(loadLastTrainingParams());
+    m_smoothing->setValue(int(std::lround(
+        settings.value("training/chartSmoothing", kDefaultSmoothing).toDouble() * kSmoothingSteps)));
+    m_logScale->setChecked(settings.value("training/chartLogScale", false).toBool());
+    m_chart->setSmoothing(m_smoothing->value() / double(kSmoothingSteps));
+    m_chart->setLogScale(m_logScale->isChecked());
+    m_smoothingValue->setText(QString::number(m_chart->smoothing(), 'f', 2));
+    m_drainTimer->setInterval(kDrainIntervalMs);
+
+    connect(m_form, &TrainingSettingsForm::edited, this, &TrainingPage::paramsEdited);
+    connect(m_form, &TrainingSettingsForm::threadsEdited, this,
+            [](int threads) { saveTrainingThreads(threads); });
+    // Remembered when the slider comes to rest: writing the settings file on every step of a
+    // drag would make the drag stutter.
+    const auto rememberSmoothing = [this] {
+        if (!m_smoothing->isSliderDown())
+            QSettings().setValue("training/chartSmoothing", m_chart->smoothing());
+    };
+    connect(m_smoothing, &QSlider::valueChanged, this, [this, rememberSmoothing](int value) {
+        m_chart->setSmoothing(value / double(kSmoothingSteps));
+        m_smoothingValue->setText(QString::number(m_chart->smoothing(), 'f', 2));
+        rememberSmoothing();
+    });
+    connect(m_smoothing, &QSlider::sliderReleased, this, rememberSmoothing);
+    connect(m_logScale, &QCheckBox::toggled, this, [this](bool on) {
+        m_chart->setLogScale(on);
+        QSettings().setValue("training/chartLogScale", on);
+    });
+    connect(m_start, &QPushButton::clicked, this, &TrainingPage::start);
+    connect(m_pause, &QPushButton::clicked, this, &TrainingPage::pauseOrResume);
+    connect(m_cancel, &QPushButton::clicked, this, &TrainingPage::cancel);
+    connect(m_save, &QPushButton::clicked, this, &TrainingPage::saveModel);
+    connect(m_load, &QPushButton::clicked, this, &TrainingPage::loadModel);
+    connect(m_exportCsv, &QPushButton::clicked, this, &TrainingPage::exportCurves);
+    connect(m_exportPng, &QPushButton::clicked, this, &TrainingPage::exportChartImage);
+    connect(m_drainTimer, &QTimer::timeout, this, &TrainingPage::drain);
+
+    connect(m_jobs, &JobRunner::succeeded, this, &TrainingPage::showFinished);
+    connect(m_jobs, &JobRunner::cancelled, this, [this] {
+        drain(); // the partial run stays on the chart
+        m_status->setText(m_state.model() ? tr("Training cancelled: the previous model is kept.")
+                                          : tr("Training cancelled: there is no model yet."));
+    });
+    connect(m_jobs, &JobRunner::failed, this, [this](const QString& message) {
+        drain();
+        const bool diverged = m_diverged && m_diverged->load();
+        m_status->setText(tr("Training stopped: %1").arg(message));
+        MessageBox::critical(
+            this, diverged ? tr("Training diverged") : tr("Training failed"),
+            message + "\n\n" +
+                (m_state.model() ? tr("The previous model is kept.") : tr("No model was made.")));
+    });
+    connect(m_jobs, &JobRunner::finished, this, [this] { setRunning(false); });
+
+    connect(&m_state, &AppState::trainingParamsChanged, this, [this] {
+        if (!m_echoing)
+            showParams();
+    });
+    connect(&m_state, &AppState::modelChanged, this, [this] {
+        // While a run is drawn live its chart stays; otherwise show the new model's curves.
+        if (!m_jobs->isRunning())
+            m_chart->setCurves(m_state.model() ? m_state.model()->curves : std::vector<model::EpochStats>{});
+        showModel();
+    });
+    connect(&m_state, &AppState::catalogChanged, this, &TrainingPage::updateButtons);
+
+    showParams();
+    if (m_state.model())
+        m_chart->setCurves(m_state.model()->curves);
+    showModel();
+    setRunning(false);
+}
+
+TrainingPage::~TrainingPage()
+{
+    // Stop the run before the members it reports to go away.
+    m_jobs->blockSignals(true);
+    m_jobs->cancelAndWait();
+}
+
+bool TrainingPage::isPaused() const
+{
+    return m_gate && m_gate->paused();
+}
+
+void TrainingPage::paramsEdited()
+{
+    m_echoing = true;
+    m_state.setTrainingParams(m_form->params());
+    m_echoing = false;
+    updateButtons();
+}
+
+void TrainingPage::showParams()
+{
+    m_form->setParams(m_state.trainingParams());
+    updateButtons();
+}
+
+void TrainingPage::updateButtons()
+{
+    const bool running = m_jobs->isRunning();
+    const auto& catalog = m_state.catalog();
+    const bool canTrain = catalog && catalog->size() >= 2;
+    m_start->setEnabled(!running && canTrain && m_form->problems().isEmpty());
+    m_start->setToolTip(canTrain ? tr("Train a model with these settings on the open dataset")
+                                 : tr("Open a dataset with at least 2 songs first"));
+    m_pause->setEnabled(running);
+    m_cancel->setEnabled(running);
+    m_save->setEnabled(m_state.model() != nullptr);
+    m_load->setEnabled(!running);
+    m_exportCsv->setEnabled(m_chart->pointCount() > 0);
+    m_exportPng->setEnabled(m_chart->pointCount() > 0);
+}
+
+void TrainingPage::setRunning(bool running)
+{
+    m_form->setEnabled(!running);
+    m_progress->setVisible(running);
+    m_progressLabel->setVisible(running);
+    m_pause->setText(tr("Pause"));
+    if (!running) {
+        m_drainTimer->stop();
+        m_buffer.reset();
+        m_gate.reset();
+    }
+    updateButtons();
+}
+
+void TrainingPage::start()
+{
+    const auto catalog = m_state.catalog();
+    if (m_jobs->isRunning() || !catalog || !m_form->problems().isEmpty())
+        return;
+    const model::TrainingParams params = m_form->params();
+    paramsEdited();
+    // Writing the settings file takes a few ms: not in the same turn as starting the run.
+    QTimer::singleShot(0, this, [params] { saveLastTrainingParams(params); });
+    const int threads = m_form->threads();
+
+    auto buffer = std::make_shared<EpochBuffer>();
+    auto gate = std::make_shared<PauseGate>();
+    auto diverged = std::make_shared<std::atomic<bool>>(false);
+    m_buffer = buffer;
+    m_gate = gate;
+    m_diverged = diverged;
+    m_plannedPretrainEpochs = int(params.layers.size()) * params.pretrainEpochs;
+    m_plannedEpochs = m_plannedPretrainEpochs + params.finetuneEpochs;
+    m_pretrainSeconds = 0.0;
+    m_chart->clear();
+    m_chart->plan(params.pretrainEpochs, params.finetuneEpochs);
+    m_status->clear();
+    m_progress->setRange(0, std::max(1, m_plannedEpochs));
+    m_progress->setValue(0);
+    m_progress->setFormat("%p%");
+    m_progressLabel->setText(tr("Standardizing %L1 songs...").arg(catalog->size()));
+
+    const bool started = m_jobs->start(
+        tr("Training the model"),
+        [catalog, params, threads, buffer, gate, diverged,
+         total = std::size_t(m_plannedEpochs)](const ProgressCallback& progress, const CancelFlag& cancel) {
+            // Runs on the job thread: the observer hands each epoch over and never waits. The
+            // runner's progress (the window's status bar) is throttled by the runner itself.
+            std::size_t done = 0;
+            const model::EpochObserver observer = [&](const model::EpochStats& s) {
+                buffer->push(s);
+                progress({s.phase == model::Phase::Pretraining
+                              ? "Pretraining layer " + std::to_string(s.layer + 1) + " of " +
+                                    std::to_string(s.layers)
+                              : std::string("Fine-tuning"),
+                          ++done, total});
+                return false;
+            };
+            model::TrainModelResult result;
+            try {
+                runWithThreads(threads, [&] {
+                    result = model::trainModel(*catalog, params, observer, &cancel, gate.get());
+                });
+            } catch (const model::TrainingDiverged&) {
+                diverged->store(true);
+                throw; // its message names the phase, layer and epoch, and what to try
+            }
+            if (result.stopped)
+                return std::any(); // cancelled: the runner drops it
+            return std::any(std::make_shared<const model::Model>(std::move(result.model)));
+        },
+        [this](std::any result) {
+            drain(); // the chart then holds the model's curves already, and keeps them
+            if (result.has_value())
+                m_state.setModel(std::any_cast<std::shared_ptr<const model::Model>>(std::move(result)));
+        });
+    if (!started)
+        return;
+    setRunning(true);
+    m_drainTimer->start();
+}
+
+void TrainingPage::pauseOrResume()
+{
+    if (!m_gate || !m_jobs->isRunning())
+        return;
+    if (m_gate->paused()) {
+        m_gate->resume();
+        m_pause->setText(tr("Pause"));
+        m_progress->setFormat("%p%");
+    } else {
+        m_gate->pause();
+        m_pause->setText(tr("Resume"));
+        m_progress->setFormat(tr("Paused at %p%"));
+    }
+}
+
+void TrainingPage::cancel()
+{
+    if (!m_jobs->isRunning())
+        return;
+    // A paused run notices the flag within a few ms too: the gate polls it.
+    m_jobs->cancel();
+    m_progressLabel->setText(tr("Cancelling..."));
+}
+
+void TrainingPage::drain()
+{
+    if (!m_buffer)
+        return;
+    const std::vector<model::EpochStats> epochs = m_buffer->take();
+    if (epochs.empty())
+        return;
+    for (const model::EpochStats& s : epochs) {
+        if (s.phase == model::Phase::Pretraining)
+            m_pretrainSeconds = s.elapsedSeconds;
+    }
+    m_chart->append(epochs);
+    showProgress(epochs.back());
+    updateButtons();
 }
 
 } // namespace gdbm::ui

@@ -3,24 +3,91 @@
 #include "AppState.h"
 
 #include <QWidget>
+#include <atomic>
+#include <memory>
+
+class QCheckBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QSlider;
+class QTimer;
+
+namespace gdbm {
+class PauseGate;
+}
 
 namespace gdbm::ui {
 
+class EpochBuffer;
 class JobRunner;
+class LossChart;
+class TrainingSettingsForm;
 
-// The Training page: train a model and watch its reconstruction error fall.
+// The Training page: train a model and watch its reconstruction error fall. The settings edit
+// the project's training parameters; Start trains on the page's job thread, with Pause/Resume
+// between mini-batches and Cancel; the charts grow epoch by epoch. A finished run becomes the
+// current model; a cancelled or failed one leaves the previous model in place. Save and load
+// model files; export the curves as CSV or the charts as PNG.
 class TrainingPage : public QWidget
 {
     Q_OBJECT
 
 public:
     explicit TrainingPage(AppState& state, QWidget* parent = nullptr);
+    ~TrainingPage() override;
 
     JobRunner* jobs() const { return m_jobs; }
+    LossChart* chart() const { return m_chart; }
+    bool isPaused() const;
+
+public Q_SLOTS:
+    void start();
+    void pauseOrResume();
+    void cancel();
+    void saveModel();
+    void loadModel();
+    void exportCurves();
+    void exportChartImage();
 
 private:
+    void paramsEdited();
+    void showParams();
+    void showModel();
+    void updateButtons();
+    void setRunning(bool running);
+    void drain();
+    void showProgress(const model::EpochStats& last);
+    void showFinished();
+
     AppState& m_state;
     JobRunner* m_jobs;
+    TrainingSettingsForm* m_form;
+    LossChart* m_chart;
+    QSlider* m_smoothing;
+    QLabel* m_smoothingValue;
+    QCheckBox* m_logScale;
+    QPushButton* m_exportCsv;
+    QPushButton* m_exportPng;
+    QPushButton* m_start;
+    QPushButton* m_pause;
+    QPushButton* m_cancel;
+    QPushButton* m_save;
+    QPushButton* m_load;
+    QProgressBar* m_progress;
+    QLabel* m_progressLabel;
+    QLabel* m_status;
+    QLabel* m_modelSummary;
+    QTimer* m_drainTimer;
+
+    // The run in progress: its epochs on their way to the GUI, and its pause gate.
+    std::shared_ptr<EpochBuffer> m_buffer;
+    std::shared_ptr<PauseGate> m_gate;
+    std::shared_ptr<std::atomic<bool>> m_diverged; // set when the run diverged
+    int m_plannedEpochs = 0;
+    int m_plannedPretrainEpochs = 0;
+    double m_pretrainSeconds = 0.0; // the run's clock when pretraining ended
+    bool m_echoing = false;         // the page itself is updating the state
 };
 
 } // namespace gdbm::ui

@@ -1,0 +1,472 @@
+// The Training page driven as a user would, offscreen: settings, Start, Pause/Resume, Cancel,
+// the live chart, model files and exports, and a probe that the GUI thread never stalls while
+// the model trains.
+#include "AppState.h"
+#include "charts/LossChart.h"
+#include "charts/LossChartScale.h"
+#include "charts/Smoothing.h"
+#include "data/DatasetLoader.h"
+#include "data/DemoCatalog.h"
+#include "jobs/JobRunner.h"
+#include "model/ModelFile.h"
+#include "pages/TrainingPage.h"
+#include "util/FileDialog.h"
+#include "util/MessageBox.h"
+
+#include <QChartView>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QImage>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLineSeries>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QtTest>
+#include <memory>
+
+using namespace gdbm;
+using gdbm::ui::AppState;
+using gdbm::ui::TrainingPage;
+
+namespace {
+
+// The longest the GUI thread may go without serving its event loop while a model trains: well
+// under what a user notices (~100 ms), with room for a loaded CI machine.
+constexpr qint64 kMaxStallMs = 50;
+// How often the responsiveness probe's timer asks to run.
+constexpr int kProbeIntervalMs = 5;
+
+// Trains in a blink: the tests that check results rather than timing use it.
+model::TrainingParams tinyParams()
+{
+    model::TrainingParams p;
+    p.layers = {8, 4};
+    p.pretrainEpochs = 2;
+    p.finetuneEpochs = 2;
+    return p;
+}
+
+// Lasts long enough (most of a second on the small catalog, where the page sees the first
+// epoch after at most 50 ms) to press Pause or Cancel mid-run, even on a much faster machine.
+model::TrainingParams longParams()
+{
+    model::TrainingParams p = tinyParams();
+    p.layers = {32, 16};
+    p.batchSize = 16;
+    p.pretrainEpochs = 100;
+    p.finetuneEpochs = 100;
+    return p;
+}
+
+int plannedEpochs(const model::TrainingParams& p)
+{
+    return int(p.layers.size()) * p.pretrainEpochs + p.finetuneEpochs;
+}
+
+} // namespace
+
+class TestTrainingPage : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void smoothingIsTensorBoards();
+    void errorAxesStepRoundly();
+    void trainsLikeTheEngine();
+    void pauseAndResumeContinueTheSameRun();
+    void cancelKeepsThePreviousModel();
+    void invalidSettingsDisableStart();
+    void exportsCurvesAndChart();
+    void savesAndLoadsModels();
+    void staysResponsiveWhileTraining();
+    void renderPage();
+
+private:
+    template <typename T>
+    T* child(const char* name) const
+    {
+        T* found = m_page->findChild<T*>(name);
+        if (!found)
+            qWarning("no child %s", name);
+        return found;
+    }
+    // Starts through the button, as a user would, and waits for the run to end.
+    bool train(const model::TrainingParams& params);
+    model::Model direct(const model::TrainingParams& params) const
+    {
+        return model::trainModel(*m_small.catalog, params).model;
+    }
+
+    QTemporaryDir m_dir;
+    ui::LoadedCatalog m_small;
+    std::unique_ptr<AppState> m_state;
+    std::unique_ptr<TrainingPage> m_page;
+};
+
+void TestTrainingPage::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath("settings"));
+    QCoreApplication::setOrganizationName("gdbm-tests");
+    QCoreApplication::setApplicationName("TestTrainingPage");
+    ui::MessageBox::setTestMode(true);
+    ui::FileDialog::setTestMode(true);
+    m_small =
+        ui::prepareCatalog(data::generateDemoCatalog({1500, 4}), data::GenreThresholds::scaledFor(1500));
+}
+
+void TestTrainingPage::init()
+{
+    QSettings().clear(); // every test starts from the default settings
+    m_state = std::make_unique<AppState>();
+    m_state->setCatalog(m_small);
+    m_page = std::make_unique<TrainingPage>(*m_state);
+    m_page->resize(1100, 750);
+}
+
+void TestTrainingPage::cleanup()
+{
+    m_page.reset();
+    m_state.reset();
+}
+
+bool TestTrainingPage::train(const model::TrainingParams& params)
+{
+    m_state->setTrainingParams(params);
+    auto* start = child<QPushButton>("trainStart");
+    if (!start->isEnabled())
+        return false;
+    start->click();
+    return m_page->jobs()->waitForFinished(60000);
+}
+
+void TestTrainingPage::smoothingIsTensorBoards()
+{
+    const std::vector<double> raw = {1, 2, 3};
+    QCOMPARE(ui::smoothed(raw, 0.0), raw);
+    // By hand: last = 0.5, 1.25, 2.125; debiased by 1 - 0.5^n = 0.5, 0.75, 0.875.
+    const std::vector<double> half = ui::smoothed(raw, 0.5);
+    QCOMPARE(half.size(), std::size_t(3));
+    QVERIFY(std::abs(half[0] - 1.0) < 1e-12);
+    QVERIFY(std::abs(half[1] - 1.25 / 0.75) < 1e-12);
+    QVERIFY(std::abs(half[2] - 2.125 / 0.875) < 1e-12);
+    QVERIFY(std::abs(half[1] - 1.6667) < 1e-4 && std::abs(half[2] - 2.4286) < 1e-4);
+    // A missing value passes through and does not count.
+    const std::vector<double> gap = ui::smoothed({1, NAN, 2}, 0.5);
+    QVERIFY(std::isnan(gap[1]));
+    QVERIFY(std::abs(gap[2] - 1.25 / 0.75) < 1e-12);
+    // A flat curve stays exactly flat.
+    QCOMPARE(ui::smoothed({0.3, 0.3, 0.3}, 0.9), (std::vector<double>{0.3, 0.3, 0.3}));
+}
+
+void TestTrainingPage::errorAxesStepRoundly()
+{
+    const auto near = [](const std::vector<double>& got, const std::vector<double>& want) {
+        if (got.size() != want.size())
+            return false;
+        for (std::size_t i = 0; i < got.size(); ++i) {
+            if (std::abs(got[i] - want[i]) > 1e-9)
+                return false;
+        }
+        return true;
+    };
+    // Within a decade (a learning curve): round steps covering the data.
+    QVERIFY(near(ui::scale::logTicks(0.63, 0.69), {0.62, 0.64, 0.66, 0.68, 0.70}));
+    // Over decades: 1, 2, 5 times the powers of ten.
+    QVERIFY(near(ui::scale::logTicks(0.05, 3), {0.05, 0.1, 0.2, 0.5, 1, 2, 5}));
+    // A linear axis: round ends, about 5 ticks, never below 0.
+    const ui::scale::LinearScale s = ui::scale::linearScale(0.642, 0.685);
+    QVERIFY(near({s.bottom, s.top}, {0.62, 0.70}));
+    QCOMPARE(s.ticks, 5);
+    QCOMPARE(ui::scale::linearScale(0.01, 0.9).bottom, 0.0);
+}
+
+void TestTrainingPage::trainsLikeTheEngine()
+{
+    QVERIFY(!m_state->model());
+    QVERIFY(!child<QPushButton>("trainSaveModel")->isEnabled());
+    QVERIFY(train(tinyParams()));
+    QCOMPARE(child<QLineEdit>("trainLayers")->text(), QString("8, 4"));
+    QVERIFY(m_state->model());
+    // 2 epochs for each of the 2 layers, then 2 of fine-tuning.
+    QCOMPARE(m_page->chart()->pointCount(), plannedEpochs(tinyParams()));
+    QCOMPARE(m_page->chart()->pointCount(), 6);
+    QVERIFY(*m_state->model() == direct(tinyParams()));
+    QVERIFY(child<QLabel>("trainStatus")->text().contains("Trained"));
+    QVERIFY(child<QLabel>("trainModelSummary")->text().contains(QString::fromUtf8("8\u20134")));
+    QVERIFY(child<QPushButton>("trainSaveModel")->isEnabled());
+
+    // Hovering a curve names it, with the epoch and the raw and smoothed values.
+    auto* view = child<QChartView>("lossChartPretraining");
+    QLineSeries* layer1 = nullptr;
+    for (QAbstractSeries* s : view->chart()->series()) {
+        if (s->name() == "Layer 1" && s->isVisible())
+            layer1 = qobject_cast<QLineSeries*>(s);
+    }
+    QVERIFY(layer1);
+    Q_EMIT layer1->hovered(QPointF(1.9, 0.5), true);
+    const QString hover = m_page->chart()->hoverText();
+    QVERIFY2(hover.startsWith("Layer 1, epoch 2: ") && hover.contains("smoothed"), qPrintable(hover));
+
+    // The settings used last are the defaults of a new session.
+    AppState fresh;
+    const TrainingPage freshPage(fresh);
+    QCOMPARE(fresh.trainingParams(), tinyParams());
+
+    // A page opened on a state that has a model (a project) shows that model's curves.
+    TrainingPage another(*m_state);
+    QCOMPARE(another.chart()->pointCount(), 6);
+    // And redraws when the model changes from outside.
+    m_state->setModel(nullptr);
+    QCOMPARE(another.chart()->pointCount(), 0);
+}
+
+void TestTrainingPage::pauseAndResumeContinueTheSameRun()
+{
+    const model::TrainingParams params = longParams();
+    m_state->setTrainingParams(params);
+    m_page->start();
+    QVERIFY(m_page->jobs()->isRunning());
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->chart()->pointCount() > 0, 30000);
+    m_page->pauseOrResume();
+    QVERIFY(m_page->isPaused());
+    QCOMPARE(child<QPushButton>("trainPause")->text(), QString("Resume"));
+    // The epoch under way when Pause was pressed ends at its next mini-batch: let it arrive.
+    QTest::qWait(150);
+    const int shown = m_page->chart()->pointCount();
+    QTest::qWait(200);
+    QCOMPARE(m_page->chart()->pointCount(), shown);
+    QVERIFY(shown < plannedEpochs(params));
+    QVERIFY(m_page->jobs()->isRunning());
+
+    m_page->pauseOrResume();
+    QVERIFY(!m_page->isPaused());
+    QVERIFY(m_page->jobs()->waitForFinished(60000));
+    QCOMPARE(m_page->chart()->pointCount(), plannedEpochs(params));
+    QVERIFY(m_state->model());
+    QVERIFY(*m_state->model() == direct(params));
+}
+
+void TestTrainingPage::cancelKeepsThePreviousModel()
+{
+    const auto previous = std::make_shared<const model::Model>(direct(tinyParams()));
+    m_state->setModel(previous);
+    QCOMPARE(m_page->chart()->pointCount(), 6);
+    m_state->setTrainingParams(longParams());
+
+    m_page->start();
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->chart()->pointCount() > 0, 30000);
+    child<QPushButton>("trainCancel")->click();
+    QVERIFY(m_page->jobs()->waitForFinished(30000));
+    QCOMPARE(m_state->model(), previous);
+    QVERIFY(m_page->chart()->pointCount() < plannedEpochs(longParams())); // the partial run
+    QVERIFY2(child<QLabel>("trainStatus")->text().contains("previous model is kept"),
+             qPrintable(child<QLabel>("trainStatus")->text()));
+
+    // Cancel works while paused, promptly.
+    m_page->start();
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->chart()->pointCount() > 0, 30000);
+    m_page->pauseOrResume();
+    QVERIFY(m_page->isPaused());
+    QElapsedTimer clock;
+    clock.start();
+    m_page->cancel();
+    QVERIFY(m_page->jobs()->waitForFinished(5000));
+    QVERIFY(clock.elapsed() < 2000);
+    QCOMPARE(m_state->model(), previous);
+    QVERIFY(child<QPushButton>("trainStart")->isEnabled());
+}
+
+void TestTrainingPage::invalidSettingsDisableStart()
+{
+    auto* layers = child<QLineEdit>("trainLayers");
+    auto* start = child<QPushButton>("trainStart");
+    auto* problems = child<QLabel>("trainProblems");
+    QCOMPARE(layers->text(), QString("64, 32, 16"));
+    QVERIFY(start->isEnabled());
+    QVERIFY(problems->isHidden());
+
+    layers->selectAll();
+    QTest::keyClicks(layers, "abc");
+    QVERIFY(!start->isEnabled());
+    QVERIFY(!problems->isHidden());
+    QVERIFY2(problems->text().contains("'abc' is not a whole number"), qPrintable(problems->text()));
+
+    layers->selectAll();
+    QTest::keyClick(layers, Qt::Key_Backspace);
+    QVERIFY(!start->isEnabled());
+    QVERIFY(problems->text().startsWith("layers:"));
+
+    QTest::keyClicks(layers, "8, 0");
+    QVERIFY(!start->isEnabled());
+    QVERIFY2(problems->text().contains("1..4096 units"), qPrintable(problems->text())); // validate()
+
+    QTest::keyClick(layers, Qt::Key_Backspace);
+    QTest::keyClicks(layers, "4");
+    QVERIFY(start->isEnabled());
+    QVERIFY(problems->isHidden());
+    QCOMPARE(m_state->trainingParams().layers, (std::vector<std::size_t>{8, 4}));
+    QCOMPARE(layers->text(), QString("8, 4")); // the echo from the state left the typing alone
+
+    // Settings from outside (a project being opened) show in the form.
+    model::TrainingParams p = tinyParams();
+    p.layers = {5, 3};
+    p.finetuneEpochs = 7;
+    m_state->setTrainingParams(p);
+    QCOMPARE(layers->text(), QString("5, 3"));
+    QCOMPARE(child<QSpinBox>("trainFinetuneEpochs")->value(), 7);
+
+    // Reset to defaults.
+    child<QPushButton>("trainReset")->click();
+    QCOMPARE(m_state->trainingParams(), model::TrainingParams{});
+    QCOMPARE(layers->text(), QString("64, 32, 16"));
+
+    // No dataset, no Start.
+    m_state->setCatalog({});
+    QVERIFY(!start->isEnabled());
+}
+
+void TestTrainingPage::exportsCurvesAndChart()
+{
+    QVERIFY(!child<QPushButton>("trainExportCsv")->isEnabled());
+    QVERIFY(train(tinyParams()));
+    const QString csv = m_dir.filePath("curves.csv");
+    ui::FileDialog::setNextFileName(csv);
+    child<QPushButton>("trainExportCsv")->click();
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(file.readAll()).split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 7);
+    QCOMPARE(lines[0], QString("phase,layer,epoch,mse_train,mse_validation,samples_per_second,elapsed_s"));
+    const std::vector<model::EpochStats>& curves = m_state->model()->curves;
+    const char* expected[] = {"pretraining,1,1,", "pretraining,1,2,", "pretraining,2,1,",
+                              "pretraining,2,2,", "fine-tuning,2,1,", "fine-tuning,2,2,"};
+    for (int i = 0; i < 6; ++i) {
+        QVERIFY2(lines[i + 1].startsWith(expected[i]), qPrintable(lines[i + 1]));
+        const QStringList fields = lines[i + 1].split(',');
+        QCOMPARE(fields.size(), 7);
+        // Numbers read back exactly.
+        QCOMPARE(fields[3].toDouble(), curves[std::size_t(i)].mseTrain);
+        QCOMPARE(fields[4].toDouble(), curves[std::size_t(i)].mseValidation);
+        QVERIFY(fields[5].toDouble() > 0);
+    }
+
+    const QString png = m_dir.filePath("chart.png");
+    ui::FileDialog::setNextFileName(png);
+    child<QPushButton>("trainExportPng")->click();
+    const QImage image(png);
+    QVERIFY(!image.isNull());
+    QVERIFY(image.width() > 100 && image.height() > 100);
+}
+
+void TestTrainingPage::savesAndLoadsModels()
+{
+    QVERIFY(train(tinyParams()));
+    const auto trained = m_state->model();
+    const QString path = m_dir.filePath("tiny.gdbm");
+    ui::FileDialog::setNextFileName(path);
+    m_page->saveModel();
+    QVERIFY(QFile::exists(path));
+
+    m_state->setModel(nullptr);
+    QCOMPARE(m_page->chart()->pointCount(), 0);
+    ui::FileDialog::setNextFileName(path);
+    m_page->loadModel();
+    QVERIFY(m_state->model());
+    QVERIFY(*m_state->model() == *trained);
+    QCOMPARE(m_page->chart()->pointCount(), 6);
+
+    // A dataset without some of the model's features: the model loads, with a warning naming them.
+    const QString small = m_dir.filePath("two-features.csv");
+    QFile csv(small);
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    csv.write("track_name,artist_name,energy,danceability\nA,X,0.5,0.4\nB,Y,0.7,0.6\nC,Z,0.2,0.9\n");
+    csv.close();
+    m_state->setCatalog(
+        ui::prepareCatalog(data::loadDataset({small.toStdString()}), data::GenreThresholds{}));
+    m_state->setModel(nullptr);
+    int shown = ui::MessageBox::shownCount();
+    ui::FileDialog::setNextFileName(path);
+    m_page->loadModel();
+    QVERIFY(m_state->model());
+    QCOMPARE(ui::MessageBox::shownCount(), shown + 1);
+    QVERIFY2(ui::MessageBox::lastText().contains("Loudness"), qPrintable(ui::MessageBox::lastText()));
+
+    // A file that is not a model: a message naming it, and the model in use stays.
+    const auto before = m_state->model();
+    const QString broken = m_dir.filePath("broken.gdbm");
+    QFile f(broken);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("not a model at all");
+    f.close();
+    shown = ui::MessageBox::shownCount();
+    ui::FileDialog::setNextFileName(broken);
+    m_page->loadModel();
+    QCOMPARE(ui::MessageBox::shownCount(), shown + 1);
+    QVERIFY2(ui::MessageBox::lastText().contains("broken.gdbm"), qPrintable(ui::MessageBox::lastText()));
+    QCOMPARE(m_state->model(), before);
+}
+
+void TestTrainingPage::staysResponsiveWhileTraining()
+{
+    // The demo-sized catalog and the default layers, for a couple of seconds.
+    m_state->setCatalog(ui::prepareCatalog(data::generateDemoCatalog({}), data::GenreThresholds{}));
+    model::TrainingParams params;
+    params.pretrainEpochs = 12;
+    params.finetuneEpochs = 12;
+    m_state->setTrainingParams(params);
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+
+    QElapsedTimer clock;
+    qint64 last = -1;
+    qint64 longestGap = 0;
+    QTimer probe;
+    probe.setTimerType(Qt::PreciseTimer);
+    probe.setInterval(kProbeIntervalMs);
+    connect(&probe, &QTimer::timeout, this, [&] {
+        const qint64 now = clock.elapsed();
+        if (last >= 0)
+            longestGap = std::max(longestGap, now - last);
+        last = now;
+    });
+    clock.start();
+    probe.start();
+    QTimer::singleShot(20, m_page.get(), &TrainingPage::start);
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->jobs()->isRunning(), 5000);
+    QVERIFY(m_page->jobs()->waitForFinished(120000));
+    QTest::qWait(100); // the model arriving and the chart redrawn
+    probe.stop();
+    QVERIFY(m_state->model());
+    QCOMPARE(m_page->chart()->pointCount(), plannedEpochs(params));
+    const qint64 stall = longestGap - kProbeIntervalMs;
+    qInfo("training ran %lld ms; longest GUI stall %lld ms (limit %lld ms)", clock.elapsed(), stall,
+          kMaxStallMs);
+    QVERIFY2(stall < kMaxStallMs, qPrintable(QString("the GUI stalled for %1 ms").arg(stall)));
+}
+
+void TestTrainingPage::renderPage()
+{
+    // A look at the page after a short run: /tmp/trainingpage.png.
+    model::TrainingParams params = tinyParams();
+    params.layers = {16, 8, 4};
+    params.pretrainEpochs = 30;
+    params.finetuneEpochs = 20;
+    params.finetuneLearningRate = 0.001;
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    QVERIFY(train(params));
+    QTest::qWait(50);
+    QVERIFY(m_page->grab().save(QDir::temp().filePath("trainingpage.png")));
+}
+
+QTEST_MAIN(TestTrainingPage)
+#include "TestTrainingPage.moc"

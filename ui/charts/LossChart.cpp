@@ -1,0 +1,383 @@
+#include "charts/LossChart.h"
+
+#include "charts/LossChartScale.h"
+#include "charts/Smoothing.h"
+
+#include <QCategoryAxis>
+#include <QChart>
+#include <QChartView>
+#include <QCursor>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QToolTip>
+#include <QVBoxLayout>
+#include <QValueAxis>
+#include <algorithm>
+#include <cmath>
+
+namespace gdbm::ui {
+namespace {
+
+// Enough points to draw a curve as wide as a screen; a longer run is thinned out for drawing
+// (the smoothing and the CSV export use every epoch).
+constexpr std::size_t kMaxDrawnPoints = 1000;
+
+const QColor kLayerColors[] = {QColor(0x3b, 0x6e, 0xa8), QColor(0xd0, 0x80, 0x2e), QColor(0x4f, 0x9a, 0x6b),
+                               QColor(0xa8, 0x45, 0x6b), QColor(0x7b, 0x5f, 0xb0), QColor(0x8c, 0x7a, 0x2e),
+                               QColor(0x2e, 0x8c, 0x8c), QColor(0x6b, 0x6b, 0x6b)};
+
+const char* const kHoverHint =
+    QT_TRANSLATE_NOOP("LossChart", "Solid: training songs, dashed: validation songs. "
+                                   "Hover a curve to read its values.");
+
+QList<QPointF> points(const std::vector<double>& x, const std::vector<double>& y, bool log)
+{
+    const std::size_t n = x.size();
+    const std::size_t stride = std::max<std::size_t>(1, (n + kMaxDrawnPoints - 1) / kMaxDrawnPoints);
+    QList<QPointF> out;
+    out.reserve(qsizetype(n / stride + 1));
+    for (std::size_t i = 0; i < n; ++i) {
+        const double v = log ? std::log10(y[i]) : y[i]; // a log of 0 or less is not finite: left out
+        if ((i % stride == 0 || i + 1 == n) && std::isfinite(v))
+            out.append(QPointF(x[i], v));
+    }
+    return out;
+}
+
+QString value(double v)
+{
+    return QString::number(v, 'g', 4);
+}
+
+} // namespace
+
+LossChart::LossChart(QWidget* parent) : QWidget(parent), m_viewsBox(new QWidget), m_hover(new QLabel)
+{
+    const QString titles[2] = {tr("Pretraining: reconstruction error per layer"),
+                               tr("Fine-tuning: reconstruction error of the whole machine")};
+    auto* views = new QVBoxLayout(m_viewsBox);
+    views->setContentsMargins(0, 0, 0, 0);
+    views->setSpacing(4);
+    for (int c = 0; c < 2; ++c) {
+        QChart* chart = new QChart;
+        chart->setTitle(titles[c]);
+        chart->setMargins(QMargins(4, 4, 4, 4));
+        chart->setBackgroundRoundness(0);
+        chart->legend()->setAlignment(Qt::AlignRight);
+        m_epochAxes[c] = new QValueAxis;
+        m_epochAxes[c]->setTitleText(c == 0 ? tr("epoch (of each layer)") : tr("epoch"));
+        m_epochAxes[c]->setLabelFormat("%.0f");
+        m_epochAxes[c]->setTickType(QValueAxis::TicksDynamic);
+        m_epochAxes[c]->setTickAnchor(0);
+        chart->addAxis(m_epochAxes[c], Qt::AlignBottom);
+        m_charts[c] = chart;
+        m_views[c] = new QChartView(chart);
+        m_views[c]->setObjectName(c == 0 ? "lossChartPretraining" : "lossChartFinetuning");
+        m_views[c]->setRenderHint(QPainter::Antialiasing);
+        m_views[c]->setMinimumHeight(200);
+        views->addWidget(m_views[c]);
+        replaceValueAxis(c);
+    }
+    m_hover->setObjectName("lossChartHover");
+    m_hover->setText(tr(kHoverHint));
+    m_hover->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_viewsBox, 1);
+    layout->addWidget(m_hover);
+    updateAxes();
+}
+
+void LossChart::clear()
+{
+    forget();
+    redraw();
+}
+
+void LossChart::forget()
+{
+    // The series stay, empty and hidden, for the next run to fill: creating series and legend
+    // entries is the slowest thing a chart does.
+    for (auto& [key, c] : m_curves) {
+        c.epochs.clear();
+        c.raw.clear();
+        c.smooth.clear();
+        c.dirty = true;
+    }
+    m_epochs.clear();
+    m_plannedEpochs[0] = m_plannedEpochs[1] = 0;
+    m_hover->setText(tr(kHoverHint));
+}
+
+void LossChart::setCurves(const std::vector<model::EpochStats>& epochs)
+{
+    // A run that just finished hands over the curves it has drawn already.
+    const auto same = [](const model::EpochStats& a, const model::EpochStats& b) {
+        const auto equal = [](double x, double y) { return x == y || (std::isnan(x) && std::isnan(y)); };
+        return a.phase == b.phase && a.layer == b.layer && a.epoch == b.epoch && a.epochs == b.epochs &&
+               equal(a.mseTrain, b.mseTrain) && equal(a.mseValidation, b.mseValidation);
+    };
+    if (std::equal(epochs.begin(), epochs.end(), m_epochs.begin(), m_epochs.end(), same))
+        return;
+    forget();
+    add(epochs);
+    redraw();
+}
+
+void LossChart::plan(int pretrainEpochs, int finetuneEpochs)
+{
+    m_plannedEpochs[0] = pretrainEpochs;
+    m_plannedEpochs[1] = finetuneEpochs;
+    updateAxes();
+}
+
+void LossChart::append(const std::vector<model::EpochStats>& epochs)
+{
+    if (epochs.empty())
+        return;
+    add(epochs);
+    redraw();
+}
+
+void LossChart::add(const std::vector<model::EpochStats>& epochs)
+{
+    for (const model::EpochStats& s : epochs) {
+        m_epochs.push_back(s);
+        const int chart = s.phase == model::Phase::Pretraining ? 0 : 1;
+        const std::size_t layer = chart == 0 ? s.layer : 0;
+        m_plannedEpochs[chart] = std::max(m_plannedEpochs[chart], s.epochs);
+        for (bool validation : {false, true}) {
+            const double y = validation ? s.mseValidation : s.mseTrain;
+            if (!std::isfinite(y))
+                continue; // no validation share: no validation curve
+            Curve& c = curve({chart, layer, validation});
+            c.epochs.push_back(s.epoch);
+            c.raw.push_back(y);
+            c.dirty = true;
+        }
+    }
+}
+
+LossChart::Curve& LossChart::curve(const Key& key)
+{
+    const auto found = m_curves.find(key);
+    if (found != m_curves.end())
+        return found->second;
+    const auto [chart, layer, validation] = key;
+    Curve& c = m_curves[key];
+    c.chart = chart;
+    c.validation = validation;
+    QColor color;
+    if (chart == 0) {
+        c.name = validation ? tr("Layer %1 validation").arg(layer + 1) : tr("Layer %1").arg(layer + 1);
+        color = kLayerColors[layer % std::size(kLayerColors)];
+    } else {
+        c.name = validation ? tr("validation") : tr("training");
+        color = kLayerColors[validation ? 1 : 0];
+    }
+    QPen pen(color, 2);
+    pen.setStyle(validation ? Qt::DashLine : Qt::SolidLine);
+    QColor faded = color;
+    faded.setAlpha(70);
+    QPen faintPen(faded, 1);
+    faintPen.setStyle(pen.style());
+    c.faint = new QLineSeries;
+    c.faint->setName(c.name);
+    c.faint->setPen(faintPen);
+    c.line = new QLineSeries;
+    c.line->setName(c.name);
+    c.line->setPen(pen);
+    for (QLineSeries* series : {c.faint, c.line}) {
+        m_charts[chart]->addSeries(series);
+        series->attachAxis(m_epochAxes[chart]);
+        series->attachAxis(m_valueAxes[chart]);
+        connect(series, &QLineSeries::hovered, this,
+                [this, series](const QPointF& point, bool state) { hovered(series, point, state); });
+    }
+    showInLegend(c);
+    return c;
+}
+
+void LossChart::showInLegend(const Curve& c)
+{
+    // The legend names each colour once: the layers (pretraining), or training and validation.
+    // Showing or hiding a series shows or hides its marker too, so this follows every change.
+    QLegend* legend = m_charts[c.chart]->legend();
+    for (QLegendMarker* marker : legend->markers(c.faint))
+        marker->setVisible(false);
+    const bool listed = (c.chart == 1 || !c.validation) && c.line->isVisible();
+    for (QLegendMarker* marker : legend->markers(c.line))
+        marker->setVisible(listed);
+}
+
+void LossChart::setSmoothing(double weight)
+{
+    weight = std::clamp(weight, 0.0, 0.99);
+    if (weight == m_smoothing)
+        return;
+    m_smoothing = weight;
+    for (auto& [key, c] : m_curves)
+        c.dirty = true;
+    redraw();
+}
+
+void LossChart::setLogScale(bool on)
+{
+    if (on == m_logScale)
+        return;
+    m_logScale = on;
+    replaceValueAxis(0);
+    replaceValueAxis(1);
+    for (auto& [key, c] : m_curves)
+        c.dirty = true;
+    redraw();
+}
+
+void LossChart::replaceValueAxis(int chart)
+{
+    if (m_valueAxes[chart]) {
+        m_charts[chart]->removeAxis(m_valueAxes[chart]);
+        delete m_valueAxes[chart];
+    }
+    // Qt's log axis labels only the powers of ten, and a learning curve rarely spans one decade,
+    // so the log scale plots log10(MSE) on a linear axis labelled at round values instead.
+    QValueAxis* axis = m_logScale ? new QCategoryAxis : new QValueAxis;
+    if (auto* category = qobject_cast<QCategoryAxis*>(axis))
+        category->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    else
+        axis->setLabelFormat("%.3g");
+    axis->setTitleText(m_logScale ? tr("MSE (log scale)") : tr("MSE (standardized)"));
+    m_charts[chart]->addAxis(axis, Qt::AlignLeft);
+    m_valueAxes[chart] = axis;
+    for (auto& [key, c] : m_curves) {
+        if (c.chart == chart) {
+            c.faint->attachAxis(axis);
+            c.line->attachAxis(axis);
+        }
+    }
+}
+
+void LossChart::redraw()
+{
+    for (auto& [key, c] : m_curves) {
+        if (c.dirty)
+            redrawCurve(c);
+    }
+    updateAxes();
+}
+
+void LossChart::redrawCurve(Curve& c)
+{
+    c.smooth = smoothed(c.raw, m_smoothing);
+    c.line->replace(points(c.epochs, c.smooth, m_logScale));
+    // Smoothing hides how noisy the curve is: keep the raw curve faintly behind it.
+    const bool faint = m_smoothing > 0 && !c.raw.empty();
+    c.faint->replace(faint ? points(c.epochs, c.raw, m_logScale) : QList<QPointF>());
+    const bool visible = !c.raw.empty();
+    if (c.line->isVisible() != visible || c.faint->isVisible() != faint) {
+        c.line->setVisible(visible);
+        c.faint->setVisible(faint);
+        showInLegend(c);
+    }
+    c.dirty = false;
+}
+
+void LossChart::updateAxes()
+{
+    // Setting a range makes Qt Charts lay out every series of the chart again, which takes
+    // milliseconds: ranges move in nice steps and are set only when they change, so most epochs
+    // change the points and nothing else.
+    const auto setRange = [](QValueAxis* axis, double lo, double hi) {
+        if (axis->min() != lo || axis->max() != hi)
+            axis->setRange(lo, hi);
+    };
+    for (int chart = 0; chart < 2; ++chart) {
+        const int last = std::max(2, m_plannedEpochs[chart]);
+        setRange(m_epochAxes[chart], 1, last);
+        const double interval = scale::niceStep(last, 8);
+        if (m_epochAxes[chart]->tickInterval() != interval)
+            m_epochAxes[chart]->setTickInterval(interval);
+
+        double lo = INFINITY, hi = -INFINITY;
+        for (const auto& [key, c] : m_curves) {
+            if (c.chart != chart)
+                continue;
+            for (const std::vector<double>* values : {&c.raw, &c.smooth}) {
+                for (double v : *values) {
+                    if (std::isfinite(v) && (!m_logScale || v > 0)) {
+                        lo = std::min(lo, v);
+                        hi = std::max(hi, v);
+                    }
+                }
+            }
+        }
+        if (m_logScale) {
+            auto* axis = static_cast<QCategoryAxis*>(m_valueAxes[chart]);
+            if (lo > hi) {
+                lo = 0.1;
+                hi = 1.0;
+            }
+            const std::vector<double> ticks = scale::logTicks(lo / 1.02, hi * 1.02);
+            if (ticks != m_logTicks[chart]) {
+                m_logTicks[chart] = ticks;
+                for (const QString& label : axis->categoriesLabels())
+                    axis->remove(label);
+                axis->setStartValue(std::log10(ticks.front()));
+                for (double t : ticks)
+                    axis->append(QString::number(t, 'g', 3), std::log10(t));
+            }
+            setRange(axis, std::log10(std::min(lo, ticks.front())), std::log10(std::max(hi, ticks.back())));
+        } else if (lo > hi) {
+            setRange(m_valueAxes[chart], 0, 1);
+        } else {
+            const scale::LinearScale linear = scale::linearScale(lo, hi);
+            setRange(m_valueAxes[chart], linear.bottom, linear.top);
+            if (m_valueAxes[chart]->tickCount() != linear.ticks)
+                m_valueAxes[chart]->setTickCount(linear.ticks);
+        }
+    }
+}
+
+QString LossChart::describe(const QLineSeries* series, double x) const
+{
+    for (const auto& [key, c] : m_curves) {
+        if ((c.line != series && c.faint != series) || c.epochs.empty())
+            continue;
+        // The nearest epoch to where the pointer is.
+        auto it = std::lower_bound(c.epochs.begin(), c.epochs.end(), x);
+        if (it == c.epochs.end() || (it != c.epochs.begin() && x - *(it - 1) < *it - x))
+            --it;
+        const std::size_t i = std::size_t(it - c.epochs.begin());
+        QString text = tr("%1, epoch %2: %3").arg(c.name).arg(c.epochs[i]).arg(value(c.raw[i]));
+        if (m_smoothing > 0)
+            text += tr(" (smoothed %1)").arg(value(c.smooth[i]));
+        return text;
+    }
+    return {};
+}
+
+QString LossChart::hoverText() const
+{
+    return m_hover->text();
+}
+
+void LossChart::hovered(const QLineSeries* series, const QPointF& point, bool state)
+{
+    if (!state) {
+        QToolTip::hideText();
+        return;
+    }
+    const QString text = describe(series, point.x());
+    m_hover->setText(text);
+    QToolTip::showText(QCursor::pos(), text, this);
+}
+
+QPixmap LossChart::image() const
+{
+    return m_viewsBox->grab();
+}
+
+} // namespace gdbm::ui

@@ -1,0 +1,90 @@
+// The Training page's texts: the progress of a run, how it ended, and the current model.
+#include "charts/LossChart.h"
+#include "pages/TrainingPage.h"
+
+#include <QLabel>
+#include <QProgressBar>
+#include <cmath>
+
+namespace gdbm::ui {
+namespace {
+
+QString duration(double seconds)
+{
+    if (seconds < 10)
+        return TrainingPage::tr("%1 s").arg(std::max(0.0, seconds), 0, 'f', 1);
+    const long long s = std::llround(seconds);
+    if (s < 60)
+        return TrainingPage::tr("%1 s").arg(s);
+    if (s < 3600)
+        return TrainingPage::tr("%1 min %2 s").arg(s / 60).arg(s % 60);
+    return TrainingPage::tr("%1 h %2 min").arg(s / 3600).arg(s / 60 % 60);
+}
+
+QString layersText(const std::vector<std::size_t>& layers)
+{
+    QStringList parts;
+    for (std::size_t n : layers)
+        parts << QString::number(n);
+    return parts.join(QChar(0x2013));
+}
+
+QString mse(double value)
+{
+    return std::isfinite(value) ? QString::number(value, 'f', 4) : TrainingPage::tr("n/a");
+}
+
+} // namespace
+
+void TrainingPage::showProgress(const model::EpochStats& s)
+{
+    const int done = m_chart->pointCount();
+    m_progress->setValue(std::min(done, m_progress->maximum()));
+    QString text = s.phase == model::Phase::Pretraining
+                       ? tr("Pretraining layer %1 of %2, epoch %3 of %4")
+                             .arg(s.layer + 1)
+                             .arg(s.layers)
+                             .arg(s.epoch)
+                             .arg(s.epochs)
+                       : tr("Fine-tuning, epoch %1 of %2").arg(s.epoch).arg(s.epochs);
+    text += tr("  \u00b7  %L1 songs/s").arg(std::llround(s.samplesPerSecond));
+    // The time left from the epochs left at the pace so far: the pace of the whole run while
+    // pretraining (fine-tuning epochs cost more, so this is optimistic), then fine-tuning's own.
+    const int left = m_plannedEpochs - done;
+    double perEpoch = 0.0;
+    if (s.phase == model::Phase::Pretraining)
+        perEpoch = s.elapsedSeconds / std::max(1, done);
+    else
+        perEpoch = (s.elapsedSeconds - m_pretrainSeconds) / std::max(1, done - m_plannedPretrainEpochs);
+    if (left > 0)
+        text += tr("  \u00b7  about %1 left").arg(duration(perEpoch * left));
+    m_progressLabel->setText(text);
+}
+
+void TrainingPage::showModel()
+{
+    updateButtons();
+    const auto& model = m_state.model();
+    if (!model) {
+        m_modelSummary->setText(tr("No model yet: press Start to train one, or load a saved model."));
+        return;
+    }
+    m_modelSummary->setText(
+        tr("Hidden layers %1 on %2 audio features, trained on %L3 songs (%L4 held out for validation) in %5. "
+           "Reconstruction error: %6 on training songs, %7 on validation songs.")
+            .arg(layersText(model->params.layers))
+            .arg(model->features.size())
+            .arg(qulonglong(model->trainRows))
+            .arg(qulonglong(model->validationRows))
+            .arg(duration(model->pretrainSeconds + model->finetuneSeconds), mse(model->mseTrain),
+                 mse(model->mseValidation)));
+}
+
+void TrainingPage::showFinished()
+{
+    if (const auto& model = m_state.model())
+        m_status->setText(
+            tr("Trained in %1.").arg(duration(model->pretrainSeconds + model->finetuneSeconds)));
+}
+
+} // namespace gdbm::ui

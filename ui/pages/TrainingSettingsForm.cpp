@@ -1,0 +1,277 @@
+#include "pages/TrainingSettingsForm.h"
+
+#include "pages/TrainingSettings.h"
+#include "pages/TrainingThreads.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+#include <limits>
+
+namespace gdbm::ui {
+namespace {
+
+// Learning rates span 1e-6..1: six decimals to type them, but shown without trailing zeros
+// ("0.0001", not "0.000100"), and the arrows step by the last significant digit.
+class RateSpinBox : public QDoubleSpinBox
+{
+public:
+    RateSpinBox()
+    {
+        setDecimals(6);
+        setRange(0.000001, 1.0);
+        setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
+    }
+
+    QString textFromValue(double value) const override
+    {
+        QString text = locale().toString(value, 'f', decimals());
+        const QChar point = locale().decimalPoint().front();
+        if (text.contains(point)) {
+            while (text.endsWith('0'))
+                text.chop(1);
+            if (text.endsWith(point))
+                text.chop(1);
+        }
+        return text;
+    }
+};
+
+QSpinBox* spinBox(const char* name, int min, int max, const QString& tip)
+{
+    auto* box = new QSpinBox;
+    box->setObjectName(name);
+    box->setRange(min, max);
+    box->setGroupSeparatorShown(true);
+    box->setToolTip(tip);
+    return box;
+}
+
+// Only a real change reaches a widget, so that echoes of the user's own edit never reset the
+// cursor or the selection.
+template <class Box, class Value>
+void showValue(Box* box, Value value)
+{
+    if (box->value() != value)
+        box->setValue(value);
+}
+
+QGroupBox* group(const QString& title, QFormLayout* form)
+{
+    auto* box = new QGroupBox(title);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    box->setLayout(form);
+    return box;
+}
+
+} // namespace
+
+TrainingSettingsForm::TrainingSettingsForm(QWidget* parent) : QWidget(parent)
+{
+    const model::TrainingParams defaults;
+    m_layersEdit = new QLineEdit;
+    m_layersEdit->setObjectName("trainLayers");
+    m_layersEdit->setPlaceholderText("64, 32, 16");
+    m_layersEdit->setToolTip(
+        tr("Hidden layer sizes from the bottom up, separated by commas. Progressively "
+           "smaller layers compress the audio features into the top layer's embedding."));
+    m_weightDoubling = new QCheckBox(tr("Weight doubling"));
+    m_weightDoubling->setObjectName("trainWeightDoubling");
+    m_weightDoubling->setToolTip(tr("Salakhutdinov and Hinton's correction when the pretrained layers are "
+                                    "joined into one machine: a better start for fine-tuning."));
+
+    m_pretrainEpochs =
+        spinBox("trainPretrainEpochs", 0, 1'000'000, tr("Epochs of pretraining for each layer"));
+    m_pretrainRate = new RateSpinBox;
+    m_pretrainRate->setObjectName("trainPretrainRate");
+    m_pretrainRate->setToolTip(tr("Learning rate of the layer-by-layer pretraining (CD-1)"));
+
+    m_finetuneEpochs =
+        spinBox("trainFinetuneEpochs", 0, 1'000'000, tr("Epochs of fine-tuning the whole machine"));
+    m_finetuneRate = new RateSpinBox;
+    m_finetuneRate->setObjectName("trainFinetuneRate");
+    m_finetuneRate->setToolTip(tr("Adam's learning rate while fine-tuning"));
+    m_meanField = spinBox("trainMeanField", 0, 1000, tr("Mean-field iterations of the positive phase"));
+    m_gibbs = spinBox("trainGibbs", 1, 1000, tr("Block Gibbs steps of the negative phase per update"));
+    m_chains = new QComboBox;
+    m_chains->setObjectName("trainChains");
+    m_chains->addItem(tr("Persistent (PCD)"), int(model::ChainMode::Persistent));
+    m_chains->addItem(tr("Restarted each batch"), int(model::ChainMode::Restart));
+    m_chains->setToolTip(tr("Persistent chains (fantasy particles) are the standard for DBMs; chains "
+                            "restarted from each batch's mean-field state were the original script's"));
+
+    m_batch = spinBox("trainBatch", 1, 1'000'000, tr("Songs per mini-batch"));
+    m_validation = new QDoubleSpinBox;
+    m_validation->setObjectName("trainValidation");
+    m_validation->setRange(0, 90);
+    m_validation->setDecimals(1);
+    m_validation->setSuffix(" %");
+    m_validation->setToolTip(tr("Songs held out of training to measure the validation error"));
+    m_seed = spinBox("trainSeed", 0, std::numeric_limits<int>::max(),
+                     tr("The same seed and settings give the same model, whatever the threads"));
+    m_threads = spinBox("trainThreads", 0, 1024, tr("Worker threads; the model does not depend on them"));
+    m_threads->setSpecialValueText(tr("Automatic (%1)").arg(availableThreads()));
+
+    auto* network = new QFormLayout;
+    network->addRow(tr("Hidden layers:"), m_layersEdit);
+    network->addRow(QString(), m_weightDoubling);
+    auto* pretraining = new QFormLayout;
+    pretraining->addRow(tr("Epochs per layer:"), m_pretrainEpochs);
+    pretraining->addRow(tr("Learning rate:"), m_pretrainRate);
+    auto* finetuning = new QFormLayout;
+    finetuning->addRow(tr("Epochs:"), m_finetuneEpochs);
+    finetuning->addRow(tr("Learning rate:"), m_finetuneRate);
+    finetuning->addRow(tr("Mean-field iterations:"), m_meanField);
+    finetuning->addRow(tr("Gibbs steps:"), m_gibbs);
+    finetuning->addRow(tr("Chains:"), m_chains);
+    auto* run = new QFormLayout;
+    run->addRow(tr("Batch size:"), m_batch);
+    run->addRow(tr("Validation share:"), m_validation);
+    run->addRow(tr("Seed:"), m_seed);
+    run->addRow(tr("Threads:"), m_threads);
+
+    m_problems = new QLabel;
+    m_problems->setObjectName("trainProblems");
+    m_problems->setWordWrap(true);
+    m_problems->setStyleSheet("color: #a32020;");
+    m_problems->setVisible(false);
+    m_reset = new QPushButton(tr("Reset to defaults"));
+    m_reset->setObjectName("trainReset");
+
+    // One label width for the four groups, so that their fields line up.
+    int labelWidth = 0;
+    for (QFormLayout* form : {network, pretraining, finetuning, run}) {
+        for (int row = 0; row < form->rowCount(); ++row) {
+            if (QLayoutItem* item = form->itemAt(row, QFormLayout::LabelRole))
+                labelWidth = std::max(labelWidth, item->widget()->sizeHint().width());
+        }
+    }
+    for (QFormLayout* form : {network, pretraining, finetuning, run}) {
+        for (int row = 0; row < form->rowCount(); ++row) {
+            if (QLayoutItem* item = form->itemAt(row, QFormLayout::LabelRole))
+                item->widget()->setMinimumWidth(labelWidth);
+        }
+    }
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(group(tr("Network"), network));
+    layout->addWidget(group(tr("Pretraining"), pretraining));
+    layout->addWidget(group(tr("Fine-tuning"), finetuning));
+    layout->addWidget(group(tr("Run"), run));
+    layout->addWidget(m_problems);
+    auto* resetRow = new QHBoxLayout;
+    resetRow->addStretch();
+    resetRow->addWidget(m_reset);
+    layout->addLayout(resetRow);
+    layout->addStretch();
+
+    setParams(defaults);
+    connect(m_layersEdit, &QLineEdit::textEdited, this, &TrainingSettingsForm::layersTyped);
+    for (QSpinBox* box : {m_pretrainEpochs, m_finetuneEpochs, m_meanField, m_gibbs, m_batch, m_seed})
+        connect(box, &QSpinBox::valueChanged, this, &TrainingSettingsForm::edited);
+    for (QDoubleSpinBox* box : {m_pretrainRate, m_finetuneRate, m_validation})
+        connect(box, &QDoubleSpinBox::valueChanged, this, &TrainingSettingsForm::edited);
+    connect(m_chains, &QComboBox::currentIndexChanged, this, &TrainingSettingsForm::edited);
+    connect(m_weightDoubling, &QCheckBox::toggled, this, &TrainingSettingsForm::edited);
+    connect(m_threads, &QSpinBox::valueChanged, this, &TrainingSettingsForm::threadsEdited);
+    connect(m_reset, &QPushButton::clicked, this, [this] {
+        setParams(model::TrainingParams{});
+        setThreads(0);
+        Q_EMIT threadsEdited(0);
+        Q_EMIT edited();
+    });
+    connect(this, &TrainingSettingsForm::edited, this, &TrainingSettingsForm::showProblems);
+}
+
+void TrainingSettingsForm::setParams(const model::TrainingParams& p)
+{
+    const QSignalBlocker blockers[] = {
+        QSignalBlocker(m_layersEdit),   QSignalBlocker(m_weightDoubling), QSignalBlocker(m_pretrainEpochs),
+        QSignalBlocker(m_pretrainRate), QSignalBlocker(m_finetuneEpochs), QSignalBlocker(m_finetuneRate),
+        QSignalBlocker(m_meanField),    QSignalBlocker(m_gibbs),          QSignalBlocker(m_chains),
+        QSignalBlocker(m_batch),        QSignalBlocker(m_validation),     QSignalBlocker(m_seed)};
+    if (parseLayers(m_layersEdit->text()) != p.layers)
+        m_layersEdit->setText(formatLayers(p.layers));
+    m_layers = p.layers;
+    m_layersProblem.clear();
+    m_weightDoubling->setChecked(p.weightDoubling);
+    showValue(m_pretrainEpochs, p.pretrainEpochs);
+    showValue(m_pretrainRate, p.pretrainLearningRate);
+    showValue(m_finetuneEpochs, p.finetuneEpochs);
+    showValue(m_finetuneRate, p.finetuneLearningRate);
+    showValue(m_meanField, p.meanFieldIterations);
+    showValue(m_gibbs, p.gibbsSteps);
+    m_chains->setCurrentIndex(m_chains->findData(int(p.chains)));
+    showValue(m_batch, int(std::min<std::size_t>(p.batchSize, std::numeric_limits<int>::max())));
+    showValue(m_validation, p.validationShare * 100.0);
+    showValue(m_seed, int(std::min<std::uint64_t>(p.seed, std::numeric_limits<int>::max())));
+    showProblems();
+}
+
+model::TrainingParams TrainingSettingsForm::params() const
+{
+    model::TrainingParams p;
+    p.layers = m_layers;
+    p.weightDoubling = m_weightDoubling->isChecked();
+    p.pretrainEpochs = m_pretrainEpochs->value();
+    p.pretrainLearningRate = m_pretrainRate->value();
+    p.finetuneEpochs = m_finetuneEpochs->value();
+    p.finetuneLearningRate = m_finetuneRate->value();
+    p.meanFieldIterations = m_meanField->value();
+    p.gibbsSteps = m_gibbs->value();
+    p.chains = model::ChainMode(m_chains->currentData().toInt());
+    p.batchSize = std::size_t(m_batch->value());
+    p.validationShare = m_validation->value() / 100.0;
+    p.seed = std::uint64_t(m_seed->value());
+    return p;
+}
+
+QStringList TrainingSettingsForm::problems() const
+{
+    QStringList list;
+    if (!m_layersProblem.isEmpty())
+        list << m_layersProblem;
+    for (const std::string& problem : model::validate(params()))
+        list << QString::fromStdString(problem);
+    return list;
+}
+
+int TrainingSettingsForm::threads() const
+{
+    return m_threads->value();
+}
+
+void TrainingSettingsForm::setThreads(int threads)
+{
+    const QSignalBlocker blocker(m_threads);
+    m_threads->setValue(threads);
+}
+
+void TrainingSettingsForm::layersTyped()
+{
+    QString problem;
+    if (const auto layers = parseLayers(m_layersEdit->text(), &problem)) {
+        m_layers = *layers;
+        m_layersProblem.clear();
+    } else {
+        m_layersProblem = problem;
+    }
+    Q_EMIT edited();
+}
+
+void TrainingSettingsForm::showProblems()
+{
+    const QStringList list = problems();
+    m_problems->setText(list.join('\n'));
+    m_problems->setVisible(!list.isEmpty());
+}
+
+} // namespace gdbm::ui
