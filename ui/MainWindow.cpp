@@ -14,6 +14,7 @@
 
 #include <QCloseEvent>
 #include <QFileInfo>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -125,7 +126,7 @@ void MainWindow::createPages()
 {
     m_sidebar = new QListWidget;
     m_sidebar->setObjectName("pageList");
-    m_sidebar->setFixedWidth(170);
+    m_sidebar->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_sidebar->setSpacing(2);
     m_sidebar->setFrameShape(QFrame::NoFrame);
     m_sidebar->setStyleSheet("QListWidget { background: palette(window); font-size: 11pt; outline: 0; }"
@@ -148,6 +149,14 @@ void MainWindow::createPages()
         auto* item = new QListWidgetItem(QString("%1   %2").arg(i + 1).arg(tr(kPages[i].title)), m_sidebar);
         item->setToolTip(tr(kPages[i].hint) + QString(" (Ctrl+%1)").arg(i + 1));
     }
+    // As wide as the longest page name in the style sheet's font, plus the item's padding.
+    QFont itemFont = m_sidebar->font();
+    itemFont.setPointSize(11);
+    const QFontMetrics metrics(itemFont);
+    int widest = 0;
+    for (int i = 0; i < m_sidebar->count(); ++i)
+        widest = std::max(widest, metrics.horizontalAdvance(m_sidebar->item(i)->text()));
+    m_sidebar->setFixedWidth(widest + 2 * 12 + 2 * m_sidebar->spacing() + 12);
     connect(m_sidebar, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     m_sidebar->setCurrentRow(0);
 

@@ -1,8 +1,11 @@
-// The main window's menus and actions: File, Edit, View, Simulation, Help.
+// The main window's menus and actions: File, Edit, View, Run, Help.
 #include "MainWindow.h"
 #include "jobs/JobRunner.h"
 #include "pages/ArchetypesPage.h"
+#include "pages/EvaluationPage.h"
+#include "pages/RecommendationsPage.h"
 #include "pages/SimulationPage.h"
+#include "pages/TrainingPage.h"
 #include "util/FileDialog.h"
 
 #include <QAction>
@@ -77,6 +80,23 @@ void MainWindow::createActions()
                                     QKeySequence(Qt::CTRL | Qt::Key_E));
     connect(exportSim, &QAction::triggered, m_simulationPage, &SimulationPage::exportCsv);
     file->addAction(exportSim);
+    QAction* exportRecs = makeAction(this, "actionExportRecommendations", tr("Export recommendations..."));
+    connect(exportRecs, &QAction::triggered, m_recommendationsPage,
+            &RecommendationsPage::exportRecommendations);
+    file->addAction(exportRecs);
+    QAction* exportEvaluation = makeAction(this, "actionExportEvaluation", tr("Export evaluation..."));
+    connect(exportEvaluation, &QAction::triggered, m_evaluationPage, &EvaluationPage::exportCsv);
+    file->addAction(exportEvaluation);
+    file->addSeparator();
+    QAction* loadModel = makeAction(this, "actionLoadModel", tr("&Load model..."));
+    connect(loadModel, &QAction::triggered, this, [this] {
+        showPage(3);
+        m_trainingPage->loadModel();
+    });
+    file->addAction(loadModel);
+    QAction* saveModel = makeAction(this, "actionSaveModel", tr("Save &model as..."));
+    connect(saveModel, &QAction::triggered, m_trainingPage, &TrainingPage::saveModel);
+    file->addAction(saveModel);
     file->addSeparator();
     QAction* quit = makeAction(this, "actionQuit", tr("&Quit"), QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
@@ -103,14 +123,33 @@ void MainWindow::createActions()
         view->addAction(go);
     }
 
-    QMenu* simulation = menuBar()->addMenu(tr("&Simulation"));
+    QMenu* simulation = menuBar()->addMenu(tr("&Run"));
     QAction* run =
-        makeAction(this, "actionRunSimulation", tr("&Run simulation"), QKeySequence(Qt::CTRL | Qt::Key_R));
+        makeAction(this, "actionRunSimulation", tr("Run &simulation"), QKeySequence(Qt::CTRL | Qt::Key_R));
     connect(run, &QAction::triggered, this, [this] {
         showPage(2);
         m_simulationPage->run();
     });
     simulation->addAction(run);
+    QAction* train =
+        makeAction(this, "actionStartTraining", tr("Start &training"), QKeySequence(Qt::CTRL | Qt::Key_T));
+    connect(train, &QAction::triggered, this, [this] {
+        showPage(3);
+        m_trainingPage->start();
+    });
+    simulation->addAction(train);
+    QAction* pause = makeAction(this, "actionPauseTraining", tr("&Pause or resume training"),
+                                QKeySequence(Qt::CTRL | Qt::Key_P));
+    connect(pause, &QAction::triggered, m_trainingPage, &TrainingPage::pauseOrResume);
+    simulation->addAction(pause);
+    QAction* evaluate = makeAction(this, "actionRunEvaluation", tr("Run &evaluation"),
+                                   QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    connect(evaluate, &QAction::triggered, this, [this] {
+        showPage(5);
+        m_evaluationPage->run();
+    });
+    simulation->addAction(evaluate);
+    simulation->addSeparator();
     QAction* cancel = makeAction(this, "actionCancelJob", tr("&Cancel running task"),
                                  QKeySequence(Qt::CTRL | Qt::Key_Period));
     connect(cancel, &QAction::triggered, this, [this] {
