@@ -431,8 +431,17 @@ void RecommendationsPage::showRecommendations()
     m_lastRankingMs = double(timer.nsecsElapsed()) / 1e6;
 
     std::vector<std::uint32_t> recommended;
-    for (const rec::Recommendation& r : top)
+    float highest = -1.0f;
+    float lowest = 1.0f;
+    for (const rec::Recommendation& r : top) {
         recommended.push_back(r.track);
+        highest = std::max(highest, r.score);
+        lowest = std::min(lowest, r.score);
+    }
+    // A model whose top layer barely varies between songs ranks almost at random; say so rather
+    // than show a list of equal scores as if it meant something.
+    constexpr float kFlatSpread = 1e-3f;
+    const bool flat = top.size() > 1 && highest - lowest < kFlatSpread;
     m_recommendations->setRecommendations(simulation, s.catalog, *m_user, std::move(top));
     m_map->setHighlights(history.tracks, recommended);
     m_export->setEnabled(m_recommendations->rowCount() > 0);
@@ -443,7 +452,10 @@ void RecommendationsPage::showRecommendations()
            "(%3 dimensions) in %4 ms.")
             .arg(thousands(unheard), kindName(s.kind))
             .arg(s.embeddings.cols())
-            .arg(m_lastRankingMs, 0, 'f', 1));
+            .arg(m_lastRankingMs, 0, 'f', 1) +
+        (flat ? tr(" The scores barely differ: this embedding hardly varies between songs with this "
+                   "model. All hidden layers or Reconstruction rank better (see the Evaluation page).")
+              : QString()));
 }
 
 QString RecommendationsPage::statusText() const
