@@ -2,15 +2,20 @@
 
 #include "MainWindow.h"
 #include "jobs/JobRunner.h"
+#include "pages/EvaluationPage.h"
+#include "pages/RecommendationsPage.h"
 #include "pages/SimulationPage.h"
+#include "pages/TrainingPage.h"
 #include "util/FileDialog.h"
 #include "util/MessageBox.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QPixmap>
 #include <QSettings>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <cstdio>
@@ -55,18 +60,56 @@ bool renderScreenshots(const QString& folder)
         std::fprintf(stderr, "gdbm-studio: the simulation did not finish\n");
         return false;
     }
+    // A short run of the default network: enough epochs for the curves to show their shape.
+    model::TrainingParams params = window.state().trainingParams();
+    params.pretrainEpochs = 30;
+    params.finetuneEpochs = 20;
+    window.state().setTrainingParams(params);
+    auto* training = window.findChild<TrainingPage*>();
+    training->start();
+    if (!settle(training->jobs()) || !window.state().model()) {
+        std::fprintf(stderr, "gdbm-studio: the training did not finish\n");
+        return false;
+    }
+    auto* recommendations = window.findChild<RecommendationsPage*>();
+    // The embedding that ranks best on the demo catalog (as gdbm-cli run picks it).
+    recommendations->waitForEmbeddings();
+    if (auto* kind = window.findChild<QComboBox*>("embeddingKind"))
+        kind->setCurrentIndex(kind->findText("Reconstruction"));
+    recommendations->waitForEmbeddings();
+    recommendations->selectUser(3);
+    auto* evaluation = window.findChild<EvaluationPage*>();
+    evaluation->run();
+    if (!settle(evaluation->jobs()) || !window.state().evaluation()) {
+        std::fprintf(stderr, "gdbm-studio: the evaluation did not finish\n");
+        return false;
+    }
     // The archetype with the most varied preferences shows the editor best.
     if (auto* table = window.findChild<QTableView*>("archetypeTable"))
         table->selectRow(9);
-    for (int i = 0; i < window.pageCount(); ++i) {
-        window.showPage(i);
+    const auto save = [&](const QString& name) {
         QApplication::processEvents();
-        const QString path = QDir(folder).filePath(window.pageKey(i) + ".png");
+        const QString path = QDir(folder).filePath(name + ".png");
         if (!window.grab().save(path)) {
             std::fprintf(stderr, "gdbm-studio: cannot write %s\n", qPrintable(path));
             return false;
         }
         std::printf("%s\n", qPrintable(path));
+        return true;
+    };
+    for (int i = 0; i < window.pageCount(); ++i) {
+        window.showPage(i);
+        if (!save(window.pageKey(i)))
+            return false;
+        // The Recommendations page's map is on its own tab: a picture of that too.
+        auto* tabs = window.page(i)->findChild<QTabWidget*>("recommendationTabs");
+        if (tabs && tabs->count() > 2) {
+            tabs->setCurrentIndex(2);
+            const bool saved = save(window.pageKey(i) + "-map");
+            tabs->setCurrentIndex(0);
+            if (!saved)
+                return false;
+        }
     }
     return true;
 }
