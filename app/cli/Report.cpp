@@ -8,22 +8,6 @@
 namespace gdbm::cli {
 namespace {
 
-const std::vector<std::string>& metricOrder()
-{
-    static const std::vector<std::string> order = {"precision",
-                                                   "recall",
-                                                   "ndcg",
-                                                   "hit_rate",
-                                                   "mrr",
-                                                   "map",
-                                                   "coverage",
-                                                   "gini",
-                                                   "novelty",
-                                                   "diversity",
-                                                   "archetype_consistency"};
-    return order;
-}
-
 std::string number(double x)
 {
     char buffer[32];
@@ -67,7 +51,7 @@ void printEvaluation(const rec::EvaluationResult& result)
     std::printf("\n");
     for (const rec::MethodEvaluation& m : result.methods) {
         std::printf("%-20s", m.method.c_str());
-        for (const std::string& metric : metricOrder())
+        for (const std::string& metric : rec::metricOrder())
             std::printf(" %8.4f", m.overall.at(metric));
         std::printf("\n");
     }

@@ -179,4 +179,38 @@ EvaluationResult evaluate(const data::Catalog& catalog, const sim::SimulationRes
     return result;
 }
 
+const std::vector<std::string>& metricOrder()
+{
+    static const std::vector<std::string> order = {"precision",
+                                                   "recall",
+                                                   "ndcg",
+                                                   "hit_rate",
+                                                   "mrr",
+                                                   "map",
+                                                   "coverage",
+                                                   "gini",
+                                                   "novelty",
+                                                   "diversity",
+                                                   "archetype_consistency"};
+    return order;
+}
+
+std::vector<std::string> metricsOf(const EvaluationResult& result)
+{
+    std::vector<std::string> present;
+    if (result.methods.empty())
+        return present;
+    const MetricValues& first = result.methods.front().overall;
+    for (const std::string& name : metricOrder()) {
+        if (first.count(name))
+            present.push_back(name);
+    }
+    // Metrics added to the engine later still reach the export, after the known ones.
+    for (const auto& [name, value] : first) {
+        if (std::find(metricOrder().begin(), metricOrder().end(), name) == metricOrder().end())
+            present.push_back(name);
+    }
+    return present;
+}
+
 } // namespace gdbm::rec

@@ -68,6 +68,13 @@ EvaluationResult evaluate(const data::Catalog& catalog, const sim::SimulationRes
                           const Matrix& features, const ProgressCallback& progress = {},
                           const CancelFlag* cancel = nullptr);
 
+// The metric names of an EvaluationResult in the order tables and exports show them: ranking
+// quality first (precision .. map), then what the lists look like (coverage .. consistency).
+const std::vector<std::string>& metricOrder();
+
+// The metrics a result holds: metricOrder()'s that are present, then any others by name.
+std::vector<std::string> metricsOf(const EvaluationResult& result);
+
 // How many training histories contain each track (for the popularity baseline and novelty).
 std::vector<std::size_t> listenersPerTrack(const Holdout& holdout, std::size_t catalogSize);
 

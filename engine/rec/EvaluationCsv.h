@@ -8,13 +8,6 @@
 
 namespace gdbm::rec {
 
-// The metric names of an EvaluationResult in the order tables and exports show them: ranking
-// quality first (precision .. map), then what the lists look like (coverage .. consistency).
-const std::vector<std::string>& metricOrder();
-
-// The metrics a result holds: metricOrder()'s that are present, then any others by name.
-std::vector<std::string> metricsOf(const EvaluationResult& result);
-
 // The evaluation as long-format CSV (one value per row, easy to pivot or plot):
 //   method,archetype,metric,value
 //   dbm-top,all,precision,0.0421
