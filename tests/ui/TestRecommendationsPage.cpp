@@ -76,6 +76,8 @@ private Q_SLOTS:
     void embeddingKindIsRecomputedAndRemembered();
     void embeddingRequestsWhileAJobRuns();
     void embeddingFailureIsShown();
+    void cancelledEmbeddingsStayCancelled();
+    void findShortcutFocusesTheSearch();
     void switchingUsersIsFast();
     void rendersAt1100x750();
 
@@ -147,7 +149,7 @@ void TestRecommendationsPage::setUpState(bool withSimulation, bool withModel)
 
 void TestRecommendationsPage::init()
 {
-    QSettings().remove("recommendations/embedding"); // every test starts from the default
+    QSettings().remove("recommendations"); // every test starts from the defaults
     setUpState(true, true);
 }
 
@@ -417,6 +419,9 @@ void TestRecommendationsPage::topNChangesTheRows()
     topN->setValue(1);
     QCOMPARE(m_page->recommendationModel()->rowCount(), 1);
     QCOMPARE(m_page->map()->recommendationSeries()->count(), 1);
+    // A new page starts with the length chosen last.
+    setUpState(true, true);
+    QCOMPARE(child<QSpinBox>("topN")->value(), 1);
 }
 
 void TestRecommendationsPage::mapShowsEveryTrackAndHighlights()
@@ -616,6 +621,55 @@ void TestRecommendationsPage::embeddingFailureIsShown()
     QVERIFY(m_page->waitForEmbeddings());
     QVERIFY(m_page->statusText().isEmpty());
     QCOMPARE(m_page->recommendationModel()->rowCount(), 10);
+}
+
+void TestRecommendationsPage::cancelledEmbeddingsStayCancelled()
+{
+    // The window stops every job before it opens a project or closes (and the status bar's
+    // Cancel stops this one): the embedding job must not start again by itself.
+    setUpState(true, false);
+    QSignalSpy started(m_page->jobs(), &ui::JobRunner::started);
+    m_state->setModel(m_model);
+    QCOMPARE(started.count(), 1);
+    m_page->jobs()->cancelAndWait();
+    QVERIFY(!m_page->jobs()->isRunning());
+    QCOMPARE(started.count(), 1);
+    QVERIFY(m_page->snapshot() == nullptr);
+    QVERIFY2(m_page->statusText().contains("cancelled"), qPrintable(m_page->statusText()));
+    QCOMPARE(m_page->recommendationModel()->rowCount(), 0);
+
+    // The banner's link computes them after all.
+    auto* status = child<QLabel>("recommendationsStatus");
+    QVERIFY2(status->text().contains("#retry"), qPrintable(status->text()));
+    Q_EMIT status->linkActivated(QStringLiteral("#retry"));
+    QCOMPARE(started.count(), 2);
+    QVERIFY(m_page->waitForEmbeddings());
+    QVERIFY(m_page->snapshot() != nullptr);
+    QVERIFY(m_page->statusText().isEmpty());
+    QCOMPARE(m_page->recommendationModel()->rowCount(), 10);
+
+    // So does any new request (another embedding kind, say) after a cancel.
+    auto* kind = child<QComboBox>("embeddingKind");
+    kind->setCurrentIndex(kind->findData("all"));
+    m_page->jobs()->cancelAndWait();
+    QVERIFY(m_page->statusText().contains("cancelled"));
+    kind->setCurrentIndex(kind->findData("top"));
+    QVERIFY(m_page->snapshot() != nullptr); // the top-layer snapshot is still there
+    QVERIFY(m_page->statusText().isEmpty());
+    kind->setCurrentIndex(kind->findData("all"));
+    QVERIFY(m_page->waitForEmbeddings());
+    QCOMPARE(m_page->snapshot()->kind, rec::EmbeddingKind::AllLayers);
+}
+
+void TestRecommendationsPage::findShortcutFocusesTheSearch()
+{
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    auto* table = child<QTableView>("recommendationTable");
+    table->setFocus();
+    QVERIFY(QTest::qWaitForWindowActive(m_page.get()));
+    QTest::keySequence(m_page.get(), QKeySequence::Find);
+    QTRY_VERIFY(child<QLineEdit>("userSearch")->hasFocus());
 }
 
 void TestRecommendationsPage::switchingUsersIsFast()

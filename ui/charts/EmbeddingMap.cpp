@@ -19,11 +19,6 @@
 namespace gdbm::ui {
 namespace {
 
-QString thousands(std::size_t n)
-{
-    return QString::fromStdString(text::withThousands((long long)n));
-}
-
 QScatterSeries* makeSeries(const QColor& color, qreal size)
 {
     auto* series = new QScatterSeries;
@@ -247,6 +242,9 @@ void EmbeddingMap::showTooltip(const QScatterSeries* series, const QPointF& poin
 
 void EmbeddingMap::updateLegend()
 {
+    const auto thousands = [](std::size_t n) {
+        return QString::fromStdString(text::withThousands((long long)n));
+    };
     const std::size_t n = trackCount();
     if (m_backgroundTracks.size() < n)
         m_background->setName(tr("Catalog: %1 of %2 tracks (evenly spaced)")

@@ -18,6 +18,7 @@ RecommendationEmbeddings::RecommendationEmbeddings(JobRunner* jobs, QObject* par
     : QObject(parent), m_jobs(jobs)
 {
     connect(m_jobs, &JobRunner::failed, this, [this](const QString& message) { m_error = message; });
+    connect(m_jobs, &JobRunner::cancelled, this, [this] { m_jobCancelled = true; });
     connect(m_jobs, &JobRunner::finished, this, &RecommendationEmbeddings::onFinished);
 }
 
@@ -42,6 +43,7 @@ void RecommendationEmbeddings::request(std::shared_ptr<const model::Model> model
 {
     m_wanted = {std::move(model), std::move(catalog), kind};
     m_error.clear();
+    m_cancelled = false;
     if (!hasInputs())
         m_snapshot.reset();
     const bool running = m_jobs->isRunning();
@@ -55,6 +57,16 @@ void RecommendationEmbeddings::request(std::shared_ptr<const model::Model> model
     } else if (hasInputs() && !snapshotMatches(m_wanted)) {
         start();
     }
+    Q_EMIT changed();
+}
+
+void RecommendationEmbeddings::retry()
+{
+    if (m_jobs->isRunning() || !hasInputs() || snapshotMatches(m_wanted))
+        return;
+    m_error.clear();
+    m_cancelled = false;
+    start();
     Q_EMIT changed();
 }
 
@@ -91,14 +103,20 @@ void RecommendationEmbeddings::start()
 void RecommendationEmbeddings::onFinished()
 {
     const Inputs finished = m_running;
+    const bool cancelledByOthers = m_jobCancelled && !m_runningCancelled;
     m_running = {};
     m_runningCancelled = false;
-    // A failure is reported for the inputs that failed, and not retried; cancelled jobs and
-    // jobs for older inputs make way for the wanted ones.
+    m_jobCancelled = false;
+    // A failure is reported for the inputs that failed, and not retried; jobs this object
+    // cancelled for older inputs make way for the wanted ones. A cancel from outside (the
+    // user, or the window stopping every job before it opens a project or closes) is obeyed:
+    // restarting here would make that Cancel a no-op.
     const bool failedForWanted = !m_error.isEmpty() && finished.sameAs(m_wanted);
     if (!failedForWanted)
         m_error.clear();
-    if (hasInputs() && !snapshotMatches(m_wanted) && !failedForWanted)
+    if (cancelledByOthers)
+        m_cancelled = true;
+    else if (hasInputs() && !snapshotMatches(m_wanted) && !failedForWanted)
         start();
     Q_EMIT changed();
 }

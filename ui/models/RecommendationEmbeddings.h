@@ -50,6 +50,11 @@ public:
     // Why the last computation failed (a model whose features the catalog lacks, say); empty
     // otherwise.
     const QString& error() const { return m_error; }
+    // Whether the job for the wanted inputs was cancelled from outside (the status bar's Cancel,
+    // the window stopping its jobs). It is not restarted until retry() or the next request().
+    bool wasCancelled() const { return m_cancelled; }
+    // Computes the wanted inputs again after a failure or a cancel.
+    void retry();
     // Waits until no job runs or is about to restart (tests).
     bool waitForIdle(int timeoutMs = 60000);
 
@@ -73,6 +78,8 @@ private:
     Inputs m_wanted;
     Inputs m_running;                // what the running job computes
     bool m_runningCancelled = false; // ... and that its result is no longer wanted
+    bool m_jobCancelled = false;     // the job that just ended was cancelled, by anyone
+    bool m_cancelled = false;        // ... by someone else: the wanted inputs wait for retry()
     QString m_error;
     std::shared_ptr<const EmbeddingSnapshot> m_snapshot;
 };

@@ -1,7 +1,6 @@
 #include "EvaluationPage.h"
 
 #include "charts/GroupedBarChart.h"
-#include "core/Error.h"
 #include "core/Text.h"
 #include "jobs/JobRunner.h"
 #include "models/EvaluationTableModel.h"
@@ -27,6 +26,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <exception>
 
 namespace gdbm::ui {
 namespace {
@@ -65,8 +65,11 @@ EvaluationPage::EvaluationPage(AppState& state, QWidget* parent)
     m_run = new QPushButton(tr("Run evaluation"));
     m_run->setObjectName("evalRun");
     m_run->setDefault(true);
+    m_run->setToolTip(tr("Compare the DBM's recommendations with the baselines on a holdout of the "
+                         "simulation's users"));
     m_cancel = new QPushButton(tr("Cancel"));
     m_cancel->setObjectName("evalCancel");
+    m_cancel->setToolTip(tr("Stop the evaluation; the one shown is kept"));
     m_cancel->setEnabled(false);
     m_exportCsv = new QPushButton(tr("Export CSV..."));
     m_exportCsv->setObjectName("evalExportCsv");
@@ -113,8 +116,10 @@ EvaluationPage::EvaluationPage(AppState& state, QWidget* parent)
     m_metric = new QComboBox;
     m_metric->setObjectName("evalMetric");
     m_metric->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_metric->setToolTip(tr("The metric the chart shows for each archetype"));
     m_exportChart = new QPushButton(tr("Export chart PNG..."));
     m_exportChart->setObjectName("evalExportChart");
+    m_exportChart->setToolTip(tr("The per-archetype chart as an image"));
     m_chart = new GroupedBarChart(tr("Per archetype"));
     m_chart->setObjectName("evalChart");
     m_chartPanel = new QWidget;
@@ -343,7 +348,8 @@ void EvaluationPage::exportCsv()
         return;
     try {
         rec::saveEvaluationCsv(*result, path.toStdString());
-    } catch (const InputError& e) {
+    } catch (const std::exception& e) {
+        // Not only InputError: an exception escaping a slot ends the app.
         MessageBox::critical(this, tr("Export failed"), QString::fromStdString(e.what()));
     }
 }

@@ -6,9 +6,9 @@
 #include "models/CatalogTableModel.h"
 #include "models/HistoryTableModel.h"
 #include "models/RecommendationTableModel.h"
-#include "models/UserFilterModel.h"
-#include "models/UserListModel.h"
+#include "pages/DataTable.h"
 #include "pages/UserDetailsPanel.h"
+#include "pages/UserListPane.h"
 #include "rec/RecommendationCsv.h"
 #include "rec/Recommender.h"
 #include "util/FileDialog.h"
@@ -21,29 +21,26 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
-#include <QSignalBlocker>
+#include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QSplitter>
-#include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace gdbm::ui {
 namespace {
 
 constexpr const char* kEmbeddingSetting = "recommendations/embedding";
+constexpr const char* kTopNSetting = "recommendations/topN";
+constexpr int kDefaultTopN = 10;
 constexpr std::size_t kReasons = 3;
-
-QString thousands(std::size_t n)
-{
-    return QString::fromStdString(text::withThousands((long long)n));
-}
+// The link in the status banner that computes cancelled embeddings again.
+constexpr const char* kRetryLink = "#retry";
 
 QString mapCaption(const rec::Projection2d& map)
 {
@@ -52,20 +49,6 @@ QString mapCaption(const rec::Projection2d& map)
     return QObject::tr("Horizontal: principal component 1 (%1% of the variance); vertical: component 2 (%2%)")
         .arg(100.0 * map.variance[0] / map.totalVariance, 0, 'f', 0)
         .arg(100.0 * map.variance[1] / map.totalVariance, 0, 'f', 0);
-}
-
-// Fixed widths from the header text and a typical value, set once: ResizeToContents would
-// measure every row. Columns without a typical value keep their default width (or stretch).
-void setColumnWidths(QTableView* table, const QStringList& typical)
-{
-    const QFontMetrics cells(table->font());
-    const QFontMetrics header(table->horizontalHeader()->font());
-    const int pad = 20; // cell margins and the sort indicator
-    for (int c = 0; c < typical.size(); ++c) {
-        const QString title = table->model()->headerData(c, Qt::Horizontal).toString();
-        table->setColumnWidth(
-            c, std::max(header.horizontalAdvance(title), cells.horizontalAdvance(typical[c])) + pad);
-    }
 }
 
 QString kindName(rec::EmbeddingKind kind)
@@ -85,36 +68,41 @@ QString kindName(rec::EmbeddingKind kind)
 
 RecommendationsPage::RecommendationsPage(AppState& state, QWidget* parent)
     : QWidget(parent), m_state(state), m_jobs(new JobRunner(this)),
-      m_embeddings(new RecommendationEmbeddings(m_jobs, this)), m_users(new UserListModel(this)),
-      m_userFilter(new UserFilterModel(this)), m_history(new HistoryTableModel(this)),
+      m_embeddings(new RecommendationEmbeddings(m_jobs, this)), m_history(new HistoryTableModel(this)),
       m_recommendations(new RecommendationTableModel(this)), m_historySort(new QSortFilterProxyModel(this)),
-      m_recommendationSort(new QSortFilterProxyModel(this)), m_filterTimer(new QTimer(this))
+      m_recommendationSort(new QSortFilterProxyModel(this))
 {
     setObjectName("recommendationsPage");
-    m_userFilter->setSourceModel(m_users);
     for (QSortFilterProxyModel* sort : {m_historySort, m_recommendationSort})
         sort->setSortRole(kSortRole);
     m_historySort->setSourceModel(m_history);
     m_recommendationSort->setSourceModel(m_recommendations);
-    m_filterTimer->setSingleShot(true);
-    m_filterTimer->setInterval(150);
-    connect(m_filterTimer, &QTimer::timeout, this, &RecommendationsPage::applyFilters);
 
     m_status = new QLabel;
     m_status->setObjectName("recommendationsStatus");
     m_status->setWordWrap(true);
     m_status->setMargin(8);
     m_status->setStyleSheet("background: #eef3f8; border-radius: 4px;");
+    connect(m_status, &QLabel::linkActivated, m_embeddings, &RecommendationEmbeddings::retry);
+
+    m_userList = new UserListPane;
+    m_userList->setObjectName("userListPane");
+    connect(m_userList, &UserListPane::currentUserChanged, this, [this](quint32 user) {
+        if (m_user != user)
+            showUser(user);
+    });
+    auto* find = new QShortcut(QKeySequence::Find, this);
+    find->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(find, &QShortcut::activated, m_userList, &UserListPane::focusSearch);
 
     auto* splitter = new QSplitter(Qt::Horizontal);
     splitter->setObjectName("recommendationsSplitter");
     splitter->setChildrenCollapsible(false);
-    QWidget* userPane = createUserPane();
-    splitter->addWidget(userPane);
+    splitter->addWidget(m_userList);
     splitter->addWidget(createDetailsPane());
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({m_userPaneWidth, 900});
+    splitter->setSizes({m_userList->preferredWidth(), 900});
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_status);
@@ -135,77 +123,6 @@ RecommendationsPage::RecommendationsPage(AppState& state, QWidget* parent)
 
 RecommendationsPage::~RecommendationsPage() = default;
 
-QTableView* RecommendationsPage::createTable(const QString& objectName, QAbstractItemModel* model)
-{
-    auto* table = new QTableView;
-    table->setObjectName(objectName);
-    table->setModel(model);
-    table->setAlternatingRowColors(true);
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->setSelectionMode(QAbstractItemView::SingleSelection);
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->setWordWrap(false);
-    table->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
-    table->verticalHeader()->hide();
-    table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
-    QHeaderView* header = table->horizontalHeader();
-    header->setSectionResizeMode(QHeaderView::Interactive);
-    header->setHighlightSections(false);
-    header->setStretchLastSection(true);
-    header->setSortIndicatorClearable(true);
-    header->setSortIndicator(-1, Qt::AscendingOrder); // the model's order until a header is clicked
-    table->setSortingEnabled(true);
-    return table;
-}
-
-QWidget* RecommendationsPage::createUserPane()
-{
-    m_search = new QLineEdit;
-    m_search->setObjectName("userSearch");
-    m_search->setPlaceholderText(tr("Search id or archetype"));
-    m_search->setClearButtonEnabled(true);
-    connect(m_search, &QLineEdit::textChanged, m_filterTimer, qOverload<>(&QTimer::start));
-
-    m_archetypeFilter = new QComboBox;
-    m_archetypeFilter->setObjectName("archetypeFilter");
-    m_archetypeFilter->setToolTip(tr("Show only the users of one archetype"));
-    m_archetypeFilter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_archetypeFilter->setMinimumContentsLength(14);
-    connect(m_archetypeFilter, &QComboBox::currentIndexChanged, this, &RecommendationsPage::applyFilters);
-
-    m_userCount = new QLabel;
-    m_userCount->setObjectName("userCount");
-    makeSecondary(m_userCount);
-
-    m_userTable = createTable("userTable", m_userFilter);
-    m_userTable->horizontalHeader()->setStretchLastSection(false);
-    setColumnWidths(m_userTable, {"00000", "Niche Genre Enthusiast", "0000", "0.00"});
-    connect(m_userTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &RecommendationsPage::onCurrentRowChanged);
-    connect(m_userFilter, &QAbstractItemModel::layoutChanged, this,
-            [this] { m_userCount->setText(m_userFilter->summary()); });
-    connect(m_userFilter, &QAbstractItemModel::modelReset, this,
-            [this] { m_userCount->setText(m_userFilter->summary()); });
-
-    auto* pane = new QWidget;
-    auto* layout = new QVBoxLayout(pane);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_search);
-    auto* row = new QHBoxLayout;
-    row->addWidget(m_archetypeFilter, 1);
-    row->addWidget(m_userCount);
-    layout->addLayout(row);
-    layout->addWidget(m_userTable, 1);
-    // Wide enough for every column and the scroll bar; narrower only when dragged.
-    int tableWidth = 2 * m_userTable->frameWidth() + style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 2;
-    for (int c = 0; c < UserListModel::ColumnCount; ++c)
-        tableWidth += m_userTable->columnWidth(c);
-    pane->setMinimumWidth(tableWidth / 2);
-    m_userPaneWidth = tableWidth;
-    return pane;
-}
-
 QWidget* RecommendationsPage::createDetailsPane()
 {
     m_details = new UserDetailsPanel;
@@ -214,9 +131,12 @@ QWidget* RecommendationsPage::createDetailsPane()
     m_topN = new QSpinBox;
     m_topN->setObjectName("topN");
     m_topN->setRange(1, 100);
-    m_topN->setValue(10);
+    m_topN->setValue(std::clamp(QSettings().value(kTopNSetting, kDefaultTopN).toInt(), 1, 100));
     m_topN->setToolTip(tr("How many tracks to recommend"));
-    connect(m_topN, &QSpinBox::valueChanged, this, &RecommendationsPage::showRecommendations);
+    connect(m_topN, &QSpinBox::valueChanged, this, [this](int n) {
+        QSettings().setValue(kTopNSetting, n);
+        showRecommendations();
+    });
 
     m_embeddingKind = new QComboBox;
     m_embeddingKind->setObjectName("embeddingKind");
@@ -259,13 +179,13 @@ QWidget* RecommendationsPage::createDetailsPane()
     controls->addStretch();
     controls->addWidget(m_export);
 
-    m_recommendationTable = createTable("recommendationTable", m_recommendationSort);
-    m_historyTable = createTable("historyTable", m_historySort);
+    m_recommendationTable = createDataTable("recommendationTable", m_recommendationSort);
+    m_historyTable = createDataTable("historyTable", m_historySort);
     // "Because you played", the last column, takes the rest.
-    setColumnWidths(m_recommendationTable, {"100", "Losing Into the Sto", "Helen Myers & T", "hip hop, rap",
-                                            "0000", "0.0000", "\u2713 yes"});
-    setColumnWidths(m_historyTable,
-                    {"Falling Through the City", "The Red Rivers", "pop, dance pop, europop", "0000", "0.0"});
+    setTypicalColumnWidths(m_recommendationTable, {"100", "Losing Into the Sto", "Helen Myers & T",
+                                                   "hip hop, rap", "0000", "0.0000", "\u2713 yes"});
+    setTypicalColumnWidths(m_historyTable, {"Falling Through the City", "The Red Rivers",
+                                            "pop, dance pop, europop", "0000", "0.0"});
 
     m_map = new EmbeddingMap;
     m_map->setObjectName("embeddingMap");
@@ -290,7 +210,7 @@ QWidget* RecommendationsPage::createDetailsPane()
 
 QAbstractItemModel* RecommendationsPage::userModel() const
 {
-    return m_userFilter;
+    return m_userList->model();
 }
 
 QAbstractItemModel* RecommendationsPage::historyModel() const
@@ -315,40 +235,15 @@ void RecommendationsPage::onSimulationChanged()
     const auto catalog = m_state.simulationCatalog();
     const std::optional<std::uint32_t> previous = m_user;
     m_user.reset();
-    m_users->setSimulation(simulation && catalog ? simulation : nullptr, catalog ? catalog->size() : 0);
-    updateArchetypeCombo();
-    applyFilters();
+    m_userList->setSimulation(simulation && catalog ? simulation : nullptr, catalog ? catalog->size() : 0);
     requestEmbeddings();
     // Keep the same row across runs (a rerun with another seed, say), else the first user.
-    const std::size_t users = std::size_t(m_users->rowCount());
+    const std::size_t users = std::size_t(m_userList->userCount());
     if (users > 0)
         selectUser(previous && *previous < users ? *previous : 0);
     else
         showUser(std::nullopt);
     updateStatus();
-}
-
-void RecommendationsPage::updateArchetypeCombo()
-{
-    const QSignalBlocker blocker(m_archetypeFilter);
-    const QString previous = m_archetypeFilter->currentText();
-    m_archetypeFilter->clear();
-    m_archetypeFilter->addItem(tr("All archetypes"));
-    if (const auto& simulation = m_state.simulation()) {
-        for (std::size_t k = 0; k < simulation->archetypeNames.size(); ++k)
-            m_archetypeFilter->addItem(QString::fromStdString(simulation->archetypeNames[k]), qulonglong(k));
-    }
-    m_archetypeFilter->setCurrentIndex(std::max(0, m_archetypeFilter->findText(previous)));
-}
-
-void RecommendationsPage::applyFilters()
-{
-    m_filterTimer->stop();
-    m_userFilter->setTextFilter(m_search->text());
-    const QVariant archetype = m_archetypeFilter->currentData();
-    m_userFilter->setArchetypeFilter(archetype.isValid() ? std::optional<std::size_t>(archetype.toULongLong())
-                                                         : std::nullopt);
-    m_userCount->setText(m_userFilter->summary());
 }
 
 void RecommendationsPage::requestEmbeddings()
@@ -360,29 +255,17 @@ void RecommendationsPage::requestEmbeddings()
 
 void RecommendationsPage::selectUser(std::uint32_t userIndex)
 {
-    if (int(userIndex) >= m_users->rowCount())
+    if (int(userIndex) >= m_userList->userCount())
         return;
-    const QModelIndex proxy = m_userFilter->mapFromSource(m_users->index(int(userIndex), 0));
-    if (proxy.isValid()) {
-        m_userTable->setCurrentIndex(proxy);
-        m_userTable->scrollTo(proxy);
-    }
+    m_userList->setCurrentUser(userIndex);
     // A user the filter hides is still shown; so is the current row chosen again.
     if (m_user != userIndex)
         showUser(userIndex);
 }
 
-void RecommendationsPage::onCurrentRowChanged()
-{
-    const QModelIndex current = m_userFilter->mapToSource(m_userTable->currentIndex());
-    // A row that a filter just removed leaves no current row: keep showing its user.
-    if (current.isValid() && m_user != std::uint32_t(current.row()))
-        showUser(std::uint32_t(current.row()));
-}
-
 void RecommendationsPage::showUser(std::optional<std::uint32_t> user)
 {
-    const auto simulation = m_users->simulation();
+    const auto simulation = m_userList->simulation();
     const auto catalog = m_state.simulationCatalog();
     m_user = simulation && catalog ? user : std::nullopt;
     m_history->setUser(simulation, catalog, m_user);
@@ -420,7 +303,7 @@ void RecommendationsPage::showRecommendations()
         m_rankingInfo->clear(); // the banner says why
         return;
     }
-    const auto simulation = m_users->simulation();
+    const auto simulation = m_userList->simulation();
     const EmbeddingSnapshot& s = *snapshot;
 
     QElapsedTimer timer;
@@ -450,7 +333,7 @@ void RecommendationsPage::showRecommendations()
     m_rankingInfo->setText(
         tr("Ranked %1 unheard tracks by cosine similarity with the user's mean %2 embedding "
            "(%3 dimensions) in %4 ms.")
-            .arg(thousands(unheard), kindName(s.kind))
+            .arg(QString::fromStdString(text::withThousands((long long)unheard)), kindName(s.kind))
             .arg(s.embeddings.cols())
             .arg(m_lastRankingMs, 0, 'f', 1) +
         (flat ? tr(" The scores barely differ: this embedding hardly varies between songs with this "
@@ -471,23 +354,31 @@ QString RecommendationsPage::statusText() const
         return missing.join(QLatin1Char('\n'));
     if (!m_embeddings->error().isEmpty())
         return tr("The catalog could not be embedded with this model: %1").arg(m_embeddings->error());
+    const std::size_t tracks = m_state.simulationCatalog() ? m_state.simulationCatalog()->size() : 0;
+    if (m_embeddings->wasCancelled())
+        return tr("Computing the embeddings of %1 tracks was cancelled.")
+            .arg(QString::fromStdString(text::withThousands((long long)tracks)));
     if (!m_embeddings->current())
         return tr("Computing the embeddings of %1 tracks...")
-            .arg(thousands(m_state.simulationCatalog() ? m_state.simulationCatalog()->size() : 0));
+            .arg(QString::fromStdString(text::withThousands((long long)tracks)));
     return {};
 }
 
 void RecommendationsPage::updateStatus()
 {
     const QString text = statusText();
-    m_status->setText(text);
+    if (m_embeddings->wasCancelled() && m_embeddings->hasInputs())
+        m_status->setText(text.toHtmlEscaped() +
+                          QStringLiteral(" <a href=\"%1\">%2</a>").arg(kRetryLink, tr("Compute them now")));
+    else
+        m_status->setText(text);
     m_status->setVisible(!text.isEmpty());
     updateMap();
 }
 
 void RecommendationsPage::exportRecommendations()
 {
-    const auto simulation = m_users->simulation();
+    const auto simulation = m_userList->simulation();
     const auto catalog = m_state.simulationCatalog();
     if (!m_user || !simulation || !catalog || m_recommendations->rowCount() == 0)
         return;

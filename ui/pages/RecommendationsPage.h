@@ -11,13 +11,11 @@
 class QAbstractItemModel;
 class QComboBox;
 class QLabel;
-class QLineEdit;
 class QPushButton;
 class QSortFilterProxyModel;
 class QSpinBox;
 class QTableView;
 class QTabWidget;
-class QTimer;
 
 namespace gdbm::ui {
 
@@ -26,8 +24,7 @@ class HistoryTableModel;
 class JobRunner;
 class RecommendationTableModel;
 class UserDetailsPanel;
-class UserFilterModel;
-class UserListModel;
+class UserListPane;
 
 // The Recommendations page: each simulated user's profile, history and top-N recommendations
 // ("because you played" the history tracks behind each), and a map of the catalog's
@@ -71,35 +68,24 @@ public Q_SLOTS:
     void exportRecommendations();
 
 private:
-    QWidget* createUserPane();
     QWidget* createDetailsPane();
-    QTableView* createTable(const QString& objectName, QAbstractItemModel* model);
     void onSimulationChanged();
     void requestEmbeddings();
-    void onCurrentRowChanged();
     void showUser(std::optional<std::uint32_t> user);
     void showRecommendations();
     void updateMap();
     void updateStatus();
-    void updateArchetypeCombo();
-    void applyFilters();
 
     AppState& m_state;
     JobRunner* m_jobs;
     RecommendationEmbeddings* m_embeddings;
-    UserListModel* m_users;
-    UserFilterModel* m_userFilter;
     HistoryTableModel* m_history;
     RecommendationTableModel* m_recommendations;
     QSortFilterProxyModel* m_historySort;
     QSortFilterProxyModel* m_recommendationSort;
-    QTimer* m_filterTimer;
 
     QLabel* m_status;
-    QLineEdit* m_search;
-    QComboBox* m_archetypeFilter;
-    QLabel* m_userCount;
-    QTableView* m_userTable;
+    UserListPane* m_userList;
     UserDetailsPanel* m_details;
     QSpinBox* m_topN;
     QComboBox* m_embeddingKind;
@@ -109,7 +95,6 @@ private:
     QTableView* m_historyTable;
     QTableView* m_recommendationTable;
     EmbeddingMap* m_map;
-    int m_userPaneWidth = 340; // every column of the user list and its scroll bar
 
     std::optional<std::uint32_t> m_user;
     double m_lastRankingMs = 0.0;

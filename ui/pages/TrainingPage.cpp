@@ -81,6 +81,7 @@ TrainingPage::TrainingPage(AppState& state, QWidget* parent)
     m_smoothingValue->setMinimumWidth(m_smoothingValue->fontMetrics().horizontalAdvance("0.00 "));
     m_logScale = new QCheckBox(tr("Log scale"));
     m_logScale->setObjectName("trainLogScale");
+    m_logScale->setToolTip(tr("A logarithmic error axis: the late, small improvements stay visible"));
     m_exportCsv = button(tr("Export CSV..."), "trainExportCsv", tr("The curves, one row per epoch"));
     m_exportPng = button(tr("Export PNG..."), "trainExportPng", tr("The charts as an image"));
     auto* chartOptions = new QHBoxLayout;
@@ -244,8 +245,9 @@ void TrainingPage::updateButtons()
     m_start->setEnabled(!running && canTrain && m_form->problems().isEmpty());
     m_start->setToolTip(canTrain ? tr("Train a model with these settings on the open dataset")
                                  : tr("Open a dataset with at least 2 songs first"));
-    m_pause->setEnabled(running);
-    m_cancel->setEnabled(running);
+    // A run being cancelled can be neither paused nor cancelled again; it ends within moments.
+    m_pause->setEnabled(running && !m_cancelling);
+    m_cancel->setEnabled(running && !m_cancelling);
     m_save->setEnabled(m_state.model() != nullptr);
     m_load->setEnabled(!running);
     m_exportCsv->setEnabled(m_chart->pointCount() > 0);
@@ -258,6 +260,7 @@ void TrainingPage::setRunning(bool running)
     m_progress->setVisible(running);
     m_progressLabel->setVisible(running);
     m_pause->setText(tr("Pause"));
+    m_cancelling = false;
     if (!running) {
         m_drainTimer->stop();
         m_buffer.reset();
@@ -336,7 +339,7 @@ void TrainingPage::start()
 
 void TrainingPage::pauseOrResume()
 {
-    if (!m_gate || !m_jobs->isRunning())
+    if (!m_gate || !m_jobs->isRunning() || m_cancelling)
         return;
     if (m_gate->paused()) {
         m_gate->resume();
@@ -351,11 +354,14 @@ void TrainingPage::pauseOrResume()
 
 void TrainingPage::cancel()
 {
-    if (!m_jobs->isRunning())
+    if (!m_jobs->isRunning() || m_cancelling)
         return;
     // A paused run notices the flag within a few ms too: the gate polls it.
     m_jobs->cancel();
+    m_cancelling = true;
+    m_progress->setFormat(tr("Cancelling at %p%"));
     m_progressLabel->setText(tr("Cancelling..."));
+    updateButtons();
 }
 
 void TrainingPage::drain()

@@ -88,6 +88,7 @@ private:
     int m_plannedPretrainEpochs = 0;
     double m_pretrainSeconds = 0.0; // the run's clock when pretraining ended
     bool m_echoing = false;         // the page itself is updating the state
+    bool m_cancelling = false;      // Cancel was pressed; the run stops at its next mini-batch
 };
 
 } // namespace gdbm::ui

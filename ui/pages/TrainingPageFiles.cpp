@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QPixmap>
+#include <QSaveFile>
 
 namespace gdbm::ui {
 namespace {
@@ -24,10 +25,11 @@ void TrainingPage::saveModel()
     const auto model = m_state.model();
     if (!model)
         return;
-    const QString path =
-        FileDialog::saveFile(this, "model", tr("Save model"), tr(kModelFilter), "model.gdbm");
+    QString path = FileDialog::saveFile(this, "model", tr("Save model"), tr(kModelFilter), "model.gdbm");
     if (path.isEmpty())
         return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += ".gdbm";
     try {
         model::saveModel(*model, path.toStdString());
         m_status->setText(tr("Saved the model to %1.").arg(QDir::toNativeSeparators(path)));
@@ -93,9 +95,12 @@ void TrainingPage::exportChartImage()
                                               tr("PNG images (*.png);;All files (*)"), "training_curves.png");
     if (path.isEmpty())
         return;
-    if (!m_chart->image().save(path, "PNG"))
-        MessageBox::critical(this, tr("Cannot export the charts"),
-                             tr("Could not write %1.").arg(QDir::toNativeSeparators(path)));
+    // QSaveFile: a file that was there stays whole unless the new image is complete.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || !m_chart->image().save(&file, "PNG") || !file.commit())
+        MessageBox::critical(
+            this, tr("Cannot export the charts"),
+            tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
     else
         m_status->setText(tr("Wrote the charts to %1.").arg(QDir::toNativeSeparators(path)));
 }

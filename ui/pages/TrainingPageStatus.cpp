@@ -58,7 +58,9 @@ void TrainingPage::showProgress(const model::EpochStats& s)
         perEpoch = (s.elapsedSeconds - m_pretrainSeconds) / std::max(1, done - m_plannedPretrainEpochs);
     if (left > 0)
         text += tr("  \u00b7  about %1 left").arg(duration(perEpoch * left));
-    m_progressLabel->setText(text);
+    // The epochs that ended before Cancel took effect still arrive: the label keeps saying why
+    // the run is about to stop.
+    m_progressLabel->setText(m_cancelling ? tr("Cancelling...") : text);
 }
 
 void TrainingPage::showModel()

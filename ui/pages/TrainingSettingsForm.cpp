@@ -144,6 +144,7 @@ TrainingSettingsForm::TrainingSettingsForm(QWidget* parent) : QWidget(parent)
     m_problems->setVisible(false);
     m_reset = new QPushButton(tr("Reset to defaults"));
     m_reset->setObjectName("trainReset");
+    m_reset->setToolTip(tr("Put every setting above back to its default, threads to automatic"));
 
     // One label width for the four groups, so that their fields line up.
     int labelWidth = 0;
