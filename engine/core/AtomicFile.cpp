@@ -14,9 +14,26 @@
 namespace gdbm {
 namespace {
 
-void syncFile(const std::string& path)
+// Flushes the new file's data to disk before it replaces the old one: if that fails, the old
+// file must stay, so the failure is an error.
+void syncFile(const std::string& temp, const std::string& path)
 {
-    const int fd = ::open(path.c_str(), O_RDONLY);
+    const int fd = ::open(temp.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        throw InputError({path, 0, 0, {}}, std::string("cannot write the file: ") + std::strerror(errno));
+    const int synced = ::fsync(fd);
+    const int error = errno;
+    ::close(fd);
+    if (synced != 0)
+        throw InputError({path, 0, 0, {}},
+                         std::string("cannot write the file to disk: ") + std::strerror(error));
+}
+
+// Makes the rename itself durable. Best effort: some file systems cannot sync a folder, and
+// the new file is complete either way.
+void syncFolder(const std::string& folder)
+{
+    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd >= 0) {
         ::fsync(fd);
         ::close(fd);
@@ -48,13 +65,13 @@ std::string createTemporaryFile(const std::string& path, const std::string& tag)
 
 void replaceFile(const std::string& temp, const std::string& path)
 {
-    syncFile(temp);
+    syncFile(temp, path);
     std::error_code ec;
     std::filesystem::rename(temp, path, ec);
     if (ec)
         throw InputError({path, 0, 0, {}}, "cannot replace the file: " + ec.message());
     const std::string folder = std::filesystem::path(path).parent_path().string();
-    syncFile(folder.empty() ? "." : folder);
+    syncFolder(folder.empty() ? "." : folder);
 }
 
 void writeFileAtomically(const std::string& path, const std::function<void(std::ostream&)>& write)
