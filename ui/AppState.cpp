@@ -43,11 +43,13 @@ LoadedCatalog prepareCatalog(data::Catalog catalog, const data::GenreThresholds&
 
 AppState::AppState(QObject* parent) : QObject(parent)
 {
-    for (auto change :
-         {&AppState::catalogChanged, &AppState::genreStatsChanged, &AppState::archetypesChanged,
-          &AppState::simulationChanged, &AppState::simulationSettingsChanged,
-          &AppState::trainingParamsChanged, &AppState::modelChanged, &AppState::evaluationChanged})
+    // Archetype edits are not in this list: they are on the undo stack, whose clean state
+    // says whether the set is the saved one.
+    for (auto change : {&AppState::catalogChanged, &AppState::genreStatsChanged, &AppState::simulationChanged,
+                        &AppState::simulationSettingsChanged, &AppState::trainingParamsChanged,
+                        &AppState::modelChanged, &AppState::evaluationChanged})
         connect(this, change, this, [this] { setModified(true); });
+    connect(&m_undo, &QUndoStack::cleanChanged, this, &AppState::updateModified);
 }
 
 void AppState::setSimulationSettings(const sim::SimulationParams& settings)
@@ -81,6 +83,15 @@ void AppState::setEvaluation(std::shared_ptr<const rec::EvaluationResult> evalua
 
 void AppState::setModified(bool modified)
 {
+    m_changedOutsideUndo = modified;
+    if (!modified)
+        m_undo.setClean();
+    updateModified();
+}
+
+void AppState::updateModified()
+{
+    const bool modified = m_changedOutsideUndo || !m_undo.isClean();
     if (modified == m_modified)
         return;
     m_modified = modified;
@@ -92,7 +103,7 @@ void AppState::setCatalog(LoadedCatalog loaded)
     m_loaded = std::move(loaded);
     Q_EMIT catalogChanged();
     Q_EMIT genreStatsChanged();
-    markSimulationOutOfDate();
+    updateSimulationOutOfDate();
 }
 
 void AppState::setThresholds(const data::GenreThresholds& thresholds)
@@ -101,7 +112,7 @@ void AppState::setThresholds(const data::GenreThresholds& thresholds)
         return;
     data::applyThresholds(m_loaded.facts.genres, thresholds);
     Q_EMIT genreStatsChanged();
-    markSimulationOutOfDate();
+    updateSimulationOutOfDate();
 }
 
 void AppState::editArchetypes(const sim::ArchetypeSet& next, const QString& description, int mergeKey)
@@ -113,15 +124,25 @@ void AppState::editArchetypes(const sim::ArchetypeSet& next, const QString& desc
 
 void AppState::resetArchetypes(const sim::ArchetypeSet& set)
 {
+    // Clearing makes the stack clean, which no longer says the set is the saved one: a change
+    // (or an edit not saved before) counts until the caller marks the state saved.
+    const bool wasClean = m_undo.isClean();
     m_undo.clear();
+    if (!wasClean || !(set == m_archetypes))
+        m_changedOutsideUndo = true;
     if (!(set == m_archetypes))
         replaceArchetypes(set);
+    updateModified();
 }
 
 void AppState::restoreSimulation(std::shared_ptr<const sim::SimulationResult> result, bool outOfDate)
 {
     m_simulation = std::move(result);
     m_simulationCatalog = m_simulation ? m_loaded.catalog : nullptr;
+    // Up to date: made with what is in force now. Out of date: with inputs no longer known.
+    m_simulationInputs.reset();
+    if (m_simulation && !outOfDate)
+        m_simulationInputs = SimulationInputs{m_archetypes, thresholds()};
     m_simulationOutOfDate = m_simulation && outOfDate;
     Q_EMIT simulationChanged();
     Q_EMIT simulationOutOfDateChanged(m_simulationOutOfDate);
@@ -131,7 +152,7 @@ void AppState::replaceArchetypes(const sim::ArchetypeSet& set)
 {
     m_archetypes = set;
     Q_EMIT archetypesChanged();
-    markSimulationOutOfDate();
+    updateSimulationOutOfDate();
 }
 
 void AppState::setSimulation(std::shared_ptr<const sim::SimulationResult> result,
@@ -140,19 +161,27 @@ void AppState::setSimulation(std::shared_ptr<const sim::SimulationResult> result
 {
     m_simulation = std::move(result);
     m_simulationCatalog = std::move(catalog);
+    m_simulationInputs = SimulationInputs{archetypes, thresholds};
     // The inputs may have changed while it ran: then it is out of date from the start.
-    m_simulationOutOfDate = m_simulationCatalog != m_loaded.catalog || !(archetypes == m_archetypes) ||
-                            !(thresholds == m_loaded.facts.genres.thresholds);
+    m_simulationOutOfDate = isOutOfDate();
     Q_EMIT simulationChanged();
     Q_EMIT simulationOutOfDateChanged(m_simulationOutOfDate);
 }
 
-void AppState::markSimulationOutOfDate()
+bool AppState::isOutOfDate() const
 {
-    if (!m_simulation || m_simulationOutOfDate)
+    return m_simulation && (!m_simulationInputs || m_simulationCatalog != m_loaded.catalog ||
+                            !(m_simulationInputs->archetypes == m_archetypes) ||
+                            !(m_simulationInputs->thresholds == m_loaded.facts.genres.thresholds));
+}
+
+void AppState::updateSimulationOutOfDate()
+{
+    const bool outOfDate = isOutOfDate();
+    if (outOfDate == m_simulationOutOfDate)
         return;
-    m_simulationOutOfDate = true;
-    Q_EMIT simulationOutOfDateChanged(true);
+    m_simulationOutOfDate = outOfDate;
+    Q_EMIT simulationOutOfDateChanged(outOfDate);
 }
 
 } // namespace gdbm::ui

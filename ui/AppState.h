@@ -12,6 +12,7 @@
 #include <QObject>
 #include <QUndoStack>
 #include <memory>
+#include <optional>
 
 namespace gdbm::ui {
 
@@ -65,7 +66,8 @@ public:
                        const data::GenreThresholds& thresholds);
     // Puts back a saved simulation of the current catalog, with its saved out-of-date state.
     void restoreSimulation(std::shared_ptr<const sim::SimulationResult> result, bool outOfDate);
-    // True when the catalog, the genre thresholds or the archetypes changed since the last run.
+    // True when the catalog, the genre thresholds or the archetypes differ from the last run's
+    // (undoing an edit back to them makes it current again).
     bool simulationOutOfDate() const { return m_simulationOutOfDate; }
     // The Simulation page's settings: users asked, seed, reference date (thresholds unused).
     const sim::SimulationParams& simulationSettings() const { return m_simulationSettings; }
@@ -83,7 +85,9 @@ public:
     void setEvaluation(std::shared_ptr<const rec::EvaluationResult> evaluation);
 
     // Whether anything a project file holds changed since it was last saved or opened. Every
-    // setter above sets it; saving, opening or starting a new project clears it.
+    // setter above sets it; archetype edits count while the undo stack is away from the state
+    // that was saved (undoing back to it clears the flag). setModified(false) (saving, opening
+    // or starting a new project) marks the current state, archetypes included, as saved.
     bool isModified() const { return m_modified; }
     void setModified(bool modified);
 
@@ -102,7 +106,16 @@ Q_SIGNALS:
 private:
     friend class ArchetypeEdit;
     void replaceArchetypes(const sim::ArchetypeSet& set);
-    void markSimulationOutOfDate();
+    bool isOutOfDate() const;
+    void updateSimulationOutOfDate();
+    void updateModified();
+
+    // What the simulation was run with; none when unknown (restored out of date).
+    struct SimulationInputs
+    {
+        sim::ArchetypeSet archetypes;
+        data::GenreThresholds thresholds;
+    };
 
     LoadedCatalog m_loaded;
     QStringList m_catalogFiles;
@@ -110,11 +123,13 @@ private:
     QUndoStack m_undo;
     std::shared_ptr<const sim::SimulationResult> m_simulation;
     std::shared_ptr<const data::Catalog> m_simulationCatalog;
+    std::optional<SimulationInputs> m_simulationInputs;
     bool m_simulationOutOfDate = false;
     sim::SimulationParams m_simulationSettings;
     model::TrainingParams m_trainingParams;
     std::shared_ptr<const model::Model> m_model;
     std::shared_ptr<const rec::EvaluationResult> m_evaluation;
+    bool m_changedOutsideUndo = false; // a change that is not on the undo stack
     bool m_modified = false;
 };
 

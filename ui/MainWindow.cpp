@@ -24,6 +24,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTimer>
 #include <QToolButton>
 
 namespace gdbm::ui {
@@ -44,6 +45,11 @@ constexpr PageInfo kPages[] = {
     {"recommendations", "Recommendations", "Each simulated user's history and recommendations"},
     {"evaluation", "Evaluation", "How good the recommendations are, against simple baselines"},
 };
+
+bool isProjectFile(const QString& path)
+{
+    return QFileInfo(path).suffix().compare("gdbmproj", Qt::CaseInsensitive) == 0;
+}
 
 } // namespace
 
@@ -76,29 +82,40 @@ MainWindow::MainWindow(const QStringList& initialFiles, QWidget* parent)
                                  message + "\n\n" + tr("What was open is kept."));
         }
     });
+    // A save cancelled from the status bar may or may not have replaced the file (the rename
+    // can come before the cancel is seen): its changes count as unsaved, so nothing is lost.
+    connect(m_projectJobs, &JobRunner::cancelled, this, [this] {
+        if (m_projectJobIsSave)
+            m_state.setModified(true);
+    });
     connect(&m_state, &AppState::modifiedChanged, this, &QWidget::setWindowModified);
     restoreSettings();
+    // The pages put their initial settings into the state: that is where a session starts.
+    m_state.setModified(false);
     updateTitle();
     openStartCatalog(initialFiles);
 }
 
 // The first start opens the demo catalog; later starts reopen the dataset open at the last
 // exit when its files are still there (falling back to the demo catalog if it fails to load).
+// A project given on the command line opens instead. None of this is a change to save.
 void MainWindow::openStartCatalog(const QStringList& initialFiles)
 {
-    // What the window starts with is not a change anyone needs to save.
-    connect(
-        m_loader, &JobRunner::finished, this, [this] { m_state.setModified(false); },
-        Qt::SingleShotConnection);
-    if (initialFiles.size() == 1 && QFileInfo(initialFiles.first()).suffix() == "gdbmproj") {
-        // A project that cannot be opened leaves the demo catalog, as a first start does.
+    // Checked once the runner is idle: a load replaced by another one the user asked for
+    // (which cancels it first) is not one that left the window without a catalog.
+    const auto fallBackToDemo = [this](JobRunner* runner) {
         connect(
-            m_projectJobs, &JobRunner::finished, this,
+            runner, &JobRunner::finished, this,
             [this] {
-                if (!m_state.catalog())
-                    openDemoCatalog();
+                QTimer::singleShot(0, this, [this] {
+                    if (!m_state.catalog() && !m_loader->isRunning() && !m_projectJobs->isRunning())
+                        loadDemoCatalog(false);
+                });
             },
             Qt::SingleShotConnection);
+    };
+    if (initialFiles.size() == 1 && isProjectFile(initialFiles.first())) {
+        fallBackToDemo(m_projectJobs);
         openProject(initialFiles.first());
         return;
     }
@@ -107,17 +124,11 @@ void MainWindow::openStartCatalog(const QStringList& initialFiles)
     bool present = !last.isEmpty();
     for (const QString& file : last)
         present = present && QFileInfo::exists(file);
-    if (!present || !openDataset(last)) {
-        openDemoCatalog();
+    if (!present || !loadDataset(last, false)) {
+        loadDemoCatalog(false);
         return;
     }
-    connect(
-        m_loader, &JobRunner::finished, this,
-        [this] {
-            if (!m_state.catalog())
-                openDemoCatalog();
-        },
-        Qt::SingleShotConnection);
+    fallBackToDemo(m_loader);
 }
 
 MainWindow::~MainWindow() = default;
@@ -250,7 +261,7 @@ void MainWindow::watchJobs(JobRunner* runner)
             [this, runner] { statusBar()->showMessage(runner->title() + tr(": cancelled"), 5000); });
 }
 
-bool MainWindow::openDataset(const QStringList& files)
+bool MainWindow::loadDataset(const QStringList& files, bool isChange)
 {
     if (files.isEmpty())
         return false;
@@ -261,9 +272,13 @@ bool MainWindow::openDataset(const QStringList& files)
     }
     // The newest request wins: a load still running (the start-up catalog, say) is dropped.
     m_loader->cancelAndWait();
+    // Absolute: the project and the settings keep them, and the working folder changes.
+    QStringList absolute;
     std::vector<std::string> paths;
-    for (const QString& f : files)
-        paths.push_back(QFileInfo(f).absoluteFilePath().toStdString());
+    for (const QString& f : files) {
+        absolute << QFileInfo(f).absoluteFilePath();
+        paths.push_back(absolute.back().toStdString());
+    }
     return m_loader->start(
         tr("Opening %1").arg(QFileInfo(files.first()).fileName()),
         [paths](const ProgressCallback& progress, const CancelFlag& cancel) {
@@ -271,17 +286,20 @@ bool MainWindow::openDataset(const QStringList& files)
             const auto thresholds = data::GenreThresholds::scaledFor(catalog.size());
             return std::any(std::make_shared<LoadedCatalog>(prepareCatalog(std::move(catalog), thresholds)));
         },
-        [this, files](std::any result) {
+        [this, absolute, isChange](std::any result) {
             auto loaded = std::any_cast<std::shared_ptr<LoadedCatalog>>(result);
-            m_state.setCatalogFiles(files);
+            const bool wasModified = m_state.isModified();
+            m_state.setCatalogFiles(absolute);
             m_state.setCatalog(std::move(*loaded));
-            addRecentFiles(files);
+            if (!isChange && !wasModified)
+                m_state.setModified(false);
+            addRecentFiles(absolute);
             statusBar()->showMessage(tr("Opened %1").arg(QString::fromStdString(m_state.catalog()->label())),
                                      5000);
         });
 }
 
-bool MainWindow::openDemoCatalog()
+bool MainWindow::loadDemoCatalog(bool isChange)
 {
     m_loader->cancelAndWait();
     return m_loader->start(
@@ -291,10 +309,13 @@ bool MainWindow::openDemoCatalog()
             const auto thresholds = data::GenreThresholds::scaledFor(catalog.size());
             return std::any(std::make_shared<LoadedCatalog>(prepareCatalog(std::move(catalog), thresholds)));
         },
-        [this](std::any result) {
+        [this, isChange](std::any result) {
             auto loaded = std::any_cast<std::shared_ptr<LoadedCatalog>>(result);
+            const bool wasModified = m_state.isModified();
             m_state.setCatalogFiles({});
             m_state.setCatalog(std::move(*loaded));
+            if (!isChange && !wasModified)
+                m_state.setModified(false);
         });
 }
 
@@ -332,7 +353,6 @@ void MainWindow::closeEvent(QCloseEvent* event)
         return;
     }
     // Stop running work first: nothing is left half-written (a save in progress finishes).
-    m_projectJobs->waitForFinished(600000);
     stopAllJobs();
     saveSettings();
     event->accept();
@@ -354,9 +374,8 @@ void MainWindow::dropEvent(QDropEvent* event)
     if (files.isEmpty())
         return;
     event->acceptProposedAction();
-    if (files.size() == 1 && QFileInfo(files.first()).suffix() == "gdbmproj") {
-        if (maybeSaveChanges())
-            openProject(files.first());
+    if (files.size() == 1 && isProjectFile(files.first())) {
+        openProjectAsking(files.first());
         return;
     }
     openDataset(files);

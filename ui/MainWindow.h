@@ -40,12 +40,16 @@ public:
     JobRunner* catalogJobs() const { return m_loader; }
 
     // Loads one or two dataset files (merged); on failure shows the engine's message and keeps
-    // the catalog that was open. A load still running is cancelled first.
-    bool openDataset(const QStringList& files);
-    bool openDemoCatalog();
+    // the catalog that was open. A load still running is cancelled first. The new catalog is a
+    // change of the project.
+    bool openDataset(const QStringList& files) { return loadDataset(files, true); }
+    bool openDemoCatalog() { return loadDemoCatalog(true); }
 
     // Projects (.gdbmproj): everything the window holds, saved atomically and reopened as it was.
     // Opening and saving run as jobs on projectJobs(); Save without a path asks for one.
+    // openProject does not ask about unsaved changes (its callers do); the running jobs are
+    // stopped only once the project was read, so that a project that fails to open leaves
+    // everything as it was.
     bool openProject(const QString& path);
     bool saveProject();
     bool saveProjectAs();
@@ -67,9 +71,17 @@ protected:
 
 private:
     void openStartCatalog(const QStringList& initialFiles);
+    // isChange false: the catalog a session starts with (at start-up, or for a new project), which
+    // leaves the modified flag as it was.
+    bool loadDataset(const QStringList& files, bool isChange);
+    bool loadDemoCatalog(bool isChange);
     void chooseProject();
+    // Asks about unsaved changes first (drop, recent projects).
+    void openProjectAsking(const QString& path);
     // Asks whether to save unsaved changes; false when the user cancels (or the save failed).
+    // A save still running finishes first, so that its failure counts.
     bool maybeSaveChanges();
+    // Cancels and waits for every job: catalog, project (a save still running completes) and pages.
     void stopAllJobs();
     void setProjectPath(const QString& path);
     void createPages();
@@ -78,6 +90,8 @@ private:
     void watchJobs(JobRunner* runner);
     void addRecentFiles(const QStringList& files);
     void rebuildRecentMenu();
+    void addRecentProject(const QString& path);
+    void rebuildRecentProjectsMenu();
     void updateCatalogStatus();
     void updateTitle();
     void showAbout();
@@ -99,6 +113,7 @@ private:
     RecommendationsPage* m_recommendationsPage;
     EvaluationPage* m_evaluationPage;
     QMenu* m_recentMenu = nullptr;
+    QMenu* m_recentProjectsMenu = nullptr;
     QLabel* m_catalogLabel;
     QLabel* m_jobLabel;
     QProgressBar* m_jobProgress;

@@ -46,6 +46,9 @@ void MainWindow::createActions()
         makeAction(this, "actionOpenProject", tr("&Open project..."), QKeySequence::Open);
     connect(openProjectAction, &QAction::triggered, this, &MainWindow::chooseProject);
     file->addAction(openProjectAction);
+    m_recentProjectsMenu = file->addMenu(tr("Open recent pro&ject"));
+    m_recentProjectsMenu->setObjectName("menuRecentProjects");
+    rebuildRecentProjectsMenu();
     QAction* saveProjectAction =
         makeAction(this, "actionSaveProject", tr("&Save project"), QKeySequence::Save);
     connect(saveProjectAction, &QAction::triggered, this, &MainWindow::saveProject);
@@ -208,6 +211,38 @@ void MainWindow::rebuildRecentMenu()
         connect(m_recentMenu->addAction(tr("Clear list")), &QAction::triggered, this, [this] {
             QSettings().remove("recentFiles");
             rebuildRecentMenu();
+        });
+    }
+}
+
+// Projects opened or saved, newest first (QSettings "recentProjects").
+void MainWindow::addRecentProject(const QString& path)
+{
+    QSettings settings;
+    QStringList recent = settings.value("recentProjects").toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > kRecentFiles)
+        recent.removeLast();
+    settings.setValue("recentProjects", recent);
+    rebuildRecentProjectsMenu();
+}
+
+void MainWindow::rebuildRecentProjectsMenu()
+{
+    m_recentProjectsMenu->clear();
+    const QStringList recent = QSettings().value("recentProjects").toStringList();
+    for (const QString& path : recent) {
+        QAction* action = m_recentProjectsMenu->addAction(QFileInfo(path).fileName());
+        action->setToolTip(path);
+        connect(action, &QAction::triggered, this, [this, path] { openProjectAsking(path); });
+    }
+    m_recentProjectsMenu->setEnabled(!recent.isEmpty());
+    if (!recent.isEmpty()) {
+        m_recentProjectsMenu->addSeparator();
+        connect(m_recentProjectsMenu->addAction(tr("Clear list")), &QAction::triggered, this, [this] {
+            QSettings().remove("recentProjects");
+            rebuildRecentProjectsMenu();
         });
     }
 }

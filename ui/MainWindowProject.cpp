@@ -18,6 +18,7 @@ const QString kProjectFilter = QObject::tr("GDBM Studio projects (*.gdbmproj);;A
 
 void MainWindow::stopAllJobs()
 {
+    m_projectJobs->cancelAndWait(); // a save ignores the flag: it completes, or leaves no trace
     m_loader->cancelAndWait();
     for (JobRunner* jobs : pageJobs())
         jobs->cancelAndWait();
@@ -25,6 +26,9 @@ void MainWindow::stopAllJobs()
 
 bool MainWindow::maybeSaveChanges()
 {
+    // A save on its way has cleared the flag already: wait for it, as its failure sets it again.
+    if (m_projectJobIsSave && m_projectJobs->isRunning())
+        m_projectJobs->waitForFinished(600000);
     if (!m_state.isModified())
         return true;
     const QString name =
@@ -38,9 +42,10 @@ bool MainWindow::maybeSaveChanges()
         return true;
     if (!saveProject())
         return false;
-    // Closing waits for the save: the window must not go away with the file half-written.
+    // What comes next (closing, another project) waits for the save: the window must not go
+    // away with the file half-written, and a failed save keeps the changes.
     m_projectJobs->waitForFinished(600000);
-    return !m_state.isModified();
+    return !m_state.isModified() && !m_projectJobs->isRunning();
 }
 
 void MainWindow::newProject()
@@ -55,12 +60,11 @@ void MainWindow::newProject()
     m_state.setModel(nullptr);
     m_state.setEvaluation(nullptr);
     setProjectPath({});
-    openDemoCatalog();
+    m_state.setModified(false);
     // The fresh demo catalog is part of the new project, not a change to it.
-    connect(
-        m_loader, &JobRunner::finished, this, [this] { m_state.setModified(false); },
-        Qt::SingleShotConnection);
+    loadDemoCatalog(false);
     showPage(0);
+    statusBar()->showMessage(tr("New project"), 5000);
 }
 
 void MainWindow::chooseProject()
@@ -72,22 +76,35 @@ void MainWindow::chooseProject()
         openProject(path);
 }
 
+void MainWindow::openProjectAsking(const QString& path)
+{
+    if (maybeSaveChanges())
+        openProject(path);
+}
+
 bool MainWindow::openProject(const QString& path)
 {
-    stopAllJobs();
+    // A save still running completes (and says how it went); an open still running is dropped.
+    if (m_projectJobIsSave && m_projectJobs->isRunning())
+        m_projectJobs->waitForFinished(600000);
     m_projectJobs->cancelAndWait();
     m_projectJobIsSave = false;
-    const std::string file = QFileInfo(path).absoluteFilePath().toStdString();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    const std::string file = absolute.toStdString();
     return m_projectJobs->start(
         tr("Opening %1").arg(QFileInfo(path).fileName()),
         [file](const ProgressCallback& progress, const CancelFlag& cancel) {
             return std::any(std::make_shared<OpenedProject>(readProject(file, progress, cancel)));
         },
-        [this, path](std::any result) {
+        [this, absolute](std::any result) {
             const auto opened = std::any_cast<std::shared_ptr<OpenedProject>>(result);
+            // Only now that the project is read: a running load, simulation or training would
+            // otherwise deliver its result on top of the project.
+            stopAllJobs();
             applyProject(m_state, *opened);
-            setProjectPath(QFileInfo(path).absoluteFilePath());
-            statusBar()->showMessage(tr("Opened %1").arg(QFileInfo(path).fileName()), 5000);
+            setProjectPath(absolute);
+            addRecentProject(absolute);
+            statusBar()->showMessage(tr("Opened %1").arg(QFileInfo(absolute).fileName()), 5000);
             if (opened->datasetChanged)
                 MessageBox::warning(this, tr("The dataset changed"),
                                     tr("The dataset files of this project no longer hold the tracks "
@@ -133,6 +150,7 @@ bool MainWindow::saveProjectTo(const QString& path)
         },
         [this, path](std::any) {
             setProjectPath(QFileInfo(path).absoluteFilePath());
+            addRecentProject(m_projectPath);
             statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), 5000);
         });
 }

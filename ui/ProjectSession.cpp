@@ -43,7 +43,14 @@ OpenedProject readProject(const std::string& path, const ProgressCallback& progr
     project::Project& p = opened.project;
     data::Catalog catalog;
     if (!p.datasetFiles.empty()) {
-        catalog = data::loadDataset(p.datasetFiles, progress, &cancel);
+        try {
+            catalog = data::loadDataset(p.datasetFiles, progress, &cancel);
+        } catch (const InputError& e) {
+            // The dataset's own error names the dataset file (and line); say which project
+            // needs it, as the user opened the project, not the file.
+            throw InputError({path, 0, 0, "dataset_files"},
+                             std::string("its dataset cannot be read: ") + e.what());
+        }
         for (const std::string& file : p.datasetFiles)
             opened.datasetFiles << QString::fromStdString(file);
     } else if (p.catalog) {

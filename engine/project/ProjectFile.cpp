@@ -42,7 +42,8 @@ void writeMeta(SqliteDb& db)
 
 std::optional<std::string> metaValue(SqliteDb& db, const std::string& key)
 {
-    SqliteStatement select(db, "SELECT value FROM meta WHERE key = '" + key + "'", "meta");
+    SqliteStatement select(db, "SELECT value FROM meta WHERE key = ?", "meta");
+    select.bindText(1, key);
     if (!select.next())
         return std::nullopt;
     return select.text(0);

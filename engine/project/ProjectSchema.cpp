@@ -69,8 +69,8 @@ void storeEmptyChecksum(SqliteDb& db, const std::string& table)
 
 void verifyChecksum(SqliteDb& db, const SqliteStatement& read)
 {
-    SqliteStatement select(db, "SELECT rows, hash FROM checksums WHERE name = '" + read.table() + "'",
-                           "checksums");
+    SqliteStatement select(db, "SELECT rows, hash FROM checksums WHERE name = ?", "checksums");
+    select.bindText(1, read.table());
     if (!select.next())
         db.fail(read.table(), "the file is damaged (no checksum for the table)");
     constexpr auto kMin = std::numeric_limits<std::int64_t>::min();

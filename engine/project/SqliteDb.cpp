@@ -47,20 +47,31 @@ SqliteDb::SqliteDb(const std::string& file, const std::string& name, Mode mode) 
         m_db = nullptr;
         fail({}, code);
     }
-    if (mode == Mode::Write) {
-        // The file is a fresh temporary one that only this writer sees and that is renamed into
-        // place once complete: the rename gives the atomicity, so no journal and no syncs.
-        exec("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA locking_mode=EXCLUSIVE;", {});
-    } else {
-        // The file may be damaged or foreign: SQLite's advice for untrusted databases.
-        sqlite3_db_config(m_db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
-        exec("PRAGMA cell_size_check=ON; PRAGMA mmap_size=0; PRAGMA trusted_schema=OFF;", {});
+    // A constructor that throws runs no destructor: the handle is closed here.
+    try {
+        if (mode == Mode::Write) {
+            // The file is a fresh temporary one that only this writer sees and that is renamed
+            // into place once complete (and then flushed): the rename gives the atomicity, so no
+            // journal and no syncs of SQLite's own.
+            exec("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA locking_mode=EXCLUSIVE;", {});
+        } else {
+            // The file may be damaged or foreign: SQLite's advice for untrusted databases.
+            const int defensive = sqlite3_db_config(m_db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+            if (defensive != SQLITE_OK)
+                fail({}, defensive);
+            exec("PRAGMA cell_size_check=ON; PRAGMA mmap_size=0; PRAGMA trusted_schema=OFF;", {});
+        }
+    } catch (...) {
+        sqlite3_close_v2(m_db);
+        m_db = nullptr;
+        throw;
     }
 }
 
 SqliteDb::~SqliteDb()
 {
-    sqlite3_close(m_db);
+    // close_v2: the handle is released even if a statement were still open.
+    sqlite3_close_v2(m_db);
 }
 
 void SqliteDb::exec(const std::string& sql, const std::string& table)
@@ -75,8 +86,10 @@ void SqliteDb::close()
     sqlite3* db = m_db;
     m_db = nullptr;
     const int code = sqlite3_close(db);
-    if (code != SQLITE_OK)
+    if (code != SQLITE_OK) {
+        sqlite3_close_v2(db); // not leaked: released once its statements are gone
         fail({}, sqlite3_errstr(code));
+    }
 }
 
 void SqliteDb::fail(const std::string& field, const std::string& reason) const

@@ -159,7 +159,8 @@ void SimulationPage::pushSettings()
 
 void SimulationPage::pullSettings()
 {
-    const sim::SimulationParams& settings = m_state.simulationSettings();
+    // A copy: each setValue below pushes the widgets back into the state before the next is set.
+    const sim::SimulationParams settings = m_state.simulationSettings();
     m_users->setValue(int(settings.users));
     m_seed->setValue(int(settings.seed));
     const std::chrono::year_month_day day(settings.referenceDate);
