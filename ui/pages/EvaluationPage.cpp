@@ -2,6 +2,7 @@
 
 #include "charts/GroupedBarChart.h"
 #include "core/Text.h"
+#include "jobs/JobProgressBar.h"
 #include "jobs/JobRunner.h"
 #include "models/EvaluationTableModel.h"
 #include "rec/Comparison.h"
@@ -146,12 +147,7 @@ EvaluationPage::EvaluationPage(AppState& state, QWidget* parent)
     connect(m_exportCsv, &QPushButton::clicked, this, &EvaluationPage::exportCsv);
     connect(m_exportChart, &QPushButton::clicked, this, &EvaluationPage::exportChart);
     connect(m_metric, &QComboBox::currentIndexChanged, this, &EvaluationPage::updateChart);
-    connect(m_jobs, &JobRunner::progress, this, [this](const QString& stage, qint64 done, qint64 total) {
-        m_progress->setFormat(stage + " %p%");
-        m_progress->setRange(0, total > 0 ? 1000 : 0);
-        if (total > 0)
-            m_progress->setValue(int(1000 * done / total));
-    });
+    showProgressOf(*m_jobs, *m_progress);
     connect(m_jobs, &JobRunner::finished, this, [this] { setRunning(false); });
     connect(m_jobs, &JobRunner::failed, this,
             [this](const QString& message) { MessageBox::critical(this, tr("Evaluation failed"), message); });

@@ -2,6 +2,7 @@
 
 #include "charts/BarChart.h"
 #include "core/Text.h"
+#include "jobs/JobProgressBar.h"
 #include "jobs/JobRunner.h"
 #include "sim/SimulationExport.h"
 #include "util/FileDialog.h"
@@ -124,12 +125,7 @@ SimulationPage::SimulationPage(AppState& state, QWidget* parent)
     connect(m_run, &QPushButton::clicked, this, &SimulationPage::run);
     connect(m_cancel, &QPushButton::clicked, this, &SimulationPage::cancel);
     connect(m_export, &QPushButton::clicked, this, &SimulationPage::exportCsv);
-    connect(m_jobs, &JobRunner::progress, this, [this](const QString& stage, qint64 done, qint64 total) {
-        m_progress->setFormat(stage + " %p%");
-        m_progress->setRange(0, total > 0 ? 1000 : 0);
-        if (total > 0)
-            m_progress->setValue(int(1000 * done / total));
-    });
+    showProgressOf(*m_jobs, *m_progress);
     connect(m_jobs, &JobRunner::finished, this, [this] { setRunning(false); });
     connect(m_jobs, &JobRunner::failed, this,
             [this](const QString& message) { MessageBox::critical(this, tr("Simulation failed"), message); });
