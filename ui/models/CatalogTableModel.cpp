@@ -1,5 +1,7 @@
 #include "models/CatalogTableModel.h"
 
+#include "models/ColumnAlignment.h"
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -193,8 +195,7 @@ QVariant CatalogTableModel::data(const QModelIndex& index, int role) const
     case kSortRole:
         return sortValue(row, col);
     case Qt::TextAlignmentRole:
-        return isNumeric(index.column()) ? int(Qt::AlignRight | Qt::AlignVCenter)
-                                         : int(Qt::AlignLeft | Qt::AlignVCenter);
+        return columnAlignment(isNumeric(index.column()));
     case Qt::ToolTipRole:
         // Text columns are often cut off at their fixed widths: the tooltip shows all of it.
         return isNumeric(index.column()) ? QVariant() : QVariant(text(row, col.kind));
@@ -209,8 +210,7 @@ QVariant CatalogTableModel::headerData(int section, Qt::Orientation orientation,
         return QAbstractTableModel::headerData(section, orientation, role);
     const Column& col = column(section);
     if (role == Qt::TextAlignmentRole)
-        return isNumeric(section) ? int(Qt::AlignRight | Qt::AlignVCenter)
-                                  : int(Qt::AlignLeft | Qt::AlignVCenter);
+        return columnAlignment(isNumeric(section));
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     switch (col.kind) {

@@ -1,6 +1,7 @@
 #include "models/HistoryTableModel.h"
 
 #include "models/CatalogTableModel.h"
+#include "models/ColumnAlignment.h"
 #include "sim/SimulationExport.h"
 
 #include <algorithm>
@@ -137,8 +138,7 @@ QVariant HistoryTableModel::data(const QModelIndex& index, int role) const
         }
     }
     case Qt::TextAlignmentRole:
-        return isNumeric(column) ? int(Qt::AlignRight | Qt::AlignVCenter)
-                                 : int(Qt::AlignLeft | Qt::AlignVCenter);
+        return columnAlignment(isNumeric(column));
     default:
         return {};
     }
@@ -149,8 +149,7 @@ QVariant HistoryTableModel::headerData(int section, Qt::Orientation orientation,
     if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
         return QAbstractTableModel::headerData(section, orientation, role);
     if (role == Qt::TextAlignmentRole)
-        return isNumeric(section) ? int(Qt::AlignRight | Qt::AlignVCenter)
-                                  : int(Qt::AlignLeft | Qt::AlignVCenter);
+        return columnAlignment(isNumeric(section));
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {

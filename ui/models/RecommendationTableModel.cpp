@@ -1,6 +1,7 @@
 #include "models/RecommendationTableModel.h"
 
 #include "models/CatalogTableModel.h"
+#include "models/ColumnAlignment.h"
 #include "models/HistoryTableModel.h"
 #include "rec/RecommendationCsv.h"
 
@@ -145,8 +146,7 @@ QVariant RecommendationTableModel::data(const QModelIndex& index, int role) cons
             return text(row, column).toCaseFolded();
         }
     case Qt::TextAlignmentRole:
-        return isNumeric(column) ? int(Qt::AlignRight | Qt::AlignVCenter)
-                                 : int(Qt::AlignLeft | Qt::AlignVCenter);
+        return columnAlignment(isNumeric(column));
     default:
         return {};
     }
@@ -157,8 +157,7 @@ QVariant RecommendationTableModel::headerData(int section, Qt::Orientation orien
     if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
         return QAbstractTableModel::headerData(section, orientation, role);
     if (role == Qt::TextAlignmentRole)
-        return isNumeric(section) ? int(Qt::AlignRight | Qt::AlignVCenter)
-                                  : int(Qt::AlignLeft | Qt::AlignVCenter);
+        return columnAlignment(isNumeric(section));
     if (role == Qt::ToolTipRole) {
         switch (section) {
         case SimilarityColumn:

@@ -1,6 +1,7 @@
 #include "models/UserListModel.h"
 
 #include "models/CatalogTableModel.h"
+#include "models/ColumnAlignment.h"
 
 #include <cmath>
 
@@ -123,8 +124,7 @@ QVariant UserListModel::data(const QModelIndex& index, int role) const
         return std::isnan(key) ? QVariant() : QVariant(key);
     }
     case Qt::TextAlignmentRole:
-        return index.column() == ArchetypeColumn ? int(Qt::AlignLeft | Qt::AlignVCenter)
-                                                 : int(Qt::AlignRight | Qt::AlignVCenter);
+        return columnAlignment(index.column() != ArchetypeColumn);
     case Qt::ToolTipRole:
         if (index.column() == ArchetypeColumn && user.fellBack)
             return tr("%1: no track matched this user's preferences, so they listened to random tracks")
@@ -140,8 +140,7 @@ QVariant UserListModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
         return QAbstractTableModel::headerData(section, orientation, role);
     if (role == Qt::TextAlignmentRole)
-        return section == ArchetypeColumn ? int(Qt::AlignLeft | Qt::AlignVCenter)
-                                          : int(Qt::AlignRight | Qt::AlignVCenter);
+        return columnAlignment(section != ArchetypeColumn);
     if (role == Qt::ToolTipRole) {
         switch (section) {
         case TracksColumn:
