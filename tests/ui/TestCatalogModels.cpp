@@ -1,4 +1,5 @@
 #include "AppState.h"
+#include "KeepScreenshot.h"
 #include "data/DatasetLoader.h"
 #include "data/DemoCatalog.h"
 #include "models/CatalogFilterModel.h"
@@ -462,7 +463,7 @@ void TestCatalogModels::dataPageShowsLoadReport()
                  (state.catalog()->availableFeatures().contains(data::Feature::Popularity) ? 0 : 1));
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
-    QVERIFY(page.grab().save("/tmp/datapage-csv.png"));
+    QVERIFY(keepScreenshot(page.grab().toImage(), "datapage-csv"));
 }
 
 void TestCatalogModels::dataPageRendersAt1280x800()
@@ -475,7 +476,7 @@ void TestCatalogModels::dataPageRendersAt1280x800()
     QVERIFY(QTest::qWaitForWindowExposed(&page));
     const QImage image = page.grab().toImage();
     QCOMPARE(image.size(), QSize(1280, 800) * image.devicePixelRatio());
-    QVERIFY(image.save("/tmp/datapage.png"));
+    QVERIFY(keepScreenshot(image, "datapage"));
 }
 
 QTEST_MAIN(TestCatalogModels)

@@ -2,6 +2,7 @@
 // rec::compareMethods called directly, the table, the per-archetype chart, the exports, the
 // out-of-date banner, cancel, and an evaluation that arrives from a project.
 #include "AppState.h"
+#include "KeepScreenshot.h"
 #include "charts/GroupedBarChart.h"
 #include "core/Text.h"
 #include "data/DemoCatalog.h"
@@ -409,7 +410,7 @@ void TestEvaluationPage::renderPage()
     m_page->resize(1100, 750);
     m_page->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
-    QVERIFY(m_page->grab().save(QStringLiteral("/tmp/evaluation.png")));
+    QVERIFY(keepScreenshot(m_page->grab().toImage(), "evaluation"));
 }
 
 QTEST_MAIN(TestEvaluationPage)
