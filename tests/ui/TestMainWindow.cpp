@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "MainWindowFixture.h"
 #include "jobs/JobRunner.h"
 #include "pages/SimulationPage.h"
 #include "sim/ArchetypeJson.h"
@@ -7,9 +8,9 @@
 #include "util/MessageBox.h"
 
 #include <QAction>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QFile>
-#include <QFileInfo>
 #include <QLabel>
 #include <QMenu>
 #include <QPushButton>
@@ -18,14 +19,13 @@
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace gdbm;
 using namespace gdbm::ui;
 
 // Drives the real main window by objectName, offscreen, with the dialog seams answering.
-class TestMainWindow : public QObject
+class TestMainWindow : public QObject, public testing::MainWindowFixture
 {
     Q_OBJECT
 
@@ -45,59 +45,21 @@ private Q_SLOTS:
     void reopensTheLastDatasetOnStart();
     void opensTheFilesGivenOnTheCommandLine();
     void editsDuringARunLeaveTheResultOutOfDate();
-    void closingWithUnsavedChangesAsks();
-    void aFailedSaveKeepsTheChangesUnsaved();
-    void aBrokenProjectKeepsWhatWasOpen();
-    void newProjectAsksAndStartsClean();
-    void openingAProjectWithUnsavedChangesAsks();
-    void aProjectWhoseDatasetIsMissingNamesItAndKeepsWhatWasOpen();
-    void undoingBackToTheSavedStateIsNotAChange();
-    void aChangeDuringASaveStaysUnsaved();
-    void remembersRecentProjects();
-
-private:
-    template <typename T>
-    T* child(const char* name) const
-    {
-        T* found = m_window->findChild<T*>(name);
-        if (!found)
-            qWarning("no child %s", name);
-        return found;
-    }
-    void trigger(const char* action) const { child<QAction>(action)->trigger(); }
-    bool waitForCatalog() const { return m_window->catalogJobs()->waitForFinished(60000); }
-    bool save(const QString& path) const
-    {
-        return m_window->saveProjectTo(path) && m_window->projectJobs()->waitForFinished(60000) &&
-               !m_window->state().isModified();
-    }
-    QString realFile(const char* name) const { return QString(GDBM_TEST_DATA_DIR) + "/real/" + name; }
-
-    QTemporaryDir m_dir;
-    MainWindow* m_window = nullptr;
 };
 
 void TestMainWindow::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath("settings"));
-    MessageBox::setTestMode(true);
-    FileDialog::setTestMode(true);
+    setUpTestCase();
 }
 
 void TestMainWindow::init()
 {
-    m_window = new MainWindow;
-    m_window->resize(1280, 800);
-    m_window->show();
-    QVERIFY(waitForCatalog());
-    QVERIFY(m_window->state().catalog());
+    setUpWindow();
 }
 
 void TestMainWindow::cleanup()
 {
-    delete m_window;
-    m_window = nullptr;
+    tearDownWindow();
 }
 
 void TestMainWindow::startsOnTheSyntheticDemoCatalog()
@@ -320,208 +282,6 @@ void TestMainWindow::editsDuringARunLeaveTheResultOutOfDate()
     QVERIFY(m_window->state().simulation());
     QVERIFY(m_window->state().simulationOutOfDate());
     QVERIFY(child<QLabel>("simOutOfDate")->text().contains("Out of date"));
-}
-
-void TestMainWindow::closingWithUnsavedChangesAsks()
-{
-    QVERIFY(!m_window->state().isModified()); // the start-up catalog is not a change
-    QVERIFY(!m_window->isWindowModified());
-    child<QSpinBox>("simUsers")->setValue(77);
-    QVERIFY(m_window->state().isModified());
-    QVERIFY(m_window->isWindowModified());
-    QVERIFY(m_window->windowTitle().startsWith("Untitled[*]"));
-
-    const int shown = MessageBox::shownCount();
-    MessageBox::setNextAnswer(QMessageBox::Cancel);
-    QVERIFY(!m_window->close());
-    QCOMPARE(MessageBox::shownCount(), shown + 1);
-    QVERIFY(MessageBox::lastText().contains("not saved"));
-    QVERIFY(m_window->isVisible());
-
-    // Save: asks for a file, writes the project, then closes.
-    const QString path = m_dir.filePath("closing.gdbmproj");
-    MessageBox::setNextAnswer(QMessageBox::Save);
-    FileDialog::setNextFileName(path);
-    QVERIFY(m_window->close());
-    QVERIFY(QFileInfo::exists(path));
-    QVERIFY(!m_window->state().isModified());
-}
-
-void TestMainWindow::aFailedSaveKeepsTheChangesUnsaved()
-{
-    child<QSpinBox>("simSeed")->setValue(42);
-    QVERIFY(m_window->saveProjectTo(m_dir.filePath("no-such-folder/x.gdbmproj")));
-    QVERIFY(m_window->projectJobs()->waitForFinished());
-    QVERIFY(m_window->state().isModified());
-    QCOMPARE(MessageBox::lastTitle(), QString("Could not save the project"));
-    QVERIFY(m_window->projectPath().isEmpty());
-}
-
-void TestMainWindow::aBrokenProjectKeepsWhatWasOpen()
-{
-    const QString path = m_dir.filePath("broken.gdbmproj");
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("not a project at all\n");
-    file.close();
-    const auto catalog = m_window->state().catalog();
-    QVERIFY(m_window->openProject(path));
-    QVERIFY(m_window->projectJobs()->waitForFinished());
-    QCOMPARE(MessageBox::lastTitle(), QString("Could not open the project"));
-    QVERIFY(MessageBox::lastText().contains("broken.gdbmproj"));
-    QCOMPARE(m_window->state().catalog(), catalog);
-    QVERIFY(m_window->projectPath().isEmpty());
-}
-
-void TestMainWindow::newProjectAsksAndStartsClean()
-{
-    auto* seed = child<QSpinBox>("simSeed");
-    seed->setValue(42);
-    sim::ArchetypeSet changed = m_window->state().archetypes();
-    changed.archetypes[0].tracksPerUser = 7;
-    m_window->state().editArchetypes(changed, "test edit");
-    QVERIFY(m_window->state().isModified());
-
-    const int shown = MessageBox::shownCount();
-    MessageBox::setNextAnswer(QMessageBox::Cancel);
-    trigger("actionNewProject");
-    QCOMPARE(MessageBox::shownCount(), shown + 1);
-    QCOMPARE(MessageBox::lastTitle(), QString("Unsaved changes"));
-    QCOMPARE(seed->value(), 42);
-    QVERIFY(m_window->state().isModified());
-
-    // Users other than the new project's: restoring them must not bring the old seed back.
-    child<QSpinBox>("simUsers")->setValue(77);
-    MessageBox::setNextAnswer(QMessageBox::Discard);
-    trigger("actionNewProject");
-    QVERIFY(waitForCatalog());
-    QCOMPARE(MessageBox::shownCount(), shown + 2);
-    QCOMPARE(child<QSpinBox>("simUsers")->value(), 1000);
-    QCOMPARE(seed->value(), 1);
-    QVERIFY(m_window->state().archetypes() == sim::defaultArchetypes());
-    QCOMPARE(m_window->state().undoStack()->count(), 0);
-    QVERIFY(!m_window->state().isModified()); // the new demo catalog is not a change
-    QVERIFY(!m_window->isWindowModified());
-    QVERIFY(m_window->projectPath().isEmpty());
-    QVERIFY(m_window->windowTitle().startsWith("Untitled[*]"));
-}
-
-void TestMainWindow::openingAProjectWithUnsavedChangesAsks()
-{
-    const QString path = m_dir.filePath("asks.gdbmproj");
-    auto* seed = child<QSpinBox>("simSeed");
-    seed->setValue(11);
-    QVERIFY(save(path));
-    QCOMPARE(m_window->projectPath(), path);
-    QVERIFY(m_window->windowTitle().startsWith("asks.gdbmproj[*] - "));
-    seed->setValue(12);
-    QVERIFY(m_window->state().isModified());
-
-    // Cancel: nothing opens, the change stays.
-    const int shown = MessageBox::shownCount();
-    MessageBox::setNextAnswer(QMessageBox::Cancel);
-    FileDialog::setNextFileName(path);
-    trigger("actionOpenProject");
-    QCOMPARE(MessageBox::shownCount(), shown + 1);
-    QVERIFY(!m_window->projectJobs()->isRunning());
-    QCOMPARE(seed->value(), 12);
-    QVERIFY(m_window->state().isModified());
-    FileDialog::setNextFileNames({}); // the dialog was not shown: drop the unused answer
-
-    // Discard: the project opens as it was saved, with nothing to save.
-    MessageBox::setNextAnswer(QMessageBox::Discard);
-    FileDialog::setNextFileName(path);
-    trigger("actionOpenProject");
-    QVERIFY(m_window->projectJobs()->waitForFinished(60000));
-    QCOMPARE(seed->value(), 11);
-    QVERIFY(!m_window->state().isModified());
-    QVERIFY(!m_window->isWindowModified());
-}
-
-void TestMainWindow::aProjectWhoseDatasetIsMissingNamesItAndKeepsWhatWasOpen()
-{
-    const QString dataset = m_dir.filePath("moved-away.csv");
-    QFile::remove(dataset);
-    QVERIFY(QFile::copy(realFile("top10s.csv"), dataset));
-    QVERIFY(m_window->openDataset({dataset}));
-    QVERIFY(waitForCatalog());
-    const QString path = m_dir.filePath("missing-dataset.gdbmproj");
-    QVERIFY(save(path));
-    QVERIFY(QFile::remove(dataset));
-
-    child<QSpinBox>("simSeed")->setValue(5); // an unsaved change that must survive
-    const auto catalog = m_window->state().catalog();
-    QVERIFY(m_window->openProject(path));
-    QVERIFY(m_window->projectJobs()->waitForFinished(60000));
-    QCOMPARE(MessageBox::lastTitle(), QString("Could not open the project"));
-    QVERIFY2(MessageBox::lastText().contains("missing-dataset.gdbmproj"), qPrintable(MessageBox::lastText()));
-    QVERIFY2(MessageBox::lastText().contains("moved-away.csv"), qPrintable(MessageBox::lastText()));
-    QCOMPARE(m_window->state().catalog(), catalog);
-    QCOMPARE(child<QSpinBox>("simSeed")->value(), 5);
-    QVERIFY(m_window->state().isModified());
-}
-
-void TestMainWindow::undoingBackToTheSavedStateIsNotAChange()
-{
-    auto* page = m_window->findChild<SimulationPage*>();
-    child<QSpinBox>("simUsers")->setValue(100);
-    trigger("actionRunSimulation");
-    QVERIFY(page->jobs()->waitForFinished(60000));
-    QVERIFY(save(m_dir.filePath("undo.gdbmproj")));
-    QVERIFY(!m_window->state().simulationOutOfDate());
-
-    sim::ArchetypeSet changed = m_window->state().archetypes();
-    changed.archetypes[0].tracksPerUser = 9;
-    m_window->state().editArchetypes(changed, "test edit");
-    QVERIFY(m_window->state().isModified());
-    QVERIFY(m_window->isWindowModified());
-    QVERIFY(m_window->state().simulationOutOfDate());
-
-    trigger("actionUndo");
-    QVERIFY(!m_window->state().isModified());
-    QVERIFY(!m_window->isWindowModified());
-    QVERIFY(!m_window->state().simulationOutOfDate()); // the inputs are the run's again
-    trigger("actionRedo");
-    QVERIFY(m_window->state().isModified());
-    QVERIFY(m_window->state().simulationOutOfDate());
-
-    // A change beside the undo stack keeps the project modified whatever the stack does.
-    trigger("actionUndo");
-    child<QSpinBox>("simSeed")->setValue(99);
-    trigger("actionRedo");
-    trigger("actionUndo");
-    QVERIFY(m_window->state().isModified());
-}
-
-void TestMainWindow::aChangeDuringASaveStaysUnsaved()
-{
-    QVERIFY(m_window->saveProjectTo(m_dir.filePath("during.gdbmproj")));
-    // The save job runs on its thread; its end is delivered by the event loop, after this.
-    child<QSpinBox>("simSeed")->setValue(77);
-    QVERIFY(m_window->projectJobs()->waitForFinished(60000));
-    QVERIFY(m_window->state().isModified());
-    QVERIFY(m_window->isWindowModified());
-}
-
-void TestMainWindow::remembersRecentProjects()
-{
-    const QString path = m_dir.filePath("recent.gdbmproj");
-    QVERIFY(save(path));
-    QCOMPARE(QSettings().value("recentProjects").toStringList().value(0), path);
-    auto* menu = child<QMenu>("menuRecentProjects");
-    QVERIFY(menu->isEnabled());
-    QAction* entry = menu->actions().first();
-    QCOMPARE(entry->text(), QString("recent.gdbmproj"));
-
-    // Opening it from the menu asks about unsaved changes first.
-    child<QSpinBox>("simSeed")->setValue(3);
-    const int shown = MessageBox::shownCount();
-    MessageBox::setNextAnswer(QMessageBox::Discard);
-    entry->trigger();
-    QCOMPARE(MessageBox::shownCount(), shown + 1);
-    QVERIFY(m_window->projectJobs()->waitForFinished(60000));
-    QCOMPARE(m_window->projectPath(), path);
-    QVERIFY(!m_window->state().isModified());
 }
 
 QTEST_MAIN(TestMainWindow)

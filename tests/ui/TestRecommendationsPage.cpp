@@ -1,60 +1,32 @@
-#include "AppState.h"
+// The Recommendations page for a chosen user: what is missing, recommendations against the engine,
+// top N, the embedding map, the export, embedding jobs (kinds, failures, cancels), and the layout.
+#include "RecommendationsFixture.h"
 #include "charts/EmbeddingMap.h"
-#include "data/DemoCatalog.h"
 #include "jobs/JobRunner.h"
-#include "model/Model.h"
-#include "models/CatalogTableModel.h"
 #include "models/RecommendationEmbeddings.h"
 #include "models/RecommendationTableModel.h"
-#include "models/UserListModel.h"
 #include "pages/RecommendationsPage.h"
-#include "pages/UserDetailsPanel.h"
 #include "rec/Embedder.h"
 #include "rec/Recommender.h"
-#include "sim/SimulationExport.h"
 #include "util/FileDialog.h"
-#include "util/MessageBox.h"
 
-#include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
-#include <QLineEdit>
 #include <QPushButton>
 #include <QScatterSeries>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
-#include <QStandardPaths>
-#include <QTableView>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <algorithm>
-#include <memory>
 
 using namespace gdbm;
 using gdbm::ui::RecommendationsPage;
 
-namespace {
-
-QString qs(const std::string& s)
-{
-    return QString::fromStdString(s);
-}
-
-std::vector<const sim::Interaction*> interactionsOf(const sim::SimulationResult& s, std::uint32_t user)
-{
-    std::vector<const sim::Interaction*> out;
-    for (const sim::Interaction& i : s.interactions) {
-        if (i.user == user)
-            out.push_back(&i);
-    }
-    return out;
-}
-
-} // namespace
-
-class TestRecommendationsPage : public QObject
+class TestRecommendationsPage : public QObject, public ui::testing::RecommendationsFixture
 {
     Q_OBJECT
 
@@ -64,10 +36,6 @@ private Q_SLOTS:
     void cleanup();
 
     void saysWhatIsMissing();
-    void userListHasEveryUserAndFilters();
-    void userListSorts();
-    void historyShowsTheUsersInteractions();
-    void detailsDescribeTheUser();
     void recommendationsMatchTheEngine();
     void topNChangesTheRows();
     void mapShowsEveryTrackAndHighlights();
@@ -77,97 +45,22 @@ private Q_SLOTS:
     void embeddingRequestsWhileAJobRuns();
     void embeddingFailureIsShown();
     void cancelledEmbeddingsStayCancelled();
-    void findShortcutFocusesTheSearch();
-    void switchingUsersIsFast();
     void rendersAt1100x750();
-
-private:
-    void setUpState(bool withSimulation, bool withModel);
-    template <typename T>
-    T* child(const char* name) const
-    {
-        auto* w = m_page->findChild<T*>(QString::fromLatin1(name));
-        Q_ASSERT(w);
-        return w;
-    }
-    std::uint32_t userWithHistory() const;
-
-    ui::LoadedCatalog m_loaded;
-    std::shared_ptr<const sim::SimulationResult> m_simulation;
-    std::shared_ptr<const model::Model> m_model;
-    std::unique_ptr<ui::AppState> m_state;
-    std::unique_ptr<RecommendationsPage> m_page;
-    std::vector<std::unique_ptr<QAbstractItemModelTester>> m_testers;
 };
 
 void TestRecommendationsPage::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("gdbm-tests"));
-    QCoreApplication::setApplicationName(QStringLiteral("TestRecommendationsPage"));
-    QSettings().clear();
-    ui::MessageBox::setTestMode(true);
-    ui::FileDialog::setTestMode(true);
-
-    m_loaded =
-        ui::prepareCatalog(data::generateDemoCatalog({1500, 4}), data::GenreThresholds::scaledFor(1500));
-    sim::SimulationParams params;
-    params.users = 100;
-    params.seed = 3;
-    params.thresholds = m_loaded.facts.genres.thresholds;
-    m_simulation = std::make_shared<const sim::SimulationResult>(
-        sim::simulate(*m_loaded.catalog, sim::defaultArchetypes(), params));
-    QVERIFY(m_simulation->users.size() >= 100);
-
-    model::TrainingParams training;
-    training.layers = {8, 4};
-    training.pretrainEpochs = 2;
-    training.finetuneEpochs = 2;
-    m_model = std::make_shared<const model::Model>(model::trainModel(*m_loaded.catalog, training).model);
-}
-
-void TestRecommendationsPage::setUpState(bool withSimulation, bool withModel)
-{
-    m_testers.clear();
-    m_page.reset();
-    m_state = std::make_unique<ui::AppState>();
-    m_state->setCatalog(m_loaded);
-    if (withSimulation)
-        m_state->setSimulation(m_simulation, m_loaded.catalog, sim::defaultArchetypes(),
-                               m_loaded.facts.genres.thresholds);
-    m_page = std::make_unique<RecommendationsPage>(*m_state);
-    for (QAbstractItemModel* model :
-         {m_page->userModel(), m_page->historyModel(), m_page->recommendationModel()})
-        m_testers.push_back(std::make_unique<QAbstractItemModelTester>(
-            model, QAbstractItemModelTester::FailureReportingMode::QtTest));
-    if (withModel) {
-        m_state->setModel(m_model);
-        QVERIFY(m_page->waitForEmbeddings());
-        QVERIFY(m_page->snapshot() != nullptr);
-    }
+    setUpTestCase(QStringLiteral("TestRecommendationsPage"));
 }
 
 void TestRecommendationsPage::init()
 {
-    QSettings().remove("recommendations"); // every test starts from the defaults
-    setUpState(true, true);
+    setUpPage();
 }
 
 void TestRecommendationsPage::cleanup()
 {
-    m_testers.clear();
-    m_page.reset();
-    m_state.reset();
-}
-
-std::uint32_t TestRecommendationsPage::userWithHistory() const
-{
-    // A user with a long history whose preferences matched tracks: the interesting case.
-    for (std::uint32_t u = 0; u < m_simulation->users.size(); ++u) {
-        if (!m_simulation->users[u].fellBack && interactionsOf(*m_simulation, u).size() >= 40)
-            return u;
-    }
-    return 0;
+    tearDownPage();
 }
 
 void TestRecommendationsPage::saysWhatIsMissing()
@@ -205,148 +98,6 @@ void TestRecommendationsPage::saysWhatIsMissing()
     QVERIFY(m_page->statusText().contains("Train a model"));
     QCOMPARE(m_page->recommendationModel()->rowCount(), 0);
     QVERIFY(m_page->snapshot() == nullptr);
-}
-
-void TestRecommendationsPage::userListHasEveryUserAndFilters()
-{
-    QAbstractItemModel* users = m_page->userModel();
-    const int all = int(m_simulation->users.size());
-    QCOMPARE(users->rowCount(), all);
-    QCOMPARE(users->columnCount(), int(ui::UserListModel::ColumnCount));
-    for (int row : {0, all / 2, all - 1}) {
-        const sim::User& u = m_simulation->users[std::size_t(row)];
-        QCOMPARE(users->index(row, ui::UserListModel::IdColumn).data().toString(), QString::number(u.id));
-        QCOMPARE(users->index(row, ui::UserListModel::ArchetypeColumn).data().toString(),
-                 qs(m_simulation->archetypeNames[u.archetype]));
-        std::vector<std::uint32_t> tracks;
-        double ratings = 0;
-        for (const sim::Interaction* i : interactionsOf(*m_simulation, std::uint32_t(row))) {
-            tracks.push_back(i->track);
-            ratings += i->rating;
-        }
-        const double mean = ratings / double(tracks.size());
-        std::sort(tracks.begin(), tracks.end());
-        tracks.erase(std::unique(tracks.begin(), tracks.end()), tracks.end());
-        QCOMPARE(users->index(row, ui::UserListModel::TracksColumn).data().toString(),
-                 QString::number(tracks.size()));
-        QCOMPARE(users->index(row, ui::UserListModel::RatingColumn).data().toString(),
-                 QString::number(mean, 'f', 2));
-    }
-
-    // The archetype filter: exactly the users of that archetype.
-    auto* combo = child<QComboBox>("archetypeFilter");
-    QCOMPARE(combo->count(), int(m_simulation->archetypeNames.size()) + 1);
-    QCOMPARE(combo->itemText(0), QString("All archetypes"));
-    const int audiophile = combo->findText("Audiophile");
-    QVERIFY(audiophile > 0);
-    const auto expected =
-        std::count_if(m_simulation->users.begin(), m_simulation->users.end(),
-                      [&](const sim::User& u) { return u.archetype == std::size_t(audiophile - 1); });
-    QVERIFY(expected > 0 && expected < all);
-    combo->setCurrentIndex(audiophile);
-    QCOMPARE(users->rowCount(), int(expected));
-    for (int r = 0; r < users->rowCount(); ++r)
-        QCOMPARE(users->index(r, ui::UserListModel::ArchetypeColumn).data().toString(),
-                 QString("Audiophile"));
-    combo->setCurrentIndex(0);
-    QCOMPARE(users->rowCount(), all);
-
-    // The search: archetype names (case-insensitive) and ids.
-    auto* search = child<QLineEdit>("userSearch");
-    QTest::keyClicks(search, "audioPHILE");
-    QTRY_COMPARE(users->rowCount(), int(expected));
-    search->clear();
-    QTRY_COMPARE(users->rowCount(), all);
-    QTest::keyClicks(search, "42");
-    QTRY_VERIFY(users->rowCount() < all);
-    QVERIFY(users->rowCount() >= 1);
-    for (int r = 0; r < users->rowCount(); ++r)
-        QVERIFY(users->index(r, ui::UserListModel::IdColumn).data().toString().contains("42"));
-    search->clear();
-    QTRY_COMPARE(users->rowCount(), all);
-    QVERIFY(child<QLabel>("userCount")->text().contains(QString::number(all)));
-}
-
-void TestRecommendationsPage::userListSorts()
-{
-    auto* table = child<QTableView>("userTable");
-    QAbstractItemModel* users = m_page->userModel();
-    table->sortByColumn(ui::UserListModel::RatingColumn, Qt::DescendingOrder);
-    for (int r = 1; r < users->rowCount(); ++r)
-        QVERIFY(users->index(r - 1, ui::UserListModel::RatingColumn).data(ui::kSortRole).toDouble() >=
-                users->index(r, ui::UserListModel::RatingColumn).data(ui::kSortRole).toDouble());
-    table->sortByColumn(ui::UserListModel::TracksColumn, Qt::AscendingOrder);
-    for (int r = 1; r < users->rowCount(); ++r)
-        QVERIFY(users->index(r - 1, ui::UserListModel::TracksColumn).data(ui::kSortRole).toDouble() <=
-                users->index(r, ui::UserListModel::TracksColumn).data(ui::kSortRole).toDouble());
-    // Clicking a row shows that user.
-    table->setCurrentIndex(users->index(5, 0));
-    QCOMPARE(QString::number(m_simulation->users[*m_page->currentUser()].id),
-             users->index(5, ui::UserListModel::IdColumn).data().toString());
-}
-
-void TestRecommendationsPage::historyShowsTheUsersInteractions()
-{
-    const std::uint32_t user = userWithHistory();
-    m_page->selectUser(user);
-    QCOMPARE(m_page->currentUser(), std::optional<std::uint32_t>(user));
-    const auto interactions = interactionsOf(*m_simulation, user);
-    QAbstractItemModel* history = m_page->historyModel();
-    QCOMPARE(history->rowCount(), int(interactions.size()));
-    QCOMPARE(history->columnCount(), 6);
-    const data::Catalog& catalog = *m_loaded.catalog;
-    for (int r = 0; r < history->rowCount(); ++r) {
-        const sim::Interaction& i = *interactions[std::size_t(r)];
-        const data::Track& t = catalog.track(i.track);
-        QCOMPARE(history->index(r, 0).data().toString(), qs(t.name));
-        QCOMPARE(history->index(r, 1).data().toString(), qs(t.artistsText));
-        QCOMPARE(history->index(r, 3).data().toString(), t.year > 0 ? QString::number(t.year) : QString());
-        QCOMPARE(history->index(r, 4).data().toString(), QString::number(double(i.rating), 'f', 1));
-        QCOMPARE(history->index(r, 5).data().toString(), qs(sim::formatDay(i.day)));
-    }
-    QCOMPARE(history->headerData(5, Qt::Horizontal).toString(), QString("Date"));
-
-    // Another user: another history.
-    const std::uint32_t other = user + 1;
-    m_page->selectUser(other);
-    QCOMPARE(history->rowCount(), int(interactionsOf(*m_simulation, other).size()));
-}
-
-void TestRecommendationsPage::detailsDescribeTheUser()
-{
-    const std::uint32_t user = userWithHistory();
-    m_page->selectUser(user);
-    const sim::User& u = m_simulation->users[user];
-    auto* details = child<ui::UserDetailsPanel>("userDetails");
-    QVERIFY(details->heading().contains(QString::number(u.id)));
-    QVERIFY(details->heading().contains(qs(m_simulation->archetypeNames[u.archetype])));
-    for (const sim::UserPreference& p : u.preferences)
-        QVERIFY2(details->preferencesText().contains(ui::describePreferenceInWords(p, *m_loaded.catalog)),
-                 qPrintable(details->preferencesText()));
-
-    // Phrases for each kind of preference.
-    sim::UserPreference range;
-    range.attribute = sim::attributeOf(data::Feature::Popularity);
-    range.min = 50;
-    range.max = 89;
-    QCOMPARE(ui::describePreferenceInWords(range, *m_loaded.catalog),
-             QString("Popularity between 50 and 89"));
-    range.attribute = sim::Attribute::ReleaseYear;
-    range.min = 1980;
-    range.max = 1989;
-    QCOMPARE(ui::describePreferenceInWords(range, *m_loaded.catalog), QString("Released 1980\u20131989"));
-    sim::UserPreference genres;
-    genres.kind = sim::UserPreference::Kind::Genres;
-    genres.genres = {0};
-    QCOMPARE(ui::describePreferenceInWords(genres, *m_loaded.catalog),
-             "Genre: " + qs(m_loaded.catalog->genreName(0)));
-    genres.genres = {0, 1, 2, 3, 4, 5};
-    QVERIFY(ui::describePreferenceInWords(genres, *m_loaded.catalog).startsWith("Any of 6 genres: "));
-    sim::UserPreference artist;
-    artist.kind = sim::UserPreference::Kind::Artist;
-    artist.artist = 0;
-    QCOMPARE(ui::describePreferenceInWords(artist, *m_loaded.catalog),
-             "Artist: " + qs(m_loaded.catalog->artistName(0)));
 }
 
 void TestRecommendationsPage::recommendationsMatchTheEngine()
@@ -659,37 +410,6 @@ void TestRecommendationsPage::cancelledEmbeddingsStayCancelled()
     kind->setCurrentIndex(kind->findData("all"));
     QVERIFY(m_page->waitForEmbeddings());
     QCOMPARE(m_page->snapshot()->kind, rec::EmbeddingKind::AllLayers);
-}
-
-void TestRecommendationsPage::findShortcutFocusesTheSearch()
-{
-    m_page->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
-    auto* table = child<QTableView>("recommendationTable");
-    table->setFocus();
-    QVERIFY(QTest::qWaitForWindowActive(m_page.get()));
-    QTest::keySequence(m_page.get(), QKeySequence::Find);
-    QTRY_VERIFY(child<QLineEdit>("userSearch")->hasFocus());
-}
-
-void TestRecommendationsPage::switchingUsersIsFast()
-{
-    double slowest = 0.0;
-    double total = 0.0;
-    QElapsedTimer timer;
-    for (std::uint32_t u = 0; u < 50; ++u) {
-        timer.start();
-        m_page->selectUser(u);
-        const double ms = double(timer.nsecsElapsed()) / 1e6;
-        slowest = std::max(slowest, ms);
-        total += m_page->lastRankingMs();
-        QCOMPARE(m_page->currentUser(), std::optional<std::uint32_t>(u));
-    }
-    qInfo("user switch over %zu tracks: ranking %.3f ms on average; whole switch (tables, details, map) at "
-          "most "
-          "%.1f ms",
-          m_loaded.catalog->size(), total / 50, slowest);
-    QVERIFY(slowest < 500.0);
 }
 
 void TestRecommendationsPage::rendersAt1100x750()

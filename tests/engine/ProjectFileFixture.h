@@ -1,0 +1,223 @@
+// Shared setup for the project file tests (TestProjectFile, TestProjectFileErrors): a full project
+// with every part and one with nothing optional, a good file saved from the full one, and the
+// field-by-field comparisons of two projects.
+#pragma once
+
+#include "data/DemoCatalog.h"
+#include "project/ProjectFile.h"
+#include "rec/Comparison.h"
+
+#include <QDir>
+#include <QString>
+#include <QTemporaryDir>
+#include <QTest>
+#include <cmath>
+#include <cstring>
+#include <memory>
+
+namespace gdbm::project::testing {
+
+// Test classes derive from QObject first and from this second; the members keep the names the
+// tests use.
+class ProjectFileFixture
+{
+protected:
+    // initTestCase: the two projects, and the full one saved as the good file.
+    void setUpTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        auto catalog = std::make_shared<const data::Catalog>(data::generateDemoCatalog({1500, 4}));
+        m_full.catalog = catalog;
+        m_full.catalogFingerprint = catalogFingerprint(*catalog);
+        m_full.thresholds = {17, 3};
+        m_full.archetypes = sim::defaultArchetypes();
+        sim::Archetype& edited = m_full.archetypes.archetypes[1];
+        edited.name = "Edited Listener";
+        edited.tracksPerUser = 33;
+        sim::Preference energy;
+        energy.attribute = sim::attributeOf(data::Feature::Energy);
+        energy.min = 0.25;
+        edited.preferences.push_back(energy);
+        m_full.simulationSettings.users = 100;
+        m_full.simulationSettings.seed = 7;
+        m_full.simulationSettings.thresholds = m_full.thresholds;
+        m_full.simulationSettings.referenceDate = std::chrono::year{2023} / 6 / 15;
+        m_full.simulation = std::make_shared<const sim::SimulationResult>(
+            sim::simulate(*catalog, m_full.archetypes, m_full.simulationSettings));
+        m_full.simulationOutOfDate = true;
+
+        m_full.trainingParams.layers = {8, 4};
+        m_full.trainingParams.pretrainEpochs = 2;
+        m_full.trainingParams.finetuneEpochs = 2;
+        m_full.trainingParams.batchSize = 64;
+        m_full.trainingParams.seed = 11;
+        m_full.trainingParams.chains = model::ChainMode::Restart;
+        m_full.trainingParams.weightDoubling = true;
+        m_full.trainingParams.finetuneLearningRate = 0.00025;
+        m_full.trainingParams.logVarianceMin = -0.0;
+        m_full.model =
+            std::make_shared<const model::Model>(model::trainModel(*catalog, m_full.trainingParams).model);
+        m_full.evaluation = std::make_shared<const rec::EvaluationResult>(
+            rec::compareMethods(*catalog, *m_full.simulation, *m_full.model, 5, 3));
+
+        m_small.catalog = std::make_shared<const data::Catalog>(data::generateDemoCatalog({60, 1}));
+
+        m_goodPath = m_dir.filePath("good.gdbmproj");
+        saveProject(m_full, m_goodPath.toStdString());
+    }
+
+    // Equal bits, or both NaN: what "round-trips exactly" means for a double.
+    static bool same(double a, double b)
+    {
+        return (std::isnan(a) && std::isnan(b)) || std::memcmp(&a, &b, sizeof a) == 0;
+    }
+
+    static bool same(const rec::MetricValues& a, const rec::MetricValues& b)
+    {
+        if (a.size() != b.size())
+            return false;
+        for (auto i = a.begin(), j = b.begin(); i != a.end(); ++i, ++j) {
+            if (i->first != j->first || !same(i->second, j->second))
+                return false;
+        }
+        return true;
+    }
+
+    static void compareCatalogs(const data::Catalog& a, const data::Catalog& b)
+    {
+        QCOMPARE(b.size(), a.size());
+        QCOMPARE(b.genreNames(), a.genreNames());
+        QCOMPARE(b.artistNames(), a.artistNames());
+        QVERIFY(b.availableFeatures() == a.availableFeatures());
+        QCOMPARE(b.label(), a.label());
+        QCOMPARE(b.isSynthetic(), a.isSynthetic());
+        QCOMPARE(b.report().files, a.report().files);
+        QCOMPARE(b.report().rowsRead, a.report().rowsRead);
+        QCOMPARE(b.report().rowsMerged, a.report().rowsMerged);
+        QCOMPARE(b.report().rowsKept, a.report().rowsKept);
+        QCOMPARE(b.report().dropped.size(), a.report().dropped.size());
+        for (std::size_t i = 0; i < a.report().dropped.size(); ++i) {
+            QCOMPARE(b.report().dropped[i].reason, a.report().dropped[i].reason);
+            QCOMPARE(b.report().dropped[i].rows, a.report().dropped[i].rows);
+        }
+        QCOMPARE(b.report().notes, a.report().notes);
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            const data::Track &x = a.track(i), &y = b.track(i);
+            QCOMPARE(y.uri, x.uri);
+            QCOMPARE(y.name, x.name);
+            QCOMPARE(y.artistsText, x.artistsText);
+            QCOMPARE(y.artists, x.artists);
+            QCOMPARE(y.album, x.album);
+            QCOMPARE(y.releaseDate, x.releaseDate);
+            QCOMPARE(y.year, x.year);
+            QCOMPARE(y.isExplicit, x.isExplicit);
+            QCOMPARE(y.genres, x.genres);
+            QCOMPARE(b.identity(i), a.identity(i));
+            for (std::size_t f = 0; f < data::kFeatureCount; ++f)
+                QVERIFY2(same(b.featureRow(i)[f], a.featureRow(i)[f]),
+                         qPrintable(QString("track %1").arg(i)));
+        }
+        QCOMPARE(catalogFingerprint(b), catalogFingerprint(a));
+    }
+
+    static void compareSimulations(const sim::SimulationResult& a, const sim::SimulationResult& b)
+    {
+        QCOMPARE(b.archetypeNames, a.archetypeNames);
+        QCOMPARE(b.referenceDate, a.referenceDate);
+        QCOMPARE(b.seed, a.seed);
+        QCOMPARE(b.summary.usersPerArchetype, a.summary.usersPerArchetype);
+        QCOMPARE(b.summary.fellBack, a.summary.fellBack);
+        QCOMPARE(b.summary.discoverers, a.summary.discoverers);
+        QCOMPARE(b.summary.interactions, a.summary.interactions);
+        QVERIFY(b.summary.ratingHistogram == a.summary.ratingHistogram);
+        QCOMPARE(b.users.size(), a.users.size());
+        for (std::size_t u = 0; u < a.users.size(); ++u) {
+            const sim::User &x = a.users[u], &y = b.users[u];
+            QCOMPARE(y.id, x.id);
+            QCOMPARE(y.archetype, x.archetype);
+            QCOMPARE(y.fellBack, x.fellBack);
+            QCOMPARE(y.preferences.size(), x.preferences.size());
+            for (std::size_t p = 0; p < x.preferences.size(); ++p) {
+                // Every member, not UserPreference::operator== (which ignores the unused ones).
+                const sim::UserPreference &px = x.preferences[p], &py = y.preferences[p];
+                QVERIFY(py.kind == px.kind);
+                QVERIFY(py.attribute == px.attribute);
+                QVERIFY(same(py.min, px.min));
+                QVERIFY(same(py.max, px.max));
+                QCOMPARE(py.genres, px.genres);
+                QCOMPARE(py.artist, px.artist);
+            }
+        }
+        QVERIFY(b.interactions == a.interactions);
+    }
+
+    static void compareEvaluations(const rec::EvaluationResult& a, const rec::EvaluationResult& b)
+    {
+        QCOMPARE(b.k, a.k);
+        QCOMPARE(b.usersEvaluated, a.usersEvaluated);
+        QCOMPARE(b.usersSkipped, a.usersSkipped);
+        QCOMPARE(b.methods.size(), a.methods.size());
+        for (std::size_t m = 0; m < a.methods.size(); ++m) {
+            QCOMPARE(b.methods[m].method, a.methods[m].method);
+            QVERIFY(same(b.methods[m].overall, a.methods[m].overall));
+            QCOMPARE(b.methods[m].perArchetype.size(), a.methods[m].perArchetype.size());
+            for (const auto& [name, values] : a.methods[m].perArchetype) {
+                QVERIFY(b.methods[m].perArchetype.count(name) == 1);
+                QVERIFY(same(b.methods[m].perArchetype.at(name), values));
+            }
+        }
+    }
+
+    // Every field of two projects, the catalog only when the project holds it.
+    static void compareProjects(const Project& a, const Project& b)
+    {
+        QCOMPARE(b.datasetFiles, a.datasetFiles);
+        QCOMPARE(b.catalogFingerprint, a.catalogFingerprint);
+        QVERIFY(b.thresholds == a.thresholds);
+        QVERIFY(b.archetypes == a.archetypes);
+        const sim::SimulationParams &s = a.simulationSettings, &t = b.simulationSettings;
+        QCOMPARE(t.users, s.users);
+        QCOMPARE(t.seed, s.seed);
+        QCOMPARE(t.referenceDate, s.referenceDate);
+        QVERIFY(t.thresholds == s.thresholds);
+        QVERIFY(same(t.discoveryShare, s.discoveryShare));
+        QCOMPARE(t.discoveryTracks, s.discoveryTracks);
+        QCOMPARE(t.fallbackTracks, s.fallbackTracks);
+        QCOMPARE(b.simulationOutOfDate, a.simulationOutOfDate);
+        QVERIFY(b.trainingParams == a.trainingParams);
+        QVERIFY(same(b.trainingParams.logVarianceMin, a.trainingParams.logVarianceMin)); // -0.0 stays -0.0
+
+        if (a.datasetFiles.empty()) {
+            QVERIFY(b.catalog);
+            compareCatalogs(*a.catalog, *b.catalog);
+            if (QTest::currentTestFailed())
+                return;
+        } else {
+            QVERIFY(!b.catalog); // the caller reads the dataset files again
+        }
+        QCOMPARE(bool(b.simulation), bool(a.simulation));
+        if (a.simulation) {
+            compareSimulations(*a.simulation, *b.simulation);
+            if (QTest::currentTestFailed())
+                return;
+        }
+        QCOMPARE(bool(b.model), bool(a.model));
+        if (a.model)
+            QVERIFY(*b.model == *a.model);
+        QCOMPARE(bool(b.evaluation), bool(a.evaluation));
+        if (a.evaluation)
+            compareEvaluations(*a.evaluation, *b.evaluation);
+    }
+
+    static bool leftTemporaryFiles(const QString& folder)
+    {
+        return !QDir(folder).entryList({"*.saving-*"}, QDir::Files | QDir::Hidden).isEmpty();
+    }
+
+    QTemporaryDir m_dir;
+    Project m_full;
+    Project m_small; // nothing optional
+    QString m_goodPath;
+};
+
+} // namespace gdbm::project::testing
