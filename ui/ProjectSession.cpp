@@ -5,6 +5,31 @@
 #include "project/ProjectFile.h"
 
 namespace gdbm::ui {
+namespace {
+
+// Whether every index the simulation holds is within the catalog. The fingerprint covers the
+// tracks' identities only, not their genres or artists: dataset files edited since the save
+// can keep every track and still have fewer genres or artists than the preferences refer to.
+bool indicesFit(const sim::SimulationResult& simulation, const data::Catalog& catalog)
+{
+    for (const sim::Interaction& x : simulation.interactions) {
+        if (x.track >= catalog.size())
+            return false;
+    }
+    for (const sim::User& user : simulation.users) {
+        for (const sim::UserPreference& p : user.preferences) {
+            for (data::GenreId g : p.genres) {
+                if (g >= catalog.genreNames().size())
+                    return false;
+            }
+            if (p.kind == sim::UserPreference::Kind::Artist && p.artist >= catalog.artistNames().size())
+                return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
 
 ProjectSnapshot captureProject(const AppState& state)
 {
@@ -58,7 +83,8 @@ OpenedProject readProject(const std::string& path, const ProgressCallback& progr
     } else {
         throw InputError({path, 0, 0, "catalog"}, "the project names no dataset and holds no catalog");
     }
-    opened.datasetChanged = p.simulation && project::catalogFingerprint(catalog) != p.catalogFingerprint;
+    opened.datasetChanged = p.simulation && (project::catalogFingerprint(catalog) != p.catalogFingerprint ||
+                                             !indicesFit(*p.simulation, catalog));
     if (opened.datasetChanged) {
         p.simulation.reset();
         p.evaluation.reset();

@@ -126,12 +126,17 @@ void readInteractions(SqliteDb& db, const data::Catalog* catalog, sim::Simulatio
                            "interactions");
     const std::int64_t users = std::int64_t(result.users.size());
     const std::int64_t tracks = catalog ? std::int64_t(catalog->size()) : kU32Max + 1;
+    std::int64_t previousUser = 0;
     while (select.next()) {
         sim::Interaction x;
         const std::int64_t user = select.integer(0, 0, kU32Max);
         if (user >= users)
             select.fail(0, "user " + std::to_string(user) + " is beyond the " + std::to_string(users) +
                                " users");
+        // The app finds a user's history by binary search: the rows must be grouped by user.
+        if (user < previousUser)
+            select.fail(0, "the rows are not in user order");
+        previousUser = user;
         const std::int64_t track = select.integer(1, 0, kU32Max);
         if (track >= tracks)
             select.fail(1, "track " + std::to_string(track) + " is beyond the catalog's " +
