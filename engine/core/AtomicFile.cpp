@@ -76,7 +76,8 @@ void replaceFile(const std::string& temp, const std::string& path)
 
 void writeFileAtomically(const std::string& path, const std::function<void(std::ostream&)>& write)
 {
-    const std::string temp = path + ".tmp-" + std::to_string(::getpid());
+    // A name of its own: two writes of the same path (from two threads) never share one.
+    const std::string temp = createTemporaryFile(path, ".tmp-");
     try {
         {
             std::ofstream out(temp, std::ios::binary | std::ios::trunc);
