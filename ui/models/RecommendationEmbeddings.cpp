@@ -5,7 +5,6 @@
 
 #include <QDeadlineTimer>
 #include <any>
-#include <chrono>
 
 namespace gdbm::ui {
 
@@ -78,7 +77,6 @@ void RecommendationEmbeddings::start()
     m_jobs->start(
         tr("Embedding the catalog"),
         [inputs](const ProgressCallback& progress, const CancelFlag& cancel) {
-            const auto start = std::chrono::steady_clock::now();
             auto snapshot = std::make_shared<EmbeddingSnapshot>();
             snapshot->model = inputs.model;
             snapshot->catalog = inputs.catalog;
@@ -90,8 +88,6 @@ void RecommendationEmbeddings::start()
                                               inputs.kind, model.params.meanFieldIterations, &cancel);
             progress({"Projecting the embeddings", 0, 0});
             snapshot->map = rec::principalComponents2d(snapshot->embeddings);
-            snapshot->seconds =
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
             return std::any(std::shared_ptr<const EmbeddingSnapshot>(std::move(snapshot)));
         },
         [this](std::any result) {

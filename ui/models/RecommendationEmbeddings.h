@@ -23,7 +23,6 @@ struct EmbeddingSnapshot
     rec::EmbeddingKind kind = rec::EmbeddingKind::TopLayer;
     Matrix embeddings;     // tracks x embedding size
     rec::Projection2d map; // the embeddings' two principal components
-    double seconds = 0.0;  // how long embedding and projecting took
 };
 
 // Keeps the embeddings the Recommendations page needs up to date. request() names the inputs;
