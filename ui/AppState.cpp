@@ -75,10 +75,46 @@ void AppState::setModel(std::shared_ptr<const model::Model> model)
     Q_EMIT modelChanged();
 }
 
-void AppState::setEvaluation(std::shared_ptr<const rec::EvaluationResult> evaluation)
+void AppState::setEvaluation(std::shared_ptr<const rec::EvaluationResult> evaluation,
+                             const std::shared_ptr<const model::Model>& fromModel,
+                             const std::shared_ptr<const sim::SimulationResult>& fromSimulation)
 {
     m_evaluation = std::move(evaluation);
+    m_evaluatedModel = fromModel;
+    m_evaluatedSimulation = fromSimulation;
+    m_evaluationInputsKnown = true;
     Q_EMIT evaluationChanged();
+}
+
+void AppState::setEvaluation(std::shared_ptr<const rec::EvaluationResult> evaluation, bool outOfDate)
+{
+    m_evaluation = std::move(evaluation);
+    m_evaluatedModel = m_model;
+    m_evaluatedSimulation = m_simulation;
+    m_evaluationInputsKnown = !outOfDate;
+    Q_EMIT evaluationChanged();
+}
+
+namespace {
+
+// Whether `now` is the object `then` was taken from. Owner comparison: an expired weak_ptr
+// never equals a new object, even one at a reused address.
+template <typename T>
+bool sameObject(const std::weak_ptr<const T>& then, const std::shared_ptr<const T>& now)
+{
+    return !then.owner_before(now) && !now.owner_before(then);
+}
+
+} // namespace
+
+bool AppState::evaluationModelChanged() const
+{
+    return m_evaluation && (!m_evaluationInputsKnown || !sameObject(m_evaluatedModel, m_model));
+}
+
+bool AppState::evaluationSimulationChanged() const
+{
+    return m_evaluation && (!m_evaluationInputsKnown || !sameObject(m_evaluatedSimulation, m_simulation));
 }
 
 void AppState::setModified(bool modified)

@@ -80,9 +80,23 @@ public:
     const std::shared_ptr<const model::Model>& model() const { return m_model; }
     void setModel(std::shared_ptr<const model::Model> model);
 
-    // The last evaluation (null until one ran) and its K.
+    // The last evaluation (null until one ran), and the model and simulation it was computed
+    // from: when those are no longer the current ones, it is out of date.
     const std::shared_ptr<const rec::EvaluationResult>& evaluation() const { return m_evaluation; }
-    void setEvaluation(std::shared_ptr<const rec::EvaluationResult> evaluation);
+    void setEvaluation(std::shared_ptr<const rec::EvaluationResult> evaluation,
+                       const std::shared_ptr<const model::Model>& fromModel,
+                       const std::shared_ptr<const sim::SimulationResult>& fromSimulation);
+    // An evaluation of the current model and simulation (or, when outOfDate, of earlier ones).
+    void setEvaluation(std::shared_ptr<const rec::EvaluationResult> evaluation, bool outOfDate = false);
+    bool evaluationModelChanged() const;
+    bool evaluationSimulationChanged() const;
+    bool evaluationOutOfDate() const { return evaluationModelChanged() || evaluationSimulationChanged(); }
+    // The simulation the evaluation was computed from, while it is still held (its archetype
+    // names order the per-archetype results).
+    std::shared_ptr<const sim::SimulationResult> evaluatedSimulation() const
+    {
+        return m_evaluatedSimulation.lock();
+    }
 
     // Whether anything a project file holds changed since it was last saved or opened. Every
     // setter above sets it; archetype edits count while the undo stack is away from the state
@@ -129,7 +143,11 @@ private:
     model::TrainingParams m_trainingParams;
     std::shared_ptr<const model::Model> m_model;
     std::shared_ptr<const rec::EvaluationResult> m_evaluation;
-    bool m_changedOutsideUndo = false; // a change that is not on the undo stack
+    // Weak: an old model must not stay in memory only to say that it is not the current one.
+    std::weak_ptr<const model::Model> m_evaluatedModel;
+    std::weak_ptr<const sim::SimulationResult> m_evaluatedSimulation;
+    bool m_evaluationInputsKnown = false; // false: restored as out of date, inputs long gone
+    bool m_changedOutsideUndo = false;    // a change that is not on the undo stack
     bool m_modified = false;
 };
 

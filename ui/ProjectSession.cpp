@@ -48,6 +48,7 @@ ProjectSnapshot captureProject(const AppState& state)
         p.simulation = state.simulation();
         p.simulationOutOfDate = state.simulationOutOfDate();
         p.evaluation = state.evaluation();
+        p.evaluationOutOfDate = state.evaluationOutOfDate();
     }
     p.trainingParams = state.trainingParams();
     p.model = state.model();
@@ -105,7 +106,7 @@ void applyProject(AppState& state, const OpenedProject& opened)
     state.setModel(p.model);
     // Last, so that the Evaluation page takes it as the evaluation of the model and simulation
     // it was just given.
-    state.setEvaluation(p.evaluation);
+    state.setEvaluation(p.evaluation, p.evaluationOutOfDate);
     state.setModified(false);
 }
 

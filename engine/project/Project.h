@@ -37,6 +37,8 @@ struct Project
     model::TrainingParams trainingParams;
     std::shared_ptr<const model::Model> model;               // null: never trained
     std::shared_ptr<const rec::EvaluationResult> evaluation; // null: never evaluated
+    // The model or the simulation changed since the evaluation ran.
+    bool evaluationOutOfDate = false;
 };
 
 // A hash of the catalog's track identities in order: equal fingerprints, same tracks at the

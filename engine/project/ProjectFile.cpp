@@ -82,6 +82,7 @@ void writeSettings(SqliteDb& db, const Project& project)
         {"thresholds", toJson(project.thresholds)},
         {"simulation", toJson(project.simulationSettings)},
         {"simulation_out_of_date", project.simulationOutOfDate},
+        {"evaluation_out_of_date", project.evaluationOutOfDate},
         {"training", toJson(project.trainingParams)},
     };
     for (const auto& [key, value] : rows) {
@@ -109,6 +110,7 @@ void readSettings(SqliteDb& db, Project& project)
     project.simulationSettings =
         simulationParamsFromJson(reader.object(settings, "simulation"), reader.child("simulation"));
     project.simulationOutOfDate = reader.boolean(settings, "simulation_out_of_date");
+    project.evaluationOutOfDate = reader.boolean(settings, "evaluation_out_of_date");
     project.trainingParams =
         trainingParamsFromJson(reader.object(settings, "training"), reader.child("training"));
 }

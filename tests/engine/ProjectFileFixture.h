@@ -45,6 +45,7 @@ protected:
         m_full.simulation = std::make_shared<const sim::SimulationResult>(
             sim::simulate(*catalog, m_full.archetypes, m_full.simulationSettings));
         m_full.simulationOutOfDate = true;
+        m_full.evaluationOutOfDate = true;
 
         m_full.trainingParams.layers = {8, 4};
         m_full.trainingParams.pretrainEpochs = 2;
@@ -184,6 +185,7 @@ protected:
         QCOMPARE(t.discoveryTracks, s.discoveryTracks);
         QCOMPARE(t.fallbackTracks, s.fallbackTracks);
         QCOMPARE(b.simulationOutOfDate, a.simulationOutOfDate);
+        QCOMPARE(b.evaluationOutOfDate, a.evaluationOutOfDate);
         QVERIFY(b.trainingParams == a.trainingParams);
         QVERIFY(same(b.trainingParams.logVarianceMin, a.trainingParams.logVarianceMin)); // -0.0 stays -0.0
 

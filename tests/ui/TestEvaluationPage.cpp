@@ -3,6 +3,7 @@
 // out-of-date banner, cancel, and an evaluation that arrives from a project.
 #include "AppState.h"
 #include "KeepScreenshot.h"
+#include "ProjectSession.h"
 #include "charts/GroupedBarChart.h"
 #include "core/Text.h"
 #include "data/DemoCatalog.h"
@@ -38,6 +39,7 @@ using namespace gdbm;
 using gdbm::ui::AppState;
 using gdbm::ui::EvaluationPage;
 using gdbm::ui::EvaluationTableModel;
+using gdbm::ui::ProjectSnapshot;
 
 class TestEvaluationPage : public QObject
 {
@@ -55,6 +57,7 @@ private Q_SLOTS:
     void bannerWhenModelOrSimulationChanged();
     void cancelKeepsThePreviousEvaluation();
     void evaluationFromAProjectIsCurrent();
+    void outOfDateEvaluationReopensOutOfDate();
     void renderPage();
 
 private:
@@ -401,6 +404,33 @@ void TestEvaluationPage::evaluationFromAProjectIsCurrent()
     QCOMPARE(m_page->tableModel()->rowCount(), 0);
     QVERIFY(m_page->chart()->sets().isEmpty());
     QVERIFY(!button("evalExportCsv")->isEnabled());
+}
+
+void TestEvaluationPage::outOfDateEvaluationReopensOutOfDate()
+{
+    // Evaluated, then the model changed: a project saved now must not reopen the old numbers
+    // as the new model's.
+    setInputs();
+    runAndWait(10, 1);
+    m_state->setModel(m_otherModel);
+    QVERIFY(m_state->evaluationOutOfDate());
+    const ProjectSnapshot snapshot = captureProject(*m_state);
+    QVERIFY(snapshot.project.evaluationOutOfDate);
+
+    AppState reopened;
+    reopened.setCatalog(m_loaded);
+    reopened.restoreSimulation(m_simulation, false);
+    reopened.setModel(m_otherModel);
+    reopened.setEvaluation(snapshot.project.evaluation, snapshot.project.evaluationOutOfDate);
+    EvaluationPage page(reopened);
+    QVERIFY(reopened.evaluationOutOfDate());
+    QVERIFY(reopened.evaluationModelChanged());
+    auto* reopenedBanner = page.findChild<QLabel*>(QStringLiteral("evalBanner"));
+    QVERIFY(reopenedBanner->text().startsWith(QStringLiteral("Out of date")));
+
+    // Run again: current.
+    reopened.setEvaluation(snapshot.project.evaluation);
+    QVERIFY(!reopened.evaluationOutOfDate());
 }
 
 void TestEvaluationPage::renderPage()

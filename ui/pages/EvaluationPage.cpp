@@ -32,14 +32,6 @@
 namespace gdbm::ui {
 namespace {
 
-// Whether `seen` (what the evaluation was computed from) is the object `now` points to. Owner
-// comparison: an expired weak_ptr never equals a new object, even at a reused address.
-template <typename T>
-bool sameObject(const std::weak_ptr<const T>& seen, const std::shared_ptr<const T>& now)
-{
-    return !seen.owner_before(now) && !now.owner_before(seen);
-}
-
 QString withSuffix(const QString& path, const QString& suffix)
 {
     return path.isEmpty() || !QFileInfo(path).suffix().isEmpty() ? path : path + "." + suffix;
@@ -204,11 +196,8 @@ void EvaluationPage::run()
         },
         [this, simulation, model](std::any result) {
             // Computed from the inputs of the start: if they changed meanwhile, it is out of date.
-            m_evaluatedModel = model;
-            m_evaluatedSimulation = simulation;
-            m_settingOwnResult = true;
-            m_state.setEvaluation(std::any_cast<std::shared_ptr<const rec::EvaluationResult>>(result));
-            m_settingOwnResult = false;
+            m_state.setEvaluation(std::any_cast<std::shared_ptr<const rec::EvaluationResult>>(result), model,
+                                  simulation);
         });
     setRunning(true);
 }
@@ -220,12 +209,6 @@ void EvaluationPage::cancel()
 
 void EvaluationPage::evaluationChanged()
 {
-    // An evaluation from elsewhere (a project opened) is the one saved with the current model
-    // and simulation.
-    if (!m_settingOwnResult) {
-        m_evaluatedModel = m_state.model();
-        m_evaluatedSimulation = m_state.simulation();
-    }
     showEvaluation();
 }
 
@@ -288,7 +271,7 @@ void EvaluationPage::updateChart()
         return;
     }
     // Archetypes in the order of the simulation's set, as on the Simulation page.
-    const auto simulation = m_evaluatedSimulation.lock();
+    const auto simulation = m_state.evaluatedSimulation();
     const EvaluationTableModel::PerArchetype bars = EvaluationTableModel::perArchetype(
         *result, metric, simulation ? simulation->archetypeNames : std::vector<std::string>());
     const QString label = EvaluationTableModel::metricLabel(metric, result->k);
@@ -314,9 +297,9 @@ void EvaluationPage::updateBanner()
         text = tr("Nothing to evaluate yet. ") + missing.join(' ');
     } else if (m_state.evaluation()) {
         QStringList changed;
-        if (!sameObject(m_evaluatedModel, m_state.model()))
+        if (m_state.evaluationModelChanged())
             changed << tr("the model");
-        if (!sameObject(m_evaluatedSimulation, m_state.simulation()))
+        if (m_state.evaluationSimulationChanged())
             changed << tr("the simulation");
         if (!changed.isEmpty()) {
             text = tr("Out of date: %1 changed since this evaluation. Run it again to update it.")

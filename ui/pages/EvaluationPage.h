@@ -54,9 +54,6 @@ private:
     AppState& m_state;
     JobRunner* m_jobs;
     // What the evaluation shown was computed from; weak, so an old model is not kept alive.
-    std::weak_ptr<const model::Model> m_evaluatedModel;
-    std::weak_ptr<const sim::SimulationResult> m_evaluatedSimulation;
-    bool m_settingOwnResult = false;
 
     QSpinBox* m_k;
     QSpinBox* m_seed;
