@@ -124,12 +124,9 @@ bool MainWindow::saveProjectAs()
 {
     const QString suggested =
         m_projectPath.isEmpty() ? tr("Untitled.gdbmproj") : QFileInfo(m_projectPath).fileName();
-    QString path = FileDialog::saveFile(this, "project", tr("Save project as"), kProjectFilter, suggested);
-    if (path.isEmpty())
-        return false;
-    if (QFileInfo(path).suffix().isEmpty())
-        path += ".gdbmproj";
-    return saveProjectTo(path);
+    const QString path =
+        FileDialog::saveFile(this, "project", tr("Save project as"), kProjectFilter, suggested);
+    return !path.isEmpty() && saveProjectTo(path);
 }
 
 bool MainWindow::saveProjectTo(const QString& path)

@@ -369,12 +369,10 @@ void ArchetypesPage::exportSet()
                                 .arg(problems.mid(0, 5).join('\n')));
         return;
     }
-    QString file = FileDialog::saveFile(this, kPurpose, tr("Export archetypes"), fileFilter(),
-                                        QStringLiteral("archetypes.json"));
+    const QString file = FileDialog::saveFile(this, kPurpose, tr("Export archetypes"), fileFilter(),
+                                              QStringLiteral("archetypes.json"));
     if (file.isEmpty())
         return;
-    if (QFileInfo(file).suffix().isEmpty())
-        file += QStringLiteral(".json");
     try {
         sim::writeArchetypeFile(set, QFile::encodeName(file).toStdString());
     } catch (const std::exception& e) {

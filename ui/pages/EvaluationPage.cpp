@@ -12,7 +12,6 @@
 #include "util/MessageBox.h"
 
 #include <QComboBox>
-#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -30,14 +29,6 @@
 #include <exception>
 
 namespace gdbm::ui {
-namespace {
-
-QString withSuffix(const QString& path, const QString& suffix)
-{
-    return path.isEmpty() || !QFileInfo(path).suffix().isEmpty() ? path : path + "." + suffix;
-}
-
-} // namespace
 
 EvaluationPage::EvaluationPage(AppState& state, QWidget* parent)
     : QWidget(parent), m_state(state), m_jobs(new JobRunner(this)), m_model(new EvaluationTableModel(this))
@@ -319,10 +310,9 @@ void EvaluationPage::exportCsv()
     const auto result = m_state.evaluation();
     if (!result)
         return;
-    const QString path = withSuffix(
+    const QString path =
         FileDialog::saveFile(this, "evaluation", tr("Export the evaluation"), tr("CSV files (*.csv)"),
-                             QStringLiteral("evaluation-top%1.csv").arg(result->k)),
-        "csv");
+                             QStringLiteral("evaluation-top%1.csv").arg(result->k));
     if (path.isEmpty())
         return;
     try {
@@ -340,9 +330,8 @@ void EvaluationPage::exportChart()
         return;
     const QString suggested =
         QStringLiteral("evaluation-%1-top%2.png").arg(m_metric->currentData().toString()).arg(result->k);
-    const QString path = withSuffix(
-        FileDialog::saveFile(this, "evaluation", tr("Export the chart"), tr("PNG images (*.png)"), suggested),
-        "png");
+    const QString path =
+        FileDialog::saveFile(this, "evaluation", tr("Export the chart"), tr("PNG images (*.png)"), suggested);
     if (path.isEmpty())
         return;
     // QSaveFile: the old file stays whole until the new one is complete.

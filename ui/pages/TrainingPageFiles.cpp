@@ -25,11 +25,10 @@ void TrainingPage::saveModel()
     const auto model = m_state.model();
     if (!model)
         return;
-    QString path = FileDialog::saveFile(this, "model", tr("Save model"), tr(kModelFilter), "model.gdbm");
+    const QString path =
+        FileDialog::saveFile(this, "model", tr("Save model"), tr(kModelFilter), "model.gdbm");
     if (path.isEmpty())
         return;
-    if (QFileInfo(path).suffix().isEmpty())
-        path += ".gdbm";
     try {
         model::saveModel(*model, path.toStdString());
         m_status->setText(tr("Saved the model to %1.").arg(QDir::toNativeSeparators(path)));

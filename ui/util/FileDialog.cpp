@@ -74,6 +74,11 @@ QString FileDialog::saveFile(QWidget* parent, const QString& purpose, const QStr
     else
         name = QFileDialog::getSaveFileName(parent, title, QDir(lastFolder(purpose)).filePath(suggestedName),
                                             filter);
+    // A name typed without an extension gets the suggested one: the file must still open
+    // with the app (and its own file filters) later.
+    const QString suffix = QFileInfo(suggestedName).suffix();
+    if (!name.isEmpty() && QFileInfo(name).suffix().isEmpty() && !suffix.isEmpty())
+        name += '.' + suffix;
     rememberFolder(purpose, name);
     return name;
 }

@@ -17,6 +17,7 @@ public:
                                  const QString& filter);
     static QString openFile(QWidget* parent, const QString& purpose, const QString& title,
                             const QString& filter);
+    // A chosen name without an extension gets suggestedName's.
     static QString saveFile(QWidget* parent, const QString& purpose, const QString& title,
                             const QString& filter, const QString& suggestedName);
     static QString folder(QWidget* parent, const QString& purpose, const QString& title);
