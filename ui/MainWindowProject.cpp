@@ -131,8 +131,14 @@ bool MainWindow::saveProjectAs()
 
 bool MainWindow::saveProjectTo(const QString& path)
 {
-    if (m_projectJobs->isRunning() || !m_state.catalog())
+    if (m_projectJobs->isRunning() || !m_state.catalog()) {
+        // Say why nothing happens (from the unsaved-changes question too, which then stays open).
+        MessageBox::information(this, tr("Save project"),
+                                m_projectJobs->isRunning()
+                                    ? tr("A project is being opened or saved. Save again when it is done.")
+                                    : tr("There is nothing to save until a catalog has loaded."));
         return false;
+    }
     ProjectSnapshot snapshot = captureProject(m_state);
     const std::string file = QFileInfo(path).absoluteFilePath().toStdString();
     // Changes made while the file is written still count as unsaved: the flag is cleared now,

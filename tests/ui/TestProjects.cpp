@@ -236,9 +236,13 @@ void TestProjects::aChangeDuringASaveStaysUnsaved()
     QVERIFY(m_window->saveProjectTo(m_dir.filePath("during.gdbmproj")));
     // The save job runs on its thread; its end is delivered by the event loop, after this.
     child<QSpinBox>("simSeed")->setValue(77);
+    // A second save while the first runs is refused, and says why.
+    QVERIFY(!m_window->saveProjectTo(m_dir.filePath("second.gdbmproj")));
+    QVERIFY(MessageBox::lastText().contains("being opened or saved"));
     QVERIFY(m_window->projectJobs()->waitForFinished(60000));
     QVERIFY(m_window->state().isModified());
     QVERIFY(m_window->isWindowModified());
+    QVERIFY(!QFileInfo::exists(m_dir.filePath("second.gdbmproj")));
 }
 
 void TestProjects::remembersRecentProjects()
