@@ -16,6 +16,43 @@ constexpr std::string_view kGenreSeparator = " | ";
 // A genre preference whose genres the catalog lacks (classical, say, in a pop dataset).
 constexpr std::string_view kNoGenre = "(none in the catalog)";
 
+// Names go between separators: a backslash escapes the characters that could end one.
+std::string escapeName(std::string_view name)
+{
+    std::string out;
+    for (const char c : name) {
+        if (c == '\\' || c == ';' || c == '|')
+            out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+std::string unescapeName(std::string_view text)
+{
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\\' && i + 1 < text.size())
+            ++i;
+        out += text[i];
+    }
+    return out;
+}
+
+// Where the first `separator` starts that no backslash escapes, or npos.
+std::size_t findUnescaped(std::string_view text, std::string_view separator)
+{
+    for (std::size_t i = 0; i + separator.size() <= text.size(); ++i) {
+        if (text[i] == '\\') {
+            ++i; // the next character is part of a name
+            continue;
+        }
+        if (text.substr(i, separator.size()) == separator)
+            return i;
+    }
+    return std::string_view::npos;
+}
+
 double resolveBound(double bound, double catalogValue)
 {
     return std::isinf(bound) ? catalogValue : bound;
@@ -204,12 +241,12 @@ std::string describePreference(const UserPreference& p, const data::Catalog& cat
     case UserPreference::Kind::Genres: {
         std::vector<std::string> names;
         for (data::GenreId g : p.genres)
-            names.push_back(catalog.genreName(g));
+            names.push_back(escapeName(catalog.genreName(g)));
         return std::string(kGenrePrefix) +
                (names.empty() ? std::string(kNoGenre) : text::join(names, kGenreSeparator));
     }
     case UserPreference::Kind::Artist:
-        return std::string(kArtistPrefix) + catalog.artistName(p.artist);
+        return std::string(kArtistPrefix) + escapeName(catalog.artistName(p.artist));
     }
     return {};
 }
@@ -224,11 +261,11 @@ UserPreference parsePreference(std::string_view textIn, const data::Catalog& cat
         if (rest == kNoGenre)
             return p;
         while (!rest.empty()) {
-            const std::size_t cut = rest.find(kGenreSeparator);
-            const std::string_view name = rest.substr(0, cut);
+            const std::size_t cut = findUnescaped(rest, kGenreSeparator);
+            const std::string name = unescapeName(rest.substr(0, cut));
             const auto id = catalog.findGenre(name);
             if (!id)
-                throw InputError({}, "unknown genre '" + std::string(name) + "' in '" + std::string(t) + "'");
+                throw InputError({}, "unknown genre '" + name + "' in '" + std::string(t) + "'");
             p.genres.push_back(*id);
             rest = cut == std::string_view::npos ? std::string_view()
                                                  : rest.substr(cut + kGenreSeparator.size());
@@ -237,7 +274,7 @@ UserPreference parsePreference(std::string_view textIn, const data::Catalog& cat
         return p;
     }
     if (t.substr(0, kArtistPrefix.size()) == kArtistPrefix) {
-        const auto id = catalog.findArtist(t.substr(kArtistPrefix.size()));
+        const auto id = catalog.findArtist(unescapeName(t.substr(kArtistPrefix.size())));
         if (!id)
             throw InputError({}, "unknown artist in '" + std::string(t) + "'");
         p.kind = UserPreference::Kind::Artist;
@@ -259,6 +296,27 @@ UserPreference parsePreference(std::string_view textIn, const data::Catalog& cat
     p.min = *lo;
     p.max = *hi;
     return p;
+}
+
+std::string describePreferences(const std::vector<UserPreference>& preferences, const data::Catalog& catalog)
+{
+    std::vector<std::string> described;
+    for (const UserPreference& p : preferences)
+        described.push_back(describePreference(p, catalog));
+    return text::join(described, kPreferenceSeparator);
+}
+
+std::vector<UserPreference> parsePreferences(std::string_view textIn, const data::Catalog& catalog)
+{
+    std::vector<UserPreference> preferences;
+    std::string_view rest = textIn;
+    while (!text::trim(rest).empty()) {
+        const std::size_t cut = findUnescaped(rest, kPreferenceSeparator);
+        preferences.push_back(parsePreference(rest.substr(0, cut), catalog));
+        rest = cut == std::string_view::npos ? std::string_view()
+                                             : rest.substr(cut + kPreferenceSeparator.size());
+    }
+    return preferences;
 }
 
 } // namespace gdbm::sim

@@ -51,7 +51,14 @@ std::vector<UserPreference> drawPreferences(const Archetype& archetype, const da
 
 // Readable form, as user_profiles.csv holds it: "popularity 50..89", "genre: pop | dance pop",
 // "artist: Drake", "year 1980..1989". parsePreference reads it back (InputError on bad text).
+// A name holding ';', '|' or '\' has them escaped with a backslash ("artist: AC\|DC"), so that
+// the separators below stay unambiguous and every name reads back.
 std::string describePreference(const UserPreference& preference, const data::Catalog& catalog);
 UserPreference parsePreference(std::string_view text, const data::Catalog& catalog);
+
+// All of a user's preferences in one field, separated by kPreferenceSeparator, and back.
+inline constexpr std::string_view kPreferenceSeparator = "; ";
+std::string describePreferences(const std::vector<UserPreference>& preferences, const data::Catalog& catalog);
+std::vector<UserPreference> parsePreferences(std::string_view text, const data::Catalog& catalog);
 
 } // namespace gdbm::sim

@@ -81,11 +81,8 @@ void writeProfiles(const SimulationResult& result, const data::Catalog& catalog,
     data::CsvWriter csv(out);
     csv.writeRow({"user_id", "archetype", "fell_back", "preferences"});
     for (const User& user : result.users) {
-        std::vector<std::string> prefs;
-        for (const UserPreference& p : user.preferences)
-            prefs.push_back(describePreference(p, catalog));
         csv.writeRow({std::to_string(user.id), result.archetypeNames[user.archetype],
-                      user.fellBack ? "true" : "false", text::join(prefs, kPreferenceSeparator)});
+                      user.fellBack ? "true" : "false", describePreferences(user.preferences, catalog)});
     }
 }
 

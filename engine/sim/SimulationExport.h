@@ -22,7 +22,6 @@ void exportSimulation(const SimulationResult& result, const data::Catalog& catal
 
 inline constexpr const char* kInteractionsFile = "interaction_data.csv";
 inline constexpr const char* kProfilesFile = "user_profiles.csv";
-inline constexpr std::string_view kPreferenceSeparator = "; ";
 
 std::string formatDay(std::chrono::sys_days day); // "2024-03-09"
 std::string_view sourceKey(InteractionSource source);

@@ -80,17 +80,10 @@ ImportedSimulation importSimulation(const std::string& interactionsPath, const s
         user.archetype = it->second;
         if (pFellBack < profiles.header.size())
             user.fellBack = text::trim(field(profiles, row, pFellBack)) == "true";
-        const std::string& prefs = field(profiles, row, pPrefs);
-        std::string_view rest = prefs;
-        while (!text::trim(rest).empty()) {
-            const std::size_t cut = rest.find(kPreferenceSeparator);
-            try {
-                user.preferences.push_back(parsePreference(rest.substr(0, cut), catalog));
-            } catch (const InputError& e) {
-                fail(profiles, row, pPrefs, e.reason());
-            }
-            rest = cut == std::string_view::npos ? std::string_view()
-                                                 : rest.substr(cut + kPreferenceSeparator.size());
+        try {
+            user.preferences = parsePreferences(field(profiles, row, pPrefs), catalog);
+        } catch (const InputError& e) {
+            fail(profiles, row, pPrefs, e.reason());
         }
         result.users.push_back(std::move(user));
     }

@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 #include <sstream>
 
 using namespace gdbm;
@@ -26,6 +27,7 @@ private Q_SLOTS:
     void readingBackRealDataset();
     void unknownTracksAreSkippedAndCounted();
     void unknownUserIsAnError();
+    void namesWithSeparatorsReadBack();
 
 private:
     static SimulationResult run(const data::Catalog& catalog, std::uint64_t seed, std::size_t users);
@@ -168,6 +170,38 @@ void TestSimulationExport::unknownUserIsAnError()
         QCOMPARE(e.location().column, 1u);
         QCOMPARE(e.location().field, std::string("user_id"));
     }
+}
+
+void TestSimulationExport::namesWithSeparatorsReadBack()
+{
+    // Genre and artist names that hold the profile's own separators, and a backslash.
+    data::Catalog catalog;
+    data::FeatureRow features;
+    features.fill(0.5);
+    data::TrackFields fields;
+    fields.name = "Song";
+    fields.artists = {"AC|DC; live", "back\\slash"};
+    fields.genres = {"drum; bass", "r | b", "pop"};
+    catalog.addTrack(fields, features);
+
+    UserPreference genres;
+    genres.kind = UserPreference::Kind::Genres;
+    for (const char* name : {"drum; bass", "r | b", "pop"})
+        genres.genres.push_back(*catalog.findGenre(name));
+    std::sort(genres.genres.begin(), genres.genres.end());
+    std::vector<UserPreference> preferences = {genres};
+    for (const char* name : {"AC|DC; live", "back\\slash"}) {
+        UserPreference artist;
+        artist.kind = UserPreference::Kind::Artist;
+        artist.artist = *catalog.findArtist(name);
+        preferences.push_back(artist);
+    }
+
+    const std::string text = describePreferences(preferences, catalog);
+    QVERIFY2(text.find("drum\\; bass") != std::string::npos, text.c_str());
+    QVERIFY2(text.find("artist: AC\\|DC\\; live") != std::string::npos, text.c_str());
+    QVERIFY2(text.find("artist: back\\\\slash") != std::string::npos, text.c_str());
+    QVERIFY(parsePreferences(text, catalog) == preferences);
 }
 
 QTEST_APPLESS_MAIN(TestSimulationExport)
