@@ -1,5 +1,6 @@
 // Project files that fail cleanly: saves that fail (no room for the name, a full disk, a read-only
-// folder) keep the previous file, and bad or damaged files are InputErrors naming the file and field.
+// folder, a process killed mid-save) keep the previous file, and bad or damaged files are InputErrors naming
+// the file and field.
 #include "ProjectFileFixture.h"
 #include "core/Error.h"
 #include "project/ProjectFile.h"
@@ -12,6 +13,7 @@
 #include <csignal>
 #include <string>
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 using namespace gdbm;
@@ -38,6 +40,7 @@ private Q_SLOTS:
     void failedSaveKeepsPreviousFile();
     void failedWriteKeepsPreviousFile();
     void readOnlyFolderKeepsPreviousFile();
+    void killedSaveLeavesAWholeFile();
     void rejectsBadFiles_data();
     void rejectsBadFiles();
     void flippedBytesNeverCrash();
@@ -125,6 +128,40 @@ void TestProjectFileErrors::readOnlyFolderKeepsPreviousFile()
     QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     compareProjects(m_small, loadProject(path.toStdString()));
     QVERIFY(!leftTemporaryFiles(folder));
+}
+
+void TestProjectFileErrors::killedSaveLeavesAWholeFile()
+{
+    // A process that saves over and over is killed at three different moments: whenever it
+    // dies, the file is a whole project, the old one or the new one, never a mix.
+    const QString folder = m_dir.filePath("killed");
+    QVERIFY(QDir().mkpath(folder));
+    const std::string path = (folder + "/p.gdbmproj").toStdString();
+    saveProject(m_small, path);
+    for (const int delayMs : {5, 40, 150}) {
+        const pid_t child = fork();
+        QVERIFY(child >= 0);
+        if (child == 0) {
+            // The child never returns into the test runner, whatever happens.
+            try {
+                for (;;)
+                    saveProject(m_full, path);
+            } catch (...) {
+            }
+            _exit(1);
+        }
+        usleep(useconds_t(delayMs) * 1000);
+        QCOMPARE(kill(child, SIGKILL), 0);
+        int status = 0;
+        QCOMPARE(waitpid(child, &status, 0), child);
+        QVERIFY(WIFSIGNALED(status));
+        const Project loaded = loadProject(path);
+        qInfo("killed after %d ms: the %s file", delayMs, loaded.model ? "new" : "old");
+        if (loaded.model)
+            compareProjects(m_full, loaded);
+        else
+            compareProjects(m_small, loaded);
+    }
 }
 
 void TestProjectFileErrors::rejectsBadFiles_data()
