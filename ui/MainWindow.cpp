@@ -257,8 +257,10 @@ void MainWindow::watchJobs(JobRunner* runner)
         m_jobCancel->setVisible(false);
         m_jobLabel->clear();
     });
-    connect(runner, &JobRunner::cancelled, this,
-            [this, runner] { statusBar()->showMessage(runner->title() + tr(": cancelled"), 5000); });
+    connect(runner, &JobRunner::cancelled, this, [this, runner] {
+        if (!runner->wasSuperseded())
+            statusBar()->showMessage(runner->title() + tr(": cancelled"), 5000);
+    });
 }
 
 bool MainWindow::loadDataset(const QStringList& files, bool isChange)

@@ -24,6 +24,7 @@ bool JobRunner::start(const QString& title, Work work, Done done)
     if (m_thread)
         return false;
     m_title = title;
+    m_superseded = false;
     m_done = std::move(done);
     m_cancel = std::make_shared<CancelFlag>(false);
     const quint64 generation = ++m_generation;
@@ -104,6 +105,14 @@ void JobRunner::cancel()
 {
     if (m_cancel)
         m_cancel->store(true);
+}
+
+void JobRunner::supersede()
+{
+    if (!m_thread)
+        return;
+    m_superseded = true;
+    cancel();
 }
 
 void JobRunner::cancelAndWait()

@@ -35,6 +35,11 @@ public:
     bool isRunning() const { return m_thread != nullptr; }
     QString title() const { return m_title; }
     void cancel();
+    // Cancels because newer work replaces this job's: the same as cancel(), except that the
+    // window does not tell the user about it (nobody asked for it to stop).
+    void supersede();
+    // Whether the job that ends (seen from cancelled() and finished()) was superseded.
+    bool wasSuperseded() const { return m_superseded; }
     // Cancels, waits for the work to stop and drops its result (emits cancelled, finished).
     void cancelAndWait();
     // Waits until the current job ended and its result was delivered (tests).
@@ -57,6 +62,7 @@ private:
     QString m_title;
     Done m_done;
     quint64 m_generation = 0;
+    bool m_superseded = false;
 };
 
 } // namespace gdbm::ui

@@ -52,7 +52,7 @@ void RecommendationEmbeddings::request(std::shared_ptr<const model::Model> model
         // Its result would be stale. onFinished() starts the job for the wanted inputs, if
         // any, once this one has stopped: one job at a time, the newest inputs win.
         m_runningCancelled = true;
-        m_jobs->cancel();
+        m_jobs->supersede();
     } else if (hasInputs() && !snapshotMatches(m_wanted)) {
         start();
     }
