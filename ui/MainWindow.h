@@ -81,6 +81,8 @@ private:
     // Asks whether to save unsaved changes; false when the user cancels (or the save failed).
     // A save still running finishes first, so that its failure counts.
     bool maybeSaveChanges();
+    // Waits for a save in progress, the window disabled meanwhile.
+    void waitForSave();
     // Cancels and waits for every job: catalog, project (a save still running completes) and pages.
     void stopAllJobs();
     void setProjectPath(const QString& path);

@@ -24,11 +24,21 @@ void MainWindow::stopAllJobs()
         jobs->cancelAndWait();
 }
 
+void MainWindow::waitForSave()
+{
+    if (!m_projectJobIsSave || !m_projectJobs->isRunning())
+        return;
+    // The wait runs the event loop (the save reports through it): nothing else may start
+    // meanwhile, so the window takes no input until the save has ended.
+    setEnabled(false);
+    m_projectJobs->waitForFinished(600000);
+    setEnabled(true);
+}
+
 bool MainWindow::maybeSaveChanges()
 {
     // A save on its way has cleared the flag already: wait for it, as its failure sets it again.
-    if (m_projectJobIsSave && m_projectJobs->isRunning())
-        m_projectJobs->waitForFinished(600000);
+    waitForSave();
     if (!m_state.isModified())
         return true;
     const QString name =
@@ -44,7 +54,7 @@ bool MainWindow::maybeSaveChanges()
         return false;
     // What comes next (closing, another project) waits for the save: the window must not go
     // away with the file half-written, and a failed save keeps the changes.
-    m_projectJobs->waitForFinished(600000);
+    waitForSave();
     return !m_state.isModified() && !m_projectJobs->isRunning();
 }
 
@@ -85,8 +95,7 @@ void MainWindow::openProjectAsking(const QString& path)
 bool MainWindow::openProject(const QString& path)
 {
     // A save still running completes (and says how it went); an open still running is dropped.
-    if (m_projectJobIsSave && m_projectJobs->isRunning())
-        m_projectJobs->waitForFinished(600000);
+    waitForSave();
     m_projectJobs->cancelAndWait();
     m_projectJobIsSave = false;
     const QString absolute = QFileInfo(path).absoluteFilePath();

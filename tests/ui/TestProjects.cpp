@@ -12,6 +12,7 @@
 #include <QSettings>
 #include <QSpinBox>
 #include <QTest>
+#include <QTimer>
 #include <QUndoStack>
 
 using namespace gdbm;
@@ -80,7 +81,11 @@ void TestProjects::closingWithUnsavedChangesAsks()
     const QString path = m_dir.filePath("closing.gdbmproj");
     MessageBox::setNextAnswer(QMessageBox::Save);
     FileDialog::setNextFileName(path);
+    // While closing waits for the save, the window takes no input.
+    bool enabledDuringSave = true;
+    QTimer::singleShot(0, m_window, [&] { enabledDuringSave = m_window->isEnabled(); });
     QVERIFY(m_window->close());
+    QVERIFY(!enabledDuringSave);
     QVERIFY(QFileInfo::exists(path));
     QVERIFY(!m_window->state().isModified());
 }
