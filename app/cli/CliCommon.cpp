@@ -156,7 +156,9 @@ data::Catalog loadCatalog(const QCommandLineParser& parser)
     printInfo("loaded " + catalog.label() + ": " + text::withThousands((long long)report.rowsRead) +
               " rows read, " + text::withThousands((long long)report.rowsKept) + " tracks kept");
     for (const auto& drop : report.dropped)
-        printInfo("  dropped " + text::withThousands((long long)drop.rows) + " rows: " + drop.reason);
+        printInfo("  dropped " + data::describeDrop(drop));
+    for (const std::string& conversion : report.conversions)
+        printInfo("  converted " + conversion);
     for (const std::string& note : report.notes)
         printInfo("  note: " + note);
     return catalog;

@@ -7,25 +7,6 @@
 
 namespace gdbm::data {
 
-void LoadReport::drop(const std::string& reason, std::size_t rows)
-{
-    for (Drop& d : dropped) {
-        if (d.reason == reason) {
-            d.rows += rows;
-            return;
-        }
-    }
-    dropped.push_back({reason, rows});
-}
-
-std::size_t LoadReport::droppedTotal() const
-{
-    std::size_t total = 0;
-    for (const Drop& d : dropped)
-        total += d.rows;
-    return total;
-}
-
 std::string compositeIdentity(std::string_view name, std::string_view artists, std::string_view album)
 {
     // FNV-1a over the three fields with a separator byte that text fields never contain: stable

@@ -2,6 +2,7 @@
 
 #include "core/Types.h"
 #include "data/Feature.h"
+#include "data/LoadReport.h"
 
 #include <array>
 #include <cstdint>
@@ -43,25 +44,6 @@ struct TrackFields
     int year = 0;
     bool isExplicit = false;
     std::vector<std::string> genres;
-};
-
-// Rows read, kept and dropped by a load, for the Data page and the CLI.
-struct LoadReport
-{
-    struct Drop
-    {
-        std::string reason;
-        std::size_t rows = 0;
-    };
-    std::vector<std::string> files;
-    std::size_t rowsRead = 0;   // data rows in all files
-    std::size_t rowsMerged = 0; // rows after joining the files
-    std::size_t rowsKept = 0;
-    std::vector<Drop> dropped;      // one entry per reason, in the order first seen
-    std::vector<std::string> notes; // unit conversions, columns absent from the files, ...
-
-    void drop(const std::string& reason, std::size_t rows = 1);
-    std::size_t droppedTotal() const;
 };
 
 // A catalog of tracks with their raw (unstandardized) audio features.

@@ -39,7 +39,12 @@ void appendUtf8(std::string& out, std::uint32_t cp)
 class Parser
 {
 public:
-    Parser(const std::string& text, const std::string& fileName) : m_text(text), m_fileName(fileName) {}
+    Parser(const std::string& text, const std::string& fileName, char delimiter)
+        : m_text(text), m_fileName(fileName), m_delimiter(delimiter)
+    {
+        const char stops[] = {delimiter, '\r', '\n', '\0'};
+        m_stops = stops;
+    }
 
     std::vector<CsvRow> parse()
     {
@@ -70,7 +75,7 @@ private:
             fields.push_back(parseField(fields.size() + 1));
             if (m_pos >= m_text.size())
                 return true;
-            if (m_text[m_pos] == ',') {
+            if (m_text[m_pos] == m_delimiter) {
                 ++m_pos;
                 continue;
             }
@@ -83,8 +88,8 @@ private:
     {
         if (m_pos < m_text.size() && m_text[m_pos] == '"')
             return parseQuotedField(column);
-        // Unquoted: everything up to the next comma or line end, copied at once.
-        const std::size_t end = m_text.find_first_of(",\r\n", m_pos);
+        // Unquoted: everything up to the next delimiter or line end, copied at once.
+        const std::size_t end = m_text.find_first_of(m_stops, m_pos);
         const std::size_t stop = end == std::string::npos ? m_text.size() : end;
         std::string field = m_text.substr(m_pos, stop - m_pos);
         m_pos = stop;
@@ -111,7 +116,7 @@ private:
             }
             break;
         }
-        if (m_pos < m_text.size() && m_text[m_pos] != ',' && !atLineEnd())
+        if (m_pos < m_text.size() && m_text[m_pos] != m_delimiter && !atLineEnd())
             fail(m_line, column, "unexpected text after the closing quote of a quoted field");
         return field;
     }
@@ -132,11 +137,38 @@ private:
 
     const std::string& m_text;
     const std::string& m_fileName;
+    char m_delimiter;
+    std::string m_stops; // what ends an unquoted field
     std::size_t m_pos = 0;
     std::size_t m_line = 1;
 };
 
 } // namespace
+
+char sniffDelimiter(std::string_view text)
+{
+    // Count each candidate in the first line, outside quotes: spreadsheets in locales with a
+    // decimal comma write ';', some tools tabs. The most frequent wins; ',' when none occurs.
+    std::size_t commas = 0, semicolons = 0, tabs = 0;
+    bool quoted = false;
+    for (char c : text) {
+        if (c == '"')
+            quoted = !quoted;
+        else if (!quoted && (c == '\n' || c == '\r'))
+            break;
+        else if (!quoted && c == ',')
+            ++commas;
+        else if (!quoted && c == ';')
+            ++semicolons;
+        else if (!quoted && c == '\t')
+            ++tabs;
+    }
+    if (semicolons > commas && semicolons >= tabs)
+        return ';';
+    if (tabs > commas && tabs > semicolons)
+        return '\t';
+    return ',';
+}
 
 bool isValidUtf8(const std::string& bytes)
 {
@@ -217,7 +249,8 @@ CsvDocument parseCsv(std::string bytes, const std::string& fileName)
         doc.encoding = "Windows-1252";
     }
 
-    std::vector<CsvRow> rows = Parser(bytes, fileName).parse();
+    doc.delimiter = sniffDelimiter(bytes);
+    std::vector<CsvRow> rows = Parser(bytes, fileName, doc.delimiter).parse();
     if (rows.empty())
         throw InputError({fileName, 0, 0, {}}, "the file has no header line");
     doc.header = std::move(rows.front().fields);

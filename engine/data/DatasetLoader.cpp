@@ -2,8 +2,13 @@
 
 #include "core/Error.h"
 #include "core/Text.h"
+#include "data/ColumnUnits.h"
+#include "data/FieldParsers.h"
 #include "data/Schema.h"
 
+#include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <deque>
 #include <filesystem>
 #include <unordered_map>
@@ -14,8 +19,8 @@ namespace {
 // One value of a source row, with where it came from for error messages.
 struct Cell
 {
-    const std::string* text = nullptr; // null when the file has no column for the field
-    const std::string* fileName = nullptr;
+    const std::string* text = nullptr;     // null when the file has no column for the field
+    const std::string* fileName = nullptr; // without its folder, as the drop summary names it
     std::uint32_t line = 0;
     std::uint16_t column = 0; // 1-based; files have far fewer columns
     Unit unit = Unit::Native;
@@ -42,9 +47,28 @@ bool isMissing(std::string_view value)
            lower == "set()" || lower == "[]";
 }
 
-[[noreturn]] void failAt(const Cell& cell, Field field, const std::string& reason)
+// A defect of one row: the row is dropped and counted under `reason`, the load goes on.
+struct RowDefect
 {
-    throw InputError({*cell.fileName, cell.line, cell.column, std::string(fieldName(field))}, reason);
+    std::string reason;
+};
+
+[[noreturn]] void rowDefect(Field field, const std::string& problem)
+{
+    throw RowDefect{"'" + std::string(fieldName(field)) + "' " + problem};
+}
+
+// "inf", "-Infinity", "1e999": numbers, but none a feature can take.
+bool isInfiniteText(std::string_view v)
+{
+    const std::string lower = text::toLower(v);
+    if (lower == "inf" || lower == "-inf" || lower == "+inf" || lower == "infinity" || lower == "-infinity" ||
+        lower == "+infinity")
+        return true;
+    double value = 0.0;
+    const char* begin = v.data() + (!v.empty() && v.front() == '+' ? 1 : 0);
+    const auto [end, ec] = std::from_chars(begin, v.data() + v.size(), value);
+    return ec == std::errc::result_out_of_range && end == v.data() + v.size();
 }
 
 void checkCancel(const CancelFlag* cancel)
@@ -58,9 +82,41 @@ std::string describeAliases(Field field)
     return text::join(fieldAliases(field), ", ");
 }
 
-// Reads one document's rows into records, checking the schema and the row shapes.
-std::vector<Record> recordsOf(const CsvDocument& doc, const SchemaMatch& schema, LoadReport& report)
+std::string baseName(const std::string& path)
 {
+    return std::filesystem::path(path).filename().string();
+}
+
+// Decides the unit of every feature column of one file from its values (ColumnUnits.h) and notes
+// each conversion in the report.
+std::array<Unit, kFieldCount> columnUnits(const CsvDocument& doc, const SchemaMatch& schema,
+                                          const std::string& base, LoadReport& report)
+{
+    std::array<Unit, kFieldCount> units{};
+    for (Feature feature : kAllFeatures) {
+        const auto& binding = schema[fieldOf(feature)];
+        if (!binding)
+            continue;
+        std::vector<std::string_view> values;
+        values.reserve(doc.rows.size());
+        for (const CsvRow& row : doc.rows) {
+            if (binding->column < row.fields.size())
+                values.push_back(text::trim(row.fields[binding->column]));
+        }
+        const ColumnUnit unit = detectUnit(feature, binding->header, values);
+        units[static_cast<std::size_t>(fieldOf(feature))] = unit.unit;
+        if (unit.unit != Unit::Native)
+            report.conversions.push_back(base + ": '" + binding->header + "' (" +
+                                         std::string(featureName(feature)) + "): " + unit.reason);
+    }
+    return units;
+}
+
+// Reads one document's rows into records. A file without a name or artist column, or without
+// data rows, is an InputError; a row whose field count differs from the header's is dropped.
+std::vector<Record> recordsOf(const CsvDocument& doc, const std::string& base, LoadReport& report)
+{
+    const SchemaMatch schema = matchSchema(doc.header);
     for (Field required : {Field::Name, Field::Artists}) {
         if (!schema.has(required)) {
             throw InputError({doc.fileName, 1, 0, std::string(fieldName(required))},
@@ -72,31 +128,23 @@ std::vector<Record> recordsOf(const CsvDocument& doc, const SchemaMatch& schema,
     if (doc.header.size() > 0xFFFF)
         throw InputError({doc.fileName, 1, 0, {}}, "the header has more than 65,535 columns");
 
-    const std::string base = std::filesystem::path(doc.fileName).filename().string();
-    for (std::size_t f = 0; f < kFieldCount; ++f) {
-        const auto& binding = schema.columns[f];
-        if (!binding || binding->unit == Unit::Native)
-            continue;
-        report.notes.push_back(base + ": column '" + binding->header + "' " +
-                               (binding->unit == Unit::Percent ? "is on a 0-100 scale, divided by 100"
-                                                               : "is in seconds, converted to ms"));
-    }
-
+    const std::array<Unit, kFieldCount> units = columnUnits(doc, schema, base, report);
+    const std::string ragged =
+        "a different number of fields than the header's " + std::to_string(doc.header.size());
     std::vector<Record> records;
     records.reserve(doc.rows.size());
     for (const CsvRow& row : doc.rows) {
         if (row.fields.size() != doc.header.size()) {
-            throw InputError({doc.fileName, row.line, std::min(row.fields.size(), doc.header.size()) + 1, {}},
-                             "this row has " + std::to_string(row.fields.size()) +
-                                 " fields but the header has " + std::to_string(doc.header.size()));
+            report.drop(ragged, {base, row.line});
+            continue;
         }
         Record record;
         for (std::size_t f = 0; f < kFieldCount; ++f) {
             const auto& binding = schema.columns[f];
             if (!binding)
                 continue;
-            record[f] = Cell{&row.fields[binding->column], &doc.fileName, std::uint32_t(row.line),
-                             std::uint16_t(binding->column + 1), binding->unit};
+            record[f] = Cell{&row.fields[binding->column], &base, std::uint32_t(row.line),
+                             std::uint16_t(binding->column + 1), units[f]};
         }
         records.push_back(record);
     }
@@ -141,65 +189,101 @@ std::vector<Record> mergeRecords(std::vector<Record> first, const std::vector<Re
     return first;
 }
 
-double parseNumber(const Cell& cell, Field field)
+double parseFeature(const Cell& cell, Feature feature)
 {
-    const auto value = text::parseDouble(cell.value());
-    if (!value)
-        failAt(cell, field, "'" + std::string(cell.value()) + "' is not a number");
-    switch (cell.unit) {
-    case Unit::Percent:
-        return *value / 100.0;
-    case Unit::Seconds:
-        return *value * 1000.0;
-    case Unit::Native:
-        break;
+    const Field field = fieldOf(feature);
+    const std::string_view v = cell.value();
+    const FeatureRange range = plausibleRange(feature);
+    const std::string outside =
+        "outside its plausible range " + text::formatDouble(range.min) + ".." + text::formatDouble(range.max);
+    const auto value = readFeatureValue(feature, cell.unit, v);
+    if (!value) {
+        if (isInfiniteText(v))
+            rowDefect(field, outside);
+        if (feature == Feature::Key)
+            rowDefect(field, "is not a key (0-11, or a note name such as C, C#, Db)");
+        if (feature == Feature::Mode)
+            rowDefect(field, "is not a mode (Major, Minor, 1 or 0)");
+        rowDefect(field, "is not a number");
     }
+    if (!range.contains(*value))
+        rowDefect(field, outside);
     return *value;
 }
 
-// "2009", "2009-10" or "2009-10-28" -> 2009; anything else is an error.
-int parseReleaseYear(const Cell& cell)
+constexpr int kFirstYear = 1000;
+constexpr int kLastYear = 2100;
+
+int checkedYear(int year, Field field)
 {
-    const std::string_view v = cell.value();
-    const auto digits = [&](std::size_t from, std::size_t count) {
-        for (std::size_t i = from; i < from + count; ++i) {
-            if (i >= v.size() || v[i] < '0' || v[i] > '9')
-                return false;
-        }
-        return true;
-    };
-    const bool shaped =
-        digits(0, 4) && (v.size() == 4 || (v.size() == 7 && v[4] == '-' && digits(5, 2)) ||
-                         (v.size() == 10 && v[4] == '-' && digits(5, 2) && v[7] == '-' && digits(8, 2)));
-    if (!shaped)
-        failAt(cell, Field::ReleaseDate,
-               "'" + std::string(v) + "' is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)");
-    return std::stoi(std::string(v.substr(0, 4)));
+    if (year < kFirstYear || year > kLastYear)
+        rowDefect(field,
+                  "is outside the years " + std::to_string(kFirstYear) + ".." + std::to_string(kLastYear));
+    return year;
 }
 
-int parseYear(const Cell& cell)
+int parseReleaseYear(const Cell& cell)
 {
-    const auto year = text::parseInteger(cell.value());
-    if (!year || *year < 0 || *year > 9999)
-        failAt(cell, Field::Year, "'" + std::string(cell.value()) + "' is not a year");
-    return int(*year);
+    const auto year = parseDateYear(cell.value());
+    if (!year)
+        rowDefect(Field::ReleaseDate, "is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
+    return checkedYear(*year, Field::ReleaseDate);
+}
+
+int parseInteger(const Cell& cell, Field field, const char* what)
+{
+    const auto number = parseNumberText(cell.value());
+    if (!number || std::abs(*number) > 1e6 || *number != std::trunc(*number))
+        rowDefect(field, std::string("is not ") + what);
+    return int(*number);
+}
+
+// A Year column: "2009", or a date some files put there ("2009-10").
+int parseYearCell(const Cell& cell)
+{
+    if (const auto number = parseNumberText(cell.value()); number && *number == std::trunc(*number))
+        return int(std::clamp(*number, -1e6, 1e6));
+    if (const auto year = parseDateYear(cell.value()))
+        return *year;
+    rowDefect(Field::Year, "is not a year");
+}
+
+// The release date of a file that splits it into year, month and day columns: "2023-07-14", or
+// the year alone when the month or day is absent.
+std::string releaseDateOf(int year, const Cell& month, const Cell& day)
+{
+    std::string date = std::to_string(year);
+    if (!month.text || isMissing(month.value()))
+        return date;
+    const int m = parseInteger(month, Field::ReleaseMonth, "a month");
+    if (m < 1 || m > 12)
+        rowDefect(Field::ReleaseMonth, "is not a month (1-12)");
+    const auto twoDigits = [](int v) { return (v < 10 ? "-0" : "-") + std::to_string(v); };
+    date += twoDigits(m);
+    if (!day.text || isMissing(day.value()))
+        return date;
+    const int d = parseInteger(day, Field::ReleaseDay, "a day");
+    if (d < 1 || d > 31)
+        rowDefect(Field::ReleaseDay, "is not a day of the month (1-31)");
+    return date + twoDigits(d);
 }
 
 bool parseExplicit(const Cell& cell)
 {
-    const std::string v = text::toLower(cell.value());
-    if (v == "true" || v == "1" || v == "yes" || v == "t")
-        return true;
-    if (v == "false" || v == "0" || v == "no" || v == "f")
-        return false;
-    failAt(cell, Field::Explicit, "'" + std::string(cell.value()) + "' is not true or false");
+    const auto value = parseBooleanText(cell.value());
+    if (!value)
+        rowDefect(Field::Explicit, "is not true or false");
+    return *value;
 }
 
 // Exportify separates several artists with commas, but names can hold commas too ("Tyler, The
 // Creator"). We split only when the Artist URI(s) column confirms how many artists there are.
+// Exports made with pandas write a Python list ("['Mamie Smith', 'Jazz Hounds']"): its items.
 std::vector<std::string> splitArtists(const Record& r)
 {
     const std::string_view names = at(r, Field::Artists).value();
+    if (auto items = parsePythonList(names); items && !items->empty())
+        return *items;
     const Cell& uris = at(r, Field::ArtistUris);
     if (uris.text) {
         std::vector<std::string> parts = text::splitTrimmed(names, ',');
@@ -207,6 +291,106 @@ std::vector<std::string> splitArtists(const Record& r)
             return parts;
     }
     return {std::string(names)};
+}
+
+std::vector<std::string> splitGenres(std::string_view genres)
+{
+    if (auto items = parsePythonList(genres))
+        return *items;
+    return text::splitTrimmed(genres, ',');
+}
+
+// The columns a file set provides, and which of them every kept row must have (DATA.md
+// section 2's trimmed attributes).
+struct Columns
+{
+    std::array<bool, kFieldCount> present{};
+    FeatureSet features;
+    std::vector<Field> required;
+
+    bool has(Field f) const { return present[static_cast<std::size_t>(f)]; }
+    bool hasDate() const { return has(Field::ReleaseDate) || has(Field::Year); }
+};
+
+Columns columnsOf(const std::vector<CsvDocument>& documents, LoadReport& report)
+{
+    Columns columns;
+    for (const CsvDocument& doc : documents) {
+        const SchemaMatch schema = matchSchema(doc.header);
+        for (std::size_t f = 0; f < kFieldCount; ++f)
+            columns.present[f] = columns.present[f] || schema.columns[f].has_value();
+    }
+    for (Feature f : kAllFeatures) {
+        if (columns.has(fieldOf(f)))
+            columns.features.insert(f);
+        else
+            report.notes.push_back("no column for " + std::string(featureName(f)) + ": left out");
+    }
+    for (Field f : {Field::ReleaseDate, Field::Explicit, Field::Genres, Field::Album}) {
+        if (!columns.has(f) && !(f == Field::ReleaseDate && columns.has(Field::Year)))
+            report.notes.push_back("no column for " + std::string(fieldName(f)));
+    }
+    columns.required = {Field::Name, Field::Artists};
+    if (columns.has(Field::Explicit))
+        columns.required.push_back(Field::Explicit);
+    if (columns.has(Field::Genres))
+        columns.required.push_back(Field::Genres);
+    for (Feature f : kAllFeatures) {
+        if (columns.features.contains(f))
+            columns.required.push_back(fieldOf(f));
+    }
+    return columns;
+}
+
+// One record as a track and its features; throws RowDefect for what makes the row unusable.
+std::pair<TrackFields, FeatureRow> readRecord(const Record& r, const Columns& columns)
+{
+    for (Field f : columns.required) {
+        if (isMissing(at(r, f).value()))
+            throw RowDefect{"missing " + std::string(fieldName(f))};
+    }
+    const Cell& date = at(r, Field::ReleaseDate);
+    const Cell& yearCell = at(r, Field::Year);
+    if (columns.hasDate() && isMissing(date.value()) && isMissing(yearCell.value()))
+        throw RowDefect{"missing " + std::string(fieldName(Field::ReleaseDate))};
+
+    TrackFields fields;
+    fields.uri = std::string(at(r, Field::TrackUri).value());
+    if (isMissing(fields.uri))
+        fields.uri.clear();
+    fields.name = std::string(at(r, Field::Name).value());
+    fields.artists = splitArtists(r);
+    fields.artistsText = parsePythonList(at(r, Field::Artists).value())
+                             ? text::join(fields.artists, ", ")
+                             : std::string(at(r, Field::Artists).value());
+    fields.album = isMissing(at(r, Field::Album).value()) ? "" : std::string(at(r, Field::Album).value());
+    if (!isMissing(date.value())) {
+        fields.year = parseReleaseYear(date);
+        fields.releaseDate = std::string(date.value());
+    } else if (!isMissing(yearCell.value())) {
+        fields.year = checkedYear(parseYearCell(yearCell), Field::Year);
+        fields.releaseDate = releaseDateOf(fields.year, at(r, Field::ReleaseMonth), at(r, Field::ReleaseDay));
+    }
+    if (columns.has(Field::Explicit))
+        fields.isExplicit = parseExplicit(at(r, Field::Explicit));
+    if (columns.has(Field::Genres))
+        fields.genres = splitGenres(at(r, Field::Genres).value());
+
+    FeatureRow row;
+    row.fill(std::numeric_limits<double>::quiet_NaN());
+    for (Feature f : kAllFeatures) {
+        if (columns.features.contains(f))
+            row[index(f)] = parseFeature(at(r, fieldOf(f)), f);
+    }
+    return {std::move(fields), row};
+}
+
+std::string joinedNames(const std::vector<std::string>& files)
+{
+    std::vector<std::string> names;
+    for (const std::string& file : files)
+        names.push_back(baseName(file));
+    return text::join(names, " + ");
 }
 
 } // namespace
@@ -218,48 +402,21 @@ Catalog loadDocuments(const std::vector<CsvDocument>& documents, const ProgressC
         throw InputError({}, "no dataset file given");
 
     LoadReport report;
-    std::array<bool, kFieldCount> fieldInSomeFile{};
+    std::deque<std::string> baseNames; // the cells point at these
     std::vector<Record> records;
     for (std::size_t d = 0; d < documents.size(); ++d) {
         const CsvDocument& doc = documents[d];
         checkCancel(cancel);
-        const SchemaMatch schema = matchSchema(doc.header);
-        for (std::size_t f = 0; f < kFieldCount; ++f)
-            fieldInSomeFile[f] = fieldInSomeFile[f] || schema.columns[f].has_value();
         report.files.push_back(doc.fileName);
         report.rowsRead += doc.rows.size();
-        std::vector<Record> own = recordsOf(doc, schema, report);
+        std::vector<Record> own = recordsOf(doc, baseNames.emplace_back(baseName(doc.fileName)), report);
         records = d == 0 ? std::move(own) : mergeRecords(std::move(records), own);
     }
     report.rowsMerged = records.size();
-
-    const auto present = [&](Field f) { return fieldInSomeFile[static_cast<std::size_t>(f)]; };
-    const bool hasDate = present(Field::ReleaseDate) || present(Field::Year);
-    FeatureSet available;
-    for (Feature f : kAllFeatures) {
-        if (present(fieldOf(f)))
-            available.insert(f);
-        else
-            report.notes.push_back("no column for " + std::string(featureName(f)) + ": left out");
-    }
-    for (Field f : {Field::ReleaseDate, Field::Explicit, Field::Genres, Field::Album}) {
-        if (!present(f) && !(f == Field::ReleaseDate && present(Field::Year)))
-            report.notes.push_back("no column for " + std::string(fieldName(f)));
-    }
-
-    // The trimmed attributes of DATA.md section 2, in the order their absence is reported.
-    std::vector<Field> required = {Field::Name, Field::Artists};
-    if (present(Field::Explicit))
-        required.push_back(Field::Explicit);
-    if (present(Field::Genres))
-        required.push_back(Field::Genres);
-    for (Feature f : kAllFeatures) {
-        if (available.contains(f))
-            required.push_back(fieldOf(f));
-    }
+    const Columns columns = columnsOf(documents, report);
 
     Catalog catalog;
-    catalog.setAvailableFeatures(available);
+    catalog.setAvailableFeatures(columns.features);
     for (std::size_t i = 0; i < records.size(); ++i) {
         if (i % 4096 == 0) {
             checkCancel(cancel);
@@ -267,68 +424,33 @@ Catalog loadDocuments(const std::vector<CsvDocument>& documents, const ProgressC
                 progress({"Checking rows", i, records.size()});
         }
         const Record& r = records[i];
-
-        std::string missing;
-        for (Field f : required) {
-            if (isMissing(at(r, f).value())) {
-                missing = "missing " + std::string(fieldName(f));
-                break;
-            }
+        const Cell& name = at(r, Field::Name);
+        const LoadReport::RowRef where{name.fileName ? *name.fileName : std::string(), name.line};
+        try {
+            auto [fields, row] = readRecord(r, columns);
+            const std::string identity =
+                fields.uri.empty() ? compositeIdentity(fields.name, fields.artistsText, fields.album)
+                                   : fields.uri;
+            if (catalog.findTrack(identity))
+                throw RowDefect{"duplicate track"};
+            catalog.addTrack(std::move(fields), row);
+        } catch (const RowDefect& defect) {
+            report.drop(defect.reason, where);
         }
-        const Cell& date = at(r, Field::ReleaseDate);
-        const Cell& yearCell = at(r, Field::Year);
-        const bool dateMissing = isMissing(date.value()) && isMissing(yearCell.value());
-        if (missing.empty() && hasDate && dateMissing)
-            missing = "missing " + std::string(fieldName(Field::ReleaseDate));
-        if (!missing.empty()) {
-            report.drop(missing);
-            continue;
-        }
-
-        TrackFields fields;
-        fields.uri = std::string(at(r, Field::TrackUri).value());
-        if (isMissing(fields.uri))
-            fields.uri.clear();
-        fields.name = std::string(at(r, Field::Name).value());
-        fields.artistsText = std::string(at(r, Field::Artists).value());
-        fields.artists = splitArtists(r);
-        fields.album = isMissing(at(r, Field::Album).value()) ? "" : std::string(at(r, Field::Album).value());
-        if (!isMissing(date.value())) {
-            fields.year = parseReleaseYear(date);
-            fields.releaseDate = std::string(date.value());
-        } else if (!isMissing(yearCell.value())) {
-            fields.year = parseYear(yearCell);
-            fields.releaseDate = std::to_string(fields.year);
-        }
-        if (present(Field::Explicit))
-            fields.isExplicit = parseExplicit(at(r, Field::Explicit));
-        if (present(Field::Genres))
-            fields.genres = text::splitTrimmed(at(r, Field::Genres).value(), ',');
-
-        FeatureRow row;
-        row.fill(std::numeric_limits<double>::quiet_NaN());
-        for (Feature f : kAllFeatures) {
-            if (available.contains(f))
-                row[index(f)] = parseNumber(at(r, fieldOf(f)), fieldOf(f));
-        }
-
-        const std::string identity = fields.uri.empty()
-                                         ? compositeIdentity(fields.name, fields.artistsText, fields.album)
-                                         : fields.uri;
-        if (catalog.findTrack(identity)) {
-            report.drop("duplicate track");
-            continue;
-        }
-        catalog.addTrack(std::move(fields), row);
     }
     report.rowsKept = catalog.size();
     if (progress)
         progress({"Checking rows", records.size(), records.size()});
 
-    std::vector<std::string> names;
-    for (const std::string& file : report.files)
-        names.push_back(std::filesystem::path(file).filename().string());
-    catalog.setLabel(text::join(names, " + "));
+    if (catalog.empty()) {
+        std::vector<std::string> reasons;
+        for (const LoadReport::Drop& drop : report.dropped)
+            reasons.push_back(describeDrop(drop));
+        throw InputError(
+            {documents.size() == 1 ? documents[0].fileName : joinedNames(report.files), 0, 0, {}},
+            "no usable row: " + text::join(reasons, "; "));
+    }
+    catalog.setLabel(joinedNames(report.files));
     catalog.setReport(std::move(report));
     return catalog;
 }
@@ -340,7 +462,7 @@ Catalog loadDataset(const std::vector<std::string>& paths, const ProgressCallbac
     for (std::size_t i = 0; i < paths.size(); ++i) {
         checkCancel(cancel);
         if (progress)
-            progress({"Reading " + std::filesystem::path(paths[i]).filename().string(), i, paths.size()});
+            progress({"Reading " + baseName(paths[i]), i, paths.size()});
         documents.push_back(readCsvFile(paths[i]));
     }
     return loadDocuments(documents, progress, cancel);

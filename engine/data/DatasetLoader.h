@@ -10,15 +10,18 @@
 namespace gdbm::data {
 
 // Loads one or two dataset files into a catalog, as DATA.md section 2 says:
-// - columns are matched by name (Schema.h); a file without a track name or artist column is an
-//   error; a feature no file has is reported and left out;
+// - columns are matched by name (Schema.h); each feature column's unit is read from its values
+//   (ColumnUnits.h: 0-100 percentages, durations in seconds, minutes or m:ss) and converted to
+//   Spotify's, each conversion noted in the report with its reason;
 // - two files are joined on (Track Name, Artist Name(s), Album Name): where both have a column,
 //   the first file's value wins unless it is empty; rows found in only one file are kept;
-// - rows missing a trimmed attribute (name, artists, release date or year, duration, explicit,
-//   popularity, genres, an audio feature) are dropped and counted per reason, as are repeated
-//   tracks (same URI, else same name, artists and album);
-// - a value that should be a number, a date or a boolean and is not is an InputError naming
-//   the file, line, column and field; so are ragged rows and a file without data rows.
+// - a row with a defect is dropped and counted per reason, with the first few line numbers:
+//   a missing trimmed attribute (name, artists, release date or year, explicit, genres, an
+//   audio feature), a value that is not a number, key, mode, date or boolean, a value outside
+//   its feature's plausible range (inf, 1e999, a duration of 1e306), a field count other than
+//   the header's, a repeated track (same URI, else same name, artists and album);
+// - the file is an InputError (file, line, field) only when it is not CSV, lacks a track name
+//   or artist column, has no data rows, or keeps no usable row.
 // Throws gdbm::Cancelled if *cancel becomes true.
 Catalog loadDataset(const std::vector<std::string>& paths, const ProgressCallback& progress = {},
                     const CancelFlag* cancel = nullptr);

@@ -51,6 +51,47 @@ std::optional<Feature> featureFromName(std::string_view name)
     return std::nullopt;
 }
 
+FeatureRange plausibleRange(Feature f)
+{
+    if (isUnitInterval(f))
+        return {0.0, 1.0};
+    switch (f) {
+    case Feature::Key:
+        return {-1.0, 11.0}; // pitch class; Spotify writes -1 when it detected no key
+    case Feature::Loudness:
+        return {-100.0, 10.0}; // dB: Spotify's are about -60..+5
+    case Feature::Mode:
+        return {0.0, 1.0};
+    case Feature::Tempo:
+        return {0.0, 400.0}; // BPM; 0 for tracks without a beat
+    case Feature::TimeSignature:
+        return {0.0, 16.0}; // beats per bar; Spotify writes 0 and 1 for unclear metre
+    case Feature::Popularity:
+        return {0.0, 100.0};
+    case Feature::DurationMs:
+        return {1.0, 24.0 * 3600.0 * 1000.0}; // up to a day: long mixes and recordings
+    default:
+        break;
+    }
+    return {0.0, 1.0};
+}
+
+bool isUnitInterval(Feature f)
+{
+    switch (f) {
+    case Feature::Danceability:
+    case Feature::Energy:
+    case Feature::Speechiness:
+    case Feature::Acousticness:
+    case Feature::Instrumentalness:
+    case Feature::Liveness:
+    case Feature::Valence:
+        return true;
+    default:
+        return false;
+    }
+}
+
 std::size_t FeatureSet::size() const
 {
     std::size_t n = 0;

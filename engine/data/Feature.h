@@ -39,6 +39,20 @@ std::string_view featureKey(Feature f);
 // Looks a feature up by display name or key, case- and punctuation-insensitive.
 std::optional<Feature> featureFromName(std::string_view name);
 
+// The values a feature can take in Spotify's units (after a load's unit conversions). A value
+// outside is a defect of its row: "1e306" as a duration would make training diverge.
+struct FeatureRange
+{
+    double min = 0.0;
+    double max = 0.0;
+    bool contains(double v) const { return v >= min && v <= max; } // false for NaN
+};
+FeatureRange plausibleRange(Feature f);
+
+// True for the features Spotify defines on 0-1 (danceability, energy, speechiness, acousticness,
+// instrumentalness, liveness, valence), which some exports write as 0-100 percentages.
+bool isUnitInterval(Feature f);
+
 // Which features a catalog carries, in canonical order.
 class FeatureSet
 {

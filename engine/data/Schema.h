@@ -22,6 +22,8 @@ enum class Field : std::size_t {
     Album,
     ReleaseDate,
     Year,
+    ReleaseMonth, // with Year, when a file splits the date (released_year, released_month, ...)
+    ReleaseDay,
     Explicit,
     Genres,
     FirstFeature,
@@ -36,24 +38,17 @@ std::optional<Feature> featureOf(Field field);
 // The name used in messages: the Exportify column name ("Artist Name(s)", "Danceability").
 std::string_view fieldName(Field field);
 
-// How a column's numbers relate to Spotify's units.
-enum class Unit : std::uint8_t {
-    Native,  // already in Spotify's unit
-    Percent, // 0-100 scale of a 0-1 feature (top10s.csv's nrgy, dnce, ...): divided by 100
-    Seconds, // a duration in seconds: multiplied by 1000
-};
-
 struct ColumnBinding
 {
     std::size_t column = 0; // 0-based index in the header
     std::string header;     // the header text as the file wrote it
-    Unit unit = Unit::Native;
 };
 
 // Which column of a file holds each canonical field. Columns are matched by name, case- and
 // punctuation-insensitive ("Track Duration (ms)", "duration_ms", "DurationMs" are one name),
-// through a table of known aliases; when several columns match a field, the alias listed first
-// wins. Columns that match nothing are ignored.
+// through a table of known aliases from public Spotify exports; when several columns match a
+// field, the alias listed first wins. Columns that match nothing are ignored. The units of a
+// column's values are decided from the values themselves (ColumnUnits.h), not from its name.
 struct SchemaMatch
 {
     std::array<std::optional<ColumnBinding>, kFieldCount> columns;

@@ -161,11 +161,16 @@ rec::EvaluationResult evaluationFromJson(const json& in, const JsonReader& reade
 json toJson(const data::LoadReport& report)
 {
     json dropped = json::array();
-    for (const data::LoadReport::Drop& d : report.dropped)
-        dropped.push_back({{"reason", d.reason}, {"rows", d.rows}});
+    for (const data::LoadReport::Drop& d : report.dropped) {
+        json examples = json::array();
+        for (const data::SourceRow& row : d.examples)
+            examples.push_back({{"file", row.file}, {"line", row.line}});
+        dropped.push_back({{"reason", d.reason}, {"rows", d.rows}, {"examples", examples}});
+    }
     return {
         {"files", report.files},        {"rows_read", report.rowsRead}, {"rows_merged", report.rowsMerged},
-        {"rows_kept", report.rowsKept}, {"dropped", dropped},           {"notes", report.notes}};
+        {"rows_kept", report.rowsKept}, {"dropped", dropped},           {"conversions", report.conversions},
+        {"notes", report.notes}};
 }
 
 data::LoadReport loadReportFromJson(const json& in, const JsonReader& reader)
@@ -178,8 +183,20 @@ data::LoadReport loadReportFromJson(const json& in, const JsonReader& reader)
     const json& dropped = reader.array(in, "dropped");
     for (std::size_t i = 0; i < dropped.size(); ++i) {
         const JsonReader drop = reader.child("dropped[" + std::to_string(i) + "]");
-        report.dropped.push_back({drop.text(dropped[i], "reason"), drop.size(dropped[i], "rows")});
+        data::LoadReport::Drop entry{drop.text(dropped[i], "reason"), drop.size(dropped[i], "rows"), {}};
+        // Projects saved before drops listed their rows have no examples.
+        if (dropped[i].contains("examples")) {
+            const json& examples = drop.array(dropped[i], "examples");
+            for (std::size_t k = 0; k < examples.size(); ++k) {
+                const JsonReader example = drop.child("examples[" + std::to_string(k) + "]");
+                entry.examples.push_back(
+                    {example.text(examples[k], "file"), example.size(examples[k], "line")});
+            }
+        }
+        report.dropped.push_back(std::move(entry));
     }
+    if (in.contains("conversions")) // projects saved before units were read from the values
+        report.conversions = reader.texts(in, "conversions");
     report.notes = reader.texts(in, "notes");
     return report;
 }

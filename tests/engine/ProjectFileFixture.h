@@ -100,7 +100,9 @@ protected:
         for (std::size_t i = 0; i < a.report().dropped.size(); ++i) {
             QCOMPARE(b.report().dropped[i].reason, a.report().dropped[i].reason);
             QCOMPARE(b.report().dropped[i].rows, a.report().dropped[i].rows);
+            QCOMPARE(b.report().dropped[i].examples, a.report().dropped[i].examples);
         }
+        QCOMPARE(b.report().conversions, a.report().conversions);
         QCOMPARE(b.report().notes, a.report().notes);
         for (std::size_t i = 0; i < a.size(); ++i) {
             const data::Track &x = a.track(i), &y = b.track(i);

@@ -95,12 +95,14 @@ void TestCli::badInputExitsWith3OneLine_data()
     QTest::newRow("empty file") << "empty.csv" << QByteArray() << "empty.csv: the file is empty";
     QTest::newRow("header only") << "header.csv" << QByteArray("name,artist,energy\n")
                                  << "header.csv:1: the file has a header line but no data rows";
-    QTest::newRow("ragged rows") << "ragged.csv" << QByteArray("name,artist,energy\nA,B,0.1\nC,D\n")
-                                 << "ragged.csv:3:3: this row has 2 fields";
+    QTest::newRow("only ragged rows")
+        << "ragged.csv" << QByteArray("name,artist,energy\nC,D\n")
+        << "ragged.csv: no usable row: 1 row: a different number of fields than the header's 3 (ragged.csv line 2)";
     QTest::newRow("unterminated quote")
         << "quote.csv" << QByteArray("name,artist\nA,\"B\n") << "quote.csv:2:2: unterminated";
-    QTest::newRow("non-numeric feature") << "nan.csv" << QByteArray("name,artist,energy\nA,B,high\n")
-                                         << "nan.csv:2:3: field 'Energy': 'high' is not a number";
+    QTest::newRow("only a non-numeric feature")
+        << "nan.csv" << QByteArray("name,artist,energy\nA,B,high\n")
+        << "nan.csv: no usable row: 1 row: 'Energy' is not a number (nan.csv line 2)";
     QTest::newRow("binary garbage") << "garbage.csv"
                                     << QByteArray("\x7f"
                                                   "ELF\x02\x01\x01\x00\x00\x00",

@@ -22,13 +22,27 @@ private Q_SLOTS:
     void mergeKeepsRowsOfEitherFile();
     void identityPrefersUri();
     void dropsIncompleteRowsPerReason();
+    void dropsDefectiveRows_data();
+    void dropsDefectiveRows();
+    void oneCorruptRowInAThousand();
     void rejectsBadInput_data();
     void rejectsBadInput();
+    void loadsPublicSchemas_data();
+    void loadsPublicSchemas();
+    void readsFormattedValues();
+    void readsPythonLists();
+    void scalesByValueNotName();
+    void readsDurationsByMagnitude();
 };
 
 static std::string realFile(const char* name)
 {
     return std::string(GDBM_TEST_DATA_DIR) + "/real/" + name;
+}
+
+static std::string schemaFile(const char* name)
+{
+    return std::string(GDBM_TEST_DATA_DIR) + "/schemas/" + name;
 }
 
 static Catalog loadText(const std::string& csv, const std::string& name = "mem.csv")
@@ -44,10 +58,24 @@ void TestDatasetLoader::matchesColumnNames()
     QCOMPARE(m[Field::Artists]->column, 2u);
     // duration_ms is listed before dur: the millisecond column wins.
     QCOMPARE(m[fieldOf(Feature::DurationMs)]->column, 3u);
-    QCOMPARE(m[fieldOf(Feature::DurationMs)]->unit, Unit::Native);
-    QCOMPARE(m[fieldOf(Feature::Danceability)]->unit, Unit::Percent);
     QCOMPARE(m[fieldOf(Feature::Loudness)]->column, 5u);
     QVERIFY(!m.has(Field::TrackUri)); // the unnamed index column is ignored
+
+    // Kaggle's other schemas: "Most Streamed 2023", R's dotted names, tidytuesday, data.csv.
+    const SchemaMatch k = matchSchema({"track_name", "artist(s)_name", "released_year", "released_month",
+                                       "released_day", "bpm", "danceability_%", "Beats.Per.Minute",
+                                       "track_popularity", "id_artists", "is_explicit", "playlist_genre"});
+    QCOMPARE(k[Field::Name]->column, 0u);
+    QCOMPARE(k[Field::Artists]->column, 1u);
+    QCOMPARE(k[Field::Year]->column, 2u);
+    QCOMPARE(k[Field::ReleaseMonth]->column, 3u);
+    QCOMPARE(k[Field::ReleaseDay]->column, 4u);
+    QCOMPARE(k[fieldOf(Feature::Tempo)]->column, 7u); // the longer name is listed first
+    QCOMPARE(k[fieldOf(Feature::Danceability)]->column, 6u);
+    QCOMPARE(k[fieldOf(Feature::Popularity)]->column, 8u);
+    QCOMPARE(k[Field::ArtistUris]->column, 9u);
+    QCOMPARE(k[Field::Explicit]->column, 10u);
+    QCOMPARE(k[Field::Genres]->column, 11u);
 }
 
 void TestDatasetLoader::loadsExportifySample()
@@ -134,7 +162,7 @@ void TestDatasetLoader::mergeOfSplitColumnsGivesOriginal()
     // Split the Exportify sample into two files sharing the key columns, in different row order.
     const CsvDocument full = readCsvFile(realFile("top_10000_sample.csv"));
     const std::vector<std::string> keys = {"Track Name", "Artist Name(s)", "Album Name"};
-    CsvDocument left{"left.csv", "UTF-8", {}, {}}, right{"right.csv", "UTF-8", {}, {}};
+    CsvDocument left{"left.csv", "UTF-8", ',', {}, {}}, right{"right.csv", "UTF-8", ',', {}, {}};
     std::vector<std::size_t> leftCols, rightCols;
     for (std::size_t c = 0; c < full.header.size(); ++c) {
         const bool key = std::find(keys.begin(), keys.end(), full.header[c]) != keys.end();
@@ -236,18 +264,11 @@ void TestDatasetLoader::rejectsBadInput_data()
     QTest::newRow("no artist column") << "title,energy\nX,0.1\n"
                                       << 1 << 0 << "Artist Name(s)"
                                       << "no column";
-    QTest::newRow("ragged row") << "name,artist,energy\nA,X,0.1\nB,Y\n"
-                                << 3 << 3 << ""
-                                << "2 fields";
-    QTest::newRow("non-numeric feature") << "name,artist,energy\nA,X,0.1\nB,Y,loud\n"
-                                         << 3 << 3 << "Energy"
-                                         << "not a number";
-    QTest::newRow("bad date") << "name,artist,release_date\nA,X,last year\n"
-                              << 2 << 3 << "Album Release Date"
-                              << "not a date";
-    QTest::newRow("bad explicit") << "name,artist,explicit\nA,X,maybe\n"
-                                  << 2 << 3 << "Explicit"
-                                  << "true or false";
+    QTest::newRow("no usable row")
+        << "name,artist,energy\nA,X,loud\nB,Y,-0.5\n"
+        << 0 << 0 << ""
+        << "no usable row: 1 row: 'Energy' is not a number (bad.csv line 2); 1 row: "
+           "'Energy' outside its plausible range 0..1 (bad.csv line 3)";
 }
 
 void TestDatasetLoader::rejectsBadInput()
@@ -267,6 +288,184 @@ void TestDatasetLoader::rejectsBadInput()
         QCOMPARE(QString::fromStdString(e.location().field), field);
         QVERIFY2(QString::fromStdString(e.reason()).contains(reason), e.what());
     }
+}
+
+void TestDatasetLoader::dropsDefectiveRows_data()
+{
+    QTest::addColumn<QString>("csv");
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<int>("line");
+
+    const QString header = "name,artist,energy,release_date,explicit,key,duration_ms\n";
+    const QString good = "A,X,0.5,2001,true,C,200000\n";
+    QTest::newRow("ragged row") << header + good + "B,Y,0.5\n"
+                                << "a different number of fields than the header's 7" << 3;
+    QTest::newRow("non-numeric feature") << header + good + "B,Y,loud,2001,true,C,200000\n"
+                                         << "'Energy' is not a number" << 3;
+    QTest::newRow("inf") << header + good + "B,Y,inf,2001,true,C,200000\n"
+                         << "'Energy' outside its plausible range 0..1" << 3;
+    QTest::newRow("-inf") << header + good + "B,Y,-inf,2001,true,C,200000\n"
+                          << "'Energy' outside its plausible range 0..1" << 3;
+    QTest::newRow("1e999") << header + good + "B,Y,1e999,2001,true,C,200000\n"
+                           << "'Energy' outside its plausible range 0..1" << 3;
+    QTest::newRow("nan") << header + good + "B,Y,nan,2001,true,C,200000\n"
+                         << "missing Energy" << 3;
+    QTest::newRow("absurd duration") << header + good + "B,Y,0.5,2001,true,C,1e306\n"
+                                     << "'Track Duration (ms)' outside its plausible range 1..86400000" << 3;
+    QTest::newRow("bad key") << header + good + "B,Y,0.5,2001,true,H,200000\n"
+                             << "'Key' is not a key" << 3;
+    QTest::newRow("bad date") << header + good + "B,Y,0.5,last year,true,C,200000\n"
+                              << "'Album Release Date' is not a date" << 3;
+    QTest::newRow("year 0") << header + good + "B,Y,0.5,0000,true,C,200000\n"
+                            << "'Album Release Date' is outside the years 1000..2100" << 3;
+    QTest::newRow("bad explicit") << header + good + "B,Y,0.5,2001,maybe,C,200000\n"
+                                  << "'Explicit' is not true or false" << 3;
+    QTest::newRow("empty required value") << header + good + ",Y,0.5,2001,true,C,200000\n"
+                                          << "missing Track Name" << 3;
+}
+
+// A defect of one row drops that row, counted under its reason with its line; the rest loads.
+void TestDatasetLoader::dropsDefectiveRows()
+{
+    QFETCH(QString, csv);
+    QFETCH(QString, reason);
+    QFETCH(int, line);
+    const Catalog c = loadText(csv.toStdString(), "bad.csv");
+    QCOMPARE(c.size(), 1u);
+    QCOMPARE(c.track(0).name, std::string("A"));
+    QCOMPARE(c.report().dropped.size(), 1u);
+    const LoadReport::Drop& drop = c.report().dropped[0];
+    QVERIFY2(QString::fromStdString(drop.reason).startsWith(reason), drop.reason.c_str());
+    QCOMPARE(drop.rows, 1u);
+    QCOMPARE(drop.examples.size(), 1u);
+    QCOMPARE(drop.examples[0], (SourceRow{"bad.csv", std::size_t(line)}));
+}
+
+void TestDatasetLoader::oneCorruptRowInAThousand()
+{
+    // 1,000 rows on Spotify's 0-1 scale, one of them corrupt (75 in a 0-1 column): the column is
+    // not rescaled for one value; that row is dropped and named.
+    std::string csv = "name,artist,energy,valence\n";
+    for (int i = 0; i < 1000; ++i) {
+        csv.append("T").append(std::to_string(i)).append(",A,").append(i == 500 ? "75" : "0.5");
+        csv.append(",0.").append(std::to_string(i % 10)).append("\n");
+    }
+    const Catalog c = loadText(csv, "big.csv");
+    QCOMPARE(c.size(), 999u);
+    QVERIFY(c.report().conversions.empty());
+    QCOMPARE(c.report().dropped.size(), 1u);
+    QCOMPARE(describeDrop(c.report().dropped[0]),
+             std::string("1 row: 'Energy' outside its plausible range 0..1 (big.csv line 502)"));
+    QCOMPARE(c.feature(0, Feature::Energy), 0.5);
+}
+
+void TestDatasetLoader::loadsPublicSchemas_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("kept");
+    QTest::addColumn<int>("features");
+    QTest::addColumn<int>("conversions");
+
+    QTest::newRow("spotify-2023") << "spotify-2023-excerpt.csv" << 37 << 10 << 7; // 4 without a key
+    QTest::newRow("spotify-2000") << "spotify-2000-excerpt.csv" << 40 << 10 << 7;
+    QTest::newRow("spotify-2000 ; BOM CRLF") << "spotify-2000-semicolon-excerpt.csv" << 20 << 10 << 7;
+    QTest::newRow("data.csv python lists") << "python-lists.csv" << 4 << 13 << 0;
+    QTest::newRow("top50 dotted names") << "top50-dotted.csv" << 5 << 10 << 7;
+    QTest::newRow("formatted values") << "formatted-values.csv" << 3 << 5 << 1;
+}
+
+// Every public schema loads as it is, with every feature on Spotify's scale.
+void TestDatasetLoader::loadsPublicSchemas()
+{
+    QFETCH(QString, file);
+    QFETCH(int, kept);
+    QFETCH(int, features);
+    QFETCH(int, conversions);
+    const Catalog c = loadDataset({schemaFile(qPrintable(file))});
+    QCOMPARE(int(c.size()), kept);
+    QCOMPARE(int(c.availableFeatures().size()), features);
+    QCOMPARE(int(c.report().conversions.size()), conversions);
+    for (std::size_t i = 0; i < c.size(); ++i) {
+        for (Feature f : c.featureList()) {
+            const double v = c.feature(i, f);
+            QVERIFY2(plausibleRange(f).contains(v),
+                     qPrintable(QString("%1 = %2").arg(featureName(f).data()).arg(v)));
+            if (isUnitInterval(f))
+                QVERIFY(v >= 0.0 && v <= 1.0);
+        }
+        if (c.availableFeatures().contains(Feature::DurationMs))
+            QVERIFY(c.feature(i, Feature::DurationMs) > 30000.0); // songs, not seconds read as ms
+        QVERIFY(c.track(i).year == 0 || c.track(i).year >= 1900); // 0: the file has no dates
+    }
+}
+
+void TestDatasetLoader::readsFormattedValues()
+{
+    const Catalog c = loadDataset({schemaFile("formatted-values.csv")});
+    QCOMPARE(c.size(), 3u);
+    QCOMPARE(c.feature(0, Feature::DurationMs), 225000.0);
+    QCOMPARE(c.feature(2, Feature::DurationMs), 3723000.0);
+    QCOMPARE(c.feature(0, Feature::Key), 1.0);  // C#
+    QCOMPARE(c.feature(1, Feature::Key), 10.0); // Bb
+    QCOMPARE(c.feature(2, Feature::Key), 10.0); // A sharp, as a symbol
+    QCOMPARE(c.feature(0, Feature::Mode), 1.0);
+    QCOMPARE(c.feature(2, Feature::Mode), 0.0);
+    QCOMPARE(c.track(0).isExplicit, true);
+    QCOMPARE(c.track(1).isExplicit, false);
+    QCOMPARE(c.track(2).isExplicit, true);
+    QCOMPARE(c.feature(1, Feature::TimeSignature), 3.0);
+    QCOMPARE(c.track(1).year, 1999);
+
+    // released_year, _month and _day make one release date; a note name is a key.
+    const Catalog s = loadDataset({schemaFile("spotify-2023-excerpt.csv")});
+    QCOMPARE(s.track(0).releaseDate, std::string("2023-07-14"));
+    QCOMPARE(s.feature(0, Feature::Key), 11.0); // B
+    QCOMPARE(s.feature(0, Feature::Energy), 0.83);
+    // Rows without a key are dropped, counted and located.
+    QCOMPARE(s.report().dropped[0].reason, std::string("missing Key"));
+    QCOMPARE(s.report().dropped[0].examples[0], (SourceRow{"spotify-2023-excerpt.csv", 14}));
+}
+
+void TestDatasetLoader::readsPythonLists()
+{
+    const Catalog c = loadDataset({schemaFile("python-lists.csv")});
+    QCOMPARE(c.track(0).artists.size(), 3u);
+    QCOMPARE(c.artistName(c.track(0).artists[1]), std::string("James Levine"));
+    QCOMPARE(c.track(0).artistsText,
+             std::string("Sergei Rachmaninoff, James Levine, Berliner Philharmoniker"));
+    QCOMPARE(c.artistName(c.track(3).artists[0]), std::string("Frank Parker"));
+}
+
+void TestDatasetLoader::scalesByValueNotName()
+{
+    // "Energy" holding 0-100 integers is rescaled, and the summary says why.
+    const Catalog c =
+        loadText("name,artist,Energy,Valence,Danceability\nA,X,75,0,50\nB,Y,20,100,0\n", "full.csv");
+    QCOMPARE(c.feature(0, Feature::Energy), 0.75);
+    QCOMPARE(c.feature(1, Feature::Valence), 1.0);
+    QCOMPARE(c.report().conversions.size(), 3u);
+    QCOMPARE(
+        c.report().conversions[1],
+        std::string(
+            "full.csv: 'Energy' (Energy): values up to 75 (2 of 2 above 1): read as 0-100, divided by 100"));
+    // A '%' column is a percentage even when every value is 0 or 1.
+    const Catalog p = loadText("name,artist,instrumentalness_%\nA,X,0\nB,Y,1\n");
+    QCOMPARE(p.feature(1, Feature::Instrumentalness), 0.01);
+    // Spotify's own scale stays as it is.
+    const Catalog n = loadText("name,artist,energy\nA,X,0.75\nB,Y,1\n");
+    QCOMPARE(n.feature(0, Feature::Energy), 0.75);
+    QVERIFY(n.report().conversions.empty());
+}
+
+void TestDatasetLoader::readsDurationsByMagnitude()
+{
+    const Catalog seconds = loadText("name,artist,duration_ms\nA,X,215\nB,Y,180.5\n");
+    QCOMPARE(seconds.feature(0, Feature::DurationMs), 215000.0);
+    const Catalog minutes = loadText("name,artist,duration\nA,X,3.5\nB,Y,4\n");
+    QCOMPARE(minutes.feature(0, Feature::DurationMs), 210000.0);
+    const Catalog ms = loadText("name,artist,dur\nA,X,215000\nB,Y,\"1,412,000\"\n");
+    QCOMPARE(ms.feature(0, Feature::DurationMs), 215000.0);
+    QCOMPARE(ms.feature(1, Feature::DurationMs), 1412000.0); // thousands separators
 }
 
 QTEST_APPLESS_MAIN(TestDatasetLoader)

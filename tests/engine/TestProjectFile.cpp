@@ -102,7 +102,8 @@ void TestProjectFile::specialValuesRoundTrip()
     report.rowsRead = 3;
     report.rowsMerged = 3;
     report.rowsKept = 2;
-    report.drop("missing genres", 1);
+    report.drop("missing genres", {"a.csv", 3});
+    report.conversions = {"a.csv: 'nrgy' (Energy): values up to 97: read as 0-100, divided by 100"};
     report.notes = {"tempo: no file has it"};
     catalog->setReport(report);
 

@@ -36,6 +36,7 @@ private Q_SLOTS:
     void startsOnTheSyntheticDemoCatalog();
     void opensARealFileThroughTheDialog();
     void brokenFileKeepsTheOpenCatalog();
+    void corruptRowIsDroppedAndNamed();
     void editingARangeChangesTheMatchCountAndUndoRestoresIt();
     void exportAndReimportArchetypes();
     void simulateAndExportTheCsvFiles();
@@ -95,17 +96,40 @@ void TestMainWindow::brokenFileKeepsTheOpenCatalog()
     const QString broken = m_dir.filePath("broken.csv");
     QFile f(broken);
     QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write("name,artist,energy\nA,X,0.5\nB,Y,loud\n");
+    // No row is usable: the file is an error, and the message says why, row by row.
+    f.write("name,artist,energy\nB,Y,loud\n");
     f.close();
     const int shown = MessageBox::shownCount();
     FileDialog::setNextFileName(broken);
     trigger("actionOpenDataset");
     QVERIFY(waitForCatalog());
     QCOMPARE(MessageBox::shownCount(), shown + 1);
-    QVERIFY2(MessageBox::lastText().contains("broken.csv:3:3"), qPrintable(MessageBox::lastText()));
-    QVERIFY(MessageBox::lastText().contains("'loud' is not a number"));
+    QVERIFY2(
+        MessageBox::lastText().contains("no usable row: 1 row: 'Energy' is not a number (broken.csv line 2)"),
+        qPrintable(MessageBox::lastText()));
     QCOMPARE(m_window->state().catalog(), before);
     QCOMPARE(child<QTableView>("catalogTable")->model()->rowCount(), int(before->size()));
+}
+
+// A file on 0-100 with one corrupt row loads the other rows; the Data page says which line was
+// dropped and why, and which columns were rescaled.
+void TestMainWindow::corruptRowIsDroppedAndNamed()
+{
+    const QString path = m_dir.filePath("percent.csv");
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("Title,Artist,Energy,Valence\nA,X,75,40\nB,Y,lots,50\nC,Z,20,90\n");
+    f.close();
+    FileDialog::setNextFileName(path);
+    trigger("actionOpenDataset");
+    QVERIFY(waitForCatalog());
+    QCOMPARE(m_window->state().catalog()->size(), std::size_t(2));
+    QCOMPARE(m_window->state().catalog()->feature(0, data::Feature::Energy), 0.75);
+    const QString dropped = child<QLabel>("droppedLabel")->text();
+    QVERIFY2(dropped.contains("1 row: 'Energy' is not a number (percent.csv line 3)"), qPrintable(dropped));
+    const QString converted = child<QLabel>("conversionsLabel")->text();
+    QVERIFY2(converted.contains("'Energy' (Energy): values up to 75"), qPrintable(converted));
+    QVERIFY(converted.contains("'Valence' (Valence)"));
 }
 
 void TestMainWindow::editingARangeChangesTheMatchCountAndUndoRestoresIt()

@@ -46,9 +46,14 @@ LoadSummaryBox::LoadSummaryBox(QWidget* parent) : QGroupBox(tr("Dataset"), paren
     m_droppedLabel = new QLabel;
     m_droppedLabel->setObjectName("droppedLabel");
     m_droppedLabel->setWordWrap(true);
+    m_droppedLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_featuresLabel = new QLabel;
     m_featuresLabel->setObjectName("featuresLabel");
     m_featuresLabel->setWordWrap(true);
+    m_conversionsLabel = new QLabel;
+    m_conversionsLabel->setObjectName("conversionsLabel");
+    m_conversionsLabel->setWordWrap(true);
+    m_conversionsLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_notesLabel = new QLabel;
     m_notesLabel->setObjectName("notesLabel");
     m_notesLabel->setWordWrap(true);
@@ -64,6 +69,7 @@ LoadSummaryBox::LoadSummaryBox(QWidget* parent) : QGroupBox(tr("Dataset"), paren
     layout->addWidget(m_rowsLabel);
     layout->addWidget(m_droppedLabel);
     layout->addWidget(m_featuresLabel);
+    layout->addWidget(m_conversionsLabel);
     layout->addWidget(m_notesLabel);
     layout->addStretch(1);
 }
@@ -74,7 +80,7 @@ void LoadSummaryBox::showCatalog(const data::Catalog* catalog)
     if (!catalog) {
         m_datasetLabel->setText(tr("No dataset loaded"));
         m_rowsLabel->setText(tr("Open a CSV file (File > Open Dataset) or the demo catalog."));
-        for (QLabel* label : {m_droppedLabel, m_featuresLabel, m_notesLabel})
+        for (QLabel* label : {m_droppedLabel, m_featuresLabel, m_conversionsLabel, m_notesLabel})
             label->clear();
         return;
     }
@@ -86,11 +92,20 @@ void LoadSummaryBox::showCatalog(const data::Catalog* catalog)
     rows += tr(" · %1 kept · %2 dropped").arg(number(report.rowsKept), number(report.droppedTotal()));
     m_rowsLabel->setText(rows);
 
+    // One line per reason, with the first lines dropped for it, so the user can look them up.
     QStringList drops;
     for (const auto& drop : report.dropped)
-        drops << tr("%1 (%2)").arg(fromStd(drop.reason), number(drop.rows));
+        drops << fromStd(data::describeDrop(drop));
     m_droppedLabel->setText(drops.isEmpty() ? tr("No rows dropped.")
-                                            : tr("Dropped: %1").arg(drops.join(", ")));
+                                            : tr("Dropped %1").arg(drops.join(tr("\nDropped "))));
+
+    QStringList conversions;
+    for (const std::string& conversion : report.conversions)
+        conversions << fromStd(conversion);
+    m_conversionsLabel->setText(conversions.isEmpty()
+                                    ? QString()
+                                    : tr("Converted to Spotify's units:\n%1").arg(conversions.join('\n')));
+    m_conversionsLabel->setVisible(!conversions.isEmpty());
 
     QStringList missing;
     for (Feature f : data::kAllFeatures) {

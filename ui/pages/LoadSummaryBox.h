@@ -11,7 +11,8 @@ class Catalog;
 namespace gdbm::ui {
 
 // The Data page's "Dataset" box: what was loaded (the dataset's name, a badge for a synthetic
-// catalog, rows read, kept and dropped, features found and missing, the loader's notes), or
+// catalog, rows read, kept and dropped with the first lines of each reason, features found and
+// missing, columns converted to Spotify's units and why, the loader's notes), or
 // how to open a dataset when none is.
 class LoadSummaryBox : public QGroupBox
 {
@@ -29,6 +30,7 @@ private:
     QLabel* m_rowsLabel;
     QLabel* m_droppedLabel;
     QLabel* m_featuresLabel;
+    QLabel* m_conversionsLabel;
     QLabel* m_notesLabel;
 };
 
