@@ -6,6 +6,7 @@
 #include "sim/Simulator.h"
 
 #include <QDate>
+#include <algorithm>
 #include <cstdio>
 
 namespace gdbm::cli {
@@ -19,15 +20,29 @@ std::chrono::sys_days parseReferenceDate(const QString& text)
     return std::chrono::sys_days(std::chrono::year(date.year()) / date.month() / date.day());
 }
 
-void printSummary(const sim::SimulationResult& result)
+// Users per archetype, with those who fell back to random tracks and the preferences the
+// catalog could not answer (skipped for every user of that archetype).
+void printSummary(const sim::SimulationResult& result, const sim::ArchetypeSet& archetypes,
+                  const sim::CatalogFacts& facts)
 {
     const sim::SimulationSummary& s = result.summary;
     std::fprintf(stderr, "%zu users, %s interactions, %zu fell back to random tracks, %zu discoverers\n",
                  result.users.size(), text::withThousands((long long)s.interactions).c_str(), s.fellBack,
                  s.discoverers);
-    for (std::size_t k = 0; k < result.archetypeNames.size(); ++k)
-        std::fprintf(stderr, "  %-24s %6zu users\n", result.archetypeNames[k].c_str(),
-                     s.usersPerArchetype[k]);
+    for (std::size_t k = 0; k < result.archetypeNames.size(); ++k) {
+        char counts[64];
+        std::snprintf(counts, sizeof counts, "%6zu users", s.usersPerArchetype[k]);
+        std::string line = "  " + result.archetypeNames[k];
+        line.resize(std::max<std::size_t>(line.size(), 26), ' ');
+        line += std::string(" ") + counts;
+        if (s.fellBackPerArchetype[k] > 0)
+            line += ", " + std::to_string(s.fellBackPerArchetype[k]) + " fell back";
+        const std::vector<std::string> skipped =
+            sim::inapplicablePreferences(archetypes.archetypes[k], facts);
+        if (!skipped.empty())
+            line += "; skipped (not in this catalog): " + text::join(skipped, ", ");
+        std::fprintf(stderr, "%s\n", line.c_str());
+    }
     std::fprintf(stderr, "  ratings:");
     for (std::size_t b = 0; b < sim::kRatingBins; ++b)
         std::fprintf(stderr, " %.1f:%zu", 1.0 + 0.5 * double(b), s.ratingHistogram[b]);
@@ -71,7 +86,7 @@ int runSimulate(const QStringList& args)
 
     const sim::SimulationResult result =
         sim::simulate(catalog, archetypes, params, stderrProgress(), &interrupted());
-    printSummary(result);
+    printSummary(result, archetypes, sim::computeCatalogFacts(catalog, params.thresholds));
     const std::string out = parser.value("out").toStdString();
     sim::exportSimulation(result, catalog, out);
     printInfo("wrote " + out + "/" + sim::kInteractionsFile + " and " + out + "/" + sim::kProfilesFile);

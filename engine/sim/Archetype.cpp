@@ -40,6 +40,13 @@ std::optional<Attribute> attributeFromKey(std::string_view key)
     return std::nullopt;
 }
 
+bool isDrawnKind(PreferenceKind kind)
+{
+    return kind == PreferenceKind::RangeDrawn || kind == PreferenceKind::CommonGenreDrawn ||
+           kind == PreferenceKind::NicheGenreDrawn || kind == PreferenceKind::ArtistDrawn ||
+           kind == PreferenceKind::DecadeDrawn;
+}
+
 std::string_view preferenceKindKey(PreferenceKind kind)
 {
     return kKindKeys[static_cast<std::size_t>(kind)];

@@ -38,6 +38,9 @@ enum class PreferenceKind {
     DecadeDrawn,      // per user, the release years of one decade in [firstDecade, lastDecade]
 };
 
+// True for the kinds drawn per user (RangeDrawn and the *Drawn kinds).
+bool isDrawnKind(PreferenceKind kind);
+
 std::string_view preferenceKindKey(PreferenceKind kind); // "range", "genres", ... (JSON)
 std::optional<PreferenceKind> preferenceKindFromKey(std::string_view key);
 

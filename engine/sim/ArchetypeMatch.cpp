@@ -6,13 +6,6 @@
 namespace gdbm::sim {
 namespace {
 
-bool isDrawn(PreferenceKind kind)
-{
-    return kind == PreferenceKind::RangeDrawn || kind == PreferenceKind::CommonGenreDrawn ||
-           kind == PreferenceKind::NicheGenreDrawn || kind == PreferenceKind::ArtistDrawn ||
-           kind == PreferenceKind::DecadeDrawn;
-}
-
 // Tracks of `base` per option of one discrete drawn preference; empty for a drawn range.
 std::vector<std::size_t> optionCounts(const Preference& pref, const data::Catalog& catalog,
                                       const CatalogFacts& facts, const std::vector<std::uint32_t>& base)
@@ -70,12 +63,15 @@ std::vector<std::size_t> optionCounts(const Preference& pref, const data::Catalo
 
 MatchRange countMatches(const Archetype& archetype, const data::Catalog& catalog, const CatalogFacts& facts)
 {
-    // The fixed preferences, resolved as the simulator resolves them (no draw involved).
+    // The fixed preferences, resolved as the simulator resolves them (no draw involved); those
+    // the catalog cannot answer are skipped, as the simulator skips them.
     Archetype fixed = archetype;
     std::vector<Preference> drawn;
     fixed.preferences.clear();
     for (const Preference& p : archetype.preferences) {
-        if (isDrawn(p.kind))
+        if (!isApplicable(p, facts))
+            continue;
+        if (isDrawnKind(p.kind))
             drawn.push_back(p);
         else
             fixed.preferences.push_back(p);

@@ -119,6 +119,14 @@ CatalogFacts computeCatalogFacts(const data::Catalog& catalog, const data::Genre
         facts.artistsByTracks.begin(), facts.artistsByTracks.end(),
         [&](data::ArtistId a, data::ArtistId b) { return tracksPerArtist[a] > tracksPerArtist[b]; });
 
+    for (data::Feature f : data::kAllFeatures)
+        facts.available[data::index(f)] = catalog.availableFeatures().contains(f);
+    for (const data::Track& t : catalog.tracks()) {
+        facts.available[std::size_t(Attribute::ReleaseYear)] =
+            facts.available[std::size_t(Attribute::ReleaseYear)] || t.year != 0;
+        facts.hasGenres = facts.hasGenres || !t.genres.empty();
+    }
+
     facts.minimum.fill(std::numeric_limits<double>::infinity());
     facts.maximum.fill(-std::numeric_limits<double>::infinity());
     for (std::size_t i = 0; i < catalog.size(); ++i) {
@@ -167,11 +175,57 @@ bool passesAll(const std::vector<UserPreference>& preferences, const data::Catal
     return true;
 }
 
+bool isApplicable(const Preference& preference, const CatalogFacts& facts)
+{
+    switch (preference.kind) {
+    case PreferenceKind::Range:
+    case PreferenceKind::RangeDrawn:
+        return facts.available[static_cast<std::size_t>(preference.attribute)];
+    case PreferenceKind::DecadeDrawn:
+        return facts.available[static_cast<std::size_t>(Attribute::ReleaseYear)];
+    case PreferenceKind::Genres:
+    case PreferenceKind::AnyCommonGenre:
+    case PreferenceKind::CommonGenreDrawn:
+    case PreferenceKind::NicheGenreDrawn:
+        return facts.hasGenres;
+    case PreferenceKind::ArtistDrawn:
+        return true;
+    }
+    return true;
+}
+
+std::vector<std::string> inapplicablePreferences(const Archetype& archetype, const CatalogFacts& facts)
+{
+    std::vector<std::string> names;
+    for (const Preference& p : archetype.preferences) {
+        if (isApplicable(p, facts))
+            continue;
+        std::string name;
+        switch (p.kind) {
+        case PreferenceKind::Range:
+        case PreferenceKind::RangeDrawn:
+            name = std::string(attributeKey(p.attribute));
+            break;
+        case PreferenceKind::DecadeDrawn:
+            name = std::string(attributeKey(Attribute::ReleaseYear));
+            break;
+        default:
+            name = "genre";
+            break;
+        }
+        if (std::find(names.begin(), names.end(), name) == names.end())
+            names.push_back(name);
+    }
+    return names;
+}
+
 std::vector<UserPreference> drawPreferences(const Archetype& archetype, const data::Catalog& catalog,
                                             const CatalogFacts& facts, CounterRng& rng)
 {
     std::vector<UserPreference> drawn;
     for (const Preference& pref : archetype.preferences) {
+        if (!isApplicable(pref, facts))
+            continue;
         const auto a = static_cast<std::size_t>(pref.attribute);
         switch (pref.kind) {
         case PreferenceKind::Range:

@@ -19,6 +19,8 @@ struct CatalogFacts
     std::vector<data::ArtistId> artistsByTracks; // most tracks first; ties by first appearance
     std::array<double, kAttributeCount> minimum{};
     std::array<double, kAttributeCount> maximum{};
+    std::array<bool, kAttributeCount> available{}; // a column of the catalog (a year for ReleaseYear)
+    bool hasGenres = false;                        // some track has a genre
 };
 
 CatalogFacts computeCatalogFacts(const data::Catalog& catalog, const data::GenreThresholds& thresholds);
@@ -44,8 +46,19 @@ bool passes(const UserPreference& preference, const data::Catalog& catalog, std:
 bool passesAll(const std::vector<UserPreference>& preferences, const data::Catalog& catalog,
                std::size_t track);
 
-// Draws what an archetype leaves to chance. A drawn genre or artist that the catalog does not
-// have (no common genres, say) becomes an empty genre set, which no track passes.
+// Whether the catalog can answer a preference: its attribute is a column of the catalog (the
+// release year is known for some track), or for the genre kinds, some track has a genre. A
+// catalog without instrumentalness cannot tell who likes instrumental music: such a preference
+// is skipped for every user instead of leaving them no track (and turning them into random
+// listeners).
+bool isApplicable(const Preference& preference, const CatalogFacts& facts);
+// The preferences of an archetype the catalog cannot answer, by what they ask about
+// ("instrumentalness", "genre", "year"), without repeats.
+std::vector<std::string> inapplicablePreferences(const Archetype& archetype, const CatalogFacts& facts);
+
+// Draws what an archetype leaves to chance, for the preferences the catalog can answer. A drawn genre or
+// artist that the catalog does not have (no common genres, say) becomes an empty genre set, which no track
+// passes.
 std::vector<UserPreference> drawPreferences(const Archetype& archetype, const data::Catalog& catalog,
                                             const CatalogFacts& facts, CounterRng& rng);
 

@@ -234,6 +234,34 @@ std::vector<Interaction> listen(const User& user, std::uint32_t userIndex, const
     return history;
 }
 
+// A user whose drawn preferences match no track (mood ranges drawn narrow, a niche genre with
+// no track in the popularity range) draws them again, from streams of their own, up to
+// kRedraws times: a listener with a taste is one with songs of that taste. Only a user for whom
+// no draw matches falls back to random tracks. Users with matches keep their first draw, so
+// catalogs where every draw matches simulate as before.
+constexpr std::uint64_t kRedraws = 10;
+
+std::vector<std::uint32_t> redrawUntilMatched(User& user, const Archetype& archetype,
+                                              const data::Catalog& catalog, const CatalogFacts& facts,
+                                              const CandidateIndex& index, std::uint64_t seed)
+{
+    const bool drawsSomething = std::any_of(archetype.preferences.begin(), archetype.preferences.end(),
+                                            [](const Preference& p) { return isDrawnKind(p.kind); });
+    if (!drawsSomething)
+        return {};
+    for (std::uint64_t attempt = 1; attempt <= kRedraws; ++attempt) {
+        // Stream 0 made the first draw and stream 1 is the user's listening: redraws use 2, 3, ...
+        CounterRng rng(seed, RandomPurpose::Simulation, user.id, 1 + attempt);
+        std::vector<UserPreference> preferences = drawPreferences(archetype, catalog, facts, rng);
+        std::vector<std::uint32_t> candidates = index.candidates(preferences);
+        if (!candidates.empty()) {
+            user.preferences = std::move(preferences);
+            return candidates;
+        }
+    }
+    return {};
+}
+
 } // namespace
 
 std::vector<std::size_t> usersPerArchetype(const ArchetypeSet& archetypes, std::size_t users)
@@ -271,8 +299,10 @@ SimulationSummary summarize(const SimulationResult& result, std::size_t archetyp
 {
     SimulationSummary s;
     s.usersPerArchetype.assign(archetypeCount, 0);
+    s.fellBackPerArchetype.assign(archetypeCount, 0);
     for (const User& u : result.users) {
         ++s.usersPerArchetype[u.archetype];
+        s.fellBackPerArchetype[u.archetype] += u.fellBack ? 1 : 0;
         s.fellBack += u.fellBack ? 1 : 0;
     }
     std::vector<bool> discovered(result.users.size(), false);
@@ -359,10 +389,14 @@ SimulationResult simulate(const data::Catalog& catalog, const ArchetypeSet& arch
             const std::vector<std::uint32_t> candidates = index.candidates(groupExample[g]->preferences);
             tbb::parallel_for(std::size_t(0), groupUsers[g].size(), [&](std::size_t i) {
                 const std::uint32_t u = groupUsers[g][i];
-                const User& user = result.users[u];
+                User& user = result.users[u];
+                const Archetype& archetype = archetypes.archetypes[user.archetype];
+                std::vector<std::uint32_t> redrawn;
+                if (candidates.empty())
+                    redrawn = redrawUntilMatched(user, archetype, catalog, facts, index, params.seed);
                 bool fell = false;
-                histories[u] =
-                    listen(user, u, archetypes.archetypes[user.archetype], candidates, catalog, params, fell);
+                histories[u] = listen(user, u, archetype, candidates.empty() ? redrawn : candidates, catalog,
+                                      params, fell);
                 fellBack[u] = fell ? 1 : 0;
             });
         });

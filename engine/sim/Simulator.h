@@ -51,6 +51,7 @@ inline constexpr std::size_t kRatingBins = 9;
 struct SimulationSummary
 {
     std::vector<std::size_t> usersPerArchetype;
+    std::vector<std::size_t> fellBackPerArchetype; // users whose preferences matched no track
     std::size_t fellBack = 0;
     std::size_t discoverers = 0;
     std::size_t interactions = 0;

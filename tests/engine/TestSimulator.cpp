@@ -23,6 +23,9 @@ private Q_SLOTS:
     void ratingHandComputed();
     void genresMatchWholeNames();
     void fallbackWhenNothingMatches();
+    void skipsPreferencesTheCatalogLacks();
+    void drawnPreferencesRedrawnUntilTheyMatch();
+    void realPercentFileKeepsListenersOnTaste();
     void sameSeedSameResultAnyThreadCount();
     void otherSeedDiffers();
     void timestampsWithinAYear();
@@ -190,6 +193,80 @@ void TestSimulator::fallbackWhenNothingMatches()
     for (const Interaction& i : r.interactions)
         fallback += i.source == InteractionSource::Fallback ? 1 : 0;
     QCOMPARE(fallback, 10u * 50u);
+}
+
+// A catalog without an instrumentalness column cannot tell who likes instrumental music: the
+// Audiophile's instrumentalness preference is skipped, its acousticness one kept.
+void TestSimulator::skipsPreferencesTheCatalogLacks()
+{
+    data::Catalog catalog = data::generateDemoCatalog({2000, 5});
+    data::FeatureSet features = catalog.availableFeatures();
+    features.erase(data::Feature::Instrumentalness);
+    catalog.setAvailableFeatures(features);
+    const CatalogFacts facts = computeCatalogFacts(catalog, data::GenreThresholds::scaledFor(catalog.size()));
+
+    const ArchetypeSet defaults = defaultArchetypes();
+    const auto audiophile = std::find_if(defaults.archetypes.begin(), defaults.archetypes.end(),
+                                         [](const Archetype& a) { return a.name == "Audiophile"; });
+    QVERIFY(audiophile != defaults.archetypes.end());
+    QCOMPARE(inapplicablePreferences(*audiophile, facts), std::vector<std::string>{"instrumentalness"});
+
+    ArchetypeSet only;
+    only.archetypes = {*audiophile};
+    only.archetypes[0].share = 1.0;
+    SimulationParams params;
+    params.users = 20;
+    params.thresholds = facts.genres.thresholds;
+    const SimulationResult r = simulate(catalog, only, params);
+    QCOMPARE(r.summary.fellBack, 0u);
+    for (const User& u : r.users) {
+        QCOMPARE(u.preferences.size(), 1u); // acousticness only
+        QCOMPARE(u.preferences[0].attribute, attributeOf(data::Feature::Acousticness));
+    }
+}
+
+// Mood ranges drawn so narrow that no track lies in both are drawn again; the user keeps the
+// draw that matched, which is what their profile says.
+void TestSimulator::drawnPreferencesRedrawnUntilTheyMatch()
+{
+    const data::Catalog small = data::generateDemoCatalog({60, 2});
+    ArchetypeSet moods;
+    Preference valence;
+    valence.kind = PreferenceKind::RangeDrawn;
+    valence.attribute = attributeOf(data::Feature::Valence);
+    valence.min = 0;
+    valence.max = 1;
+    Preference energy = valence;
+    energy.attribute = attributeOf(data::Feature::Energy);
+    moods.archetypes = {{"Moods", 1.0, 5, {valence, energy}}};
+    SimulationParams params;
+    params.users = 300;
+    params.thresholds = data::GenreThresholds::scaledFor(small.size());
+    const SimulationResult r = simulate(small, moods, params);
+    QCOMPARE(r.summary.fellBack, 0u);
+    for (const Interaction& i : r.interactions) {
+        if (i.source == InteractionSource::Preference)
+            QVERIFY(passesAll(r.users[i.user].preferences, small, i.track));
+    }
+}
+
+// On a real file whose features are on 0-100 (top10s.csv), the taste-driven archetypes whose
+// preferences the file can answer all find tracks: none falls back to random listening.
+void TestSimulator::realPercentFileKeepsListenersOnTaste()
+{
+    const data::Catalog top10s = data::loadDataset({std::string(GDBM_TEST_DATA_DIR) + "/real/top10s.csv"});
+    SimulationParams params;
+    params.users = 1000;
+    params.thresholds = data::GenreThresholds::scaledFor(top10s.size());
+    const SimulationResult r = simulate(top10s, m_archetypes, params);
+    for (const char* name : {"Mainstream Listener", "Mood-Based Listener", "Live Music Fan",
+                             "Casual Listener", "Genre-Specific Fan", "Loyal Fan", "Discoverer"}) {
+        const auto k = std::size_t(std::find(r.archetypeNames.begin(), r.archetypeNames.end(), name) -
+                                   r.archetypeNames.begin());
+        QVERIFY2(k < r.archetypeNames.size(), name);
+        QVERIFY2(r.summary.usersPerArchetype[k] > 0, name);
+        QVERIFY2(r.summary.fellBackPerArchetype[k] == 0, name);
+    }
 }
 
 void TestSimulator::sameSeedSameResultAnyThreadCount()

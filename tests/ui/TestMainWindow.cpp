@@ -37,6 +37,7 @@ private Q_SLOTS:
     void opensARealFileThroughTheDialog();
     void brokenFileKeepsTheOpenCatalog();
     void corruptRowIsDroppedAndNamed();
+    void simulationSaysWhichPreferencesItSkips();
     void editingARangeChangesTheMatchCountAndUndoRestoresIt();
     void exportAndReimportArchetypes();
     void simulateAndExportTheCsvFiles();
@@ -130,6 +131,19 @@ void TestMainWindow::corruptRowIsDroppedAndNamed()
     const QString converted = child<QLabel>("conversionsLabel")->text();
     QVERIFY2(converted.contains("'Energy' (Energy): values up to 75"), qPrintable(converted));
     QVERIFY(converted.contains("'Valence' (Valence)"));
+}
+
+// A catalog without instrumentalness: the Simulation page says that the Audiophile's and the
+// Classical Music Lover's instrumentalness preference is skipped.
+void TestMainWindow::simulationSaysWhichPreferencesItSkips()
+{
+    FileDialog::setNextFileName(realFile("top10s.csv"));
+    trigger("actionOpenDataset");
+    QVERIFY(waitForCatalog());
+    const QString banner = child<QLabel>("simOutOfDate")->text();
+    QVERIFY2(banner.contains("Audiophile ignores its instrumentalness preference"), qPrintable(banner));
+    QVERIFY(banner.contains("Classical Music Lover ignores its instrumentalness preference"));
+    QVERIFY(!banner.contains("Mainstream Listener ignores"));
 }
 
 void TestMainWindow::editingARangeChangesTheMatchCountAndUndoRestoresIt()

@@ -132,6 +132,7 @@ SimulationPage::SimulationPage(AppState& state, QWidget* parent)
     connect(&m_state, &AppState::simulationChanged, this, &SimulationPage::showResult);
     connect(&m_state, &AppState::simulationOutOfDateChanged, this, &SimulationPage::updateBanner);
     connect(&m_state, &AppState::archetypesChanged, this, &SimulationPage::updateBanner);
+    connect(&m_state, &AppState::catalogChanged, this, &SimulationPage::updateBanner);
     connect(m_users, &QSpinBox::valueChanged, this, &SimulationPage::updateBanner);
     // The settings belong to the project: the widgets edit AppState's copy and follow it when a
     // project is opened.
@@ -257,9 +258,37 @@ void SimulationPage::updateBanner()
         if (style.isEmpty())
             style = "background: #eef3f8; border-radius: 4px;";
     }
+    const QString skipped = skippedPreferencesText();
+    if (!skipped.isEmpty()) {
+        text += (text.isEmpty() ? "" : "\n") + skipped;
+        if (style.isEmpty())
+            style = "background: #eef3f8; border-radius: 4px;";
+    }
     m_banner->setText(text);
     m_banner->setStyleSheet(style);
     m_banner->setVisible(!text.isEmpty());
+}
+
+QString SimulationPage::skippedPreferencesText() const
+{
+    if (!m_state.catalog())
+        return {};
+    QStringList lines;
+    for (const sim::Archetype& archetype : m_state.archetypes().archetypes) {
+        const std::vector<std::string> skipped = sim::inapplicablePreferences(archetype, m_state.facts());
+        if (skipped.empty())
+            continue;
+        QStringList names;
+        for (const std::string& name : skipped)
+            names << QString::fromStdString(name);
+        lines << tr("%1 ignores its %2 preference")
+                     .arg(QString::fromStdString(archetype.name), names.join(", "));
+    }
+    if (lines.isEmpty())
+        return {};
+    return tr("This catalog has no column for some preferences, so they are skipped (the users keep "
+              "their other preferences): %1.")
+        .arg(lines.join("; "));
 }
 
 void SimulationPage::showResult()
@@ -275,12 +304,22 @@ void SimulationPage::showResult()
         return;
     }
     const sim::SimulationSummary& s = result->summary;
+    // Who fell back, by archetype: a whole archetype falling back says its preferences do not
+    // fit this catalog (no classical genre, no track with popularity under 10).
+    QStringList fellBackBy;
+    for (std::size_t k = 0; k < s.fellBackPerArchetype.size() && k < result->archetypeNames.size(); ++k) {
+        if (s.fellBackPerArchetype[k] > 0)
+            fellBackBy << tr("%1 of %2 %3")
+                              .arg(thousands(s.fellBackPerArchetype[k]), thousands(s.usersPerArchetype[k]),
+                                   QString::fromStdString(result->archetypeNames[k]).toHtmlEscaped());
+    }
     m_summary->setText(
         tr("<b>%1 users</b>, %2 interactions<br>%3 fell back to random tracks (their "
-           "preferences matched nothing)<br>%4 also got 5 random tracks (discovery)<br>seed %5, "
-           "reference date %6")
+           "preferences matched nothing, even drawn again)%4<br>%5 also got 5 random tracks (discovery)<br>"
+           "seed %6, reference date %7")
             .arg(thousands(result->users.size()), thousands(s.interactions),
                  s.fellBack == 1 ? tr("1 user") : tr("%1 users").arg(thousands(s.fellBack)),
+                 fellBackBy.isEmpty() ? QString() : tr(": %1").arg(fellBackBy.join(", ")),
                  s.discoverers == 1 ? tr("1 user") : tr("%1 users").arg(thousands(s.discoverers)))
             .arg(result->seed)
             .arg(QString::fromStdString(sim::formatDay(result->referenceDate))));

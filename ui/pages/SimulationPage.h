@@ -38,6 +38,9 @@ private:
     void pullSettings();
     void showResult();
     void updateBanner();
+    // "Audiophile ignores its instrumentalness preference; ...": preferences the catalog has no
+    // column for; empty when there are none.
+    QString skippedPreferencesText() const;
     void setRunning(bool running);
 
     AppState& m_state;
