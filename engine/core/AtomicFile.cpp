@@ -1,6 +1,7 @@
 #include "core/AtomicFile.h"
 
 #include "core/Error.h"
+#include "core/FileChecks.h"
 
 #include <cerrno>
 #include <cstdio>
@@ -13,6 +14,57 @@
 
 namespace gdbm {
 namespace {
+
+namespace fs = std::filesystem;
+
+[[noreturn]] void refuse(const std::string& path, const std::string& reason)
+{
+    throw InputError({path, 0, 0, {}}, reason);
+}
+
+// `path` with its symbolic links followed, so that a write through a link replaces the file the
+// link points to and keeps the link (as editors save). A dangling link gives the path it names.
+fs::path followLinks(const std::string& path)
+{
+    fs::path p = path;
+    for (int hops = 0; hops < 40; ++hops) {
+        std::error_code ec;
+        if (!fs::is_symlink(fs::symlink_status(p, ec)))
+            return p;
+        const fs::path target = fs::read_symlink(p, ec);
+        if (ec)
+            refuse(path, "cannot follow the symbolic link: " + ec.message());
+        p = target.is_absolute() ? target : p.parent_path() / target;
+    }
+    refuse(path, "cannot follow the symbolic link: too many levels of links");
+}
+
+// The file a write to `path` replaces: a regular file or a new name, in a folder that exists
+// and that this process may write to. Renaming over anything else would turn a device, a FIFO
+// or a link into a regular file, so it is refused before anything is written.
+fs::path outputTarget(const std::string& path)
+{
+    if (path.empty())
+        refuse(path, "no file name given");
+    const fs::path target = followLinks(path);
+    std::error_code ec;
+    const fs::file_status status = fs::status(target, ec);
+    if (status.type() == fs::file_type::none)
+        refuse(path, "cannot write the file: " + ec.message());
+    if (fs::exists(status) && !fs::is_regular_file(status))
+        refuse(path, "this is " + describeFileType(status.type()) + ", not a file that can be written");
+    if (!target.has_filename())
+        refuse(path, "this names a folder, not a file");
+    const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    const fs::file_status folderStatus = fs::status(folder, ec);
+    if (!fs::exists(folderStatus))
+        refuse(path, "cannot write the file: the folder '" + folder.string() + "' does not exist");
+    if (!fs::is_directory(folderStatus))
+        refuse(path, "cannot write the file: '" + folder.string() + "' is not a folder");
+    if (::access(folder.c_str(), W_OK | X_OK) != 0)
+        refuse(path, "cannot write in the folder '" + folder.string() + "': " + std::strerror(errno));
+    return target;
+}
 
 // Flushes the new file's data to disk before it replaces the old one: if that fails, the old
 // file must stay, so the failure is an error.
@@ -42,14 +94,23 @@ void syncFolder(const std::string& folder)
 
 } // namespace
 
+void checkOutputPath(const std::string& path)
+{
+    // access() allows root everything and knows nothing of read-only mounts: try a real file.
+    const std::string probe = createTemporaryFile(path, ".check-");
+    std::error_code ignored;
+    fs::remove(probe, ignored);
+}
+
 std::string createTemporaryFile(const std::string& path, const std::string& tag)
 {
+    const std::string target = outputTarget(path).string();
     // A random suffix, retried when taken: mkstemp would do the same but creates the file 0600,
     // and the file becomes the user's document, which should get the usual umask permissions.
     static constexpr char kChars[] = "abcdefghijklmnopqrstuvwxyz0123456789";
     std::random_device random;
     for (int attempt = 0; attempt < 100; ++attempt) {
-        std::string temp = path + tag;
+        std::string temp = target + tag;
         for (int i = 0; i < 6; ++i)
             temp += kChars[random() % (sizeof kChars - 1)];
         const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
@@ -65,18 +126,19 @@ std::string createTemporaryFile(const std::string& path, const std::string& tag)
 
 void replaceFile(const std::string& temp, const std::string& path)
 {
+    const fs::path target = outputTarget(path);
     syncFile(temp, path);
     std::error_code ec;
-    std::filesystem::rename(temp, path, ec);
+    fs::rename(temp, target, ec);
     if (ec)
         throw InputError({path, 0, 0, {}}, "cannot replace the file: " + ec.message());
-    const std::string folder = std::filesystem::path(path).parent_path().string();
-    syncFolder(folder.empty() ? "." : folder);
+    syncFolder(target.has_parent_path() ? target.parent_path().string() : ".");
 }
 
 void writeFileAtomically(const std::string& path, const std::function<void(std::ostream&)>& write)
 {
-    // A name of its own: two writes of the same path (from two threads) never share one.
+    // A name of its own: two writes of the same path (from two threads) never share one. It also
+    // refuses a path that is not a regular file before anything is written.
     const std::string temp = createTemporaryFile(path, ".tmp-");
     try {
         {
