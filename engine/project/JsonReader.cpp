@@ -1,6 +1,7 @@
 #include "project/JsonReader.h"
 
 #include "core/Error.h"
+#include "core/JsonError.h"
 
 #include <cmath>
 #include <cstdio>
@@ -10,10 +11,11 @@ namespace gdbm::project {
 
 json JsonReader::parse(const std::string& text) const
 {
+    // Not only syntax errors: a number too large for a double (9e999) is an out_of_range error.
     try {
         return json::parse(text);
-    } catch (const json::parse_error& e) {
-        throw InputError({m_file, 0, 0, m_where}, std::string("not valid JSON: ") + e.what());
+    } catch (const json::exception& e) {
+        throw InputError({m_file, 0, 0, m_where}, "not valid JSON: " + jsonErrorReason(e.what()));
     }
 }
 

@@ -2,6 +2,8 @@
 
 #include "core/AtomicFile.h"
 #include "core/Error.h"
+#include "core/FileChecks.h"
+#include "core/JsonError.h"
 
 #include <cmath>
 #include <fstream>
@@ -147,6 +149,64 @@ Preference preferenceFromJson(const json& in, const FieldReader& reader, const s
     return p;
 }
 
+// Follows the parser through the document, so that an error the parser reports without a
+// position still names the field it was reading ("archetypes[2].share").
+class JsonPath
+{
+public:
+    json::parser_callback_t callback()
+    {
+        return [this](int, json::parse_event_t event, json& parsed) {
+            switch (event) {
+            case json::parse_event_t::object_start:
+            case json::parse_event_t::array_start:
+                m_frames.push_back({event == json::parse_event_t::array_start, 0, {}});
+                break;
+            case json::parse_event_t::key:
+                m_frames.back().key = parsed.get<std::string>();
+                break;
+            case json::parse_event_t::object_end:
+            case json::parse_event_t::array_end:
+                m_frames.pop_back();
+                valueDone();
+                break;
+            case json::parse_event_t::value:
+                valueDone();
+                break;
+            }
+            return true;
+        };
+    }
+
+    std::string current() const
+    {
+        std::string out;
+        for (const Frame& f : m_frames) {
+            if (f.isArray)
+                out += "[" + std::to_string(f.index) + "]";
+            else if (!f.key.empty())
+                out += (out.empty() ? "" : ".") + f.key;
+        }
+        return out;
+    }
+
+private:
+    struct Frame
+    {
+        bool isArray = false;
+        std::size_t index = 0; // of the element being read
+        std::string key;       // of the member being read
+    };
+
+    void valueDone()
+    {
+        if (!m_frames.empty() && m_frames.back().isArray)
+            ++m_frames.back().index;
+    }
+
+    std::vector<Frame> m_frames;
+};
+
 // Line and column of a byte offset, for JSON syntax errors.
 InputLocation locate(const std::string& text, std::size_t byte, const std::string& fileName)
 {
@@ -183,13 +243,25 @@ std::string archetypesToJson(const ArchetypeSet& set)
 ArchetypeSet archetypesFromJson(const std::string& text, const std::string& fileName)
 {
     json doc;
+    JsonPath path;
     try {
-        doc = json::parse(text);
+        doc = json::parse(text, path.callback());
     } catch (const json::parse_error& e) {
         std::string reason = e.what();
         if (const auto cut = reason.find("syntax error"); cut != std::string::npos)
             reason = reason.substr(cut);
         throw InputError(locate(text, e.byte, fileName), "not valid JSON: " + reason);
+    } catch (const json::exception& e) {
+        // A number too large for a double ("number overflow parsing '9e999'") is an out_of_range
+        // error without a position: name the field the parser was in and where the number is.
+        const std::string reason = jsonErrorReason(e.what());
+        const auto open = reason.find('\''), close = reason.rfind('\'');
+        const auto at =
+            open < close ? text.find(reason.substr(open + 1, close - open - 1)) : std::string::npos;
+        InputLocation where =
+            at == std::string::npos ? InputLocation{fileName, 0, 0, {}} : locate(text, at + 1, fileName);
+        where.field = path.current();
+        throw InputError(where, "not valid JSON: " + reason);
     }
     const FieldReader top(fileName, "archetype set");
     const auto format = doc.is_object() ? doc.find("format") : doc.end();
@@ -238,6 +310,7 @@ ArchetypeSet archetypesFromJson(const std::string& text, const std::string& file
 
 ArchetypeSet readArchetypeFile(const std::string& path)
 {
+    requireRegularFile(path, "archetype file");
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw InputError({path, 0, 0, {}}, "cannot open the archetype file");

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void rejectsInvalidSets_data();
     void rejectsInvalidSets();
     void syntaxErrorsNameLineAndColumn();
+    void overflowNamesLineAndColumn();
 };
 
 void TestArchetypes::defaultsAreTheSeedsValues()
@@ -130,6 +131,19 @@ void TestArchetypes::rejectsInvalidSets_data()
     QTest::newRow("not an archetype set") << R"({"hello": 1})"
                                           << "format"
                                           << "not an archetype set";
+    // Numbers beyond a double are not syntax errors to the parser: they must not escape as
+    // anything but an InputError naming the field.
+    QTest::newRow("share overflows") << head + R"({"name": "F", "share": 9e999, "tracks_per_user": 5}]})"
+                                     << "archetypes[0].share"
+                                     << "not valid JSON: number overflow parsing '9e999'";
+    QTest::newRow("min overflows")
+        << head +
+               R"({"name": "G", "share": 1, "tracks_per_user": 5}, {"name": "H", "share": 1, "tracks_per_user": 5, "preferences": [{"type": "range", "attribute": "energy", "max": 0.5}, {"type": "range", "attribute": "energy", "min": -1e400}]}]})"
+        << "archetypes[1].preferences[1].min"
+        << "number overflow parsing '-1e400'";
+    QTest::newRow("version overflows") << R"({"format": "gdbm-archetypes", "version": 1e999})"
+                                       << "version"
+                                       << "number overflow";
 }
 
 void TestArchetypes::rejectsInvalidSets()
@@ -156,6 +170,18 @@ void TestArchetypes::syntaxErrorsNameLineAndColumn()
         QCOMPARE(e.location().line, 3u);
         QCOMPARE(e.location().column, 16u);
         QVERIFY2(QString(e.what()).startsWith("broken.json:3:16: not valid JSON"), e.what());
+    }
+}
+
+void TestArchetypes::overflowNamesLineAndColumn()
+{
+    try {
+        archetypesFromJson("{\n  \"format\": \"gdbm-archetypes\",\n  \"version\": 2e400\n}", "big.json");
+        QFAIL("accepted");
+    } catch (const InputError& e) {
+        QCOMPARE(e.location().line, 3u);
+        QCOMPARE(e.location().column, 14u);
+        QVERIFY2(QString(e.what()).startsWith("big.json:3:14: field 'version': not valid JSON"), e.what());
     }
 }
 

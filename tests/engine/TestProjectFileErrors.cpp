@@ -204,12 +204,20 @@ void TestProjectFileErrors::rejectsBadFiles_data()
         << "UPDATE settings SET value = '{\"layers\": [8,' WHERE key = 'training'"
         << "settings.training"
         << "not valid JSON";
+    QTest::newRow("overflowing number in settings JSON")
+        << "UPDATE settings SET value = '{\"batch_size\": 9e999}' WHERE key = 'training'"
+        << "settings.training"
+        << "not valid JSON: number overflow parsing '9e999'";
     QTest::newRow("bad archetype") << "UPDATE archetype_preferences SET kind = 'often' WHERE rowid = 2"
                                    << "archetype_preferences.kind"
                                    << "row 2: unknown preference type 'often'";
     QTest::newRow("bad archetype genres") << "UPDATE archetype_preferences SET genres = '[1]' WHERE rowid = 1"
                                           << "archetype_preferences.genres"
                                           << "row 1: expected a JSON list";
+    QTest::newRow("overflowing archetype genres")
+        << "UPDATE archetype_preferences SET genres = '[9e999]' WHERE rowid = 1"
+        << "archetype_preferences.genres"
+        << "row 1: expected a JSON list";
     QTest::newRow("track beyond catalog") << "UPDATE interactions SET track = 1500 WHERE rowid = 3"
                                           << "interactions.track"
                                           << "row 3: track 1500 is beyond";
