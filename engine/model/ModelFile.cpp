@@ -2,8 +2,11 @@
 
 #include "core/AtomicFile.h"
 #include "core/Error.h"
+#include "core/FileChecks.h"
+#include "core/Text.h"
 
 #include <bit>
+#include <cmath>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -248,6 +251,7 @@ std::uint32_t checkHeader(const std::string& bytes, const std::string& name, std
 
 std::string readAll(const std::string& path)
 {
+    requireRegularFile(path, "model file");
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw InputError({path, 0, 0, {}}, "cannot open the model file");
@@ -319,6 +323,15 @@ Model deserializeModel(const std::string& bytes, const std::string& name)
     }
     std::vector<double> mean = r.getDoubles(featureCount);
     std::vector<double> stddev = r.getDoubles(featureCount);
+    // A NaN here would embed every song as NaN, and a zero divides by zero: refuse them even
+    // under a valid checksum (a file written by a broken or foreign writer).
+    for (std::uint32_t i = 0; i < featureCount; ++i) {
+        if (!std::isfinite(mean[i]) || !std::isfinite(stddev[i]) || !(stddev[i] > 0))
+            r.fail("the model file holds an unusable standardizer for " +
+                   std::string(data::featureName(model.features[i])) + " (mean " +
+                   text::formatDouble(mean[i]) + ", standard deviation " + text::formatDouble(stddev[i]) +
+                   ")");
+    }
     model.standardizer = Standardizer(std::move(mean), std::move(stddev));
     const std::uint32_t layers = r.count(kMaxLayers, "layer count");
     if (layers == 0)

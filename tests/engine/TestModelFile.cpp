@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <limits>
 
 using namespace gdbm;
 using namespace gdbm::model;
@@ -86,6 +87,32 @@ void TestModelFile::rejectsDamagedFiles_data()
     QTest::newRow("newer version") << newer << "newer version";
     QTest::newRow("trailing bytes") << good + "xyz"
                                     << "unexpected bytes";
+
+    // Valid checksums over values no trained model has: they would embed every song as NaN.
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const double inf = std::numeric_limits<double>::infinity();
+    const auto withStandardizer = [&](std::size_t column, double mean, double stddev) {
+        Model m = m_model;
+        std::vector<double> means = m.standardizer.mean(), stddevs = m.standardizer.stddev();
+        means[column] = mean;
+        stddevs[column] = stddev;
+        m.standardizer = Standardizer(means, stddevs);
+        return QByteArray::fromStdString(serializeModel(m));
+    };
+    QTest::newRow("NaN mean") << withStandardizer(0, nan, 1.0) << "unusable standardizer for Danceability";
+    QTest::newRow("infinite mean") << withStandardizer(1, -inf, 1.0) << "(mean -inf";
+    QTest::newRow("NaN standard deviation") << withStandardizer(2, 0.5, nan) << "unusable standardizer";
+    QTest::newRow("zero standard deviation") << withStandardizer(2, 0.5, 0.0) << "standard deviation 0)";
+    QTest::newRow("negative standard deviation")
+        << withStandardizer(2, 0.5, -1.0) << "standard deviation -1)";
+    Model nanWeight = m_model;
+    nanWeight.dbm.weights[1](0, 0) = std::numeric_limits<float>::quiet_NaN();
+    QTest::newRow("NaN weight") << QByteArray::fromStdString(serializeModel(nanWeight))
+                                << "non-finite parameters";
+    Model nanRate = m_model;
+    nanRate.params.pretrainLearningRate = nan;
+    QTest::newRow("NaN learning rate")
+        << QByteArray::fromStdString(serializeModel(nanRate)) << "unusable settings";
 }
 
 void TestModelFile::rejectsDamagedFiles()
@@ -109,6 +136,16 @@ void TestModelFile::rejectsDamagedFiles()
 void TestModelFile::rejectsMissingFile()
 {
     QVERIFY_THROWS_EXCEPTION(InputError, loadModel(m_dir.filePath("nothing.gdbm").toStdString()));
+    // A folder, or a device that never ends, is refused before anything is read.
+    for (const std::string path : {m_dir.path().toStdString(), std::string("/dev/zero")}) {
+        try {
+            loadModel(path);
+            QFAIL("accepted");
+        } catch (const InputError& e) {
+            QCOMPARE(e.location().file, path);
+            QVERIFY2(e.reason().find("not a model file") != std::string::npos, e.what());
+        }
+    }
 }
 
 void TestModelFile::modelNeedsItsFeatures()
