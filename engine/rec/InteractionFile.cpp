@@ -7,6 +7,11 @@
 #include <algorithm>
 
 namespace gdbm::rec {
+namespace {
+
+constexpr double kMinRating = 1.0, kMaxRating = 5.0;
+
+} // namespace
 
 InteractionHistories readInteractionHistories(const std::string& path, const data::Catalog& catalog)
 {
@@ -39,10 +44,12 @@ InteractionHistories readInteractionHistories(const std::string& path, const dat
                              "'" + field(userColumn) + "' is not a user id");
         float rating = 1.0f;
         if (ratingColumn < doc.header.size()) {
+            // As the simulation writes them: 1..5. A rating of 1e300 would become infinite as a
+            // float and zero every rating-weighted score.
             const auto r = text::parseDouble(field(ratingColumn));
-            if (!r)
+            if (!r || !(*r >= kMinRating && *r <= kMaxRating))
                 throw InputError({path, row.line, ratingColumn + 1, "rating"},
-                                 "'" + field(ratingColumn) + "' is not a rating");
+                                 "'" + field(ratingColumn) + "' is not a rating in 1..5");
             rating = float(*r);
         }
         ++out.interactions;

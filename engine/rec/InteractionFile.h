@@ -16,8 +16,9 @@ struct InteractionHistories
 };
 
 // Reads interaction_data.csv (user_id, track_id, and rating if present) into per-user
-// histories against a catalog. A malformed user id or rating is an InputError naming the file,
-// line, column and field; a track the catalog lacks is skipped and counted.
+// histories against a catalog. A malformed user id or a rating outside 1..5 (what the
+// simulation writes) is an InputError naming the file, line, column and field; a track the
+// catalog lacks is skipped and counted.
 InteractionHistories readInteractionHistories(const std::string& path, const data::Catalog& catalog);
 
 } // namespace gdbm::rec

@@ -17,6 +17,8 @@ private Q_SLOTS:
     void readsHistoriesWithMeanRatings();
     void countsAndSkipsUnknownTracks();
     void rejectsBadValues();
+    void rejectsRatingsOutsideOneToFive_data();
+    void rejectsRatingsOutsideOneToFive();
 
 private:
     QString write(const QByteArray& content);
@@ -76,6 +78,37 @@ void TestInteractionFile::rejectsBadValues()
     const QString badRating =
         write(("user_id,track_id,rating\n1," + m_catalog.identity(0) + ",great\n").c_str());
     QVERIFY_THROWS_EXCEPTION(InputError, rec::readInteractionHistories(badRating.toStdString(), m_catalog));
+}
+
+void TestInteractionFile::rejectsRatingsOutsideOneToFive_data()
+{
+    QTest::addColumn<QByteArray>("rating");
+    // 1e300 is finite as a double but infinite as a float: it would zero every weighted score.
+    for (const char* rating : {"1e300", "-1e300", "0", "0.5", "5.5", "-3", "1e39"})
+        QTest::newRow(rating) << QByteArray(rating);
+}
+
+void TestInteractionFile::rejectsRatingsOutsideOneToFive()
+{
+    QFETCH(QByteArray, rating);
+    const QString path = write(("user_id,track_id,rating\n1," + m_catalog.identity(0) + ",4\n1," +
+                                m_catalog.identity(1) + "," + rating.toStdString() + "\n")
+                                   .c_str());
+    try {
+        rec::readInteractionHistories(path.toStdString(), m_catalog);
+        QFAIL("accepted");
+    } catch (const InputError& e) {
+        QCOMPARE(e.location().file, path.toStdString());
+        QCOMPARE(e.location().line, 3u);
+        QCOMPARE(e.location().column, 3u);
+        QCOMPARE(e.location().field, std::string("rating"));
+        QVERIFY2(e.reason().find("not a rating in 1..5") != std::string::npos, e.what());
+    }
+    // The ends of the range are ratings.
+    const QString ends = write(
+        ("user_id,track_id,rating\n1," + m_catalog.identity(0) + ",1\n1," + m_catalog.identity(1) + ",5.0\n")
+            .c_str());
+    QCOMPARE(rec::readInteractionHistories(ends.toStdString(), m_catalog).users.at(1).tracks.size(), 2u);
 }
 
 QTEST_APPLESS_MAIN(TestInteractionFile)
