@@ -21,10 +21,10 @@ int runCatalog(const QStringList& args)
         throw UsageError{"catalog needs --out FILE"};
 
     data::DemoCatalogParams params;
-    params.tracks = std::size_t(integerOption(parser, "tracks", 1, 100'000'000));
+    params.tracks = std::size_t(sizeOption(parser, "tracks", 1, kMaxTracks, "the memory the catalog takes"));
     params.seed = std::uint64_t(integerOption(parser, "seed", 0, std::numeric_limits<long long>::max()));
+    const std::string out = outputFile(parser, "out");
     const data::Catalog catalog = data::generateDemoCatalog(params, stderrProgress(), &interrupted());
-    const std::string out = parser.value("out").toStdString();
     writeFileAtomically(out, [&](std::ostream& stream) { data::writeExportifyCsv(catalog, stream); });
     printInfo("wrote " + text::withThousands((long long)catalog.size()) + " tracks to " + out);
     return kExitOk;

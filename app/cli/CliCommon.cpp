@@ -1,5 +1,7 @@
 #include "CliCommon.h"
 
+#include "core/AtomicFile.h"
+#include "core/Error.h"
 #include "core/Text.h"
 #include "data/DatasetLoader.h"
 #include "data/DemoCatalog.h"
@@ -8,6 +10,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 
 namespace gdbm::cli {
@@ -96,6 +99,43 @@ double numberOption(const QCommandLineParser& parser, const QString& name, doubl
         throw UsageError{"--" + name.toStdString() + " must be a number in " + text::formatDouble(min) +
                          ".." + text::formatDouble(max) + ", not '" + parser.value(name).toStdString() + "'"};
     return value;
+}
+
+long long sizeOption(const QCommandLineParser& parser, const QString& name, long long min, long long max,
+                     const std::string& bounds)
+{
+    bool ok = false;
+    const long long value = parser.value(name).toLongLong(&ok);
+    if (!ok || value < min || value > max)
+        throw UsageError{"--" + name.toStdString() + " must be a whole number in " +
+                         text::withThousands(min) + ".." + text::withThousands(max) + ", not '" +
+                         parser.value(name).toStdString() + "' (the cap of " + text::withThousands(max) +
+                         " bounds " + bounds + ")"};
+    return value;
+}
+
+std::string outputFile(const QCommandLineParser& parser, const QString& name)
+{
+    const std::string path = parser.value(name).toStdString();
+    checkOutputPath(path);
+    return path;
+}
+
+std::string outputFolder(const QCommandLineParser& parser, const QString& name,
+                         const std::vector<std::string>& files)
+{
+    const std::string folder = parser.value(name).toStdString();
+    std::error_code ec;
+    const auto status = std::filesystem::status(folder, ec);
+    if (std::filesystem::exists(status) && !std::filesystem::is_directory(status))
+        throw InputError({folder, 0, 0, {}}, "this is not a folder (--" + name.toStdString() +
+                                                 " names the folder to write into)");
+    std::filesystem::create_directories(folder, ec);
+    if (ec)
+        throw InputError({folder, 0, 0, {}}, "cannot create the folder: " + ec.message());
+    for (const std::string& file : files)
+        checkOutputPath((std::filesystem::path(folder) / file).string());
+    return folder;
 }
 
 ProgressCallback stderrProgress()

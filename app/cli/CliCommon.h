@@ -6,6 +6,7 @@
 #include <QCommandLineParser>
 #include <QStringList>
 #include <string>
+#include <vector>
 
 // Shared plumbing of gdbm-cli's subcommands: exit codes, option parsing, progress on stderr and
 // the catalog every data command starts from.
@@ -35,6 +36,31 @@ void parseOrExit(QCommandLineParser& parser, const QStringList& args, const QStr
 // An option's value as a number within [min, max]; a UsageError naming the option otherwise.
 long long integerOption(const QCommandLineParser& parser, const QString& name, long long min, long long max);
 double numberOption(const QCommandLineParser& parser, const QString& name, double min, double max);
+
+// Caps on the size arguments, so that a typo such as --users 99999999999 is a usage error
+// instead of an allocation of many gigabytes. Each cap keeps one run within about a gigabyte.
+inline constexpr long long kMaxUsers = 200'000;      // simulated listeners: about 3 KB each
+inline constexpr long long kMaxTracks = 1'000'000;   // demo catalog tracks: about 1 KB each
+inline constexpr long long kMaxParameters = 1 << 24; // weights and biases: 64 MB per copy
+inline constexpr long long kMaxBatch = 65'536;       // songs in a mini-batch
+inline constexpr long long kMaxBatchUnits = 1 << 26; // mini-batch size x units in all layers
+
+// What kMaxUsers bounds, for sizeOption's message.
+inline constexpr const char* kUsersBound = "the memory a simulation takes";
+
+// A size option within [min, max], where max is one of the caps above; the UsageError names
+// the cap and what it bounds (`bounds`, e.g. "the memory a simulation takes").
+long long sizeOption(const QCommandLineParser& parser, const QString& name, long long min, long long max,
+                     const std::string& bounds);
+
+// Output paths, checked before any long work so that a typo does not throw a long run away.
+// outputFile: the option's value, a file that can be written (its folder exists and takes a
+// new file; it is not a folder, a device or a FIFO). outputFolder: the option's value, a
+// folder, created if needed, in which each of `files` can be written. Both throw InputError
+// naming the path.
+std::string outputFile(const QCommandLineParser& parser, const QString& name);
+std::string outputFolder(const QCommandLineParser& parser, const QString& name,
+                         const std::vector<std::string>& files);
 
 // Set by Ctrl-C (SIGINT) or SIGTERM; every long step checks it and stops cleanly, leaving no
 // half-written file (main() exits with 130).

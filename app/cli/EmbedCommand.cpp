@@ -22,12 +22,12 @@ int runEmbed(const QStringList& args)
     if (!kind)
         throw UsageError{"--embedding must be top, all or reconstruction"};
 
+    const std::string out = outputFile(parser, "out");
     const model::Model model = model::loadModel(parser.value("model").toStdString());
     const data::Catalog catalog = loadCatalog(parser);
     const Matrix embeddings = rec::embed(model.dbm, model::standardizedFeatures(model, catalog), *kind,
                                          model.params.meanFieldIterations);
 
-    const std::string out = parser.value("out").toStdString();
     writeFileAtomically(out, [&](std::ostream& stream) {
         data::CsvWriter csv(stream);
         std::vector<std::string> row = {"track_id", "track_name", "artist_name"};

@@ -8,6 +8,8 @@
 #include "rec/Embedder.h"
 #include "sim/Simulator.h"
 
+#include <optional>
+
 namespace gdbm::cli {
 namespace {
 
@@ -44,20 +46,24 @@ int runEvaluate(const QStringList& args)
                 "Simulates listeners, holds out 20% of each one's tracks, and compares the DBM's "
                 "recommendations with cosine on the raw features, popularity and random.");
     const model::TrainingParams params = trainingParams(parser);
-    const auto users = std::size_t(integerOption(parser, "users", 1, 10'000'000));
+    const auto users = std::size_t(sizeOption(parser, "users", 1, kMaxUsers, kUsersBound));
     const auto k = std::size_t(integerOption(parser, "top", 1, 10000));
     const auto limit = threadLimit(parser);
+    const std::string json = parser.isSet("json") ? outputFile(parser, "json") : std::string();
+    // A given model is read before the long steps, so that a bad file is reported at once.
+    std::optional<model::Model> given =
+        parser.isSet("model") ? std::optional(model::loadModel(parser.value("model").toStdString()))
+                              : std::nullopt;
 
     const data::Catalog catalog = loadCatalog(parser);
     const sim::SimulationResult simulation = simulateUsers(catalog, users, params.seed);
-    const model::Model model = parser.isSet("model") ? model::loadModel(parser.value("model").toStdString())
-                                                     : trainedModel(catalog, params);
+    const model::Model model = given ? std::move(*given) : trainedModel(catalog, params);
     const rec::EvaluationResult result =
         rec::compareMethods(catalog, simulation, model, k, params.seed, stderrProgress(), &interrupted());
     printEvaluation(result);
-    if (parser.isSet("json")) {
-        writeEvaluationJson(result, parser.value("json").toStdString());
-        printInfo("wrote " + parser.value("json").toStdString());
+    if (!json.empty()) {
+        writeEvaluationJson(result, json);
+        printInfo("wrote " + json);
     }
     return kExitOk;
 }
@@ -74,7 +80,7 @@ int runPipeline(const QStringList& args)
         "settings, the evaluation against the baselines, and one listener's top 10 explained.");
     model::TrainingParams params;
     params.seed = std::uint64_t(integerOption(parser, "seed", 0, std::numeric_limits<long long>::max()));
-    const auto users = std::size_t(integerOption(parser, "users", 1, 10'000'000));
+    const auto users = std::size_t(sizeOption(parser, "users", 1, kMaxUsers, kUsersBound));
 
     const data::Catalog catalog = loadCatalog(parser);
     printInfo("1/4 simulating " + std::to_string(users) + " listeners");

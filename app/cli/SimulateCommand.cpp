@@ -66,13 +66,14 @@ int runSimulate(const QStringList& args)
         throw UsageError{"simulate needs --out DIR"};
 
     sim::SimulationParams params;
-    params.users = std::size_t(integerOption(parser, "users", 1, 100'000'000));
+    params.users = std::size_t(sizeOption(parser, "users", 1, kMaxUsers, kUsersBound));
     params.seed = std::uint64_t(integerOption(parser, "seed", 0, std::numeric_limits<long long>::max()));
     params.referenceDate = parseReferenceDate(parser.value("reference-date"));
 
     const sim::ArchetypeSet archetypes =
         parser.isSet("archetypes") ? sim::readArchetypeFile(parser.value("archetypes").toStdString())
                                    : sim::defaultArchetypes();
+    const std::string out = outputFolder(parser, "out", {sim::kInteractionsFile, sim::kProfilesFile});
     const data::Catalog catalog = loadCatalog(parser);
     params.thresholds = data::GenreThresholds::scaledFor(catalog.size());
 
@@ -87,7 +88,6 @@ int runSimulate(const QStringList& args)
     const sim::SimulationResult result =
         sim::simulate(catalog, archetypes, params, stderrProgress(), &interrupted());
     printSummary(result, archetypes, sim::computeCatalogFacts(catalog, params.thresholds));
-    const std::string out = parser.value("out").toStdString();
     sim::exportSimulation(result, catalog, out);
     printInfo("wrote " + out + "/" + sim::kInteractionsFile + " and " + out + "/" + sim::kProfilesFile);
     return kExitOk;

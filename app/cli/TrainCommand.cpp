@@ -14,16 +14,36 @@
 namespace gdbm::cli {
 namespace {
 
+// The hidden layer sizes: at most 32 layers of 1..4096 units (as model::validate), and at most
+// kMaxParameters weights and biases with every feature visible, so that the parameters and the
+// optimizer's copies of them stay within a few hundred megabytes.
 std::vector<std::size_t> parseLayers(const QString& text)
 {
+    constexpr std::size_t kMaxLayers = 32, kMaxUnits = 4096;
+    const QStringList parts = text.split(',');
+    if (std::size_t(parts.size()) > kMaxLayers)
+        throw UsageError{"--layers takes at most " + std::to_string(kMaxLayers) + " layer sizes, not " +
+                         std::to_string(parts.size())};
     std::vector<std::size_t> layers;
-    for (const QString& part : text.split(',')) {
+    for (const QString& part : parts) {
         bool ok = false;
         const int n = part.trimmed().toInt(&ok);
-        if (!ok || n < 1 || n > 4096)
-            throw UsageError{"--layers must be a comma-separated list of sizes 1..4096, like 64,32,16"};
+        if (!ok || n < 1 || std::size_t(n) > kMaxUnits)
+            throw UsageError{
+                "--layers must be a comma-separated list of sizes 1..4096, like 64,32,16, not '" +
+                text.toStdString() + "'"};
         layers.push_back(std::size_t(n));
     }
+    long long parameters = 0;
+    std::size_t below = data::kFeatureCount;
+    for (std::size_t n : layers) {
+        parameters += (long long)(below * n + n);
+        below = n;
+    }
+    if (parameters > kMaxParameters)
+        throw UsageError{"--layers " + text.toStdString() + " would have " + text::withThousands(parameters) +
+                         " parameters; the cap of " + text::withThousands(kMaxParameters) +
+                         " bounds the memory training takes"};
     return layers;
 }
 
@@ -62,7 +82,7 @@ model::TrainingParams trainingParams(const QCommandLineParser& parser)
     p.layers = parseLayers(parser.value("layers"));
     p.pretrainEpochs = int(integerOption(parser, "pretrain-epochs", 0, 1'000'000));
     p.finetuneEpochs = int(integerOption(parser, "finetune-epochs", 0, 1'000'000));
-    p.batchSize = std::size_t(integerOption(parser, "batch", 1, 1'000'000));
+    p.batchSize = std::size_t(sizeOption(parser, "batch", 1, kMaxBatch, "the memory of a mini-batch"));
     p.pretrainLearningRate = numberOption(parser, "lr-pretrain", 1e-12, 1e300);
     p.finetuneLearningRate = numberOption(parser, "lr-finetune", 1e-12, 1e300);
     p.meanFieldIterations = int(integerOption(parser, "mf-iters", 0, 1000));
@@ -74,6 +94,19 @@ model::TrainingParams trainingParams(const QCommandLineParser& parser)
     p.weightDoubling = parser.isSet("weight-doubling");
     p.validationShare = numberOption(parser, "validation", 0.0, 0.9);
     p.seed = std::uint64_t(integerOption(parser, "seed", 0, std::numeric_limits<long long>::max()));
+    std::size_t units = data::kFeatureCount;
+    for (std::size_t n : p.layers)
+        units += n;
+    if ((long long)(p.batchSize * units) > kMaxBatchUnits)
+        throw UsageError{"--batch " + std::to_string(p.batchSize) + " with " + std::to_string(units) +
+                         " units in all layers would hold " +
+                         text::withThousands((long long)(p.batchSize * units)) +
+                         " values per mini-batch; the cap of " + text::withThousands(kMaxBatchUnits) +
+                         " bounds the memory of a mini-batch"};
+    // Whatever the options above let through and the trainer would still refuse, refused now,
+    // before a dataset loads.
+    if (const std::vector<std::string> problems = model::validate(p); !problems.empty())
+        throw UsageError{"unusable training settings: " + problems.front()};
     return p;
 }
 
@@ -113,20 +146,16 @@ int runTrain(const QStringList& args)
         throw UsageError{"train needs --out MODEL"};
     const model::TrainingParams params = trainingParams(parser);
     const auto limit = threadLimit(parser);
+    const std::string out = outputFile(parser, "out");
     const data::Catalog catalog = loadCatalog(parser);
 
-    model::TrainModelResult result;
-    try {
-        result = model::trainModel(catalog, params, stderrEpochObserver(), &interrupted());
-    } catch (const model::TrainingDiverged& e) {
-        printError(e.what());
-        return kExitDiverged;
-    }
+    // A divergence (TrainingDiverged) is reported by main() with exit code 4.
+    const model::TrainModelResult result =
+        model::trainModel(catalog, params, stderrEpochObserver(), &interrupted());
     if (result.stopped) {
         printError("interrupted: no model written");
         return kExitInterrupted;
     }
-    const std::string out = parser.value("out").toStdString();
     model::saveModel(result.model, out);
     const model::Model& m = result.model;
     std::vector<std::string> sizes;

@@ -1,6 +1,7 @@
 #include "CliCommon.h"
 #include "Commands.h"
 #include "core/Error.h"
+#include "model/TrainingProgress.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -80,12 +81,16 @@ int main(int argc, char** argv)
     try {
         return it->second.first(rest);
     } catch (const gdbm::cli::UsageError& e) {
-        gdbm::cli::printError(e.message);
-        std::fprintf(stderr, "Run 'gdbm-cli %s --help' for usage.\n", qPrintable(first));
+        // One line, the hint included: scripts read the first line of stderr as the error.
+        gdbm::cli::printError(e.message + " (see 'gdbm-cli " + first.toStdString() + " --help')");
         return gdbm::cli::kExitUsage;
     } catch (const gdbm::InputError& e) {
         gdbm::cli::printError(e.what());
         return gdbm::cli::kExitBadInput;
+    } catch (const gdbm::model::TrainingDiverged& e) {
+        // Every command that trains (train, evaluate, run) reports a divergence the same way.
+        gdbm::cli::printError(e.what());
+        return gdbm::cli::kExitDiverged;
     } catch (const gdbm::Cancelled&) {
         gdbm::cli::printError("interrupted");
         return gdbm::cli::kExitInterrupted;
