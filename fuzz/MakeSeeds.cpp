@@ -1,0 +1,92 @@
+// Writes the seeds of the fuzz targets that read what only the app writes, into the corpus
+// folder (fuzz/corpus/): for project-file, a small project with every part (demo catalog,
+// archetypes, simulation, model, evaluation) and one with nothing optional; for
+// simulation-import, exported simulations against the target's catalog, cut to a few rows.
+// Run by hand when a format changes:  gdbm-fuzz-seeds fuzz/corpus
+#include "FuzzTargets.h"
+#include "data/DemoCatalog.h"
+#include "project/ProjectFile.h"
+#include "rec/Comparison.h"
+#include "sim/SimulationExport.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+using namespace gdbm;
+
+namespace {
+
+void writeProjects(const std::string& folder)
+{
+    auto catalog = std::make_shared<const data::Catalog>(data::generateDemoCatalog({80, 3}));
+    project::Project minimal;
+    minimal.catalog = catalog;
+    minimal.catalogFingerprint = project::catalogFingerprint(*catalog);
+    minimal.archetypes = sim::defaultArchetypes();
+    project::saveProject(minimal, folder + "/minimal.gdbmproj");
+
+    project::Project full = minimal;
+    full.thresholds = data::GenreThresholds::scaledFor(catalog->size());
+    full.simulationSettings.users = 12;
+    full.simulationSettings.seed = 5;
+    full.simulationSettings.thresholds = full.thresholds;
+    full.simulation = std::make_shared<const sim::SimulationResult>(
+        sim::simulate(*catalog, full.archetypes, full.simulationSettings));
+    full.trainingParams.layers = {4, 2};
+    full.trainingParams.pretrainEpochs = 1;
+    full.trainingParams.finetuneEpochs = 1;
+    full.trainingParams.batchSize = 16;
+    full.model = std::make_shared<const model::Model>(model::trainModel(*catalog, full.trainingParams).model);
+    full.evaluation = std::make_shared<const rec::EvaluationResult>(
+        rec::compareMethods(*catalog, *full.simulation, *full.model, 5, 3));
+    project::saveProject(full, folder + "/full.gdbmproj");
+}
+
+// The first `lines` lines of a CSV (its records hold no line breaks).
+std::string head(const std::string& text, std::size_t lines)
+{
+    std::size_t end = 0;
+    for (std::size_t n = 0; n < lines; ++n) {
+        const std::size_t next = text.find('\n', end);
+        if (next == std::string::npos)
+            return text;
+        end = next + 1;
+    }
+    return text.substr(0, end);
+}
+
+void writeSimulations(const std::string& folder)
+{
+    const data::Catalog catalog = data::generateDemoCatalog({fuzz::kSimulationCatalogTracks, 1});
+    for (std::uint64_t seed : {1, 2}) {
+        sim::SimulationParams params;
+        params.users = 20 * seed;
+        params.seed = seed;
+        params.thresholds = data::GenreThresholds::scaledFor(catalog.size());
+        const sim::SimulationResult result = sim::simulate(catalog, sim::defaultArchetypes(), params);
+        std::ostringstream interactions, profiles;
+        sim::writeInteractions(result, catalog, interactions);
+        sim::writeProfiles(result, catalog, profiles);
+        std::ofstream out(folder + "/simulation-" + std::to_string(seed) + ".txt", std::ios::binary);
+        out << head(interactions.str(), 12 * seed) << fuzz::kFileSeparator.substr(1) << profiles.str();
+    }
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    if (argc != 2) {
+        std::fprintf(stderr, "usage: %s CORPUSDIR\n", argv[0]);
+        return 2;
+    }
+    const std::string corpus = argv[1];
+    std::filesystem::create_directories(corpus + "/project-file");
+    std::filesystem::create_directories(corpus + "/simulation-import");
+    writeProjects(corpus + "/project-file");
+    writeSimulations(corpus + "/simulation-import");
+    return 0;
+}
