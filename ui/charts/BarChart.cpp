@@ -13,13 +13,13 @@
 namespace gdbm::ui {
 
 BarChart::BarChart(const QString& title, QWidget* parent)
-    : QWidget(parent), m_view(new QChartView(this)), m_chart(new QChart), m_color(QColor(0x3b, 0x6e, 0xa8))
+    : QWidget(parent), m_chart(new QChart), m_view(new QChartView(m_chart, this)),
+      m_color(QColor(0x3b, 0x6e, 0xa8))
 {
     m_chart->setTitle(title);
     m_chart->legend()->hide();
     m_chart->setMargins(QMargins(4, 4, 4, 4));
     m_chart->setBackgroundRoundness(0);
-    m_view->setChart(m_chart);
     m_view->setRenderHint(QPainter::Antialiasing);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -66,9 +66,12 @@ void BarChart::setBars(const QStringList& categories, const QList<qreal>& values
 
 void BarChart::rebuild()
 {
-    m_chart->removeAllSeries();
-    for (QAbstractAxis* axis : m_chart->axes())
+    m_chart->removeAllSeries(); // deletes them
+    // removeAxis() hands the axis back to us: delete it, or every rebuild leaks two.
+    for (QAbstractAxis* axis : m_chart->axes()) {
         m_chart->removeAxis(axis);
+        delete axis;
+    }
 
     auto* set = new QBarSet(QString());
     set->setColor(m_color);

@@ -40,8 +40,8 @@ public:
 private:
     void rebuild();
 
+    QChart* m_chart; // owned by m_view (made with it, so the view makes no default chart)
     QChartView* m_view;
-    QChart* m_chart;
     QStringList m_categories;
     QList<qreal> m_values;
     QString m_valueTitle;

@@ -34,8 +34,8 @@ constexpr qreal kHoverPixels = 6.0;
 } // namespace
 
 EmbeddingMap::EmbeddingMap(QWidget* parent)
-    : QWidget(parent), m_view(new QChartView(this)), m_chart(new QChart), m_background(new QLineSeries),
-      m_history(makeSeries(QColor(0x3b, 0x6e, 0xa8), 8)),
+    : QWidget(parent), m_chart(new QChart), m_view(new QChartView(m_chart, this)),
+      m_background(new QLineSeries), m_history(makeSeries(QColor(0x3b, 0x6e, 0xa8), 8)),
       m_recommendations(makeSeries(QColor(0xe0, 0x7a, 0x1f), 12)), m_x(new QValueAxis), m_y(new QValueAxis)
 {
     // Small borderless grey dots and no line: thousands of outlines would darken into a blob.
@@ -70,7 +70,6 @@ EmbeddingMap::EmbeddingMap(QWidget* parent)
         axis->setLabelsVisible(false);
         axis->setGridLineColor(QColor(0xee, 0xee, 0xee));
     }
-    m_view->setChart(m_chart);
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->viewport()->setMouseTracking(true);
     m_view->viewport()->installEventFilter(this);

@@ -74,8 +74,8 @@ private:
     QList<QPointF> pointsOf(const std::vector<std::uint32_t>& tracks) const;
     void updateLegend();
 
+    QChart* m_chart; // owned by m_view (made with it, so the view makes no default chart)
     QChartView* m_view;
-    QChart* m_chart;
     QLineSeries* m_background;
     QScatterSeries* m_history;
     QScatterSeries* m_recommendations;

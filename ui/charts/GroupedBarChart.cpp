@@ -16,7 +16,7 @@
 namespace gdbm::ui {
 
 GroupedBarChart::GroupedBarChart(const QString& title, QWidget* parent)
-    : QWidget(parent), m_view(new QChartView(this)), m_chart(new QChart),
+    : QWidget(parent), m_chart(new QChart), m_view(new QChartView(m_chart, this)),
       m_colors({QColor(0x1f, 0x4e, 0x8c), QColor(0x3b, 0x7d, 0xc4), QColor(0x8d, 0xb8, 0xe8),
                 QColor(0x4f, 0x9a, 0x6b), QColor(0xd0, 0x8a, 0x2e), QColor(0x9a, 0x9a, 0x9a)})
 {
@@ -24,7 +24,6 @@ GroupedBarChart::GroupedBarChart(const QString& title, QWidget* parent)
     m_chart->setMargins(QMargins(4, 4, 4, 4));
     m_chart->setBackgroundRoundness(0);
     m_chart->legend()->setAlignment(Qt::AlignTop);
-    m_view->setChart(m_chart);
     connect(m_chart, &QChart::plotAreaChanged, this, &GroupedBarChart::fitCategoryLabels);
     m_view->setRenderHint(QPainter::Antialiasing);
     auto* layout = new QVBoxLayout(this);

@@ -52,8 +52,8 @@ private:
     void showHover(bool status, int category, QBarSet* set);
     void fitCategoryLabels();
 
+    QChart* m_chart; // owned by m_view (made with it, so the view makes no default chart)
     QChartView* m_view;
-    QChart* m_chart;
     QStringList m_categories;
     QStringList m_sets;
     QList<QList<qreal>> m_values;
