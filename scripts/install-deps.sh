@@ -2,6 +2,8 @@
 # Installs every Debian 12 package GDBM Studio needs to build, test and run.
 # Non-interactive and idempotent: packages already present are not touched, and apt is only
 # asked when something is missing. Run as root (or with sudo available).
+# Usage: scripts/install-deps.sh [--sanitizers]
+#   --sanitizers  also clang and its runtimes, for scripts/sanitize.sh and scripts/fuzz.sh
 set -euo pipefail
 
 packages=(
@@ -19,6 +21,16 @@ packages=(
     # reference benchmark (NumPy with an optimised BLAS)
     python3 python3-numpy libopenblas0
 )
+if [ "${1:-}" = "--sanitizers" ]; then
+    packages+=(
+        # AddressSanitizer, UndefinedBehaviorSanitizer, ThreadSanitizer and libFuzzer (clang's
+        # runtimes), and llvm-symbolizer for the reports' stack traces
+        clang-14 libclang-rt-14-dev llvm-14
+    )
+elif [ $# -gt 0 ]; then
+    echo "usage: $0 [--sanitizers]" >&2
+    exit 2
+fi
 
 missing=()
 for p in "${packages[@]}"; do
