@@ -1,0 +1,50 @@
+#pragma once
+
+#include "core/Progress.h"
+#include "rec/ImplicitAls.h"
+#include "rec/ItemKnn.h"
+#include "rec/TrainingInteractions.h"
+
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+namespace gdbm::rec {
+
+// Baseline settings are chosen once by grid search on a validation split of the TRAINING
+// interactions (HYBRID.md section 6): the evaluation's held-out interactions never reach the
+// choice. The split holds out a seeded 20% of each user's training tracks (users with fewer
+// than 5 keep all), and each candidate is judged by its NDCG@10 there. Ties keep the earlier
+// candidate in grid order. Ensures: `best` is one of the grid's candidates, `tried` lists every
+// candidate in grid order with its NDCG, and the same inputs give the same result.
+inline constexpr double kValidationShare = 0.2;
+inline constexpr std::size_t kValidationMinDistinct = 5;
+inline constexpr std::size_t kValidationK = 10;
+
+struct TunedItemKnn
+{
+    ItemKnnParams best;
+    double validationNdcg = 0;
+    std::vector<std::pair<ItemKnnParams, double>> tried;
+};
+
+// The neighbour counts tried, in order (0 = all co-occurring tracks).
+const std::vector<ItemKnnParams>& itemKnnGrid();
+
+TunedItemKnn tuneItemKnn(const TrainingInteractions& interactions, std::uint64_t seed);
+
+struct TunedAls
+{
+    AlsParams best;
+    double validationNdcg = 0;
+    std::vector<std::pair<AlsParams, double>> tried;
+};
+
+// alpha {10, 40, 100, 200} x lambda {1, 10} at rank 32 and 15 iterations, seeded with `seed`.
+std::vector<AlsParams> implicitAlsGrid(std::uint64_t seed);
+
+// Reports "candidate i of n" through `progress`; throws gdbm::Cancelled when *cancel is set.
+TunedAls tuneImplicitAls(const TrainingInteractions& interactions, std::uint64_t seed,
+                         const CancelFlag* cancel = nullptr, const ProgressCallback& progress = {});
+
+} // namespace gdbm::rec
