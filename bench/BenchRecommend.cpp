@@ -62,8 +62,8 @@ int main(int argc, char** argv)
 
     auto t = Clock::now();
     const data::Catalog catalog = data::generateDemoCatalog({tracks, 2});
-    const Matrix embeddings =
-        rec::embed(model.dbm, model::standardizedFeatures(model, catalog), rec::EmbeddingKind::TopLayer, 3);
+    const rec::ScoringSpace embeddings = rec::makeScoringSpace(
+        rec::embed(model.dbm, model::standardizedFeatures(model, catalog), rec::EmbeddingKind::TopLayer, 3));
     std::printf("  catalog and embeddings   %7.2f s  (%ld MB so far)\n", secondsSince(t), peakMemoryMb());
 
     t = Clock::now();

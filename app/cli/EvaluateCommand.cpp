@@ -8,6 +8,7 @@
 #include "rec/Embedder.h"
 #include "sim/Simulator.h"
 
+#include <cstdio>
 #include <optional>
 
 namespace gdbm::cli {
@@ -42,9 +43,27 @@ int runEvaluate(const QStringList& args)
     parser.addOption({"model", "Evaluate this model instead of training one.", "MODEL"});
     parser.addOption({"top", "K, the length of the recommendation lists (default 10).", "K", "10"});
     parser.addOption({"json", "Also write the results as JSON.", "FILE"});
+    parser.addOption({"protocol",
+                      "warm (returning listeners: 20% of each one's tracks held out), new-tracks (10% of "
+                      "the heard tracks lose every listener; only they are ranked) or both (default).",
+                      "P", "both"});
+    parser.addOption({"scoring",
+                      "How a history scores a song: mean-cosine (the mean cosine with each history song, "
+                      "default) or history-mean (cosine with the history's mean vector).",
+                      "RULE", std::string(rec::scoringRuleKey(rec::kDefaultScoringRule)).c_str()});
     parseOrExit(parser, args,
-                "Simulates listeners, holds out 20% of each one's tracks, and compares the DBM's "
-                "recommendations with cosine on the raw features, popularity and random.");
+                "Simulates listeners and compares the DBM's recommendations with the baselines "
+                "(audio features, audio + tags, item-kNN, implicit MF, popularity, random) on held-out "
+                "listening.");
+    const QString protocolName = parser.value("protocol");
+    std::vector<rec::Protocol> protocols;
+    if (protocolName == "both")
+        protocols = {rec::Protocol::Warm, rec::Protocol::NewTracks};
+    else if (const auto p = rec::protocolFromKey(protocolName.toStdString()))
+        protocols = {*p};
+    else
+        throw UsageError{"--protocol must be warm, new-tracks or both, not '" + protocolName.toStdString() +
+                         "'"};
     const model::TrainingParams params = trainingParams(parser);
     const auto users = std::size_t(sizeOption(parser, "users", 1, kMaxUsers, kUsersBound));
     const auto k = std::size_t(integerOption(parser, "top", 1, 10000));
@@ -58,11 +77,24 @@ int runEvaluate(const QStringList& args)
     const data::Catalog catalog = loadCatalog(parser);
     const sim::SimulationResult simulation = simulateUsers(catalog, users, params.seed);
     const model::Model model = given ? std::move(*given) : trainedModel(catalog, params);
-    const rec::EvaluationResult result =
-        rec::compareMethods(catalog, simulation, model, k, params.seed, stderrProgress(), &interrupted());
-    printEvaluation(result);
+    const auto rule = rec::scoringRuleFromKey(parser.value("scoring").toStdString());
+    if (!rule)
+        throw UsageError{"--scoring must be mean-cosine or history-mean"};
+    std::vector<rec::EvaluationResult> results;
+    for (rec::Protocol protocol : protocols) {
+        rec::ComparisonParams comparison;
+        comparison.k = k;
+        comparison.seed = params.seed;
+        comparison.protocol = protocol;
+        comparison.rule = *rule;
+        results.push_back(
+            rec::compareMethods(catalog, simulation, model, comparison, stderrProgress(), &interrupted()));
+        if (results.size() > 1)
+            std::printf("\n");
+        printEvaluation(results.back());
+    }
     if (!json.empty()) {
-        writeEvaluationJson(result, json);
+        writeEvaluationJson(results, json);
         printInfo("wrote " + json);
     }
     return kExitOk;
@@ -89,7 +121,7 @@ int runPipeline(const QStringList& args)
     const model::Model model = trainedModel(catalog, params);
     printInfo("3/4 evaluating");
     const rec::EvaluationResult result =
-        rec::compareMethods(catalog, simulation, model, 10, params.seed, stderrProgress(), &interrupted());
+        rec::compareMethods(catalog, simulation, model, {10, params.seed}, stderrProgress(), &interrupted());
     printEvaluation(result);
 
     // The first listener's top 10 with the DBM embedding that ranked best in the evaluation.
@@ -112,7 +144,7 @@ int runPipeline(const QStringList& args)
     std::printf("\nUser %u (%s) heard %zu distinct tracks; their top 10 (%s embedding):\n", first.id,
                 simulation.archetypeNames[first.archetype].c_str(), history.tracks.size(),
                 std::string(rec::embeddingKey(kind)).c_str());
-    printRecommendations(catalog, rec::recommend(embeddings, history, {10, 3}), true);
+    printRecommendations(catalog, rec::recommend(rec::makeScoringSpace(embeddings), history, {10, 3}), true);
     return kExitOk;
 }
 

@@ -54,7 +54,8 @@ int runRecommend(const QStringList& args)
                                          model.params.meanFieldIterations, &interrupted());
     std::printf("User %lld heard %zu distinct tracks; top %zu by cosine similarity (%s embedding):\n", user,
                 history.tracks.size(), top, std::string(rec::embeddingKey(*kind)).c_str());
-    printRecommendations(catalog, rec::recommend(embeddings, history, {top, 3}), parser.isSet("explain"));
+    printRecommendations(catalog, rec::recommend(rec::makeScoringSpace(embeddings), history, {top, 3}),
+                         parser.isSet("explain"));
     return kExitOk;
 }
 

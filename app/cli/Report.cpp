@@ -3,30 +3,12 @@
 #include "CliCommon.h"
 #include "core/AtomicFile.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 
 namespace gdbm::cli {
 namespace {
-
-std::string number(double x)
-{
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.6g", x);
-    return buffer;
-}
-
-std::string metricsJson(const rec::MetricValues& values)
-{
-    std::string out = "{";
-    for (const auto& [name, value] : values) {
-        if (out.size() > 1)
-            out += ", ";
-        out += jsonString(name);
-        out += ": ";
-        out += number(value);
-    }
-    return out + "}";
-}
 
 std::string trackLine(const data::Catalog& catalog, std::uint32_t t)
 {
@@ -41,73 +23,91 @@ std::string trackLine(const data::Catalog& catalog, std::uint32_t t)
 
 void printEvaluation(const rec::EvaluationResult& result)
 {
-    std::printf("Top %zu for %zu users (%zu skipped: fewer than 5 distinct tracks)\n\n", result.k,
-                result.usersEvaluated, result.usersSkipped);
-    std::printf("%-20s", "method");
-    const std::vector<std::string> short_ = {"prec",  "recall", "ndcg",  "hit",    "mrr",       "map",
-                                             "cover", "gini",   "novel", "divers", "consistent"};
-    for (const std::string& s : short_)
-        std::printf(" %8s", s.c_str());
+    const rec::ProtocolInfo& protocol = rec::protocolInfo(result.protocol);
+    std::printf("%s: %s\n", std::string(protocol.label).c_str(), std::string(protocol.description).c_str());
+    std::printf("Top %zu among %zu tracks for %zu users (%zu not evaluated)\n\n", result.k,
+                result.tracksRanked, result.usersEvaluated, result.usersSkipped);
+    const std::vector<std::string> metrics = rec::metricsOf(result);
+    std::printf("%-32s", "method");
+    for (const std::string& key : metrics) {
+        const auto metric = rec::metricFromKey(key);
+        std::printf(" %9.9s", metric ? std::string(rec::metricInfo(*metric).label).c_str() : key.c_str());
+    }
     std::printf("\n");
     for (const rec::MethodEvaluation& m : result.methods) {
-        std::printf("%-20s", m.method.c_str());
-        for (const std::string& metric : rec::metricOrder())
-            std::printf(" %8.4f", m.overall.at(metric));
+        const auto method = rec::methodFromKey(m.method);
+        std::printf("%-32.32s",
+                    method ? std::string(rec::methodInfo(*method).label).c_str() : m.method.c_str());
+        if (!m.ranked) {
+            std::printf(" cannot rank new tracks (it learns from who listened)\n");
+            continue;
+        }
+        for (const std::string& key : metrics)
+            std::printf(" %9.4f", m.overall.at(key));
         std::printf("\n");
     }
-    if (result.methods.empty())
+    for (const rec::MethodEvaluation& m : result.methods) {
+        if (m.settings.empty())
+            continue;
+        std::string line;
+        for (const auto& [name, value] : m.settings)
+            line += (line.empty() ? "" : ", ") + name + " " + value;
+        std::printf("  %s settings, tuned on a validation split of the training data: %s\n", m.method.c_str(),
+                    line.c_str());
+    }
+    const auto firstRanked = std::find_if(result.methods.begin(), result.methods.end(),
+                                          [](const rec::MethodEvaluation& m) { return m.ranked; });
+    if (firstRanked == result.methods.end())
         return;
     std::printf("\nNDCG@%zu per archetype\n%-24s", result.k, "archetype");
-    for (const rec::MethodEvaluation& m : result.methods)
-        std::printf(" %12s", m.method.substr(0, 12).c_str());
+    for (const rec::MethodEvaluation& m : result.methods) {
+        if (m.ranked)
+            std::printf(" %12.12s", m.method.c_str());
+    }
     std::printf("\n");
-    for (const auto& [archetype, unused] : result.methods.front().perArchetype) {
-        std::printf("%-24s", archetype.substr(0, 24).c_str());
-        for (const rec::MethodEvaluation& m : result.methods)
-            std::printf(" %12.4f", m.perArchetype.at(archetype).at("ndcg"));
+    for (const auto& [archetype, unused] : firstRanked->perArchetype) {
+        std::printf("%-24.24s", archetype.c_str());
+        for (const rec::MethodEvaluation& m : result.methods) {
+            if (m.ranked)
+                std::printf(" %12.4f", m.perArchetype.at(archetype).at("ndcg"));
+        }
         std::printf("\n");
     }
 }
 
-void writeEvaluationJson(const rec::EvaluationResult& result, const std::string& path)
+void writeEvaluationJson(const std::vector<rec::EvaluationResult>& results, const std::string& path)
 {
-    std::string json = "{\"k\": " + std::to_string(result.k) +
-                       ", \"users_evaluated\": " + std::to_string(result.usersEvaluated) +
-                       ", \"users_skipped\": " + std::to_string(result.usersSkipped) + ", \"methods\": {";
-    const auto entry = [&json](bool first, const std::string& key, const std::string& value) {
-        if (!first)
-            json += ", ";
-        json += jsonString(key);
-        json += ": ";
-        json += value;
-    };
-    for (std::size_t i = 0; i < result.methods.size(); ++i)
-        entry(i == 0, result.methods[i].method, metricsJson(result.methods[i].overall));
-    json += "}, \"per_archetype\": {";
-    if (!result.methods.empty()) {
-        bool firstArchetype = true;
-        for (const auto& [archetype, unused] : result.methods.front().perArchetype) {
-            std::string methods = "{";
-            for (std::size_t i = 0; i < result.methods.size(); ++i) {
-                if (i > 0)
-                    methods += ", ";
-                methods += jsonString(result.methods[i].method);
-                methods += ": ";
-                methods += metricsJson(result.methods[i].perArchetype.at(archetype));
-            }
-            entry(firstArchetype, archetype, methods + "}");
-            firstArchetype = false;
+    nlohmann::ordered_json protocols = nlohmann::ordered_json::object();
+    for (const rec::EvaluationResult& result : results) {
+        nlohmann::ordered_json methods = nlohmann::ordered_json::object();
+        nlohmann::ordered_json perArchetype = nlohmann::ordered_json::object();
+        for (const rec::MethodEvaluation& m : result.methods) {
+            nlohmann::ordered_json entry = {{"ranked", m.ranked}};
+            if (!m.settings.empty())
+                entry["settings"] = m.settings;
+            if (m.ranked)
+                entry["metrics"] = m.overall;
+            methods[m.method] = entry;
+            for (const auto& [archetype, values] : m.perArchetype)
+                perArchetype[archetype][m.method] = values;
         }
+        protocols[std::string(rec::protocolInfo(result.protocol).key)] = {
+            {"k", result.k},
+            {"users_evaluated", result.usersEvaluated},
+            {"users_not_evaluated", result.usersSkipped},
+            {"tracks_ranked", result.tracksRanked},
+            {"methods", methods},
+            {"per_archetype", perArchetype}};
     }
-    json += "}}\n";
-    writeFileAtomically(path, [&](std::ostream& out) { out << json; });
+    const nlohmann::ordered_json document = {{"protocols", protocols}};
+    writeFileAtomically(path, [&](std::ostream& out) { out << document.dump(2) << "\n"; });
 }
 
 void printRecommendations(const data::Catalog& catalog, const std::vector<rec::Recommendation>& list,
                           bool explain)
 {
     for (std::size_t i = 0; i < list.size(); ++i) {
-        std::printf("%2zu. %.3f  %s\n", i + 1, double(list[i].score),
+        std::printf("%2zu. %.4f  %s\n", i + 1, double(list[i].score),
                     trackLine(catalog, list[i].track).c_str());
         if (!explain)
             continue;

@@ -10,12 +10,16 @@
 // Printing what the recommendation commands produce.
 namespace gdbm::cli {
 
-// Methods as rows, metrics as columns, on stdout; then one table per archetype for NDCG.
+// The protocol, then methods as rows and metrics as columns (methodTable() and metricTable()
+// order, labels), the tuned settings, and a table of NDCG per archetype, on stdout. A method
+// that cannot rank the protocol's tracks says so in its row.
 void printEvaluation(const rec::EvaluationResult& result);
 
-// {"k": 10, "users_evaluated": .., "users_skipped": .., "methods": {name: {metric: value}},
-//  "per_archetype": {archetype: {method: {metric: value}}}}, written atomically.
-void writeEvaluationJson(const rec::EvaluationResult& result, const std::string& path);
+// {"protocols": {"warm": {"k", "users_evaluated", "users_not_evaluated", "tracks_ranked",
+//   "methods": {key: {"ranked", "settings"?, "metrics"?: {metric: value}}},
+//   "per_archetype": {archetype: {method: {metric: value}}}}, "new-tracks": {...}}},
+// written atomically.
+void writeEvaluationJson(const std::vector<rec::EvaluationResult>& results, const std::string& path);
 
 // "1. 0.987  Title - Artist (2009)" lines, with "because you played" lines when explain.
 void printRecommendations(const data::Catalog& catalog, const std::vector<rec::Recommendation>& list,

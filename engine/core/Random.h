@@ -18,6 +18,7 @@ enum class RandomPurpose : std::uint32_t {
     ChainStart = 7,
     Validation = 8,
     Baseline = 9,
+    NewTracks = 10, // which heard tracks become new in the new-tracks protocol
 };
 
 // A counter-based generator (Philox4x32-10): the numbers of a stream are a pure function of

@@ -17,38 +17,31 @@ bool better(const Recommendation& a, const Recommendation& b)
 } // namespace
 
 std::vector<std::vector<Recommendation>>
-recommendAll(const Matrix& embeddings, const std::vector<UserHistory>& histories, const BatchParams& params,
+recommendAll(const ScoringSpace& space, const std::vector<UserHistory>& histories, const BatchParams& params,
              const ProgressCallback& progress, const CancelFlag* cancel)
 {
-    const auto tracks = std::size_t(embeddings.rows());
-    const Vector norms = embeddings.rowwise().norm();
+    const auto tracks = std::size_t(space.songs());
     std::vector<std::vector<Recommendation>> out(histories.size());
     const std::size_t blocks = (histories.size() + params.blockUsers - 1) / params.blockUsers;
     const auto recommendBlock = [&](std::size_t b) {
         const std::size_t first = b * params.blockUsers;
         const std::size_t count = std::min(params.blockUsers, histories.size() - first);
-        // The block's preference vectors, scaled to unit length (zero stays zero: scores 0).
-        Matrix preferences(Eigen::Index(count), embeddings.cols());
-        for (std::size_t u = 0; u < count; ++u) {
-            const Vector p = preferenceVector(embeddings, histories[first + u]);
-            const float n = p.norm();
-            preferences.row(Eigen::Index(u)) =
-                n > 0 ? RowVector(p.transpose() / n) : RowVector(p.transpose());
-        }
+        // The block's query vectors: a song's score is the dot product with its direction.
+        MatrixD queries(Eigen::Index(count), space.directions.cols());
+        for (std::size_t u = 0; u < count; ++u)
+            queries.row(Eigen::Index(u)) = queryVector(space, histories[first + u], params.rule).transpose();
         std::vector<std::vector<Recommendation>> best(count);
-        Matrix scores;
+        MatrixD scores;
         for (std::size_t start = 0; start < tracks; start += params.tileTracks) {
             const std::size_t width = std::min(params.tileTracks, tracks - start);
             scores.noalias() =
-                preferences * embeddings.middleRows(Eigen::Index(start), Eigen::Index(width)).transpose();
+                queries * space.directions.middleRows(Eigen::Index(start), Eigen::Index(width)).transpose();
             for (std::size_t u = 0; u < count; ++u) {
                 const UserHistory& history = histories[first + u];
                 std::vector<Recommendation>& top = best[u];
                 for (std::size_t j = 0; j < width; ++j) {
                     const auto t = std::uint32_t(start + j);
-                    const float norm = norms(Eigen::Index(t));
-                    const Recommendation candidate{
-                        t, norm > 0 ? scores(Eigen::Index(u), Eigen::Index(j)) / norm : 0.0f, {}};
+                    const Recommendation candidate{t, scores(Eigen::Index(u), Eigen::Index(j)), {}};
                     if (top.size() == params.top && !better(candidate, top.back()))
                         continue;
                     if (std::binary_search(history.tracks.begin(), history.tracks.end(), t))

@@ -1,12 +1,24 @@
 #include "rec/Comparison.h"
 
+#include "rec/CollaborativeRankers.h"
 #include "rec/Embedder.h"
+#include "rec/TagFeatures.h"
+
+#include <algorithm>
 
 namespace gdbm::rec {
 
-EvaluationResult compareMethods(const data::Catalog& catalog, const sim::SimulationResult& simulation,
-                                const model::Model& model, std::size_t k, std::uint64_t seed,
-                                const ProgressCallback& progress, const CancelFlag* cancel)
+Holdout splitFor(const sim::SimulationResult& simulation, std::size_t catalogSize, Protocol protocol,
+                 std::uint64_t seed)
+{
+    if (protocol == Protocol::NewTracks)
+        return splitNewTracks(simulation, catalogSize, {0.1, 5, seed});
+    return splitHoldout(simulation, {0.2, 5, seed});
+}
+
+std::vector<std::unique_ptr<Ranker>> makeRankers(const data::Catalog& catalog, const model::Model& model,
+                                                 const Holdout& holdout, const ComparisonParams& params,
+                                                 const ProgressCallback& progress, const CancelFlag* cancel)
 {
     if (progress)
         progress({"Embedding the catalog", 0, 0});
@@ -14,18 +26,62 @@ EvaluationResult compareMethods(const data::Catalog& catalog, const sim::Simulat
     std::vector<std::unique_ptr<Ranker>> rankers;
     for (EmbeddingKind kind :
          {EmbeddingKind::TopLayer, EmbeddingKind::AllLayers, EmbeddingKind::Reconstruction}) {
-        rankers.push_back(
-            makeCosineRanker("dbm-" + std::string(embeddingKey(kind)),
-                             embed(model.dbm, features, kind, model.params.meanFieldIterations, cancel)));
+        rankers.push_back(makeCosineRanker(
+            "dbm-" + std::string(embeddingKey(kind)),
+            embed(model.dbm, features, kind, model.params.meanFieldIterations, cancel), params.rule));
     }
-    const Holdout holdout = splitHoldout(simulation, {0.2, 5, seed});
-    rankers.push_back(makeCosineRanker("features", features));
-    rankers.push_back(makePopularityRanker(listenersPerTrack(holdout, catalog.size())));
-    rankers.push_back(makeRandomRanker(catalog.size(), seed));
+    rankers.push_back(
+        makeCosineRanker(std::string(methodInfo(Method::AudioFeatures).key), features, params.rule));
+    const WeightedColumns audioTags = audioAndTags(features, tagFeatures(catalog));
+    rankers.push_back(makeCosineRanker(std::string(methodInfo(Method::AudioTags).key), audioTags.columns,
+                                       params.rule, audioTags.unitWeights));
+    // The collaborative baselines learn from the split's training interactions only, and only
+    // where they can rank: a new track has no listener to learn from.
+    if (holdout.protocol != Protocol::NewTracks) {
+        const TrainingInteractions training = trainingInteractions(holdout.training, catalog.size());
+        if (progress)
+            progress({"Tuning item-kNN", 0, 0});
+        rankers.push_back(makeItemKnnRanker(training, params.seed));
+        if (progress)
+            progress({"Tuning implicit MF", 0, 0});
+        rankers.push_back(makeImplicitMfRanker(training, params.seed, cancel));
+        rankers.push_back(makePopularityRanker(listenersPerTrack(holdout, catalog.size())));
+    }
+    rankers.push_back(makeRandomRanker(params.seed));
+    return rankers;
+}
+
+EvaluationResult compareMethods(const data::Catalog& catalog, const sim::SimulationResult& simulation,
+                                const model::Model& model, const ComparisonParams& params,
+                                const ProgressCallback& progress, const CancelFlag* cancel)
+{
+    const Holdout holdout = splitFor(simulation, catalog.size(), params.protocol, params.seed);
+    const std::vector<std::unique_ptr<Ranker>> rankers =
+        makeRankers(catalog, model, holdout, params, progress, cancel);
+    const bool collaborative = params.protocol != Protocol::NewTracks;
     std::vector<const Ranker*> pointers;
     for (const auto& r : rankers)
         pointers.push_back(r.get());
-    return evaluate(catalog, simulation, holdout, pointers, k, features, progress, cancel);
+    const Matrix features = model::standardizedFeatures(model, catalog);
+    EvaluationResult result =
+        evaluate(catalog, simulation, holdout, pointers, params.k, features, progress, cancel);
+    if (!collaborative) {
+        for (Method m : {Method::ItemKnn, Method::ImplicitMf, Method::Popularity}) {
+            MethodEvaluation unranked;
+            unranked.method = std::string(methodInfo(m).key);
+            unranked.ranked = false;
+            result.methods.push_back(std::move(unranked));
+        }
+    }
+    // Every table shows the methods in methodTable() order.
+    const auto order = [](const MethodEvaluation& e) {
+        const auto m = methodFromKey(e.method);
+        return m ? static_cast<std::size_t>(*m) : methodTable().size();
+    };
+    std::stable_sort(
+        result.methods.begin(), result.methods.end(),
+        [&](const MethodEvaluation& a, const MethodEvaluation& b) { return order(a) < order(b); });
+    return result;
 }
 
 } // namespace gdbm::rec

@@ -6,12 +6,32 @@
 
 namespace gdbm::rec {
 
-// The comparison of the recommendations issue: the DBM with each embedding (top layer, all
-// layers, mean reconstruction), cosine on the standardized raw features (no DBM), popularity
-// and random, evaluated on one holdout of the simulation. Method names: dbm-top, dbm-all,
-// dbm-reconstruction, features, popularity, random.
+struct ComparisonParams
+{
+    std::size_t k = 10;
+    std::uint64_t seed = 1;
+    Protocol protocol = Protocol::Warm;
+    ScoringRule rule = kDefaultScoringRule;
+};
+
+// The methods of methodTable() evaluated on one protocol's split of the simulation: the audio-only
+// DBM with each embedding, cosine on the audio features and on audio + tags, the collaborative
+// baselines, popularity and random. Every ranker is built from the split's training
+// interactions alone (the leakage rule); the DBM and the content methods see no interactions.
 EvaluationResult compareMethods(const data::Catalog& catalog, const sim::SimulationResult& simulation,
-                                const model::Model& model, std::size_t k, std::uint64_t seed,
+                                const model::Model& model, const ComparisonParams& params,
                                 const ProgressCallback& progress = {}, const CancelFlag* cancel = nullptr);
+
+// The rankers compareMethods() evaluates on `holdout`, built from its training interactions
+// alone: the DBM (three embeddings), audio features, audio + tags, and unless the protocol ranks
+// new tracks, item-kNN and implicit MF (tuned on a validation split) and popularity; random.
+std::vector<std::unique_ptr<Ranker>> makeRankers(const data::Catalog& catalog, const model::Model& model,
+                                                 const Holdout& holdout, const ComparisonParams& params,
+                                                 const ProgressCallback& progress = {},
+                                                 const CancelFlag* cancel = nullptr);
+
+// The split compareMethods() uses for a protocol.
+Holdout splitFor(const sim::SimulationResult& simulation, std::size_t catalogSize, Protocol protocol,
+                 std::uint64_t seed);
 
 } // namespace gdbm::rec

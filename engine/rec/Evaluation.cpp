@@ -40,7 +40,8 @@ double meanPairwiseDistance(const Matrix& features, const std::vector<std::uint3
 }
 
 // Averages of the per-user values and the list-level metrics over a group of users.
-MetricValues summarize(const std::vector<const UserOutcome*>& group, std::size_t catalogSize)
+MetricValues summarize(const std::vector<const UserOutcome*>& group, std::size_t catalogSize,
+                       const std::vector<std::uint32_t>& candidates)
 {
     MetricValues m;
     if (group.empty())
@@ -70,9 +71,17 @@ MetricValues summarize(const std::vector<const UserOutcome*>& group, std::size_t
     m["hit_rate"] = sum.hit / n;
     m["mrr"] = sum.rr / n;
     m["map"] = sum.ap / n;
-    m["coverage"] = double(std::count_if(exposure.begin(), exposure.end(), [](double e) { return e > 0; })) /
-                    double(std::max<std::size_t>(catalogSize, 1));
-    m["gini"] = giniIndex(exposure);
+    // Exposure over the tracks that could be recommended: the new tracks alone when only they rank.
+    std::vector<double> rankable;
+    if (candidates.empty()) {
+        rankable = std::move(exposure);
+    } else {
+        for (std::uint32_t t : candidates)
+            rankable.push_back(exposure[t]);
+    }
+    m["coverage"] = double(std::count_if(rankable.begin(), rankable.end(), [](double e) { return e > 0; })) /
+                    double(std::max<std::size_t>(rankable.size(), 1));
+    m["gini"] = giniIndex(std::move(rankable));
     m["novelty"] = recommended > 0 ? novelty / recommended : 0.0;
     m["diversity"] = diversity / n;
     m["archetype_consistency"] = recommended > 0 ? consistent / recommended : 0.0;
@@ -81,13 +90,25 @@ MetricValues summarize(const std::vector<const UserOutcome*>& group, std::size_t
 
 } // namespace
 
+namespace {
+
+std::vector<std::uint32_t> distinctTracks(const UserHistory& history)
+{
+    return history.tracks; // historyOf() gives them sorted and distinct
+}
+
+} // namespace
+
 Holdout splitHoldout(const sim::SimulationResult& simulation, const HoldoutParams& params)
 {
     Holdout holdout;
+    holdout.protocol = Protocol::Warm;
+    holdout.training.resize(simulation.users.size());
     for (std::uint32_t u = 0; u < simulation.users.size(); ++u) {
         const UserHistory all = historyOf(simulation, u, false);
         if (all.tracks.size() < params.minDistinct) {
             ++holdout.skipped;
+            holdout.training[u] = distinctTracks(all);
             continue;
         }
         const auto held =
@@ -112,6 +133,53 @@ Holdout splitHoldout(const sim::SimulationResult& simulation, const HoldoutParam
                 split.train.weights.push_back(1.0f);
             }
         }
+        holdout.training[u] = split.train.tracks;
+        holdout.users.push_back(std::move(split));
+    }
+    return holdout;
+}
+
+Holdout splitNewTracks(const sim::SimulationResult& simulation, std::size_t catalogSize,
+                       const NewTrackParams& params)
+{
+    Holdout holdout;
+    holdout.protocol = Protocol::NewTracks;
+    std::vector<UserHistory> histories(simulation.users.size());
+    std::vector<bool> heard(catalogSize, false);
+    for (std::uint32_t u = 0; u < simulation.users.size(); ++u) {
+        histories[u] = historyOf(simulation, u, false);
+        for (std::uint32_t t : histories[u].tracks)
+            heard[t] = true;
+    }
+    // A seeded choice among the heard tracks: each is new with probability `share`, from a
+    // stream of its own, so the choice does not depend on who else was heard.
+    std::vector<bool> isNew(catalogSize, false);
+    for (std::uint32_t t = 0; t < catalogSize; ++t) {
+        if (!heard[t])
+            continue;
+        CounterRng rng(params.seed, RandomPurpose::NewTracks, t);
+        if (rng.uniform() < params.share) {
+            isNew[t] = true;
+            holdout.candidates.push_back(t);
+        }
+    }
+    holdout.training.resize(simulation.users.size());
+    for (std::uint32_t u = 0; u < simulation.users.size(); ++u) {
+        UserSplit split;
+        split.user = u;
+        for (std::uint32_t t : histories[u].tracks) {
+            if (isNew[t]) {
+                split.heldOut.push_back(t);
+            } else {
+                split.train.tracks.push_back(t);
+                split.train.weights.push_back(1.0f);
+            }
+        }
+        holdout.training[u] = split.train.tracks;
+        if (split.heldOut.empty() || split.train.tracks.size() < params.minOther) {
+            ++holdout.skipped;
+            continue;
+        }
         holdout.users.push_back(std::move(split));
     }
     return holdout;
@@ -120,8 +188,8 @@ Holdout splitHoldout(const sim::SimulationResult& simulation, const HoldoutParam
 std::vector<std::size_t> listenersPerTrack(const Holdout& holdout, std::size_t catalogSize)
 {
     std::vector<std::size_t> listeners(catalogSize, 0);
-    for (const UserSplit& s : holdout.users) {
-        for (std::uint32_t t : s.train.tracks)
+    for (const std::vector<std::uint32_t>& tracks : holdout.training) {
+        for (std::uint32_t t : tracks)
             ++listeners[t];
     }
     return listeners;
@@ -132,14 +200,25 @@ EvaluationResult evaluate(const data::Catalog& catalog, const sim::SimulationRes
                           const Matrix& features, const ProgressCallback& progress, const CancelFlag* cancel)
 {
     EvaluationResult result;
+    result.protocol = holdout.protocol;
+    result.tracksRanked = holdout.candidates.empty() ? catalog.size() : holdout.candidates.size();
     result.k = k;
     result.usersEvaluated = holdout.users.size();
     result.usersSkipped = holdout.skipped;
     const std::vector<std::size_t> listeners = listenersPerTrack(holdout, catalog.size());
-    const double users = double(holdout.users.size());
+    const double users = double(simulation.users.size());
+    const bool onlyNewTracks = holdout.protocol == Protocol::NewTracks;
 
     for (std::size_t m = 0; m < rankers.size(); ++m) {
         const Ranker& ranker = *rankers[m];
+        MethodEvaluation method;
+        method.method = ranker.name();
+        method.settings = ranker.settings();
+        if (onlyNewTracks && !ranker.ranksNewTracks()) {
+            method.ranked = false;
+            result.methods.push_back(std::move(method));
+            continue;
+        }
         if (progress)
             progress({"Evaluating " + ranker.name(), m, rankers.size()});
         std::vector<UserOutcome> outcomes(holdout.users.size());
@@ -148,7 +227,7 @@ EvaluationResult evaluate(const data::Catalog& catalog, const sim::SimulationRes
                 return;
             const UserSplit& split = holdout.users[i];
             UserOutcome& o = outcomes[i];
-            o.ranked = ranker.rank(split.user, split.train, k);
+            o.ranked = topTracks(ranker, split.user, split.train, k, catalog.size(), holdout.candidates);
             o.scores = scoreRanking(o.ranked, split.heldOut, k);
             const sim::User& user = simulation.users[split.user];
             for (std::uint32_t t : o.ranked) {
@@ -160,8 +239,6 @@ EvaluationResult evaluate(const data::Catalog& catalog, const sim::SimulationRes
         if (cancel && cancel->load(std::memory_order_relaxed))
             throw Cancelled();
 
-        MethodEvaluation method;
-        method.method = ranker.name();
         std::vector<const UserOutcome*> everyone;
         std::map<std::string, std::vector<const UserOutcome*>> byArchetype;
         for (std::size_t i = 0; i < outcomes.size(); ++i) {
@@ -169,9 +246,9 @@ EvaluationResult evaluate(const data::Catalog& catalog, const sim::SimulationRes
             const sim::User& user = simulation.users[holdout.users[i].user];
             byArchetype[simulation.archetypeNames[user.archetype]].push_back(&outcomes[i]);
         }
-        method.overall = summarize(everyone, catalog.size());
+        method.overall = summarize(everyone, catalog.size(), holdout.candidates);
         for (const auto& [name, group] : byArchetype)
-            method.perArchetype[name] = summarize(group, catalog.size());
+            method.perArchetype[name] = summarize(group, catalog.size(), holdout.candidates);
         result.methods.push_back(std::move(method));
     }
     if (progress)
@@ -181,17 +258,12 @@ EvaluationResult evaluate(const data::Catalog& catalog, const sim::SimulationRes
 
 const std::vector<std::string>& metricOrder()
 {
-    static const std::vector<std::string> order = {"precision",
-                                                   "recall",
-                                                   "ndcg",
-                                                   "hit_rate",
-                                                   "mrr",
-                                                   "map",
-                                                   "coverage",
-                                                   "gini",
-                                                   "novelty",
-                                                   "diversity",
-                                                   "archetype_consistency"};
+    static const std::vector<std::string> order = [] {
+        std::vector<std::string> keys;
+        for (const MetricInfo& info : metricTable())
+            keys.emplace_back(info.key);
+        return keys;
+    }();
     return order;
 }
 
@@ -200,7 +272,11 @@ std::vector<std::string> metricsOf(const EvaluationResult& result)
     std::vector<std::string> present;
     if (result.methods.empty())
         return present;
-    const MetricValues& first = result.methods.front().overall;
+    const auto ranked = std::find_if(result.methods.begin(), result.methods.end(),
+                                     [](const MethodEvaluation& m) { return m.ranked; });
+    if (ranked == result.methods.end())
+        return present;
+    const MetricValues& first = ranked->overall;
     for (const std::string& name : metricOrder()) {
         if (first.count(name))
             present.push_back(name);

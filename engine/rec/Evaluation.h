@@ -2,6 +2,7 @@
 
 #include "core/Progress.h"
 #include "data/Catalog.h"
+#include "rec/MethodTable.h"
 #include "rec/Rankers.h"
 #include "rec/Recommender.h"
 #include "sim/Simulator.h"
@@ -12,13 +13,23 @@
 
 namespace gdbm::rec {
 
-// The protocol: per user, a seeded 20% of their distinct tracks (at least one) is held out;
-// users with fewer than 5 distinct tracks are skipped and counted. Every method ranks the whole
-// catalog minus the user's training tracks.
+// Returning listeners (HYBRID.md section 5): per user, a seeded 20% of their distinct tracks (at
+// least one) is held out; users with fewer than 5 distinct tracks are skipped and counted.
+// Every method ranks the whole catalog minus the user's training tracks.
 struct HoldoutParams
 {
     double share = 0.2;
     std::size_t minDistinct = 5;
+    std::uint64_t seed = 1;
+};
+
+// New tracks: a seeded 10% of the tracks with at least one listener become new, and every
+// interaction with them is removed from what trains or scores. Users with at least one new-track
+// interaction and at least 5 other distinct tracks are evaluated, ranking only the new tracks.
+struct NewTrackParams
+{
+    double share = 0.1;
+    std::size_t minOther = 5;
     std::uint64_t seed = 1;
 };
 
@@ -29,53 +40,66 @@ struct UserSplit
     std::vector<std::uint32_t> heldOut; // sorted
 };
 
+// What a protocol holds out, and the only data a method may learn from. The leakage rule
+// (HYBRID.md section 4): rankers are built from `training` alone, never from the simulation.
 struct Holdout
 {
+    Protocol protocol = Protocol::Warm;
     std::vector<UserSplit> users;
     std::size_t skipped = 0;
+    std::vector<std::uint32_t> candidates; // sorted tracks ranked; empty: the whole catalog
+    // Per simulation user, the sorted distinct tracks that are not held out (a skipped user's
+    // whole history, minus the new tracks in that protocol).
+    std::vector<std::vector<std::uint32_t>> training;
 };
 
 Holdout splitHoldout(const sim::SimulationResult& simulation, const HoldoutParams& params);
+Holdout splitNewTracks(const sim::SimulationResult& simulation, std::size_t catalogSize,
+                       const NewTrackParams& params);
 
-// Metric name -> value. Names: precision, recall, ndcg, hit_rate, mrr, map (means over users of
-// Metrics.h's per-user values at K); coverage (distinct recommended tracks / catalog size);
-// gini (Gini index of how often each catalog track was recommended); novelty (mean over
-// recommendations of -log2((listeners + 1) / (users + 1)), listeners counted in the training
-// histories); diversity (mean over users of the mean pairwise 1 - cosine between their
-// recommendations' standardized features); archetype_consistency (share of recommended tracks
-// that pass the user's own archetype preferences).
+// Metric key (MethodTable.h's metricTable()) -> value. The ranking metrics are means over users
+// of Metrics.h's per-user values at K; coverage is the share of the ranked tracks (the catalog,
+// or the new tracks) recommended to someone; gini the Gini index of how often each was
+// recommended; novelty the mean over recommendations of -log2((listeners + 1) / (users + 1)),
+// listeners counted in the training interactions; diversity the mean over users of the mean
+// pairwise 1 - cosine between their recommendations' standardized features;
+// archetype_consistency the share of recommended tracks that pass the user's own preferences.
 using MetricValues = std::map<std::string, double>;
 
 struct MethodEvaluation
 {
-    std::string method;
+    std::string method; // methodTable()'s key
     MetricValues overall;
     std::map<std::string, MetricValues> perArchetype;
+    bool ranked = true; // false: the method cannot rank this protocol's tracks (no metrics)
+    std::map<std::string, std::string> settings; // tuned settings, "neighbours" -> "50"
 };
 
 struct EvaluationResult
 {
+    Protocol protocol = Protocol::Warm;
+    std::size_t tracksRanked = 0; // the catalog, or the new tracks
     std::size_t k = 10;
     std::size_t usersEvaluated = 0;
     std::size_t usersSkipped = 0;
     std::vector<MethodEvaluation> methods;
 };
 
-// Evaluates each ranker on the holdout, in parallel over users, deterministically.
+// Evaluates each ranker on the holdout, in parallel over users, deterministically. A ranker that
+// cannot rank the new tracks of that protocol is listed with ranked = false and no metrics.
 // `features` are the catalog's standardized features (for diversity).
 EvaluationResult evaluate(const data::Catalog& catalog, const sim::SimulationResult& simulation,
                           const Holdout& holdout, const std::vector<const Ranker*>& rankers, std::size_t k,
                           const Matrix& features, const ProgressCallback& progress = {},
                           const CancelFlag* cancel = nullptr);
 
-// The metric names of an EvaluationResult in the order tables and exports show them: ranking
-// quality first (precision .. map), then what the lists look like (coverage .. consistency).
+// The metric keys of metricTable(), in its order (for tables and exports).
 const std::vector<std::string>& metricOrder();
 
 // The metrics a result holds: metricOrder()'s that are present, then any others by name.
 std::vector<std::string> metricsOf(const EvaluationResult& result);
 
-// How many training histories contain each track (for the popularity baseline and novelty).
+// How many users' training interactions contain each track (popularity and novelty).
 std::vector<std::size_t> listenersPerTrack(const Holdout& holdout, std::size_t catalogSize);
 
 } // namespace gdbm::rec

@@ -4,91 +4,93 @@
 
 #include <algorithm>
 #include <numeric>
-#include <unordered_set>
 
 namespace gdbm::rec {
 namespace {
 
-bool heard(const UserHistory& history, std::uint32_t track)
-{
-    return std::binary_search(history.tracks.begin(), history.tracks.end(), track);
-}
-
 class CosineRanker : public Ranker
 {
 public:
-    CosineRanker(std::string name, Matrix vectors) : m_name(std::move(name)), m_vectors(std::move(vectors)) {}
+    CosineRanker(std::string name, const Matrix& vectors, ScoringRule rule,
+                 const std::vector<double>& weights)
+        : m_name(std::move(name)), m_space(makeScoringSpace(vectors, weights)), m_rule(rule)
+    {}
     std::string name() const override { return m_name; }
-    std::vector<std::uint32_t> rank(std::uint32_t, const UserHistory& history, std::size_t k) const override
+    void score(std::uint32_t, const UserHistory& history, std::span<double> scores) const override
     {
-        std::vector<std::uint32_t> out;
-        for (const Recommendation& r : recommend(m_vectors, history, {k, 0}))
-            out.push_back(r.track);
-        return out;
+        const VectorD q = queryVector(m_space, history, m_rule);
+        Eigen::Map<VectorD>(scores.data(), Eigen::Index(scores.size())).noalias() = m_space.directions * q;
     }
 
 private:
     std::string m_name;
-    Matrix m_vectors;
+    ScoringSpace m_space;
+    ScoringRule m_rule;
 };
 
 class PopularityRanker : public Ranker
 {
 public:
-    explicit PopularityRanker(std::vector<std::size_t> listeners) : m_order(listeners.size())
-    {
-        std::iota(m_order.begin(), m_order.end(), std::uint32_t(0));
-        std::stable_sort(m_order.begin(), m_order.end(),
-                         [&](std::uint32_t a, std::uint32_t b) { return listeners[a] > listeners[b]; });
-    }
+    explicit PopularityRanker(std::vector<std::size_t> listeners) : m_listeners(std::move(listeners)) {}
     std::string name() const override { return "popularity"; }
-    std::vector<std::uint32_t> rank(std::uint32_t, const UserHistory& history, std::size_t k) const override
+    bool ranksNewTracks() const override { return false; }
+    void score(std::uint32_t, const UserHistory&, std::span<double> scores) const override
     {
-        std::vector<std::uint32_t> out;
-        for (std::uint32_t t : m_order) {
-            if (out.size() == k)
-                break;
-            if (!heard(history, t))
-                out.push_back(t);
-        }
-        return out;
+        for (std::size_t t = 0; t < scores.size(); ++t)
+            scores[t] = double(m_listeners[t]);
     }
 
 private:
-    std::vector<std::uint32_t> m_order;
+    std::vector<std::size_t> m_listeners;
 };
 
 class RandomRanker : public Ranker
 {
 public:
-    RandomRanker(std::size_t catalogSize, std::uint64_t seed) : m_size(catalogSize), m_seed(seed) {}
+    explicit RandomRanker(std::uint64_t seed) : m_seed(seed) {}
     std::string name() const override { return "random"; }
-    std::vector<std::uint32_t> rank(std::uint32_t user, const UserHistory& history,
-                                    std::size_t k) const override
+    void score(std::uint32_t user, const UserHistory&, std::span<double> scores) const override
     {
-        const std::size_t available = m_size - std::min(m_size, history.tracks.size());
-        const std::size_t want = std::min(k, available);
         CounterRng rng(m_seed, RandomPurpose::Baseline, user);
-        std::vector<std::uint32_t> out;
-        std::unordered_set<std::uint32_t> taken;
-        while (out.size() < want) {
-            const auto t = std::uint32_t(rng.below(m_size));
-            if (!heard(history, t) && taken.insert(t).second)
-                out.push_back(t);
-        }
-        return out;
+        for (double& s : scores)
+            s = rng.uniform();
     }
 
 private:
-    std::size_t m_size;
     std::uint64_t m_seed;
 };
 
 } // namespace
 
-std::unique_ptr<Ranker> makeCosineRanker(std::string name, Matrix vectors)
+std::vector<std::uint32_t> topTracks(const Ranker& ranker, std::uint32_t user, const UserHistory& history,
+                                     std::size_t k, std::size_t catalogSize,
+                                     const std::vector<std::uint32_t>& candidates)
 {
-    return std::make_unique<CosineRanker>(std::move(name), std::move(vectors));
+    std::vector<double> scores(catalogSize, 0.0);
+    ranker.score(user, history, scores);
+    std::vector<std::uint32_t> pool;
+    if (candidates.empty()) {
+        pool.resize(catalogSize);
+        std::iota(pool.begin(), pool.end(), std::uint32_t(0));
+    } else {
+        pool = candidates;
+    }
+    std::erase_if(pool, [&](std::uint32_t t) {
+        return std::binary_search(history.tracks.begin(), history.tracks.end(), t);
+    });
+    const std::size_t n = std::min(k, pool.size());
+    std::partial_sort(pool.begin(), pool.begin() + long(n), pool.end(),
+                      [&](std::uint32_t a, std::uint32_t b) {
+                          return scores[a] != scores[b] ? scores[a] > scores[b] : a < b;
+                      });
+    pool.resize(n);
+    return pool;
+}
+
+std::unique_ptr<Ranker> makeCosineRanker(std::string name, const Matrix& vectors, ScoringRule rule,
+                                         const std::vector<double>& unitWeights)
+{
+    return std::make_unique<CosineRanker>(std::move(name), vectors, rule, unitWeights);
 }
 
 std::unique_ptr<Ranker> makePopularityRanker(std::vector<std::size_t> listeners)
@@ -96,9 +98,9 @@ std::unique_ptr<Ranker> makePopularityRanker(std::vector<std::size_t> listeners)
     return std::make_unique<PopularityRanker>(std::move(listeners));
 }
 
-std::unique_ptr<Ranker> makeRandomRanker(std::size_t catalogSize, std::uint64_t seed)
+std::unique_ptr<Ranker> makeRandomRanker(std::uint64_t seed)
 {
-    return std::make_unique<RandomRanker>(catalogSize, seed);
+    return std::make_unique<RandomRanker>(seed);
 }
 
 } // namespace gdbm::rec

@@ -4,14 +4,6 @@
 #include <numeric>
 
 namespace gdbm::rec {
-namespace {
-
-float weightTotal(const UserHistory& history)
-{
-    return std::accumulate(history.weights.begin(), history.weights.end(), 0.0f);
-}
-
-} // namespace
 
 UserHistory historyOf(const sim::SimulationResult& result, std::uint32_t user, bool ratingWeighted)
 {
@@ -36,60 +28,83 @@ UserHistory historyOf(const sim::SimulationResult& result, std::uint32_t user, b
     return history;
 }
 
-Vector preferenceVector(const Matrix& embeddings, const UserHistory& history)
+namespace {
+
+double weightTotal(const UserHistory& history)
 {
-    Vector u = Vector::Zero(embeddings.cols());
-    const float total = weightTotal(history);
-    if (total <= 0.0f)
-        return u;
-    for (std::size_t h = 0; h < history.tracks.size(); ++h)
-        u += (history.weights[h] / total) * embeddings.row(Eigen::Index(history.tracks[h])).transpose();
-    return u;
+    double total = 0.0;
+    for (float w : history.weights)
+        total += double(w);
+    return total;
 }
 
-std::vector<float> scoreTerms(const Matrix& embeddings, const UserHistory& history, std::uint32_t track)
+// The mean of the history's vectors (history mean) or directions (mean cosine).
+VectorD weightedMean(const MatrixD& rows, const UserHistory& history)
 {
-    const Vector u = preferenceVector(embeddings, history);
-    const auto e = embeddings.row(Eigen::Index(track));
-    const float denominator = u.norm() * e.norm();
-    const float total = weightTotal(history);
-    std::vector<float> terms(history.tracks.size(), 0.0f);
-    if (denominator <= 0.0f || total <= 0.0f)
-        return terms;
+    VectorD mean = VectorD::Zero(rows.cols());
+    const double total = weightTotal(history);
+    if (total <= 0.0)
+        return mean;
     for (std::size_t h = 0; h < history.tracks.size(); ++h)
-        terms[h] = (history.weights[h] / total) * embeddings.row(Eigen::Index(history.tracks[h])).dot(e) /
-                   denominator;
+        mean += (double(history.weights[h]) / total) * rows.row(Eigen::Index(history.tracks[h])).transpose();
+    return mean;
+}
+
+} // namespace
+
+VectorD queryVector(const ScoringSpace& space, const UserHistory& history, ScoringRule rule)
+{
+    if (rule == ScoringRule::MeanCosine)
+        return weightedMean(space.directions, history);
+    VectorD u = weightedMean(space.vectors, history);
+    const double norm = u.norm();
+    return norm > 0.0 ? VectorD(u / norm) : u;
+}
+
+std::vector<double> scoreTerms(const ScoringSpace& space, const UserHistory& history, std::uint32_t track,
+                               ScoringRule rule)
+{
+    std::vector<double> terms(history.tracks.size(), 0.0);
+    const double total = weightTotal(history);
+    if (total <= 0.0)
+        return terms;
+    const auto d = space.directions.row(Eigen::Index(track));
+    const MatrixD& rows = rule == ScoringRule::MeanCosine ? space.directions : space.vectors;
+    double scale = 1.0;
+    if (rule == ScoringRule::HistoryMean) {
+        const double norm = weightedMean(space.vectors, history).norm();
+        if (norm <= 0.0)
+            return terms;
+        scale = 1.0 / norm;
+    }
+    for (std::size_t h = 0; h < history.tracks.size(); ++h)
+        terms[h] =
+            scale * (double(history.weights[h]) / total) * rows.row(Eigen::Index(history.tracks[h])).dot(d);
     return terms;
 }
 
-std::vector<Recommendation> recommend(const Matrix& embeddings, const UserHistory& history,
+std::vector<Recommendation> recommend(const ScoringSpace& space, const UserHistory& history,
                                       const RecommendParams& params)
 {
-    const Vector u = preferenceVector(embeddings, history);
-    const float uNorm = u.norm();
-    const Vector dots = embeddings * u;
-    const Vector norms = embeddings.rowwise().norm();
+    const VectorD q = queryVector(space, history, params.rule);
+    const VectorD scores = space.directions * q;
 
     std::vector<std::uint32_t> candidates;
-    candidates.reserve(std::size_t(embeddings.rows()));
-    std::vector<float> scores(std::size_t(embeddings.rows()), 0.0f);
-    for (Eigen::Index t = 0; t < embeddings.rows(); ++t) {
-        if (std::binary_search(history.tracks.begin(), history.tracks.end(), std::uint32_t(t)))
-            continue;
-        const float denominator = uNorm * norms(t);
-        scores[std::size_t(t)] = denominator > 0.0f ? dots(t) / denominator : 0.0f;
-        candidates.push_back(std::uint32_t(t));
+    candidates.reserve(std::size_t(space.songs()));
+    for (Eigen::Index t = 0; t < space.songs(); ++t) {
+        if (!std::binary_search(history.tracks.begin(), history.tracks.end(), std::uint32_t(t)))
+            candidates.push_back(std::uint32_t(t));
     }
     const auto better = [&](std::uint32_t a, std::uint32_t b) {
-        return scores[a] != scores[b] ? scores[a] > scores[b] : a < b;
+        return scores(a) != scores(b) ? scores(a) > scores(b) : a < b;
     };
     const std::size_t n = std::min(params.top, candidates.size());
     std::partial_sort(candidates.begin(), candidates.begin() + long(n), candidates.end(), better);
 
     std::vector<Recommendation> out;
     for (std::size_t r = 0; r < n; ++r) {
-        Recommendation rec{candidates[r], scores[candidates[r]], {}};
-        const std::vector<float> terms = scoreTerms(embeddings, history, rec.track);
+        Recommendation rec{candidates[r], scores(candidates[r]), {}};
+        const std::vector<double> terms = scoreTerms(space, history, rec.track, params.rule);
         std::vector<std::size_t> order(terms.size());
         std::iota(order.begin(), order.end(), std::size_t(0));
         const std::size_t keep = std::min(params.reasons, order.size());

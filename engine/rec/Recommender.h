@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Types.h"
+#include "rec/ScoringSpace.h"
 #include "sim/Simulator.h"
 
 #include <array>
@@ -19,18 +20,20 @@ struct UserHistory
 
 UserHistory historyOf(const sim::SimulationResult& result, std::uint32_t user, bool ratingWeighted);
 
-// One recommended track, with the history tracks behind it. Cosine similarity with a mean
-// splits exactly into one term per history track:
-//   cos(u, e) = sum_h (w_h / W) (e_h . e) / (|u| |e|),  u = sum_h (w_h / W) e_h,
+// One recommended track, with the history tracks behind it. Both scoring rules (ScoringSpace.h)
+// split exactly into one term per history track h, with W the sum of the weights w_h, z the
+// centred and scaled vectors and d = z / |z|:
+//   history mean:  cos(u, z_t) = sum_h (w_h / W) (z_h . d_t) / |u|,   u = sum_h (w_h / W) z_h
+//   mean cosine:   sum_h (w_h / W) (d_h . d_t)
 // so `because` holds the (up to) three largest terms, and all the terms sum to `score`.
 struct Recommendation
 {
     std::uint32_t track = 0;
-    float score = 0.0f;
+    double score = 0.0;
     struct Reason
     {
         std::uint32_t track = 0;
-        float term = 0.0f;
+        double term = 0.0;
     };
     std::vector<Reason> because; // largest term first
 };
@@ -39,18 +42,20 @@ struct RecommendParams
 {
     std::size_t top = 10;
     std::size_t reasons = 3;
+    ScoringRule rule = kDefaultScoringRule;
 };
 
-// The user's preference vector: the weighted mean of the embeddings of the history's tracks.
-Vector preferenceVector(const Matrix& embeddings, const UserHistory& history);
+// The vector q whose dot product with a song's direction d_t is the song's score: u / |u| for
+// the history mean, sum_h (w_h / W) d_h for the mean cosine. Zero for an empty history.
+VectorD queryVector(const ScoringSpace& space, const UserHistory& history, ScoringRule rule);
 
-// Top N tracks by cosine similarity with the user's preference vector, excluding the tracks
-// the user already heard; ties broken by catalog order (lower index first). Tracks with a zero
-// embedding, and every track for a zero preference vector, score 0.
-std::vector<Recommendation> recommend(const Matrix& embeddings, const UserHistory& history,
+// Top N tracks by score, excluding the tracks the user already heard; ties broken by catalog
+// order (lower index first). A zero vector scores 0 with everything.
+std::vector<Recommendation> recommend(const ScoringSpace& space, const UserHistory& history,
                                       const RecommendParams& params);
 
 // Every history track's term of a track's score (see Recommendation), in history order.
-std::vector<float> scoreTerms(const Matrix& embeddings, const UserHistory& history, std::uint32_t track);
+std::vector<double> scoreTerms(const ScoringSpace& space, const UserHistory& history, std::uint32_t track,
+                               ScoringRule rule);
 
 } // namespace gdbm::rec

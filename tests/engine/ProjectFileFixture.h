@@ -59,7 +59,7 @@ protected:
         m_full.model =
             std::make_shared<const model::Model>(model::trainModel(*catalog, m_full.trainingParams).model);
         m_full.evaluation = std::make_shared<const rec::EvaluationResult>(
-            rec::compareMethods(*catalog, *m_full.simulation, *m_full.model, 5, 3));
+            rec::compareMethods(*catalog, *m_full.simulation, *m_full.model, {5, 3}));
 
         m_small.catalog = std::make_shared<const data::Catalog>(data::generateDemoCatalog({60, 1}));
 

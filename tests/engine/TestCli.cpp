@@ -1,7 +1,10 @@
 #include "data/Csv.h"
+#include "rec/MethodTable.h"
 
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -95,9 +98,9 @@ void TestCli::badInputExitsWith3OneLine_data()
     QTest::newRow("empty file") << "empty.csv" << QByteArray() << "empty.csv: the file is empty";
     QTest::newRow("header only") << "header.csv" << QByteArray("name,artist,energy\n")
                                  << "header.csv:1: the file has a header line but no data rows";
-    QTest::newRow("only ragged rows")
-        << "ragged.csv" << QByteArray("name,artist,energy\nC,D\n")
-        << "ragged.csv: no usable row: 1 row: a different number of fields than the header's 3 (ragged.csv line 2)";
+    QTest::newRow("only ragged rows") << "ragged.csv" << QByteArray("name,artist,energy\nC,D\n")
+                                      << "ragged.csv: no usable row: 1 row: a different number of fields "
+                                         "than the header's 3 (ragged.csv line 2)";
     QTest::newRow("unterminated quote")
         << "quote.csv" << QByteArray("name,artist\nA,\"B\n") << "quote.csv:2:2: unterminated";
     QTest::newRow("only a non-numeric feature")
@@ -284,15 +287,27 @@ void TestCli::recommendAndEvaluate()
     const QString json = m_dir.filePath("evaluation.json");
     const Result e = run({"evaluate", "--model", model, "--users", "200", "--json", json});
     QCOMPARE(e.code, 0);
-    for (const char* method :
-         {"dbm-top", "dbm-all", "dbm-reconstruction", "features", "popularity", "random"})
-        QVERIFY2(e.out.contains(method), e.out.constData());
+    for (const gdbm::rec::MethodInfo& method : gdbm::rec::methodTable())
+        QVERIFY2(e.out.contains(QByteArray(method.label.data(), qsizetype(method.label.size()))),
+                 e.out.constData());
+    QVERIFY(e.out.contains("Returning listeners") && e.out.contains("New tracks"));
+    QVERIFY(e.out.contains("cannot rank new tracks"));
     QFile f(json);
     QVERIFY(f.open(QIODevice::ReadOnly));
-    const QByteArray text = f.readAll();
-    QVERIFY(text.startsWith("{\"k\": 10, \"users_evaluated\": "));
-    QVERIFY(text.contains("\"methods\": {\"dbm-top\": {\"archetype_consistency\": "));
-    QVERIFY(text.contains("\"per_archetype\": {\"Audiophile\": {\"dbm-top\": "));
+    const QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
+    const QJsonObject warm = root["protocols"].toObject()["warm"].toObject();
+    QCOMPARE(warm["k"].toInt(), 10);
+    QVERIFY(warm["users_evaluated"].toInt() > 150);
+    QCOMPARE(warm["tracks_ranked"].toInt(), 10000);
+    const QJsonObject methods = warm["methods"].toObject();
+    QCOMPARE(methods.size(), qsizetype(gdbm::rec::methodTable().size()));
+    QVERIFY(methods["dbm-top"].toObject()["metrics"].toObject().contains("archetype_consistency"));
+    QVERIFY(methods["item-knn"].toObject()["settings"].toObject().contains("neighbours"));
+    QVERIFY(warm["per_archetype"].toObject()["Audiophile"].toObject().contains("dbm-top"));
+    const QJsonObject cold = root["protocols"].toObject()["new-tracks"].toObject();
+    QVERIFY(cold["tracks_ranked"].toInt() > 0 && cold["tracks_ranked"].toInt() < 10000);
+    QCOMPARE(cold["methods"].toObject()["item-knn"].toObject()["ranked"].toBool(), false);
+    QVERIFY(cold["methods"].toObject()["audio-tags"].toObject()["ranked"].toBool());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

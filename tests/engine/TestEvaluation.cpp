@@ -107,7 +107,7 @@ EvaluationResult TestEvaluation::run() const
     const Holdout h = splitHoldout(m_simulation, {});
     const auto cosine = makeCosineRanker("features", m_features);
     const auto popularity = makePopularityRanker(listenersPerTrack(h, m_catalog.size()));
-    const auto random = makeRandomRanker(m_catalog.size(), 9);
+    const auto random = makeRandomRanker(9);
     // K = 5: each user's cluster has 6 tracks they have not trained on (4 of them held out).
     return evaluate(m_catalog, m_simulation, h, {cosine.get(), popularity.get(), random.get()}, 5,
                     m_features);

@@ -31,8 +31,8 @@ EvaluationResult smallResult()
     EvaluationResult r;
     r.k = 5;
     r.usersEvaluated = 3;
-    r.methods = {{"dbm-top", {{"recall", 0.5}, {"precision", 0.25}}, {}},
-                 {"random", {{"recall", 0.0}, {"precision", 0.1}}, {}}};
+    r.methods = {{"dbm-top", {{"recall", 0.5}, {"precision", 0.25}}, {}, true, {}},
+                 {"random", {{"recall", 0.0}, {"precision", 0.1}}, {}, true, {}}};
     r.methods[0].perArchetype = {{"Rock, Loud", {{"precision", 1.0 / 3}, {"recall", 1.0}}},
                                  {"Calm", {{"precision", 0.2}, {"recall", 0.0}}}};
     r.methods[1].perArchetype = {{"Rock, Loud", {{"precision", 0.0}, {"recall", 0.0}}},

@@ -125,7 +125,7 @@ void TestProjectFile::specialValuesRoundTrip()
     auto evaluation = std::make_shared<rec::EvaluationResult>();
     evaluation->k = 3;
     evaluation->methods.push_back(
-        {"m", {{"a", kNaN}, {"b", -0.0}, {"c", kInf}, {"d", -kInf}}, {{"A", {{"a", 1.5}}}}});
+        {"m", {{"a", kNaN}, {"b", -0.0}, {"c", kInf}, {"d", -kInf}}, {{"A", {{"a", 1.5}}}}, true, {}});
 
     Project p;
     p.catalog = catalog;

@@ -13,7 +13,9 @@ class TestRecommender : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void scoringSpaceCentresScalesAndDropsConstantUnits();
     void handComputedRanking();
+    void theTwoRulesDiffer();
     void tiesFollowCatalogOrder();
     void heardTracksAreNeverRecommended();
     void explanationTermsSumToTheScore();
@@ -36,29 +38,73 @@ static Matrix rows(std::initializer_list<std::initializer_list<float>> values)
     return m;
 }
 
+void TestRecommender::scoringSpaceCentresScalesAndDropsConstantUnits()
+{
+    const ScoringSpace space = makeScoringSpace(rows({{1, 5, 0}, {3, 5, 1}, {5, 5, 2}}));
+    QCOMPARE(space.droppedUnits, Eigen::Index(1)); // the middle unit never varies
+    QCOMPARE(space.vectors.cols(), Eigen::Index(2));
+    const double sd = std::sqrt(8.0 / 3.0); // of 1, 3, 5
+    QVERIFY(std::abs(space.vectors(0, 0) - (-2.0 / sd)) < 1e-12);
+    QVERIFY(std::abs(space.vectors(2, 1) - (1.0 / std::sqrt(2.0 / 3.0))) < 1e-12);
+    QVERIFY(std::abs(space.vectors(1, 0)) < 1e-12 && std::abs(space.vectors(1, 1)) < 1e-12);
+    QCOMPARE(space.directions.row(1).norm(), 0.0); // the mean song: a zero vector stays zero
+    QVERIFY(std::abs(space.directions.row(0).norm() - 1.0) < 1e-12);
+
+    // Units weighted after scaling (audio + tags): the weight multiplies the standardized unit.
+    const ScoringSpace weighted = makeScoringSpace(rows({{1, 0}, {3, 2}, {5, 4}}), {1.0, 0.5});
+    QVERIFY(std::abs(weighted.vectors(0, 1) - 0.5 * weighted.vectors(0, 0)) < 1e-12);
+}
+
+// Symmetric vectors: centring changes nothing, so the cosines can be written down.
+static Matrix symmetricRows()
+{
+    return rows({{1, 0}, {-1, 0}, {0, 1}, {0, -1}, {2, 0}, {-2, 0}});
+}
+
 void TestRecommender::handComputedRanking()
 {
-    const Matrix e = rows({{1, 0}, {0, 1}, {1, 1}, {2, 0}, {0, 0}});
-    const UserHistory heard{{0}, {1.0f}};
-    const auto top = recommend(e, heard, {3, 3});
-    QCOMPARE(top.size(), 3u);
-    QCOMPARE(top[0].track, 3u); // same direction: cosine 1
-    QCOMPARE(top[0].score, 1.0f);
-    QCOMPARE(top[1].track, 2u);
-    QVERIFY(std::abs(top[1].score - 1.0f / std::sqrt(2.0f)) < 1e-6f);
-    QCOMPARE(top[2].track, 1u); // 0 for the orthogonal track and the zero embedding: catalog order
-    QCOMPARE(top[2].score, 0.0f);
-    QCOMPARE(top[0].because.size(), 1u);
-    QCOMPARE(top[0].because[0].track, 0u);
+    const ScoringSpace space = makeScoringSpace(symmetricRows());
+    for (ScoringRule rule : {ScoringRule::HistoryMean, ScoringRule::MeanCosine}) {
+        const auto top = recommend(space, {{0}, {1.0f}}, {5, 3, rule});
+        QCOMPARE(top.size(), 5u);
+        QCOMPARE(top[0].track, 4u); // same direction: cosine 1
+        QVERIFY(std::abs(top[0].score - 1.0) < 1e-12);
+        QCOMPARE(top[1].track, 2u); // orthogonal: 0, then catalog order
+        QCOMPARE(top[2].track, 3u);
+        QVERIFY(std::abs(top[1].score) < 1e-12);
+        QCOMPARE(top[3].track, 1u); // opposite: -1
+        QVERIFY(std::abs(top[3].score + 1.0) < 1e-12);
+        QCOMPARE(top[0].because.size(), 1u);
+        QCOMPARE(top[0].because[0].track, 0u);
+    }
+}
+
+void TestRecommender::theTwoRulesDiffer()
+{
+    // History: songs 0 and 2. Standardized, z0 = (1/s0, 0) and z2 = (0, 1/s1) with
+    // s0 = sqrt(10/6), s1 = sqrt(2/6). For song 4, direction (1, 0):
+    //   history mean: cos(z0 + z2, (1, 0)) = (1/s0) / |(1/s0, 1/s1)|
+    //   mean cosine:  (cos(z0, d4) + cos(z2, d4)) / 2 = (1 + 0) / 2
+    const ScoringSpace space = makeScoringSpace(symmetricRows());
+    const UserHistory heard{{0, 2}, {1.0f, 1.0f}};
+    const double a = 1.0 / std::sqrt(10.0 / 6.0), b = 1.0 / std::sqrt(2.0 / 6.0);
+    const auto scoreOf = [&](ScoringRule rule) {
+        for (const Recommendation& r : recommend(space, heard, {4, 0, rule}))
+            if (r.track == 4)
+                return r.score;
+        return -2.0;
+    };
+    QVERIFY(std::abs(scoreOf(ScoringRule::HistoryMean) - a / std::hypot(a, b)) < 1e-12);
+    QVERIFY(std::abs(scoreOf(ScoringRule::MeanCosine) - 0.5) < 1e-12);
 }
 
 void TestRecommender::tiesFollowCatalogOrder()
 {
-    const Matrix e = rows({{1, 2}, {3, 1}, {3, 1}, {3, 1}, {6, 2}});
-    const auto top = recommend(e, {{0}, {1.0f}}, {4, 1});
+    const ScoringSpace space = makeScoringSpace(rows({{1, 2}, {3, 1}, {3, 1}, {3, 1}, {-1, 0}}));
+    const auto top = recommend(space, {{0}, {1.0f}}, {4, 1});
     QCOMPARE(top.size(), 4u);
-    for (std::size_t i = 0; i < 4; ++i)
-        QCOMPARE(top[i].track, std::uint32_t(i + 1)); // four equal cosines, in catalog order
+    for (std::size_t i = 0; i < 3; ++i)
+        QCOMPARE(top[i].track, std::uint32_t(i + 1)); // three equal songs, in catalog order
 }
 
 static Matrix randomEmbeddings(Eigen::Index tracks, Eigen::Index dims, std::uint64_t seed)
@@ -72,13 +118,13 @@ static Matrix randomEmbeddings(Eigen::Index tracks, Eigen::Index dims, std::uint
 
 void TestRecommender::heardTracksAreNeverRecommended()
 {
-    const Matrix e = randomEmbeddings(500, 8, 1);
+    const ScoringSpace space = makeScoringSpace(randomEmbeddings(500, 8, 1));
     UserHistory heard;
     for (std::uint32_t t = 0; t < 500; t += 3) {
         heard.tracks.push_back(t);
         heard.weights.push_back(1.0f);
     }
-    const auto top = recommend(e, heard, {400, 3});
+    const auto top = recommend(space, heard, {400, 3});
     QCOMPARE(top.size(), 500u - heard.tracks.size()); // everything else, no more
     for (const Recommendation& r : top)
         QVERIFY(r.track % 3 != 0);
@@ -88,30 +134,33 @@ void TestRecommender::heardTracksAreNeverRecommended()
 
 void TestRecommender::explanationTermsSumToTheScore()
 {
-    const Matrix e = randomEmbeddings(300, 6, 2);
+    const ScoringSpace space = makeScoringSpace(randomEmbeddings(300, 6, 2));
     const UserHistory heard{{4, 17, 99, 150, 201}, {1.0f, 2.0f, 0.5f, 1.0f, 3.0f}};
-    const auto top = recommend(e, heard, {10, 3});
-    for (const Recommendation& r : top) {
-        const std::vector<float> terms = scoreTerms(e, heard, r.track);
-        float sum = 0;
-        for (float t : terms)
-            sum += t;
-        QVERIFY2(std::abs(sum - r.score) < 1e-5f, qPrintable(QString("%1 vs %2").arg(sum).arg(r.score)));
-        QCOMPARE(r.because.size(), 3u);
-        QVERIFY(r.because[0].term >= r.because[1].term && r.because[1].term >= r.because[2].term);
-        const float largest = *std::max_element(terms.begin(), terms.end());
-        QCOMPARE(r.because[0].term, largest);
+    for (ScoringRule rule : {ScoringRule::HistoryMean, ScoringRule::MeanCosine}) {
+        const auto top = recommend(space, heard, {10, 3, rule});
+        for (const Recommendation& r : top) {
+            const std::vector<double> terms = scoreTerms(space, heard, r.track, rule);
+            double sum = 0;
+            for (double t : terms)
+                sum += t;
+            QVERIFY2(std::abs(sum - r.score) < 1e-12, qPrintable(QString("%1 vs %2").arg(sum).arg(r.score)));
+            QCOMPARE(r.because.size(), 3u);
+            QVERIFY(r.because[0].term >= r.because[1].term && r.because[1].term >= r.because[2].term);
+            QCOMPARE(r.because[0].term, *std::max_element(terms.begin(), terms.end()));
+        }
     }
 }
 
 void TestRecommender::ratingWeightedPreference()
 {
-    const Matrix e = rows({{1, 0}, {0, 1}});
-    const Vector equal = preferenceVector(e, {{0, 1}, {1.0f, 1.0f}});
-    QCOMPARE(equal(0), 0.5f);
-    const Vector weighted = preferenceVector(e, {{0, 1}, {4.0f, 1.0f}});
-    QCOMPARE(weighted(0), 0.8f);
-    QCOMPARE(weighted(1), 0.2f);
+    const ScoringSpace space = makeScoringSpace(randomEmbeddings(50, 4, 6));
+    const VectorD weighted = queryVector(space, {{0, 1}, {4.0f, 1.0f}}, ScoringRule::MeanCosine);
+    const VectorD expected =
+        0.8 * space.directions.row(0).transpose() + 0.2 * space.directions.row(1).transpose();
+    QVERIFY((weighted - expected).norm() < 1e-12);
+    const VectorD mean = queryVector(space, {{0, 1}, {4.0f, 1.0f}}, ScoringRule::HistoryMean);
+    const VectorD u = 0.8 * space.vectors.row(0).transpose() + 0.2 * space.vectors.row(1).transpose();
+    QVERIFY((mean - u / u.norm()).norm() < 1e-12);
 }
 
 void TestRecommender::historyIsDistinctTracksWithMeanRatings()
@@ -130,11 +179,11 @@ void TestRecommender::historyIsDistinctTracksWithMeanRatings()
 
 void TestRecommender::emptyHistoryScoresZero()
 {
-    const Matrix e = randomEmbeddings(20, 4, 3);
-    const auto top = recommend(e, {}, {5, 3});
+    const ScoringSpace space = makeScoringSpace(randomEmbeddings(20, 4, 3));
+    const auto top = recommend(space, {}, {5, 3});
     QCOMPARE(top.size(), 5u);
     for (std::size_t i = 0; i < 5; ++i) {
-        QCOMPARE(top[i].score, 0.0f);
+        QCOMPARE(top[i].score, 0.0);
         QCOMPARE(top[i].track, std::uint32_t(i));
         QVERIFY(top[i].because.empty());
     }
@@ -142,7 +191,7 @@ void TestRecommender::emptyHistoryScoresZero()
 
 void TestRecommender::allUsersAtOnceMatchOneByOne()
 {
-    const Matrix e = randomEmbeddings(3000, 8, 4);
+    const ScoringSpace e = makeScoringSpace(randomEmbeddings(3000, 8, 4));
     std::vector<UserHistory> users;
     CounterRng rng(5, RandomPurpose::Baseline);
     for (int u = 0; u < 150; ++u) {
@@ -162,9 +211,9 @@ void TestRecommender::allUsersAtOnceMatchOneByOne()
         const auto one = recommend(e, users[u], {10, 0});
         QCOMPARE(all[u].size(), one.size());
         for (std::size_t i = 0; i < one.size(); ++i) {
-            QVERIFY(std::abs(all[u][i].score - one[i].score) < 1e-5f);
+            QVERIFY(std::abs(all[u][i].score - one[i].score) < 1e-12);
             if (all[u][i].track != one[i].track) // only a near-tie may swap
-                QVERIFY(std::abs(all[u][i].score - one[i].score) < 1e-5f);
+                QVERIFY(std::abs(all[u][i].score - one[i].score) < 1e-12);
             QVERIFY(!std::binary_search(users[u].tracks.begin(), users[u].tracks.end(), all[u][i].track));
         }
     }

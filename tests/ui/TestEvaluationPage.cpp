@@ -12,6 +12,7 @@
 #include "pages/EvaluationPage.h"
 #include "rec/Comparison.h"
 #include "rec/EvaluationCsv.h"
+#include "rec/MethodTable.h"
 #include "util/FileDialog.h"
 #include "util/MessageBox.h"
 
@@ -190,21 +191,21 @@ void TestEvaluationPage::runFillsTheTableAndTheState()
         QCOMPARE(another.findChild<QSpinBox*>(QStringLiteral("evalSeed"))->value(), 3);
     }
     const rec::EvaluationResult expected =
-        rec::compareMethods(*m_loaded.catalog, *m_simulation, *m_model, 5, 3);
+        rec::compareMethods(*m_loaded.catalog, *m_simulation, *m_model, {5, 3});
     const rec::EvaluationResult& shown = *m_state->evaluation();
     QCOMPARE(shown.k, std::size_t(5));
     QCOMPARE(shown.usersEvaluated, expected.usersEvaluated);
 
     const QAbstractItemModel* table = m_page->tableModel();
-    QCOMPARE(table->rowCount(), 6);
+    const int methods = int(rec::methodTable().size());
+    QCOMPARE(table->rowCount(), methods);
     QCOMPARE(table->columnCount(), int(rec::metricOrder().size()));
-    const QStringList methods = {"DBM, top layer",          "DBM, all layers", "DBM, reconstruction",
-                                 "Audio features (no DBM)", "Popularity",      "Random"};
-    for (int r = 0; r < 6; ++r)
-        QCOMPARE(table->headerData(r, Qt::Vertical).toString(), methods[r]);
-    const QStringList metrics = {
-        "Precision@5", "Recall@5", "NDCG@5",    "Hit rate@5",           "MRR", "MAP", "Coverage",
-        "Gini",        "Novelty",  "Diversity", "Archetype consistency"};
+    for (int r = 0; r < methods; ++r)
+        QCOMPARE(table->headerData(r, Qt::Vertical).toString(),
+                 QString::fromUtf8(rec::methodTable()[std::size_t(r)].label.data()));
+    QCOMPARE(table->headerData(5, Qt::Vertical).toString(), QString("Item-kNN"));
+    const QStringList metrics = {"Precision@5", "Recall@5", "NDCG@5",  "Hit rate@5", "MRR@5",        "MAP@5",
+                                 "Coverage",    "Gini",     "Novelty", "Diversity",  "Archetype fit"};
     for (int c = 0; c < table->columnCount(); ++c) {
         // The header breaks before "@K".
         QCOMPARE(table->headerData(c, Qt::Horizontal).toString().remove('\n'), metrics[c]);
@@ -216,13 +217,13 @@ void TestEvaluationPage::runFillsTheTableAndTheState()
     for (int c = 0; c < table->columnCount(); ++c) {
         const std::string& metric = rec::metricOrder()[std::size_t(c)];
         double best = metric == "gini" ? 2.0 : -1.0;
-        for (int r = 0; r < 6; ++r) {
+        for (int r = 0; r < methods; ++r) {
             const double v = expected.methods[std::size_t(r)].overall.at(metric);
             QCOMPARE(table->index(r, c).data(EvaluationTableModel::kValueRole).toDouble(), v);
             best = metric == "gini" ? std::min(best, v) : std::max(best, v);
         }
         // The best value of every column is bold, and only values equal to it.
-        for (int r = 0; r < 6; ++r) {
+        for (int r = 0; r < methods; ++r) {
             const double v = expected.methods[std::size_t(r)].overall.at(metric);
             const QVariant font = table->index(r, c).data(Qt::FontRole);
             QCOMPARE(font.isValid() && font.value<QFont>().bold(), std::abs(v - best) < 1e-9);
@@ -249,8 +250,8 @@ void TestEvaluationPage::chartShowsTheChosenMetric()
 
     const ui::GroupedBarChart* chart = m_page->chart();
     QCOMPARE(chart->objectName(), QStringLiteral("evalChart"));
-    QCOMPARE(chart->sets().size(), 6);
-    QCOMPARE(chart->sets().front(), QStringLiteral("DBM, top layer"));
+    QCOMPARE(chart->sets().size(), int(rec::methodTable().size()));
+    QCOMPARE(chart->sets().front(), QStringLiteral("DBM audio only, top layer"));
     // One category per archetype, in the order of the simulation's set.
     QStringList archetypes;
     for (const std::string& name : m_simulation->archetypeNames) {
@@ -281,10 +282,10 @@ void TestEvaluationPage::chartShowsTheChosenMetric()
     // Hovering a bar names the method, the archetype and the value.
     auto* series = qobject_cast<QBarSeries*>(chart->view()->chart()->series().front());
     QVERIFY(series);
-    QCOMPARE(series->count(), 6);
+    QCOMPARE(series->count(), int(rec::methodTable().size()));
     QCOMPARE(series->barSets().front()->count(), 12);
     const QString expectedText =
-        QStringLiteral("Popularity, %1: %2")
+        QStringLiteral("Audio + tags, %1: %2")
             .arg(archetypes[3], QString::number(valuesOf("precision")[4][3], 'f', 3));
     QCOMPARE(chart->barText(4, 3), expectedText);
     Q_EMIT series->hovered(true, 3, series->barSets()[4]);
@@ -308,7 +309,7 @@ void TestEvaluationPage::exportsCsvAndChart()
     const QList<QByteArray> lines = content.trimmed().split('\n');
     QCOMPARE(lines.front(), QByteArray("method,archetype,metric,value"));
     // Per method: overall and 12 archetypes, 11 metrics each.
-    QCOMPARE(lines.size(), 1 + 6 * 13 * 11);
+    QCOMPARE(lines.size(), 1 + int(rec::methodTable().size()) * 13 * 11);
     const double ndcg = m_state->evaluation()->methods[0].overall.at("ndcg");
     QVERIFY(lines.contains(QByteArray::fromStdString("dbm-top,all,ndcg," + text::formatDouble(ndcg))));
 
@@ -390,11 +391,11 @@ void TestEvaluationPage::evaluationFromAProjectIsCurrent()
 {
     setInputs();
     auto saved = std::make_shared<const rec::EvaluationResult>(
-        rec::compareMethods(*m_loaded.catalog, *m_simulation, *m_model, 7, 2));
+        rec::compareMethods(*m_loaded.catalog, *m_simulation, *m_model, {7, 2}));
     m_state->setEvaluation(saved);
-    QCOMPARE(m_page->tableModel()->rowCount(), 6);
+    QCOMPARE(m_page->tableModel()->rowCount(), int(rec::methodTable().size()));
     QCOMPARE(m_page->tableModel()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("Precision\n@7"));
-    QCOMPARE(m_page->chart()->sets().size(), 6);
+    QCOMPARE(m_page->chart()->sets().size(), int(rec::methodTable().size()));
     QVERIFY(!banner()->isVisibleTo(m_page.get()));
     m_state->setModel(m_otherModel);
     QVERIFY(banner()->text().contains(QStringLiteral("the model changed")));

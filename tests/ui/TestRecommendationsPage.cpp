@@ -114,11 +114,11 @@ void TestRecommendationsPage::recommendationsMatchTheEngine()
     const Matrix embeddings = rec::embed(m_model->dbm, model::standardizedFeatures(*m_model, catalog),
                                          rec::EmbeddingKind::TopLayer, m_model->params.meanFieldIterations);
     const rec::UserHistory history = rec::historyOf(*m_simulation, user, false);
-    const auto expected = rec::recommend(embeddings, history, {10, 3});
+    const auto expected = rec::recommend(rec::makeScoringSpace(embeddings), history, {10, 3});
     QCOMPARE(model->recommendations().size(), expected.size());
 
     const sim::User& u = m_simulation->users[user];
-    float previous = 2.0f;
+    double previous = 2.0;
     for (int r = 0; r < model->rowCount(); ++r) {
         const rec::Recommendation& rec = model->recommendations()[std::size_t(r)];
         QCOMPARE(rec.track, expected[std::size_t(r)].track);

@@ -1,6 +1,7 @@
 #include "models/EvaluationTableModel.h"
 
 #include "rec/EvaluationCsv.h"
+#include "rec/MethodTable.h"
 
 #include <QFont>
 #include <algorithm>
@@ -108,111 +109,54 @@ QVariant EvaluationTableModel::headerData(int section, Qt::Orientation orientati
     return {};
 }
 
+namespace {
+
+QString fromView(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
+} // namespace
+
 QString EvaluationTableModel::methodLabel(const std::string& method)
 {
-    if (method == "dbm-top")
-        return tr("DBM, top layer");
-    if (method == "dbm-all")
-        return tr("DBM, all layers");
-    if (method == "dbm-reconstruction")
-        return tr("DBM, reconstruction");
-    if (method == "features")
-        return tr("Audio features (no DBM)");
-    if (method == "popularity")
-        return tr("Popularity");
-    if (method == "random")
-        return tr("Random");
-    return QString::fromStdString(method);
+    const auto m = rec::methodFromKey(method);
+    return m ? fromView(rec::methodInfo(*m).label) : QString::fromStdString(method);
 }
 
 QString EvaluationTableModel::methodToolTip(const std::string& method)
 {
-    if (method == "dbm-top")
-        return tr("Cosine similarity of the DBM's top hidden layer (mean field), to the user's history.");
-    if (method == "dbm-all")
-        return tr("Cosine similarity of all the DBM's hidden layers, concatenated.");
-    if (method == "dbm-reconstruction")
-        return tr("Cosine similarity of the tracks' features as the DBM reconstructs them.");
-    if (method == "features")
-        return tr("Baseline: cosine similarity of the standardized audio features, without the DBM.");
-    if (method == "popularity")
-        return tr("Baseline: the tracks most users listened to in the training histories.");
-    if (method == "random")
-        return tr("Baseline: a random ranking (seeded).");
-    return QString::fromStdString(method);
+    const auto m = rec::methodFromKey(method);
+    return m ? fromView(rec::methodInfo(*m).description) + QLatin1Char('.') : QString::fromStdString(method);
 }
 
 QString EvaluationTableModel::metricLabel(const std::string& metric, std::size_t k)
 {
-    const QString at = QStringLiteral("@%1").arg(k);
-    if (metric == "precision")
-        return tr("Precision") + at;
-    if (metric == "recall")
-        return tr("Recall") + at;
-    if (metric == "ndcg")
-        return tr("NDCG") + at;
-    if (metric == "hit_rate")
-        return tr("Hit rate") + at;
-    if (metric == "mrr")
-        return tr("MRR");
-    if (metric == "map")
-        return tr("MAP");
-    if (metric == "coverage")
-        return tr("Coverage");
-    if (metric == "gini")
-        return tr("Gini");
-    if (metric == "novelty")
-        return tr("Novelty");
-    if (metric == "diversity")
-        return tr("Diversity");
-    if (metric == "archetype_consistency")
-        return tr("Archetype consistency");
-    return QString::fromStdString(metric);
+    const auto m = rec::metricFromKey(metric);
+    if (!m)
+        return QString::fromStdString(metric);
+    const rec::MetricInfo& info = rec::metricInfo(*m);
+    return fromView(info.label) + (info.atK ? QStringLiteral("@%1").arg(k) : QString());
 }
 
 QString EvaluationTableModel::metricToolTip(const std::string& metric, std::size_t k)
 {
-    // The definitions of rec/Evaluation.h and rec/Metrics.h, in a user's words. Every ranking
-    // metric is averaged over the evaluated users, against the 20% of their tracks held out.
-    QString what;
-    if (metric == "precision")
-        what = tr("Share of the top %1 that are held-out tracks of the user.");
-    else if (metric == "recall")
-        what = tr("Share of the user's held-out tracks found in their top %1.");
-    else if (metric == "ndcg")
-        what = tr("Normalized discounted cumulative gain: hits near the top of the %1 count more; 1 "
-                  "when the held-out tracks come first.");
-    else if (metric == "hit_rate")
-        what = tr("Share of users with at least one held-out track in their top %1.");
-    else if (metric == "mrr")
-        what = tr("Mean reciprocal rank: 1 / the rank of the first held-out track in the top %1 (0 "
-                  "without one).");
-    else if (metric == "map")
-        what = tr("Mean average precision: the precision at each hit in the top %1, averaged.");
-    else if (metric == "coverage")
-        what = tr("Share of the catalog recommended to at least one user.");
-    else if (metric == "gini")
-        what = tr("Gini index of how often each track is recommended: 0 when every track equally "
-                  "often, near 1 when a few tracks get every recommendation.");
-    else if (metric == "novelty")
-        what = tr("How unfamiliar the recommendations are: mean of -log2((listeners + 1) / (users + 1)) "
-                  "over the recommended tracks.");
-    else if (metric == "diversity")
-        what = tr("How different each user's recommendations are from each other: mean pairwise 1 - "
-                  "cosine of their standardized features.");
-    else if (metric == "archetype_consistency")
-        what = tr("Share of the recommended tracks that match the user's own archetype preferences.");
-    else
+    // The plain sentence of the engine's metric table, then the direction.
+    const auto m = rec::metricFromKey(metric);
+    if (!m)
         return QString::fromStdString(metric);
-    if (what.contains(QStringLiteral("%1")))
-        what = what.arg(k);
-    return what + QStringLiteral("\n") +
+    const rec::MetricInfo& info = rec::metricInfo(*m);
+    QString what = fromView(info.description);
+    if (info.atK)
+        what += tr(" (in each user's top %1)").arg(k);
+    return what + QStringLiteral(".\n") +
            (lowerIsBetter(metric) ? tr("Lower is better.") : tr("Higher is better."));
 }
 
 bool EvaluationTableModel::lowerIsBetter(const std::string& metric)
 {
-    return metric == "gini";
+    const auto m = rec::metricFromKey(metric);
+    return m && !rec::metricInfo(*m).higherIsBetter;
 }
 
 QString EvaluationTableModel::formatValue(const std::string& metric, double value)

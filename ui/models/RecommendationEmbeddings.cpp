@@ -86,6 +86,7 @@ void RecommendationEmbeddings::start()
                 {"Embedding " + text::withThousands((long long)inputs.catalog->size()) + " tracks", 0, 0});
             snapshot->embeddings = rec::embed(model.dbm, model::standardizedFeatures(model, *inputs.catalog),
                                               inputs.kind, model.params.meanFieldIterations, &cancel);
+            snapshot->space = rec::makeScoringSpace(snapshot->embeddings);
             progress({"Projecting the embeddings", 0, 0});
             snapshot->map = rec::principalComponents2d(snapshot->embeddings);
             return std::any(std::shared_ptr<const EmbeddingSnapshot>(std::move(snapshot)));

@@ -4,6 +4,7 @@
 #include "model/Model.h"
 #include "rec/Embedder.h"
 #include "rec/Projection.h"
+#include "rec/ScoringSpace.h"
 
 #include <QObject>
 #include <QString>
@@ -21,8 +22,9 @@ struct EmbeddingSnapshot
     std::shared_ptr<const model::Model> model;
     std::shared_ptr<const data::Catalog> catalog;
     rec::EmbeddingKind kind = rec::EmbeddingKind::TopLayer;
-    Matrix embeddings;     // tracks x embedding size
-    rec::Projection2d map; // the embeddings' two principal components
+    Matrix embeddings;       // tracks x embedding size
+    rec::ScoringSpace space; // the embeddings centred, scaled and in double, for scoring
+    rec::Projection2d map;   // the embeddings' two principal components
 };
 
 // Keeps the embeddings the Recommendations page needs up to date. request() names the inputs;

@@ -183,7 +183,7 @@ void EvaluationPage::run()
         tr("Evaluating the recommendations"),
         [catalog, simulation, model, k, seed](const ProgressCallback& progress, const CancelFlag& cancel) {
             return std::any(std::make_shared<const rec::EvaluationResult>(
-                rec::compareMethods(*catalog, *simulation, *model, k, seed, progress, &cancel)));
+                rec::compareMethods(*catalog, *simulation, *model, {k, seed}, progress, &cancel)));
         },
         [this, simulation, model](std::any result) {
             // Computed from the inputs of the start: if they changed meanwhile, it is out of date.

@@ -310,12 +310,12 @@ void RecommendationsPage::showRecommendations()
     timer.start();
     const rec::UserHistory history = rec::historyOf(*simulation, *m_user, false);
     std::vector<rec::Recommendation> top =
-        rec::recommend(s.embeddings, history, {std::size_t(m_topN->value()), kReasons});
+        rec::recommend(s.space, history, {std::size_t(m_topN->value()), kReasons});
     m_lastRankingMs = double(timer.nsecsElapsed()) / 1e6;
 
     std::vector<std::uint32_t> recommended;
-    float highest = -1.0f;
-    float lowest = 1.0f;
+    double highest = -1.0;
+    double lowest = 1.0;
     for (const rec::Recommendation& r : top) {
         recommended.push_back(r.track);
         highest = std::max(highest, r.score);
@@ -323,7 +323,7 @@ void RecommendationsPage::showRecommendations()
     }
     // A model whose top layer barely varies between songs ranks almost at random; say so rather
     // than show a list of equal scores as if it meant something.
-    constexpr float kFlatSpread = 1e-3f;
+    constexpr double kFlatSpread = 1e-3;
     const bool flat = top.size() > 1 && highest - lowest < kFlatSpread;
     m_recommendations->setRecommendations(simulation, s.catalog, *m_user, std::move(top));
     m_map->setHighlights(history.tracks, recommended);

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "core/Types.h"
+#include "data/Catalog.h"
+
+#include <string>
+#include <vector>
+
+namespace gdbm::rec {
+
+// The tag indicators of HYBRID.md section 1: one binary column per genre with at least
+// `minTagTracks` tracks in the catalog, then one per release decade present. Counting tracks per
+// genre uses the catalog alone, never who listened (the leakage rule).
+struct TagFeatures
+{
+    Matrix indicators;              // tracks x tags, 0 or 1
+    std::vector<std::string> names; // "genre:dance pop", "decade:1980s"
+};
+
+inline constexpr std::size_t kDefaultMinTagTracks = 5;
+
+TagFeatures tagFeatures(const data::Catalog& catalog, std::size_t minTagTracks = kDefaultMinTagTracks);
+
+// Audio features and tags side by side, for the "audio + tags" baseline: each block's units are
+// weighted so that, once every unit is standardized (ScoringSpace.h), each block carries the same
+// total variance whatever its number of columns.
+struct WeightedColumns
+{
+    Matrix columns;
+    std::vector<double> unitWeights;
+};
+WeightedColumns audioAndTags(const Matrix& standardizedFeatures, const TagFeatures& tags);
+
+} // namespace gdbm::rec
