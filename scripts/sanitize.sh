@@ -3,8 +3,9 @@
 # under it; any sanitizer report fails the test that made it, and so this script:
 #   address  AddressSanitizer + UndefinedBehaviorSanitizer (-fno-sanitize-recover) with leak
 #            detection: the whole suite, unit and gui (offscreen), in build-asan/
-#   thread   ThreadSanitizer: the engine tests that run threads (training, evaluation,
-#            recommender, simulator, project file), without the GUI, in build-tsan/
+#   thread   ThreadSanitizer: the engine tests that run threads (training, evaluation, the
+#            protocols and baselines, recommender, simulator, project file), without the GUI,
+#            in build-tsan/
 # Qt, TBB and the system libraries are not instrumented: the suppression files (scripts/*.supp)
 # name reports inside them only, each with its reason.
 # Usage: scripts/sanitize.sh address|thread [extra ctest arguments...]
@@ -24,7 +25,7 @@ address)
 thread)
     build="${GDBM_TSAN_BUILD_DIR:-$root/build-tsan}"
     options=(-DGDBM_SANITIZE=thread -DBUILD_GUI=OFF)
-    targets=(TestTraining TestEvaluation TestRecommender TestSimulator TestProjectFile)
+    targets=(TestTraining TestEvaluation TestRecommender TestSimulator TestProjectFile TestBaselines TestProtocols)
     tests=(-R "^($(IFS='|'; echo "${targets[*]}"))\$")
     ;;
 *)
