@@ -1,5 +1,7 @@
 #include "project/ProjectJson.h"
 
+#include "rec/MethodTable.h"
+
 #include <limits>
 
 namespace gdbm::project {
@@ -128,10 +130,15 @@ json toJson(const rec::EvaluationResult& evaluation)
         json perArchetype = json::object();
         for (const auto& [archetype, values] : m.perArchetype)
             perArchetype[archetype] = metricsToJson(values);
-        methods.push_back(
-            {{"method", m.method}, {"overall", metricsToJson(m.overall)}, {"per_archetype", perArchetype}});
+        methods.push_back({{"method", m.method},
+                           {"ranked", m.ranked},
+                           {"settings", m.settings},
+                           {"overall", metricsToJson(m.overall)},
+                           {"per_archetype", perArchetype}});
     }
-    return {{"k", evaluation.k},
+    return {{"protocol", std::string(rec::protocolInfo(evaluation.protocol).key)},
+            {"tracks_ranked", evaluation.tracksRanked},
+            {"k", evaluation.k},
             {"users_evaluated", evaluation.usersEvaluated},
             {"users_skipped", evaluation.usersSkipped},
             {"methods", methods}};
@@ -143,11 +150,30 @@ rec::EvaluationResult evaluationFromJson(const json& in, const JsonReader& reade
     evaluation.k = reader.size(in, "k");
     evaluation.usersEvaluated = reader.size(in, "users_evaluated");
     evaluation.usersSkipped = reader.size(in, "users_skipped");
+    // Projects saved before the new-tracks protocol hold a returning-listeners evaluation of the
+    // whole catalog, without the methods' settings.
+    if (in.contains("protocol")) {
+        const std::string key = reader.text(in, "protocol");
+        const auto protocol = rec::protocolFromKey(key);
+        if (!protocol)
+            reader.fail("protocol", "expected \"warm\" or \"new-tracks\", found \"" + key + "\"");
+        evaluation.protocol = *protocol;
+        evaluation.tracksRanked = reader.size(in, "tracks_ranked");
+    }
     const json& methods = reader.array(in, "methods");
     for (std::size_t i = 0; i < methods.size(); ++i) {
         const JsonReader method = reader.child("methods[" + std::to_string(i) + "]");
         rec::MethodEvaluation m;
         m.method = method.text(methods[i], "method");
+        if (methods[i].contains("ranked")) {
+            m.ranked = method.boolean(methods[i], "ranked");
+            const json& settings = method.object(methods[i], "settings");
+            for (const auto& [name, value] : settings.items()) {
+                if (!value.is_string())
+                    method.child("settings").fail(name, "expected text");
+                m.settings[name] = value.get<std::string>();
+            }
+        }
         m.overall = metricsFromJson(method.object(methods[i], "overall"), method.child("overall"));
         const json& perArchetype = method.object(methods[i], "per_archetype");
         for (const auto& [archetype, values] : perArchetype.items())

@@ -156,12 +156,16 @@ protected:
 
     static void compareEvaluations(const rec::EvaluationResult& a, const rec::EvaluationResult& b)
     {
+        QCOMPARE(b.protocol, a.protocol);
+        QCOMPARE(b.tracksRanked, a.tracksRanked);
         QCOMPARE(b.k, a.k);
         QCOMPARE(b.usersEvaluated, a.usersEvaluated);
         QCOMPARE(b.usersSkipped, a.usersSkipped);
         QCOMPARE(b.methods.size(), a.methods.size());
         for (std::size_t m = 0; m < a.methods.size(); ++m) {
             QCOMPARE(b.methods[m].method, a.methods[m].method);
+            QCOMPARE(b.methods[m].ranked, a.methods[m].ranked);
+            QCOMPARE(b.methods[m].settings, a.methods[m].settings);
             QVERIFY(same(b.methods[m].overall, a.methods[m].overall));
             QCOMPARE(b.methods[m].perArchetype.size(), a.methods[m].perArchetype.size());
             for (const auto& [name, values] : a.methods[m].perArchetype) {

@@ -126,6 +126,9 @@ void TestProjectFile::specialValuesRoundTrip()
     evaluation->k = 3;
     evaluation->methods.push_back(
         {"m", {{"a", kNaN}, {"b", -0.0}, {"c", kInf}, {"d", -kInf}}, {{"A", {{"a", 1.5}}}}, true, {}});
+    evaluation->methods.push_back({"item-knn", {}, {}, false, {{"neighbours", "200"}}});
+    evaluation->protocol = rec::Protocol::NewTracks;
+    evaluation->tracksRanked = 1;
 
     Project p;
     p.catalog = catalog;
