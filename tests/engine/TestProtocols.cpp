@@ -89,13 +89,13 @@ void TestProtocols::heldOutInteractionsChangeNoScore()
     const Holdout original = splitFor(m_simulation, m_catalog.size(), p, 3);
 
     sim::SimulationResult altered = m_simulation;
+    std::vector<const UserSplit*> splitOf(m_simulation.users.size(), nullptr);
+    for (const UserSplit& s : original.users)
+        splitOf[s.user] = &s;
     std::vector<sim::Interaction> interactions;
     for (sim::Interaction i : m_simulation.interactions) {
-        bool heldOut = false;
-        for (const UserSplit& s : original.users) {
-            if (s.user == i.user)
-                heldOut = std::binary_search(s.heldOut.begin(), s.heldOut.end(), i.track);
-        }
+        const UserSplit* s = splitOf[i.user];
+        const bool heldOut = s && std::binary_search(s->heldOut.begin(), s->heldOut.end(), i.track);
         if (heldOut) {
             i.rating = i.rating > 3.0f ? 1.0f : 5.0f;
             i.day -= std::chrono::days(100);

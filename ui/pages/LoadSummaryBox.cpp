@@ -99,12 +99,19 @@ void LoadSummaryBox::showCatalog(const data::Catalog* catalog)
     m_droppedLabel->setText(drops.isEmpty() ? tr("No rows dropped.")
                                             : tr("Dropped %1").arg(drops.join(tr("\nDropped "))));
 
+    // Which columns were rescaled and why; a file of 0-100 columns has seven, so the first few
+    // show and the tooltip has them all.
     QStringList conversions;
     for (const std::string& conversion : report.conversions)
         conversions << fromStd(conversion);
-    m_conversionsLabel->setText(conversions.isEmpty()
-                                    ? QString()
-                                    : tr("Converted to Spotify's units:\n%1").arg(conversions.join('\n')));
+    QStringList shownConversions = conversions.mid(0, kNotesShown - 1);
+    if (conversions.size() > shownConversions.size())
+        shownConversions
+            << tr("and %1 more (hover for all)").arg(conversions.size() - shownConversions.size());
+    m_conversionsLabel->setText(
+        conversions.isEmpty() ? QString()
+                              : tr("Converted to Spotify's units: %1").arg(shownConversions.join(tr("; "))));
+    m_conversionsLabel->setToolTip(conversions.join('\n'));
     m_conversionsLabel->setVisible(!conversions.isEmpty());
 
     QStringList missing;

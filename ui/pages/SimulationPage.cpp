@@ -281,8 +281,10 @@ QString SimulationPage::skippedPreferencesText() const
         QStringList names;
         for (const std::string& name : skipped)
             names << QString::fromStdString(name);
-        lines << tr("%1 ignores its %2 preference")
-                     .arg(QString::fromStdString(archetype.name), names.join(", "));
+        const QString last = names.takeLast();
+        const QString joined = names.isEmpty() ? last : tr("%1 and %2").arg(names.join(", "), last);
+        lines << (names.isEmpty() ? tr("%1 ignores its %2 preference") : tr("%1 ignores its %2 preferences"))
+                     .arg(QString::fromStdString(archetype.name), joined);
     }
     if (lines.isEmpty())
         return {};
