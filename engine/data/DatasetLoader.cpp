@@ -95,7 +95,8 @@ std::array<Unit, kFieldCount> columnUnits(const CsvDocument& doc, const SchemaMa
     std::array<Unit, kFieldCount> units{};
     for (Feature feature : kAllFeatures) {
         const auto& binding = schema[fieldOf(feature)];
-        if (!binding)
+        // Only 0-1 features and durations come in other units; the rest are read as they are.
+        if (!binding || !(isUnitInterval(feature) || feature == Feature::DurationMs))
             continue;
         std::vector<std::string_view> values;
         values.reserve(doc.rows.size());

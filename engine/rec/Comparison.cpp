@@ -58,17 +58,19 @@ EvaluationResult compareMethods(const data::Catalog& catalog, const sim::Simulat
     const Holdout holdout = splitFor(simulation, catalog.size(), params.protocol, params.seed);
     const std::vector<std::unique_ptr<Ranker>> rankers =
         makeRankers(catalog, model, holdout, params, progress, cancel);
-    const bool collaborative = params.protocol != Protocol::NewTracks;
     std::vector<const Ranker*> pointers;
     for (const auto& r : rankers)
         pointers.push_back(r.get());
     const Matrix features = model::standardizedFeatures(model, catalog);
     EvaluationResult result =
         evaluate(catalog, simulation, holdout, pointers, params.k, features, progress, cancel);
-    if (!collaborative) {
-        for (Method m : {Method::ItemKnn, Method::ImplicitMf, Method::Popularity}) {
+    // Methods that learn from listening were not built for new tracks: listed, without metrics.
+    for (const MethodInfo& info : methodTable()) {
+        const bool evaluated = std::any_of(result.methods.begin(), result.methods.end(),
+                                           [&](const MethodEvaluation& m) { return m.method == info.key; });
+        if (!evaluated && info.learnsFromListening) {
             MethodEvaluation unranked;
-            unranked.method = std::string(methodInfo(m).key);
+            unranked.method = std::string(info.key);
             unranked.ranked = false;
             result.methods.push_back(std::move(unranked));
         }

@@ -90,15 +90,6 @@ MetricValues summarize(const std::vector<const UserOutcome*>& group, std::size_t
 
 } // namespace
 
-namespace {
-
-std::vector<std::uint32_t> distinctTracks(const UserHistory& history)
-{
-    return history.tracks; // historyOf() gives them sorted and distinct
-}
-
-} // namespace
-
 Holdout splitHoldout(const sim::SimulationResult& simulation, const HoldoutParams& params)
 {
     Holdout holdout;
@@ -108,7 +99,7 @@ Holdout splitHoldout(const sim::SimulationResult& simulation, const HoldoutParam
         const UserHistory all = historyOf(simulation, u, false);
         if (all.tracks.size() < params.minDistinct) {
             ++holdout.skipped;
-            holdout.training[u] = distinctTracks(all);
+            holdout.training[u] = all.tracks; // sorted and distinct
             continue;
         }
         const auto held =

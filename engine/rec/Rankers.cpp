@@ -1,6 +1,7 @@
 #include "rec/Rankers.h"
 
 #include "core/Random.h"
+#include "rec/MethodTable.h"
 
 #include <algorithm>
 #include <numeric>
@@ -32,7 +33,7 @@ class PopularityRanker : public Ranker
 {
 public:
     explicit PopularityRanker(std::vector<std::size_t> listeners) : m_listeners(std::move(listeners)) {}
-    std::string name() const override { return "popularity"; }
+    std::string name() const override { return std::string(methodInfo(Method::Popularity).key); }
     bool ranksNewTracks() const override { return false; }
     void score(std::uint32_t, const UserHistory&, std::span<double> scores) const override
     {
@@ -48,7 +49,7 @@ class RandomRanker : public Ranker
 {
 public:
     explicit RandomRanker(std::uint64_t seed) : m_seed(seed) {}
-    std::string name() const override { return "random"; }
+    std::string name() const override { return std::string(methodInfo(Method::Random).key); }
     void score(std::uint32_t user, const UserHistory&, std::span<double> scores) const override
     {
         CounterRng rng(m_seed, RandomPurpose::Baseline, user);
