@@ -75,7 +75,7 @@ void AppState::setModel(std::shared_ptr<const model::Model> model)
     Q_EMIT modelChanged();
 }
 
-void AppState::setEvaluation(std::shared_ptr<const rec::EvaluationResult> evaluation,
+void AppState::setEvaluation(std::shared_ptr<const rec::EvaluationSet> evaluation,
                              const std::shared_ptr<const model::Model>& fromModel,
                              const std::shared_ptr<const sim::SimulationResult>& fromSimulation)
 {
@@ -86,7 +86,7 @@ void AppState::setEvaluation(std::shared_ptr<const rec::EvaluationResult> evalua
     Q_EMIT evaluationChanged();
 }
 
-void AppState::setEvaluation(std::shared_ptr<const rec::EvaluationResult> evaluation, bool outOfDate)
+void AppState::setEvaluation(std::shared_ptr<const rec::EvaluationSet> evaluation, bool outOfDate)
 {
     m_evaluation = std::move(evaluation);
     m_evaluatedModel = m_model;

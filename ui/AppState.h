@@ -82,12 +82,12 @@ public:
 
     // The last evaluation (null until one ran), and the model and simulation it was computed
     // from: when those are no longer the current ones, it is out of date.
-    const std::shared_ptr<const rec::EvaluationResult>& evaluation() const { return m_evaluation; }
-    void setEvaluation(std::shared_ptr<const rec::EvaluationResult> evaluation,
+    const std::shared_ptr<const rec::EvaluationSet>& evaluation() const { return m_evaluation; }
+    void setEvaluation(std::shared_ptr<const rec::EvaluationSet> evaluation,
                        const std::shared_ptr<const model::Model>& fromModel,
                        const std::shared_ptr<const sim::SimulationResult>& fromSimulation);
     // An evaluation of the current model and simulation (or, when outOfDate, of earlier ones).
-    void setEvaluation(std::shared_ptr<const rec::EvaluationResult> evaluation, bool outOfDate = false);
+    void setEvaluation(std::shared_ptr<const rec::EvaluationSet> evaluation, bool outOfDate = false);
     bool evaluationModelChanged() const;
     bool evaluationSimulationChanged() const;
     bool evaluationOutOfDate() const { return evaluationModelChanged() || evaluationSimulationChanged(); }
@@ -142,7 +142,7 @@ private:
     sim::SimulationParams m_simulationSettings;
     model::TrainingParams m_trainingParams;
     std::shared_ptr<const model::Model> m_model;
-    std::shared_ptr<const rec::EvaluationResult> m_evaluation;
+    std::shared_ptr<const rec::EvaluationSet> m_evaluation;
     // Weak: an old model must not stay in memory only to say that it is not the current one.
     std::weak_ptr<const model::Model> m_evaluatedModel;
     std::weak_ptr<const sim::SimulationResult> m_evaluatedSimulation;

@@ -35,8 +35,8 @@ struct Project
     bool simulationOutOfDate = false;
 
     model::TrainingParams trainingParams;
-    std::shared_ptr<const model::Model> model;               // null: never trained
-    std::shared_ptr<const rec::EvaluationResult> evaluation; // null: never evaluated
+    std::shared_ptr<const model::Model> model;            // null: never trained
+    std::shared_ptr<const rec::EvaluationSet> evaluation; // null: never evaluated
     // The model or the simulation changed since the evaluation ran.
     bool evaluationOutOfDate = false;
 };

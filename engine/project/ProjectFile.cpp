@@ -250,7 +250,7 @@ Project loadProject(const std::string& path)
     if (const auto text = readSingle(db, "evaluation", "json", false)) {
         const JsonReader reader(path, "evaluation");
         project.evaluation =
-            std::make_shared<const rec::EvaluationResult>(evaluationFromJson(reader.parse(*text), reader));
+            std::make_shared<const rec::EvaluationSet>(evaluationSetFromJson(reader.parse(*text), reader));
     }
     db.exec("COMMIT", {});
     return project;

@@ -184,6 +184,32 @@ rec::EvaluationResult evaluationFromJson(const json& in, const JsonReader& reade
     return evaluation;
 }
 
+json toJson(const rec::EvaluationSet& evaluations)
+{
+    json protocols = json::array();
+    for (const rec::EvaluationResult& result : evaluations.results)
+        protocols.push_back(toJson(result));
+    return {{"protocols", protocols}};
+}
+
+rec::EvaluationSet evaluationSetFromJson(const json& in, const JsonReader& reader)
+{
+    rec::EvaluationSet set;
+    if (!in.is_object() || !in.contains("protocols")) {
+        set.results.push_back(evaluationFromJson(in, reader));
+        return set;
+    }
+    const json& protocols = reader.array(in, "protocols");
+    for (std::size_t i = 0; i < protocols.size(); ++i) {
+        const JsonReader child = reader.child("protocols[" + std::to_string(i) + "]");
+        rec::EvaluationResult result = evaluationFromJson(protocols[i], child);
+        if (set.find(result.protocol))
+            child.fail("protocol", "the same protocol twice");
+        set.results.push_back(std::move(result));
+    }
+    return set;
+}
+
 json toJson(const data::LoadReport& report)
 {
     json dropped = json::array();

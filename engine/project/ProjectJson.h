@@ -22,6 +22,10 @@ model::TrainingParams trainingParamsFromJson(const json& in, const JsonReader& r
 
 json toJson(const rec::EvaluationResult& evaluation);
 rec::EvaluationResult evaluationFromJson(const json& in, const JsonReader& reader);
+// {"protocols": [result, ..]}; a lone result (projects saved before the new-tracks protocol)
+// reads as a set of one.
+json toJson(const rec::EvaluationSet& evaluations);
+rec::EvaluationSet evaluationSetFromJson(const json& in, const JsonReader& reader);
 
 json toJson(const data::LoadReport& report);
 data::LoadReport loadReportFromJson(const json& in, const JsonReader& reader);

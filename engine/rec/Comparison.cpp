@@ -86,4 +86,23 @@ EvaluationResult compareMethods(const data::Catalog& catalog, const sim::Simulat
     return result;
 }
 
+EvaluationSet compareProtocols(const data::Catalog& catalog, const sim::SimulationResult& simulation,
+                               const model::Model& model, const ComparisonParams& params,
+                               const std::vector<Protocol>& protocols, const ProgressCallback& progress,
+                               const CancelFlag* cancel)
+{
+    EvaluationSet set;
+    for (Protocol protocol : protocols) {
+        ComparisonParams one = params;
+        one.protocol = protocol;
+        const std::string prefix = std::string(protocolInfo(protocol).label) + ": ";
+        const ProgressCallback named = progress ? ProgressCallback([&](const JobProgress& p) {
+            progress({prefix + p.stage, p.done, p.total});
+        })
+                                                : ProgressCallback();
+        set.results.push_back(compareMethods(catalog, simulation, model, one, named, cancel));
+    }
+    return set;
+}
+
 } // namespace gdbm::rec

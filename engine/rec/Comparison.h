@@ -22,6 +22,13 @@ EvaluationResult compareMethods(const data::Catalog& catalog, const sim::Simulat
                                 const model::Model& model, const ComparisonParams& params,
                                 const ProgressCallback& progress = {}, const CancelFlag* cancel = nullptr);
 
+// compareMethods() for each protocol in turn (the progress stages name it), k, seed and rule
+// from `params`.
+EvaluationSet compareProtocols(const data::Catalog& catalog, const sim::SimulationResult& simulation,
+                               const model::Model& model, const ComparisonParams& params,
+                               const std::vector<Protocol>& protocols, const ProgressCallback& progress = {},
+                               const CancelFlag* cancel = nullptr);
+
 // The rankers compareMethods() evaluates on `holdout`, built from its training interactions
 // alone: the DBM (three embeddings), audio features, audio + tags, and unless the protocol ranks
 // new tracks, item-kNN and implicit MF (tuned on a validation split) and popularity; random.

@@ -280,4 +280,11 @@ std::vector<std::string> metricsOf(const EvaluationResult& result)
     return present;
 }
 
+const EvaluationResult* EvaluationSet::find(Protocol protocol) const
+{
+    const auto it = std::find_if(results.begin(), results.end(),
+                                 [&](const EvaluationResult& r) { return r.protocol == protocol; });
+    return it == results.end() ? nullptr : &*it;
+}
+
 } // namespace gdbm::rec

@@ -85,6 +85,14 @@ struct EvaluationResult
     std::vector<MethodEvaluation> methods;
 };
 
+// One run over one or both protocols: at most one result per protocol, in protocolTable() order.
+struct EvaluationSet
+{
+    std::vector<EvaluationResult> results;
+
+    const EvaluationResult* find(Protocol protocol) const;
+};
+
 // Evaluates each ranker on the holdout, in parallel over users, deterministically. A ranker that
 // cannot rank the new tracks of that protocol is listed with ranked = false and no metrics.
 // `features` are the catalog's standardized features (for diversity).

@@ -58,8 +58,9 @@ protected:
         m_full.trainingParams.logVarianceMin = -0.0;
         m_full.model =
             std::make_shared<const model::Model>(model::trainModel(*catalog, m_full.trainingParams).model);
-        m_full.evaluation = std::make_shared<const rec::EvaluationResult>(
-            rec::compareMethods(*catalog, *m_full.simulation, *m_full.model, {5, 3}));
+        m_full.evaluation = std::make_shared<const rec::EvaluationSet>(
+            rec::compareProtocols(*catalog, *m_full.simulation, *m_full.model, {5, 3},
+                                  {rec::Protocol::Warm, rec::Protocol::NewTracks}));
 
         m_small.catalog = std::make_shared<const data::Catalog>(data::generateDemoCatalog({60, 1}));
 
@@ -152,6 +153,13 @@ protected:
             }
         }
         QVERIFY(b.interactions == a.interactions);
+    }
+
+    static void compareEvaluations(const rec::EvaluationSet& a, const rec::EvaluationSet& b)
+    {
+        QCOMPARE(b.results.size(), a.results.size());
+        for (std::size_t r = 0; r < a.results.size(); ++r)
+            compareEvaluations(a.results[r], b.results[r]);
     }
 
     static void compareEvaluations(const rec::EvaluationResult& a, const rec::EvaluationResult& b)

@@ -1,8 +1,10 @@
 // Project files that round-trip exactly: every part of a full project, dataset-file projects,
 // nothing optional, special values (NaN, -0.0, denormals), and the catalog fingerprint.
 #include "ProjectFileFixture.h"
+#include "core/Error.h"
 #include "data/DemoCatalog.h"
 #include "project/ProjectFile.h"
+#include "project/ProjectJson.h"
 #include "rec/Comparison.h"
 
 #include <QTest>
@@ -29,6 +31,7 @@ private Q_SLOTS:
     void datasetFilesRoundTrip();
     void nothingOptionalRoundTrip();
     void specialValuesRoundTrip();
+    void loneEvaluationReadsAsOneProtocol();
     void fingerprintFollowsTrackIdentities();
 };
 
@@ -40,7 +43,9 @@ void TestProjectFile::initTestCase()
 void TestProjectFile::fullRoundTrip()
 {
     QVERIFY(!m_full.simulation->interactions.empty());
-    QVERIFY(!m_full.evaluation->methods.empty());
+    QCOMPARE(m_full.evaluation->results.size(), std::size_t(2));
+    QVERIFY(m_full.evaluation->find(rec::Protocol::NewTracks) != nullptr);
+    QVERIFY(!m_full.evaluation->results.front().methods.empty());
     const Project back = loadProject(m_goodPath.toStdString());
     compareProjects(m_full, back);
     if (QTest::currentTestFailed())
@@ -122,13 +127,14 @@ void TestProjectFile::specialValuesRoundTrip()
         {1, 0, std::chrono::year{1900} / 1 / 1, 1.0f, sim::InteractionSource::Fallback}};
     simulation->summary = sim::summarize(*simulation, 2);
 
-    auto evaluation = std::make_shared<rec::EvaluationResult>();
-    evaluation->k = 3;
-    evaluation->methods.push_back(
+    auto evaluation = std::make_shared<rec::EvaluationSet>();
+    rec::EvaluationResult& newTracks = evaluation->results.emplace_back();
+    newTracks.k = 3;
+    newTracks.methods.push_back(
         {"m", {{"a", kNaN}, {"b", -0.0}, {"c", kInf}, {"d", -kInf}}, {{"A", {{"a", 1.5}}}}, true, {}});
-    evaluation->methods.push_back({"item-knn", {}, {}, false, {{"neighbours", "200"}}});
-    evaluation->protocol = rec::Protocol::NewTracks;
-    evaluation->tracksRanked = 1;
+    newTracks.methods.push_back({"item-knn", {}, {}, false, {{"neighbours", "200"}}});
+    newTracks.protocol = rec::Protocol::NewTracks;
+    newTracks.tracksRanked = 1;
 
     Project p;
     p.catalog = catalog;
@@ -154,6 +160,30 @@ void TestProjectFile::specialValuesRoundTrip()
     compareProjects(p, back);
     QVERIFY(std::signbit(back.catalog->feature(0, data::Feature::Loudness)));
     QVERIFY(std::isnan(back.catalog->feature(1, data::Feature::Tempo)));
+}
+
+void TestProjectFile::loneEvaluationReadsAsOneProtocol()
+{
+    // Projects saved before the protocols were recorded hold one returning-listeners result.
+    const project::JsonReader reader("old.gdbmproj", "evaluation");
+    const rec::EvaluationSet set = project::evaluationSetFromJson(
+        reader.parse(R"({"k": 10, "users_evaluated": 7, "users_skipped": 1, "methods": [
+            {"method": "features", "overall": {"ndcg": 0.25}, "per_archetype": {}}]})"),
+        reader);
+    QCOMPARE(set.results.size(), std::size_t(1));
+    QVERIFY(set.find(rec::Protocol::Warm) != nullptr);
+    QVERIFY(set.find(rec::Protocol::NewTracks) == nullptr);
+    QCOMPARE(set.results[0].methods.at(0).overall.at("ndcg"), 0.25);
+
+    // The same protocol twice is damage, named.
+    const std::string one = R"({"protocol": "warm", "tracks_ranked": 5, "k": 10, "users_evaluated": 7,
+        "users_skipped": 1, "methods": []})";
+    try {
+        project::evaluationSetFromJson(reader.parse("{\"protocols\": [" + one + ", " + one + "]}"), reader);
+        QFAIL("a protocol twice was accepted");
+    } catch (const InputError& e) {
+        QVERIFY2(std::string(e.what()).find("protocols[1]") != std::string::npos, e.what());
+    }
 }
 
 void TestProjectFile::fingerprintFollowsTrackIdentities()

@@ -1,6 +1,7 @@
 // The Evaluation page driven as a user would: what is missing before Run, a run against
-// rec::compareMethods called directly, the table, the per-archetype chart, the exports, the
-// out-of-date banner, cancel, and an evaluation that arrives from a project.
+// rec::compareMethods called directly, the table, the switch between the two protocols, the
+// per-archetype chart, the exports, the out-of-date banner, cancel, and an evaluation that
+// arrives from a project.
 #include "AppState.h"
 #include "KeepScreenshot.h"
 #include "ProjectSession.h"
@@ -31,6 +32,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QToolTip>
 #include <QtTest>
@@ -53,6 +55,7 @@ private Q_SLOTS:
 
     void runNeedsSimulationAndModel();
     void runFillsTheTableAndTheState();
+    void protocolSwitchShowsNewTracks();
     void chartShowsTheChosenMetric();
     void exportsCsvAndChart();
     void bannerWhenModelOrSimulationChanged();
@@ -64,6 +67,11 @@ private Q_SLOTS:
 private:
     void setInputs();
     void runAndWait(int k, int seed);
+    const rec::EvaluationResult& warm() const { return *m_state->evaluation()->find(rec::Protocol::Warm); }
+    QComboBox* protocolSwitch() const
+    {
+        return m_page->findChild<QComboBox*>(QStringLiteral("evalProtocol"));
+    }
     QLabel* banner() const { return m_page->findChild<QLabel*>(QStringLiteral("evalBanner")); }
     QPushButton* button(const char* name) const
     {
@@ -192,7 +200,9 @@ void TestEvaluationPage::runFillsTheTableAndTheState()
     }
     const rec::EvaluationResult expected =
         rec::compareMethods(*m_loaded.catalog, *m_simulation, *m_model, {5, 3});
-    const rec::EvaluationResult& shown = *m_state->evaluation();
+    QCOMPARE(protocolSwitch()->currentData().toString(), QStringLiteral("warm"));
+    QCOMPARE(m_state->evaluation()->results.size(), std::size_t(2));
+    const rec::EvaluationResult& shown = warm();
     QCOMPARE(shown.k, std::size_t(5));
     QCOMPARE(shown.usersEvaluated, expected.usersEvaluated);
 
@@ -232,18 +242,84 @@ void TestEvaluationPage::runFillsTheTableAndTheState()
     QCOMPARE(table->index(0, 2).data().toString(),
              QString::number(expected.methods[0].overall.at("ndcg"), 'f', 3));
     const QString summary = m_page->findChild<QLabel*>(QStringLiteral("evalSummary"))->text();
-    QVERIFY2(summary.contains(QStringLiteral("Top 5 for %1 users").arg(expected.usersEvaluated)),
+    QVERIFY2(summary.contains(
+                 QStringLiteral("Top 5 among 1,500 tracks for %1 users").arg(expected.usersEvaluated)),
              qPrintable(summary));
     QVERIFY(summary.contains(QStringLiteral("%1 skipped").arg(expected.usersSkipped)));
     QVERIFY(!banner()->isVisibleTo(m_page.get()));
     QVERIFY(button("evalExportCsv")->isEnabled());
 }
 
+void TestEvaluationPage::protocolSwitchShowsNewTracks()
+{
+    setInputs();
+    runAndWait(10, 2);
+    const rec::EvaluationResult expected =
+        rec::compareMethods(*m_loaded.catalog, *m_simulation, *m_model, {10, 2, rec::Protocol::NewTracks});
+    QCOMPARE(protocolSwitch()->count(), int(rec::protocolTable().size()));
+    protocolSwitch()->setCurrentIndex(protocolSwitch()->findData(QStringLiteral("new-tracks")));
+    QCOMPARE(m_page->protocol(), rec::Protocol::NewTracks);
+    QCOMPARE(QSettings().value("evaluation/protocol").toString(), QStringLiteral("new-tracks"));
+
+    // Every method has its row; those that learn from listening say why they have no values,
+    // across the whole row.
+    const QAbstractItemModel* table = m_page->tableModel();
+    QCOMPARE(table->rowCount(), int(rec::methodTable().size()));
+    int unranked = 0;
+    for (int r = 0; r < table->rowCount(); ++r) {
+        const rec::MethodEvaluation& m = expected.methods[std::size_t(r)];
+        QCOMPARE(table->headerData(r, Qt::Vertical).toString(), EvaluationTableModel::methodLabel(m.method));
+        if (m.ranked) {
+            QCOMPARE(table->index(r, 2).data(EvaluationTableModel::kValueRole).toDouble(),
+                     m.overall.at("ndcg"));
+            QCOMPARE(m_page->table()->columnSpan(r, 0), 1);
+            continue;
+        }
+        ++unranked;
+        QCOMPARE(table->index(r, 0).data().toString(), EvaluationTableModel::unrankedText());
+        QVERIFY(!table->index(r, 2).data(EvaluationTableModel::kValueRole).isValid());
+        QCOMPARE(m_page->table()->columnSpan(r, 0), table->columnCount());
+    }
+    QCOMPARE(unranked, 3); // item-kNN, implicit MF, popularity
+    // The chart has a bar set per method that ranked.
+    QCOMPARE(m_page->chart()->sets().size(), int(rec::methodTable().size()) - unranked);
+    // Random keeps its colour from one protocol to the other; no two methods share one.
+    const auto colorsOf = [this] {
+        QList<QRgb> colors;
+        auto* series = qobject_cast<QBarSeries*>(m_page->chart()->view()->chart()->series().front());
+        for (QBarSet* set : series->barSets())
+            colors << set->color().rgb();
+        return colors;
+    };
+    const QList<QRgb> newTrackColors = colorsOf();
+    QCOMPARE(QSet<QRgb>(newTrackColors.begin(), newTrackColors.end()).size(), newTrackColors.size());
+    for (const QList<qreal>& row : m_page->chart()->values()) {
+        for (qreal v : row)
+            QVERIFY2(v >= 0 && v <= 1, qPrintable(QString::number(v))); // NDCG is a share
+    }
+    const QString summary = m_page->findChild<QLabel*>(QStringLiteral("evalSummary"))->text();
+    QVERIFY2(summary.contains(QStringLiteral("among %1 new tracks").arg(expected.tracksRanked)),
+             qPrintable(summary));
+
+    // The choice is remembered by the next page; back to returning listeners, no span is left.
+    {
+        const EvaluationPage another(*m_state);
+        QCOMPARE(another.protocol(), rec::Protocol::NewTracks);
+    }
+    protocolSwitch()->setCurrentIndex(protocolSwitch()->findData(QStringLiteral("warm")));
+    for (int r = 0; r < table->rowCount(); ++r)
+        QCOMPARE(m_page->table()->columnSpan(r, 0), 1);
+    QCOMPARE(m_page->chart()->sets().size(), int(rec::methodTable().size()));
+    const QList<QRgb> warmColors = colorsOf();
+    QCOMPARE(QSet<QRgb>(warmColors.begin(), warmColors.end()).size(), warmColors.size());
+    QCOMPARE(warmColors.back(), newTrackColors.back());
+}
+
 void TestEvaluationPage::chartShowsTheChosenMetric()
 {
     setInputs();
     runAndWait(10, 1);
-    const rec::EvaluationResult& result = *m_state->evaluation();
+    const rec::EvaluationResult& result = warm();
     auto* combo = m_page->findChild<QComboBox*>(QStringLiteral("evalMetric"));
     QCOMPARE(combo->currentData().toString(), QStringLiteral("ndcg"));
     QCOMPARE(combo->count(), int(rec::metricOrder().size()));
@@ -304,13 +380,13 @@ void TestEvaluationPage::exportsCsvAndChart()
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray content = file.readAll();
     std::ostringstream expected;
-    rec::writeEvaluationCsv(*m_state->evaluation(), expected);
+    rec::writeEvaluationCsv(warm(), expected);
     QCOMPARE(content.toStdString(), expected.str());
     const QList<QByteArray> lines = content.trimmed().split('\n');
     QCOMPARE(lines.front(), QByteArray("method,archetype,metric,value"));
     // Per method: overall and 12 archetypes, 11 metrics each.
     QCOMPARE(lines.size(), 1 + int(rec::methodTable().size()) * 13 * 11);
-    const double ndcg = m_state->evaluation()->methods[0].overall.at("ndcg");
+    const double ndcg = warm().methods[0].overall.at("ndcg");
     QVERIFY(lines.contains(QByteArray::fromStdString("dbm-top,all,ndcg," + text::formatDouble(ndcg))));
 
     // A name without a suffix gets ".png".
@@ -390,8 +466,9 @@ void TestEvaluationPage::cancelKeepsThePreviousEvaluation()
 void TestEvaluationPage::evaluationFromAProjectIsCurrent()
 {
     setInputs();
-    auto saved = std::make_shared<const rec::EvaluationResult>(
-        rec::compareMethods(*m_loaded.catalog, *m_simulation, *m_model, {7, 2}));
+    // A project saved before the new-tracks protocol holds only returning listeners.
+    auto saved = std::make_shared<const rec::EvaluationSet>(
+        rec::EvaluationSet{{rec::compareMethods(*m_loaded.catalog, *m_simulation, *m_model, {7, 2})}});
     m_state->setEvaluation(saved);
     QCOMPARE(m_page->tableModel()->rowCount(), int(rec::methodTable().size()));
     QCOMPARE(m_page->tableModel()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("Precision\n@7"));
@@ -399,6 +476,11 @@ void TestEvaluationPage::evaluationFromAProjectIsCurrent()
     QVERIFY(!banner()->isVisibleTo(m_page.get()));
     m_state->setModel(m_otherModel);
     QVERIFY(banner()->text().contains(QStringLiteral("the model changed")));
+
+    protocolSwitch()->setCurrentIndex(protocolSwitch()->findData(QStringLiteral("new-tracks")));
+    QCOMPARE(m_page->tableModel()->rowCount(), 0);
+    QVERIFY(m_page->findChild<QLabel*>(QStringLiteral("evalSummary"))->text().contains("run it again"));
+    protocolSwitch()->setCurrentIndex(protocolSwitch()->findData(QStringLiteral("warm")));
 
     // A new project: nothing to show.
     m_state->setEvaluation(nullptr);
@@ -442,6 +524,10 @@ void TestEvaluationPage::renderPage()
     m_page->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
     QVERIFY(keepScreenshot(m_page->grab().toImage(), "evaluation"));
+    protocolSwitch()->setCurrentIndex(protocolSwitch()->findData(QStringLiteral("new-tracks")));
+    QTest::qWait(50); // the chart lays out its new axes and legend on the event loop
+    QVERIFY(keepScreenshot(m_page->grab().toImage(), "evaluation-new-tracks"));
+    protocolSwitch()->setCurrentIndex(protocolSwitch()->findData(QStringLiteral("warm")));
 }
 
 QTEST_MAIN(TestEvaluationPage)

@@ -3,6 +3,7 @@
 #include "rec/EvaluationCsv.h"
 #include "rec/MethodTable.h"
 
+#include <QColor>
 #include <QFont>
 #include <algorithm>
 #include <cmath>
@@ -62,6 +63,18 @@ QVariant EvaluationTableModel::data(const QModelIndex& index, int role) const
         return {};
     const std::string& metric = m_metrics[std::size_t(index.column())];
     const double v = value(index.row(), index.column());
+    if (!m_result->methods[std::size_t(index.row())].ranked) {
+        // The page spans this row's first cell across the table.
+        if (role == Qt::DisplayRole && index.column() == 0)
+            return unrankedText();
+        if (role == Qt::ToolTipRole)
+            return unrankedText();
+        if (role == Qt::TextAlignmentRole)
+            return QVariant::fromValue(Qt::AlignCenter);
+        if (role == Qt::ForegroundRole)
+            return QColor(Qt::gray);
+        return {};
+    }
     switch (role) {
     case Qt::DisplayRole:
         return std::isnan(v) ? QString() : formatValue(metric, v);
@@ -118,6 +131,11 @@ QString fromView(std::string_view s)
 
 } // namespace
 
+QString EvaluationTableModel::unrankedText()
+{
+    return tr("Cannot rank new tracks: it learns from listening, and nobody has heard them yet");
+}
+
 QString EvaluationTableModel::methodLabel(const std::string& method)
 {
     const auto m = rec::methodFromKey(method);
@@ -170,10 +188,12 @@ EvaluationTableModel::PerArchetype EvaluationTableModel::perArchetype(const rec:
                                                                       const std::vector<std::string>& order)
 {
     PerArchetype out;
-    if (result.methods.empty())
+    const auto first = std::find_if(result.methods.begin(), result.methods.end(),
+                                    [](const rec::MethodEvaluation& m) { return m.ranked; });
+    if (first == result.methods.end())
         return out;
     std::vector<std::string> names;
-    for (const auto& [name, values] : result.methods.front().perArchetype)
+    for (const auto& [name, values] : first->perArchetype)
         names.push_back(name);
     const auto rank = [&](const std::string& name) {
         return std::find(order.begin(), order.end(), name) - order.begin();
@@ -183,7 +203,10 @@ EvaluationTableModel::PerArchetype EvaluationTableModel::perArchetype(const rec:
     for (const std::string& name : names)
         out.archetypes << QString::fromStdString(name);
     for (const rec::MethodEvaluation& m : result.methods) {
+        if (!m.ranked)
+            continue; // no values: a bar of 0 would read as a measurement
         out.methods << methodLabel(m.method);
+        out.methodKeys.push_back(m.method);
         QList<qreal>& row = out.values.emplace_back();
         for (const std::string& name : names) {
             const auto group = m.perArchetype.find(name);

@@ -16,6 +16,8 @@ namespace gdbm::ui {
 // .. "Archetype consistency", with "@10" on a second header line), header tooltips saying what
 // each metric means and which way is better. The best value of each column is bold (the lowest for Gini, the
 // highest otherwise; ties all bold). Display text has 3 decimals (novelty 2); kValueRole gives the double.
+// A method that did not rank (rec::MethodEvaluation::ranked false) shows unrankedText() in its
+// first cell and nothing else.
 // Ensures: data() is O(1); setResult() resets the model; a null result is an empty table.
 class EvaluationTableModel : public QAbstractTableModel
 {
@@ -43,6 +45,8 @@ public:
     static QString metricToolTip(const std::string& metric, std::size_t k);
     static bool lowerIsBetter(const std::string& metric);
     static QString formatValue(const std::string& metric, double value);
+    // What the row of a method that cannot rank the protocol's tracks says.
+    static QString unrankedText();
 
     // One metric for every method and archetype, for a grouped bar chart: archetypes in the
     // order of `order` (a simulation's archetype names), those not in it after, by name;
@@ -50,7 +54,8 @@ public:
     struct PerArchetype
     {
         QStringList archetypes;
-        QStringList methods; // readable names
+        QStringList methods;                 // readable names
+        std::vector<std::string> methodKeys; // methodTable()'s keys, in the same order
         QList<QList<qreal>> values;
     };
     static PerArchetype perArchetype(const rec::EvaluationResult& result, const std::string& metric,

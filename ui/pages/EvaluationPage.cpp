@@ -7,6 +7,7 @@
 #include "models/EvaluationTableModel.h"
 #include "rec/Comparison.h"
 #include "rec/EvaluationCsv.h"
+#include "rec/MethodTable.h"
 #include "util/FileDialog.h"
 #include "util/LabelStyle.h"
 #include "util/MessageBox.h"
@@ -29,6 +30,23 @@
 #include <exception>
 
 namespace gdbm::ui {
+namespace {
+
+// A colour per method, the same in both protocols (a method that cannot rank has no bars, and
+// the others keep theirs): the DBM's embeddings in blues, content in green and orange, the
+// collaborative baselines in purple and red, the trivial ones in greys.
+QColor methodColor(const std::string& key)
+{
+    static const QColor colors[] = {
+        QColor(0x1f, 0x4e, 0x8c), QColor(0x3b, 0x7d, 0xc4), QColor(0x8d, 0xb8, 0xe8),
+        QColor(0x4f, 0x9a, 0x6b), QColor(0xd0, 0x8a, 0x2e), QColor(0x7b, 0x52, 0xab),
+        QColor(0xc0, 0x39, 0x2b), QColor(0x5f, 0x5f, 0x5f), QColor(0xb4, 0xb4, 0xb4)};
+    const auto method = rec::methodFromKey(key);
+    const auto index = method ? std::size_t(*method) : std::size(colors) - 1;
+    return colors[std::min(index, std::size(colors) - 1)];
+}
+
+} // namespace
 
 EvaluationPage::EvaluationPage(AppState& state, QWidget* parent)
     : QWidget(parent), m_state(state), m_jobs(new JobRunner(this)), m_model(new EvaluationTableModel(this))
@@ -45,12 +63,25 @@ EvaluationPage::EvaluationPage(AppState& state, QWidget* parent)
     m_seed->setObjectName("evalSeed");
     m_seed->setRange(0, 2'000'000'000);
     m_seed->setValue(settings.value("evaluation/seed", 1).toInt());
-    m_seed->setToolTip(tr("Chooses the 20% of each user's tracks held out (and the random baseline)"));
+    m_seed->setToolTip(tr("Chooses what is held out (each user's 20% of tracks; the 10% of tracks that "
+                          "become new) and the random baseline"));
+    m_protocol = new QComboBox;
+    m_protocol->setObjectName("evalProtocol");
+    for (const rec::ProtocolInfo& info : rec::protocolTable()) {
+        m_protocol->addItem(QString::fromUtf8(info.label.data(), qsizetype(info.label.size())),
+                            QString::fromUtf8(info.key.data(), qsizetype(info.key.size())));
+        m_protocol->setItemData(
+            m_protocol->count() - 1,
+            QString::fromUtf8(info.description.data(), qsizetype(info.description.size())), Qt::ToolTipRole);
+    }
+    m_protocol->setCurrentIndex(
+        std::max(0, m_protocol->findData(settings.value("evaluation/protocol", "warm"))));
+    m_protocol->setToolTip(tr("Which protocol the table and the chart show (a run evaluates both)"));
     m_run = new QPushButton(tr("Run evaluation"));
     m_run->setObjectName("evalRun");
     m_run->setDefault(true);
-    m_run->setToolTip(tr("Compare the DBM's recommendations with the baselines on a holdout of the "
-                         "simulation's users"));
+    m_run->setToolTip(tr("Compare the DBM's recommendations with the baselines on both protocols: "
+                         "returning listeners and new tracks"));
     m_cancel = new QPushButton(tr("Cancel"));
     m_cancel->setObjectName("evalCancel");
     m_cancel->setToolTip(tr("Stop the evaluation; the one shown is kept"));
@@ -83,6 +114,13 @@ EvaluationPage::EvaluationPage(AppState& state, QWidget* parent)
     m_summary->setObjectName("evalSummary");
     m_summary->setWordWrap(true);
     makeSecondary(m_summary);
+    auto* protocolLabel = new QLabel(tr("&Protocol:"));
+    protocolLabel->setBuddy(m_protocol);
+    auto* summaryRow = new QHBoxLayout;
+    summaryRow->addWidget(protocolLabel);
+    summaryRow->addWidget(m_protocol);
+    summaryRow->addSpacing(12);
+    summaryRow->addWidget(m_summary, 1);
 
     m_table = new QTableView;
     m_table->setObjectName("evalTable");
@@ -120,7 +158,7 @@ EvaluationPage::EvaluationPage(AppState& state, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(controls);
     layout->addWidget(m_banner);
-    layout->addWidget(m_summary);
+    layout->addLayout(summaryRow);
     layout->addWidget(m_table);
     layout->addWidget(m_chartPanel, 1);
     layout->addStretch(); // takes the room while the table and the chart are hidden
@@ -130,6 +168,10 @@ EvaluationPage::EvaluationPage(AppState& state, QWidget* parent)
     connect(m_exportCsv, &QPushButton::clicked, this, &EvaluationPage::exportCsv);
     connect(m_exportChart, &QPushButton::clicked, this, &EvaluationPage::exportChart);
     connect(m_metric, &QComboBox::currentIndexChanged, this, &EvaluationPage::updateChart);
+    connect(m_protocol, &QComboBox::currentIndexChanged, this, [this] {
+        QSettings().setValue("evaluation/protocol", m_protocol->currentData());
+        showEvaluation();
+    });
     showProgressOf(*m_jobs, *m_progress);
     connect(m_jobs, &JobRunner::finished, this, [this] { setRunning(false); });
     connect(m_jobs, &JobRunner::failed, this,
@@ -145,14 +187,29 @@ QAbstractItemModel* EvaluationPage::tableModel() const
     return m_model;
 }
 
+rec::Protocol EvaluationPage::protocol() const
+{
+    return rec::protocolFromKey(m_protocol->currentData().toString().toStdString())
+        .value_or(rec::Protocol::Warm);
+}
+
+std::shared_ptr<const rec::EvaluationResult> EvaluationPage::shownResult() const
+{
+    const auto set = m_state.evaluation();
+    const rec::EvaluationResult* result = set ? set->find(protocol()) : nullptr;
+    // Shares ownership of the set: the table keeps it alive while it shows the result.
+    return result ? std::shared_ptr<const rec::EvaluationResult>(set, result) : nullptr;
+}
+
 void EvaluationPage::fitTableHeight()
 {
-    // Room for the six methods (and the scroll bar of a narrow window), no more: the chart gets
-    // the rest of the page.
+    // Room for every method (and the scroll bar of a narrow window), no more: the chart gets the
+    // rest of the page.
     const QScrollBar* bar = m_table->horizontalScrollBar();
+    const int rows = int(rec::methodTable().size());
     m_table->setFixedHeight(m_table->horizontalHeader()->height() +
-                            6 * m_table->verticalHeader()->defaultSectionSize() + 2 * m_table->frameWidth() +
-                            (bar->maximum() > 0 ? bar->sizeHint().height() : 0));
+                            rows * m_table->verticalHeader()->defaultSectionSize() +
+                            2 * m_table->frameWidth() + (bar->maximum() > 0 ? bar->sizeHint().height() : 0));
 }
 
 void EvaluationPage::setRunning(bool running)
@@ -182,12 +239,18 @@ void EvaluationPage::run()
     m_jobs->start(
         tr("Evaluating the recommendations"),
         [catalog, simulation, model, k, seed](const ProgressCallback& progress, const CancelFlag& cancel) {
-            return std::any(std::make_shared<const rec::EvaluationResult>(
-                rec::compareMethods(*catalog, *simulation, *model, {k, seed}, progress, &cancel)));
+            std::vector<rec::Protocol> protocols;
+            for (const rec::ProtocolInfo& info : rec::protocolTable())
+                protocols.push_back(info.protocol);
+            rec::ComparisonParams params;
+            params.k = k;
+            params.seed = seed;
+            return std::any(std::make_shared<const rec::EvaluationSet>(
+                rec::compareProtocols(*catalog, *simulation, *model, params, protocols, progress, &cancel)));
         },
         [this, simulation, model](std::any result) {
             // Computed from the inputs of the start: if they changed meanwhile, it is out of date.
-            m_state.setEvaluation(std::any_cast<std::shared_ptr<const rec::EvaluationResult>>(result), model,
+            m_state.setEvaluation(std::any_cast<std::shared_ptr<const rec::EvaluationSet>>(result), model,
                                   simulation);
         });
     setRunning(true);
@@ -205,8 +268,16 @@ void EvaluationPage::evaluationChanged()
 
 void EvaluationPage::showEvaluation()
 {
-    const auto result = m_state.evaluation();
+    const auto result = shownResult();
     m_model->setResult(result);
+    // A method that cannot rank this protocol's tracks says so across its row.
+    m_table->clearSpans();
+    if (result) {
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            if (!result->methods[std::size_t(row)].ranked && m_model->columnCount() > 1)
+                m_table->setSpan(row, 0, 1, m_model->columnCount());
+        }
+    }
     const QString chosen = m_metric->currentData().toString();
     {
         const QSignalBlocker blocker(m_metric);
@@ -223,17 +294,30 @@ void EvaluationPage::showEvaluation()
         const int keep = m_metric->findData(chosen.isEmpty() ? QStringLiteral("ndcg") : chosen);
         m_metric->setCurrentIndex(std::max(0, keep));
     }
-    if (result) {
-        m_summary->setText(
-            tr("Top %1 for %2 users; %3 skipped (fewer than 5 distinct tracks). Bold: the "
-               "best value of each metric.")
-                .arg(result->k)
-                .arg(QString::fromStdString(text::withThousands((long long)result->usersEvaluated)),
-                     QString::fromStdString(text::withThousands((long long)result->usersSkipped))));
+    const auto count = [](std::size_t n) {
+        return QString::fromStdString(text::withThousands((long long)n));
+    };
+    if (result && result->protocol == rec::Protocol::NewTracks) {
+        m_summary->setText(tr("Top %1 among %2 new tracks (every listen to them held out) for %3 users; %4 "
+                              "not evaluated (no new track, or fewer than 5 other tracks). Bold: the best "
+                              "value of each metric.")
+                               .arg(result->k)
+                               .arg(count(result->tracksRanked), count(result->usersEvaluated),
+                                    count(result->usersSkipped)));
+    } else if (result) {
+        // A project saved before the protocols were recorded does not know how many tracks.
+        const QString among =
+            result->tracksRanked > 0 ? tr(" among %1 tracks").arg(count(result->tracksRanked)) : QString();
+        m_summary->setText(tr("Top %1%2 for %3 users; %4 skipped (fewer than 5 distinct tracks). Bold: the "
+                              "best value of each metric.")
+                               .arg(result->k)
+                               .arg(among, count(result->usersEvaluated), count(result->usersSkipped)));
+    } else if (m_state.evaluation()) {
+        m_summary->setText(tr("This evaluation predates the new-tracks protocol: run it again to see it."));
     } else {
-        m_summary->setText(tr("Each user's tracks are split: 80% is their history, 20% is held out; every "
-                              "method recommends K tracks from the history and is scored on the held-out "
-                              "ones."));
+        m_summary->setText(tr("Returning listeners: 20% of each user's tracks is held out and every method "
+                              "recommends K tracks from the other 80%. New tracks: 10% of the tracks lose "
+                              "every listen, and only they are ranked."));
     }
     m_exportCsv->setEnabled(result != nullptr);
     m_exportChart->setEnabled(result != nullptr);
@@ -254,7 +338,7 @@ void EvaluationPage::showEvaluation()
 
 void EvaluationPage::updateChart()
 {
-    const auto result = m_state.evaluation();
+    const auto result = shownResult();
     const std::string metric = m_metric->currentData().toString().toStdString();
     if (!result || metric.empty()) {
         m_chart->setTitle(tr("Per archetype"));
@@ -268,6 +352,10 @@ void EvaluationPage::updateChart()
     const QString label = EvaluationTableModel::metricLabel(metric, result->k);
     m_chart->setTitle(tr("%1 per archetype").arg(label));
     m_chart->setValueDecimals(metric == "novelty" ? 2 : 3);
+    QList<QColor> colors;
+    for (const std::string& key : bars.methodKeys)
+        colors << methodColor(key);
+    m_chart->setColors(colors);
     m_chart->setData(bars.archetypes, bars.methods, bars.values);
     m_chart->setValueAxisTitle(label);
 }
@@ -307,12 +395,12 @@ void EvaluationPage::updateBanner()
 
 void EvaluationPage::exportCsv()
 {
-    const auto result = m_state.evaluation();
+    const auto result = shownResult();
     if (!result)
         return;
-    const QString path =
-        FileDialog::saveFile(this, "evaluation", tr("Export the evaluation"), tr("CSV files (*.csv)"),
-                             QStringLiteral("evaluation-top%1.csv").arg(result->k));
+    const QString path = FileDialog::saveFile(
+        this, "evaluation", tr("Export the evaluation"), tr("CSV files (*.csv)"),
+        QStringLiteral("evaluation-%1-top%2.csv").arg(m_protocol->currentData().toString()).arg(result->k));
     if (path.isEmpty())
         return;
     try {
@@ -325,11 +413,13 @@ void EvaluationPage::exportCsv()
 
 void EvaluationPage::exportChart()
 {
-    const auto result = m_state.evaluation();
+    const auto result = shownResult();
     if (!result)
         return;
     const QString suggested =
-        QStringLiteral("evaluation-%1-top%2.png").arg(m_metric->currentData().toString()).arg(result->k);
+        QStringLiteral("evaluation-%1-%2-top%3.png")
+            .arg(m_protocol->currentData().toString(), m_metric->currentData().toString())
+            .arg(result->k);
     const QString path =
         FileDialog::saveFile(this, "evaluation", tr("Export the chart"), tr("PNG images (*.png)"), suggested);
     if (path.isEmpty())

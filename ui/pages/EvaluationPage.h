@@ -19,11 +19,13 @@ class EvaluationTableModel;
 class GroupedBarChart;
 class JobRunner;
 
-// The Evaluation page: the DBM's recommendations against baselines on a holdout of the
-// simulation. K and the holdout seed (remembered); Run (a job, with progress and Cancel)
-// compares the six methods of rec::compareMethods; the result, which the state keeps, shows as
-// a methods x metrics table (best value per metric in bold) and a per-archetype bar chart of
-// one metric; export as CSV (rec::saveEvaluationCsv) and the chart as PNG. Until there is a
+// The Evaluation page: the DBM's recommendations against baselines on both protocols of
+// rec::protocolTable() (returning listeners, new tracks). K and the holdout seed (remembered);
+// Run (a job, with progress and Cancel) compares the methods of rec::methodTable() on each
+// protocol; the result, which the state keeps, shows one protocol at a time (a switch,
+// remembered) as a methods x metrics table (best value per metric in bold; a method that cannot
+// rank the protocol's tracks says so across its row) and a per-archetype bar chart of one
+// metric; export the shown protocol as CSV (rec::saveEvaluationCsv) and the chart as PNG. Until there is a
 // simulation and a model, the page says which is missing; a banner says when either changed
 // since the evaluation shown (one set by a project counts as current when it arrives).
 class EvaluationPage : public QWidget
@@ -35,6 +37,10 @@ public:
 
     JobRunner* jobs() const { return m_jobs; }
     QAbstractItemModel* tableModel() const;
+    QTableView* table() const { return m_table; }
+    // The protocol shown (the switch's choice), and its result in the state's evaluation.
+    rec::Protocol protocol() const;
+    std::shared_ptr<const rec::EvaluationResult> shownResult() const;
     GroupedBarChart* chart() const { return m_chart; }
 
 public Q_SLOTS:
@@ -53,10 +59,10 @@ private:
 
     AppState& m_state;
     JobRunner* m_jobs;
-    // What the evaluation shown was computed from; weak, so an old model is not kept alive.
 
     QSpinBox* m_k;
     QSpinBox* m_seed;
+    QComboBox* m_protocol;
     QPushButton* m_run;
     QPushButton* m_cancel;
     QPushButton* m_exportCsv;
