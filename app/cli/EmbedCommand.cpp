@@ -13,7 +13,8 @@ int runEmbed(const QStringList& args)
     QCommandLineParser parser;
     addDataOptions(parser);
     parser.addOption({"model", "A model file written by gdbm-cli train or GDBM Studio.", "MODEL"});
-    parser.addOption({"embedding", "top (default), all or reconstruction.", "KIND", "top"});
+    parser.addOption({"embedding", "all (every hidden layer, default), top or reconstruction.", "KIND",
+                      QString::fromLatin1(rec::embeddingKey(rec::kDefaultEmbedding))});
     parser.addOption({"out", "The CSV file to write: track_id, track_name, artist_name, e1, e2, ...", "CSV"});
     parseOrExit(parser, args, "Embeds every song of a dataset with a trained model.");
     if (!parser.isSet("model") || !parser.isSet("out"))

@@ -32,17 +32,28 @@ int runModelInfo(const QStringList& args)
     std::printf("parameters:     %zu\n", m.dbm.parameterCount());
     std::printf("songs:          %zu trained on, %zu held out for validation\n", m.trainRows,
                 m.validationRows);
-    std::printf("pretraining:    %d epochs per layer, learning rate %s, batch %zu, CD-%d%s\n",
-                p.pretrainEpochs, text::formatDouble(p.pretrainLearningRate).c_str(), p.batchSize, p.cdSteps,
+    std::printf("pretraining:    %d epochs per layer, learning rate %s (layers 2+: %s), momentum %s then %s, "
+                "initial weights x%s, batch %zu, CD-%d%s\n",
+                p.pretrainEpochs, text::formatDouble(p.pretrainLearningRate).c_str(),
+                text::formatDouble(p.pretrainHiddenLearningRate).c_str(),
+                text::formatDouble(p.pretrainMomentumStart).c_str(),
+                text::formatDouble(p.pretrainMomentum).c_str(),
+                text::formatDouble(p.initialWeightScale).c_str(), p.batchSize, p.cdSteps,
                 p.weightDoubling ? ", weight doubling" : "");
     std::printf(
         "fine-tuning:    %d epochs, learning rate %s, %d mean-field iterations, %d Gibbs steps, %s chains\n",
         p.finetuneEpochs, text::formatDouble(p.finetuneLearningRate).c_str(), p.meanFieldIterations,
         p.gibbsSteps, p.chains == model::ChainMode::Persistent ? "persistent" : "restarted");
+    std::printf("kept:           fine-tuning epoch %d%s\n", m.keptEpoch,
+                !p.earlyStopping ? " (the last; early stopping off)"
+                : m.stoppedEarly ? (", the best on validation; stopped after " + std::to_string(p.patience) +
+                                    " epochs without a better one")
+                                       .c_str()
+                                 : ", the best on validation");
     std::printf("seed:           %llu\n", (unsigned long long)p.seed);
     std::printf("time:           %.1f s pretraining, %.1f s fine-tuning\n", m.pretrainSeconds,
                 m.finetuneSeconds);
-    std::printf("reconstruction: MSE %.4f after pretraining; final %.4f (training), %.4f (validation)\n",
+    std::printf("reconstruction: error %.4f after pretraining; final %.4f (training), %.4f (validation)\n",
                 m.mseAfterPretraining, m.mseTrain, m.mseValidation);
     return kExitOk;
 }

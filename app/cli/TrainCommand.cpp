@@ -2,6 +2,7 @@
 #include "Commands.h"
 #include "TrainOptions.h"
 #include "core/Text.h"
+#include "model/CurveSummary.h"
 #include "model/ModelFile.h"
 #include "model/TrainingProgress.h"
 
@@ -9,6 +10,7 @@
 #include <atomic>
 #include <csignal>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <tbb/global_control.h>
 
 namespace gdbm::cli {
@@ -47,9 +49,56 @@ std::vector<std::size_t> parseLayers(const QString& text)
     return layers;
 }
 
-std::string jsonNumber(double x)
+nlohmann::ordered_json jsonNumber(double x)
 {
-    return std::isfinite(x) ? text::formatDouble(x) : "null";
+    return std::isfinite(x) ? nlohmann::ordered_json(x) : nlohmann::ordered_json();
+}
+
+nlohmann::ordered_json seriesJson(const model::SeriesSummary& s)
+{
+    if (s.epochs == 0)
+        return nullptr;
+    return {{"first", jsonNumber(s.first)},
+            {"best", jsonNumber(s.best)},
+            {"best_epoch", s.bestEpoch},
+            {"last", jsonNumber(s.last)},
+            {"epochs", s.epochs}};
+}
+
+// One line of JSON on stdout: times, final errors, every curve's first, best and last values
+// (relative errors: 1.0 is "no better than the mean"), the epoch kept and the verdict.
+void printTrainingSummary(const model::Model& m, std::size_t songs, std::size_t threads,
+                          const std::string& out)
+{
+    const model::CurveSummary curves = model::summarizeCurves(m.curves);
+    nlohmann::ordered_json pretraining = nlohmann::ordered_json::array();
+    for (std::size_t l = 0; l < curves.pretrainTrain.size(); ++l) {
+        pretraining.push_back({{"layer", l + 1},
+                               {"train", seriesJson(curves.pretrainTrain[l])},
+                               {"validation", seriesJson(curves.pretrainValidation[l])}});
+    }
+    const model::TrainingVerdict verdict = model::judgeTraining(m.curves, m.keptEpoch);
+    const nlohmann::ordered_json summary = {{"pretrain_s", jsonNumber(m.pretrainSeconds)},
+                                            {"finetune_s", jsonNumber(m.finetuneSeconds)},
+                                            {"mse_after_pretraining", jsonNumber(m.mseAfterPretraining)},
+                                            {"mse_train", jsonNumber(m.mseTrain)},
+                                            {"mse_validation", jsonNumber(m.mseValidation)},
+                                            {"curves",
+                                             {{"pretraining", pretraining},
+                                              {"fine_tuning",
+                                               {{"train", seriesJson(curves.finetuneTrain)},
+                                                {"validation", seriesJson(curves.finetuneValidation)}}}}},
+                                            {"kept_epoch", m.keptEpoch},
+                                            {"stopped_early", m.stoppedEarly},
+                                            {"verdict", std::string(model::verdictKey(verdict.verdict))},
+                                            {"threads", threads},
+                                            {"songs", songs},
+                                            {"features", m.features.size()},
+                                            {"layers", m.params.layers},
+                                            {"model", out}};
+    std::printf("%s\n",
+                summary.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace).c_str());
+    printInfo(verdict.summary + " " + verdict.advice);
 }
 
 } // namespace
@@ -63,8 +112,38 @@ void addTrainingOptions(QCommandLineParser& parser)
     parser.addOption(
         {"finetune-epochs", "Fine-tuning epochs (default 50).", "N", QString::number(d.finetuneEpochs)});
     parser.addOption({"batch", "Mini-batch size (default 128).", "N", QString::number(d.batchSize)});
-    parser.addOption({"lr-pretrain", "Pretraining learning rate (default 0.005).", "RATE", "0.005"});
-    parser.addOption({"lr-finetune", "Fine-tuning learning rate (default 0.0001).", "RATE", "0.0001"});
+    const auto number = [](double x) { return QString::fromStdString(text::formatDouble(x)); };
+    parser.addOption({"lr-pretrain",
+                      "Pretraining learning rate of the first (Gaussian) layer (default " +
+                          number(d.pretrainLearningRate) + ").",
+                      "RATE", number(d.pretrainLearningRate)});
+    parser.addOption({"init-scale",
+                      "Initial weights within this factor of Glorot's limit (default " +
+                          number(d.initialWeightScale) + ").",
+                      "FACTOR", number(d.initialWeightScale)});
+    parser.addOption({"lr-pretrain-hidden",
+                      "Pretraining learning rate of the layers above it (default " +
+                          number(d.pretrainHiddenLearningRate) + ").",
+                      "RATE", number(d.pretrainHiddenLearningRate)});
+    parser.addOption({"momentum",
+                      "Pretraining momentum: START,FINAL, FINAL from epoch " +
+                          QString::number(d.pretrainMomentumSwitchEpoch + 1) + " of each layer (default " +
+                          number(d.pretrainMomentumStart) + "," + number(d.pretrainMomentum) + ").",
+                      "START,FINAL", number(d.pretrainMomentumStart) + "," + number(d.pretrainMomentum)});
+    parser.addOption({"variance-warmup",
+                      "Epochs (of layer 1's pretraining and of fine-tuning) before the visible variances "
+                      "are learned (default " +
+                          QString::number(d.logVarianceWarmupEpochs) + ").",
+                      "N", QString::number(d.logVarianceWarmupEpochs)});
+    parser.addOption({"lr-finetune",
+                      "Fine-tuning learning rate (default " + number(d.finetuneLearningRate) + ").", "RATE",
+                      number(d.finetuneLearningRate)});
+    parser.addOption({"no-early-stopping", "Keep the last fine-tuning epoch, not the best on validation."});
+    parser.addOption({"patience",
+                      "Early stopping: fine-tuning epochs without a better validation error before it stops "
+                      "(default " +
+                          QString::number(d.patience) + ").",
+                      "N", QString::number(d.patience)});
     parser.addOption(
         {"mf-iters", "Mean-field iterations (default 3).", "N", QString::number(d.meanFieldIterations)});
     parser.addOption(
@@ -84,7 +163,20 @@ model::TrainingParams trainingParams(const QCommandLineParser& parser)
     p.finetuneEpochs = int(integerOption(parser, "finetune-epochs", 0, 1'000'000));
     p.batchSize = std::size_t(sizeOption(parser, "batch", 1, kMaxBatch, "the memory of a mini-batch"));
     p.pretrainLearningRate = numberOption(parser, "lr-pretrain", 1e-12, 1e300);
+    p.pretrainHiddenLearningRate = numberOption(parser, "lr-pretrain-hidden", 1e-12, 1e300);
+    p.initialWeightScale = numberOption(parser, "init-scale", 1e-6, 10);
+    const QStringList momentum = parser.value("momentum").split(',');
+    bool startOk = false, finalOk = false;
+    p.pretrainMomentumStart = momentum.front().toDouble(&startOk);
+    p.pretrainMomentum = momentum.back().toDouble(&finalOk);
+    if (momentum.size() != 2 || !startOk || !finalOk || !(p.pretrainMomentumStart >= 0) ||
+        !(p.pretrainMomentumStart < 1) || !(p.pretrainMomentum >= 0) || !(p.pretrainMomentum < 1))
+        throw UsageError{"--momentum must be START,FINAL with both in [0, 1), like 0.5,0.9, not '" +
+                         parser.value("momentum").toStdString() + "'"};
+    p.logVarianceWarmupEpochs = int(integerOption(parser, "variance-warmup", 0, 1'000'000));
     p.finetuneLearningRate = numberOption(parser, "lr-finetune", 1e-12, 1e300);
+    p.earlyStopping = !parser.isSet("no-early-stopping");
+    p.patience = int(integerOption(parser, "patience", 1, 1'000'000));
     p.meanFieldIterations = int(integerOption(parser, "mf-iters", 0, 1000));
     p.gibbsSteps = int(integerOption(parser, "gibbs-steps", 1, 1000));
     const QString chains = parser.value("chains");
@@ -126,7 +218,8 @@ std::size_t activeThreads()
 model::EpochObserver stderrEpochObserver()
 {
     return [](const model::EpochStats& s) {
-        std::fprintf(stderr, "%s layer %zu/%zu epoch %d/%d: mse %.4f, validation %.4f, %s songs/s, %.1f s\n",
+        std::fprintf(stderr,
+                     "%s layer %zu/%zu epoch %d/%d: error %.4f, validation %.4f, %s songs/s, %.1f s\n",
                      std::string(model::phaseName(s.phase)).c_str(), s.layer + 1, s.layers, s.epoch, s.epochs,
                      s.mseTrain, s.mseValidation, text::withThousands((long long)s.samplesPerSecond).c_str(),
                      s.elapsedSeconds);
@@ -157,19 +250,7 @@ int runTrain(const QStringList& args)
         return kExitInterrupted;
     }
     model::saveModel(result.model, out);
-    const model::Model& m = result.model;
-    std::vector<std::string> sizes;
-    for (std::size_t n : params.layers)
-        sizes.push_back(std::to_string(n));
-    const std::string layers = text::join(sizes, ",");
-    std::printf(
-        "{\"pretrain_s\": %s, \"finetune_s\": %s, \"mse_after_pretraining\": %s, \"mse_train\": %s, "
-        "\"mse_validation\": %s, \"threads\": %zu, \"songs\": %zu, \"features\": %zu, \"layers\": [%s], "
-        "\"model\": \"%s\"}\n",
-        jsonNumber(m.pretrainSeconds).c_str(), jsonNumber(m.finetuneSeconds).c_str(),
-        jsonNumber(m.mseAfterPretraining).c_str(), jsonNumber(m.mseTrain).c_str(),
-        jsonNumber(m.mseValidation).c_str(), activeThreads(), catalog.size(), m.features.size(),
-        layers.c_str(), out.c_str());
+    printTrainingSummary(result.model, catalog.size(), activeThreads(), out);
     return kExitOk;
 }
 

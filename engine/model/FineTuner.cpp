@@ -143,7 +143,7 @@ struct AdamState
 };
 
 void applyUpdate(Dbm& dbm, const DbmGradient& data, std::size_t dataRows, const DbmGradient& model,
-                 std::size_t chainRows, AdamState& adam, const TrainingParams& p)
+                 std::size_t chainRows, AdamState& adam, const TrainingParams& p, bool learnVariance)
 {
     const Scalar dataScale = Scalar(1.0 / double(dataRows));
     const Scalar modelScale = Scalar(1.0 / double(chainRows));
@@ -163,6 +163,8 @@ void applyUpdate(Dbm& dbm, const DbmGradient& data, std::size_t dataRows, const 
     }
     const Vector gb = data.visibleBias * dataScale + model.visibleBias * modelScale;
     ascend(adam.visibleBias, dbm.visibleBias, gb, lr);
+    if (!learnVariance)
+        return;
     const Vector gz = data.logVariance * dataScale + model.logVariance * modelScale;
     ascend(adam.logVariance, dbm.logVariance, gz, lr * p.logVarianceRateFactor);
     dbm.logVariance = dbm.logVariance.cwiseMax(Scalar(p.logVarianceMin)).cwiseMin(Scalar(p.logVarianceMax));
@@ -227,6 +229,15 @@ FineTuneResult fineTune(Dbm start, TrainingContext& context)
     if (p.chains == ChainMode::Persistent)
         chains = initialChains(dbm, train, chainCount, p.seed);
 
+    // Early stopping's memory: the best validation error so far and its parameters.
+    const bool early = p.earlyStopping && context.validation.rows() > 0;
+    result.startValidation = context.validation.rows() > 0
+                                 ? reconstructionError(dbm, context.validation, p.meanFieldIterations)
+                                 : std::nan("");
+    double bestValidation = result.startValidation;
+    Dbm best = early ? dbm : Dbm();
+    int epochsSinceBest = 0;
+
     Matrix batch;
     for (int epoch = 1; epoch <= p.finetuneEpochs; ++epoch) {
         const Dbm before = dbm;
@@ -235,7 +246,8 @@ FineTuneResult fineTune(Dbm start, TrainingContext& context)
             epochOrder(std::size_t(train.rows()), p.seed, updateKey(kFineTunePhase, 0, epoch, 0xFFFFFFFF));
         for (std::size_t begin = 0, b = 0; begin < order.size(); begin += p.batchSize, ++b) {
             if (context.cancelled()) {
-                dbm = before;
+                dbm = early ? best : before;
+                result.keptEpoch = early ? result.keptEpoch : epoch - 1;
                 result.stopped = true;
                 return result;
             }
@@ -273,7 +285,7 @@ FineTuneResult fineTune(Dbm start, TrainingContext& context)
             DbmGradient modelSum = partial[dataChunks];
             for (std::size_t t = dataChunks + 1; t < partial.size(); ++t)
                 modelSum += partial[t];
-            applyUpdate(dbm, dataSum, rows, modelSum, chainRows, adam, p);
+            applyUpdate(dbm, dataSum, rows, modelSum, chainRows, adam, p, epoch > p.logVarianceWarmupEpochs);
             if (!dbm.allFinite() || !chains.visible.allFinite())
                 throw TrainingDiverged(Phase::FineTuning, dbm.layerCount() - 1, epoch);
         }
@@ -290,11 +302,28 @@ FineTuneResult fineTune(Dbm start, TrainingContext& context)
         stats.elapsedSeconds = context.elapsedSeconds();
         if (!std::isfinite(stats.mseTrain))
             throw TrainingDiverged(Phase::FineTuning, dbm.layerCount() - 1, epoch);
+        if (!early) {
+            result.keptEpoch = epoch;
+        } else if (stats.mseValidation < bestValidation) {
+            bestValidation = stats.mseValidation;
+            best = dbm;
+            result.keptEpoch = epoch;
+            epochsSinceBest = 0;
+        } else {
+            ++epochsSinceBest;
+        }
+        stats.bestEpoch = result.keptEpoch;
         if (context.report(stats)) {
             result.stopped = true;
             break;
         }
+        if (early && epochsSinceBest >= p.patience) {
+            result.stoppedEarly = true;
+            break;
+        }
     }
+    if (early)
+        dbm = std::move(best);
     return result;
 }
 

@@ -43,11 +43,17 @@ void gibbsStep(const Dbm& dbm, ChainState& chains, RowStreams& streams);
 struct FineTuneResult
 {
     Dbm dbm;
-    bool stopped = false;
+    bool stopped = false;         // cancelled, or the observer asked to stop
+    bool stoppedEarly = false;    // early stopping: `patience` epochs without a better validation error
+    int keptEpoch = 0;            // the epoch whose parameters dbm holds (0: the pretrained model)
+    double startValidation = 0.0; // the pretrained model's validation error (NaN without one)
 };
 
 // Fine-tuning of the whole DBM with Adam (MODEL.md section 4). Reports every epoch; on cancel,
-// returns the last completed epoch's parameters. Throws TrainingDiverged on non-finite values.
+// returns the last completed epoch's parameters. With early stopping (and validation songs),
+// returns the parameters of the epoch with the lowest validation error, the pretrained model's
+// counting as epoch 0, and stops after `patience` epochs without a new best.
+// Throws TrainingDiverged on non-finite values.
 FineTuneResult fineTune(Dbm start, TrainingContext& context);
 
 } // namespace gdbm::model

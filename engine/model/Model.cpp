@@ -15,13 +15,14 @@ bool Model::operator==(const Model& other) const
         const EpochStats& a = curves[i];
         const EpochStats& b = other.curves[i];
         if (a.phase != b.phase || a.layer != b.layer || a.epoch != b.epoch || a.epochs != b.epochs ||
-            a.mseTrain != b.mseTrain ||
+            a.mseTrain != b.mseTrain || a.bestEpoch != b.bestEpoch ||
             !(a.mseValidation == b.mseValidation ||
               (std::isnan(a.mseValidation) && std::isnan(b.mseValidation))))
             return false;
     }
     return features == other.features && standardizer == other.standardizer && dbm == other.dbm &&
-           params == other.params && trainRows == other.trainRows && validationRows == other.validationRows;
+           params == other.params && trainRows == other.trainRows && validationRows == other.validationRows &&
+           keptEpoch == other.keptEpoch && stoppedEarly == other.stoppedEarly;
 }
 
 TrainModelResult trainModel(const data::Catalog& catalog, const TrainingParams& params,
@@ -39,7 +40,18 @@ TrainModelResult trainModel(const data::Catalog& catalog, const TrainingParams& 
     if (model.features.empty())
         throw InputError({catalog.label(), 0, 0, {}}, "the catalog has no audio features to train on");
     const RawMatrix raw = catalog.featureMatrix(model.features);
-    model.standardizer = Standardizer::fit(raw);
+    // The validation songs measure how the model does on songs it never saw: their statistics
+    // stay out of the standardizer too (trainDbm holds out the same rows).
+    const std::vector<std::uint32_t> held =
+        validationRows(std::size_t(raw.rows()), params.validationShare, params.seed);
+    std::vector<Eigen::Index> kept;
+    for (Eigen::Index r = 0, h = 0; r < raw.rows(); ++r) {
+        if (h < Eigen::Index(held.size()) && Eigen::Index(held[std::size_t(h)]) == r)
+            ++h;
+        else
+            kept.push_back(r);
+    }
+    model.standardizer = Standardizer::fit(raw(kept, Eigen::all));
     model.params = params;
 
     TrainOutcome outcome = trainDbm(model.standardizer.transform(raw), params, observer, cancel, pause);
@@ -53,6 +65,8 @@ TrainModelResult trainModel(const data::Catalog& catalog, const TrainingParams& 
     model.mseValidation = outcome.mseValidation;
     model.trainRows = outcome.trainRows;
     model.validationRows = outcome.validationRows;
+    model.keptEpoch = outcome.keptEpoch;
+    model.stoppedEarly = outcome.stoppedEarly;
     return result;
 }
 

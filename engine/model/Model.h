@@ -28,6 +28,8 @@ struct Model
     double mseValidation = 0.0;
     std::size_t trainRows = 0;
     std::size_t validationRows = 0;
+    int keptEpoch = 0;         // the fine-tuning epoch the parameters come from (0: pretrained)
+    bool stoppedEarly = false; // early stopping ended fine-tuning before its last epoch
 
     bool operator==(const Model& other) const;
 };
@@ -39,8 +41,8 @@ struct TrainModelResult
 };
 
 // Trains on every feature the catalog has (MODEL.md section 1), standardized with the
-// catalog's own statistics. Requires at least 2 tracks. Throws TrainingDiverged.
-// While *pause is paused, training waits between two mini-batches.
+// statistics of the training songs (the validation songs stay unseen). Requires at least 2 tracks. Throws
+// TrainingDiverged. While *pause is paused, training waits between two mini-batches.
 TrainModelResult trainModel(const data::Catalog& catalog, const TrainingParams& params,
                             const EpochObserver& observer = {}, const CancelFlag* cancel = nullptr,
                             PauseGate* pause = nullptr);

@@ -233,6 +233,61 @@ std::vector<EpochStats> getCurves(Reader& r)
     return curves;
 }
 
+// Version 2's tail: the recipe's settings, then what early stopping did.
+void putRecipe(Writer& w, const Model& model)
+{
+    const TrainingParams& p = model.params;
+    w.put(p.initialWeightScale);
+    w.put(p.pretrainHiddenLearningRate);
+    w.put(p.pretrainMomentumStart);
+    w.put(p.pretrainMomentum);
+    w.put(std::int32_t(p.pretrainMomentumSwitchEpoch));
+    w.put(std::int32_t(p.logVarianceWarmupEpochs));
+    w.put(std::uint8_t(p.earlyStopping));
+    w.put(std::int32_t(p.patience));
+    w.put(std::int32_t(model.keptEpoch));
+    w.put(std::uint8_t(model.stoppedEarly));
+    for (const EpochStats& s : model.curves)
+        w.put(std::int32_t(s.bestEpoch));
+}
+
+void getRecipe(Reader& r, Model& model)
+{
+    TrainingParams& p = model.params;
+    p.initialWeightScale = r.get<double>();
+    p.pretrainHiddenLearningRate = r.get<double>();
+    p.pretrainMomentumStart = r.get<double>();
+    p.pretrainMomentum = r.get<double>();
+    p.pretrainMomentumSwitchEpoch = r.get<std::int32_t>();
+    p.logVarianceWarmupEpochs = r.get<std::int32_t>();
+    p.earlyStopping = r.get<std::uint8_t>() != 0;
+    p.patience = r.get<std::int32_t>();
+    model.keptEpoch = r.get<std::int32_t>();
+    model.stoppedEarly = r.get<std::uint8_t>() != 0;
+    r.expect(model.curves.size(), 4);
+    for (EpochStats& s : model.curves)
+        s.bestEpoch = r.get<std::int32_t>();
+}
+
+// What a version 1 model was trained with, and kept: its last epoch.
+void setFirstRecipe(Model& model)
+{
+    TrainingParams& p = model.params;
+    p.initialWeightScale = 1.0;
+    p.pretrainHiddenLearningRate = p.pretrainLearningRate;
+    p.pretrainMomentumStart = 0;
+    p.pretrainMomentum = 0;
+    p.logVarianceWarmupEpochs = 0;
+    p.earlyStopping = false;
+    model.keptEpoch = 0;
+    for (EpochStats& s : model.curves) {
+        if (s.phase == Phase::FineTuning) {
+            s.bestEpoch = s.epoch;
+            model.keptEpoch = s.epoch;
+        }
+    }
+}
+
 std::uint32_t checkHeader(const std::string& bytes, const std::string& name, std::uint64_t& payloadSize)
 {
     if (bytes.size() < sizeof kMagic || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
@@ -286,6 +341,7 @@ std::string serializeModel(const Model& model)
         w.put(x);
     w.put(std::uint64_t(model.trainRows));
     w.put(std::uint64_t(model.validationRows));
+    putRecipe(w, model);
 
     const std::string& payload = w.bytes();
     Writer file;
@@ -300,7 +356,7 @@ std::string serializeModel(const Model& model)
 Model deserializeModel(const std::string& bytes, const std::string& name)
 {
     std::uint64_t payloadSize = 0;
-    checkHeader(bytes, name, payloadSize);
+    const std::uint32_t version = checkHeader(bytes, name, payloadSize);
     if (bytes.size() < kHeaderSize || bytes.size() - kHeaderSize < 8 ||
         bytes.size() - kHeaderSize - 8 < payloadSize)
         throw InputError({name, 0, 0, {}}, "the model file is truncated");
@@ -366,6 +422,10 @@ Model deserializeModel(const std::string& bytes, const std::string& name)
     model.mseValidation = r.get<double>();
     model.trainRows = std::size_t(r.get<std::uint64_t>());
     model.validationRows = std::size_t(r.get<std::uint64_t>());
+    if (version >= 2)
+        getRecipe(r, model);
+    else
+        setFirstRecipe(model);
     if (!r.atEnd())
         r.fail("the model file is corrupted (unexpected data at the end)");
     if (!model.dbm.allFinite())

@@ -9,8 +9,11 @@ namespace gdbm::model {
 // The model file: one versioned binary file with a checksum.
 //   "GDBMMODL" | u32 format version | u64 payload size | payload | u64 FNV-1a checksum of payload
 // The payload holds the feature list, the standardizer, the layer sizes, every parameter, the
-// training settings, the curves and the final errors, little-endian.
-inline constexpr std::uint32_t kModelFormatVersion = 1;
+// training settings, the curves and the final errors, little-endian. Version 2 appends the
+// training recipe (momentum, per-layer rates, variance warm-up, early stopping), each curve
+// point's best epoch and the epoch kept; a version 1 file reads with the recipe it was trained
+// with (plain SGD, one rate, no warm-up, no early stopping, the last epoch kept).
+inline constexpr std::uint32_t kModelFormatVersion = 2;
 
 // Writes atomically: a reader sees the old file or the new one.
 void saveModel(const Model& model, const std::string& path);

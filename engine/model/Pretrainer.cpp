@@ -27,26 +27,61 @@ double squaredErrorUpDown(const std::vector<Rbm>& rbms, std::size_t top, const M
     return double((v - x).cast<double>().squaredNorm());
 }
 
-void applyUpdate(Rbm& rbm, const RbmGradient& sum, std::size_t rows, const TrainingParams& p)
+// Momentum SGD (Hinton, "A Practical Guide to Training Restricted Boltzmann Machines", 2010,
+// section 9): velocity = momentum * velocity + rate * gradient; parameter += velocity.
+struct Velocity
+{
+    RbmGradient step;
+    explicit Velocity(const Rbm& rbm) : step(RbmGradient::zerosLike(rbm)) {}
+};
+
+struct EpochSchedule
+{
+    double rate = 0;
+    double momentum = 0;
+    bool learnVariance = true;
+};
+
+EpochSchedule scheduleFor(const TrainingParams& p, std::size_t layer, int epoch)
+{
+    EpochSchedule s;
+    s.rate = layer == 0 ? p.pretrainLearningRate : p.pretrainHiddenLearningRate;
+    s.momentum = epoch <= p.pretrainMomentumSwitchEpoch ? p.pretrainMomentumStart : p.pretrainMomentum;
+    s.learnVariance = epoch > p.logVarianceWarmupEpochs;
+    return s;
+}
+
+void applyUpdate(Rbm& rbm, const RbmGradient& sum, std::size_t rows, const TrainingParams& p,
+                 const EpochSchedule& schedule, Velocity& velocity)
 {
     const Scalar scale = Scalar(1.0 / double(rows));
-    const double lr = p.pretrainLearningRate;
+    const auto rate = Scalar(schedule.rate);
+    const auto momentum = Scalar(schedule.momentum);
+    RbmGradient& v = velocity.step;
     const Matrix gW = sum.weights * scale - Scalar(p.pretrainWeightDecay) * rbm.weights;
-    rbm.weights += Scalar(lr) * clipped(gW, p.pretrainClip);
-    rbm.visibleBias += Scalar(lr) * clipped(Vector(sum.visibleBias * scale), p.pretrainClip);
-    rbm.hiddenBias += Scalar(lr) * clipped(Vector(sum.hiddenBias * scale), p.pretrainClip);
-    if (rbm.gaussian) {
-        rbm.logVariance +=
-            Scalar(lr * p.logVarianceRateFactor) * clipped(Vector(sum.logVariance * scale), p.pretrainClip);
+    v.weights = momentum * v.weights + rate * clipped(gW, p.pretrainClip);
+    v.visibleBias =
+        momentum * v.visibleBias + rate * clipped(Vector(sum.visibleBias * scale), p.pretrainClip);
+    v.hiddenBias = momentum * v.hiddenBias + rate * clipped(Vector(sum.hiddenBias * scale), p.pretrainClip);
+    rbm.weights += v.weights;
+    rbm.visibleBias += v.visibleBias;
+    rbm.hiddenBias += v.hiddenBias;
+    if (rbm.gaussian && schedule.learnVariance) {
+        v.logVariance =
+            momentum * v.logVariance +
+            rate * Scalar(p.logVarianceRateFactor) * clipped(Vector(sum.logVariance * scale), p.pretrainClip);
+        rbm.logVariance += v.logVariance;
         rbm.logVariance =
             rbm.logVariance.cwiseMax(Scalar(p.logVarianceMin)).cwiseMin(Scalar(p.logVarianceMax));
     }
 }
 
 // One epoch of CD-k over the input; false when cancelled mid-epoch.
-bool trainEpoch(Rbm& rbm, const Matrix& input, std::size_t layer, int epoch, TrainingContext& context)
+bool trainEpoch(Rbm& rbm, Velocity& velocity, const Matrix& input, std::size_t layer, int epoch,
+                TrainingContext& context)
 {
     const TrainingParams& p = context.params;
+    const EpochSchedule schedule = scheduleFor(p, layer, epoch);
     const std::uint64_t orderKey = updateKey(kPretrainPhase, layer, epoch, 0xFFFFFFFF);
     const std::vector<std::uint32_t> order = epochOrder(std::size_t(input.rows()), p.seed, orderKey);
     Matrix batch;
@@ -66,7 +101,7 @@ bool trainEpoch(Rbm& rbm, const Matrix& input, std::size_t layer, int epoch, Tra
         });
         for (std::size_t c = 1; c < partial.size(); ++c)
             partial[0] += partial[c];
-        applyUpdate(rbm, partial[0], rows, p);
+        applyUpdate(rbm, partial[0], rows, p, schedule, velocity);
         if (!rbm.allFinite())
             throw TrainingDiverged(Phase::Pretraining, layer, epoch);
     }
@@ -74,6 +109,24 @@ bool trainEpoch(Rbm& rbm, const Matrix& input, std::size_t layer, int epoch, Tra
 }
 
 } // namespace
+
+double layerRelativeError(const Rbm& rbm, const Matrix& input)
+{
+    if (input.rows() == 0)
+        return std::nan("");
+    // Column means first (a fixed order of chunks: the same sum whatever the thread count).
+    const RowVector mean = (input.cast<double>().colwise().sum() / double(input.rows())).cast<Scalar>();
+    double spread = 0;
+    const double error =
+        sumOverRowChunks(std::size_t(input.rows()), kErrorChunkRows, [&](std::size_t b, std::size_t e) {
+            const auto rows = input.middleRows(Eigen::Index(b), Eigen::Index(e - b));
+            const Matrix reconstruction = rbm.visibleMean(rbm.hiddenProbabilities(rows));
+            return double((rows - reconstruction).cast<double>().squaredNorm());
+        });
+    spread = double((input.rowwise() - mean).cast<double>().squaredNorm());
+    // A constant input (a dead layer below) has nothing to explain: call it perfect.
+    return spread > 0 ? error / spread : 0.0;
+}
 
 double stackReconstructionError(const std::vector<Rbm>& rbms, std::size_t top, const Matrix& v)
 {
@@ -107,18 +160,23 @@ PretrainResult pretrain(TrainingContext& context)
     const std::size_t layers = p.layers.size();
     PretrainResult result;
     Matrix input = context.train;
+    // Each layer's curve is how well it reconstructs its own input, on the monitored training
+    // songs and the validation songs pushed up through the layers below.
+    Matrix monitoredInput = context.monitored;
+    Matrix validationInput = context.validation;
 
     for (std::size_t l = 0; l < layers; ++l) {
-        Rbm rbm = initialRbm(std::size_t(input.cols()), p.layers[l], l == 0, p.seed, l);
+        Rbm rbm = initialRbm(std::size_t(input.cols()), p.layers[l], l == 0, p.seed, l, p.initialWeightScale);
         if (p.weightDoubling && layers > 1) {
             rbm.upFactor = l + 1 < layers ? 2 : 1;
             rbm.downFactor = l > 0 ? 2 : 1;
         }
         result.rbms.push_back(rbm);
+        Velocity velocity(rbm);
         for (int epoch = 1; epoch <= p.pretrainEpochs; ++epoch) {
             const Rbm before = result.rbms[l];
             const double epochStart = context.elapsedSeconds();
-            if (!trainEpoch(result.rbms[l], input, l, epoch, context)) {
+            if (!trainEpoch(result.rbms[l], velocity, input, l, epoch, context)) {
                 result.rbms[l] = before; // the last completed epoch's parameters
                 result.stopped = true;
                 break;
@@ -130,8 +188,8 @@ PretrainResult pretrain(TrainingContext& context)
             stats.layers = layers;
             stats.epoch = epoch;
             stats.epochs = p.pretrainEpochs;
-            stats.mseTrain = stackReconstructionError(result.rbms, l, context.monitored);
-            stats.mseValidation = stackReconstructionError(result.rbms, l, context.validation);
+            stats.mseTrain = layerRelativeError(result.rbms[l], monitoredInput);
+            stats.mseValidation = layerRelativeError(result.rbms[l], validationInput);
             stats.samplesPerSecond = seconds > 0 ? double(input.rows()) / seconds : 0.0;
             stats.elapsedSeconds = context.elapsedSeconds();
             if (!std::isfinite(stats.mseTrain))
@@ -145,6 +203,8 @@ PretrainResult pretrain(TrainingContext& context)
             break;
         // The next layer learns the mean activations of this one.
         input = result.rbms[l].hiddenProbabilities(input);
+        monitoredInput = result.rbms[l].hiddenProbabilities(monitoredInput);
+        validationInput = result.rbms[l].hiddenProbabilities(validationInput);
     }
     if (!result.stopped)
         result.dbm = composeDbm(result.rbms, p.weightDoubling);

@@ -18,13 +18,18 @@ struct PretrainResult
 // Greedy layer-wise pretraining (MODEL.md section 3): a Gaussian-Bernoulli RBM on the data,
 // then Bernoulli RBMs on the mean activations of the layer below, with CD-k, weight decay,
 // elementwise clipping, z clamped and learned at its own rate, optional weight doubling.
-// Reports every epoch of every layer: the up-down reconstruction MSE through layers 1..l.
+// Reports every epoch of every layer: layerRelativeError of that layer on its own input.
 // Throws TrainingDiverged on a non-finite value.
 PretrainResult pretrain(TrainingContext& context);
 
 // Composes trained RBMs into a DBM: weights as they are; a hidden layer's bias is its RBM's
 // hidden bias, plus, with weight doubling, the visible bias of the RBM above it.
 Dbm composeDbm(const std::vector<Rbm>& rbms, bool weightDoubling);
+
+// How well one RBM reconstructs its input (up to hidden probabilities, back to the visible
+// mean): the squared error divided by the input's squared deviation from its column means, so
+// that 1.0 is "no better than predicting the mean" on every layer. 0 for a constant input.
+double layerRelativeError(const Rbm& rbm, const Matrix& input);
 
 // Mean squared error of reconstructing v up through rbms[0..top] and back down, on v's scale.
 double stackReconstructionError(const std::vector<Rbm>& rbms, std::size_t top, const Matrix& v);

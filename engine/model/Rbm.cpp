@@ -96,12 +96,13 @@ void accumulateCdGradient(const Rbm& rbm, const Matrix& v, int k, RowStreams& st
     accumulateStatistics(rbm, negativeV, negativeH, Scalar(-1), out);
 }
 
-Rbm initialRbm(std::size_t visible, std::size_t hidden, bool gaussian, std::uint64_t seed, std::size_t layer)
+Rbm initialRbm(std::size_t visible, std::size_t hidden, bool gaussian, std::uint64_t seed, std::size_t layer,
+               double scale)
 {
     Rbm rbm;
     rbm.gaussian = gaussian;
     rbm.weights.resize(Eigen::Index(visible), Eigen::Index(hidden));
-    const double limit = std::sqrt(6.0 / double(visible + hidden));
+    const double limit = scale * std::sqrt(6.0 / double(visible + hidden));
     CounterRng rng(seed, RandomPurpose::Initialization, layer);
     for (Eigen::Index i = 0; i < rbm.weights.rows(); ++i) {
         for (Eigen::Index j = 0; j < rbm.weights.cols(); ++j)

@@ -51,7 +51,9 @@ void accumulateStatistics(const Rbm& rbm, const Matrix& v, const Matrix& h, Scal
 // CD-k on the chunk `v` (rows firstRow.. of the batch), adding data minus model terms to `out`.
 void accumulateCdGradient(const Rbm& rbm, const Matrix& v, int k, RowStreams& streams, RbmGradient& out);
 
-// Initial weights: uniform in +-sqrt(6 / (visible + hidden)) (Glorot), biases and z zero.
-Rbm initialRbm(std::size_t visible, std::size_t hidden, bool gaussian, std::uint64_t seed, std::size_t layer);
+// Initial weights: uniform in +-scale * sqrt(6 / (visible + hidden)) (Glorot's limit), biases
+// and z zero.
+Rbm initialRbm(std::size_t visible, std::size_t hidden, bool gaussian, std::uint64_t seed, std::size_t layer,
+               double scale = 1.0);
 
 } // namespace gdbm::model

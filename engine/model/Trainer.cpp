@@ -73,6 +73,8 @@ TrainOutcome trainDbm(const Matrix& standardized, const TrainingParams& params, 
         FineTuneResult fine = fineTune(std::move(pre.dbm), context);
         outcome.dbm = std::move(fine.dbm);
         outcome.stopped = fine.stopped;
+        outcome.keptEpoch = fine.keptEpoch;
+        outcome.stoppedEarly = fine.stoppedEarly;
         outcome.finetuneSeconds = context.elapsedSeconds() - outcome.pretrainSeconds;
         outcome.mseTrain = reconstructionError(outcome.dbm, train, params.meanFieldIterations);
         outcome.mseValidation = reconstructionError(outcome.dbm, validation, params.meanFieldIterations);

@@ -23,6 +23,8 @@ struct TrainOutcome
     double mseAfterPretraining = 0.0;
     std::size_t trainRows = 0;
     std::size_t validationRows = 0;
+    int keptEpoch = 0;         // the fine-tuning epoch dbm comes from (0: the pretrained model)
+    bool stoppedEarly = false; // early stopping ended fine-tuning before its last epoch
 };
 
 // Splits off the validation share (a seeded choice of rows), pretrains, then fine-tunes.

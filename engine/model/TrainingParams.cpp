@@ -22,6 +22,18 @@ std::vector<std::string> validate(const TrainingParams& p)
     check(p.pretrainEpochs >= 0 && p.finetuneEpochs >= 0, "epochs: 0 or more");
     check(std::isfinite(p.pretrainLearningRate) && p.pretrainLearningRate > 0,
           "lr-pretrain: a positive number");
+    check(std::isfinite(p.pretrainHiddenLearningRate) && p.pretrainHiddenLearningRate > 0,
+          "lr-pretrain-hidden: a positive number");
+    check(p.pretrainMomentumStart >= 0 && p.pretrainMomentumStart < 1 && p.pretrainMomentum >= 0 &&
+              p.pretrainMomentum < 1,
+          "momentum: in [0, 1)");
+    check(p.pretrainMomentumSwitchEpoch >= 0 && p.pretrainMomentumSwitchEpoch <= 1'000'000,
+          "momentum switch epoch: 0 to 1,000,000");
+    check(p.logVarianceWarmupEpochs >= 0 && p.logVarianceWarmupEpochs <= 1'000'000,
+          "variance warm-up: 0 to 1,000,000 epochs");
+    check(std::isfinite(p.initialWeightScale) && p.initialWeightScale > 0 && p.initialWeightScale <= 10,
+          "init-scale: in (0, 10]");
+    check(p.patience >= 1 && p.patience <= 1'000'000, "patience: 1 to 1,000,000 epochs");
     check(std::isfinite(p.finetuneLearningRate) && p.finetuneLearningRate > 0,
           "lr-finetune: a positive number");
     check(p.pretrainWeightDecay >= 0 && p.finetuneWeightDecay >= 0, "weight decay: 0 or more");

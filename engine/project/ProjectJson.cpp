@@ -88,7 +88,15 @@ json toJson(const model::TrainingParams& p)
             {"adam_epsilon", realToJson(p.adamEpsilon)},
             {"log_variance_rate_factor", realToJson(p.logVarianceRateFactor)},
             {"log_variance_min", realToJson(p.logVarianceMin)},
-            {"log_variance_max", realToJson(p.logVarianceMax)}};
+            {"log_variance_max", realToJson(p.logVarianceMax)},
+            {"initial_weight_scale", realToJson(p.initialWeightScale)},
+            {"pretrain_hidden_learning_rate", realToJson(p.pretrainHiddenLearningRate)},
+            {"pretrain_momentum_start", realToJson(p.pretrainMomentumStart)},
+            {"pretrain_momentum", realToJson(p.pretrainMomentum)},
+            {"pretrain_momentum_switch_epoch", p.pretrainMomentumSwitchEpoch},
+            {"log_variance_warmup_epochs", p.logVarianceWarmupEpochs},
+            {"early_stopping", p.earlyStopping},
+            {"patience", p.patience}};
 }
 
 model::TrainingParams trainingParamsFromJson(const json& in, const JsonReader& reader)
@@ -120,6 +128,26 @@ model::TrainingParams trainingParamsFromJson(const json& in, const JsonReader& r
     p.logVarianceRateFactor = reader.real(in, "log_variance_rate_factor");
     p.logVarianceMin = reader.real(in, "log_variance_min");
     p.logVarianceMax = reader.real(in, "log_variance_max");
+    // Projects saved before the training recipe was chosen by measurement hold the settings of
+    // plain SGD: one pretraining rate, no momentum, no warm-up, no early stopping.
+    if (!in.contains("pretrain_hidden_learning_rate")) {
+        p.initialWeightScale = 1.0;
+        p.pretrainHiddenLearningRate = p.pretrainLearningRate;
+        p.pretrainMomentumStart = 0;
+        p.pretrainMomentum = 0;
+        p.logVarianceWarmupEpochs = 0;
+        p.earlyStopping = false;
+        return p;
+    }
+    p.initialWeightScale = reader.real(in, "initial_weight_scale");
+    p.pretrainHiddenLearningRate = reader.real(in, "pretrain_hidden_learning_rate");
+    p.pretrainMomentumStart = reader.real(in, "pretrain_momentum_start");
+    p.pretrainMomentum = reader.real(in, "pretrain_momentum");
+    p.pretrainMomentumSwitchEpoch =
+        int(reader.integer(in, "pretrain_momentum_switch_epoch", kIntMin, kIntMax));
+    p.logVarianceWarmupEpochs = int(reader.integer(in, "log_variance_warmup_epochs", kIntMin, kIntMax));
+    p.earlyStopping = reader.boolean(in, "early_stopping");
+    p.patience = int(reader.integer(in, "patience", kIntMin, kIntMax));
     return p;
 }
 

@@ -11,10 +11,15 @@ namespace gdbm::rec {
 
 // What represents a song (MODEL.md section 6).
 enum class EmbeddingKind {
-    TopLayer,       // the top layer's mean-field activation mu_L(v) (default)
+    TopLayer,       // the top layer's mean-field activation mu_L(v)
     AllLayers,      // every hidden layer's mean-field activation, concatenated
     Reconstruction, // the mean reconstruction b + mu_1 W1^T
 };
+
+// What the Recommendations page starts with: every layer ranked better than the top layer alone
+// on the demo catalog and on songs_normalize.csv under every training recipe measured
+// (MODEL.md section 9), and its wider vectors rarely tie.
+inline constexpr EmbeddingKind kDefaultEmbedding = EmbeddingKind::AllLayers;
 
 std::string_view embeddingKey(EmbeddingKind kind); // "top", "all", "reconstruction"
 std::optional<EmbeddingKind> embeddingFromKey(std::string_view key);

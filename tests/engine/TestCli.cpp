@@ -3,6 +3,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -190,18 +191,35 @@ void TestCli::trainEmbedAndDescribeAModel()
     const Result t = run({"train", "--layers", "8,4", "--pretrain-epochs", "2", "--finetune-epochs", "1",
                           "--threads", "1", "--out", model});
     QCOMPARE(t.code, 0);
-    QVERIFY2(t.err.contains("pretraining layer 1/2 epoch 1/2: mse"), t.err.constData());
+    QVERIFY2(t.err.contains("pretraining layer 1/2 epoch 1/2: error"), t.err.constData());
     QVERIFY(t.err.contains("fine-tuning layer 2/2 epoch 1/1"));
     const QList<QByteArray> lines = t.out.trimmed().split('\n');
     QCOMPARE(lines.size(), 1);
     for (const char* key :
-         {"\"pretrain_s\"", "\"finetune_s\"", "\"mse_train\"", "\"mse_validation\"", "\"threads\": 1"})
+         {"\"pretrain_s\"", "\"finetune_s\"", "\"mse_train\"", "\"mse_validation\"", "\"threads\":1"})
         QVERIFY2(lines[0].contains(key), lines[0].constData());
+    // Every curve's first, best and last values, the epoch kept and the verdict.
+    const QJsonObject summary = QJsonDocument::fromJson(lines[0]).object();
+    const QJsonArray pretraining = summary["curves"].toObject()["pretraining"].toArray();
+    QCOMPARE(pretraining.size(), 2);
+    const QJsonObject layer2 = pretraining[1].toObject()["validation"].toObject();
+    QCOMPARE(layer2["epochs"].toInt(), 2);
+    QVERIFY(layer2["best"].toDouble() <= layer2["first"].toDouble());
+    QVERIFY(layer2["best"].toDouble() <= layer2["last"].toDouble());
+    const QJsonObject fine = summary["curves"].toObject()["fine_tuning"].toObject()["validation"].toObject();
+    QCOMPARE(fine["first"].toDouble(), fine["last"].toDouble()); // one epoch
+    QVERIFY(summary["kept_epoch"].toInt(-1) == 0 || summary["kept_epoch"].toInt(-1) == 1);
+    QVERIFY(summary["stopped_early"].isBool());
+    QVERIFY(summary["verdict"].isString());
+    QVERIFY2(t.err.contains("Learning:") || t.err.contains("Plateaued:") || t.err.contains("Overfitting:") ||
+                 t.err.contains("Diverging:"),
+             t.err.constData());
 
     const Result info = run({"model-info", model});
     QCOMPARE(info.code, 0);
     QVERIFY(info.out.contains("hidden 8-4"));
-    QVERIFY(info.out.contains("format version 1"));
+    QVERIFY(info.out.contains("format version 2"));
+    QVERIFY2(info.out.contains("kept:           fine-tuning epoch"), info.out.constData());
     QVERIFY(info.out.contains("Danceability"));
 
     const QString csv = m_dir.filePath("embeddings.csv");

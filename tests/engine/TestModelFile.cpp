@@ -21,6 +21,7 @@ private Q_SLOTS:
     void rejectsDamagedFiles_data();
     void rejectsDamagedFiles();
     void rejectsMissingFile();
+    void firstFormatReadsWithItsRecipe();
     void modelNeedsItsFeatures();
 
 private:
@@ -55,6 +56,38 @@ void TestModelFile::roundTripIsExact()
     QCOMPARE(back.mseValidation, m_model.mseValidation);
     QCOMPARE(modelFileVersion(path), kModelFormatVersion);
     QCOMPARE(serializeModel(back), m_bytes); // byte-identical when written again
+}
+
+void TestModelFile::firstFormatReadsWithItsRecipe()
+{
+    // A version 1 file is a version 2 payload without its tail.
+    const std::size_t header = 8 + 4 + 8;
+    const std::string payload = m_bytes.substr(header, m_bytes.size() - header - 8);
+    // 4 doubles (init scale, hidden rate, momentum start and end), 3 int32 (switch, warm-up,
+    // patience) and a flag; then int32 kept epoch, flag stopped early, int32 per curve point.
+    const std::size_t recipe = 4 * 8 + 3 * 4 + 1 + 4 + 1 + 4 * m_model.curves.size();
+    const std::string old = payload.substr(0, payload.size() - recipe);
+    std::string bytes = m_bytes.substr(0, 8);
+    const std::uint32_t version = 1;
+    const std::uint64_t size = old.size();
+    bytes.append(reinterpret_cast<const char*>(&version), 4);
+    bytes.append(reinterpret_cast<const char*>(&size), 8);
+    bytes += old;
+    std::uint64_t hash = 0xcbf29ce484222325ull; // FNV-1a, as the file format
+    for (char c : old) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 0x100000001b3ull;
+    }
+    bytes.append(reinterpret_cast<const char*>(&hash), 8);
+
+    const Model back = deserializeModel(bytes, "old.gdbm");
+    QVERIFY(back.dbm == m_model.dbm);
+    QCOMPARE(back.params.pretrainHiddenLearningRate, m_model.params.pretrainLearningRate);
+    QCOMPARE(back.params.pretrainMomentum, 0.0);
+    QCOMPARE(back.params.logVarianceWarmupEpochs, 0);
+    QVERIFY(!back.params.earlyStopping);
+    QCOMPARE(back.keptEpoch, m_model.params.finetuneEpochs); // the last epoch
+    QCOMPARE(back.curves.back().bestEpoch, back.curves.back().epoch);
 }
 
 void TestModelFile::saveIsAtomic()

@@ -32,6 +32,7 @@ private Q_SLOTS:
     void nothingOptionalRoundTrip();
     void specialValuesRoundTrip();
     void loneEvaluationReadsAsOneProtocol();
+    void settingsBeforeTheRecipeReadAsPlainSgd();
     void fingerprintFollowsTrackIdentities();
 };
 
@@ -184,6 +185,27 @@ void TestProjectFile::loneEvaluationReadsAsOneProtocol()
     } catch (const InputError& e) {
         QVERIFY2(std::string(e.what()).find("protocols[1]") != std::string::npos, e.what());
     }
+}
+
+void TestProjectFile::settingsBeforeTheRecipeReadAsPlainSgd()
+{
+    // A project saved before the recipe's settings existed was trained with plain SGD, one
+    // pretraining rate, Glorot's initial weights and no early stopping: it reads back as that.
+    model::TrainingParams saved;
+    saved.pretrainLearningRate = 0.007;
+    json old = toJson(saved);
+    for (const char* key : {"initial_weight_scale", "pretrain_hidden_learning_rate",
+                            "pretrain_momentum_start", "pretrain_momentum", "pretrain_momentum_switch_epoch",
+                            "log_variance_warmup_epochs", "early_stopping", "patience"})
+        QCOMPARE(old.erase(key), std::size_t(1));
+    const JsonReader reader("old.gdbmproj", "settings");
+    const model::TrainingParams back = trainingParamsFromJson(old, reader);
+    QCOMPARE(back.pretrainHiddenLearningRate, 0.007);
+    QCOMPARE(back.initialWeightScale, 1.0);
+    QCOMPARE(back.pretrainMomentum, 0.0);
+    QVERIFY(!back.earlyStopping);
+    // And today's settings round-trip.
+    QVERIFY(trainingParamsFromJson(toJson(saved), reader) == saved);
 }
 
 void TestProjectFile::fingerprintFollowsTrackIdentities()

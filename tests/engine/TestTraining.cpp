@@ -1,6 +1,7 @@
 #include "core/Error.h"
 #include "data/DemoCatalog.h"
 #include "model/Model.h"
+#include "model/Pretrainer.h"
 #include "model/Trainer.h"
 #include "rec/Embedder.h"
 
@@ -28,6 +29,9 @@ private Q_SLOTS:
     void divergenceIsReportedNotPropagated();
     void restartedChainsAndWeightDoublingTrain();
     void learnsTheDemoCatalog();
+    void earlyStoppingKeepsTheBestEpoch();
+    void standardizerSeesTrainingSongsOnly();
+    void layerErrorIsRelativeToTheInputsVariance();
     void embeddingsHaveTheRightShapeAndAreDeterministic();
     void rejectsBadParameters();
 
@@ -213,13 +217,88 @@ void TestTraining::learnsTheDemoCatalog()
     // A short run already reconstructs far better than predicting the mean (MSE 1).
     TrainingParams p;
     p.layers = {32, 16};
-    p.pretrainEpochs = 15;
+    p.pretrainEpochs = 30;
     p.finetuneEpochs = 5;
     p.pretrainLearningRate = 0.01;
     const TrainModelResult r = trainModel(m_catalog, p);
     QVERIFY2(r.model.mseValidation < 0.8, qPrintable(QString::number(r.model.mseValidation)));
     const EpochStats& first = r.model.curves.front();
     QVERIFY(first.mseTrain < 1.0);
+}
+
+void TestTraining::earlyStoppingKeepsTheBestEpoch()
+{
+    TrainingParams p = small();
+    p.finetuneEpochs = 12;
+    p.finetuneLearningRate = 0.01; // large: validation error soon stops falling
+    p.earlyStopping = true;
+    p.patience = 2;
+    const Model m = trainModel(m_catalog, p).model;
+    std::vector<double> validation;
+    for (const EpochStats& s : m.curves) {
+        if (s.phase == Phase::FineTuning)
+            validation.push_back(s.mseValidation);
+    }
+    QVERIFY(!validation.empty());
+    const auto best = std::min_element(validation.begin(), validation.end());
+    // The kept epoch is the curve's lowest (or 0, the pretrained model, when that was lower),
+    // and every curve point knows the best so far.
+    QVERIFY(m.keptEpoch == int(best - validation.begin()) + 1 || m.keptEpoch == 0);
+    QCOMPARE(m.curves.back().bestEpoch, m.keptEpoch);
+    if (m.stoppedEarly)
+        QCOMPARE(int(validation.size()), m.keptEpoch + p.patience);
+    else
+        QCOMPARE(int(validation.size()), p.finetuneEpochs);
+    // The parameters are that epoch's: the same as a run that ends there.
+    TrainingParams upTo = p;
+    upTo.finetuneEpochs = m.keptEpoch;
+    upTo.earlyStopping = false;
+    QVERIFY(trainModel(m_catalog, upTo).model.dbm == m.dbm);
+    QCOMPARE(m.mseValidation, m.keptEpoch > 0 ? *best : m.mseAfterPretraining);
+
+    // Without early stopping the last epoch is kept, whatever the curve did.
+    p.earlyStopping = false;
+    const Model last = trainModel(m_catalog, p).model;
+    QCOMPARE(last.keptEpoch, p.finetuneEpochs);
+    QVERIFY(!last.stoppedEarly);
+}
+
+void TestTraining::standardizerSeesTrainingSongsOnly()
+{
+    const TrainingParams p = small();
+    const Model m = trainModel(m_catalog, p).model;
+    const RawMatrix raw = m_catalog.featureMatrix(m.features);
+    const std::vector<std::uint32_t> held =
+        validationRows(std::size_t(raw.rows()), p.validationShare, p.seed);
+    std::vector<Eigen::Index> kept;
+    for (Eigen::Index r = 0; r < raw.rows(); ++r) {
+        if (!std::binary_search(held.begin(), held.end(), std::uint32_t(r)))
+            kept.push_back(r);
+    }
+    QCOMPARE(kept.size() + held.size(), std::size_t(raw.rows()));
+    QVERIFY(m.standardizer == Standardizer::fit(raw(kept, Eigen::all)));
+    QVERIFY(!(m.standardizer == Standardizer::fit(raw)));
+}
+
+void TestTraining::layerErrorIsRelativeToTheInputsVariance()
+{
+    // An RBM that reconstructs every row as the column means scores exactly 1; a perfect one 0.
+    Matrix input(4, 2);
+    input << 1, 10, 2, 20, 3, 30, 6, 0;
+    Rbm mean = initialRbm(2, 3, true, 1, 0);
+    mean.weights.setZero();
+    mean.visibleBias = input.colwise().mean().transpose();
+    QVERIFY(std::abs(layerRelativeError(mean, input) - 1.0) < 1e-6);
+    // The scale of the input does not matter: x100 gives the same relative error.
+    Rbm some = initialRbm(2, 3, true, 1, 0);
+    const double error = layerRelativeError(some, input);
+    Matrix scaled = input * Scalar(100);
+    Rbm scaledRbm = some;
+    scaledRbm.weights *= Scalar(100);
+    scaledRbm.logVariance.array() += Scalar(2 * std::log(100.0)); // sigma x100: same hidden inputs
+    QVERIFY(std::abs(layerRelativeError(scaledRbm, scaled) - error) < 1e-4 * error);
+    // A constant input has nothing to explain.
+    QCOMPARE(layerRelativeError(mean, Matrix::Constant(3, 2, Scalar(0.5))), 0.0);
 }
 
 void TestTraining::embeddingsHaveTheRightShapeAndAreDeterministic()

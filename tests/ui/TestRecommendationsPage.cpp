@@ -112,7 +112,7 @@ void TestRecommendationsPage::recommendationsMatchTheEngine()
     // The CLI's path (embed, then recommend) gives the same ranking.
     const data::Catalog& catalog = *m_loaded.catalog;
     const Matrix embeddings = rec::embed(m_model->dbm, model::standardizedFeatures(*m_model, catalog),
-                                         rec::EmbeddingKind::TopLayer, m_model->params.meanFieldIterations);
+                                         rec::kDefaultEmbedding, m_model->params.meanFieldIterations);
     const rec::UserHistory history = rec::historyOf(*m_simulation, user, false);
     const auto expected = rec::recommend(rec::makeScoringSpace(embeddings), history, {10, 3});
     QCOMPARE(model->recommendations().size(), expected.size());
@@ -280,23 +280,23 @@ void TestRecommendationsPage::embeddingKindIsRecomputedAndRemembered()
 {
     auto* kind = child<QComboBox>("embeddingKind");
     QCOMPARE(kind->count(), 3);
-    QCOMPARE(m_page->embeddingKind(), rec::EmbeddingKind::TopLayer);
-    QCOMPARE(m_page->snapshot()->embeddings.cols(), Eigen::Index(4));
+    QCOMPARE(m_page->embeddingKind(), rec::EmbeddingKind::AllLayers);
+    QCOMPARE(m_page->snapshot()->embeddings.cols(), Eigen::Index(12));
     m_page->selectUser(userWithHistory());
 
-    kind->setCurrentIndex(kind->findData("all"));
-    QCOMPARE(m_page->embeddingKind(), rec::EmbeddingKind::AllLayers);
+    kind->setCurrentIndex(kind->findData("top"));
+    QCOMPARE(m_page->embeddingKind(), rec::EmbeddingKind::TopLayer);
     QCOMPARE(m_page->recommendationModel()->rowCount(), 0); // the old ranking is gone at once
     QVERIFY(m_page->waitForEmbeddings());
-    QCOMPARE(m_page->snapshot()->kind, rec::EmbeddingKind::AllLayers);
-    QCOMPARE(m_page->snapshot()->embeddings.cols(), Eigen::Index(12));
+    QCOMPARE(m_page->snapshot()->kind, rec::EmbeddingKind::TopLayer);
+    QCOMPARE(m_page->snapshot()->embeddings.cols(), Eigen::Index(4));
     QCOMPARE(m_page->recommendationModel()->rowCount(), 10);
 
     // Two changes in a row: the last one wins.
     kind->setCurrentIndex(kind->findData("reconstruction"));
-    kind->setCurrentIndex(kind->findData("top"));
+    kind->setCurrentIndex(kind->findData("all"));
     QVERIFY(m_page->waitForEmbeddings());
-    QCOMPARE(m_page->snapshot()->kind, rec::EmbeddingKind::TopLayer);
+    QCOMPARE(m_page->snapshot()->kind, rec::EmbeddingKind::AllLayers);
     QCOMPARE(m_page->recommendationModel()->rowCount(), 10);
 
     kind->setCurrentIndex(kind->findData("reconstruction"));
@@ -405,15 +405,15 @@ void TestRecommendationsPage::cancelledEmbeddingsStayCancelled()
 
     // So does any new request (another embedding kind, say) after a cancel.
     auto* kind = child<QComboBox>("embeddingKind");
-    kind->setCurrentIndex(kind->findData("all"));
+    kind->setCurrentIndex(kind->findData("top"));
     m_page->jobs()->cancelAndWait();
     QVERIFY(m_page->statusText().contains("cancelled"));
-    kind->setCurrentIndex(kind->findData("top"));
-    QVERIFY(m_page->snapshot() != nullptr); // the top-layer snapshot is still there
-    QVERIFY(m_page->statusText().isEmpty());
     kind->setCurrentIndex(kind->findData("all"));
+    QVERIFY(m_page->snapshot() != nullptr); // the all-layers snapshot is still there
+    QVERIFY(m_page->statusText().isEmpty());
+    kind->setCurrentIndex(kind->findData("top"));
     QVERIFY(m_page->waitForEmbeddings());
-    QCOMPARE(m_page->snapshot()->kind, rec::EmbeddingKind::AllLayers);
+    QCOMPARE(m_page->snapshot()->kind, rec::EmbeddingKind::TopLayer);
 }
 
 void TestRecommendationsPage::rendersAt1100x750()

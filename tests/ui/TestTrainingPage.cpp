@@ -14,6 +14,7 @@
 #include "util/MessageBox.h"
 
 #include <QChartView>
+#include <QCheckBox>
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QFile>
@@ -22,6 +23,7 @@
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -89,6 +91,7 @@ private Q_SLOTS:
     void smoothingIsTensorBoards();
     void errorAxesStepRoundly();
     void trainsLikeTheEngine();
+    void earlyStoppingIsShownAndExplained();
     void pauseAndResumeContinueTheSameRun();
     void cancelKeepsThePreviousModel();
     void invalidSettingsDisableStart();
@@ -250,6 +253,60 @@ void TestTrainingPage::trainsLikeTheEngine()
     // And redraws when the model changes from outside.
     m_state->setModel(nullptr);
     QCOMPARE(another.chart()->pointCount(), 0);
+}
+
+void TestTrainingPage::earlyStoppingIsShownAndExplained()
+{
+    // The form shows early stopping and its patience; the patience is idle while it is off.
+    auto* early = child<QCheckBox>("trainEarlyStopping");
+    auto* patience = child<QSpinBox>("trainPatience");
+    QVERIFY(early->isChecked());
+    QCOMPARE(patience->value(), model::TrainingParams{}.patience);
+    early->click();
+    QVERIFY(!patience->isEnabled());
+    QVERIFY(!m_state->trainingParams().earlyStopping);
+    early->click();
+    QVERIFY(patience->isEnabled());
+
+    model::TrainingParams p = tinyParams();
+    p.finetuneEpochs = 10;
+    p.finetuneLearningRate = 0.01; // large: the validation error soon stops falling
+    p.patience = 2;
+    QVERIFY(train(p));
+    QCOMPARE(patience->value(), 2);
+    const model::Model& m = *m_state->model();
+    QVERIFY(*m_state->model() == direct(p));
+
+    // The chart marks the validation curve's lowest epoch, and names it in the legend.
+    std::vector<double> validation;
+    for (const model::EpochStats& s : m.curves) {
+        if (s.phase == model::Phase::FineTuning)
+            validation.push_back(s.mseValidation);
+    }
+    const auto lowest = std::min_element(validation.begin(), validation.end());
+    const auto best = m_page->chart()->bestValidationEpoch();
+    QVERIFY(best);
+    QCOMPARE(best->first, int(lowest - validation.begin()) + 1);
+    QCOMPARE(best->second, *lowest);
+    bool marked = false;
+    for (QAbstractSeries* series : child<QChartView>("lossChartFinetuning")->chart()->series())
+        marked = marked || (series->isVisible() &&
+                            series->name() == QString("best validation (epoch %1)").arg(best->first));
+    QVERIFY(marked);
+
+    // The current-model panel says which epoch was kept and why; the status gives a verdict.
+    const QString summary = child<QLabel>("trainModelSummary")->text();
+    QVERIFY2(summary.contains(m.keptEpoch > 0 ? QString("Kept fine-tuning epoch %1 of").arg(m.keptEpoch)
+                                              : QString("Kept the pretrained model")),
+             qPrintable(summary));
+    if (m.stoppedEarly)
+        QVERIFY2(summary.contains("stopped after 2 epochs without a better one"), qPrintable(summary));
+    const QString status = child<QLabel>("trainStatus")->text();
+    QVERIFY2(QRegularExpression("(Learning|Plateaued|Overfitting|Diverging): ").match(status).hasMatch(),
+             qPrintable(status));
+    // Under the charts: what the error means.
+    QVERIFY(
+        child<QLabel>("lossChartExplanation")->text().contains("1.0 is no better than predicting the mean"));
 }
 
 void TestTrainingPage::pauseAndResumeContinueTheSameRun()

@@ -12,6 +12,7 @@
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QScatterSeries>
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -56,8 +57,8 @@ QString value(double v)
 
 LossChart::LossChart(QWidget* parent) : QWidget(parent), m_viewsBox(new QWidget), m_hover(new QLabel)
 {
-    const QString titles[2] = {tr("Pretraining: reconstruction error per layer"),
-                               tr("Fine-tuning: reconstruction error of the whole machine")};
+    const QString titles[2] = {tr("Pretraining: how well each layer reconstructs its own input"),
+                               tr("Fine-tuning: how well the whole machine reconstructs the audio features")};
     auto* views = new QVBoxLayout(m_viewsBox);
     views->setContentsMargins(0, 0, 0, 0);
     views->setSpacing(4);
@@ -81,12 +82,32 @@ LossChart::LossChart(QWidget* parent) : QWidget(parent), m_viewsBox(new QWidget)
         views->addWidget(m_views[c]);
         replaceValueAxis(c);
     }
+    // The validation curve's lowest point: the epoch early stopping keeps.
+    m_best = new QScatterSeries;
+    m_best->setMarkerShape(QScatterSeries::MarkerShapeCircle);
+    m_best->setMarkerSize(10);
+    m_best->setColor(QColor(0xb0, 0x20, 0x20));
+    m_best->setBorderColor(Qt::white);
+    m_charts[1]->addSeries(m_best);
+    m_best->attachAxis(m_epochAxes[1]);
+    m_best->attachAxis(m_valueAxes[1]);
+    m_best->setVisible(false);
+    m_explanation = new QLabel(
+        tr("Error: squared reconstruction error divided by the input's variance, so 1.0 is no better than "
+           "predicting the mean and lower is better. Layer 1's input is the standardized audio features; "
+           "each layer above reconstructs the activations of the layer below it."));
+    m_explanation->setObjectName("lossChartExplanation");
+    m_explanation->setWordWrap(true);
+    QFont small = m_explanation->font();
+    small.setPointSizeF(small.pointSizeF() * 0.9);
+    m_explanation->setFont(small);
     m_hover->setObjectName("lossChartHover");
     m_hover->setText(tr(kHoverHint));
     m_hover->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_viewsBox, 1);
+    layout->addWidget(m_explanation);
     layout->addWidget(m_hover);
     updateAxes();
 }
@@ -249,9 +270,11 @@ void LossChart::replaceValueAxis(int chart)
         category->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     else
         axis->setLabelFormat("%.3g");
-    axis->setTitleText(m_logScale ? tr("MSE (log scale)") : tr("MSE (standardized)"));
+    axis->setTitleText(m_logScale ? tr("error / variance (log)") : tr("error / variance (1 = mean)"));
     m_charts[chart]->addAxis(axis, Qt::AlignLeft);
     m_valueAxes[chart] = axis;
+    if (chart == 1 && m_best)
+        m_best->attachAxis(axis);
     for (auto& [key, c] : m_curves) {
         if (c.chart == chart) {
             c.faint->attachAxis(axis);
@@ -266,7 +289,35 @@ void LossChart::redraw()
         if (c.dirty)
             redrawCurve(c);
     }
+    redrawBest();
     updateAxes();
+}
+
+std::optional<std::pair<int, double>> LossChart::bestValidationEpoch() const
+{
+    const auto found = m_curves.find({1, 0, true});
+    if (found == m_curves.end() || found->second.raw.empty())
+        return std::nullopt;
+    const Curve& c = found->second;
+    const auto best = std::min_element(c.raw.begin(), c.raw.end());
+    return std::pair(int(c.epochs[std::size_t(best - c.raw.begin())]), *best);
+}
+
+void LossChart::redrawBest()
+{
+    const auto best = bestValidationEpoch();
+    if (!best || (m_logScale && best->second <= 0)) {
+        m_best->clear();
+        m_best->setVisible(false);
+        return;
+    }
+    const QPointF point(best->first, m_logScale ? std::log10(best->second) : best->second);
+    if (m_best->count() != 1 || m_best->at(0) != point)
+        m_best->replace(QList<QPointF>{point});
+    const QString name = tr("best validation (epoch %1)").arg(best->first);
+    if (m_best->name() != name)
+        m_best->setName(name);
+    m_best->setVisible(true);
 }
 
 void LossChart::redrawCurve(Curve& c)

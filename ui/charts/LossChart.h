@@ -7,6 +7,7 @@
 #include <QPointF>
 #include <QWidget>
 #include <map>
+#include <optional>
 #include <tuple>
 #include <vector>
 
@@ -14,14 +15,17 @@ class QChart;
 class QChartView;
 class QLabel;
 class QLineSeries;
+class QScatterSeries;
 class QValueAxis;
 
 namespace gdbm::ui {
 
-// The learning curves of a training run (MODEL.md section 5): the reconstruction error per epoch
-// in two charts, "Pretraining" with one curve per layer and "Fine-tuning", training songs solid
-// and validation songs dashed. Epochs are appended as they finish; each redraw replaces a
-// series' points in one go. Optional smoothing (TensorBoard's, the raw curve stays faintly
+// The learning curves of a training run (MODEL.md section 5): the reconstruction error per epoch,
+// relative to the input's variance (1.0 = no better than the mean), in two charts,
+// "Pretraining" with one curve per layer (each reconstructing its own input) and "Fine-tuning"
+// with the validation curve's best epoch marked; training songs solid and validation songs
+// dashed, and a line under the charts saying what the error means. Epochs are appended as they finish; each
+// redraw replaces a series' points in one go. Optional smoothing (TensorBoard's, the raw curve stays faintly
 // behind) and a logarithmic error axis; hovering a curve names it with its raw and smoothed
 // value. One of the few classes that use Qt Charts (deprecated after Qt 6.10: one place to
 // replace).
@@ -58,6 +62,9 @@ public:
     QString hoverText() const;
     // What hovering `series` near `x` (an epoch) shows; empty for an unknown series.
     QString describe(const QLineSeries* series, double x) const;
+    // The fine-tuning epoch with the lowest validation error, and that error (marked on the
+    // chart); none before fine-tuning or without validation songs.
+    std::optional<std::pair<int, double>> bestValidationEpoch() const;
 
 private:
     // One curve: the error of one phase, layer and song set, raw and smoothed.
@@ -82,6 +89,7 @@ private:
     void redrawCurve(Curve& c);
     void showInLegend(const Curve& c);
     void updateAxes();
+    void redrawBest();
     void replaceValueAxis(int chart);
     void hovered(const QLineSeries* series, const QPointF& point, bool state);
 
@@ -93,6 +101,8 @@ private:
     int m_plannedEpochs[2] = {0, 0};
     QWidget* m_viewsBox;
     QLabel* m_hover;
+    QLabel* m_explanation;
+    QScatterSeries* m_best = nullptr;
     std::vector<model::EpochStats> m_epochs;
     std::map<Key, Curve> m_curves;
     double m_smoothing = 0.0;

@@ -147,11 +147,11 @@ QWidget* RecommendationsPage::createDetailsPane()
     m_embeddingKind->addItem(tr("Reconstruction"),
                              QString::fromLatin1(rec::embeddingKey(rec::EmbeddingKind::Reconstruction)));
     m_embeddingKind->setToolTip(
-        tr("What represents a track: the top hidden layer's activation (the default), "
-           "every hidden layer's, or the model's reconstruction of its features"));
+        tr("What represents a track: the top hidden layer's activation, every hidden layer's (the "
+           "default: it ranks best), or the model's reconstruction of its features"));
     const QString saved =
         QSettings()
-            .value(kEmbeddingSetting, QString::fromLatin1(rec::embeddingKey(rec::EmbeddingKind::TopLayer)))
+            .value(kEmbeddingSetting, QString::fromLatin1(rec::embeddingKey(rec::kDefaultEmbedding)))
             .toString();
     m_embeddingKind->setCurrentIndex(std::max(0, m_embeddingKind->findData(saved)));
     connect(m_embeddingKind, &QComboBox::currentIndexChanged, this, [this] {
@@ -226,7 +226,7 @@ QAbstractItemModel* RecommendationsPage::recommendationModel() const
 rec::EmbeddingKind RecommendationsPage::embeddingKind() const
 {
     return rec::embeddingFromKey(m_embeddingKind->currentData().toString().toStdString())
-        .value_or(rec::EmbeddingKind::TopLayer);
+        .value_or(rec::kDefaultEmbedding);
 }
 
 void RecommendationsPage::onSimulationChanged()

@@ -59,6 +59,8 @@ private:
     void drain();
     void showProgress(const model::EpochStats& last);
     void showFinished();
+    // What the current-model panel says of the epoch kept (early stopping).
+    static QString keptText(const model::Model& model);
 
     AppState& m_state;
     JobRunner* m_jobs;

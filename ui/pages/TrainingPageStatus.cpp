@@ -1,5 +1,6 @@
 // The Training page's texts: the progress of a run, how it ended, and the current model.
 #include "charts/LossChart.h"
+#include "model/CurveSummary.h"
 #include "pages/TrainingPage.h"
 
 #include <QLabel>
@@ -40,13 +41,17 @@ void TrainingPage::showProgress(const model::EpochStats& s)
 {
     const int done = m_chart->pointCount();
     m_progress->setValue(std::min(done, m_progress->maximum()));
-    QString text = s.phase == model::Phase::Pretraining
-                       ? tr("Pretraining layer %1 of %2, epoch %3 of %4")
-                             .arg(s.layer + 1)
-                             .arg(s.layers)
-                             .arg(s.epoch)
-                             .arg(s.epochs)
-                       : tr("Fine-tuning, epoch %1 of %2").arg(s.epoch).arg(s.epochs);
+    QString text =
+        s.phase == model::Phase::Pretraining
+            ? tr("Pretraining layer %1 of %2, epoch %3 of %4")
+                  .arg(s.layer + 1)
+                  .arg(s.layers)
+                  .arg(s.epoch)
+                  .arg(s.epochs)
+            : tr("Fine-tuning, epoch %1 of %2 (best so far: %3)")
+                  .arg(s.epoch)
+                  .arg(s.epochs)
+                  .arg(s.bestEpoch > 0 ? tr("epoch %1").arg(s.bestEpoch) : tr("the pretrained model"));
     text += tr("  \u00b7  %L1 songs/s").arg(std::llround(s.samplesPerSecond));
     // The time left from the epochs left at the pace so far: the pace of the whole run while
     // pretraining (fine-tuning epochs cost more, so this is optimistic), then fine-tuning's own.
@@ -79,14 +84,43 @@ void TrainingPage::showModel()
             .arg(qulonglong(model->trainRows))
             .arg(qulonglong(model->validationRows))
             .arg(duration(model->pretrainSeconds + model->finetuneSeconds), mse(model->mseTrain),
-                 mse(model->mseValidation)));
+                 mse(model->mseValidation)) +
+        QLatin1Char(' ') + keptText(*model));
+}
+
+QString TrainingPage::keptText(const model::Model& model)
+{
+    int epochs = 0;
+    for (const model::EpochStats& s : model.curves) {
+        if (s.phase == model::Phase::FineTuning)
+            epochs = std::max(epochs, s.epoch);
+    }
+    if (epochs == 0)
+        return {};
+    if (!model.params.earlyStopping || model.validationRows == 0)
+        return tr("Kept the last fine-tuning epoch (%1; early stopping off).").arg(epochs);
+    const QString kept =
+        model.keptEpoch == 0
+            ? tr("Kept the pretrained model: no fine-tuning epoch lowered the validation error")
+            : tr("Kept fine-tuning epoch %1 of %2, the lowest validation error")
+                  .arg(model.keptEpoch)
+                  .arg(epochs);
+    return model.stoppedEarly
+               ? tr("%1; stopped after %2 epochs without a better one.").arg(kept).arg(model.params.patience)
+               : kept + QLatin1Char('.');
 }
 
 void TrainingPage::showFinished()
 {
-    if (const auto& model = m_state.model())
-        m_status->setText(
-            tr("Trained in %1.").arg(duration(model->pretrainSeconds + model->finetuneSeconds)));
+    const auto& model = m_state.model();
+    if (!model)
+        return;
+    // The verdict: what the curves say, and what to try.
+    const model::TrainingVerdict verdict = model::judgeTraining(model->curves, model->keptEpoch);
+    m_status->setText(tr("Trained in %1. %2 %3")
+                          .arg(duration(model->pretrainSeconds + model->finetuneSeconds),
+                               QString::fromStdString(verdict.summary),
+                               QString::fromStdString(verdict.advice)));
 }
 
 } // namespace gdbm::ui

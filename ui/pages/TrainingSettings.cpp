@@ -47,6 +47,10 @@ model::TrainingParams loadLastTrainingParams()
     p.finetuneEpochs = s.value("training/finetuneEpochs", p.finetuneEpochs).toInt();
     p.pretrainLearningRate = s.value("training/pretrainLearningRate", p.pretrainLearningRate).toDouble();
     p.finetuneLearningRate = s.value("training/finetuneLearningRate", p.finetuneLearningRate).toDouble();
+    p.pretrainHiddenLearningRate =
+        s.value("training/pretrainHiddenLearningRate", p.pretrainHiddenLearningRate).toDouble();
+    p.earlyStopping = s.value("training/earlyStopping", p.earlyStopping).toBool();
+    p.patience = s.value("training/patience", p.patience).toInt();
     p.batchSize = s.value("training/batchSize", qulonglong(p.batchSize)).toULongLong();
     p.meanFieldIterations = s.value("training/meanFieldIterations", p.meanFieldIterations).toInt();
     p.gibbsSteps = s.value("training/gibbsSteps", p.gibbsSteps).toInt();
@@ -67,6 +71,9 @@ void saveLastTrainingParams(const model::TrainingParams& p)
     s.setValue("training/finetuneEpochs", p.finetuneEpochs);
     s.setValue("training/pretrainLearningRate", p.pretrainLearningRate);
     s.setValue("training/finetuneLearningRate", p.finetuneLearningRate);
+    s.setValue("training/pretrainHiddenLearningRate", p.pretrainHiddenLearningRate);
+    s.setValue("training/earlyStopping", p.earlyStopping);
+    s.setValue("training/patience", p.patience);
     s.setValue("training/batchSize", qulonglong(p.batchSize));
     s.setValue("training/meanFieldIterations", p.meanFieldIterations);
     s.setValue("training/gibbsSteps", p.gibbsSteps);

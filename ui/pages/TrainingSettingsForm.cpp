@@ -91,13 +91,24 @@ TrainingSettingsForm::TrainingSettingsForm(QWidget* parent) : QWidget(parent)
         spinBox("trainPretrainEpochs", 0, 1'000'000, tr("Epochs of pretraining for each layer"));
     m_pretrainRate = new RateSpinBox;
     m_pretrainRate->setObjectName("trainPretrainRate");
-    m_pretrainRate->setToolTip(tr("Learning rate of the layer-by-layer pretraining (CD-1)"));
+    m_pretrainRate->setToolTip(tr("Learning rate of the first layer's pretraining (CD-1, with momentum): "
+                                  "the Gaussian layer that models the audio features"));
+    m_pretrainHiddenRate = new RateSpinBox;
+    m_pretrainHiddenRate->setObjectName("trainPretrainHiddenRate");
+    m_pretrainHiddenRate->setToolTip(tr("Learning rate of the pretraining of layers 2 and up (binary units "
+                                        "learn at a larger rate than the Gaussian layer)"));
 
     m_finetuneEpochs =
         spinBox("trainFinetuneEpochs", 0, 1'000'000, tr("Epochs of fine-tuning the whole machine"));
     m_finetuneRate = new RateSpinBox;
     m_finetuneRate->setObjectName("trainFinetuneRate");
     m_finetuneRate->setToolTip(tr("Adam's learning rate while fine-tuning"));
+    m_earlyStopping = new QCheckBox(tr("Keep the best epoch"));
+    m_earlyStopping->setObjectName("trainEarlyStopping");
+    m_earlyStopping->setToolTip(tr("Early stopping: keep the parameters of the epoch with the lowest "
+                                   "validation error, and stop after the patience runs out"));
+    m_patience = spinBox("trainPatience", 1, 1'000'000,
+                         tr("Epochs without a better validation error before fine-tuning stops"));
     m_meanField = spinBox("trainMeanField", 0, 1000, tr("Mean-field iterations of the positive phase"));
     m_gibbs = spinBox("trainGibbs", 1, 1000, tr("Block Gibbs steps of the negative phase per update"));
     m_chains = new QComboBox;
@@ -125,9 +136,12 @@ TrainingSettingsForm::TrainingSettingsForm(QWidget* parent) : QWidget(parent)
     auto* pretraining = new QFormLayout;
     pretraining->addRow(tr("Epochs per layer:"), m_pretrainEpochs);
     pretraining->addRow(tr("Learning rate:"), m_pretrainRate);
+    pretraining->addRow(tr("Rate, layers 2+:"), m_pretrainHiddenRate);
     auto* finetuning = new QFormLayout;
     finetuning->addRow(tr("Epochs:"), m_finetuneEpochs);
     finetuning->addRow(tr("Learning rate:"), m_finetuneRate);
+    finetuning->addRow(QString(), m_earlyStopping);
+    finetuning->addRow(tr("Patience:"), m_patience);
     finetuning->addRow(tr("Mean-field iterations:"), m_meanField);
     finetuning->addRow(tr("Gibbs steps:"), m_gibbs);
     finetuning->addRow(tr("Chains:"), m_chains);
@@ -176,12 +190,15 @@ TrainingSettingsForm::TrainingSettingsForm(QWidget* parent) : QWidget(parent)
 
     setParams(defaults);
     connect(m_layersEdit, &QLineEdit::textEdited, this, &TrainingSettingsForm::layersTyped);
-    for (QSpinBox* box : {m_pretrainEpochs, m_finetuneEpochs, m_meanField, m_gibbs, m_batch, m_seed})
+    for (QSpinBox* box :
+         {m_pretrainEpochs, m_finetuneEpochs, m_patience, m_meanField, m_gibbs, m_batch, m_seed})
         connect(box, &QSpinBox::valueChanged, this, &TrainingSettingsForm::edited);
-    for (QDoubleSpinBox* box : {m_pretrainRate, m_finetuneRate, m_validation})
+    for (QDoubleSpinBox* box : {m_pretrainRate, m_pretrainHiddenRate, m_finetuneRate, m_validation})
         connect(box, &QDoubleSpinBox::valueChanged, this, &TrainingSettingsForm::edited);
     connect(m_chains, &QComboBox::currentIndexChanged, this, &TrainingSettingsForm::edited);
     connect(m_weightDoubling, &QCheckBox::toggled, this, &TrainingSettingsForm::edited);
+    connect(m_earlyStopping, &QCheckBox::toggled, this, &TrainingSettingsForm::edited);
+    connect(m_earlyStopping, &QCheckBox::toggled, m_patience, &QWidget::setEnabled);
     connect(m_threads, &QSpinBox::valueChanged, this, &TrainingSettingsForm::threadsEdited);
     connect(m_reset, &QPushButton::clicked, this, [this] {
         setParams(model::TrainingParams{});
@@ -194,11 +211,22 @@ TrainingSettingsForm::TrainingSettingsForm(QWidget* parent) : QWidget(parent)
 
 void TrainingSettingsForm::setParams(const model::TrainingParams& p)
 {
-    const QSignalBlocker blockers[] = {
-        QSignalBlocker(m_layersEdit),   QSignalBlocker(m_weightDoubling), QSignalBlocker(m_pretrainEpochs),
-        QSignalBlocker(m_pretrainRate), QSignalBlocker(m_finetuneEpochs), QSignalBlocker(m_finetuneRate),
-        QSignalBlocker(m_meanField),    QSignalBlocker(m_gibbs),          QSignalBlocker(m_chains),
-        QSignalBlocker(m_batch),        QSignalBlocker(m_validation),     QSignalBlocker(m_seed)};
+    const QSignalBlocker blockers[] = {QSignalBlocker(m_layersEdit),
+                                       QSignalBlocker(m_weightDoubling),
+                                       QSignalBlocker(m_pretrainEpochs),
+                                       QSignalBlocker(m_pretrainRate),
+                                       QSignalBlocker(m_finetuneEpochs),
+                                       QSignalBlocker(m_finetuneRate),
+                                       QSignalBlocker(m_meanField),
+                                       QSignalBlocker(m_gibbs),
+                                       QSignalBlocker(m_chains),
+                                       QSignalBlocker(m_batch),
+                                       QSignalBlocker(m_validation),
+                                       QSignalBlocker(m_seed),
+                                       QSignalBlocker(m_pretrainHiddenRate),
+                                       QSignalBlocker(m_earlyStopping),
+                                       QSignalBlocker(m_patience)};
+    m_shown = p;
     if (parseLayers(m_layersEdit->text()) != p.layers)
         m_layersEdit->setText(formatLayers(p.layers));
     m_layers = p.layers;
@@ -206,6 +234,10 @@ void TrainingSettingsForm::setParams(const model::TrainingParams& p)
     m_weightDoubling->setChecked(p.weightDoubling);
     showValue(m_pretrainEpochs, p.pretrainEpochs);
     showValue(m_pretrainRate, p.pretrainLearningRate);
+    showValue(m_pretrainHiddenRate, p.pretrainHiddenLearningRate);
+    m_earlyStopping->setChecked(p.earlyStopping);
+    m_patience->setEnabled(p.earlyStopping);
+    showValue(m_patience, p.patience);
     showValue(m_finetuneEpochs, p.finetuneEpochs);
     showValue(m_finetuneRate, p.finetuneLearningRate);
     showValue(m_meanField, p.meanFieldIterations);
@@ -219,11 +251,15 @@ void TrainingSettingsForm::setParams(const model::TrainingParams& p)
 
 model::TrainingParams TrainingSettingsForm::params() const
 {
-    model::TrainingParams p;
+    // Settings without a widget here (momentum, the variance warm-up, ..) keep what was shown.
+    model::TrainingParams p = m_shown;
     p.layers = m_layers;
     p.weightDoubling = m_weightDoubling->isChecked();
     p.pretrainEpochs = m_pretrainEpochs->value();
     p.pretrainLearningRate = m_pretrainRate->value();
+    p.pretrainHiddenLearningRate = m_pretrainHiddenRate->value();
+    p.earlyStopping = m_earlyStopping->isChecked();
+    p.patience = m_patience->value();
     p.finetuneEpochs = m_finetuneEpochs->value();
     p.finetuneLearningRate = m_finetuneRate->value();
     p.meanFieldIterations = m_meanField->value();

@@ -15,7 +15,8 @@ class QSpinBox;
 
 namespace gdbm::ui {
 
-// The Training page's settings: hidden layers, epochs, learning rates, batch size, mean-field
+// The Training page's settings: hidden layers, epochs, learning rates (the first layer's and
+// the others' in pretraining), early stopping and its patience, batch size, mean-field
 // iterations, Gibbs steps, chains, weight doubling, validation share, seed and threads, with the
 // problems validate() finds shown under them, and Reset to defaults. It only edits: edited()
 // says the user changed something, and the page decides what to do with params().
@@ -48,12 +49,16 @@ private:
     void layersTyped();
     void showProblems();
 
+    model::TrainingParams m_shown; // the last setParams(), for the settings the form does not show
     std::vector<std::size_t> m_layers;
     QString m_layersProblem;
     QLineEdit* m_layersEdit;
     QCheckBox* m_weightDoubling;
     QSpinBox* m_pretrainEpochs;
     QDoubleSpinBox* m_pretrainRate;
+    QDoubleSpinBox* m_pretrainHiddenRate;
+    QCheckBox* m_earlyStopping;
+    QSpinBox* m_patience;
     QSpinBox* m_finetuneEpochs;
     QDoubleSpinBox* m_finetuneRate;
     QSpinBox* m_meanField;

@@ -1,0 +1,143 @@
+#include "model/CurveSummary.h"
+
+#include "core/Text.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace gdbm::model {
+namespace {
+
+void add(SeriesSummary& s, int epoch, double value)
+{
+    if (!std::isfinite(value))
+        return;
+    if (s.epochs == 0) {
+        s.first = value;
+        s.best = value;
+        s.bestEpoch = epoch;
+    } else if (value < s.best) {
+        s.best = value;
+        s.bestEpoch = epoch;
+    }
+    s.last = value;
+    ++s.epochs;
+}
+
+std::string fixed(double x)
+{
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.3f", x);
+    return buffer;
+}
+
+// The relative change over the last quarter of the curve (at least the last 5 epochs): what
+// "still falling" means.
+double recentFall(const std::vector<double>& values)
+{
+    if (values.size() < 2)
+        return 0.0;
+    const std::size_t span = std::min(values.size() - 1, std::max<std::size_t>(5, values.size() / 4));
+    const double before = values[values.size() - 1 - span];
+    return before > 0 ? (before - values.back()) / before : 0.0;
+}
+
+} // namespace
+
+CurveSummary summarizeCurves(const std::vector<EpochStats>& curves)
+{
+    CurveSummary out;
+    for (const EpochStats& s : curves) {
+        if (s.phase == Phase::Pretraining) {
+            if (out.pretrainTrain.size() <= s.layer) {
+                out.pretrainTrain.resize(s.layer + 1);
+                out.pretrainValidation.resize(s.layer + 1);
+            }
+            add(out.pretrainTrain[s.layer], s.epoch, s.mseTrain);
+            add(out.pretrainValidation[s.layer], s.epoch, s.mseValidation);
+        } else {
+            add(out.finetuneTrain, s.epoch, s.mseTrain);
+            add(out.finetuneValidation, s.epoch, s.mseValidation);
+        }
+    }
+    return out;
+}
+
+std::string_view verdictKey(Verdict verdict)
+{
+    switch (verdict) {
+    case Verdict::Learning:
+        return "learning";
+    case Verdict::Plateaued:
+        return "plateaued";
+    case Verdict::Overfitting:
+        return "overfitting";
+    case Verdict::Diverging:
+        return "diverging";
+    }
+    return "plateaued";
+}
+
+TrainingVerdict judgeTraining(const std::vector<EpochStats>& curves, int keptEpoch)
+{
+    // The curves judged: fine-tuning's if it ran, else the last pretrained layer's.
+    bool fineTuned = false;
+    for (const EpochStats& s : curves)
+        fineTuned = fineTuned || s.phase == Phase::FineTuning;
+    std::vector<double> train, validation;
+    std::size_t lastLayer = 0;
+    for (const EpochStats& s : curves) {
+        if (s.phase == Phase::Pretraining)
+            lastLayer = std::max(lastLayer, s.layer);
+    }
+    for (const EpochStats& s : curves) {
+        if (fineTuned ? s.phase != Phase::FineTuning : s.layer != lastLayer)
+            continue;
+        train.push_back(s.mseTrain);
+        if (std::isfinite(s.mseValidation))
+            validation.push_back(s.mseValidation);
+    }
+    TrainingVerdict v;
+    const std::string what = fineTuned ? "fine-tuning" : "pretraining";
+    if (train.empty()) {
+        v.summary = "No epoch completed.";
+        return v;
+    }
+    const bool hasValidation = validation.size() == train.size();
+    const std::vector<double>& judged = hasValidation ? validation : train;
+    const std::string name = hasValidation ? "validation error" : "training error";
+    std::size_t best = 0;
+    for (std::size_t i = 1; i < judged.size(); ++i) {
+        if (judged[i] < judged[best])
+            best = i;
+    }
+    const double trainFall = recentFall(train);
+    const double rise = judged[best] > 0 ? (judged.back() - judged[best]) / judged[best] : 0.0;
+
+    if (train.back() > train.front() * 1.02 && trainFall < 0) {
+        v.verdict = Verdict::Diverging;
+        v.summary = "Diverging: the " + what + " training error rose from " + fixed(train.front()) + " to " +
+                    fixed(train.back()) + ".";
+        v.advice = "Try a lower learning rate.";
+    } else if (hasValidation && rise > 0.01 && trainFall > 0) {
+        v.verdict = Verdict::Overfitting;
+        v.summary = "Overfitting: validation error rose from " + fixed(judged[best]) + " (epoch " +
+                    std::to_string(best + 1) + ") to " + fixed(judged.back()) + " while training error fell.";
+        v.advice = keptEpoch > 0 ? "Early stopping kept epoch " + std::to_string(keptEpoch) +
+                                       "; fewer epochs or more weight decay would save the time."
+                                 : "Turn on early stopping, or try fewer epochs or more weight decay.";
+    } else if (recentFall(judged) > 0.005) {
+        v.verdict = Verdict::Learning;
+        v.summary = "Learning: the " + what + " " + name + " fell from " + fixed(judged.front()) + " to " +
+                    fixed(judged.back()) + " and was still falling.";
+        v.advice = "More epochs would likely lower it further.";
+    } else {
+        v.verdict = Verdict::Plateaued;
+        v.summary = "Plateaued: the " + what + " " + name + " went from " + fixed(judged.front()) + " to " +
+                    fixed(judged[best]) + " at best and stopped falling.";
+        v.advice = "More epochs will not help; try more hidden units or another learning rate.";
+    }
+    return v;
+}
+
+} // namespace gdbm::model

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "model/TrainingProgress.h"
+
+#include <string>
+#include <vector>
+
+namespace gdbm::model {
+
+// One curve (one layer's pretraining, or fine-tuning; training or validation songs) by its
+// first, lowest and last values. Empty (epochs 0) when the curve has no point.
+struct SeriesSummary
+{
+    int epochs = 0;
+    double first = 0.0;
+    double best = 0.0;
+    int bestEpoch = 0;
+    double last = 0.0;
+};
+
+struct CurveSummary
+{
+    std::vector<SeriesSummary> pretrainTrain; // one per layer
+    std::vector<SeriesSummary> pretrainValidation;
+    SeriesSummary finetuneTrain;
+    SeriesSummary finetuneValidation; // epochs 0 without validation songs
+};
+
+CurveSummary summarizeCurves(const std::vector<EpochStats>& curves);
+
+// What a finished run's curves say, in a line for the Training page and the CLI.
+enum class Verdict {
+    Learning,    // the error was still falling at the end: more epochs would help
+    Plateaued,   // the error stopped falling
+    Overfitting, // validation rose from its best while training kept falling
+    Diverging,   // training error rose
+};
+
+struct TrainingVerdict
+{
+    Verdict verdict = Verdict::Plateaued;
+    std::string summary; // "Learning: validation error fell from 0.61 to 0.48 and was still falling."
+    std::string advice;  // "Try more fine-tuning epochs."
+};
+
+// Judges fine-tuning's curves (validation where there is one), or the top pretraining layer's
+// when there was no fine-tuning. `keptEpoch` is the epoch early stopping kept (see Model).
+TrainingVerdict judgeTraining(const std::vector<EpochStats>& curves, int keptEpoch);
+
+std::string_view verdictKey(Verdict verdict); // "learning", "plateaued", "overfitting", "diverging"
+
+} // namespace gdbm::model
