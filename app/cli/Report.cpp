@@ -2,6 +2,7 @@
 
 #include "CliCommon.h"
 #include "core/AtomicFile.h"
+#include "core/Text.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -106,8 +107,12 @@ void writeEvaluationJson(const std::vector<rec::EvaluationResult>& results, cons
 void printRecommendations(const data::Catalog& catalog, const std::vector<rec::Recommendation>& list,
                           bool explain)
 {
+    std::vector<double> scores;
+    for (const rec::Recommendation& r : list)
+        scores.push_back(double(r.score));
+    const int decimals = text::distinguishingDecimals(scores);
     for (std::size_t i = 0; i < list.size(); ++i) {
-        std::printf("%2zu. %.4f  %s\n", i + 1, double(list[i].score),
+        std::printf("%2zu. %.*f  %s\n", i + 1, decimals, double(list[i].score),
                     trackLine(catalog, list[i].track).c_str());
         if (!explain)
             continue;

@@ -1,7 +1,9 @@
 #include "core/Text.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 
 namespace gdbm::text {
 
@@ -108,6 +110,26 @@ std::string withThousands(long long value)
         out += digits[i];
     }
     return value < 0 ? "-" + out : out;
+}
+
+int distinguishingDecimals(const std::vector<double>& values, int minimum, int maximum)
+{
+    const auto printed = [](double x, int decimals) {
+        char buffer[64];
+        std::snprintf(buffer, sizeof buffer, "%.*f", decimals, x);
+        return std::string(buffer);
+    };
+    // Rounding is monotone: two values that print the same enclose only values that do too, so
+    // neighbours in sorted order are the pairs to check.
+    std::vector<double> sorted = values;
+    std::sort(sorted.begin(), sorted.end());
+    int decimals = minimum;
+    for (std::size_t i = 1; i < sorted.size(); ++i) {
+        while (decimals < maximum && sorted[i] != sorted[i - 1] &&
+               printed(sorted[i], decimals) == printed(sorted[i - 1], decimals))
+            ++decimals;
+    }
+    return decimals;
 }
 
 } // namespace gdbm::text

@@ -25,6 +25,10 @@ std::optional<long long> parseInteger(std::string_view s);
 
 // Shortest text that reads back to the same double ("0.5", "228748", "8.42e-06").
 std::string formatDouble(double value);
+// How many decimals a ranked list of scores needs (at least `minimum`, at most `maximum`) so
+// that no two different values print the same: a list ordered by 0.56193 and 0.56187 must not
+// show 0.5619 twice. Equal values print equal whatever the decimals.
+int distinguishingDecimals(const std::vector<double>& values, int minimum = 4, int maximum = 7);
 // Thousands separators for messages: 100000 -> "100,000".
 std::string withThousands(long long value);
 

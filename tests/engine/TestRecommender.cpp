@@ -1,4 +1,5 @@
 #include "core/Random.h"
+#include "core/Text.h"
 #include "rec/BatchRecommender.h"
 #include "rec/Recommender.h"
 
@@ -23,6 +24,7 @@ private Q_SLOTS:
     void historyIsDistinctTracksWithMeanRatings();
     void emptyHistoryScoresZero();
     void allUsersAtOnceMatchOneByOne();
+    void differentScoresPrintDifferently();
 };
 
 static Matrix rows(std::initializer_list<std::initializer_list<float>> values)
@@ -218,6 +220,18 @@ void TestRecommender::allUsersAtOnceMatchOneByOne()
         }
     }
     QCOMPARE(all.back().front().track, 0u);
+}
+
+void TestRecommender::differentScoresPrintDifferently()
+{
+    using text::distinguishingDecimals;
+    QCOMPARE(distinguishingDecimals({0.1234, 0.5678, 0.9}), 4);
+    // 0.56193 and 0.56187 both print 0.5619: one more decimal tells them apart.
+    QCOMPARE(distinguishingDecimals({0.56193, 0.9, 0.56187}), 5);
+    // Equal values may print equal; the cap bounds the width.
+    QCOMPARE(distinguishingDecimals({0.5, 0.5}), 4);
+    QCOMPARE(distinguishingDecimals({0.5, 0.5 + 1e-12}), 7);
+    QCOMPARE(distinguishingDecimals({}), 4);
 }
 
 QTEST_APPLESS_MAIN(TestRecommender)

@@ -1,5 +1,6 @@
 #include "models/RecommendationTableModel.h"
 
+#include "core/Text.h"
 #include "models/CatalogTableModel.h"
 #include "models/ColumnAlignment.h"
 #include "models/HistoryTableModel.h"
@@ -37,8 +38,13 @@ void RecommendationTableModel::setRecommendations(std::shared_ptr<const sim::Sim
     m_user = user;
     m_recommendations = std::move(recommendations);
     m_fits.clear();
-    for (const rec::Recommendation& r : m_recommendations)
+    std::vector<double> scores;
+    for (const rec::Recommendation& r : m_recommendations) {
         m_fits.push_back(rec::fitsArchetype(m_simulation->users[user], *m_catalog, r.track));
+        scores.push_back(double(r.score));
+    }
+    // Two different scores never show the same text: the column has the decimals that tell them apart.
+    m_decimals = text::distinguishingDecimals(scores);
     endResetModel();
 }
 
@@ -80,7 +86,7 @@ QString RecommendationTableModel::text(int row, int column) const
     case YearColumn:
         return t.year > 0 ? QString::number(t.year) : QString();
     case SimilarityColumn:
-        return QString::number(double(r.score), 'f', 4);
+        return QString::number(double(r.score), 'f', m_decimals);
     case FitsColumn:
         return fits(row) ? tr("\u2713 yes") : tr("no");
     case BecauseColumn: {

@@ -58,6 +58,7 @@ private:
     std::uint32_t m_user = 0;
     std::vector<rec::Recommendation> m_recommendations;
     std::vector<bool> m_fits;
+    int m_decimals = 4; // the similarity column's (text::distinguishingDecimals)
 };
 
 } // namespace gdbm::ui
