@@ -135,7 +135,7 @@ TrainingVerdict judgeTraining(const std::vector<EpochStats>& curves, int keptEpo
         v.verdict = Verdict::Plateaued;
         v.summary = "Plateaued: the " + what + " " + name + " went from " + fixed(judged.front()) + " to " +
                     fixed(judged[best]) + " at best and stopped falling.";
-        v.advice = "More epochs will not help; try more hidden units or another learning rate.";
+        v.advice = "More epochs would change little; try more hidden units or another learning rate.";
     }
     return v;
 }

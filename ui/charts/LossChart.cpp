@@ -270,7 +270,8 @@ void LossChart::replaceValueAxis(int chart)
         category->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     else
         axis->setLabelFormat("%.3g");
-    axis->setTitleText(m_logScale ? tr("error / variance (log)") : tr("error / variance (1 = mean)"));
+    // Short enough for a chart 200 pixels high; the line under the charts says the rest.
+    axis->setTitleText(m_logScale ? tr("error (log; 1 = mean)") : tr("error (1 = the mean)"));
     m_charts[chart]->addAxis(axis, Qt::AlignLeft);
     m_valueAxes[chart] = axis;
     if (chart == 1 && m_best)

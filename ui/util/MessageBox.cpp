@@ -1,5 +1,7 @@
 #include "util/MessageBox.h"
 
+#include <QAbstractButton>
+
 namespace gdbm::ui {
 namespace {
 
@@ -26,6 +28,12 @@ QMessageBox::StandardButton MessageBox::show(QWidget* parent, QMessageBox::Icon 
     }
     QMessageBox box(icon, title, text, buttons, parent);
     box.setDefaultButton(defaultButton);
+    // Keys for the choices of the unsaved-changes question (Enter saves, Esc cancels): Alt+S,
+    // and Alt+D, the only way to discard without the mouse or Tab.
+    if (QAbstractButton* save = box.button(QMessageBox::Save))
+        save->setText(QMessageBox::tr("&Save"));
+    if (QAbstractButton* discard = box.button(QMessageBox::Discard))
+        discard->setText(QMessageBox::tr("&Discard"));
     return QMessageBox::StandardButton(box.exec());
 }
 
