@@ -229,12 +229,14 @@ FineTuneResult fineTune(Dbm start, TrainingContext& context)
     if (p.chains == ChainMode::Persistent)
         chains = initialChains(dbm, train, chainCount, p.seed);
 
-    // Early stopping's memory: the best validation error so far and its parameters.
-    const bool early = p.earlyStopping && context.validation.rows() > 0;
-    result.startValidation = context.validation.rows() > 0
-                                 ? reconstructionError(dbm, context.validation, p.meanFieldIterations)
-                                 : std::nan("");
+    // The best validation error so far (the pretrained model is epoch 0), and for early
+    // stopping its parameters.
+    const bool validating = context.validation.rows() > 0;
+    const bool early = p.earlyStopping && validating;
+    result.startValidation =
+        validating ? reconstructionError(dbm, context.validation, p.meanFieldIterations) : std::nan("");
     double bestValidation = result.startValidation;
+    int bestEpoch = 0;
     Dbm best = early ? dbm : Dbm();
     int epochsSinceBest = 0;
 
@@ -302,17 +304,17 @@ FineTuneResult fineTune(Dbm start, TrainingContext& context)
         stats.elapsedSeconds = context.elapsedSeconds();
         if (!std::isfinite(stats.mseTrain))
             throw TrainingDiverged(Phase::FineTuning, dbm.layerCount() - 1, epoch);
-        if (!early) {
-            result.keptEpoch = epoch;
-        } else if (stats.mseValidation < bestValidation) {
+        if (validating && stats.mseValidation < bestValidation) {
             bestValidation = stats.mseValidation;
-            best = dbm;
-            result.keptEpoch = epoch;
+            bestEpoch = epoch;
             epochsSinceBest = 0;
+            if (early)
+                best = dbm;
         } else {
             ++epochsSinceBest;
         }
-        stats.bestEpoch = result.keptEpoch;
+        result.keptEpoch = early ? bestEpoch : epoch;
+        stats.bestEpoch = validating ? bestEpoch : epoch;
         if (context.report(stats)) {
             result.stopped = true;
             break;

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstring>
 #include <fstream>
+#include <limits>
 #include <sstream>
 
 namespace gdbm::model {
@@ -280,11 +281,18 @@ void setFirstRecipe(Model& model)
     p.logVarianceWarmupEpochs = 0;
     p.earlyStopping = false;
     model.keptEpoch = 0;
+    double best = std::numeric_limits<double>::infinity();
+    int bestEpoch = 0;
     for (EpochStats& s : model.curves) {
-        if (s.phase == Phase::FineTuning) {
-            s.bestEpoch = s.epoch;
-            model.keptEpoch = s.epoch;
+        if (s.phase != Phase::FineTuning)
+            continue;
+        // The running best of the validation curve, as a version 2 run records it.
+        if (!std::isfinite(s.mseValidation) || s.mseValidation < best) {
+            best = std::isfinite(s.mseValidation) ? s.mseValidation : best;
+            bestEpoch = s.epoch;
         }
+        s.bestEpoch = bestEpoch;
+        model.keptEpoch = s.epoch;
     }
 }
 

@@ -21,7 +21,7 @@ struct EpochStats
     int epochs = 0;         // epochs in this phase (per layer when pretraining)
     double mseTrain = 0.0;
     double mseValidation = 0.0; // NaN when there is no validation share
-    int bestEpoch = 0;          // fine-tuning: the epoch the model would keep now (early stopping's best)
+    int bestEpoch = 0; // fine-tuning: the epoch of the lowest validation error so far (0: pretrained)
     double samplesPerSecond = 0.0;
     double elapsedSeconds = 0.0; // since training started
 };

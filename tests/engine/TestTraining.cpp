@@ -261,6 +261,14 @@ void TestTraining::earlyStoppingKeepsTheBestEpoch()
     const Model last = trainModel(m_catalog, p).model;
     QCOMPARE(last.keptEpoch, p.finetuneEpochs);
     QVERIFY(!last.stoppedEarly);
+    // Its curve still knows its best validation epoch (the chart marks it).
+    std::vector<double> all;
+    for (const EpochStats& s : last.curves) {
+        if (s.phase == Phase::FineTuning)
+            all.push_back(s.mseValidation);
+    }
+    const int lowest = int(std::min_element(all.begin(), all.end()) - all.begin()) + 1;
+    QVERIFY(last.curves.back().bestEpoch == lowest || last.curves.back().bestEpoch == 0);
 }
 
 void TestTraining::standardizerSeesTrainingSongsOnly()
