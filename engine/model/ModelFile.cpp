@@ -273,13 +273,7 @@ void getRecipe(Reader& r, Model& model)
 // What a version 1 model was trained with, and kept: its last epoch.
 void setFirstRecipe(Model& model)
 {
-    TrainingParams& p = model.params;
-    p.initialWeightScale = 1.0;
-    p.pretrainHiddenLearningRate = p.pretrainLearningRate;
-    p.pretrainMomentumStart = 0;
-    p.pretrainMomentum = 0;
-    p.logVarianceWarmupEpochs = 0;
-    p.earlyStopping = false;
+    useFirstRecipe(model.params);
     model.keptEpoch = 0;
     double best = std::numeric_limits<double>::infinity();
     int bestEpoch = 0;

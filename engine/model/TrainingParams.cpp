@@ -4,6 +4,16 @@
 
 namespace gdbm::model {
 
+void useFirstRecipe(TrainingParams& p)
+{
+    p.initialWeightScale = 1.0;
+    p.pretrainHiddenLearningRate = p.pretrainLearningRate;
+    p.pretrainMomentumStart = 0;
+    p.pretrainMomentum = 0;
+    p.logVarianceWarmupEpochs = 0;
+    p.earlyStopping = false;
+}
+
 std::vector<std::string> validate(const TrainingParams& p)
 {
     std::vector<std::string> problems;

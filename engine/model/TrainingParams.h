@@ -67,6 +67,11 @@ struct TrainingParams
     bool operator==(const TrainingParams&) const = default;
 };
 
+// The recipe settings of files written before they existed (model format 1, older projects):
+// plain SGD at one pretraining rate, Glorot's initial weights, variances learned from the start,
+// no early stopping. The other settings stay as given.
+void useFirstRecipe(TrainingParams& params);
+
 // Empty when the parameters are usable, else what is wrong, naming the field.
 std::vector<std::string> validate(const TrainingParams& params);
 

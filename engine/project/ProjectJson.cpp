@@ -131,12 +131,7 @@ model::TrainingParams trainingParamsFromJson(const json& in, const JsonReader& r
     // Projects saved before the training recipe was chosen by measurement hold the settings of
     // plain SGD: one pretraining rate, no momentum, no warm-up, no early stopping.
     if (!in.contains("pretrain_hidden_learning_rate")) {
-        p.initialWeightScale = 1.0;
-        p.pretrainHiddenLearningRate = p.pretrainLearningRate;
-        p.pretrainMomentumStart = 0;
-        p.pretrainMomentum = 0;
-        p.logVarianceWarmupEpochs = 0;
-        p.earlyStopping = false;
+        model::useFirstRecipe(p);
         return p;
     }
     p.initialWeightScale = reader.real(in, "initial_weight_scale");
