@@ -44,12 +44,20 @@ int runModelInfo(const QStringList& args)
         "fine-tuning:    %d epochs, learning rate %s, %d mean-field iterations, %d Gibbs steps, %s chains\n",
         p.finetuneEpochs, text::formatDouble(p.finetuneLearningRate).c_str(), p.meanFieldIterations,
         p.gibbsSteps, p.chains == model::ChainMode::Persistent ? "persistent" : "restarted");
-    std::printf("kept:           fine-tuning epoch %d%s\n", m.keptEpoch,
-                !p.earlyStopping ? " (the last; early stopping off)"
-                : m.stoppedEarly ? (", the best on validation; stopped after " + std::to_string(p.patience) +
-                                    " epochs without a better one")
-                                       .c_str()
-                                 : ", the best on validation");
+    std::string kept;
+    if (p.finetuneEpochs == 0 || m.curves.empty() || m.curves.back().phase != model::Phase::FineTuning)
+        kept = "the pretrained model (no fine-tuning)";
+    else if (m.validationRows == 0)
+        kept = "fine-tuning epoch " + std::to_string(m.keptEpoch) + " (the last; no validation songs)";
+    else if (!p.earlyStopping)
+        kept = "fine-tuning epoch " + std::to_string(m.keptEpoch) + " (the last; early stopping off)";
+    else
+        kept =
+            (m.keptEpoch > 0 ? "fine-tuning epoch " + std::to_string(m.keptEpoch) : "the pretrained model") +
+            ", the best on validation" +
+            (m.stoppedEarly ? "; stopped after " + std::to_string(p.patience) + " epochs without a better one"
+                            : "");
+    std::printf("kept:           %s\n", kept.c_str());
     std::printf("seed:           %llu\n", (unsigned long long)p.seed);
     std::printf("time:           %.1f s pretraining, %.1f s fine-tuning\n", m.pretrainSeconds,
                 m.finetuneSeconds);

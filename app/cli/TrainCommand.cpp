@@ -77,7 +77,7 @@ void printTrainingSummary(const model::Model& m, std::size_t songs, std::size_t 
                                {"train", seriesJson(curves.pretrainTrain[l])},
                                {"validation", seriesJson(curves.pretrainValidation[l])}});
     }
-    const model::TrainingVerdict verdict = model::judgeTraining(m.curves, m.keptEpoch);
+    const model::TrainingVerdict verdict = model::judgeTraining(m.curves, model::keptByEarlyStopping(m));
     const nlohmann::ordered_json summary = {{"pretrain_s", jsonNumber(m.pretrainSeconds)},
                                             {"finetune_s", jsonNumber(m.finetuneSeconds)},
                                             {"mse_after_pretraining", jsonNumber(m.mseAfterPretraining)},

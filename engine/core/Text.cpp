@@ -119,17 +119,24 @@ int distinguishingDecimals(const std::vector<double>& values, int minimum, int m
         std::snprintf(buffer, sizeof buffer, "%.*f", decimals, x);
         return std::string(buffer);
     };
-    // Rounding is monotone: two values that print the same enclose only values that do too, so
-    // neighbours in sorted order are the pairs to check.
-    std::vector<double> sorted = values;
-    std::sort(sorted.begin(), sorted.end());
-    int decimals = minimum;
-    for (std::size_t i = 1; i < sorted.size(); ++i) {
-        while (decimals < maximum && sorted[i] != sorted[i - 1] &&
-               printed(sorted[i], decimals) == printed(sorted[i - 1], decimals))
-            ++decimals;
+    // At a given width, rounding is monotone, so neighbours in sorted order are the pairs to
+    // check; but a pair apart at d decimals can meet again at d + 1 (0.123449 and 0.123451), so
+    // every width is checked whole.
+    std::vector<double> sorted;
+    for (double v : values) {
+        if (std::isfinite(v))
+            sorted.push_back(v);
     }
-    return decimals;
+    std::sort(sorted.begin(), sorted.end());
+    for (int decimals = minimum; decimals < maximum; ++decimals) {
+        bool apart = true;
+        for (std::size_t i = 1; i < sorted.size() && apart; ++i)
+            apart = sorted[i] == sorted[i - 1] ||
+                    printed(sorted[i], decimals) != printed(sorted[i - 1], decimals);
+        if (apart)
+            return decimals;
+    }
+    return maximum;
 }
 
 } // namespace gdbm::text

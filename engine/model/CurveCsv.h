@@ -13,6 +13,8 @@ namespace gdbm::model {
 // phase is "pretraining" or "fine-tuning"; layer is 1-based (the top layer when fine-tuning,
 // as EpochStats has it); epoch is 1-based within the phase (and layer); mse_validation is empty
 // when there was no validation share. Numbers are the shortest text that reads back exactly.
+// The mse_* columns hold EpochStats' errors: relative to the input's variance since model
+// format 2 (the column names stay, for the scripts that read them).
 void writeCurvesCsv(const std::vector<EpochStats>& curves, std::ostream& out);
 
 // Writes the file atomically; throws InputError naming the path when it cannot.

@@ -1,6 +1,7 @@
 #include "model/CurveSummary.h"
 
 #include "core/Text.h"
+#include "model/Model.h"
 
 #include <cmath>
 #include <cstdio>
@@ -78,7 +79,14 @@ std::string_view verdictKey(Verdict verdict)
     return "plateaued";
 }
 
-TrainingVerdict judgeTraining(const std::vector<EpochStats>& curves, int keptEpoch)
+std::optional<int> keptByEarlyStopping(const Model& model)
+{
+    if (!model.params.earlyStopping || model.validationRows == 0)
+        return std::nullopt;
+    return model.keptEpoch;
+}
+
+TrainingVerdict judgeTraining(const std::vector<EpochStats>& curves, std::optional<int> keptByEarlyStopping)
 {
     // The curves judged: fine-tuning's if it ran, else the last pretrained layer's.
     bool fineTuned = false;
@@ -123,9 +131,13 @@ TrainingVerdict judgeTraining(const std::vector<EpochStats>& curves, int keptEpo
         v.verdict = Verdict::Overfitting;
         v.summary = "Overfitting: validation error rose from " + fixed(judged[best]) + " (epoch " +
                     std::to_string(best + 1) + ") to " + fixed(judged.back()) + " while training error fell.";
-        v.advice = keptEpoch > 0 ? "Early stopping kept epoch " + std::to_string(keptEpoch) +
-                                       "; fewer epochs or more weight decay would save the time."
-                                 : "Turn on early stopping, or try fewer epochs or more weight decay.";
+        if (!keptByEarlyStopping)
+            v.advice = "Turn on early stopping, or try fewer epochs or more weight decay.";
+        else
+            v.advice = "Early stopping kept " +
+                       (*keptByEarlyStopping > 0 ? "epoch " + std::to_string(*keptByEarlyStopping)
+                                                 : std::string("the pretrained model")) +
+                       "; fewer epochs or more weight decay would save the time.";
     } else if (recentFall(judged) > 0.005) {
         v.verdict = Verdict::Learning;
         v.summary = "Learning: the " + what + " " + name + " fell from " + fixed(judged.front()) + " to " +

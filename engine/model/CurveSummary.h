@@ -2,10 +2,13 @@
 
 #include "model/TrainingProgress.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace gdbm::model {
+
+struct Model;
 
 // One curve (one layer's pretraining, or fine-tuning; training or validation songs) by its
 // first, lowest and last values. Empty (epochs 0) when the curve has no point.
@@ -44,8 +47,12 @@ struct TrainingVerdict
 };
 
 // Judges fine-tuning's curves (validation where there is one), or the top pretraining layer's
-// when there was no fine-tuning. `keptEpoch` is the epoch early stopping kept (see Model).
-TrainingVerdict judgeTraining(const std::vector<EpochStats>& curves, int keptEpoch);
+// when there was no fine-tuning. `keptByEarlyStopping` is the epoch early stopping kept (0: the
+// pretrained model), or none when it did not run (off, or no validation songs).
+TrainingVerdict judgeTraining(const std::vector<EpochStats>& curves, std::optional<int> keptByEarlyStopping);
+
+// What a model's early stopping kept, as judgeTraining() takes it.
+std::optional<int> keptByEarlyStopping(const Model& model);
 
 std::string_view verdictKey(Verdict verdict); // "learning", "plateaued", "overfitting", "diverging"
 

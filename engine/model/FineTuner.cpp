@@ -132,6 +132,7 @@ struct AdamState
     AdamMoments<Vector> visibleBias;
     AdamMoments<Vector> logVariance;
     long step = 0;
+    long varianceStep = 0; // its own count: the variances start learning after the warm-up
 
     explicit AdamState(const Dbm& dbm) : visibleBias(dbm.visibleBias), logVariance(dbm.logVariance)
     {
@@ -165,8 +166,12 @@ void applyUpdate(Dbm& dbm, const DbmGradient& data, std::size_t dataRows, const 
     ascend(adam.visibleBias, dbm.visibleBias, gb, lr);
     if (!learnVariance)
         return;
+    // Adam's bias correction counts the variances' own steps, or their first steps after a
+    // warm-up would be scaled down as if their moments had been averaging all along.
+    ++adam.varianceStep;
     const Vector gz = data.logVariance * dataScale + model.logVariance * modelScale;
-    ascend(adam.logVariance, dbm.logVariance, gz, lr * p.logVarianceRateFactor);
+    adam.logVariance.ascend(dbm.logVariance, clipped(gz, clip), lr * p.logVarianceRateFactor, p.adamBeta1,
+                            p.adamBeta2, p.adamEpsilon, adam.varianceStep);
     dbm.logVariance = dbm.logVariance.cwiseMax(Scalar(p.logVarianceMin)).cwiseMin(Scalar(p.logVarianceMax));
 }
 

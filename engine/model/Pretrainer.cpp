@@ -11,22 +11,6 @@ namespace {
 constexpr int kPretrainPhase = 0;
 constexpr std::size_t kErrorChunkRows = 1024;
 
-Matrix upThrough(const std::vector<Rbm>& rbms, std::size_t top, const Matrix& v)
-{
-    Matrix h = v;
-    for (std::size_t l = 0; l <= top; ++l)
-        h = rbms[l].hiddenProbabilities(h);
-    return h;
-}
-
-double squaredErrorUpDown(const std::vector<Rbm>& rbms, std::size_t top, const Matrix& v)
-{
-    Matrix x = upThrough(rbms, top, v);
-    for (std::size_t l = top + 1; l-- > 0;)
-        x = rbms[l].visibleMean(x);
-    return double((v - x).cast<double>().squaredNorm());
-}
-
 // Momentum SGD (Hinton, "A Practical Guide to Training Restricted Boltzmann Machines", 2010,
 // section 9): velocity = momentum * velocity + rate * gradient; parameter += velocity.
 struct Velocity
@@ -116,27 +100,15 @@ double layerRelativeError(const Rbm& rbm, const Matrix& input)
         return std::nan("");
     // Column means first (a fixed order of chunks: the same sum whatever the thread count).
     const RowVector mean = (input.cast<double>().colwise().sum() / double(input.rows())).cast<Scalar>();
-    double spread = 0;
     const double error =
         sumOverRowChunks(std::size_t(input.rows()), kErrorChunkRows, [&](std::size_t b, std::size_t e) {
             const auto rows = input.middleRows(Eigen::Index(b), Eigen::Index(e - b));
             const Matrix reconstruction = rbm.visibleMean(rbm.hiddenProbabilities(rows));
             return double((rows - reconstruction).cast<double>().squaredNorm());
         });
-    spread = double((input.rowwise() - mean).cast<double>().squaredNorm());
-    // A constant input (a dead layer below) has nothing to explain: call it perfect.
-    return spread > 0 ? error / spread : 0.0;
-}
-
-double stackReconstructionError(const std::vector<Rbm>& rbms, std::size_t top, const Matrix& v)
-{
-    if (v.rows() == 0)
-        return std::nan("");
-    const double sum =
-        sumOverRowChunks(std::size_t(v.rows()), kErrorChunkRows, [&](std::size_t b, std::size_t e) {
-            return squaredErrorUpDown(rbms, top, v.middleRows(Eigen::Index(b), Eigen::Index(e - b)));
-        });
-    return sum / double(v.size());
+    const double spread = double((input.rowwise() - mean).cast<double>().squaredNorm());
+    // A constant input (a dead layer below) has nothing a layer could explain beyond its mean.
+    return spread > 0 ? error / spread : 1.0;
 }
 
 Dbm composeDbm(const std::vector<Rbm>& rbms, bool weightDoubling)

@@ -28,10 +28,7 @@ Dbm composeDbm(const std::vector<Rbm>& rbms, bool weightDoubling);
 
 // How well one RBM reconstructs its input (up to hidden probabilities, back to the visible
 // mean): the squared error divided by the input's squared deviation from its column means, so
-// that 1.0 is "no better than predicting the mean" on every layer. 0 for a constant input.
+// that 1.0 is "no better than predicting the mean" on every layer. 1 for a constant input.
 double layerRelativeError(const Rbm& rbm, const Matrix& input);
-
-// Mean squared error of reconstructing v up through rbms[0..top] and back down, on v's scale.
-double stackReconstructionError(const std::vector<Rbm>& rbms, std::size_t top, const Matrix& v);
 
 } // namespace gdbm::model

@@ -10,8 +10,11 @@ enum class Phase { Pretraining, FineTuning };
 
 std::string_view phaseName(Phase phase); // "pretraining", "fine-tuning"
 
-// What an observer learns after each epoch (MODEL.md section 5: deterministic mean-field
-// reconstruction MSE on standardized features, for training and validation songs).
+// What an observer learns after each epoch (MODEL.md section 5): the deterministic
+// reconstruction error relative to the input's variance (1.0 = the mean), for training and
+// validation songs; when pretraining, of that layer's own input. The fields keep their "mse"
+// names: model files and CSV exports of version 1 hold the mean squared error of the features
+// through the whole stack.
 struct EpochStats
 {
     Phase phase = Phase::Pretraining;
@@ -27,7 +30,7 @@ struct EpochStats
 };
 
 // Called after every epoch, on the training thread. Returning true stops training; the model
-// keeps the parameters of the last completed epoch.
+// keeps the parameters of the last completed epoch (the best one, with early stopping).
 using EpochObserver = std::function<bool(const EpochStats&)>;
 
 } // namespace gdbm::model

@@ -13,7 +13,9 @@ namespace gdbm::project {
 // model (its model file's bytes) and the evaluation (JSON). Every table's rows are covered by a
 // checksum (table checksums), so damage that SQLite cannot see is an error too.
 inline constexpr const char* kProjectFormat = "gdbm-studio-project";
-inline constexpr int kProjectFormatVersion = 1;
+// Version 2: the evaluation holds both protocols ({"protocols": [...]}) and the settings the
+// training recipe. Version 1 files read as they were.
+inline constexpr int kProjectFormatVersion = 2;
 inline constexpr const char* kProjectExtension = ".gdbmproj";
 
 // Writes atomically: the database is built in a new temporary file beside `path`, flushed to

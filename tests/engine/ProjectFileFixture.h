@@ -56,6 +56,15 @@ protected:
         m_full.trainingParams.weightDoubling = true;
         m_full.trainingParams.finetuneLearningRate = 0.00025;
         m_full.trainingParams.logVarianceMin = -0.0;
+        // Every recipe setting off its default, each different: a swapped field shows.
+        m_full.trainingParams.initialWeightScale = 0.7;
+        m_full.trainingParams.pretrainHiddenLearningRate = 0.03;
+        m_full.trainingParams.pretrainMomentumStart = 0.4;
+        m_full.trainingParams.pretrainMomentum = 0.8;
+        m_full.trainingParams.pretrainMomentumSwitchEpoch = 3;
+        m_full.trainingParams.logVarianceWarmupEpochs = 2;
+        m_full.trainingParams.earlyStopping = false;
+        m_full.trainingParams.patience = 7;
         m_full.model =
             std::make_shared<const model::Model>(model::trainModel(*catalog, m_full.trainingParams).model);
         m_full.evaluation = std::make_shared<const rec::EvaluationSet>(

@@ -61,7 +61,7 @@ private Q_SLOTS:
     void verdicts()
     {
         const auto verdict = [](const std::vector<double>& train, const std::vector<double>& validation) {
-            return judgeTraining(curves({0.9, 0.8}, train, validation), 0).verdict;
+            return judgeTraining(curves({0.9, 0.8}, train, validation), std::nullopt).verdict;
         };
         QCOMPARE(verdict(line(0.8, 0.5, 20), line(0.85, 0.55, 20)), Verdict::Learning);
         QCOMPARE(verdict(line(0.8, 0.5, 20), std::vector<double>(20, 0.6)), Verdict::Plateaued);
@@ -74,8 +74,8 @@ private Q_SLOTS:
         // Without validation, the training curve is judged.
         QCOMPARE(verdict(line(0.8, 0.5, 20), {}), Verdict::Learning);
         // Without fine-tuning, the top pretraining layer.
-        QCOMPARE(judgeTraining(curves(line(1.0, 0.5, 30), {}, {}), 0).verdict, Verdict::Learning);
-        QCOMPARE(judgeTraining({}, 0).summary, std::string("No epoch completed."));
+        QCOMPARE(judgeTraining(curves(line(1.0, 0.5, 30), {}, {}), std::nullopt).verdict, Verdict::Learning);
+        QCOMPARE(judgeTraining({}, std::nullopt).summary, std::string("No epoch completed."));
     }
 
     void verdictSaysWhatToTry()
@@ -86,7 +86,13 @@ private Q_SLOTS:
         const TrainingVerdict kept = judgeTraining(curves({0.9}, line(0.8, 0.3, 20), overfit), 10);
         QVERIFY2(kept.summary.find("epoch 10") != std::string::npos, kept.summary.c_str());
         QVERIFY2(kept.advice.find("kept epoch 10") != std::string::npos, kept.advice.c_str());
-        const TrainingVerdict rising = judgeTraining(curves({0.9}, line(0.5, 0.9, 20), {}), 20);
+        // Without early stopping the advice is to turn it on; when it kept the pretrained
+        // model, it says so.
+        QVERIFY(judgeTraining(curves({0.9}, line(0.8, 0.3, 20), overfit), std::nullopt)
+                    .advice.find("Turn on early stopping") == 0);
+        QVERIFY(judgeTraining(curves({0.9}, line(0.8, 0.3, 20), overfit), 0)
+                    .advice.find("the pretrained model") != std::string::npos);
+        const TrainingVerdict rising = judgeTraining(curves({0.9}, line(0.5, 0.9, 20), {}), std::nullopt);
         QVERIFY2(rising.advice.find("lower learning rate") != std::string::npos, rising.advice.c_str());
     }
 };

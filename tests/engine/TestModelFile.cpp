@@ -38,6 +38,14 @@ void TestModelFile::initTestCase()
     p.finetuneEpochs = 2;
     p.weightDoubling = true;
     p.chains = ChainMode::Restart;
+    // Every recipe setting off its default, each different: a swapped field shows.
+    p.initialWeightScale = 0.7;
+    p.pretrainHiddenLearningRate = 0.03;
+    p.pretrainMomentumStart = 0.4;
+    p.pretrainMomentum = 0.8;
+    p.pretrainMomentumSwitchEpoch = 1;
+    p.logVarianceWarmupEpochs = 1;
+    p.patience = 3;
     m_model = trainModel(data::generateDemoCatalog({400, 1}), p).model;
     m_bytes = serializeModel(m_model);
 }

@@ -232,6 +232,8 @@ void TestRecommender::differentScoresPrintDifferently()
     QCOMPARE(distinguishingDecimals({0.5, 0.5}), 4);
     QCOMPARE(distinguishingDecimals({0.5, 0.5 + 1e-12}), 7);
     QCOMPARE(distinguishingDecimals({}), 4);
+    // Apart at 5 decimals (0.50000, 0.50001) but together again at 5 (0.12345 twice): 6.
+    QCOMPARE(distinguishingDecimals({0.123449, 0.123451, 0.5, 0.50001}), 6);
 }
 
 QTEST_APPLESS_MAIN(TestRecommender)

@@ -296,18 +296,26 @@ void LossChart::redraw()
 
 std::optional<std::pair<int, double>> LossChart::bestValidationEpoch() const
 {
-    const auto found = m_curves.find({1, 0, true});
-    if (found == m_curves.end() || found->second.raw.empty())
+    // The engine's own count (EpochStats::bestEpoch), which knows the pretrained model too.
+    const auto last = std::find_if(m_epochs.rbegin(), m_epochs.rend(), [](const model::EpochStats& s) {
+        return s.phase == model::Phase::FineTuning;
+    });
+    if (last == m_epochs.rend() || !std::isfinite(last->mseValidation))
         return std::nullopt;
-    const Curve& c = found->second;
-    const auto best = std::min_element(c.raw.begin(), c.raw.end());
-    return std::pair(int(c.epochs[std::size_t(best - c.raw.begin())]), *best);
+    const int epoch = last->bestEpoch;
+    double value = NAN;
+    for (const model::EpochStats& s : m_epochs) {
+        if (s.phase == model::Phase::FineTuning && s.epoch == epoch)
+            value = s.mseValidation;
+    }
+    return std::pair(epoch, value);
 }
 
 void LossChart::redrawBest()
 {
     const auto best = bestValidationEpoch();
-    if (!best || (m_logScale && best->second <= 0)) {
+    // Epoch 0, the pretrained model, has no point on the chart.
+    if (!best || best->first == 0 || !std::isfinite(best->second) || (m_logScale && best->second <= 0)) {
         m_best->clear();
         m_best->setVisible(false);
         return;

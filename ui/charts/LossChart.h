@@ -62,8 +62,9 @@ public:
     QString hoverText() const;
     // What hovering `series` near `x` (an epoch) shows; empty for an unknown series.
     QString describe(const QLineSeries* series, double x) const;
-    // The fine-tuning epoch with the lowest validation error, and that error (marked on the
-    // chart); none before fine-tuning or without validation songs.
+    // The fine-tuning epoch with the lowest validation error so far and that error (marked on
+    // the chart): epoch 0 (error NaN) when the pretrained model is still the best; none before
+    // fine-tuning or without validation songs.
     std::optional<std::pair<int, double>> bestValidationEpoch() const;
 
 private:

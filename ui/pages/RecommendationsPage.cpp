@@ -336,9 +336,12 @@ void RecommendationsPage::showRecommendations()
             .arg(QString::fromStdString(text::withThousands((long long)unheard)), kindName(s.kind))
             .arg(s.embeddings.cols())
             .arg(m_lastRankingMs, 0, 'f', 1) +
-        (flat ? tr(" The scores barely differ: this embedding hardly varies between songs with this "
-                   "model. All hidden layers or Reconstruction rank better (see the Evaluation page).")
-              : QString()));
+        (!flat ? QString()
+         : s.kind == rec::EmbeddingKind::TopLayer
+             ? tr(" The scores barely differ: this embedding hardly varies between songs with this model. "
+                  "All hidden layers or Reconstruction rank better (see the Evaluation page).")
+             : tr(" The scores barely differ: this embedding hardly varies between songs with this model. "
+                  "The Evaluation page shows which embedding ranks best.")));
 }
 
 QString RecommendationsPage::statusText() const

@@ -41,17 +41,18 @@ void TrainingPage::showProgress(const model::EpochStats& s)
 {
     const int done = m_chart->pointCount();
     m_progress->setValue(std::min(done, m_progress->maximum()));
-    QString text =
-        s.phase == model::Phase::Pretraining
-            ? tr("Pretraining layer %1 of %2, epoch %3 of %4")
-                  .arg(s.layer + 1)
-                  .arg(s.layers)
-                  .arg(s.epoch)
-                  .arg(s.epochs)
-            : tr("Fine-tuning, epoch %1 of %2 (best so far: %3)")
-                  .arg(s.epoch)
-                  .arg(s.epochs)
-                  .arg(s.bestEpoch > 0 ? tr("epoch %1").arg(s.bestEpoch) : tr("the pretrained model"));
+    QString text = s.phase == model::Phase::Pretraining
+                       ? tr("Pretraining layer %1 of %2, epoch %3 of %4")
+                             .arg(s.layer + 1)
+                             .arg(s.layers)
+                             .arg(s.epoch)
+                             .arg(s.epochs)
+                       : tr("Fine-tuning, epoch %1 of %2 (best so far: %3)")
+                             .arg(s.epoch)
+                             .arg(s.epochs)
+                             .arg(!std::isfinite(s.mseValidation) ? tr("no validation songs")
+                                  : s.bestEpoch > 0               ? tr("epoch %1").arg(s.bestEpoch)
+                                                                  : tr("the pretrained model"));
     text += tr("  \u00b7  %L1 songs/s").arg(std::llround(s.samplesPerSecond));
     // The time left from the epochs left at the pace so far: the pace of the whole run while
     // pretraining (fine-tuning epochs cost more, so this is optimistic), then fine-tuning's own.
@@ -97,7 +98,9 @@ QString TrainingPage::keptText(const model::Model& model)
     }
     if (epochs == 0)
         return {};
-    if (!model.params.earlyStopping || model.validationRows == 0)
+    if (model.validationRows == 0)
+        return tr("Kept the last fine-tuning epoch (%1; no validation songs to choose by).").arg(epochs);
+    if (!model.params.earlyStopping)
         return tr("Kept the last fine-tuning epoch (%1; early stopping off).").arg(epochs);
     const QString kept =
         model.keptEpoch == 0
@@ -116,7 +119,8 @@ void TrainingPage::showFinished()
     if (!model)
         return;
     // The verdict: what the curves say, and what to try.
-    const model::TrainingVerdict verdict = model::judgeTraining(model->curves, model->keptEpoch);
+    const model::TrainingVerdict verdict =
+        model::judgeTraining(model->curves, model::keptByEarlyStopping(*model));
     m_status->setText(tr("Trained in %1. %2 %3")
                           .arg(duration(model->pretrainSeconds + model->finetuneSeconds),
                                QString::fromStdString(verdict.summary),

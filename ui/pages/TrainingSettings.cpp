@@ -50,6 +50,13 @@ model::TrainingParams loadLastTrainingParams()
     p.pretrainHiddenLearningRate =
         s.value("training/pretrainHiddenLearningRate", p.pretrainHiddenLearningRate).toDouble();
     p.earlyStopping = s.value("training/earlyStopping", p.earlyStopping).toBool();
+    p.initialWeightScale = s.value("training/initialWeightScale", p.initialWeightScale).toDouble();
+    p.pretrainMomentumStart = s.value("training/pretrainMomentumStart", p.pretrainMomentumStart).toDouble();
+    p.pretrainMomentum = s.value("training/pretrainMomentum", p.pretrainMomentum).toDouble();
+    p.pretrainMomentumSwitchEpoch =
+        s.value("training/pretrainMomentumSwitchEpoch", p.pretrainMomentumSwitchEpoch).toInt();
+    p.logVarianceWarmupEpochs =
+        s.value("training/logVarianceWarmupEpochs", p.logVarianceWarmupEpochs).toInt();
     p.patience = s.value("training/patience", p.patience).toInt();
     p.batchSize = s.value("training/batchSize", qulonglong(p.batchSize)).toULongLong();
     p.meanFieldIterations = s.value("training/meanFieldIterations", p.meanFieldIterations).toInt();
@@ -73,6 +80,12 @@ void saveLastTrainingParams(const model::TrainingParams& p)
     s.setValue("training/finetuneLearningRate", p.finetuneLearningRate);
     s.setValue("training/pretrainHiddenLearningRate", p.pretrainHiddenLearningRate);
     s.setValue("training/earlyStopping", p.earlyStopping);
+    // The recipe's settings without a widget too: the next session starts from the same run.
+    s.setValue("training/initialWeightScale", p.initialWeightScale);
+    s.setValue("training/pretrainMomentumStart", p.pretrainMomentumStart);
+    s.setValue("training/pretrainMomentum", p.pretrainMomentum);
+    s.setValue("training/pretrainMomentumSwitchEpoch", p.pretrainMomentumSwitchEpoch);
+    s.setValue("training/logVarianceWarmupEpochs", p.logVarianceWarmupEpochs);
     s.setValue("training/patience", p.patience);
     s.setValue("training/batchSize", qulonglong(p.batchSize));
     s.setValue("training/meanFieldIterations", p.meanFieldIterations);

@@ -91,7 +91,7 @@ TrainingSettingsForm::TrainingSettingsForm(QWidget* parent) : QWidget(parent)
         spinBox("trainPretrainEpochs", 0, 1'000'000, tr("Epochs of pretraining for each layer"));
     m_pretrainRate = new RateSpinBox;
     m_pretrainRate->setObjectName("trainPretrainRate");
-    m_pretrainRate->setToolTip(tr("Learning rate of the first layer's pretraining (CD-1, with momentum): "
+    m_pretrainRate->setToolTip(tr("Learning rate of the first layer's pretraining (CD-1): "
                                   "the Gaussian layer that models the audio features"));
     m_pretrainHiddenRate = new RateSpinBox;
     m_pretrainHiddenRate->setObjectName("trainPretrainHiddenRate");
