@@ -40,8 +40,8 @@ void writeProjects(const std::string& folder)
     full.trainingParams.finetuneEpochs = 1;
     full.trainingParams.batchSize = 16;
     full.model = std::make_shared<const model::Model>(model::trainModel(*catalog, full.trainingParams).model);
-    full.evaluation = std::make_shared<const rec::EvaluationResult>(
-        rec::compareMethods(*catalog, *full.simulation, *full.model, 5, 3));
+    full.evaluation = std::make_shared<const rec::EvaluationSet>(rec::compareProtocols(
+        *catalog, *full.simulation, *full.model, {5, 3}, {rec::Protocol::Warm, rec::Protocol::NewTracks}));
     project::saveProject(full, folder + "/full.gdbmproj");
 }
 

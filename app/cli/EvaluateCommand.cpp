@@ -109,7 +109,8 @@ int runPipeline(const QStringList& args)
     parseOrExit(
         parser, args,
         "The whole pipeline: the catalog, 1,000 simulated listeners, the DBM trained with the default "
-        "settings, the evaluation against the baselines, and one listener's top 10 explained.");
+        "settings, the evaluation against the baselines on both protocols, and one listener's top 10 "
+        "explained.");
     model::TrainingParams params;
     params.seed = std::uint64_t(integerOption(parser, "seed", 0, std::numeric_limits<long long>::max()));
     const auto users = std::size_t(sizeOption(parser, "users", 1, kMaxUsers, kUsersBound));
@@ -119,13 +120,19 @@ int runPipeline(const QStringList& args)
     const sim::SimulationResult simulation = simulateUsers(catalog, users, params.seed);
     printInfo("2/4 training the DBM (default settings)");
     const model::Model model = trainedModel(catalog, params);
-    printInfo("3/4 evaluating");
-    const rec::EvaluationResult result =
-        rec::compareMethods(catalog, simulation, model, {10, params.seed}, stderrProgress(), &interrupted());
-    printEvaluation(result);
+    printInfo("3/4 evaluating (returning listeners, then new tracks)");
+    const rec::EvaluationSet results = rec::compareProtocols(catalog, simulation, model, {10, params.seed},
+                                                             {rec::Protocol::Warm, rec::Protocol::NewTracks},
+                                                             stderrProgress(), &interrupted());
+    for (std::size_t i = 0; i < results.results.size(); ++i) {
+        if (i > 0)
+            std::printf("\n");
+        printEvaluation(results.results[i]);
+    }
+    const rec::EvaluationResult& result = *results.find(rec::Protocol::Warm);
 
-    // The first listener's top 10 with the DBM embedding that ranked best in the evaluation.
-    rec::EmbeddingKind kind = rec::EmbeddingKind::TopLayer;
+    // The first listener's top 10 with the DBM embedding that ranked best for returning listeners.
+    rec::EmbeddingKind kind = rec::kDefaultEmbedding;
     double bestNdcg = -1;
     for (const rec::MethodEvaluation& m : result.methods) {
         const auto candidate =
