@@ -1,28 +1,20 @@
 // The Evaluation page driven as a user would: what is missing before Run, a run against
-// rec::compareMethods called directly, the table, the switch between the two protocols, the
-// per-archetype chart, the exports, the out-of-date banner, cancel, and an evaluation that
-// arrives from a project.
-#include "AppState.h"
+// rec::compareMethods called directly, the table, the exports, the out-of-date banner, cancel,
+// and an evaluation that arrives from a project. (The protocol switch and the per-archetype
+// chart: TestEvaluationViews.)
+#include "EvaluationPageFixture.h"
 #include "KeepScreenshot.h"
 #include "ProjectSession.h"
 #include "charts/GroupedBarChart.h"
 #include "core/Text.h"
-#include "data/DemoCatalog.h"
 #include "jobs/JobRunner.h"
 #include "models/EvaluationTableModel.h"
 #include "pages/EvaluationPage.h"
 #include "rec/Comparison.h"
 #include "rec/EvaluationCsv.h"
 #include "rec/MethodTable.h"
-#include "util/FileDialog.h"
 #include "util/MessageBox.h"
 
-#include <QAbstractItemModelTester>
-#include <QBarSeries>
-#include <QBarSet>
-#include <QChart>
-#include <QChartView>
-#include <QComboBox>
 #include <QFile>
 #include <QFont>
 #include <QImage>
@@ -31,139 +23,34 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
-#include <QStandardPaths>
-#include <QTableView>
-#include <QTemporaryDir>
-#include <QToolTip>
 #include <QtTest>
 #include <sstream>
 
 using namespace gdbm;
+using namespace gdbm::testing;
 using gdbm::ui::AppState;
 using gdbm::ui::EvaluationPage;
 using gdbm::ui::EvaluationTableModel;
 using gdbm::ui::ProjectSnapshot;
 
-class TestEvaluationPage : public QObject
+class TestEvaluationPage : public QObject, public EvaluationPageFixture
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase();
-    void init();
-    void cleanup();
+    void initTestCase() { setUpTestCase("TestEvaluationPage"); }
+    void init() { setUpPage(); }
+    void cleanup() { tearDownPage(); }
 
     void runNeedsSimulationAndModel();
     void runFillsTheTableAndTheState();
-    void protocolSwitchShowsNewTracks();
-    void chartShowsTheChosenMetric();
     void exportsCsvAndChart();
     void bannerWhenModelOrSimulationChanged();
     void cancelKeepsThePreviousEvaluation();
     void evaluationFromAProjectIsCurrent();
     void outOfDateEvaluationReopensOutOfDate();
     void renderPage();
-
-private:
-    void setInputs();
-    void runAndWait(int k, int seed);
-    const rec::EvaluationResult& warm() const { return *m_state->evaluation()->find(rec::Protocol::Warm); }
-    QComboBox* protocolSwitch() const
-    {
-        return m_page->findChild<QComboBox*>(QStringLiteral("evalProtocol"));
-    }
-    QLabel* banner() const { return m_page->findChild<QLabel*>(QStringLiteral("evalBanner")); }
-    QPushButton* button(const char* name) const
-    {
-        return m_page->findChild<QPushButton*>(QLatin1String(name));
-    }
-
-    QTemporaryDir m_dir;
-    ui::LoadedCatalog m_loaded;
-    std::shared_ptr<const sim::SimulationResult> m_simulation;
-    std::shared_ptr<const sim::SimulationResult> m_otherSimulation;
-    std::shared_ptr<const model::Model> m_model;
-    std::shared_ptr<const model::Model> m_otherModel;
-    std::unique_ptr<AppState> m_state;
-    std::unique_ptr<EvaluationPage> m_page;
-    std::unique_ptr<QAbstractItemModelTester> m_tester;
 };
-
-namespace {
-
-std::shared_ptr<const sim::SimulationResult> simulateUsers(const data::Catalog& catalog, std::uint64_t seed)
-{
-    sim::SimulationParams params;
-    params.users = 100;
-    params.seed = seed;
-    params.thresholds = data::GenreThresholds::scaledFor(catalog.size());
-    return std::make_shared<const sim::SimulationResult>(
-        sim::simulate(catalog, sim::defaultArchetypes(), params));
-}
-
-std::shared_ptr<const model::Model> tinyModel(const data::Catalog& catalog, std::uint64_t seed)
-{
-    model::TrainingParams params;
-    params.layers = {8, 4};
-    params.pretrainEpochs = 2;
-    params.finetuneEpochs = 2;
-    params.seed = seed;
-    return std::make_shared<const model::Model>(model::trainModel(catalog, params).model);
-}
-
-} // namespace
-
-void TestEvaluationPage::initTestCase()
-{
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("gdbm-tests"));
-    QCoreApplication::setApplicationName(QStringLiteral("TestEvaluationPage"));
-    QSettings().clear();
-    ui::MessageBox::setTestMode(true);
-    ui::FileDialog::setTestMode(true);
-    QVERIFY(m_dir.isValid());
-    m_loaded =
-        ui::prepareCatalog(data::generateDemoCatalog({1500, 4}), data::GenreThresholds::scaledFor(1500));
-    m_simulation = simulateUsers(*m_loaded.catalog, 1);
-    m_otherSimulation = simulateUsers(*m_loaded.catalog, 2);
-    m_model = tinyModel(*m_loaded.catalog, 1);
-    m_otherModel = tinyModel(*m_loaded.catalog, 2);
-}
-
-void TestEvaluationPage::init()
-{
-    m_state = std::make_unique<AppState>();
-    m_state->setCatalog(m_loaded);
-    m_page = std::make_unique<EvaluationPage>(*m_state);
-    m_tester = std::make_unique<QAbstractItemModelTester>(
-        m_page->tableModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-}
-
-void TestEvaluationPage::cleanup()
-{
-    m_tester.reset();
-    m_page.reset();
-    m_state.reset();
-}
-
-void TestEvaluationPage::setInputs()
-{
-    m_state->setSimulation(m_simulation, m_loaded.catalog, m_state->archetypes(), m_state->thresholds());
-    m_state->setModel(m_model);
-}
-
-void TestEvaluationPage::runAndWait(int k, int seed)
-{
-    m_page->findChild<QSpinBox*>(QStringLiteral("evalK"))->setValue(k);
-    m_page->findChild<QSpinBox*>(QStringLiteral("evalSeed"))->setValue(seed);
-    QVERIFY(button("evalRun")->isEnabled());
-    QTest::mouseClick(button("evalRun"), Qt::LeftButton);
-    QVERIFY(m_page->jobs()->isRunning());
-    QVERIFY(button("evalCancel")->isEnabled());
-    QVERIFY(m_page->jobs()->waitForFinished());
-    QVERIFY(m_state->evaluation() != nullptr);
-    QVERIFY(!button("evalCancel")->isEnabled());
-}
 
 void TestEvaluationPage::runNeedsSimulationAndModel()
 {
@@ -248,125 +135,6 @@ void TestEvaluationPage::runFillsTheTableAndTheState()
     QVERIFY(summary.contains(QStringLiteral("%1 skipped").arg(expected.usersSkipped)));
     QVERIFY(!banner()->isVisibleTo(m_page.get()));
     QVERIFY(button("evalExportCsv")->isEnabled());
-}
-
-void TestEvaluationPage::protocolSwitchShowsNewTracks()
-{
-    setInputs();
-    runAndWait(10, 2);
-    const rec::EvaluationResult expected =
-        rec::compareMethods(*m_loaded.catalog, *m_simulation, *m_model, {10, 2, rec::Protocol::NewTracks});
-    QCOMPARE(protocolSwitch()->count(), int(rec::protocolTable().size()));
-    protocolSwitch()->setCurrentIndex(protocolSwitch()->findData(QStringLiteral("new-tracks")));
-    QCOMPARE(m_page->protocol(), rec::Protocol::NewTracks);
-    QCOMPARE(QSettings().value("evaluation/protocol").toString(), QStringLiteral("new-tracks"));
-
-    // Every method has its row; those that learn from listening say why they have no values,
-    // across the whole row.
-    const QAbstractItemModel* table = m_page->tableModel();
-    QCOMPARE(table->rowCount(), int(rec::methodTable().size()));
-    int unranked = 0;
-    for (int r = 0; r < table->rowCount(); ++r) {
-        const rec::MethodEvaluation& m = expected.methods[std::size_t(r)];
-        QCOMPARE(table->headerData(r, Qt::Vertical).toString(), EvaluationTableModel::methodLabel(m.method));
-        if (m.ranked) {
-            QCOMPARE(table->index(r, 2).data(EvaluationTableModel::kValueRole).toDouble(),
-                     m.overall.at("ndcg"));
-            QCOMPARE(m_page->table()->columnSpan(r, 0), 1);
-            continue;
-        }
-        ++unranked;
-        QCOMPARE(table->index(r, 0).data().toString(), EvaluationTableModel::unrankedText());
-        QVERIFY(!table->index(r, 2).data(EvaluationTableModel::kValueRole).isValid());
-        QCOMPARE(m_page->table()->columnSpan(r, 0), table->columnCount());
-    }
-    QCOMPARE(unranked, 3); // item-kNN, implicit MF, popularity
-    // The chart has a bar set per method that ranked.
-    QCOMPARE(m_page->chart()->sets().size(), int(rec::methodTable().size()) - unranked);
-    // Random keeps its colour from one protocol to the other; no two methods share one.
-    const auto colorsOf = [this] {
-        QList<QRgb> colors;
-        auto* series = qobject_cast<QBarSeries*>(m_page->chart()->view()->chart()->series().front());
-        for (QBarSet* set : series->barSets())
-            colors << set->color().rgb();
-        return colors;
-    };
-    const QList<QRgb> newTrackColors = colorsOf();
-    QCOMPARE(QSet<QRgb>(newTrackColors.begin(), newTrackColors.end()).size(), newTrackColors.size());
-    for (const QList<qreal>& row : m_page->chart()->values()) {
-        for (qreal v : row)
-            QVERIFY2(v >= 0 && v <= 1, qPrintable(QString::number(v))); // NDCG is a share
-    }
-    const QString summary = m_page->findChild<QLabel*>(QStringLiteral("evalSummary"))->text();
-    QVERIFY2(summary.contains(QStringLiteral("among %1 new tracks").arg(expected.tracksRanked)),
-             qPrintable(summary));
-
-    // The choice is remembered by the next page; back to returning listeners, no span is left.
-    {
-        const EvaluationPage another(*m_state);
-        QCOMPARE(another.protocol(), rec::Protocol::NewTracks);
-    }
-    protocolSwitch()->setCurrentIndex(protocolSwitch()->findData(QStringLiteral("warm")));
-    for (int r = 0; r < table->rowCount(); ++r)
-        QCOMPARE(m_page->table()->columnSpan(r, 0), 1);
-    QCOMPARE(m_page->chart()->sets().size(), int(rec::methodTable().size()));
-    const QList<QRgb> warmColors = colorsOf();
-    QCOMPARE(QSet<QRgb>(warmColors.begin(), warmColors.end()).size(), warmColors.size());
-    QCOMPARE(warmColors.back(), newTrackColors.back());
-}
-
-void TestEvaluationPage::chartShowsTheChosenMetric()
-{
-    setInputs();
-    runAndWait(10, 1);
-    const rec::EvaluationResult& result = warm();
-    auto* combo = m_page->findChild<QComboBox*>(QStringLiteral("evalMetric"));
-    QCOMPARE(combo->currentData().toString(), QStringLiteral("ndcg"));
-    QCOMPARE(combo->count(), int(rec::metricOrder().size()));
-
-    const ui::GroupedBarChart* chart = m_page->chart();
-    QCOMPARE(chart->objectName(), QStringLiteral("evalChart"));
-    QCOMPARE(chart->sets().size(), int(rec::methodTable().size()));
-    QCOMPARE(chart->sets().front(), QStringLiteral("DBM audio only, top layer"));
-    // One category per archetype, in the order of the simulation's set.
-    QStringList archetypes;
-    for (const std::string& name : m_simulation->archetypeNames) {
-        if (result.methods.front().perArchetype.count(name))
-            archetypes << QString::fromStdString(name);
-    }
-    QCOMPARE(archetypes.size(), 12);
-    QCOMPARE(chart->categories(), archetypes);
-    const auto valuesOf = [&](const std::string& metric) {
-        QList<QList<qreal>> values;
-        for (const rec::MethodEvaluation& m : result.methods) {
-            QList<qreal>& row = values.emplace_back();
-            for (const QString& a : archetypes)
-                row << m.perArchetype.at(a.toStdString()).at(metric);
-        }
-        return values;
-    };
-    QCOMPARE(chart->values(), valuesOf("ndcg"));
-    const QChart* qchart = chart->view()->chart();
-    QCOMPARE(qchart->series().size(), 1);
-    QVERIFY(qchart->title().contains(QStringLiteral("NDCG@10")));
-
-    combo->setCurrentIndex(combo->findData(QStringLiteral("precision")));
-    QCOMPARE(chart->values(), valuesOf("precision"));
-    QVERIFY(chart->values() != valuesOf("ndcg"));
-    QVERIFY(chart->view()->chart()->title().contains(QStringLiteral("Precision@10")));
-
-    // Hovering a bar names the method, the archetype and the value.
-    auto* series = qobject_cast<QBarSeries*>(chart->view()->chart()->series().front());
-    QVERIFY(series);
-    QCOMPARE(series->count(), int(rec::methodTable().size()));
-    QCOMPARE(series->barSets().front()->count(), 12);
-    const QString expectedText =
-        QStringLiteral("Audio + tags, %1: %2")
-            .arg(archetypes[3], QString::number(valuesOf("precision")[4][3], 'f', 3));
-    QCOMPARE(chart->barText(4, 3), expectedText);
-    Q_EMIT series->hovered(true, 3, series->barSets()[4]);
-    QTRY_COMPARE(QToolTip::text(), expectedText);
-    Q_EMIT series->hovered(false, 3, series->barSets()[4]);
 }
 
 void TestEvaluationPage::exportsCsvAndChart()

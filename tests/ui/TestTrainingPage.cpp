@@ -1,37 +1,23 @@
 // The Training page driven as a user would, offscreen: settings, Start, Pause/Resume, Cancel,
-// the live chart, model files and exports, and a probe that the GUI thread never stalls while
-// the model trains.
-#include "AppState.h"
-#include "charts/LossChart.h"
+// the live chart with its best epoch, verdict and kept epoch, and a probe that the GUI thread
+// never stalls while the model trains. (Its files: TestTrainingPageFiles.)
+#include "TrainingPageFixture.h"
 #include "charts/LossChartScale.h"
 #include "charts/Smoothing.h"
-#include "data/DatasetLoader.h"
-#include "data/DemoCatalog.h"
-#include "jobs/JobRunner.h"
-#include "model/ModelFile.h"
-#include "pages/TrainingPage.h"
-#include "util/FileDialog.h"
-#include "util/MessageBox.h"
 
 #include <QChartView>
 #include <QCheckBox>
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
-#include <QFile>
-#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
-#include <QPushButton>
 #include <QRegularExpression>
-#include <QSettings>
 #include <QSpinBox>
-#include <QTemporaryDir>
 #include <QTimer>
-#include <QtTest>
-#include <memory>
 
 using namespace gdbm;
+using namespace gdbm::testing;
 using gdbm::ui::AppState;
 using gdbm::ui::TrainingPage;
 
@@ -42,51 +28,17 @@ namespace {
 constexpr qint64 kMaxStallMs = 50;
 // How often the responsiveness probe's timer asks to run.
 constexpr int kProbeIntervalMs = 5;
-#ifdef GDBM_SANITIZED
-// Under a sanitizer (scripts/sanitize.sh) every memory access is checked: training and drawing
-// run several times slower, so waits are longer and the stall limit does not apply.
-constexpr int kSlowdown = 5;
-#else
-constexpr int kSlowdown = 1;
-#endif
-
-// Trains in a blink: the tests that check results rather than timing use it.
-model::TrainingParams tinyParams()
-{
-    model::TrainingParams p;
-    p.layers = {8, 4};
-    p.pretrainEpochs = 2;
-    p.finetuneEpochs = 2;
-    return p;
-}
-
-// Lasts long enough (most of a second on the small catalog, where the page sees the first
-// epoch after at most 50 ms) to press Pause or Cancel mid-run, even on a much faster machine.
-model::TrainingParams longParams()
-{
-    model::TrainingParams p = tinyParams();
-    p.layers = {32, 16};
-    p.batchSize = 16;
-    p.pretrainEpochs = 100;
-    p.finetuneEpochs = 100;
-    return p;
-}
-
-int plannedEpochs(const model::TrainingParams& p)
-{
-    return int(p.layers.size()) * p.pretrainEpochs + p.finetuneEpochs;
-}
 
 } // namespace
 
-class TestTrainingPage : public QObject
+class TestTrainingPage : public QObject, public TrainingPageFixture
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase();
-    void init();
-    void cleanup();
+    void initTestCase() { setUpTestCase("TestTrainingPage"); }
+    void init() { setUpPage(); }
+    void cleanup() { tearDownPage(); }
 
     void smoothingIsTensorBoards();
     void errorAxesStepRoundly();
@@ -95,70 +47,12 @@ private Q_SLOTS:
     void pauseAndResumeContinueTheSameRun();
     void cancelKeepsThePreviousModel();
     void invalidSettingsDisableStart();
-    void exportsCurvesAndChart();
-    void savesAndLoadsModels();
     void staysResponsiveWhileTraining();
 
 private:
-    template <typename T>
-    T* child(const char* name) const
-    {
-        T* found = m_page->findChild<T*>(name);
-        if (!found)
-            qWarning("no child %s", name);
-        return found;
-    }
-    // Starts through the button, as a user would, and waits for the run to end.
-    bool train(const model::TrainingParams& params);
     // Waits until no epoch has arrived for a while; false if epochs keep coming for 30 s.
     bool waitUntilChartSettles();
-    model::Model direct(const model::TrainingParams& params) const
-    {
-        return model::trainModel(*m_small.catalog, params).model;
-    }
-
-    QTemporaryDir m_dir;
-    ui::LoadedCatalog m_small;
-    std::unique_ptr<AppState> m_state;
-    std::unique_ptr<TrainingPage> m_page;
 };
-
-void TestTrainingPage::initTestCase()
-{
-    QVERIFY(m_dir.isValid());
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath("settings"));
-    QCoreApplication::setOrganizationName("gdbm-tests");
-    QCoreApplication::setApplicationName("TestTrainingPage");
-    ui::MessageBox::setTestMode(true);
-    ui::FileDialog::setTestMode(true);
-    m_small =
-        ui::prepareCatalog(data::generateDemoCatalog({1500, 4}), data::GenreThresholds::scaledFor(1500));
-}
-
-void TestTrainingPage::init()
-{
-    QSettings().clear(); // every test starts from the default settings
-    m_state = std::make_unique<AppState>();
-    m_state->setCatalog(m_small);
-    m_page = std::make_unique<TrainingPage>(*m_state);
-    m_page->resize(1100, 750);
-}
-
-void TestTrainingPage::cleanup()
-{
-    m_page.reset();
-    m_state.reset();
-}
-
-bool TestTrainingPage::train(const model::TrainingParams& params)
-{
-    m_state->setTrainingParams(params);
-    auto* start = child<QPushButton>("trainStart");
-    if (!start->isEnabled())
-        return false;
-    start->click();
-    return m_page->jobs()->waitForFinished(60000 * kSlowdown);
-}
 
 bool TestTrainingPage::waitUntilChartSettles()
 {
@@ -424,87 +318,6 @@ void TestTrainingPage::invalidSettingsDisableStart()
     // No dataset, no Start.
     m_state->setCatalog({});
     QVERIFY(!start->isEnabled());
-}
-
-void TestTrainingPage::exportsCurvesAndChart()
-{
-    QVERIFY(!child<QPushButton>("trainExportCsv")->isEnabled());
-    QVERIFY(train(tinyParams()));
-    const QString csv = m_dir.filePath("curves.csv");
-    ui::FileDialog::setNextFileName(csv);
-    child<QPushButton>("trainExportCsv")->click();
-    QFile file(csv);
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    const QStringList lines = QString::fromUtf8(file.readAll()).split('\n', Qt::SkipEmptyParts);
-    QCOMPARE(lines.size(), 7);
-    QCOMPARE(lines[0], QString("phase,layer,epoch,mse_train,mse_validation,samples_per_second,elapsed_s"));
-    const std::vector<model::EpochStats>& curves = m_state->model()->curves;
-    const char* expected[] = {"pretraining,1,1,", "pretraining,1,2,", "pretraining,2,1,",
-                              "pretraining,2,2,", "fine-tuning,2,1,", "fine-tuning,2,2,"};
-    for (int i = 0; i < 6; ++i) {
-        QVERIFY2(lines[i + 1].startsWith(expected[i]), qPrintable(lines[i + 1]));
-        const QStringList fields = lines[i + 1].split(',');
-        QCOMPARE(fields.size(), 7);
-        // Numbers read back exactly.
-        QCOMPARE(fields[3].toDouble(), curves[std::size_t(i)].mseTrain);
-        QCOMPARE(fields[4].toDouble(), curves[std::size_t(i)].mseValidation);
-        QVERIFY(fields[5].toDouble() > 0);
-    }
-
-    const QString png = m_dir.filePath("chart.png");
-    ui::FileDialog::setNextFileName(png);
-    child<QPushButton>("trainExportPng")->click();
-    const QImage image(png);
-    QVERIFY(!image.isNull());
-    QVERIFY(image.width() > 100 && image.height() > 100);
-}
-
-void TestTrainingPage::savesAndLoadsModels()
-{
-    QVERIFY(train(tinyParams()));
-    const auto trained = m_state->model();
-    const QString path = m_dir.filePath("tiny.gdbm");
-    ui::FileDialog::setNextFileName(path);
-    m_page->saveModel();
-    QVERIFY(QFile::exists(path));
-
-    m_state->setModel(nullptr);
-    QCOMPARE(m_page->chart()->pointCount(), 0);
-    ui::FileDialog::setNextFileName(path);
-    m_page->loadModel();
-    QVERIFY(m_state->model());
-    QVERIFY(*m_state->model() == *trained);
-    QCOMPARE(m_page->chart()->pointCount(), 6);
-
-    // A dataset without some of the model's features: the model loads, with a warning naming them.
-    const QString small = m_dir.filePath("two-features.csv");
-    QFile csv(small);
-    QVERIFY(csv.open(QIODevice::WriteOnly));
-    csv.write("track_name,artist_name,energy,danceability\nA,X,0.5,0.4\nB,Y,0.7,0.6\nC,Z,0.2,0.9\n");
-    csv.close();
-    m_state->setCatalog(
-        ui::prepareCatalog(data::loadDataset({small.toStdString()}), data::GenreThresholds{}));
-    m_state->setModel(nullptr);
-    int shown = ui::MessageBox::shownCount();
-    ui::FileDialog::setNextFileName(path);
-    m_page->loadModel();
-    QVERIFY(m_state->model());
-    QCOMPARE(ui::MessageBox::shownCount(), shown + 1);
-    QVERIFY2(ui::MessageBox::lastText().contains("Loudness"), qPrintable(ui::MessageBox::lastText()));
-
-    // A file that is not a model: a message naming it, and the model in use stays.
-    const auto before = m_state->model();
-    const QString broken = m_dir.filePath("broken.gdbm");
-    QFile f(broken);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write("not a model at all");
-    f.close();
-    shown = ui::MessageBox::shownCount();
-    ui::FileDialog::setNextFileName(broken);
-    m_page->loadModel();
-    QCOMPARE(ui::MessageBox::shownCount(), shown + 1);
-    QVERIFY2(ui::MessageBox::lastText().contains("broken.gdbm"), qPrintable(ui::MessageBox::lastText()));
-    QCOMPARE(m_state->model(), before);
 }
 
 void TestTrainingPage::staysResponsiveWhileTraining()

@@ -1,0 +1,155 @@
+// The Evaluation page's two views: the switch between the protocols (the new-tracks view's
+// rows for methods that cannot rank, the colours, the remembered choice) and the per-archetype
+// chart of a chosen metric.
+#include "EvaluationPageFixture.h"
+#include "charts/GroupedBarChart.h"
+#include "models/EvaluationTableModel.h"
+#include "rec/Comparison.h"
+
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QSet>
+#include <QTableView>
+#include <QToolTip>
+
+using namespace gdbm;
+using namespace gdbm::testing;
+using gdbm::ui::EvaluationPage;
+using gdbm::ui::EvaluationTableModel;
+
+class TestEvaluationViews : public QObject, public EvaluationPageFixture
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { setUpTestCase("TestEvaluationViews"); }
+    void init() { setUpPage(); }
+    void cleanup() { tearDownPage(); }
+
+    void protocolSwitchShowsNewTracks();
+    void chartShowsTheChosenMetric();
+};
+
+void TestEvaluationViews::protocolSwitchShowsNewTracks()
+{
+    setInputs();
+    runAndWait(10, 2);
+    const rec::EvaluationResult expected =
+        rec::compareMethods(*m_loaded.catalog, *m_simulation, *m_model, {10, 2, rec::Protocol::NewTracks});
+    QCOMPARE(protocolSwitch()->count(), int(rec::protocolTable().size()));
+    protocolSwitch()->setCurrentIndex(protocolSwitch()->findData(QStringLiteral("new-tracks")));
+    QCOMPARE(m_page->protocol(), rec::Protocol::NewTracks);
+    QCOMPARE(QSettings().value("evaluation/protocol").toString(), QStringLiteral("new-tracks"));
+
+    // Every method has its row; those that learn from listening say why they have no values,
+    // across the whole row.
+    const QAbstractItemModel* table = m_page->tableModel();
+    QCOMPARE(table->rowCount(), int(rec::methodTable().size()));
+    int unranked = 0;
+    for (int r = 0; r < table->rowCount(); ++r) {
+        const rec::MethodEvaluation& m = expected.methods[std::size_t(r)];
+        QCOMPARE(table->headerData(r, Qt::Vertical).toString(), EvaluationTableModel::methodLabel(m.method));
+        if (m.ranked) {
+            QCOMPARE(table->index(r, 2).data(EvaluationTableModel::kValueRole).toDouble(),
+                     m.overall.at("ndcg"));
+            QCOMPARE(m_page->table()->columnSpan(r, 0), 1);
+            continue;
+        }
+        ++unranked;
+        QCOMPARE(table->index(r, 0).data().toString(), EvaluationTableModel::unrankedText());
+        QVERIFY(!table->index(r, 2).data(EvaluationTableModel::kValueRole).isValid());
+        QCOMPARE(m_page->table()->columnSpan(r, 0), table->columnCount());
+    }
+    QCOMPARE(unranked, 3); // item-kNN, implicit MF, popularity
+    // The chart has a bar set per method that ranked.
+    QCOMPARE(m_page->chart()->sets().size(), int(rec::methodTable().size()) - unranked);
+    // Random keeps its colour from one protocol to the other; no two methods share one.
+    const auto colorsOf = [this] {
+        QList<QRgb> colors;
+        auto* series = qobject_cast<QBarSeries*>(m_page->chart()->view()->chart()->series().front());
+        for (QBarSet* set : series->barSets())
+            colors << set->color().rgb();
+        return colors;
+    };
+    const QList<QRgb> newTrackColors = colorsOf();
+    QCOMPARE(QSet<QRgb>(newTrackColors.begin(), newTrackColors.end()).size(), newTrackColors.size());
+    for (const QList<qreal>& row : m_page->chart()->values()) {
+        for (qreal v : row)
+            QVERIFY2(v >= 0 && v <= 1, qPrintable(QString::number(v))); // NDCG is a share
+    }
+    const QString summary = m_page->findChild<QLabel*>(QStringLiteral("evalSummary"))->text();
+    QVERIFY2(summary.contains(QStringLiteral("among %1 new tracks").arg(expected.tracksRanked)),
+             qPrintable(summary));
+
+    // The choice is remembered by the next page; back to returning listeners, no span is left.
+    {
+        const EvaluationPage another(*m_state);
+        QCOMPARE(another.protocol(), rec::Protocol::NewTracks);
+    }
+    protocolSwitch()->setCurrentIndex(protocolSwitch()->findData(QStringLiteral("warm")));
+    for (int r = 0; r < table->rowCount(); ++r)
+        QCOMPARE(m_page->table()->columnSpan(r, 0), 1);
+    QCOMPARE(m_page->chart()->sets().size(), int(rec::methodTable().size()));
+    const QList<QRgb> warmColors = colorsOf();
+    QCOMPARE(QSet<QRgb>(warmColors.begin(), warmColors.end()).size(), warmColors.size());
+    QCOMPARE(warmColors.back(), newTrackColors.back());
+}
+
+void TestEvaluationViews::chartShowsTheChosenMetric()
+{
+    setInputs();
+    runAndWait(10, 1);
+    const rec::EvaluationResult& result = warm();
+    auto* combo = m_page->findChild<QComboBox*>(QStringLiteral("evalMetric"));
+    QCOMPARE(combo->currentData().toString(), QStringLiteral("ndcg"));
+    QCOMPARE(combo->count(), int(rec::metricOrder().size()));
+
+    const ui::GroupedBarChart* chart = m_page->chart();
+    QCOMPARE(chart->objectName(), QStringLiteral("evalChart"));
+    QCOMPARE(chart->sets().size(), int(rec::methodTable().size()));
+    QCOMPARE(chart->sets().front(), QStringLiteral("DBM audio only, top layer"));
+    // One category per archetype, in the order of the simulation's set.
+    QStringList archetypes;
+    for (const std::string& name : m_simulation->archetypeNames) {
+        if (result.methods.front().perArchetype.count(name))
+            archetypes << QString::fromStdString(name);
+    }
+    QCOMPARE(archetypes.size(), 12);
+    QCOMPARE(chart->categories(), archetypes);
+    const auto valuesOf = [&](const std::string& metric) {
+        QList<QList<qreal>> values;
+        for (const rec::MethodEvaluation& m : result.methods) {
+            QList<qreal>& row = values.emplace_back();
+            for (const QString& a : archetypes)
+                row << m.perArchetype.at(a.toStdString()).at(metric);
+        }
+        return values;
+    };
+    QCOMPARE(chart->values(), valuesOf("ndcg"));
+    const QChart* qchart = chart->view()->chart();
+    QCOMPARE(qchart->series().size(), 1);
+    QVERIFY(qchart->title().contains(QStringLiteral("NDCG@10")));
+
+    combo->setCurrentIndex(combo->findData(QStringLiteral("precision")));
+    QCOMPARE(chart->values(), valuesOf("precision"));
+    QVERIFY(chart->values() != valuesOf("ndcg"));
+    QVERIFY(chart->view()->chart()->title().contains(QStringLiteral("Precision@10")));
+
+    // Hovering a bar names the method, the archetype and the value.
+    auto* series = qobject_cast<QBarSeries*>(chart->view()->chart()->series().front());
+    QVERIFY(series);
+    QCOMPARE(series->count(), int(rec::methodTable().size()));
+    QCOMPARE(series->barSets().front()->count(), 12);
+    const QString expectedText =
+        QStringLiteral("Audio + tags, %1: %2")
+            .arg(archetypes[3], QString::number(valuesOf("precision")[4][3], 'f', 3));
+    QCOMPARE(chart->barText(4, 3), expectedText);
+    Q_EMIT series->hovered(true, 3, series->barSets()[4]);
+    QTRY_COMPARE(QToolTip::text(), expectedText);
+    Q_EMIT series->hovered(false, 3, series->barSets()[4]);
+}
+
+QTEST_MAIN(TestEvaluationViews)
+#include "TestEvaluationViews.moc"

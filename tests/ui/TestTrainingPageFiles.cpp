@@ -1,0 +1,107 @@
+// The Training page's files, used as a user would: the curves exported as CSV and the chart
+// as PNG, and model files saved and loaded (a dataset without some of the model's features, a
+// file that is not a model).
+#include "TrainingPageFixture.h"
+
+#include <QFile>
+#include <QImage>
+
+using namespace gdbm;
+using namespace gdbm::testing;
+
+class TestTrainingPageFiles : public QObject, public TrainingPageFixture
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { setUpTestCase("TestTrainingPageFiles"); }
+    void init() { setUpPage(); }
+    void cleanup() { tearDownPage(); }
+
+    void exportsCurvesAndChart();
+    void savesAndLoadsModels();
+};
+
+void TestTrainingPageFiles::exportsCurvesAndChart()
+{
+    QVERIFY(!child<QPushButton>("trainExportCsv")->isEnabled());
+    QVERIFY(train(tinyParams()));
+    const QString csv = m_dir.filePath("curves.csv");
+    ui::FileDialog::setNextFileName(csv);
+    child<QPushButton>("trainExportCsv")->click();
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(file.readAll()).split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 7);
+    QCOMPARE(lines[0], QString("phase,layer,epoch,mse_train,mse_validation,samples_per_second,elapsed_s"));
+    const std::vector<model::EpochStats>& curves = m_state->model()->curves;
+    const char* expected[] = {"pretraining,1,1,", "pretraining,1,2,", "pretraining,2,1,",
+                              "pretraining,2,2,", "fine-tuning,2,1,", "fine-tuning,2,2,"};
+    for (int i = 0; i < 6; ++i) {
+        QVERIFY2(lines[i + 1].startsWith(expected[i]), qPrintable(lines[i + 1]));
+        const QStringList fields = lines[i + 1].split(',');
+        QCOMPARE(fields.size(), 7);
+        // Numbers read back exactly.
+        QCOMPARE(fields[3].toDouble(), curves[std::size_t(i)].mseTrain);
+        QCOMPARE(fields[4].toDouble(), curves[std::size_t(i)].mseValidation);
+        QVERIFY(fields[5].toDouble() > 0);
+    }
+
+    const QString png = m_dir.filePath("chart.png");
+    ui::FileDialog::setNextFileName(png);
+    child<QPushButton>("trainExportPng")->click();
+    const QImage image(png);
+    QVERIFY(!image.isNull());
+    QVERIFY(image.width() > 100 && image.height() > 100);
+}
+
+void TestTrainingPageFiles::savesAndLoadsModels()
+{
+    QVERIFY(train(tinyParams()));
+    const auto trained = m_state->model();
+    const QString path = m_dir.filePath("tiny.gdbm");
+    ui::FileDialog::setNextFileName(path);
+    m_page->saveModel();
+    QVERIFY(QFile::exists(path));
+
+    m_state->setModel(nullptr);
+    QCOMPARE(m_page->chart()->pointCount(), 0);
+    ui::FileDialog::setNextFileName(path);
+    m_page->loadModel();
+    QVERIFY(m_state->model());
+    QVERIFY(*m_state->model() == *trained);
+    QCOMPARE(m_page->chart()->pointCount(), 6);
+
+    // A dataset without some of the model's features: the model loads, with a warning naming them.
+    const QString small = m_dir.filePath("two-features.csv");
+    QFile csv(small);
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    csv.write("track_name,artist_name,energy,danceability\nA,X,0.5,0.4\nB,Y,0.7,0.6\nC,Z,0.2,0.9\n");
+    csv.close();
+    m_state->setCatalog(
+        ui::prepareCatalog(data::loadDataset({small.toStdString()}), data::GenreThresholds{}));
+    m_state->setModel(nullptr);
+    int shown = ui::MessageBox::shownCount();
+    ui::FileDialog::setNextFileName(path);
+    m_page->loadModel();
+    QVERIFY(m_state->model());
+    QCOMPARE(ui::MessageBox::shownCount(), shown + 1);
+    QVERIFY2(ui::MessageBox::lastText().contains("Loudness"), qPrintable(ui::MessageBox::lastText()));
+
+    // A file that is not a model: a message naming it, and the model in use stays.
+    const auto before = m_state->model();
+    const QString broken = m_dir.filePath("broken.gdbm");
+    QFile f(broken);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("not a model at all");
+    f.close();
+    shown = ui::MessageBox::shownCount();
+    ui::FileDialog::setNextFileName(broken);
+    m_page->loadModel();
+    QCOMPARE(ui::MessageBox::shownCount(), shown + 1);
+    QVERIFY2(ui::MessageBox::lastText().contains("broken.gdbm"), qPrintable(ui::MessageBox::lastText()));
+    QCOMPARE(m_state->model(), before);
+}
+
+QTEST_MAIN(TestTrainingPageFiles)
+#include "TestTrainingPageFiles.moc"
