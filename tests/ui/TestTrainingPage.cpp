@@ -47,6 +47,7 @@ private Q_SLOTS:
     void pauseAndResumeContinueTheSameRun();
     void cancelKeepsThePreviousModel();
     void invalidSettingsDisableStart();
+    void recipeSettingsAreRemembered();
     void staysResponsiveWhileTraining();
 
 private:
@@ -318,6 +319,27 @@ void TestTrainingPage::invalidSettingsDisableStart()
     // No dataset, no Start.
     m_state->setCatalog({});
     QVERIFY(!start->isEnabled());
+}
+
+void TestTrainingPage::recipeSettingsAreRemembered()
+{
+    // The settings the form does not show (momentum, warm-up, initial scale) survive the form
+    // and come back in the next session, each its own value.
+    model::TrainingParams p = tinyParams();
+    p.initialWeightScale = 0.6;
+    p.pretrainHiddenLearningRate = 0.05;
+    p.pretrainMomentumStart = 0.3;
+    p.pretrainMomentum = 0.7;
+    p.pretrainMomentumSwitchEpoch = 1;
+    p.logVarianceWarmupEpochs = 1;
+    p.earlyStopping = false;
+    p.patience = 4;
+    QVERIFY(train(p));
+    QCOMPARE(m_state->model()->params, p);
+    QTRY_COMPARE(QSettings().value("training/patience").toInt(), 4);
+    AppState fresh;
+    const TrainingPage freshPage(fresh);
+    QCOMPARE(fresh.trainingParams(), p);
 }
 
 void TestTrainingPage::staysResponsiveWhileTraining()
