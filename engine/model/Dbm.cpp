@@ -28,7 +28,14 @@ Dbm Dbm::zeros(std::size_t visible, const std::vector<std::size_t>& layers)
     }
     dbm.visibleBias = Vector::Zero(Eigen::Index(visible));
     dbm.logVariance = Vector::Zero(Eigen::Index(visible));
+    dbm.gaussianCount = visible;
     return dbm;
+}
+
+const BlockList& Dbm::blocksOf(std::size_t l) const
+{
+    static const BlockList dense;
+    return l < blocks.size() ? blocks[l] : dense;
 }
 
 std::vector<std::size_t> Dbm::layerSizes() const
@@ -59,7 +66,10 @@ bool Dbm::operator==(const Dbm& other) const
 {
     if (layerSizes() != other.layerSizes() || visibleCount() != other.visibleCount())
         return false;
-    bool same = visibleBias == other.visibleBias && logVariance == other.logVariance;
+    bool same = visibleBias == other.visibleBias && logVariance == other.logVariance &&
+                gaussianCount == other.gaussianCount;
+    for (std::size_t l = 0; l < weights.size(); ++l)
+        same = same && blocksOf(l) == other.blocksOf(l);
     for (std::size_t l = 0; l < weights.size(); ++l)
         same = same && weights[l] == other.weights[l] && hiddenBias[l] == other.hiddenBias[l];
     return same;
@@ -74,12 +84,19 @@ Matrix scaledVisible(const Dbm& dbm, const Matrix& v)
 void hiddenInput(const Dbm& dbm, std::size_t l, const Matrix& below, const Matrix* above,
                  Scalar bottomUpFactor, Matrix& out)
 {
-    out.noalias() = below * dbm.weights[l];
+    multiplyBlocks(below, dbm.weights[l], dbm.blocksOf(l), out);
     if (bottomUpFactor != Scalar(1))
         out *= bottomUpFactor;
     out.rowwise() += dbm.hiddenBias[l].transpose();
-    if (above)
-        out.noalias() += *above * dbm.weights[l + 1].transpose();
+    if (above) {
+        if (dbm.blocksOf(l + 1).empty()) {
+            out.noalias() += *above * dbm.weights[l + 1].transpose();
+        } else {
+            Matrix topDown;
+            multiplyBlocksTransposed(*above, dbm.weights[l + 1], dbm.blocksOf(l + 1), topDown);
+            out += topDown;
+        }
+    }
 }
 
 void meanFieldSweep(const Dbm& dbm, const Matrix& scaledV, std::vector<Matrix>& mu)
@@ -114,9 +131,34 @@ std::vector<Matrix> meanField(const Dbm& dbm, const Matrix& v, int iterations)
 
 Matrix reconstruct(const Dbm& dbm, const Matrix& mu1)
 {
-    Matrix out = mu1 * dbm.weights[0].transpose();
+    Matrix out;
+    multiplyBlocksTransposed(mu1, dbm.weights[0], dbm.blocksOf(0), out);
     out.rowwise() += dbm.visibleBias.transpose();
+    visibleMeanInPlace(out, dbm.gaussianCount);
     return out;
+}
+
+std::vector<Matrix> meanFieldWithMissing(const Dbm& dbm, const Matrix& v, int iterations,
+                                         const std::vector<ColumnRange>& missing)
+{
+    if (missing.empty())
+        return meanField(dbm, v, iterations);
+    Matrix filled = v;
+    const auto fillMissing = [&](const Matrix& mean) {
+        for (const ColumnRange& r : missing)
+            filled.middleCols(Eigen::Index(r.first), Eigen::Index(r.count)) =
+                mean.middleCols(Eigen::Index(r.first), Eigen::Index(r.count));
+    };
+    // No hidden input yet: the missing units start at their bias's mean.
+    Matrix start = dbm.visibleBias.transpose().replicate(v.rows(), 1);
+    visibleMeanInPlace(start, dbm.gaussianCount);
+    fillMissing(start);
+    std::vector<Matrix> mu = meanField(dbm, filled, 0);
+    for (int k = 0; k < iterations; ++k) {
+        fillMissing(reconstruct(dbm, mu[0]));
+        meanFieldSweep(dbm, scaledVisible(dbm, filled), mu);
+    }
+    return mu;
 }
 
 double reconstructionError(const Dbm& dbm, const Matrix& v, int iterations)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Types.h"
+#include "model/UnitLayout.h"
 
 #include <cstddef>
 #include <vector>
@@ -11,12 +12,17 @@ namespace gdbm::model {
 // D Gaussian visible units with learned log-variance z, L layers of Bernoulli hidden units.
 // weights[0] is W1 (D x n1), weights[l] is W(l+1) (n(l) x n(l+1)); hiddenBias[l] is c(l+1).
 // Batches are row-major matrices with one sample per row.
+// The multimodal DBM of HYBRID.md is the same machine with binary visible units after the
+// Gaussian ones (their log-variance stays 0) and block-diagonal weights below the joint layer:
+// each modality's pathway is a block of every layer up to the joint one.
 struct Dbm
 {
     std::vector<Matrix> weights;
     std::vector<Vector> hiddenBias;
     Vector visibleBias;
     Vector logVariance;
+    std::size_t gaussianCount = 0; // visible units [0, gaussianCount) are Gaussian, the rest binary
+    std::vector<BlockList> blocks; // per weight matrix; empty (or an empty list): dense
 
     static Dbm zeros(std::size_t visible, const std::vector<std::size_t>& layers);
 
@@ -24,6 +30,7 @@ struct Dbm
     std::size_t layerCount() const { return weights.size(); }
     std::size_t layerSize(std::size_t l) const { return std::size_t(hiddenBias[l].size()); }
     std::vector<std::size_t> layerSizes() const;
+    const BlockList& blocksOf(std::size_t l) const;
     // Every parameter, for checks and checksums.
     std::size_t parameterCount() const;
     bool allFinite() const;
@@ -47,8 +54,22 @@ std::vector<Matrix> meanField(const Dbm& dbm, const Matrix& v, int iterations);
 // One sweep of mean-field updates over mu (odd layers, then even layers).
 void meanFieldSweep(const Dbm& dbm, const Matrix& scaledV, std::vector<Matrix>& mu);
 
-// The mean reconstruction of section 5: b + mu1 W1^T.
+// The mean reconstruction of section 5: b + mu1 W1^T (through the sigmoid for binary units).
 Matrix reconstruct(const Dbm& dbm, const Matrix& mu1);
+
+// Visible columns [first, first + count): a modality left out of inference.
+struct ColumnRange
+{
+    std::size_t first = 0;
+    std::size_t count = 0;
+};
+
+// Mean-field with some visible units missing (HYBRID.md section 3: a new song nobody has heard,
+// a dataset without genres): the observed units of v are clamped; the missing ones (whatever v
+// holds there) start at their mean given no hidden input and are updated with the even block
+// after every sweep, from the newest h1. With no missing range, exactly meanField().
+std::vector<Matrix> meanFieldWithMissing(const Dbm& dbm, const Matrix& v, int iterations,
+                                         const std::vector<ColumnRange>& missing);
 
 // Mean squared error between V and its mean-field reconstruction, over all entries (NaN for no
 // rows). Parallel over fixed chunks of rows, added in order: independent of the thread count.

@@ -30,11 +30,16 @@ void addVisibleStatistics(const Dbm& dbm, const Matrix& v, const Matrix& h1, Sca
 {
     const RowVector precision = precisionOf(dbm);
     const Matrix centred = v.rowwise() - dbm.visibleBias.transpose();
-    out.visibleBias +=
-        sign * (centred.array().rowwise() * precision.array()).colwise().sum().matrix().transpose();
-    const Matrix topDown = h1 * dbm.weights[0].transpose();
+    out.visibleBias += sign * visibleBiasTerm(centred, v, precision, dbm.gaussianCount);
+    Matrix topDown;
+    multiplyBlocksTransposed(h1, dbm.weights[0], dbm.blocksOf(0), topDown);
     const Matrix zTerm = Scalar(0.5) * centred.array().square() - v.array() * topDown.array();
-    out.logVariance += sign * (zTerm.colwise().sum().array() * precision.array()).matrix().transpose();
+    // Binary visible units have no variance to learn.
+    const auto gaussian = Eigen::Index(dbm.gaussianCount);
+    out.logVariance.head(gaussian) +=
+        sign * (zTerm.leftCols(gaussian).colwise().sum().array() * precision.head(gaussian).array())
+                   .matrix()
+                   .transpose();
 }
 
 } // namespace
@@ -68,7 +73,7 @@ void accumulateDataStatistics(const Dbm& dbm, const Matrix& v, int meanFieldIter
     const Matrix scaledV = scaledVisible(dbm, v);
     for (std::size_t l = 0; l < dbm.layerCount(); ++l) {
         const Matrix& below = l == 0 ? scaledV : mu[l - 1];
-        out.weights[l].noalias() += below.transpose() * mu[l];
+        addOuterBlocks(below, mu[l], dbm.blocksOf(l), Scalar(1), out.weights[l]);
         out.hiddenBias[l] += mu[l].colwise().sum().transpose();
     }
     addVisibleStatistics(dbm, v, mu[0], Scalar(1), out);
@@ -87,7 +92,7 @@ void gibbsStep(const Dbm& dbm, ChainState& chains, RowStreams& streams)
     // Even block {v, h2, h4, ..} given the odd block.
     chains.visible = reconstruct(dbm, chains.hidden[0]);
     const RowVector sigma = (Scalar(0.5) * dbm.logVariance.array()).exp().matrix().transpose();
-    streams.addGaussianNoise(chains.visible, sigma);
+    sampleVisible(chains.visible, dbm.gaussianCount, sigma, streams);
     for (std::size_t l = 1; l < layers; l += 2) {
         chainInput(dbm, chains, scaledV, l, chains.hidden[l]);
         sigmoidInPlace(chains.hidden[l]);
@@ -111,12 +116,12 @@ void advanceChainsAndSubtractStatistics(const Dbm& dbm, ChainState& chains, int 
     }
     for (std::size_t l = 0; l < layers; ++l) {
         if (l == 0) {
-            out.weights[0].noalias() -= scaledV.transpose() * probability[0];
+            addOuterBlocks(scaledV, probability[0], dbm.blocksOf(0), Scalar(-1), out.weights[0]);
         } else {
             const bool belowIsOdd = (l - 1) % 2 == 0; // h(l) with 0-based l-1 even is h1, h3, ..
             const Matrix& below = belowIsOdd ? probability[l - 1] : chains.hidden[l - 1];
             const Matrix& here = belowIsOdd ? chains.hidden[l] : probability[l];
-            out.weights[l].noalias() -= below.transpose() * here;
+            addOuterBlocks(below, here, dbm.blocksOf(l), Scalar(-1), out.weights[l]);
         }
         out.hiddenBias[l] -= probability[l].colwise().sum().transpose();
     }
@@ -156,8 +161,10 @@ void applyUpdate(Dbm& dbm, const DbmGradient& data, std::size_t dataRows, const 
                        adam.step);
     };
     for (std::size_t l = 0; l < dbm.layerCount(); ++l) {
-        const Matrix gW = data.weights[l] * dataScale + model.weights[l] * modelScale -
-                          Scalar(p.finetuneWeightDecay) * dbm.weights[l];
+        Matrix gW = data.weights[l] * dataScale + model.weights[l] * modelScale -
+                    Scalar(p.finetuneWeightDecay) * dbm.weights[l];
+        // A pathway's weights outside its block stay zero: their Adam moments never move.
+        zeroOutsideBlocks(dbm.blocksOf(l), gW);
         ascend(adam.weights[l], dbm.weights[l], gW, lr);
         const Vector gc = data.hiddenBias[l] * dataScale + model.hiddenBias[l] * modelScale;
         ascend(adam.hiddenBias[l], dbm.hiddenBias[l], gc, lr);

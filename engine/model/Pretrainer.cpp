@@ -21,7 +21,8 @@ struct Velocity
 
 struct EpochSchedule
 {
-    double rate = 0;
+    double rate = 0;       // the Gaussian units' weights and biases (layer 1), else every unit's
+    double binaryRate = 0; // a multimodal layer 1's binary units and their hidden units
     double momentum = 0;
     bool learnVariance = true;
 };
@@ -30,9 +31,37 @@ EpochSchedule scheduleFor(const TrainingParams& p, std::size_t layer, int epoch)
 {
     EpochSchedule s;
     s.rate = layer == 0 ? p.pretrainLearningRate : p.pretrainHiddenLearningRate;
+    s.binaryRate = p.pretrainHiddenLearningRate;
     s.momentum = epoch <= p.pretrainMomentumSwitchEpoch ? p.pretrainMomentumStart : p.pretrainMomentum;
     s.learnVariance = epoch > p.logVarianceWarmupEpochs;
     return s;
+}
+
+// The learning rate of each visible unit and each hidden unit: a Gaussian unit (and the hidden
+// units of its modality's block) learns at the Gaussian rate, every other unit at the binary one.
+struct UnitRates
+{
+    Vector visible;
+    Vector hidden;
+};
+
+UnitRates unitRates(const Rbm& rbm, const EpochSchedule& schedule)
+{
+    const auto gaussian = Scalar(schedule.rate);
+    const auto binary = Scalar(rbm.hasGaussian() ? schedule.binaryRate : schedule.rate);
+    UnitRates rates{Vector::Constant(Eigen::Index(rbm.visibleCount()), binary),
+                    Vector::Constant(Eigen::Index(rbm.hiddenCount()), binary)};
+    rates.visible.head(Eigen::Index(rbm.gaussianCount)).setConstant(gaussian);
+    if (rbm.blocks.empty()) {
+        if (rbm.hasGaussian())
+            rates.hidden.setConstant(gaussian);
+        return rates;
+    }
+    for (const WeightBlock& b : rbm.blocks) {
+        if (b.row < rbm.gaussianCount)
+            rates.hidden.segment(Eigen::Index(b.col), Eigen::Index(b.cols)).setConstant(gaussian);
+    }
+    return rates;
 }
 
 void applyUpdate(Rbm& rbm, const RbmGradient& sum, std::size_t rows, const TrainingParams& p,
@@ -41,16 +70,19 @@ void applyUpdate(Rbm& rbm, const RbmGradient& sum, std::size_t rows, const Train
     const Scalar scale = Scalar(1.0 / double(rows));
     const auto rate = Scalar(schedule.rate);
     const auto momentum = Scalar(schedule.momentum);
+    const UnitRates rates = unitRates(rbm, schedule);
     RbmGradient& v = velocity.step;
     const Matrix gW = sum.weights * scale - Scalar(p.pretrainWeightDecay) * rbm.weights;
-    v.weights = momentum * v.weights + rate * clipped(gW, p.pretrainClip);
+    v.weights = momentum * v.weights + Matrix(rates.visible.asDiagonal() * clipped(gW, p.pretrainClip));
     v.visibleBias =
-        momentum * v.visibleBias + rate * clipped(Vector(sum.visibleBias * scale), p.pretrainClip);
-    v.hiddenBias = momentum * v.hiddenBias + rate * clipped(Vector(sum.hiddenBias * scale), p.pretrainClip);
+        momentum * v.visibleBias +
+        Vector(rates.visible.cwiseProduct(clipped(Vector(sum.visibleBias * scale), p.pretrainClip)));
+    v.hiddenBias = momentum * v.hiddenBias +
+                   Vector(rates.hidden.cwiseProduct(clipped(Vector(sum.hiddenBias * scale), p.pretrainClip)));
     rbm.weights += v.weights;
     rbm.visibleBias += v.visibleBias;
     rbm.hiddenBias += v.hiddenBias;
-    if (rbm.gaussian && schedule.learnVariance) {
+    if (rbm.hasGaussian() && schedule.learnVariance) {
         v.logVariance =
             momentum * v.logVariance +
             rate * Scalar(p.logVarianceRateFactor) * clipped(Vector(sum.logVariance * scale), p.pretrainClip);
@@ -92,6 +124,20 @@ bool trainEpoch(Rbm& rbm, Velocity& velocity, const Matrix& input, std::size_t l
     return true;
 }
 
+void startAtLogOdds(Rbm& rbm, const Matrix& input)
+{
+    const auto binary = input.cols() - Eigen::Index(rbm.gaussianCount);
+    if (binary <= 0 || input.rows() == 0)
+        return;
+    const Eigen::ArrayXd share =
+        (input.rightCols(binary).cast<double>().colwise().sum() / double(input.rows()))
+            .transpose()
+            .array()
+            .cwiseMax(1e-3)
+            .cwiseMin(1 - 1e-3);
+    rbm.visibleBias.tail(binary) = (share / (1 - share)).log().cast<Scalar>().matrix();
+}
+
 } // namespace
 
 double layerRelativeError(const Rbm& rbm, const Matrix& input)
@@ -123,13 +169,19 @@ Dbm composeDbm(const std::vector<Rbm>& rbms, bool weightDoubling)
     }
     dbm.visibleBias = rbms.front().visibleBias;
     dbm.logVariance = rbms.front().logVariance;
+    dbm.gaussianCount = rbms.front().gaussianCount;
+    for (const Rbm& rbm : rbms)
+        dbm.blocks.push_back(rbm.blocks);
     return dbm;
 }
 
 PretrainResult pretrain(TrainingContext& context)
 {
     const TrainingParams& p = context.params;
-    const std::size_t layers = p.layers.size();
+    const Architecture architecture = context.architecture.layers.empty()
+                                          ? denseArchitecture(std::size_t(context.train.cols()), p.layers)
+                                          : context.architecture;
+    const std::size_t layers = architecture.layers.size();
     PretrainResult result;
     Matrix input = context.train;
     // Each layer's curve is how well it reconstructs its own input, on the monitored training
@@ -138,11 +190,18 @@ PretrainResult pretrain(TrainingContext& context)
     Matrix validationInput = context.validation;
 
     for (std::size_t l = 0; l < layers; ++l) {
-        Rbm rbm = initialRbm(std::size_t(input.cols()), p.layers[l], l == 0, p.seed, l, p.initialWeightScale);
+        Rbm rbm = initialRbm(std::size_t(input.cols()), architecture.layers[l],
+                             l == 0 ? architecture.gaussianCount : 0, p.seed, l, p.initialWeightScale,
+                             architecture.blocksOf(l));
         if (p.weightDoubling && layers > 1) {
             rbm.upFactor = l + 1 < layers ? 2 : 1;
             rbm.downFactor = l > 0 ? 2 : 1;
         }
+        // A multimodal bottom layer's binary units start at their log-odds in the data (Hinton's
+        // practical guide, section 8.1): sparse listening would otherwise spend its first epochs
+        // learning that most songs have few listeners.
+        if (l == 0 && !context.architecture.layers.empty())
+            startAtLogOdds(rbm, input);
         result.rbms.push_back(rbm);
         Velocity velocity(rbm);
         for (int epoch = 1; epoch <= p.pretrainEpochs; ++epoch) {

@@ -15,7 +15,7 @@ bool Rbm::allFinite() const
 
 Matrix Rbm::scaled(const Matrix& v) const
 {
-    if (!gaussian)
+    if (!hasGaussian())
         return v;
     const RowVector precision = (-logVariance.array()).exp().matrix().transpose();
     return v.array().rowwise() * precision.array();
@@ -23,7 +23,8 @@ Matrix Rbm::scaled(const Matrix& v) const
 
 Matrix Rbm::hiddenProbabilities(const Matrix& v) const
 {
-    Matrix h = scaled(v) * weights;
+    Matrix h;
+    multiplyBlocks(scaled(v), weights, blocks, h);
     if (upFactor != Scalar(1))
         h *= upFactor;
     h.rowwise() += hiddenBias.transpose();
@@ -33,12 +34,12 @@ Matrix Rbm::hiddenProbabilities(const Matrix& v) const
 
 Matrix Rbm::visibleMean(const Matrix& h) const
 {
-    Matrix v = h * weights.transpose();
+    Matrix v;
+    multiplyBlocksTransposed(h, weights, blocks, v);
     if (downFactor != Scalar(1))
         v *= downFactor;
     v.rowwise() += visibleBias.transpose();
-    if (!gaussian)
-        sigmoidInPlace(v);
+    visibleMeanInPlace(v, gaussianCount);
     return v;
 }
 
@@ -59,19 +60,23 @@ RbmGradient& RbmGradient::operator+=(const RbmGradient& other)
 
 void accumulateStatistics(const Rbm& rbm, const Matrix& v, const Matrix& h, Scalar sign, RbmGradient& out)
 {
-    out.weights.noalias() += sign * (rbm.scaled(v).transpose() * h);
+    addOuterBlocks(rbm.scaled(v), h, rbm.blocks, sign, out.weights);
     out.hiddenBias += sign * h.colwise().sum().transpose();
     const Matrix centred = v.rowwise() - rbm.visibleBias.transpose();
-    if (!rbm.gaussian) {
+    if (!rbm.hasGaussian()) {
         out.visibleBias += sign * centred.colwise().sum().transpose();
         return;
     }
     const RowVector precision = (-rbm.logVariance.array()).exp().matrix().transpose();
-    out.visibleBias +=
-        sign * (centred.array().rowwise() * precision.array()).colwise().sum().matrix().transpose();
-    const Matrix topDown = h * rbm.weights.transpose();
+    out.visibleBias += sign * visibleBiasTerm(centred, v, precision, rbm.gaussianCount);
+    Matrix topDown;
+    multiplyBlocksTransposed(h, rbm.weights, rbm.blocks, topDown);
     const Matrix zTerm = Scalar(0.5) * centred.array().square() - v.array() * topDown.array();
-    out.logVariance += sign * (zTerm.colwise().sum().array() * precision.array()).matrix().transpose();
+    const auto gaussian = Eigen::Index(rbm.gaussianCount);
+    out.logVariance.head(gaussian) +=
+        sign * (zTerm.leftCols(gaussian).colwise().sum().array() * precision.head(gaussian).array())
+                   .matrix()
+                   .transpose();
 }
 
 void accumulateCdGradient(const Rbm& rbm, const Matrix& v, int k, RowStreams& streams, RbmGradient& out)
@@ -86,8 +91,8 @@ void accumulateCdGradient(const Rbm& rbm, const Matrix& v, int k, RowStreams& st
     for (int step = 0; step < k; ++step) {
         streams.sampleBernoulli(h);
         negativeV = rbm.visibleMean(h);
-        if (rbm.gaussian)
-            streams.addGaussianNoise(negativeV, sigma);
+        if (rbm.hasGaussian())
+            sampleVisible(negativeV, rbm.gaussianCount, sigma, streams);
         else
             streams.sampleBernoulli(negativeV);
         negativeH = rbm.hiddenProbabilities(negativeV);
@@ -96,18 +101,27 @@ void accumulateCdGradient(const Rbm& rbm, const Matrix& v, int k, RowStreams& st
     accumulateStatistics(rbm, negativeV, negativeH, Scalar(-1), out);
 }
 
-Rbm initialRbm(std::size_t visible, std::size_t hidden, bool gaussian, std::uint64_t seed, std::size_t layer,
-               double scale)
+Rbm initialRbm(std::size_t visible, std::size_t hidden, std::size_t gaussianCount, std::uint64_t seed,
+               std::size_t layer, double scale, const BlockList& blocks)
 {
     Rbm rbm;
-    rbm.gaussian = gaussian;
+    rbm.gaussianCount = gaussianCount;
+    rbm.blocks = blocks;
     rbm.weights.resize(Eigen::Index(visible), Eigen::Index(hidden));
-    const double limit = scale * std::sqrt(6.0 / double(visible + hidden));
+    // Every entry draws from one stream in row-major order, whatever the blocks: the draws that
+    // land outside them are zeroed after.
+    std::vector<double> rowLimit(visible, scale * std::sqrt(6.0 / double(visible + hidden)));
+    for (const WeightBlock& b : blocks) {
+        for (std::size_t i = b.row; i < b.row + b.rows; ++i)
+            rowLimit[i] = scale * std::sqrt(6.0 / double(b.rows + b.cols));
+    }
     CounterRng rng(seed, RandomPurpose::Initialization, layer);
     for (Eigen::Index i = 0; i < rbm.weights.rows(); ++i) {
+        const double limit = rowLimit[std::size_t(i)];
         for (Eigen::Index j = 0; j < rbm.weights.cols(); ++j)
             rbm.weights(i, j) = Scalar(rng.uniform(-limit, limit));
     }
+    zeroOutsideBlocks(blocks, rbm.weights);
     rbm.visibleBias = Vector::Zero(Eigen::Index(visible));
     rbm.hiddenBias = Vector::Zero(Eigen::Index(hidden));
     rbm.logVariance = Vector::Zero(Eigen::Index(visible));

@@ -2,24 +2,29 @@
 
 #include "core/Types.h"
 #include "model/Sampling.h"
+#include "model/UnitLayout.h"
 
 namespace gdbm::model {
 
 // One restricted Boltzmann machine of the pretraining stack (MODEL.md section 3): Gaussian
 // visible units with learned log-variance z (the bottom layer), or Bernoulli visible units
-// (every layer above). upFactor and downFactor are 2 where weight doubling applies.
+// (every layer above). A multimodal bottom layer (HYBRID.md) has both: Gaussian units first,
+// binary units after them, and block-diagonal weights (one block per modality), which makes it
+// one independent RBM per modality. upFactor and downFactor are 2 where weight doubling applies.
 struct Rbm
 {
     Matrix weights; // visible x hidden
     Vector visibleBias;
     Vector hiddenBias;
-    Vector logVariance; // Gaussian visible only; zeros otherwise
-    bool gaussian = false;
+    Vector logVariance;            // learned for the Gaussian visible units only; zero for the binary ones
+    std::size_t gaussianCount = 0; // visible units [0, gaussianCount) are Gaussian, the rest binary
+    BlockList blocks;              // empty: dense weights
     Scalar upFactor = 1;
     Scalar downFactor = 1;
 
     std::size_t visibleCount() const { return std::size_t(weights.rows()); }
     std::size_t hiddenCount() const { return std::size_t(weights.cols()); }
+    bool hasGaussian() const { return gaussianCount > 0; }
     bool allFinite() const;
 
     // V / sigma^2 for a Gaussian RBM, V itself otherwise.
@@ -51,9 +56,9 @@ void accumulateStatistics(const Rbm& rbm, const Matrix& v, const Matrix& h, Scal
 // CD-k on the chunk `v` (rows firstRow.. of the batch), adding data minus model terms to `out`.
 void accumulateCdGradient(const Rbm& rbm, const Matrix& v, int k, RowStreams& streams, RbmGradient& out);
 
-// Initial weights: uniform in +-scale * sqrt(6 / (visible + hidden)) (Glorot's limit), biases
-// and z zero.
-Rbm initialRbm(std::size_t visible, std::size_t hidden, bool gaussian, std::uint64_t seed, std::size_t layer,
-               double scale = 1.0);
+// Initial weights: uniform in +-scale * sqrt(6 / (visible + hidden)) (Glorot's limit; per block,
+// of the block's own size, zero outside the blocks), biases and z zero.
+Rbm initialRbm(std::size_t visible, std::size_t hidden, std::size_t gaussianCount, std::uint64_t seed,
+               std::size_t layer, double scale = 1.0, const BlockList& blocks = {});
 
 } // namespace gdbm::model

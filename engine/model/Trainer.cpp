@@ -35,6 +35,13 @@ std::vector<std::uint32_t> validationRows(std::size_t rows, double share, std::u
 TrainOutcome trainDbm(const Matrix& standardized, const TrainingParams& params, const EpochObserver& observer,
                       const CancelFlag* cancel, PauseGate* pause)
 {
+    return trainDbm(standardized, params, Architecture{}, observer, cancel, pause);
+}
+
+TrainOutcome trainDbm(const Matrix& standardized, const TrainingParams& params,
+                      const Architecture& architecture, const EpochObserver& observer,
+                      const CancelFlag* cancel, PauseGate* pause)
+{
     if (const auto problems = validate(params); !problems.empty())
         throw std::invalid_argument(problems.front());
     if (standardized.rows() < 2)
@@ -57,8 +64,9 @@ TrainOutcome trainDbm(const Matrix& standardized, const TrainingParams& params, 
         spaced.push_back(std::uint32_t(i * kept.size() / monitoredCount));
     const Matrix monitored = selectRows(train, spaced);
 
-    TrainingContext context{
-        train, validation, monitored, params, observer, cancel, pause, std::chrono::steady_clock::now(), {}};
+    TrainingContext context{train,    validation,  monitored, params,
+                            observer, cancel,      pause,     std::chrono::steady_clock::now(),
+                            {},       architecture};
     TrainOutcome outcome;
     outcome.trainRows = kept.size();
     outcome.validationRows = held.size();

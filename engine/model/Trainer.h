@@ -5,6 +5,7 @@
 #include "model/Dbm.h"
 #include "model/TrainingParams.h"
 #include "model/TrainingProgress.h"
+#include "model/UnitLayout.h"
 
 #include <vector>
 
@@ -33,6 +34,13 @@ struct TrainOutcome
 // Throws TrainingDiverged on non-finite values, std::invalid_argument on bad params.
 // While *pause is paused, training waits between two mini-batches (its clocks stop too).
 TrainOutcome trainDbm(const Matrix& standardized, const TrainingParams& params,
+                      const EpochObserver& observer = {}, const CancelFlag* cancel = nullptr,
+                      PauseGate* pause = nullptr);
+
+// The same for a DBM of any shape (a multimodal one, HYBRID.md): `visible` holds the Gaussian
+// units' standardized values first, then the binary units; the architecture's layers replace
+// params.layers.
+TrainOutcome trainDbm(const Matrix& visible, const TrainingParams& params, const Architecture& architecture,
                       const EpochObserver& observer = {}, const CancelFlag* cancel = nullptr,
                       PauseGate* pause = nullptr);
 

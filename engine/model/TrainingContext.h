@@ -5,6 +5,7 @@
 #include "core/Types.h"
 #include "model/TrainingParams.h"
 #include "model/TrainingProgress.h"
+#include "model/UnitLayout.h"
 
 #include <chrono>
 #include <vector>
@@ -30,6 +31,8 @@ struct TrainingContext
     PauseGate* pause = nullptr;
     std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
     std::vector<EpochStats> curves;
+    // The DBM's shape; audio-only training leaves it empty (params.layers, all Gaussian, dense).
+    Architecture architecture;
 
     // Called between mini-batches: waits here while paused, then says whether to stop.
     bool cancelled() const

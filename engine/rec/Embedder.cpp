@@ -53,6 +53,12 @@ std::size_t embeddingSize(const model::Dbm& dbm, EmbeddingKind kind)
 Matrix embed(const model::Dbm& dbm, const Matrix& standardized, EmbeddingKind kind, int meanFieldIterations,
              const CancelFlag* cancel)
 {
+    return embed(dbm, standardized, kind, meanFieldIterations, {}, cancel);
+}
+
+Matrix embed(const model::Dbm& dbm, const Matrix& standardized, EmbeddingKind kind, int meanFieldIterations,
+             const std::vector<model::ColumnRange>& missing, const CancelFlag* cancel)
+{
     const auto rows = std::size_t(standardized.rows());
     Matrix out(standardized.rows(), Eigen::Index(embeddingSize(dbm, kind)));
     const std::size_t chunks = (rows + kSongsPerChunk - 1) / kSongsPerChunk;
@@ -61,8 +67,8 @@ Matrix embed(const model::Dbm& dbm, const Matrix& standardized, EmbeddingKind ki
             return;
         const auto first = Eigen::Index(c * kSongsPerChunk);
         const auto count = Eigen::Index(std::min(kSongsPerChunk, rows - c * kSongsPerChunk));
-        const std::vector<Matrix> mu =
-            model::meanField(dbm, standardized.middleRows(first, count), meanFieldIterations);
+        const std::vector<Matrix> mu = model::meanFieldWithMissing(dbm, standardized.middleRows(first, count),
+                                                                   meanFieldIterations, missing);
         switch (kind) {
         case EmbeddingKind::TopLayer:
             out.middleRows(first, count) = mu.back();

@@ -29,6 +29,11 @@ std::optional<EmbeddingKind> embeddingFromKey(std::string_view key);
 Matrix embed(const model::Dbm& dbm, const Matrix& standardized, EmbeddingKind kind, int meanFieldIterations,
              const CancelFlag* cancel = nullptr);
 
+// The same with some visible columns missing for every row (HYBRID.md section 3): they are
+// inferred by mean-field instead of clamped (model::meanFieldWithMissing).
+Matrix embed(const model::Dbm& dbm, const Matrix& visible, EmbeddingKind kind, int meanFieldIterations,
+             const std::vector<model::ColumnRange>& missing, const CancelFlag* cancel = nullptr);
+
 std::size_t embeddingSize(const model::Dbm& dbm, EmbeddingKind kind);
 
 } // namespace gdbm::rec

@@ -103,7 +103,7 @@ void TestExactChecks::gradientMatchesFiniteDifferences()
 static Rbm asRbm(const Dbm& grbm)
 {
     Rbm rbm;
-    rbm.gaussian = true;
+    rbm.gaussianCount = std::size_t(grbm.visibleCount());
     rbm.weights = grbm.weights[0];
     rbm.visibleBias = grbm.visibleBias;
     rbm.hiddenBias = grbm.hiddenBias[0];

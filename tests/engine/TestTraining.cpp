@@ -295,12 +295,12 @@ void TestTraining::layerErrorIsRelativeToTheInputsVariance()
     // An RBM that reconstructs every row as the column means scores exactly 1; a perfect one 0.
     Matrix input(4, 2);
     input << 1, 10, 2, 20, 3, 30, 6, 0;
-    Rbm mean = initialRbm(2, 3, true, 1, 0);
+    Rbm mean = initialRbm(2, 3, 2, 1, 0);
     mean.weights.setZero();
     mean.visibleBias = input.colwise().mean().transpose();
     QVERIFY(std::abs(layerRelativeError(mean, input) - 1.0) < 1e-6);
     // The scale of the input does not matter: x100 gives the same relative error.
-    Rbm some = initialRbm(2, 3, true, 1, 0);
+    Rbm some = initialRbm(2, 3, 2, 1, 0);
     const double error = layerRelativeError(some, input);
     Matrix scaled = input * Scalar(100);
     Rbm scaledRbm = some;

@@ -1,0 +1,122 @@
+#include "model/UnitLayout.h"
+
+namespace gdbm::model {
+
+const BlockList& Architecture::blocksOf(std::size_t l) const
+{
+    static const BlockList dense;
+    return l < blocks.size() ? blocks[l] : dense;
+}
+
+Architecture denseArchitecture(std::size_t visible, const std::vector<std::size_t>& layers)
+{
+    return {layers, visible, {}};
+}
+
+void zeroOutsideBlocks(const BlockList& blocks, Matrix& weights)
+{
+    if (blocks.empty())
+        return;
+    Matrix kept = Matrix::Zero(weights.rows(), weights.cols());
+    for (const WeightBlock& b : blocks) {
+        const auto r = Eigen::Index(b.row), c = Eigen::Index(b.col);
+        const auto nr = Eigen::Index(b.rows), nc = Eigen::Index(b.cols);
+        kept.block(r, c, nr, nc) = weights.block(r, c, nr, nc);
+    }
+    weights.swap(kept);
+}
+
+void multiplyBlocks(const Matrix& a, const Matrix& w, const BlockList& blocks, Matrix& out)
+{
+    if (blocks.empty()) {
+        out.noalias() = a * w;
+        return;
+    }
+    out.resize(a.rows(), w.cols());
+    for (const WeightBlock& b : blocks)
+        out.middleCols(Eigen::Index(b.col), Eigen::Index(b.cols)).noalias() =
+            a.middleCols(Eigen::Index(b.row), Eigen::Index(b.rows)) *
+            w.block(Eigen::Index(b.row), Eigen::Index(b.col), Eigen::Index(b.rows), Eigen::Index(b.cols));
+}
+
+void multiplyBlocksTransposed(const Matrix& h, const Matrix& w, const BlockList& blocks, Matrix& out)
+{
+    if (blocks.empty()) {
+        out.noalias() = h * w.transpose();
+        return;
+    }
+    out.resize(h.rows(), w.rows());
+    for (const WeightBlock& b : blocks)
+        out.middleCols(Eigen::Index(b.row), Eigen::Index(b.rows)).noalias() =
+            h.middleCols(Eigen::Index(b.col), Eigen::Index(b.cols)) *
+            w.block(Eigen::Index(b.row), Eigen::Index(b.col), Eigen::Index(b.rows), Eigen::Index(b.cols))
+                .transpose();
+}
+
+void addOuterBlocks(const Matrix& a, const Matrix& h, const BlockList& blocks, Scalar sign, Matrix& out)
+{
+    if (blocks.empty()) {
+        out.noalias() += sign * (a.transpose() * h);
+        return;
+    }
+    for (const WeightBlock& b : blocks)
+        out.block(Eigen::Index(b.row), Eigen::Index(b.col), Eigen::Index(b.rows), Eigen::Index(b.cols))
+            .noalias() += sign * (a.middleCols(Eigen::Index(b.row), Eigen::Index(b.rows)).transpose() *
+                                  h.middleCols(Eigen::Index(b.col), Eigen::Index(b.cols)));
+}
+
+bool blocksTile(const BlockList& blocks, std::size_t rows, std::size_t cols)
+{
+    std::size_t rowEnd = 0;
+    std::size_t colEnd = 0;
+    // Blocks are listed in order down the diagonal, each starting where the last one ended.
+    for (const WeightBlock& b : blocks) {
+        if (b.row != rowEnd || b.col != colEnd || b.rows == 0 || b.cols == 0)
+            return false;
+        rowEnd += b.rows;
+        colEnd += b.cols;
+    }
+    return blocks.empty() || (rowEnd == rows && colEnd == cols);
+}
+
+void visibleMeanInPlace(Matrix& input, std::size_t gaussianCount)
+{
+    const auto binary = input.cols() - Eigen::Index(gaussianCount);
+    if (binary > 0)
+        input.rightCols(binary).array() = input.rightCols(binary).array().logistic();
+}
+
+Vector visibleBiasTerm(const Matrix& centred, const Matrix& v, const RowVector& precision,
+                       std::size_t gaussianCount)
+{
+    const auto gaussian = Eigen::Index(gaussianCount);
+    if (gaussian == v.cols())
+        return (centred.array().rowwise() * precision.array()).colwise().sum().matrix().transpose();
+    Vector term(v.cols());
+    term.head(gaussian) = (centred.leftCols(gaussian).array().rowwise() * precision.head(gaussian).array())
+                              .colwise()
+                              .sum()
+                              .matrix()
+                              .transpose();
+    term.tail(v.cols() - gaussian) = v.rightCols(v.cols() - gaussian).colwise().sum().transpose();
+    return term;
+}
+
+void sampleVisible(Matrix& means, std::size_t gaussianCount, const RowVector& sigma, RowStreams& streams)
+{
+    const auto gaussian = Eigen::Index(gaussianCount);
+    if (gaussian == means.cols()) {
+        streams.addGaussianNoise(means, sigma);
+        return;
+    }
+    if (gaussian > 0) {
+        Matrix part = means.leftCols(gaussian);
+        streams.addGaussianNoise(part, sigma.head(gaussian));
+        means.leftCols(gaussian) = part;
+    }
+    Matrix part = means.rightCols(means.cols() - gaussian);
+    streams.sampleBernoulli(part);
+    means.rightCols(part.cols()) = part;
+}
+
+} // namespace gdbm::model

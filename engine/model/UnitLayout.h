@@ -1,0 +1,75 @@
+#pragma once
+
+#include "core/Types.h"
+#include "model/Sampling.h"
+
+#include <cstddef>
+#include <vector>
+
+namespace gdbm::model {
+
+// One diagonal block of a weight matrix: rows [row, row + rows) by columns [col, col + cols).
+// A multimodal DBM (HYBRID.md section 2) keeps each modality's pathway apart below the joint
+// layer: its pathway weights are block diagonal, one block per modality, and stay zero outside.
+struct WeightBlock
+{
+    std::size_t row = 0;
+    std::size_t rows = 0;
+    std::size_t col = 0;
+    std::size_t cols = 0;
+
+    bool operator==(const WeightBlock&) const = default;
+};
+
+// The blocks of one weight matrix; empty means dense (every unit below joined to every unit above).
+using BlockList = std::vector<WeightBlock>;
+
+// The shape of a DBM: its hidden layer sizes, how many visible units are Gaussian (the first
+// ones; the rest are binary) and, per weight matrix, its blocks (HYBRID.md section 2: the
+// pathways' layers are block diagonal, the joint layer dense). The audio-only model of MODEL.md
+// is every visible unit Gaussian and every layer dense.
+struct Architecture
+{
+    std::vector<std::size_t> layers;
+    std::size_t gaussianCount = 0;
+    std::vector<BlockList> blocks; // per weight matrix; missing or empty: dense
+
+    const BlockList& blocksOf(std::size_t l) const;
+    bool operator==(const Architecture&) const = default;
+};
+
+// Every visible unit Gaussian, every layer dense.
+Architecture denseArchitecture(std::size_t visible, const std::vector<std::size_t>& layers);
+
+// Zeroes every entry outside the blocks (nothing when the list is empty): applied to initial
+// weights and to every gradient, so a pathway's weights stay block diagonal through training.
+void zeroOutsideBlocks(const BlockList& blocks, Matrix& weights);
+
+// Products that skip the zeros outside the blocks (a multimodal layer's listening block is most
+// of its weights; the cross-modality blocks would be as large again): with no blocks, exactly
+// the dense products.
+// out = a * w
+void multiplyBlocks(const Matrix& a, const Matrix& w, const BlockList& blocks, Matrix& out);
+// out = b * w^T
+void multiplyBlocksTransposed(const Matrix& b, const Matrix& w, const BlockList& blocks, Matrix& out);
+// out += sign * a^T b, inside the blocks only
+void addOuterBlocks(const Matrix& a, const Matrix& b, const BlockList& blocks, Scalar sign, Matrix& out);
+
+// True when the blocks are disjoint, inside a rows x cols matrix, and cover every row and column.
+bool blocksTile(const BlockList& blocks, std::size_t rows, std::size_t cols);
+
+// Visible units are Gaussian in columns [0, gaussianCount) and binary from there on: the mean of
+// the visible units given their total input, in place (the binary ones through the sigmoid).
+void visibleMeanInPlace(Matrix& input, std::size_t gaussianCount);
+
+// The visible biases' statistic summed over rows, -dF/db: (v - b) / sigma^2 for a Gaussian
+// unit, v for a binary one. `centred` is v - b.
+Vector visibleBiasTerm(const Matrix& centred, const Matrix& v, const RowVector& precision,
+                       std::size_t gaussianCount);
+
+// Samples the visible units from their means, in place: Gaussian noise of standard deviation
+// sigma(j) on the Gaussian columns, a Bernoulli draw on the binary ones. With only Gaussian units
+// this is exactly streams.addGaussianNoise(means, sigma).
+void sampleVisible(Matrix& means, std::size_t gaussianCount, const RowVector& sigma, RowStreams& streams);
+
+} // namespace gdbm::model

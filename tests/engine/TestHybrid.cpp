@@ -1,0 +1,297 @@
+#include "core/Error.h"
+#include "core/Random.h"
+#include "data/DemoCatalog.h"
+#include "model/Rbm.h"
+#include "rec/HybridModel.h"
+
+#include <QTest>
+#include <cmath>
+#include <tbb/global_control.h>
+
+using namespace gdbm;
+using namespace gdbm::model;
+using namespace gdbm::rec;
+
+// The multimodal DBM of HYBRID.md: pathways that stay apart below the joint layer, binary units
+// without a variance, inference with a modality missing, and the gradient of a two-modality RBM.
+class TestHybrid : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void modalitiesAreLaidOutInOrder();
+    void pathwaysStayApart();
+    void missingUnitsAreInferredNotRead();
+    void unheardTracksHaveTheirListeningInferred();
+    void absentModalitiesAreLeftOut();
+    void sameModelWhateverTheThreads();
+    void twoModalityRbmStatisticsAreTheFreeEnergyGradient();
+
+private:
+    data::Catalog m_catalog;
+    TrainingInteractions m_training;
+    TrainingParams m_params;
+    HybridParams m_hybrid;
+    HybridModel m_model;
+};
+
+void TestHybrid::initTestCase()
+{
+    m_catalog = data::generateDemoCatalog({400, 6});
+    // 30 listeners, each with a seeded handful of tracks; tracks from 300 on are never heard.
+    m_training.catalogSize = m_catalog.size();
+    CounterRng rng(11, RandomPurpose::Simulation, 0);
+    for (int u = 0; u < 30; ++u) {
+        std::vector<std::uint32_t> tracks;
+        for (int i = 0; i < 12; ++i)
+            tracks.push_back(std::uint32_t(rng.below(300)));
+        std::sort(tracks.begin(), tracks.end());
+        tracks.erase(std::unique(tracks.begin(), tracks.end()), tracks.end());
+        m_training.tracksOfUser.push_back(tracks);
+    }
+    m_params.pretrainEpochs = 3;
+    m_params.finetuneEpochs = 3;
+    m_params.batchSize = 64;
+    m_hybrid.audioLayers = {4};
+    m_hybrid.tagLayers = {3};
+    m_hybrid.listeningLayers = {5};
+    m_hybrid.jointUnits = 6;
+    HybridTrainResult trained = trainHybrid(m_catalog, m_training, m_params, m_hybrid);
+    QVERIFY(!trained.stopped);
+    m_model = std::move(trained.model);
+}
+
+void TestHybrid::modalitiesAreLaidOutInOrder()
+{
+    QCOMPARE(m_model.modalities.size(), std::size_t(3));
+    const ModalityColumns& audio = m_model.modalities[0];
+    const ModalityColumns& tags = m_model.modalities[1];
+    const ModalityColumns& listening = m_model.modalities[2];
+    QCOMPARE(audio.modality, Modality::Audio);
+    QCOMPARE(audio.first, std::size_t(0));
+    QCOMPARE(audio.count, m_catalog.featureList().size());
+    QCOMPARE(tags.modality, Modality::Tags);
+    QCOMPARE(tags.first, audio.count);
+    QCOMPARE(tags.names, tagFeatures(m_catalog).names);
+    QCOMPARE(listening.modality, Modality::Listening);
+    QCOMPARE(listening.first, tags.first + tags.count);
+    QCOMPARE(listening.count, std::size_t(30));
+    QCOMPARE(m_model.dbm.visibleCount(), listening.first + listening.count);
+    QCOMPARE(m_model.dbm.gaussianCount, audio.count);
+    QCOMPARE(m_model.dbm.layerSizes(), (std::vector<std::size_t>{4 + 3 + 5, 6}));
+}
+
+// After pretraining and fine-tuning, each pathway's weights are still one block per modality
+// (a modality's units never feed another's), the joint layer is dense, and the binary units have
+// no variance to learn.
+void TestHybrid::pathwaysStayApart()
+{
+    const Dbm& dbm = m_model.dbm;
+    const Matrix& w = dbm.weights[0];
+    const BlockList& blocks = dbm.blocksOf(0);
+    QCOMPARE(blocks.size(), std::size_t(3));
+    QVERIFY(blocksTile(blocks, dbm.visibleCount(), dbm.layerSize(0)));
+    double inside = 0;
+    for (Eigen::Index i = 0; i < w.rows(); ++i) {
+        for (Eigen::Index j = 0; j < w.cols(); ++j) {
+            bool inBlock = false;
+            for (const WeightBlock& b : blocks)
+                inBlock = inBlock || (std::size_t(i) >= b.row && std::size_t(i) < b.row + b.rows &&
+                                      std::size_t(j) >= b.col && std::size_t(j) < b.col + b.cols);
+            if (inBlock)
+                inside += std::abs(double(w(i, j)));
+            else
+                QCOMPARE(w(i, j), 0.0f);
+        }
+    }
+    QVERIFY(inside > 0);
+    QVERIFY(dbm.blocksOf(1).empty());
+    QVERIFY(dbm.weights[1].cwiseAbs().minCoeff() > 0);
+    const auto binary = Eigen::Index(dbm.visibleCount() - dbm.gaussianCount);
+    QVERIFY(dbm.logVariance.tail(binary).isZero(0));
+    QVERIFY(!dbm.logVariance.head(Eigen::Index(dbm.gaussianCount)).isZero(0));
+}
+
+// The missing units' values are never read: anything there gives the same state, and leaving
+// nothing out is plain mean-field.
+void TestHybrid::missingUnitsAreInferredNotRead()
+{
+    const Dbm& dbm = m_model.dbm;
+    const Matrix v = hybridVisible(m_model, m_catalog).topRows(40);
+    const ModalityColumns& listening = *m_model.find(Modality::Listening);
+    const std::vector<ColumnRange> missing{{listening.first, listening.count}};
+
+    const std::vector<Matrix> plain = meanField(dbm, v, 3);
+    const std::vector<Matrix> none = meanFieldWithMissing(dbm, v, 3, {});
+    for (std::size_t l = 0; l < plain.size(); ++l)
+        QCOMPARE(none[l], plain[l]);
+
+    Matrix scrambled = v;
+    scrambled.middleCols(Eigen::Index(listening.first), Eigen::Index(listening.count)).setConstant(1.0f);
+    const std::vector<Matrix> a = meanFieldWithMissing(dbm, v, 3, missing);
+    const std::vector<Matrix> b = meanFieldWithMissing(dbm, scrambled, 3, missing);
+    for (std::size_t l = 0; l < a.size(); ++l)
+        QCOMPARE(a[l], b[l]);
+    // Inferred is not the same as "nobody heard it".
+    Matrix silent = v;
+    silent.middleCols(Eigen::Index(listening.first), Eigen::Index(listening.count)).setZero();
+    QVERIFY(meanField(dbm, silent, 3).back() != a.back());
+}
+
+void TestHybrid::unheardTracksHaveTheirListeningInferred()
+{
+    const std::vector<bool> unheard = unheardTracks(m_model, m_catalog.size());
+    std::vector<bool> heard(m_catalog.size(), false);
+    for (const auto& tracks : m_training.tracksOfUser)
+        for (std::uint32_t t : tracks)
+            heard[t] = true;
+    for (std::size_t t = 0; t < heard.size(); ++t)
+        QCOMPARE(unheard[t], !heard[t]);
+
+    const Matrix embedded = embedHybrid(m_model, m_catalog, EmbeddingKind::TopLayer);
+    QCOMPARE(std::size_t(embedded.rows()), m_catalog.size());
+    const Matrix v = hybridVisible(m_model, m_catalog);
+    const ModalityColumns& listening = *m_model.find(Modality::Listening);
+    for (std::size_t t : {std::size_t(0), std::size_t(350)}) {
+        const std::vector<ColumnRange> missing =
+            unheard[t] ? std::vector<ColumnRange>{{listening.first, listening.count}}
+                       : std::vector<ColumnRange>{};
+        const Matrix expected = meanFieldWithMissing(m_model.dbm, v.row(Eigen::Index(t)), 3, missing).back();
+        QVERIFY((embedded.row(Eigen::Index(t)) - expected).cwiseAbs().maxCoeff() < 1e-6f);
+    }
+    QVERIFY(unheard[350]);
+}
+
+void TestHybrid::absentModalitiesAreLeftOut()
+{
+    HybridParams noTags = m_hybrid;
+    noTags.minTagTracks = 1'000'000; // no genre is that large; decades remain
+    TrainingInteractions nobody{m_catalog.size(), std::vector<std::vector<std::uint32_t>>(5)};
+    const HybridModel without = trainHybrid(m_catalog, nobody, m_params, noTags).model;
+    QCOMPARE(without.modalities.size(), std::size_t(2));
+    QVERIFY(!without.find(Modality::Listening));
+    for (const std::string& name : without.find(Modality::Tags)->names)
+        QVERIFY(name.starts_with("decade:"));
+    // Without listening every track is embedded from what it has, none "inferred".
+    const std::vector<bool> unheard = unheardTracks(without, m_catalog.size());
+    QVERIFY(std::none_of(unheard.begin(), unheard.end(), [](bool u) { return u; }));
+
+    HybridParams listeningOnly = m_hybrid;
+    listeningOnly.modalities = {Modality::Listening};
+    QVERIFY_THROWS_EXCEPTION(InputError, trainHybrid(m_catalog, nobody, m_params, listeningOnly));
+    listeningOnly.modalities = {Modality::Listening, Modality::Listening};
+    QVERIFY(!validate(listeningOnly).empty());
+}
+
+void TestHybrid::sameModelWhateverTheThreads()
+{
+    HybridModel one;
+    {
+        tbb::global_control limit(tbb::global_control::max_allowed_parallelism, 1);
+        one = trainHybrid(m_catalog, m_training, m_params, m_hybrid).model;
+    }
+    QVERIFY(one.dbm == m_model.dbm);
+}
+
+namespace {
+
+// A two-modality RBM in double: 2 Gaussian and 3 binary visible units, 2 + 2 hidden units in
+// two blocks. Its free energy F(v) = sum_G (v - b)^2 / 2 sigma^2 - sum_B b v
+// - sum_j log(1 + exp(c_j + sum_i s_i W_ij)), s = v / sigma^2 (Gaussian) or v (binary).
+struct SmallRbm
+{
+    Eigen::MatrixXd w;
+    Eigen::VectorXd b, c, z;
+};
+
+constexpr int kGaussian = 2;
+
+double freeEnergy(const SmallRbm& r, const Eigen::VectorXd& v)
+{
+    double f = 0;
+    Eigen::VectorXd s = v;
+    for (int i = 0; i < v.size(); ++i) {
+        if (i < kGaussian) {
+            f += (v(i) - r.b(i)) * (v(i) - r.b(i)) / (2 * std::exp(r.z(i)));
+            s(i) = v(i) / std::exp(r.z(i));
+        } else {
+            f -= r.b(i) * v(i);
+        }
+    }
+    const Eigen::VectorXd input = r.c + r.w.transpose() * s;
+    for (int j = 0; j < input.size(); ++j)
+        f -= std::log1p(std::exp(input(j)));
+    return f;
+}
+
+double meanFreeEnergy(const SmallRbm& r, const Eigen::MatrixXd& data)
+{
+    double sum = 0;
+    for (int n = 0; n < data.rows(); ++n)
+        sum += freeEnergy(r, data.row(n).transpose());
+    return sum / double(data.rows());
+}
+
+} // namespace
+
+// The statistics both CD phases add up are minus the free energy's gradient (central
+// differences in double), for every parameter of a Gaussian + binary RBM with block weights;
+// the binary units' log-variance statistic is 0 and the weights outside the blocks get none.
+void TestHybrid::twoModalityRbmStatisticsAreTheFreeEnergyGradient()
+{
+    const BlockList blocks{{0, 2, 0, 2}, {2, 3, 2, 2}};
+    Rbm rbm = initialRbm(5, 4, kGaussian, 3, 0, 1.0, blocks);
+    CounterRng rng(9, RandomPurpose::Initialization, 7);
+    for (Eigen::Index i = 0; i < 5; ++i) {
+        rbm.visibleBias(i) = Scalar(rng.uniform(-0.5, 0.5));
+        if (i < kGaussian)
+            rbm.logVariance(i) = Scalar(rng.uniform(-0.4, 0.4));
+    }
+    for (Eigen::Index j = 0; j < 4; ++j)
+        rbm.hiddenBias(j) = Scalar(rng.uniform(-0.5, 0.5));
+    Matrix v(30, 5);
+    for (Eigen::Index n = 0; n < v.rows(); ++n) {
+        for (Eigen::Index i = 0; i < 5; ++i)
+            v(n, i) = i < kGaussian ? Scalar(rng.uniform(-2, 2)) : Scalar(rng.uniform(0, 1) < 0.4 ? 1 : 0);
+    }
+    RbmGradient sum = RbmGradient::zerosLike(rbm);
+    accumulateStatistics(rbm, v, rbm.hiddenProbabilities(v), Scalar(1), sum);
+    zeroOutsideBlocks(rbm.blocks, sum.weights);
+
+    SmallRbm r{rbm.weights.cast<double>(), rbm.visibleBias.cast<double>(), rbm.hiddenBias.cast<double>(),
+               rbm.logVariance.cast<double>()};
+    const Eigen::MatrixXd data = v.cast<double>();
+    const double n = double(v.rows());
+    const double h = 1e-6;
+    double worst = 0;
+    const auto check = [&](double& parameter, double engineSum) {
+        const double kept = parameter;
+        parameter = kept + h;
+        const double up = meanFreeEnergy(r, data);
+        parameter = kept - h;
+        const double down = meanFreeEnergy(r, data);
+        parameter = kept;
+        worst = std::max(worst, std::abs(-(up - down) / (2 * h) - engineSum / n));
+    };
+    for (const WeightBlock& b : blocks) {
+        for (std::size_t i = b.row; i < b.row + b.rows; ++i)
+            for (std::size_t j = b.col; j < b.col + b.cols; ++j)
+                check(r.w(Eigen::Index(i), Eigen::Index(j)), sum.weights(Eigen::Index(i), Eigen::Index(j)));
+    }
+    for (Eigen::Index i = 0; i < 5; ++i) {
+        check(r.b(i), sum.visibleBias(i));
+        if (i < kGaussian)
+            check(r.z(i), sum.logVariance(i)); // catches a missing 1/2 in dz
+        else
+            QCOMPARE(sum.logVariance(i), 0.0f);
+    }
+    for (Eigen::Index j = 0; j < 4; ++j)
+        check(r.c(j), sum.hiddenBias(j));
+    QVERIFY2(worst < 1e-4, qPrintable(QString::number(worst)));
+    QCOMPARE(sum.weights(0, 3), 0.0f); // audio unit 0 never feeds a listening hidden unit
+    QCOMPARE(rbm.weights(4, 0), 0.0f);
+}
+
+QTEST_APPLESS_MAIN(TestHybrid)
+#include "TestHybrid.moc"
