@@ -1,5 +1,6 @@
 #include "CliCommon.h"
 #include "Commands.h"
+#include "HybridOptions.h"
 #include "Report.h"
 #include "TrainOptions.h"
 #include "core/Error.h"
@@ -32,6 +33,13 @@ model::Model trainedModel(const data::Catalog& catalog, const model::TrainingPar
     return std::move(trained.model);
 }
 
+rec::ComparisonParams comparisonDefaults(std::uint64_t seed)
+{
+    rec::ComparisonParams p;
+    p.seed = seed;
+    return p;
+}
+
 } // namespace
 
 int runEvaluate(const QStringList& args)
@@ -39,6 +47,7 @@ int runEvaluate(const QStringList& args)
     QCommandLineParser parser;
     addDataOptions(parser);
     addTrainingOptions(parser);
+    addHybridOptions(parser);
     parser.addOption({"users", "Simulated users (default 1000).", "N", "1000"});
     parser.addOption({"model", "Evaluate this model instead of training one.", "MODEL"});
     parser.addOption({"top", "K, the length of the recommendation lists (default 10).", "K", "10"});
@@ -65,6 +74,8 @@ int runEvaluate(const QStringList& args)
         throw UsageError{"--protocol must be warm, new-tracks or both, not '" + protocolName.toStdString() +
                          "'"};
     const model::TrainingParams params = trainingParams(parser);
+    const rec::HybridParams hybrid = hybridParams(parser);
+    const rec::EmbeddingKind hybridKind = hybridEmbedding(parser);
     const auto users = std::size_t(sizeOption(parser, "users", 1, kMaxUsers, kUsersBound));
     const auto k = std::size_t(integerOption(parser, "top", 1, 10000));
     const auto limit = threadLimit(parser);
@@ -87,6 +98,8 @@ int runEvaluate(const QStringList& args)
         comparison.seed = params.seed;
         comparison.protocol = protocol;
         comparison.rule = *rule;
+        comparison.hybrid = hybrid;
+        comparison.hybridEmbedding = hybridKind;
         results.push_back(
             rec::compareMethods(catalog, simulation, model, comparison, stderrProgress(), &interrupted()));
         if (results.size() > 1)
@@ -121,9 +134,9 @@ int runPipeline(const QStringList& args)
     printInfo("2/4 training the DBM (default settings)");
     const model::Model model = trainedModel(catalog, params);
     printInfo("3/4 evaluating (returning listeners, then new tracks)");
-    const rec::EvaluationSet results = rec::compareProtocols(catalog, simulation, model, {10, params.seed},
-                                                             {rec::Protocol::Warm, rec::Protocol::NewTracks},
-                                                             stderrProgress(), &interrupted());
+    const rec::EvaluationSet results = rec::compareProtocols(
+        catalog, simulation, model, comparisonDefaults(params.seed),
+        {rec::Protocol::Warm, rec::Protocol::NewTracks}, stderrProgress(), &interrupted());
     for (std::size_t i = 0; i < results.results.size(); ++i) {
         if (i > 0)
             std::printf("\n");
@@ -131,7 +144,8 @@ int runPipeline(const QStringList& args)
     }
     const rec::EvaluationResult& result = *results.find(rec::Protocol::Warm);
 
-    // The first listener's top 10 with the DBM embedding that ranked best for returning listeners.
+    // The first listener's top 10 with the audio-only DBM embedding that ranked best for returning
+    // listeners (the hybrid is trained per protocol and not kept).
     rec::EmbeddingKind kind = rec::kDefaultEmbedding;
     double bestNdcg = -1;
     for (const rec::MethodEvaluation& m : result.methods) {
@@ -143,7 +157,7 @@ int runPipeline(const QStringList& args)
         }
     }
     printInfo("4/4 recommending with the " + std::string(rec::embeddingKey(kind)) +
-              " embedding (the best DBM option)");
+              " embedding (the best of the audio-only DBM's)");
     const Matrix embeddings = rec::embed(model.dbm, model::standardizedFeatures(model, catalog), kind,
                                          model.params.meanFieldIterations);
     const sim::User& first = simulation.users.front();

@@ -1,5 +1,6 @@
 #include "rec/Comparison.h"
 
+#include "core/Error.h"
 #include "rec/CollaborativeRankers.h"
 #include "rec/Embedder.h"
 #include "rec/TagFeatures.h"
@@ -24,6 +25,26 @@ std::vector<std::unique_ptr<Ranker>> makeRankers(const data::Catalog& catalog, c
         progress({"Embedding the catalog", 0, 0});
     const Matrix features = model::standardizedFeatures(model, catalog);
     std::vector<std::unique_ptr<Ranker>> rankers;
+    const TrainingInteractions training = trainingInteractions(holdout.training, catalog.size());
+    {
+        // The current model has seen every interaction: the hybrid learns this split's alone.
+        const model::TrainingParams& recipe = model.params;
+        const std::size_t epochs =
+            (params.hybrid.audioLayers.size() + 1) * std::size_t(recipe.pretrainEpochs) +
+            std::size_t(recipe.finetuneEpochs);
+        std::size_t done = 0;
+        const model::EpochObserver observer = [&](const model::EpochStats&) {
+            if (progress)
+                progress({"Training the hybrid DBM", ++done, epochs});
+            return false;
+        };
+        HybridTrainResult hybrid = trainHybrid(catalog, training, recipe, params.hybrid, observer, cancel);
+        if (hybrid.stopped)
+            throw Cancelled();
+        rankers.push_back(makeCosineRanker(std::string(methodInfo(Method::DbmHybrid).key),
+                                           embedHybrid(hybrid.model, catalog, params.hybridEmbedding, cancel),
+                                           params.rule));
+    }
     for (EmbeddingKind kind :
          {EmbeddingKind::TopLayer, EmbeddingKind::AllLayers, EmbeddingKind::Reconstruction}) {
         rankers.push_back(makeCosineRanker(
@@ -38,7 +59,6 @@ std::vector<std::unique_ptr<Ranker>> makeRankers(const data::Catalog& catalog, c
     // The collaborative baselines learn from the split's training interactions only, and only
     // where they can rank: a new track has no listener to learn from.
     if (holdout.protocol != Protocol::NewTracks) {
-        const TrainingInteractions training = trainingInteractions(holdout.training, catalog.size());
         if (progress)
             progress({"Tuning item-kNN", 0, 0});
         rankers.push_back(makeItemKnnRanker(training, params.seed));

@@ -3,6 +3,7 @@
 #include "core/Progress.h"
 #include "model/Model.h"
 #include "rec/Evaluation.h"
+#include "rec/HybridModel.h"
 
 namespace gdbm::rec {
 
@@ -12,6 +13,10 @@ struct ComparisonParams
     std::uint64_t seed = 1;
     Protocol protocol = Protocol::Warm;
     ScoringRule rule = kDefaultScoringRule;
+    // The hybrid DBM is trained afresh on each protocol's training listening with the current
+    // model's recipe and this shape; the joint layer embeds.
+    HybridParams hybrid = {};
+    EmbeddingKind hybridEmbedding = kDefaultHybridEmbedding;
 };
 
 // The methods of methodTable() evaluated on one protocol's split of the simulation: the audio-only

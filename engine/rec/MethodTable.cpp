@@ -18,6 +18,10 @@ auto findBy(const Table& table, Key wanted, auto field) -> decltype(&table.front
 const std::vector<MethodInfo>& methodTable()
 {
     static const std::vector<MethodInfo> table = {
+        {Method::DbmHybrid, "dbm-hybrid", "DBM hybrid",
+         "The multimodal DBM over audio, tags and who listened, trained afresh on this protocol's "
+         "training listening; a song nobody heard has its listening inferred",
+         false},
         {Method::DbmTop, "dbm-top", "DBM audio only, top layer",
          "The original study's model: cosine between songs' top-layer activations", false},
         {Method::DbmAll, "dbm-all", "DBM audio only, all layers",

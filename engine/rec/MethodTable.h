@@ -10,6 +10,7 @@ namespace gdbm::rec {
 // table shows them. One descriptor table; the CLI report, the JSON, the CSV export and the
 // Evaluation page iterate it instead of matching strings.
 enum class Method {
+    DbmHybrid,         // the multimodal DBM (audio, tags, listening), joint-layer embedding
     DbmTop,            // the audio-only DBM, top-layer embedding
     DbmAll,            // the audio-only DBM, every hidden layer
     DbmReconstruction, // the audio-only DBM, mean reconstruction

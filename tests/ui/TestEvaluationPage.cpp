@@ -100,7 +100,8 @@ void TestEvaluationPage::runFillsTheTableAndTheState()
     for (int r = 0; r < methods; ++r)
         QCOMPARE(table->headerData(r, Qt::Vertical).toString(),
                  QString::fromUtf8(rec::methodTable()[std::size_t(r)].label.data()));
-    QCOMPARE(table->headerData(5, Qt::Vertical).toString(), QString("Item-kNN"));
+    QCOMPARE(table->headerData(0, Qt::Vertical).toString(), QString("DBM hybrid"));
+    QCOMPARE(table->headerData(6, Qt::Vertical).toString(), QString("Item-kNN"));
     const QStringList metrics = {"Precision@5", "Recall@5", "NDCG@5",  "Hit rate@5", "MRR@5",        "MAP@5",
                                  "Coverage",    "Gini",     "Novelty", "Diversity",  "Archetype fit"};
     for (int c = 0; c < table->columnCount(); ++c) {
@@ -154,7 +155,8 @@ void TestEvaluationPage::exportsCsvAndChart()
     QCOMPARE(lines.front(), QByteArray("method,archetype,metric,value"));
     // Per method: overall and 12 archetypes, 11 metrics each.
     QCOMPARE(lines.size(), 1 + int(rec::methodTable().size()) * 13 * 11);
-    const double ndcg = warm().methods[0].overall.at("ndcg");
+    const double ndcg = warm().methods[1].overall.at("ndcg");
+    QCOMPARE(warm().methods[1].method, std::string("dbm-top"));
     QVERIFY(lines.contains(QByteArray::fromStdString("dbm-top,all,ndcg," + text::formatDouble(ndcg))));
 
     // A name without a suffix gets ".png".

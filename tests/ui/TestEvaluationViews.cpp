@@ -109,7 +109,8 @@ void TestEvaluationViews::chartShowsTheChosenMetric()
     const ui::GroupedBarChart* chart = m_page->chart();
     QCOMPARE(chart->objectName(), QStringLiteral("evalChart"));
     QCOMPARE(chart->sets().size(), int(rec::methodTable().size()));
-    QCOMPARE(chart->sets().front(), QStringLiteral("DBM audio only, top layer"));
+    QCOMPARE(chart->sets().front(), QStringLiteral("DBM hybrid"));
+    QCOMPARE(chart->sets().at(1), QStringLiteral("DBM audio only, top layer"));
     // One category per archetype, in the order of the simulation's set.
     QStringList archetypes;
     for (const std::string& name : m_simulation->archetypeNames) {
@@ -143,7 +144,7 @@ void TestEvaluationViews::chartShowsTheChosenMetric()
     QCOMPARE(series->count(), int(rec::methodTable().size()));
     QCOMPARE(series->barSets().front()->count(), 12);
     const QString expectedText =
-        QStringLiteral("Audio + tags, %1: %2")
+        QStringLiteral("Audio features, %1: %2")
             .arg(archetypes[3], QString::number(valuesOf("precision")[4][3], 'f', 3));
     QCOMPARE(chart->barText(4, 3), expectedText);
     Q_EMIT series->hovered(true, 3, series->barSets()[4]);

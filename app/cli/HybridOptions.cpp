@@ -1,0 +1,93 @@
+#include "HybridOptions.h"
+
+#include "CliCommon.h"
+
+#include <string>
+
+namespace gdbm::cli {
+namespace {
+
+QString joined(const std::vector<std::size_t>& sizes)
+{
+    QStringList parts;
+    for (std::size_t n : sizes)
+        parts << QString::number(n);
+    return parts.join(',');
+}
+
+std::vector<std::size_t> pathwaySizes(const QCommandLineParser& parser, const QString& option)
+{
+    std::vector<std::size_t> sizes;
+    for (const QString& part : parser.value(option).split(',')) {
+        bool ok = false;
+        const int n = part.trimmed().toInt(&ok);
+        if (!ok || n < 1 || n > 4096)
+            throw UsageError{"--" + option.toStdString() +
+                             " must be a comma-separated list of sizes 1..4096, like 32, not '" +
+                             parser.value(option).toStdString() + "'"};
+        sizes.push_back(std::size_t(n));
+    }
+    return sizes;
+}
+
+} // namespace
+
+void addHybridOptions(QCommandLineParser& parser)
+{
+    const rec::HybridParams d;
+    QStringList modalities;
+    for (rec::Modality m : d.modalities)
+        modalities << QString::fromUtf8(rec::modalityKey(m).data(), qsizetype(rec::modalityKey(m).size()));
+    parser.addOption({"modalities",
+                      "The hybrid DBM's modalities, from audio, tags, listening (default " +
+                          modalities.join(',') + "; a modality the data lacks is left out).",
+                      "LIST", modalities.join(',')});
+    parser.addOption({"audio-layers",
+                      "Hybrid: the audio pathway's hidden layers (default " + joined(d.audioLayers) + ").",
+                      "LIST", joined(d.audioLayers)});
+    parser.addOption({"tag-layers",
+                      "Hybrid: the tag pathway's hidden layers (default " + joined(d.tagLayers) + ").",
+                      "LIST", joined(d.tagLayers)});
+    parser.addOption(
+        {"listening-layers",
+         "Hybrid: the listening pathway's hidden layers (default " + joined(d.listeningLayers) + ").", "LIST",
+         joined(d.listeningLayers)});
+    parser.addOption({"joint",
+                      "Hybrid: units of the joint layer (default " + QString::number(d.jointUnits) + ").",
+                      "N", QString::number(d.jointUnits)});
+    const std::string kind(rec::embeddingKey(rec::kDefaultHybridEmbedding));
+    parser.addOption({"hybrid-embedding",
+                      "Hybrid: all (every hidden layer), top (the joint layer) or reconstruction (default " +
+                          QString::fromStdString(kind) + ").",
+                      "KIND", QString::fromStdString(kind)});
+}
+
+rec::HybridParams hybridParams(const QCommandLineParser& parser)
+{
+    rec::HybridParams p;
+    p.modalities.clear();
+    for (const QString& part : parser.value("modalities").split(',')) {
+        const auto m = rec::modalityFromKey(part.trimmed().toStdString());
+        if (!m)
+            throw UsageError{"--modalities takes audio, tags and listening, not '" + part.toStdString() +
+                             "'"};
+        p.modalities.push_back(*m);
+    }
+    p.audioLayers = pathwaySizes(parser, "audio-layers");
+    p.tagLayers = pathwaySizes(parser, "tag-layers");
+    p.listeningLayers = pathwaySizes(parser, "listening-layers");
+    p.jointUnits = std::size_t(integerOption(parser, "joint", 1, 4096));
+    if (const auto problems = rec::validate(p); !problems.empty())
+        throw UsageError{problems.front()};
+    return p;
+}
+
+rec::EmbeddingKind hybridEmbedding(const QCommandLineParser& parser)
+{
+    const auto kind = rec::embeddingFromKey(parser.value("hybrid-embedding").toStdString());
+    if (!kind)
+        throw UsageError{"--hybrid-embedding must be top, all or reconstruction"};
+    return *kind;
+}
+
+} // namespace gdbm::cli
