@@ -1,12 +1,13 @@
 // The engine's training speed against the NumPy reference trainer, in one run (issue: engine).
 //
-//   bench-train [--tracks 10000] [--reference PATH] [--skip-reference]
+//   bench-train [--tracks 10000] [--reference PATH] [--skip-reference] [--skip-hybrid]
 //   bench-train --large 1000000      seconds per epoch of each phase and peak memory
 //
 // 1. the default configuration (64-32-16, 100 + 50 epochs, batch 128) on the demo catalog;
-// 2. the NumPy reference (shared/bench/reference_gdbm.py, Debian's python3-numpy with OpenBLAS)
+// 2. the default hybrid DBM (audio, tags, 1,000 simulated listeners) on the same catalog;
+// 3. the NumPy reference (shared/bench/reference_gdbm.py, Debian's python3-numpy with OpenBLAS)
 //    on the same songs, written as an Exportify CSV that both read;
-// 3. this machine's single-precision GEMM rate (Eigen, 1024^3, one product per thread at once)
+// 4. this machine's single-precision GEMM rate (Eigen, 1024^3, one product per thread at once)
 //    next to the engine's achieved rate, counting the algorithm's multiply-adds.
 #include "FlopCount.h"
 #include "core/AtomicFile.h"
@@ -14,7 +15,10 @@
 #include "data/ExportifyWriter.h"
 #include "model/Model.h"
 #include "model/TrainingContext.h"
+#include "rec/HybridModel.h"
+#include "sim/Simulator.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -153,6 +157,33 @@ int large(std::size_t tracks)
 
 } // namespace
 
+// The default hybrid DBM (audio, tags, listening of 1,000 simulated users) on the same catalog,
+// against the audio-only run's time: HYBRID.md asks for at most 3 times.
+void hybrid(const data::Catalog& catalog, double audioOnlySeconds)
+{
+    sim::SimulationParams simulation;
+    simulation.users = 1000;
+    simulation.thresholds = data::GenreThresholds::scaledFor(catalog.size());
+    const sim::SimulationResult listeners = sim::simulate(catalog, sim::defaultArchetypes(), simulation);
+    rec::TrainingInteractions heard{catalog.size(),
+                                    std::vector<std::vector<std::uint32_t>>(listeners.users.size())};
+    for (const sim::Interaction& i : listeners.interactions)
+        heard.tracksOfUser[i.user].push_back(i.track);
+    for (auto& tracks : heard.tracksOfUser) {
+        std::sort(tracks.begin(), tracks.end());
+        tracks.erase(std::unique(tracks.begin(), tracks.end()), tracks.end());
+    }
+    const auto start = Clock::now();
+    const rec::HybridModel m = rec::trainHybrid(catalog, heard, {}, {}).model;
+    const double seconds = secondsSince(start);
+    std::printf("\nhybrid DBM (default: audio %zu, tags %zu, listening %zu visible units)\n",
+                m.find(rec::Modality::Audio)->count, m.find(rec::Modality::Tags)->count,
+                m.find(rec::Modality::Listening)->count);
+    std::printf("  pretraining   %7.2f s\n  fine-tuning   %7.2f s\n  total         %7.2f s\n",
+                m.outcome.pretrainSeconds, m.outcome.finetuneSeconds, seconds);
+    std::printf("  against the audio-only default: %.1fx its time\n", seconds / audioOnlySeconds);
+}
+
 int main(int argc, char** argv)
 {
     if (flag(argc, argv, "--large"))
@@ -186,6 +217,9 @@ int main(int argc, char** argv)
     std::printf("  work: %.1f GFLOP of matrix products (%.1f training, %.1f per-epoch monitoring)\n",
                 2 * macs.total() / 1e9, 2 * (macs.pretraining + macs.fineTuning) / 1e9,
                 2 * macs.monitoring / 1e9);
+
+    if (!flag(argc, argv, "--skip-hybrid"))
+        hybrid(catalog, engineSeconds);
 
     std::printf("\nNumPy reference (same songs, same configuration)\n");
     const Reference ref = flag(argc, argv, "--skip-reference") ? Reference{} : runReference(script, csv);

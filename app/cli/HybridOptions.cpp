@@ -55,6 +55,11 @@ void addHybridOptions(QCommandLineParser& parser)
     parser.addOption({"joint",
                       "Hybrid: units of the joint layer (default " + QString::number(d.jointUnits) + ").",
                       "N", QString::number(d.jointUnits)});
+    parser.addOption({"hybrid-finetune-epochs",
+                      "Hybrid: fine-tuning epochs (default " + QString::number(d.finetuneEpochs) +
+                          "; pretraining alone ranks better, docs/MODEL.md section 10).",
+                      "N", QString::number(d.finetuneEpochs)});
+    parser.addOption({"no-hybrid-weight-doubling", "Hybrid: pretrain without weight doubling."});
     const std::string kind(rec::embeddingKey(rec::kDefaultHybridEmbedding));
     parser.addOption({"hybrid-embedding",
                       "Hybrid: all (every hidden layer), top (the joint layer) or reconstruction (default " +
@@ -77,6 +82,8 @@ rec::HybridParams hybridParams(const QCommandLineParser& parser)
     p.tagLayers = pathwaySizes(parser, "tag-layers");
     p.listeningLayers = pathwaySizes(parser, "listening-layers");
     p.jointUnits = std::size_t(integerOption(parser, "joint", 1, 4096));
+    p.finetuneEpochs = int(integerOption(parser, "hybrid-finetune-epochs", 0, 1'000'000));
+    p.weightDoubling = !parser.isSet("no-hybrid-weight-doubling");
     if (const auto problems = rec::validate(p); !problems.empty())
         throw UsageError{problems.front()};
     return p;

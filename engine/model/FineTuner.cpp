@@ -31,15 +31,8 @@ void addVisibleStatistics(const Dbm& dbm, const Matrix& v, const Matrix& h1, Sca
     const RowVector precision = precisionOf(dbm);
     const Matrix centred = v.rowwise() - dbm.visibleBias.transpose();
     out.visibleBias += sign * visibleBiasTerm(centred, v, precision, dbm.gaussianCount);
-    Matrix topDown;
-    multiplyBlocksTransposed(h1, dbm.weights[0], dbm.blocksOf(0), topDown);
-    const Matrix zTerm = Scalar(0.5) * centred.array().square() - v.array() * topDown.array();
-    // Binary visible units have no variance to learn.
-    const auto gaussian = Eigen::Index(dbm.gaussianCount);
-    out.logVariance.head(gaussian) +=
-        sign * (zTerm.leftCols(gaussian).colwise().sum().array() * precision.head(gaussian).array())
-                   .matrix()
-                   .transpose();
+    out.logVariance +=
+        sign * varianceTerm(v, centred, h1, dbm.weights[0], dbm.blocksOf(0), precision, dbm.gaussianCount);
 }
 
 } // namespace

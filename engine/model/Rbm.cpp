@@ -69,14 +69,8 @@ void accumulateStatistics(const Rbm& rbm, const Matrix& v, const Matrix& h, Scal
     }
     const RowVector precision = (-rbm.logVariance.array()).exp().matrix().transpose();
     out.visibleBias += sign * visibleBiasTerm(centred, v, precision, rbm.gaussianCount);
-    Matrix topDown;
-    multiplyBlocksTransposed(h, rbm.weights, rbm.blocks, topDown);
-    const Matrix zTerm = Scalar(0.5) * centred.array().square() - v.array() * topDown.array();
-    const auto gaussian = Eigen::Index(rbm.gaussianCount);
-    out.logVariance.head(gaussian) +=
-        sign * (zTerm.leftCols(gaussian).colwise().sum().array() * precision.head(gaussian).array())
-                   .matrix()
-                   .transpose();
+    out.logVariance +=
+        sign * varianceTerm(v, centred, h, rbm.weights, rbm.blocks, precision, rbm.gaussianCount);
 }
 
 void accumulateCdGradient(const Rbm& rbm, const Matrix& v, int k, RowStreams& streams, RbmGradient& out)

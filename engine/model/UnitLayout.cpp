@@ -26,6 +26,25 @@ void zeroOutsideBlocks(const BlockList& blocks, Matrix& weights)
     weights.swap(kept);
 }
 
+namespace {
+
+// A block of inputs worth reading as a sparse matrix: listening units are mostly 0 (a song has a
+// handful of listeners among a thousand users), in the data and in the chains' samples alike.
+// Below this share of non-zeros, visiting them beats a dense product many times over.
+constexpr double kSparseShare = 0.05;
+constexpr std::size_t kSparseMinRows = 64;
+
+bool readAsSparse(const Matrix& a, const WeightBlock& b)
+{
+    if (b.rows < kSparseMinRows)
+        return false;
+    const auto part = a.middleCols(Eigen::Index(b.row), Eigen::Index(b.rows));
+    const auto nonZeros = double((part.array() != Scalar(0)).count());
+    return nonZeros < kSparseShare * double(part.size());
+}
+
+} // namespace
+
 void multiplyBlocks(const Matrix& a, const Matrix& w, const BlockList& blocks, Matrix& out)
 {
     if (blocks.empty()) {
@@ -33,10 +52,22 @@ void multiplyBlocks(const Matrix& a, const Matrix& w, const BlockList& blocks, M
         return;
     }
     out.resize(a.rows(), w.cols());
-    for (const WeightBlock& b : blocks)
-        out.middleCols(Eigen::Index(b.col), Eigen::Index(b.cols)).noalias() =
-            a.middleCols(Eigen::Index(b.row), Eigen::Index(b.rows)) *
-            w.block(Eigen::Index(b.row), Eigen::Index(b.col), Eigen::Index(b.rows), Eigen::Index(b.cols));
+    for (const WeightBlock& b : blocks) {
+        const auto col = Eigen::Index(b.col), cols = Eigen::Index(b.cols);
+        if (!readAsSparse(a, b)) {
+            out.middleCols(col, cols).noalias() =
+                a.middleCols(Eigen::Index(b.row), Eigen::Index(b.rows)) *
+                w.block(Eigen::Index(b.row), col, Eigen::Index(b.rows), cols);
+            continue;
+        }
+        out.middleCols(col, cols).setZero();
+        for (Eigen::Index n = 0; n < a.rows(); ++n) {
+            for (Eigen::Index i = Eigen::Index(b.row); i < Eigen::Index(b.row + b.rows); ++i) {
+                if (const Scalar x = a(n, i); x != Scalar(0))
+                    out.row(n).segment(col, cols) += x * w.row(i).segment(col, cols);
+            }
+        }
+    }
 }
 
 void multiplyBlocksTransposed(const Matrix& h, const Matrix& w, const BlockList& blocks, Matrix& out)
@@ -59,10 +90,21 @@ void addOuterBlocks(const Matrix& a, const Matrix& h, const BlockList& blocks, S
         out.noalias() += sign * (a.transpose() * h);
         return;
     }
-    for (const WeightBlock& b : blocks)
-        out.block(Eigen::Index(b.row), Eigen::Index(b.col), Eigen::Index(b.rows), Eigen::Index(b.cols))
-            .noalias() += sign * (a.middleCols(Eigen::Index(b.row), Eigen::Index(b.rows)).transpose() *
-                                  h.middleCols(Eigen::Index(b.col), Eigen::Index(b.cols)));
+    for (const WeightBlock& b : blocks) {
+        const auto col = Eigen::Index(b.col), cols = Eigen::Index(b.cols);
+        if (!readAsSparse(a, b)) {
+            out.block(Eigen::Index(b.row), col, Eigen::Index(b.rows), cols).noalias() +=
+                sign * (a.middleCols(Eigen::Index(b.row), Eigen::Index(b.rows)).transpose() *
+                        h.middleCols(col, cols));
+            continue;
+        }
+        for (Eigen::Index n = 0; n < a.rows(); ++n) {
+            for (Eigen::Index i = Eigen::Index(b.row); i < Eigen::Index(b.row + b.rows); ++i) {
+                if (const Scalar x = a(n, i); x != Scalar(0))
+                    out.row(i).segment(col, cols) += (sign * x) * h.row(n).segment(col, cols);
+            }
+        }
+    }
 }
 
 bool blocksTile(const BlockList& blocks, std::size_t rows, std::size_t cols)
@@ -99,6 +141,25 @@ Vector visibleBiasTerm(const Matrix& centred, const Matrix& v, const RowVector& 
                               .matrix()
                               .transpose();
     term.tail(v.cols() - gaussian) = v.rightCols(v.cols() - gaussian).colwise().sum().transpose();
+    return term;
+}
+
+Vector varianceTerm(const Matrix& v, const Matrix& centred, const Matrix& h, const Matrix& w,
+                    const BlockList& blocks, const RowVector& precision, std::size_t gaussianCount)
+{
+    const auto gaussian = Eigen::Index(gaussianCount);
+    Vector term = Vector::Zero(v.cols());
+    if (gaussian == 0)
+        return term;
+    Matrix topDown;
+    if (gaussian == v.cols())
+        multiplyBlocksTransposed(h, w, blocks, topDown);
+    else
+        topDown.noalias() = h * w.topRows(gaussian).transpose();
+    const Matrix zTerm = Scalar(0.5) * centred.leftCols(gaussian).array().square() -
+                         v.leftCols(gaussian).array() * topDown.array();
+    term.head(gaussian) =
+        (zTerm.colwise().sum().array() * precision.head(gaussian).array()).matrix().transpose();
     return term;
 }
 

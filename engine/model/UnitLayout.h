@@ -67,6 +67,11 @@ void visibleMeanInPlace(Matrix& input, std::size_t gaussianCount);
 Vector visibleBiasTerm(const Matrix& centred, const Matrix& v, const RowVector& precision,
                        std::size_t gaussianCount);
 
+// The log-variances' statistic summed over rows, -dF/dz: exp(-z) (0.5 (v - b)^2 - v (h W^T)) on
+// the Gaussian units, 0 on the binary ones (h W^T is formed for the Gaussian rows of W only).
+Vector varianceTerm(const Matrix& v, const Matrix& centred, const Matrix& h, const Matrix& w,
+                    const BlockList& blocks, const RowVector& precision, std::size_t gaussianCount);
+
 // Samples the visible units from their means, in place: Gaussian noise of standard deviation
 // sigma(j) on the Gaussian columns, a Bernoulli draw on the binary ones. With only Gaussian units
 // this is exactly streams.addGaussianNoise(means, sigma).

@@ -31,7 +31,7 @@ std::vector<std::unique_ptr<Ranker>> makeRankers(const data::Catalog& catalog, c
         const model::TrainingParams& recipe = model.params;
         const std::size_t epochs =
             (params.hybrid.audioLayers.size() + 1) * std::size_t(recipe.pretrainEpochs) +
-            std::size_t(recipe.finetuneEpochs);
+            std::size_t(params.hybrid.finetuneEpochs);
         std::size_t done = 0;
         const model::EpochObserver observer = [&](const model::EpochStats&) {
             if (progress)

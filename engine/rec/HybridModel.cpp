@@ -68,6 +68,8 @@ std::vector<std::string> validate(const HybridParams& p)
     if (!(p.pretrainMomentumStart >= 0 && p.pretrainMomentumStart < 1 && p.pretrainMomentum >= 0 &&
           p.pretrainMomentum < 1))
         problems.emplace_back("hybrid momentum: in [0, 1)");
+    if (p.finetuneEpochs < 0 || p.finetuneEpochs > 1'000'000)
+        problems.emplace_back("hybrid fine-tuning epochs: 0 to 1,000,000");
     if (p.minTagTracks < 1)
         problems.emplace_back("min tag tracks: at least 1");
     return problems;
@@ -154,6 +156,8 @@ HybridTrainResult trainHybrid(const data::Catalog& catalog, const TrainingIntera
     model.params = params;
     model.params.pretrainMomentumStart = hybrid.pretrainMomentumStart;
     model.params.pretrainMomentum = hybrid.pretrainMomentum;
+    model.params.weightDoubling = hybrid.weightDoubling;
+    model.params.finetuneEpochs = hybrid.finetuneEpochs;
     model.hybrid = hybrid;
     std::size_t next = 0;
     const auto add = [&](Modality m, std::vector<std::string> names) {

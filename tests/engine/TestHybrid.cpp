@@ -27,6 +27,7 @@ private Q_SLOTS:
     void absentModalitiesAreLeftOut();
     void sameModelWhateverTheThreads();
     void twoModalityRbmStatisticsAreTheFreeEnergyGradient();
+    void sparseBlocksMultiplyAsDenseOnes();
 
 private:
     data::Catalog m_catalog;
@@ -57,6 +58,7 @@ void TestHybrid::initTestCase()
     m_hybrid.tagLayers = {3};
     m_hybrid.listeningLayers = {5};
     m_hybrid.jointUnits = 6;
+    m_hybrid.finetuneEpochs = 3; // the default skips it; the pathways must stay apart through it too
     HybridTrainResult trained = trainHybrid(m_catalog, m_training, m_params, m_hybrid);
     QVERIFY(!trained.stopped);
     m_model = std::move(trained.model);
@@ -291,6 +293,38 @@ void TestHybrid::twoModalityRbmStatisticsAreTheFreeEnergyGradient()
     QVERIFY2(worst < 1e-4, qPrintable(QString::number(worst)));
     QCOMPARE(sum.weights(0, 3), 0.0f); // audio unit 0 never feeds a listening hidden unit
     QCOMPARE(rbm.weights(4, 0), 0.0f);
+}
+
+// A listening block is read as sparse when few of its inputs are non-zero: the products and the
+// outer-product statistics agree with the dense ones.
+void TestHybrid::sparseBlocksMultiplyAsDenseOnes()
+{
+    const BlockList blocks{{0, 3, 0, 4}, {3, 200, 4, 6}};
+    CounterRng rng(4, RandomPurpose::Initialization, 1);
+    Matrix w = Matrix::Zero(203, 10);
+    for (const WeightBlock& b : blocks)
+        for (std::size_t i = b.row; i < b.row + b.rows; ++i)
+            for (std::size_t j = b.col; j < b.col + b.cols; ++j)
+                w(Eigen::Index(i), Eigen::Index(j)) = Scalar(rng.uniform(-1, 1));
+    Matrix a = Matrix::Zero(50, 203);
+    Matrix h(50, 10);
+    for (Eigen::Index n = 0; n < a.rows(); ++n) {
+        for (Eigen::Index i = 0; i < 3; ++i)
+            a(n, i) = Scalar(rng.uniform(-2, 2));
+        for (Eigen::Index i = 3; i < 203; ++i)
+            a(n, i) = rng.uniform(0, 1) < 0.01 ? 1.0f : 0.0f;
+        for (Eigen::Index j = 0; j < 10; ++j)
+            h(n, j) = Scalar(rng.uniform(0, 1));
+    }
+    QVERIFY(a.rightCols(200).sum() > 0);
+    Matrix product;
+    multiplyBlocks(a, w, blocks, product);
+    QVERIFY((product - a * w).cwiseAbs().maxCoeff() < 1e-5f);
+    Matrix outer = Matrix::Zero(203, 10);
+    addOuterBlocks(a, h, blocks, Scalar(-1), outer);
+    Matrix expected = -(a.transpose() * h);
+    zeroOutsideBlocks(blocks, expected);
+    QVERIFY((outer - expected).cwiseAbs().maxCoeff() < 1e-5f);
 }
 
 QTEST_APPLESS_MAIN(TestHybrid)
