@@ -28,7 +28,8 @@ bool settle(JobRunner* runner)
 {
     QElapsedTimer clock;
     clock.start();
-    while (runner->isRunning() && clock.elapsed() < 60000)
+    // Generous: the evaluation trains the hybrid DBM once per protocol.
+    while (runner->isRunning() && clock.elapsed() < 300000)
         QApplication::processEvents(QEventLoop::AllEvents, 50);
     QApplication::processEvents();
     return !runner->isRunning();

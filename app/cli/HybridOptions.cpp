@@ -46,7 +46,8 @@ void addHybridOptions(QCommandLineParser& parser)
                       "Hybrid: the audio pathway's hidden layers (default " + joined(d.audioLayers) + ").",
                       "LIST", joined(d.audioLayers)});
     parser.addOption({"tag-layers",
-                      "Hybrid: the tag pathway's hidden layers (default " + joined(d.tagLayers) + ").",
+                      "Hybrid: the tag pathway's hidden layers (default: one, as wide as the tag "
+                      "vocabulary, 32 to 256 units).",
                       "LIST", joined(d.tagLayers)});
     parser.addOption(
         {"listening-layers",
@@ -80,6 +81,7 @@ rec::HybridParams hybridParams(const QCommandLineParser& parser)
     }
     p.audioLayers = pathwaySizes(parser, "audio-layers");
     p.tagLayers = pathwaySizes(parser, "tag-layers");
+    p.tagUnitsFollowVocabulary = !parser.isSet("tag-layers");
     p.listeningLayers = pathwaySizes(parser, "listening-layers");
     p.jointUnits = std::size_t(integerOption(parser, "joint", 1, 4096));
     p.finetuneEpochs = int(integerOption(parser, "hybrid-finetune-epochs", 0, 1'000'000));

@@ -208,7 +208,9 @@ HybridTrainResult trainHybrid(const data::Catalog& catalog, const TrainingIntera
         model.standardizer = model::Standardizer::fit(raw(kept, Eigen::all));
     }
 
-    const model::Architecture architecture = architectureFor(model.modalities, hybrid);
+    if (const ModalityColumns* tags = model.find(Modality::Tags); tags && hybrid.tagUnitsFollowVocabulary)
+        model.hybrid.tagLayers.front() = std::clamp<std::size_t>(tags->count, 32, 256);
+    const model::Architecture architecture = architectureFor(model.modalities, model.hybrid);
     model.outcome =
         model::trainDbm(hybridVisible(model, catalog), model.params, architecture, observer, cancel, pause);
     result.stopped = model.outcome.stopped;

@@ -25,6 +25,7 @@ private Q_SLOTS:
     void missingUnitsAreInferredNotRead();
     void unheardTracksHaveTheirListeningInferred();
     void absentModalitiesAreLeftOut();
+    void tagPathwayFollowsTheVocabulary();
     void sameModelWhateverTheThreads();
     void twoModalityRbmStatisticsAreTheFreeEnergyGradient();
     void sparseBlocksMultiplyAsDenseOnes();
@@ -56,6 +57,7 @@ void TestHybrid::initTestCase()
     m_params.batchSize = 64;
     m_hybrid.audioLayers = {4};
     m_hybrid.tagLayers = {3};
+    m_hybrid.tagUnitsFollowVocabulary = false;
     m_hybrid.listeningLayers = {5};
     m_hybrid.jointUnits = 6;
     m_hybrid.finetuneEpochs = 3; // the default skips it; the pathways must stay apart through it too
@@ -184,6 +186,21 @@ void TestHybrid::absentModalitiesAreLeftOut()
     QVERIFY_THROWS_EXCEPTION(InputError, trainHybrid(m_catalog, nobody, m_params, listeningOnly));
     listeningOnly.modalities = {Modality::Listening, Modality::Listening};
     QVERIFY(!validate(listeningOnly).empty());
+}
+
+void TestHybrid::tagPathwayFollowsTheVocabulary()
+{
+    HybridParams wide = m_hybrid;
+    wide.tagUnitsFollowVocabulary = true;
+    TrainingParams quick = m_params;
+    quick.pretrainEpochs = 1;
+    for (std::size_t minTracks : {std::size_t(1), std::size_t(5)}) {
+        wide.minTagTracks = minTracks;
+        const HybridModel m = trainHybrid(m_catalog, m_training, quick, wide).model;
+        const std::size_t tags = m.find(Modality::Tags)->count;
+        QCOMPARE(m.hybrid.tagLayers.front(), std::clamp<std::size_t>(tags, 32, 256));
+        QCOMPARE(m.dbm.blocksOf(0)[1].cols, m.hybrid.tagLayers.front());
+    }
 }
 
 void TestHybrid::sameModelWhateverTheThreads()

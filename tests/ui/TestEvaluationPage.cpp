@@ -134,6 +134,7 @@ void TestEvaluationPage::runFillsTheTableAndTheState()
                  QStringLiteral("Top 5 among 1,500 tracks for %1 users").arg(expected.usersEvaluated)),
              qPrintable(summary));
     QVERIFY(summary.contains(QStringLiteral("%1 skipped").arg(expected.usersSkipped)));
+    QVERIFY(summary.contains(QStringLiteral("hybrid DBM was trained afresh")));
     QVERIFY(!banner()->isVisibleTo(m_page.get()));
     QVERIFY(button("evalExportCsv")->isEnabled());
 }

@@ -299,26 +299,30 @@ void EvaluationPage::showEvaluation()
         return QString::fromStdString(text::withThousands((long long)n));
     };
     if (result && result->protocol == rec::Protocol::NewTracks) {
-        m_summary->setText(tr("Top %1 among %2 new tracks (every listen to them held out) for %3 users; %4 "
-                              "not evaluated (no new track, or fewer than 5 other tracks). Bold: the best "
-                              "value of each metric.")
-                               .arg(result->k)
-                               .arg(count(result->tracksRanked), count(result->usersEvaluated),
-                                    count(result->usersSkipped)));
+        m_summary->setText(
+            tr("Top %1 among %2 new tracks (every listen to them held out) for %3 users; %4 "
+               "not evaluated (no new track, or fewer than 5 other tracks). The hybrid DBM was "
+               "trained afresh on the other tracks' listens. Bold: the best value of each metric.")
+                .arg(result->k)
+                .arg(count(result->tracksRanked), count(result->usersEvaluated),
+                     count(result->usersSkipped)));
     } else if (result) {
         // A project saved before the protocols were recorded does not know how many tracks.
         const QString among =
             result->tracksRanked > 0 ? tr(" among %1 tracks").arg(count(result->tracksRanked)) : QString();
-        m_summary->setText(tr("Top %1%2 for %3 users; %4 skipped (fewer than 5 distinct tracks). Bold: the "
-                              "best value of each metric.")
-                               .arg(result->k)
-                               .arg(among, count(result->usersEvaluated), count(result->usersSkipped)));
+        m_summary->setText(
+            tr("Top %1%2 for %3 users; %4 skipped (fewer than 5 distinct tracks). The hybrid "
+               "DBM was trained afresh on the listens not held out. Bold: the best value of each "
+               "metric.")
+                .arg(result->k)
+                .arg(among, count(result->usersEvaluated), count(result->usersSkipped)));
     } else if (m_state.evaluation()) {
         m_summary->setText(tr("This evaluation predates the new-tracks protocol: run it again to see it."));
     } else {
         m_summary->setText(tr("Returning listeners: 20% of each user's tracks is held out and every method "
                               "recommends K tracks from the other 80%. New tracks: 10% of the tracks lose "
-                              "every listen, and only they are ranked."));
+                              "every listen, and only they are ranked. The hybrid DBM learns from listening, "
+                              "so each run trains it afresh on what the protocol keeps."));
     }
     m_exportCsv->setEnabled(result != nullptr);
     m_exportChart->setEnabled(result != nullptr);
