@@ -42,16 +42,7 @@ TrainModelResult trainModel(const data::Catalog& catalog, const TrainingParams& 
     const RawMatrix raw = catalog.featureMatrix(model.features);
     // The validation songs measure how the model does on songs it never saw: their statistics
     // stay out of the standardizer too (trainDbm holds out the same rows).
-    const std::vector<std::uint32_t> held =
-        validationRows(std::size_t(raw.rows()), params.validationShare, params.seed);
-    std::vector<Eigen::Index> kept;
-    for (Eigen::Index r = 0, h = 0; r < raw.rows(); ++r) {
-        if (h < Eigen::Index(held.size()) && Eigen::Index(held[std::size_t(h)]) == r)
-            ++h;
-        else
-            kept.push_back(r);
-    }
-    model.standardizer = Standardizer::fit(raw(kept, Eigen::all));
+    model.standardizer = fitOnTrainingRows(raw, params);
     model.params = params;
 
     TrainOutcome outcome = trainDbm(model.standardizer.transform(raw), params, observer, cancel, pause);
@@ -68,6 +59,13 @@ TrainModelResult trainModel(const data::Catalog& catalog, const TrainingParams& 
     model.keptEpoch = outcome.keptEpoch;
     model.stoppedEarly = outcome.stoppedEarly;
     return result;
+}
+
+Standardizer fitOnTrainingRows(const RawMatrix& raw, const TrainingParams& params)
+{
+    const std::vector<std::uint32_t> kept =
+        trainingRows(std::size_t(raw.rows()), params.validationShare, params.seed);
+    return Standardizer::fit(raw(kept, Eigen::all));
 }
 
 Matrix standardizedFeatures(const Model& model, const data::Catalog& catalog)

@@ -47,6 +47,10 @@ TrainModelResult trainModel(const data::Catalog& catalog, const TrainingParams& 
                             const EpochObserver& observer = {}, const CancelFlag* cancel = nullptr,
                             PauseGate* pause = nullptr);
 
+// The standardizer of the training rows of `raw` (trainingRows() for params' validation share
+// and seed): the validation songs' statistics stay out of it.
+Standardizer fitOnTrainingRows(const RawMatrix& raw, const TrainingParams& params);
+
 // The catalog's features in the model's order, standardized with the model's statistics.
 // Throws InputError naming the first feature the model needs and the catalog lacks.
 Matrix standardizedFeatures(const Model& model, const data::Catalog& catalog);

@@ -32,6 +32,19 @@ std::vector<std::uint32_t> validationRows(std::size_t rows, double share, std::u
     return order;
 }
 
+std::vector<std::uint32_t> trainingRows(std::size_t rows, double share, std::uint64_t seed)
+{
+    const std::vector<std::uint32_t> held = validationRows(rows, share, seed);
+    std::vector<std::uint32_t> kept;
+    for (std::uint32_t r = 0, h = 0; r < std::uint32_t(rows); ++r) {
+        if (h < held.size() && held[h] == r)
+            ++h;
+        else
+            kept.push_back(r);
+    }
+    return kept;
+}
+
 TrainOutcome trainDbm(const Matrix& standardized, const TrainingParams& params, const EpochObserver& observer,
                       const CancelFlag* cancel, PauseGate* pause)
 {
@@ -49,13 +62,8 @@ TrainOutcome trainDbm(const Matrix& standardized, const TrainingParams& params,
 
     const std::vector<std::uint32_t> held =
         validationRows(std::size_t(standardized.rows()), params.validationShare, params.seed);
-    std::vector<std::uint32_t> kept;
-    for (std::uint32_t r = 0, h = 0; r < std::uint32_t(standardized.rows()); ++r) {
-        if (h < held.size() && held[h] == r)
-            ++h;
-        else
-            kept.push_back(r);
-    }
+    const std::vector<std::uint32_t> kept =
+        trainingRows(std::size_t(standardized.rows()), params.validationShare, params.seed);
     const Matrix train = selectRows(standardized, kept);
     const Matrix validation = selectRows(standardized, held);
     std::vector<std::uint32_t> spaced;

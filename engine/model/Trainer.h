@@ -47,4 +47,7 @@ TrainOutcome trainDbm(const Matrix& visible, const TrainingParams& params, const
 // Which rows are held out for validation: sorted row indices.
 std::vector<std::uint32_t> validationRows(std::size_t rows, double share, std::uint64_t seed);
 
+// The rows trainDbm trains on: every row validationRows() leaves, sorted.
+std::vector<std::uint32_t> trainingRows(std::size_t rows, double share, std::uint64_t seed);
+
 } // namespace gdbm::model

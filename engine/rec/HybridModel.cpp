@@ -195,17 +195,7 @@ HybridTrainResult trainHybrid(const data::Catalog& catalog, const TrainingIntera
 
     // The audio standardizer sees the training songs only, as the audio-only model's.
     if (model.find(Modality::Audio)) {
-        const RawMatrix raw = catalog.featureMatrix(model.features);
-        const std::vector<std::uint32_t> held =
-            model::validationRows(std::size_t(raw.rows()), params.validationShare, params.seed);
-        std::vector<Eigen::Index> kept;
-        for (Eigen::Index r = 0, h = 0; r < raw.rows(); ++r) {
-            if (h < Eigen::Index(held.size()) && Eigen::Index(held[std::size_t(h)]) == r)
-                ++h;
-            else
-                kept.push_back(r);
-        }
-        model.standardizer = model::Standardizer::fit(raw(kept, Eigen::all));
+        model.standardizer = model::fitOnTrainingRows(catalog.featureMatrix(model.features), params);
     }
 
     if (const ModalityColumns* tags = model.find(Modality::Tags); tags && hybrid.tagUnitsFollowVocabulary)

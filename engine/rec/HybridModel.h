@@ -4,6 +4,7 @@
 #include "core/Progress.h"
 #include "data/Catalog.h"
 #include "model/Dbm.h"
+#include "model/Model.h"
 #include "model/Standardizer.h"
 #include "model/Trainer.h"
 #include "model/TrainingParams.h"

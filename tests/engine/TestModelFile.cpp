@@ -190,7 +190,7 @@ void TestModelFile::rejectsMissingFile()
 {
     QVERIFY_THROWS_EXCEPTION(InputError, loadModel(m_dir.filePath("nothing.gdbm").toStdString()));
     // A folder, or a device that never ends, is refused before anything is read.
-    for (const std::string path : {m_dir.path().toStdString(), std::string("/dev/zero")}) {
+    for (const std::string& path : {m_dir.path().toStdString(), std::string("/dev/zero")}) {
         try {
             loadModel(path);
             QFAIL("accepted");
