@@ -292,6 +292,14 @@ void TestBadInput::catalogue_data()
           "--users must be a whole number in 1..200,000, not '99999999999' (the cap of 200,000");
     usage("evaluate --users 99999999999", {"evaluate", "--users", "99999999999"}, "cap of 200,000");
     usage("run --users 99999999999", {"run", "--users", "99999999999"}, "cap of 200,000");
+    usage("evaluate --modalities sound", {"evaluate", "--modalities", "sound"},
+          "--modalities takes audio, tags and listening, not 'sound'");
+    usage("evaluate --modalities tags,tags", {"evaluate", "--modalities", "tags,tags"},
+          "tags is listed twice");
+    usage("evaluate --tag-layers 32,16", {"evaluate", "--tag-layers", "32,16"},
+          "every modality has the same number of layers");
+    usage("evaluate --hybrid-embedding best", {"evaluate", "--hybrid-embedding", "best"},
+          "--hybrid-embedding must be");
     usage("--tracks 99999999999", {"catalog", "--demo", "--tracks", "99999999999", "--out", dir + "/t.csv"},
           "--tracks");
     usage("--layers 0", {"train", "--layers", "0", "--out", dir + "/l.gdbm"}, "--layers");
