@@ -8,6 +8,30 @@
 #include <algorithm>
 
 namespace gdbm::rec {
+namespace {
+
+// The current model has seen every interaction: the hybrid is trained on the split's training
+// interactions alone, with the current model's recipe, and ranks with its embedding.
+std::unique_ptr<Ranker> makeHybridRanker(const data::Catalog& catalog, const TrainingInteractions& training,
+                                         const model::TrainingParams& recipe, const ComparisonParams& params,
+                                         const ProgressCallback& progress, const CancelFlag* cancel)
+{
+    const std::size_t epochs = (params.hybrid.audioLayers.size() + 1) * std::size_t(recipe.pretrainEpochs) +
+                               std::size_t(params.hybrid.finetuneEpochs);
+    std::size_t done = 0;
+    const model::EpochObserver observer = [&](const model::EpochStats&) {
+        if (progress)
+            progress({"Training the hybrid DBM", ++done, epochs});
+        return false;
+    };
+    const HybridTrainResult hybrid = trainHybrid(catalog, training, recipe, params.hybrid, observer, cancel);
+    if (hybrid.stopped)
+        throw Cancelled();
+    return makeCosineRanker(std::string(methodInfo(Method::DbmHybrid).key),
+                            embedHybrid(hybrid.model, catalog, params.hybridEmbedding, cancel), params.rule);
+}
+
+} // namespace
 
 Holdout splitFor(const sim::SimulationResult& simulation, std::size_t catalogSize, Protocol protocol,
                  std::uint64_t seed)
@@ -26,25 +50,7 @@ std::vector<std::unique_ptr<Ranker>> makeRankers(const data::Catalog& catalog, c
     const Matrix features = model::standardizedFeatures(model, catalog);
     std::vector<std::unique_ptr<Ranker>> rankers;
     const TrainingInteractions training = trainingInteractions(holdout.training, catalog.size());
-    {
-        // The current model has seen every interaction: the hybrid learns this split's alone.
-        const model::TrainingParams& recipe = model.params;
-        const std::size_t epochs =
-            (params.hybrid.audioLayers.size() + 1) * std::size_t(recipe.pretrainEpochs) +
-            std::size_t(params.hybrid.finetuneEpochs);
-        std::size_t done = 0;
-        const model::EpochObserver observer = [&](const model::EpochStats&) {
-            if (progress)
-                progress({"Training the hybrid DBM", ++done, epochs});
-            return false;
-        };
-        HybridTrainResult hybrid = trainHybrid(catalog, training, recipe, params.hybrid, observer, cancel);
-        if (hybrid.stopped)
-            throw Cancelled();
-        rankers.push_back(makeCosineRanker(std::string(methodInfo(Method::DbmHybrid).key),
-                                           embedHybrid(hybrid.model, catalog, params.hybridEmbedding, cancel),
-                                           params.rule));
-    }
+    rankers.push_back(makeHybridRanker(catalog, training, model.params, params, progress, cancel));
     for (EmbeddingKind kind :
          {EmbeddingKind::TopLayer, EmbeddingKind::AllLayers, EmbeddingKind::Reconstruction}) {
         rankers.push_back(makeCosineRanker(
