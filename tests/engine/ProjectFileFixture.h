@@ -67,8 +67,16 @@ protected:
         m_full.trainingParams.patience = 7;
         m_full.model =
             std::make_shared<const model::Model>(model::trainModel(*catalog, m_full.trainingParams).model);
+        // A small hybrid: what is saved is the evaluation, and under ThreadSanitizer the default
+        // shape alone takes minutes.
+        rec::ComparisonParams comparison{5, 3};
+        comparison.hybrid.audioLayers = {4};
+        comparison.hybrid.tagLayers = {4};
+        comparison.hybrid.tagUnitsFollowVocabulary = false;
+        comparison.hybrid.listeningLayers = {8};
+        comparison.hybrid.jointUnits = 4;
         m_full.evaluation = std::make_shared<const rec::EvaluationSet>(
-            rec::compareProtocols(*catalog, *m_full.simulation, *m_full.model, {5, 3},
+            rec::compareProtocols(*catalog, *m_full.simulation, *m_full.model, comparison,
                                   {rec::Protocol::Warm, rec::Protocol::NewTracks}));
 
         m_small.catalog = std::make_shared<const data::Catalog>(data::generateDemoCatalog({60, 1}));
