@@ -34,8 +34,7 @@ Dbm Dbm::zeros(std::size_t visible, const std::vector<std::size_t>& layers)
 
 const BlockList& Dbm::blocksOf(std::size_t l) const
 {
-    static const BlockList dense;
-    return l < blocks.size() ? blocks[l] : dense;
+    return blocksAt(blocks, l);
 }
 
 std::vector<std::size_t> Dbm::layerSizes() const

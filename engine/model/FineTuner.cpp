@@ -154,10 +154,10 @@ void applyUpdate(Dbm& dbm, const DbmGradient& data, std::size_t dataRows, const 
                        adam.step);
     };
     for (std::size_t l = 0; l < dbm.layerCount(); ++l) {
-        Matrix gW = data.weights[l] * dataScale + model.weights[l] * modelScale -
-                    Scalar(p.finetuneWeightDecay) * dbm.weights[l];
-        // A pathway's weights outside its block stay zero: their Adam moments never move.
-        zeroOutsideBlocks(dbm.blocksOf(l), gW);
+        // Outside a pathway's blocks the statistics (addOuterBlocks) and the weights are zero, so
+        // the gradient is too and Adam never moves those weights.
+        const Matrix gW = data.weights[l] * dataScale + model.weights[l] * modelScale -
+                          Scalar(p.finetuneWeightDecay) * dbm.weights[l];
         ascend(adam.weights[l], dbm.weights[l], gW, lr);
         const Vector gc = data.hiddenBias[l] * dataScale + model.hiddenBias[l] * modelScale;
         ascend(adam.hiddenBias[l], dbm.hiddenBias[l], gc, lr);

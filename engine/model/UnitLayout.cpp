@@ -2,10 +2,15 @@
 
 namespace gdbm::model {
 
-const BlockList& Architecture::blocksOf(std::size_t l) const
+const BlockList& blocksAt(const std::vector<BlockList>& blocks, std::size_t l)
 {
     static const BlockList dense;
     return l < blocks.size() ? blocks[l] : dense;
+}
+
+const BlockList& Architecture::blocksOf(std::size_t l) const
+{
+    return blocksAt(blocks, l);
 }
 
 Architecture denseArchitecture(std::size_t visible, const std::vector<std::size_t>& layers)

@@ -24,6 +24,9 @@ struct WeightBlock
 // The blocks of one weight matrix; empty means dense (every unit below joined to every unit above).
 using BlockList = std::vector<WeightBlock>;
 
+// The blocks of weight matrix l in a per-matrix list that may be shorter (missing: dense).
+const BlockList& blocksAt(const std::vector<BlockList>& blocks, std::size_t l);
+
 // The shape of a DBM: its hidden layer sizes, how many visible units are Gaussian (the first
 // ones; the rest are binary) and, per weight matrix, its blocks (HYBRID.md section 2: the
 // pathways' layers are block diagonal, the joint layer dense). The audio-only model of MODEL.md
