@@ -10,7 +10,7 @@
 #include "data/DemoCatalog.h"
 #include "model/Model.h"
 #include "rec/BatchRecommender.h"
-#include "rec/Embedder.h"
+#include "rec/CatalogEmbedding.h"
 #include "sim/Simulator.h"
 
 #include <chrono>
@@ -62,8 +62,8 @@ int main(int argc, char** argv)
 
     auto t = Clock::now();
     const data::Catalog catalog = data::generateDemoCatalog({tracks, 2});
-    const rec::ScoringSpace embeddings = rec::makeScoringSpace(
-        rec::embed(model.dbm, model::standardizedFeatures(model, catalog), rec::EmbeddingKind::TopLayer, 3));
+    const rec::ScoringSpace embeddings =
+        rec::makeScoringSpace(rec::embedCatalog(model, catalog, rec::EmbeddingKind::TopLayer));
     std::printf("  catalog and embeddings   %7.2f s  (%ld MB so far)\n", secondsSince(t), peakMemoryMb());
 
     t = Clock::now();

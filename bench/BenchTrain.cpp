@@ -174,13 +174,13 @@ void hybrid(const data::Catalog& catalog, double audioOnlySeconds)
         tracks.erase(std::unique(tracks.begin(), tracks.end()), tracks.end());
     }
     const auto start = Clock::now();
-    const rec::HybridModel m = rec::trainHybrid(catalog, heard, {}, {}).model;
+    const model::Model m = rec::trainHybrid(catalog, heard, {}, {}).model;
     const double seconds = secondsSince(start);
     std::printf("\nhybrid DBM (default: audio %zu, tags %zu, listening %zu visible units)\n",
-                m.find(rec::Modality::Audio)->count, m.find(rec::Modality::Tags)->count,
-                m.find(rec::Modality::Listening)->count);
+                m.find(model::Modality::Audio)->count, m.find(model::Modality::Tags)->count,
+                m.find(model::Modality::Listening)->count);
     std::printf("  pretraining   %7.2f s\n  fine-tuning   %7.2f s\n  total         %7.2f s\n",
-                m.outcome.pretrainSeconds, m.outcome.finetuneSeconds, seconds);
+                m.pretrainSeconds, m.finetuneSeconds, seconds);
     std::printf("  against the audio-only default: %.1fx its time\n", seconds / audioOnlySeconds);
 }
 

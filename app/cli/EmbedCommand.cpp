@@ -4,7 +4,7 @@
 #include "core/Text.h"
 #include "data/CsvWriter.h"
 #include "model/ModelFile.h"
-#include "rec/Embedder.h"
+#include "rec/CatalogEmbedding.h"
 
 namespace gdbm::cli {
 
@@ -26,8 +26,7 @@ int runEmbed(const QStringList& args)
     const std::string out = outputFile(parser, "out");
     const model::Model model = model::loadModel(parser.value("model").toStdString());
     const data::Catalog catalog = loadCatalog(parser);
-    const Matrix embeddings = rec::embed(model.dbm, model::standardizedFeatures(model, catalog), *kind,
-                                         model.params.meanFieldIterations);
+    const Matrix embeddings = rec::embedCatalog(model, catalog, *kind);
 
     writeFileAtomically(out, [&](std::ostream& stream) {
         data::CsvWriter csv(stream);

@@ -5,6 +5,7 @@
 #include "TrainOptions.h"
 #include "core/Error.h"
 #include "model/ModelFile.h"
+#include "rec/CatalogEmbedding.h"
 #include "rec/Comparison.h"
 #include "rec/Embedder.h"
 #include "sim/Simulator.h"
@@ -47,7 +48,7 @@ int runEvaluate(const QStringList& args)
     QCommandLineParser parser;
     addDataOptions(parser);
     addTrainingOptions(parser);
-    addHybridOptions(parser);
+    addHybridOptions(parser, HybridUse::Evaluated);
     parser.addOption({"users", "Simulated users (default 1000).", "N", "1000"});
     parser.addOption({"model", "Evaluate this model instead of training one.", "MODEL"});
     parser.addOption({"top", "K, the length of the recommendation lists (default 10).", "K", "10"});
@@ -74,7 +75,7 @@ int runEvaluate(const QStringList& args)
         throw UsageError{"--protocol must be warm, new-tracks or both, not '" + protocolName.toStdString() +
                          "'"};
     const model::TrainingParams params = trainingParams(parser);
-    const rec::HybridParams hybrid = hybridParams(parser);
+    const model::HybridParams hybrid = hybridParams(parser);
     const rec::EmbeddingKind hybridKind = hybridEmbedding(parser);
     const auto users = std::size_t(sizeOption(parser, "users", 1, kMaxUsers, kUsersBound));
     const auto k = std::size_t(integerOption(parser, "top", 1, 10000));
@@ -158,8 +159,7 @@ int runPipeline(const QStringList& args)
     }
     printInfo("4/4 recommending with the " + std::string(rec::embeddingKey(kind)) +
               " embedding (the best of the audio-only DBM's)");
-    const Matrix embeddings = rec::embed(model.dbm, model::standardizedFeatures(model, catalog), kind,
-                                         model.params.meanFieldIterations);
+    const Matrix embeddings = rec::embedCatalog(model, catalog, kind);
     const sim::User& first = simulation.users.front();
     const rec::UserHistory history = rec::historyOf(simulation, 0, false);
     std::printf("\nUser %u (%s) heard %zu distinct tracks; their top 10 (%s embedding):\n", first.id,

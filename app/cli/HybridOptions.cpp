@@ -32,16 +32,22 @@ std::vector<std::size_t> pathwaySizes(const QCommandLineParser& parser, const QS
 
 } // namespace
 
-void addHybridOptions(QCommandLineParser& parser)
+void addHybridOptions(QCommandLineParser& parser, HybridUse use)
 {
-    const rec::HybridParams d;
+    const model::HybridParams d;
     QStringList modalities;
-    for (rec::Modality m : d.modalities)
-        modalities << QString::fromUtf8(rec::modalityKey(m).data(), qsizetype(rec::modalityKey(m).size()));
-    parser.addOption({"modalities",
-                      "The hybrid DBM's modalities, from audio, tags, listening (default " +
-                          modalities.join(',') + "; a modality the data lacks is left out).",
-                      "LIST", modalities.join(',')});
+    for (model::Modality m : d.modalities)
+        modalities << QString::fromUtf8(model::modalityKey(m).data(),
+                                        qsizetype(model::modalityKey(m).size()));
+    parser.addOption(
+        {"modalities",
+         use == HybridUse::Trained
+             ? "The modalities the DBM joins, from audio, tags, listening (default: every one the data "
+               "has; listening comes from --interactions). audio alone trains the original study's "
+               "audio-only model, shaped by --layers."
+             : "The hybrid DBM's modalities, from audio, tags, listening (default " + modalities.join(',') +
+                   "; a modality the data lacks is left out).",
+         "LIST", modalities.join(',')});
     parser.addOption({"audio-layers",
                       "Hybrid: the audio pathway's hidden layers (default " + joined(d.audioLayers) + ").",
                       "LIST", joined(d.audioLayers)});
@@ -61,6 +67,8 @@ void addHybridOptions(QCommandLineParser& parser)
                           "; pretraining alone ranks better, docs/MODEL.md section 10).",
                       "N", QString::number(d.finetuneEpochs)});
     parser.addOption({"no-hybrid-weight-doubling", "Hybrid: pretrain without weight doubling."});
+    if (use == HybridUse::Trained)
+        return;
     const std::string kind(rec::embeddingKey(rec::kDefaultHybridEmbedding));
     parser.addOption({"hybrid-embedding",
                       "Hybrid: all (every hidden layer), top (the joint layer) or reconstruction (default " +
@@ -68,12 +76,12 @@ void addHybridOptions(QCommandLineParser& parser)
                       "KIND", QString::fromStdString(kind)});
 }
 
-rec::HybridParams hybridParams(const QCommandLineParser& parser)
+model::HybridParams hybridParams(const QCommandLineParser& parser)
 {
-    rec::HybridParams p;
+    model::HybridParams p;
     p.modalities.clear();
     for (const QString& part : parser.value("modalities").split(',')) {
-        const auto m = rec::modalityFromKey(part.trimmed().toStdString());
+        const auto m = model::modalityFromKey(part.trimmed().toStdString());
         if (!m)
             throw UsageError{"--modalities takes audio, tags and listening, not '" + part.toStdString() +
                              "'"};
@@ -86,7 +94,7 @@ rec::HybridParams hybridParams(const QCommandLineParser& parser)
     p.jointUnits = std::size_t(integerOption(parser, "joint", 1, 4096));
     p.finetuneEpochs = int(integerOption(parser, "hybrid-finetune-epochs", 0, 1'000'000));
     p.weightDoubling = !parser.isSet("no-hybrid-weight-doubling");
-    if (const auto problems = rec::validate(p); !problems.empty())
+    if (const auto problems = model::validate(p); !problems.empty())
         throw UsageError{problems.front()};
     return p;
 }

@@ -17,7 +17,7 @@ int runModelInfo(const QStringList& args)
     const std::string path = parser.positionalArguments().first().toStdString();
     const std::uint32_t version = model::modelFileVersion(path);
     const model::Model m = model::loadModel(path);
-    const model::TrainingParams& p = m.params;
+    const model::TrainingParams p = m.trainedRecipe();
 
     std::vector<std::string> sizes, names;
     for (std::size_t n : m.dbm.layerSizes())
@@ -27,8 +27,30 @@ int runModelInfo(const QStringList& args)
     const std::string layers = text::join(sizes, "-");
     const std::string features = text::join(names, ", ");
     std::printf("model file:     %s (format version %u)\n", path.c_str(), version);
-    std::printf("layers:         %zu visible (Gaussian), hidden %s\n", m.dbm.visibleCount(), layers.c_str());
-    std::printf("features:       %s\n", features.c_str());
+    if (!m.isHybrid()) {
+        std::printf("model:          audio only (the original study's)\n");
+        std::printf("layers:         %zu visible (Gaussian), hidden %s\n", m.dbm.visibleCount(),
+                    layers.c_str());
+    } else {
+        std::vector<std::string> groups, pathways;
+        for (const model::ModalityColumns& c : m.modalities) {
+            const std::string key(model::modalityKey(c.modality));
+            groups.push_back(key + " " + text::withThousands((long long)c.count) +
+                             (c.modality == model::Modality::Audio ? " (Gaussian)" : " (binary)"));
+            std::vector<std::string> widths;
+            for (std::size_t n : m.hybrid.pathwayLayers(c.modality))
+                widths.push_back(std::to_string(n));
+            pathways.push_back(key + " " + text::join(widths, "-"));
+        }
+        std::printf("model:          hybrid (HYBRID.md): %s\n", text::join(groups, ", ").c_str());
+        std::printf("layers:         %zu visible, hidden %s (pathways %s; joint %zu)\n", m.dbm.visibleCount(),
+                    layers.c_str(), text::join(pathways, ", ").c_str(), m.hybrid.jointUnits);
+        if (const model::ModalityColumns* listening = m.find(model::Modality::Listening))
+            std::printf("listening:      %s listeners of %s tracks\n",
+                        text::withThousands((long long)listening->count).c_str(),
+                        text::withThousands((long long)m.heard.size()).c_str());
+    }
+    std::printf("features:       %s\n", features.empty() ? "none" : features.c_str());
     std::printf("parameters:     %zu\n", m.dbm.parameterCount());
     std::printf("songs:          %zu trained on, %zu held out for validation\n", m.trainRows,
                 m.validationRows);

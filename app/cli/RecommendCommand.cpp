@@ -4,7 +4,8 @@
 #include "core/Error.h"
 #include "core/Text.h"
 #include "model/ModelFile.h"
-#include "rec/Embedder.h"
+#include "rec/CatalogEmbedding.h"
+#include "rec/HybridModel.h"
 #include "rec/InteractionFile.h"
 
 namespace gdbm::cli {
@@ -20,8 +21,8 @@ int runRecommend(const QStringList& args)
     parser.addOption({"embedding", "all (every hidden layer, default), top or reconstruction.", "KIND",
                       QString::fromLatin1(rec::embeddingKey(rec::kDefaultEmbedding))});
     parser.addOption({"rating-weighted", "Weigh each heard track by the user's rating of it."});
-    parser.addOption(
-        {"explain", "Show the three tracks the user played that each recommendation comes from."});
+    parser.addOption({"explain", "Show the three tracks the user played that each recommendation comes from "
+                                 "and, for a hybrid model, what each modality adds to its score."});
     parseOrExit(parser, args, "Recommends tracks to one user from their listening history.");
     if (!parser.isSet("model") || !parser.isSet("interactions") || !parser.isSet("user"))
         throw UsageError{"recommend needs --model MODEL, --interactions CSV and --user ID"};
@@ -51,12 +52,23 @@ int runRecommend(const QStringList& args)
     if (!parser.isSet("rating-weighted"))
         std::fill(history.weights.begin(), history.weights.end(), 1.0f);
 
-    const Matrix embeddings = rec::embed(model.dbm, model::standardizedFeatures(model, catalog), *kind,
-                                         model.params.meanFieldIterations, &interrupted());
-    std::printf("User %lld heard %zu distinct tracks; top %zu by cosine similarity (%s embedding):\n", user,
-                history.tracks.size(), top, std::string(rec::embeddingKey(*kind)).c_str());
-    printRecommendations(catalog, rec::recommend(rec::makeScoringSpace(embeddings), history, {top, 3}),
-                         parser.isSet("explain"));
+    const Matrix embeddings = rec::embedCatalog(model, catalog, *kind, &interrupted());
+    const rec::ScoringSpace space = rec::makeScoringSpace(embeddings);
+    const rec::RecommendParams params{top, 3};
+    const std::vector<rec::Recommendation> list = rec::recommend(space, history, params);
+    HybridNotes notes;
+    if (model.isHybrid()) {
+        notes.newTracks = rec::unheardTracks(model, catalog);
+        if (parser.isSet("explain"))
+            notes.shares =
+                rec::explainByModality(model, catalog, *kind, space,
+                                       rec::queryVector(space, history, params.rule), list, &interrupted());
+    }
+    std::printf(
+        "User %lld heard %zu distinct tracks; top %zu by cosine similarity (%s embedding of the %s):\n", user,
+        history.tracks.size(), top, std::string(rec::embeddingKey(*kind)).c_str(),
+        model.isHybrid() ? "hybrid DBM" : "audio-only DBM");
+    printRecommendations(catalog, list, parser.isSet("explain"), notes);
     return kExitOk;
 }
 

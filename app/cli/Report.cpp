@@ -105,17 +105,29 @@ void writeEvaluationJson(const std::vector<rec::EvaluationResult>& results, cons
 }
 
 void printRecommendations(const data::Catalog& catalog, const std::vector<rec::Recommendation>& list,
-                          bool explain)
+                          bool explain, const HybridNotes& notes)
 {
     std::vector<double> scores;
     for (const rec::Recommendation& r : list)
         scores.push_back(double(r.score));
     const int decimals = text::distinguishingDecimals(scores);
     for (std::size_t i = 0; i < list.size(); ++i) {
-        std::printf("%2zu. %.*f  %s\n", i + 1, decimals, double(list[i].score),
-                    trackLine(catalog, list[i].track).c_str());
+        const bool isNew = list[i].track < notes.newTracks.size() && notes.newTracks[list[i].track];
+        std::printf("%2zu. %.*f  %s%s\n", i + 1, decimals, double(list[i].score),
+                    trackLine(catalog, list[i].track).c_str(), isNew ? "  [new: nobody heard it]" : "");
         if (!explain)
             continue;
+        if (i < notes.shares.size() && !notes.shares[i].empty()) {
+            std::string line;
+            for (const rec::ModalityShare& share : notes.shares[i]) {
+                line += line.empty() ? "" : ", ";
+                line += std::string(model::modalityKey(share.modality));
+                char value[32];
+                std::snprintf(value, sizeof value, " %+.3f", share.contribution);
+                line += share.inferred ? " (inferred)" : value;
+            }
+            std::printf("      by modality (score lost without it): %s\n", line.c_str());
+        }
         for (const rec::Recommendation::Reason& r : list[i].because)
             std::printf("      because you played %s (%+.3f)\n", trackLine(catalog, r.track).c_str(),
                         double(r.term));

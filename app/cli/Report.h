@@ -2,6 +2,7 @@
 
 #include "data/Catalog.h"
 #include "rec/Evaluation.h"
+#include "rec/ModalityExplanation.h"
 #include "rec/Recommender.h"
 
 #include <string>
@@ -21,8 +22,17 @@ void printEvaluation(const rec::EvaluationResult& result);
 // written atomically.
 void writeEvaluationJson(const std::vector<rec::EvaluationResult>& results, const std::string& path);
 
-// "1. 0.987  Title - Artist (2009)" lines, with "because you played" lines when explain.
+// What the hybrid adds to each recommendation: whether the song is new (its listening inferred)
+// and what each modality contributed to its score. Empty for the audio-only model.
+struct HybridNotes
+{
+    std::vector<bool> newTracks;                         // per catalog track
+    std::vector<std::vector<rec::ModalityShare>> shares; // per recommendation
+};
+
+// "1. 0.987  Title - Artist (2009)" lines (new songs marked), with "because you played" lines and
+// the modalities' shares when explain.
 void printRecommendations(const data::Catalog& catalog, const std::vector<rec::Recommendation>& list,
-                          bool explain);
+                          bool explain, const HybridNotes& notes = {});
 
 } // namespace gdbm::cli

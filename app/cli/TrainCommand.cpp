@@ -1,10 +1,13 @@
 #include "CliCommon.h"
 #include "Commands.h"
+#include "HybridOptions.h"
 #include "TrainOptions.h"
 #include "core/Text.h"
 #include "model/CurveSummary.h"
 #include "model/ModelFile.h"
 #include "model/TrainingProgress.h"
+#include "rec/HybridModel.h"
+#include "rec/InteractionFile.h"
 
 #include <QStringList>
 #include <atomic>
@@ -65,6 +68,17 @@ nlohmann::ordered_json seriesJson(const model::SeriesSummary& s)
             {"epochs", s.epochs}};
 }
 
+// Each modality's units ("audio", "tags", "listening"); the audio-only model's are its features.
+nlohmann::ordered_json modalitiesJson(const model::Model& m)
+{
+    nlohmann::ordered_json out = nlohmann::ordered_json::object();
+    if (!m.isHybrid())
+        out["audio"] = m.features.size();
+    for (const model::ModalityColumns& c : m.modalities)
+        out[std::string(model::modalityKey(c.modality))] = c.count;
+    return out;
+}
+
 // One line of JSON on stdout: times, final errors, every curve's first, best and last values
 // (relative errors: 1.0 is "no better than the mean"), the epoch kept and the verdict.
 void printTrainingSummary(const model::Model& m, std::size_t songs, std::size_t threads,
@@ -94,7 +108,8 @@ void printTrainingSummary(const model::Model& m, std::size_t songs, std::size_t 
                                             {"threads", threads},
                                             {"songs", songs},
                                             {"features", m.features.size()},
-                                            {"layers", m.params.layers},
+                                            {"modalities", modalitiesJson(m)},
+                                            {"layers", m.dbm.layerSizes()},
                                             {"model", out}};
     std::printf("%s\n",
                 summary.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace).c_str());
@@ -227,24 +242,60 @@ model::EpochObserver stderrEpochObserver()
     };
 }
 
+// The listening of --interactions, or none (the hybrid then leaves the modality out).
+rec::NamedInteractions listeningFor(const QCommandLineParser& parser, const data::Catalog& catalog)
+{
+    if (!parser.isSet("interactions"))
+        return {{catalog.size(), {}}, {}};
+    const std::string path = parser.value("interactions").toStdString();
+    const rec::InteractionHistories histories = rec::readInteractionHistories(path, catalog);
+    if (histories.unknownTracks > 0)
+        printInfo("note: " + text::withThousands((long long)histories.unknownTracks) + " of " +
+                  text::withThousands((long long)histories.interactions) +
+                  " interactions name tracks this catalog does not have; they were skipped");
+    return rec::listeningOf(histories, catalog.size());
+}
+
 int runTrain(const QStringList& args)
 {
     QCommandLineParser parser;
     addDataOptions(parser);
     addTrainingOptions(parser);
+    addHybridOptions(parser, HybridUse::Trained);
+    parser.addOption({"interactions",
+                      "The listening modality's data: interaction_data.csv as gdbm-cli simulate writes it.",
+                      "CSV"});
     parser.addOption({"out", "The model file to write.", "MODEL"});
     parseOrExit(parser, args,
-                "Trains a Gaussian-Bernoulli Deep Boltzmann Machine on the songs' audio features.");
+                "Trains a Deep Boltzmann Machine on the songs: by default the hybrid of every modality the "
+                "data has (audio features, genres and decades, and with --interactions who listened to "
+                "what); --modalities audio trains the original study's audio-only model.");
     if (!parser.isSet("out"))
         throw UsageError{"train needs --out MODEL"};
     const model::TrainingParams params = trainingParams(parser);
+    const model::HybridParams hybrid = hybridParams(parser);
+    const bool audioOnly = hybrid.modalities == std::vector{model::Modality::Audio};
+    if (!audioOnly && parser.isSet("layers"))
+        throw UsageError{"--layers shapes the audio-only model (--modalities audio); the hybrid's pathways "
+                         "take --audio-layers, --tag-layers, --listening-layers and --joint"};
+    if (audioOnly && parser.isSet("interactions"))
+        throw UsageError{"--interactions feeds the listening modality, which --modalities audio leaves out"};
+    if (parser.isSet("modalities") && hybrid.uses(model::Modality::Listening) &&
+        !parser.isSet("interactions"))
+        throw UsageError{"--modalities listening needs --interactions CSV (who listened to what)"};
     const auto limit = threadLimit(parser);
     const std::string out = outputFile(parser, "out");
     const data::Catalog catalog = loadCatalog(parser);
 
     // A divergence (TrainingDiverged) is reported by main() with exit code 4.
-    const model::TrainModelResult result =
-        model::trainModel(catalog, params, stderrEpochObserver(), &interrupted());
+    model::TrainModelResult result;
+    if (audioOnly) {
+        result = model::trainModel(catalog, params, stderrEpochObserver(), &interrupted());
+    } else {
+        rec::NamedInteractions listening = listeningFor(parser, catalog);
+        result = rec::trainHybrid(catalog, listening.interactions, params, hybrid, stderrEpochObserver(),
+                                  &interrupted(), nullptr, std::move(listening.userNames));
+    }
     if (result.stopped) {
         printError("interrupted: no model written");
         return kExitInterrupted;

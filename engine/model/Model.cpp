@@ -22,7 +22,32 @@ bool Model::operator==(const Model& other) const
     }
     return features == other.features && standardizer == other.standardizer && dbm == other.dbm &&
            params == other.params && trainRows == other.trainRows && validationRows == other.validationRows &&
-           keptEpoch == other.keptEpoch && stoppedEarly == other.stoppedEarly;
+           keptEpoch == other.keptEpoch && stoppedEarly == other.stoppedEarly &&
+           modalities == other.modalities && hybrid == other.hybrid && heard == other.heard;
+}
+
+const ModalityColumns* Model::find(Modality modality) const
+{
+    for (const ModalityColumns& m : modalities) {
+        if (m.modality == modality)
+            return &m;
+    }
+    return nullptr;
+}
+
+void Model::adopt(TrainOutcome&& outcome)
+{
+    dbm = std::move(outcome.dbm);
+    curves = std::move(outcome.curves);
+    pretrainSeconds = outcome.pretrainSeconds;
+    finetuneSeconds = outcome.finetuneSeconds;
+    mseAfterPretraining = outcome.mseAfterPretraining;
+    mseTrain = outcome.mseTrain;
+    mseValidation = outcome.mseValidation;
+    trainRows = outcome.trainRows;
+    validationRows = outcome.validationRows;
+    keptEpoch = outcome.keptEpoch;
+    stoppedEarly = outcome.stoppedEarly;
 }
 
 TrainModelResult trainModel(const data::Catalog& catalog, const TrainingParams& params,
@@ -47,17 +72,7 @@ TrainModelResult trainModel(const data::Catalog& catalog, const TrainingParams& 
 
     TrainOutcome outcome = trainDbm(model.standardizer.transform(raw), params, observer, cancel, pause);
     result.stopped = outcome.stopped;
-    model.dbm = std::move(outcome.dbm);
-    model.curves = std::move(outcome.curves);
-    model.pretrainSeconds = outcome.pretrainSeconds;
-    model.finetuneSeconds = outcome.finetuneSeconds;
-    model.mseAfterPretraining = outcome.mseAfterPretraining;
-    model.mseTrain = outcome.mseTrain;
-    model.mseValidation = outcome.mseValidation;
-    model.trainRows = outcome.trainRows;
-    model.validationRows = outcome.validationRows;
-    model.keptEpoch = outcome.keptEpoch;
-    model.stoppedEarly = outcome.stoppedEarly;
+    model.adopt(std::move(outcome));
     return result;
 }
 

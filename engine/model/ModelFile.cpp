@@ -196,6 +196,161 @@ TrainingParams getParams(Reader& r, std::vector<std::size_t> layers)
     return p;
 }
 
+// Version 3: a hybrid's visible layout (after the standardizer; the weights' shapes follow from it).
+void putModalities(Writer& w, const std::vector<ModalityColumns>& modalities)
+{
+    w.put(std::uint32_t(modalities.size()));
+    for (const ModalityColumns& m : modalities) {
+        w.put(std::uint8_t(m.modality));
+        w.put(std::uint32_t(m.names.size()));
+        for (const std::string& name : m.names)
+            w.putString(name);
+    }
+}
+
+std::vector<ModalityColumns> getModalities(Reader& r)
+{
+    const std::uint32_t count = r.count(std::uint32_t(std::size(kAllModalities)), "modality count");
+    std::vector<ModalityColumns> modalities;
+    std::size_t first = 0;
+    for (std::uint32_t i = 0; i < count; ++i) {
+        ModalityColumns m;
+        const auto kind = r.get<std::uint8_t>();
+        if (kind > std::uint8_t(Modality::Listening))
+            r.fail("the model file is corrupted (unknown modality)");
+        m.modality = Modality(kind);
+        for (const ModalityColumns& before : modalities) {
+            if (before.modality == m.modality)
+                r.fail("the model file is corrupted (a modality listed twice)");
+        }
+        if (m.modality == Modality::Audio && i != 0)
+            r.fail("the model file is corrupted (audio units after binary ones)");
+        m.count = r.count(kMaxUnits, "modality size");
+        if (m.count == 0)
+            r.fail("the model file is corrupted (an empty modality)");
+        r.expect(m.count, 4);
+        m.first = first;
+        m.names.reserve(m.count);
+        for (std::size_t j = 0; j < m.count; ++j)
+            m.names.push_back(r.getString());
+        first += m.count;
+        if (first > kMaxUnits)
+            r.fail("the model file is corrupted (too many visible units)");
+        modalities.push_back(std::move(m));
+    }
+    return modalities;
+}
+
+void putSizes(Writer& w, const std::vector<std::size_t>& sizes)
+{
+    w.put(std::uint32_t(sizes.size()));
+    for (std::size_t n : sizes)
+        w.put(std::uint32_t(n));
+}
+
+std::vector<std::size_t> getSizes(Reader& r, const char* what)
+{
+    const std::uint32_t count = r.count(kMaxLayers, what);
+    std::vector<std::size_t> sizes;
+    for (std::uint32_t i = 0; i < count; ++i)
+        sizes.push_back(r.count(kMaxUnits, what));
+    return sizes;
+}
+
+// Version 3's tail of a hybrid: the weight blocks, the shape, the recipe's own layers, and the
+// training listening by track identity.
+void putHybrid(Writer& w, const Model& model)
+{
+    for (std::size_t l = 0; l < model.dbm.layerCount(); ++l) {
+        const BlockList& blocks = model.dbm.blocksOf(l);
+        w.put(std::uint32_t(blocks.size()));
+        for (const WeightBlock& b : blocks) {
+            for (std::size_t x : {b.row, b.rows, b.col, b.cols})
+                w.put(std::uint32_t(x));
+        }
+    }
+    const HybridParams& h = model.hybrid;
+    w.put(std::uint32_t(h.modalities.size()));
+    for (Modality m : h.modalities)
+        w.put(std::uint8_t(m));
+    for (Modality m : kAllModalities)
+        putSizes(w, h.pathwayLayers(m));
+    w.put(std::uint8_t(h.tagUnitsFollowVocabulary));
+    w.put(std::uint32_t(h.jointUnits));
+    w.put(std::uint32_t(h.minTagTracks));
+    w.put(h.pretrainMomentumStart);
+    w.put(h.pretrainMomentum);
+    w.put(std::uint8_t(h.weightDoubling));
+    w.put(std::int32_t(h.finetuneEpochs));
+    putSizes(w, model.params.layers);
+    w.put(std::uint32_t(model.heard.size()));
+    for (const HeardTrack& t : model.heard) {
+        w.putString(t.track);
+        w.put(std::uint32_t(t.listeners.size()));
+        for (std::uint32_t u : t.listeners)
+            w.put(u);
+    }
+}
+
+void getHybrid(Reader& r, Model& model)
+{
+    for (std::size_t l = 0; l < model.dbm.layerCount(); ++l) {
+        const Matrix& weights = model.dbm.weights[l];
+        const std::uint32_t count = r.count(kMaxUnits, "block count");
+        r.expect(count, 16);
+        BlockList blocks;
+        for (std::uint32_t i = 0; i < count; ++i) {
+            WeightBlock b;
+            b.row = r.get<std::uint32_t>();
+            b.rows = r.get<std::uint32_t>();
+            b.col = r.get<std::uint32_t>();
+            b.cols = r.get<std::uint32_t>();
+            if (b.row + b.rows > std::size_t(weights.rows()) || b.col + b.cols > std::size_t(weights.cols()))
+                r.fail("the model file is corrupted (a weight block outside its matrix)");
+            blocks.push_back(b);
+        }
+        model.dbm.blocks.push_back(std::move(blocks));
+    }
+    HybridParams& h = model.hybrid;
+    h.modalities.clear();
+    const std::uint32_t count = r.count(std::uint32_t(std::size(kAllModalities)), "modality count");
+    for (std::uint32_t i = 0; i < count; ++i) {
+        const auto kind = r.get<std::uint8_t>();
+        if (kind > std::uint8_t(Modality::Listening))
+            r.fail("the model file is corrupted (unknown modality)");
+        h.modalities.push_back(Modality(kind));
+    }
+    for (Modality m : kAllModalities)
+        h.pathwayLayers(m) = getSizes(r, "pathway layer");
+    h.tagUnitsFollowVocabulary = r.get<std::uint8_t>() != 0;
+    h.jointUnits = r.get<std::uint32_t>();
+    h.minTagTracks = r.get<std::uint32_t>();
+    h.pretrainMomentumStart = r.get<double>();
+    h.pretrainMomentum = r.get<double>();
+    h.weightDoubling = r.get<std::uint8_t>() != 0;
+    h.finetuneEpochs = r.get<std::int32_t>();
+    if (const auto problems = validate(h); !problems.empty())
+        r.fail("the model file holds unusable hybrid settings (" + problems.front() + ")");
+    model.params.layers = getSizes(r, "layer count");
+    const ModalityColumns* listening = model.find(Modality::Listening);
+    const std::uint32_t heard = r.count(std::numeric_limits<std::uint32_t>::max(), "heard tracks");
+    r.expect(heard, 8);
+    if (heard > 0 && !listening)
+        r.fail("the model file is corrupted (listening without a listening modality)");
+    model.heard.resize(heard);
+    for (HeardTrack& t : model.heard) {
+        t.track = r.getString();
+        const std::uint32_t n = r.count(std::uint32_t(listening->count), "listener count");
+        r.expect(n, 4);
+        t.listeners.resize(n);
+        for (std::uint32_t& u : t.listeners) {
+            u = r.get<std::uint32_t>();
+            if (u >= listening->count || (&u != t.listeners.data() && u <= *(&u - 1)))
+                r.fail("the model file is corrupted (a listener out of range or out of order)");
+        }
+    }
+}
+
 void putCurves(Writer& w, const std::vector<EpochStats>& curves)
 {
     w.put(std::uint32_t(curves.size()));
@@ -327,6 +482,7 @@ std::string serializeModel(const Model& model)
         w.putString(std::string(data::featureKey(f)));
     w.putDoubles(model.standardizer.mean());
     w.putDoubles(model.standardizer.stddev());
+    putModalities(w, model.modalities);
     w.put(std::uint32_t(model.dbm.layerCount()));
     for (std::size_t n : model.dbm.layerSizes())
         w.put(std::uint32_t(n));
@@ -344,6 +500,8 @@ std::string serializeModel(const Model& model)
     w.put(std::uint64_t(model.trainRows));
     w.put(std::uint64_t(model.validationRows));
     putRecipe(w, model);
+    if (model.isHybrid())
+        putHybrid(w, model);
 
     const std::string& payload = w.bytes();
     Writer file;
@@ -391,6 +549,17 @@ Model deserializeModel(const std::string& bytes, const std::string& name)
                    ")");
     }
     model.standardizer = Standardizer(std::move(mean), std::move(stddev));
+    std::size_t visible = featureCount;
+    if (version >= 3) {
+        model.modalities = getModalities(r);
+        if (model.isHybrid()) {
+            const ModalityColumns& last = model.modalities.back();
+            visible = last.first + last.count;
+            const ModalityColumns* audio = model.find(Modality::Audio);
+            if ((audio ? audio->count : 0) != featureCount)
+                r.fail("the model file is corrupted (the audio units do not match the features)");
+        }
+    }
     const std::uint32_t layers = r.count(kMaxLayers, "layer count");
     if (layers == 0)
         r.fail("the model file is corrupted (no hidden layers)");
@@ -402,19 +571,20 @@ Model deserializeModel(const std::string& bytes, const std::string& name)
         sizes.push_back(n);
     }
     std::uint64_t parameters = 0;
-    std::size_t below = featureCount;
+    std::size_t below = visible;
     for (std::size_t n : sizes) {
         parameters += std::uint64_t(below) * n + n;
         below = n;
     }
     r.expect(parameters, sizeof(float));
-    model.dbm = Dbm::zeros(featureCount, sizes);
+    model.dbm = Dbm::zeros(visible, sizes);
+    model.dbm.gaussianCount = featureCount;
     for (std::size_t l = 0; l < layers; ++l) {
         model.dbm.weights[l] = r.getDense<Matrix>(model.dbm.weights[l].rows(), model.dbm.weights[l].cols());
         model.dbm.hiddenBias[l] = r.getDense<Vector>(Eigen::Index(sizes[l]), 1);
     }
-    model.dbm.visibleBias = r.getDense<Vector>(featureCount, 1);
-    model.dbm.logVariance = r.getDense<Vector>(featureCount, 1);
+    model.dbm.visibleBias = r.getDense<Vector>(Eigen::Index(visible), 1);
+    model.dbm.logVariance = r.getDense<Vector>(Eigen::Index(visible), 1);
     model.params = getParams(r, sizes);
     model.curves = getCurves(r);
     model.pretrainSeconds = r.get<double>();
@@ -428,6 +598,8 @@ Model deserializeModel(const std::string& bytes, const std::string& name)
         getRecipe(r, model);
     else
         setFirstRecipe(model);
+    if (model.isHybrid())
+        getHybrid(r, model);
     if (!r.atEnd())
         r.fail("the model file is corrupted (unexpected data at the end)");
     if (!model.dbm.allFinite())

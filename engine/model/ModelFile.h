@@ -12,8 +12,11 @@ namespace gdbm::model {
 // training settings, the curves and the final errors, little-endian. Version 2 appends the
 // training recipe (momentum, per-layer rates, variance warm-up, early stopping), each curve
 // point's best epoch and the epoch kept; a version 1 file reads with the recipe it was trained
-// with (plain SGD, one rate, no warm-up, no early stopping, the last epoch kept).
-inline constexpr std::uint32_t kModelFormatVersion = 2;
+// with (plain SGD, one rate, no warm-up, no early stopping, the last epoch kept). Version 3
+// describes the visible units after the standardizer (no modality: the audio-only model; else
+// each modality's kind and unit names) and, for a hybrid, appends the weight blocks, the hybrid
+// shape, the recipe's layers and the training listening by track identity.
+inline constexpr std::uint32_t kModelFormatVersion = 3;
 
 // Writes atomically: a reader sees the old file or the new one.
 void saveModel(const Model& model, const std::string& path);

@@ -6,6 +6,8 @@
 #include "rec/TagFeatures.h"
 
 #include <algorithm>
+#include <optional>
+#include <stdexcept>
 
 namespace gdbm::rec {
 namespace {
@@ -24,11 +26,49 @@ std::unique_ptr<Ranker> makeHybridRanker(const data::Catalog& catalog, const Tra
             progress({"Training the hybrid DBM", ++done, epochs});
         return false;
     };
-    const HybridTrainResult hybrid = trainHybrid(catalog, training, recipe, params.hybrid, observer, cancel);
+    const model::TrainModelResult hybrid =
+        trainHybrid(catalog, training, recipe, params.hybrid, observer, cancel);
     if (hybrid.stopped)
         throw Cancelled();
     return makeCosineRanker(std::string(methodInfo(Method::DbmHybrid).key),
                             embedHybrid(hybrid.model, catalog, params.hybridEmbedding, cancel), params.rule);
+}
+
+// The evaluation's audio-only DBM and hybrid shape for the current model: an audio-only model is
+// itself, with the comparison's hybrid shape. A hybrid's own shape is evaluated, next to an
+// audio-only model trained with its recipe (it sees no interactions, so nothing is held out from it).
+struct EvaluatedModels
+{
+    std::optional<model::Model> trained;
+    const model::Model* audioOnly = nullptr;
+    ComparisonParams params;
+};
+
+EvaluatedModels evaluatedModels(const data::Catalog& catalog, const model::Model& model,
+                                const ComparisonParams& params, const ProgressCallback& progress,
+                                const CancelFlag* cancel)
+{
+    EvaluatedModels out;
+    out.params = params;
+    if (!model.isHybrid()) {
+        out.audioOnly = &model;
+        return out;
+    }
+    out.params.hybrid = model.hybrid;
+    const std::size_t epochs = model.params.layers.size() * std::size_t(model.params.pretrainEpochs) +
+                               std::size_t(model.params.finetuneEpochs);
+    std::size_t done = 0;
+    const model::EpochObserver observer = [&](const model::EpochStats&) {
+        if (progress)
+            progress({"Training the audio-only DBM", ++done, epochs});
+        return false;
+    };
+    model::TrainModelResult audio = model::trainModel(catalog, model.params, observer, cancel);
+    if (audio.stopped)
+        throw Cancelled();
+    out.trained = std::move(audio.model);
+    out.audioOnly = &*out.trained;
+    return out;
 }
 
 } // namespace
@@ -47,6 +87,8 @@ std::vector<std::unique_ptr<Ranker>> makeRankers(const data::Catalog& catalog, c
 {
     if (progress)
         progress({"Embedding the catalog", 0, 0});
+    if (model.isHybrid())
+        throw std::invalid_argument("makeRankers: the audio-only rows need an audio-only model");
     const Matrix features = model::standardizedFeatures(model, catalog);
     std::vector<std::unique_ptr<Ranker>> rankers;
     const TrainingInteractions training = trainingInteractions(holdout.training, catalog.size());
@@ -78,9 +120,12 @@ std::vector<std::unique_ptr<Ranker>> makeRankers(const data::Catalog& catalog, c
 }
 
 EvaluationResult compareMethods(const data::Catalog& catalog, const sim::SimulationResult& simulation,
-                                const model::Model& model, const ComparisonParams& params,
+                                const model::Model& current, const ComparisonParams& currentParams,
                                 const ProgressCallback& progress, const CancelFlag* cancel)
 {
+    const EvaluatedModels models = evaluatedModels(catalog, current, currentParams, progress, cancel);
+    const model::Model& model = *models.audioOnly;
+    const ComparisonParams& params = models.params;
     const Holdout holdout = splitFor(simulation, catalog.size(), params.protocol, params.seed);
     const std::vector<std::unique_ptr<Ranker>> rankers =
         makeRankers(catalog, model, holdout, params, progress, cancel);
@@ -113,13 +158,16 @@ EvaluationResult compareMethods(const data::Catalog& catalog, const sim::Simulat
 }
 
 EvaluationSet compareProtocols(const data::Catalog& catalog, const sim::SimulationResult& simulation,
-                               const model::Model& model, const ComparisonParams& params,
+                               const model::Model& current, const ComparisonParams& params,
                                const std::vector<Protocol>& protocols, const ProgressCallback& progress,
                                const CancelFlag* cancel)
 {
+    // A hybrid's audio-only model is trained once for every protocol.
+    const EvaluatedModels models = evaluatedModels(catalog, current, params, progress, cancel);
+    const model::Model& model = *models.audioOnly;
     EvaluationSet set;
     for (Protocol protocol : protocols) {
-        ComparisonParams one = params;
+        ComparisonParams one = models.params;
         one.protocol = protocol;
         const std::string prefix = std::string(protocolInfo(protocol).label) + ": ";
         const ProgressCallback named = progress ? ProgressCallback([&](const JobProgress& p) {

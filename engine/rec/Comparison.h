@@ -14,8 +14,8 @@ struct ComparisonParams
     Protocol protocol = Protocol::Warm;
     ScoringRule rule = kDefaultScoringRule;
     // The hybrid DBM is trained afresh on each protocol's training listening with the current
-    // model's recipe and this shape; the joint layer embeds.
-    HybridParams hybrid = {};
+    // model's recipe and this shape (a hybrid current model's own shape in place of it).
+    model::HybridParams hybrid = {};
     EmbeddingKind hybridEmbedding = kDefaultHybridEmbedding;
 };
 
@@ -23,6 +23,8 @@ struct ComparisonParams
 // DBM with each embedding, cosine on the audio features and on audio + tags, the collaborative
 // baselines, popularity and random. Every ranker is built from the split's training
 // interactions alone (the leakage rule); the DBM and the content methods see no interactions.
+// When the current model is a hybrid, its shape is the one evaluated, and the audio-only rows
+// come from an audio-only model trained with its recipe (progress names it).
 EvaluationResult compareMethods(const data::Catalog& catalog, const sim::SimulationResult& simulation,
                                 const model::Model& model, const ComparisonParams& params,
                                 const ProgressCallback& progress = {}, const CancelFlag* cancel = nullptr);
@@ -35,7 +37,8 @@ EvaluationSet compareProtocols(const data::Catalog& catalog, const sim::Simulati
                                const CancelFlag* cancel = nullptr);
 
 // The rankers compareMethods() evaluates on `holdout`, built from its training interactions
-// alone: the DBM (three embeddings), audio features, audio + tags, and unless the protocol ranks
+// alone: the hybrid trained on them, the audio-only `model` (three embeddings; a hybrid is refused
+// with std::invalid_argument), audio features, audio + tags, and unless the protocol ranks
 // new tracks, item-kNN and implicit MF (tuned on a validation split) and popularity; random.
 std::vector<std::unique_ptr<Ranker>> makeRankers(const data::Catalog& catalog, const model::Model& model,
                                                  const Holdout& holdout, const ComparisonParams& params,

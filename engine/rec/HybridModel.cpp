@@ -1,109 +1,41 @@
 #include "rec/HybridModel.h"
 
 #include "core/Error.h"
+#include "rec/Recommender.h"
 
 #include <algorithm>
-#include <map>
+#include <numeric>
+#include <unordered_map>
 #include <utility>
 
 namespace gdbm::rec {
 
-std::string_view modalityKey(Modality modality)
-{
-    switch (modality) {
-    case Modality::Audio:
-        return "audio";
-    case Modality::Tags:
-        return "tags";
-    case Modality::Listening:
-        return "listening";
-    }
-    return "audio";
-}
-
-std::optional<Modality> modalityFromKey(std::string_view key)
-{
-    for (Modality m : {Modality::Audio, Modality::Tags, Modality::Listening}) {
-        if (modalityKey(m) == key)
-            return m;
-    }
-    return std::nullopt;
-}
-
-const std::vector<std::size_t>& HybridParams::pathwayLayers(Modality modality) const
-{
-    switch (modality) {
-    case Modality::Audio:
-        return audioLayers;
-    case Modality::Tags:
-        return tagLayers;
-    case Modality::Listening:
-        return listeningLayers;
-    }
-    return audioLayers;
-}
-
-std::vector<std::string> validate(const HybridParams& p)
-{
-    std::vector<std::string> problems;
-    if (p.modalities.empty())
-        problems.emplace_back("modalities: at least one of audio, tags, listening");
-    std::vector<Modality> seen;
-    for (Modality m : p.modalities) {
-        if (std::find(seen.begin(), seen.end(), m) != seen.end())
-            problems.push_back("modalities: " + std::string(modalityKey(m)) + " is listed twice");
-        seen.push_back(m);
-    }
-    const std::size_t depth = p.audioLayers.size();
-    if (depth < 1 || depth > 4 || p.tagLayers.size() != depth || p.listeningLayers.size() != depth)
-        problems.emplace_back("pathway layers: every modality has the same number of layers, 1 to 4");
-    for (Modality m : {Modality::Audio, Modality::Tags, Modality::Listening}) {
-        for (std::size_t n : p.pathwayLayers(m)) {
-            if (n < 1 || n > 4096)
-                problems.push_back(std::string(modalityKey(m)) + " layers: each layer has 1..4096 units");
-        }
-    }
-    if (p.jointUnits < 1 || p.jointUnits > 4096)
-        problems.emplace_back("joint units: 1..4096");
-    if (!(p.pretrainMomentumStart >= 0 && p.pretrainMomentumStart < 1 && p.pretrainMomentum >= 0 &&
-          p.pretrainMomentum < 1))
-        problems.emplace_back("hybrid momentum: in [0, 1)");
-    if (p.finetuneEpochs < 0 || p.finetuneEpochs > 1'000'000)
-        problems.emplace_back("hybrid fine-tuning epochs: 0 to 1,000,000");
-    if (p.minTagTracks < 1)
-        problems.emplace_back("min tag tracks: at least 1");
-    return problems;
-}
-
-const ModalityColumns* HybridModel::find(Modality modality) const
-{
-    for (const ModalityColumns& m : modalities) {
-        if (m.modality == modality)
-            return &m;
-    }
-    return nullptr;
-}
+using model::HeardTrack;
+using model::HybridParams;
+using model::Modality;
+using model::ModalityColumns;
 
 namespace {
 
-bool wanted(const HybridParams& p, Modality m)
+// The tag units of `rows`, in the model's vocabulary: a track's genres and decade that the
+// vocabulary has (whatever their counts in this catalog) are 1, the rest 0.
+void fillTags(const data::Catalog& catalog, const std::vector<std::uint32_t>& rows,
+              const ModalityColumns& tags, Matrix& v)
 {
-    return std::find(p.modalities.begin(), p.modalities.end(), m) != p.modalities.end();
-}
-
-// The tag indicators of the catalog in the model's vocabulary: a tag the catalog lacks stays 0.
-Matrix tagColumns(const data::Catalog& catalog, const ModalityColumns& tags, std::size_t minTagTracks)
-{
-    const TagFeatures all = tagFeatures(catalog, minTagTracks);
-    std::map<std::string, Eigen::Index> column;
-    for (std::size_t i = 0; i < all.names.size(); ++i)
-        column.emplace(all.names[i], Eigen::Index(i));
-    Matrix out = Matrix::Zero(Eigen::Index(catalog.size()), Eigen::Index(tags.count));
-    for (std::size_t j = 0; j < tags.names.size(); ++j) {
-        if (const auto it = column.find(tags.names[j]); it != column.end())
-            out.col(Eigen::Index(j)) = all.indicators.col(it->second);
+    std::unordered_map<std::string, Eigen::Index> column;
+    for (std::size_t j = 0; j < tags.names.size(); ++j)
+        column.emplace(tags.names[j], Eigen::Index(tags.first + j));
+    const auto set = [&](Eigen::Index row, const std::string& name) {
+        if (const auto it = column.find(name); it != column.end())
+            v(row, it->second) = 1.0f;
+    };
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        const data::Track& t = catalog.track(rows[r]);
+        for (data::GenreId g : t.genres)
+            set(Eigen::Index(r), "genre:" + catalog.genreName(g));
+        if (t.year != 0)
+            set(Eigen::Index(r), "decade:" + std::to_string(t.year / 10 * 10) + "s");
     }
-    return out;
 }
 
 // The DBM's shape: one block per modality in every pathway layer, then the joint layer over all.
@@ -137,10 +69,24 @@ model::Architecture architectureFor(const std::vector<ModalityColumns>& modaliti
 
 } // namespace
 
-HybridTrainResult trainHybrid(const data::Catalog& catalog, const TrainingInteractions& training,
-                              const model::TrainingParams& params, const HybridParams& hybrid,
-                              const model::EpochObserver& observer, const CancelFlag* cancel,
-                              PauseGate* pause)
+NamedInteractions simulationListening(const sim::SimulationResult& simulation, std::size_t catalogSize)
+{
+    NamedInteractions out;
+    out.interactions.catalogSize = catalogSize;
+    for (std::uint32_t u = 0; u < simulation.users.size(); ++u) {
+        std::vector<std::uint32_t> tracks = historyOf(simulation, u, false).tracks;
+        std::sort(tracks.begin(), tracks.end());
+        tracks.erase(std::unique(tracks.begin(), tracks.end()), tracks.end());
+        out.interactions.tracksOfUser.push_back(std::move(tracks));
+        out.userNames.push_back("user:" + std::to_string(simulation.users[u].id));
+    }
+    return out;
+}
+
+model::TrainModelResult trainHybrid(const data::Catalog& catalog, const TrainingInteractions& training,
+                                    const model::TrainingParams& params, const HybridParams& hybrid,
+                                    const model::EpochObserver& observer, const CancelFlag* cancel,
+                                    PauseGate* pause, std::vector<std::string> listenerNames)
 {
     if (const auto problems = validate(hybrid); !problems.empty())
         throw InputError({{}, 0, 0, {}}, "hybrid settings: " + problems.front());
@@ -148,44 +94,45 @@ HybridTrainResult trainHybrid(const data::Catalog& catalog, const TrainingIntera
         throw InputError({{}, 0, 0, {}}, "training settings: " + problems.front());
     if (catalog.size() < 2)
         throw InputError({catalog.label(), 0, 0, {}},
-                         std::to_string(catalog.size()) + " track(s); training needs at least 2");
+                         std::to_string(catalog.size()) +
+                             " track(s) left after loading; training needs at least 2");
     checkInteractions(training);
+    if (!listenerNames.empty() && listenerNames.size() != training.tracksOfUser.size())
+        throw std::invalid_argument("trainHybrid: one listener name per user");
 
-    HybridTrainResult result;
-    HybridModel& model = result.model;
+    model::TrainModelResult result;
+    model::Model& model = result.model;
     model.params = params;
-    model.params.pretrainMomentumStart = hybrid.pretrainMomentumStart;
-    model.params.pretrainMomentum = hybrid.pretrainMomentum;
-    model.params.weightDoubling = hybrid.weightDoubling;
-    model.params.finetuneEpochs = hybrid.finetuneEpochs;
     model.hybrid = hybrid;
     std::size_t next = 0;
     const auto add = [&](Modality m, std::vector<std::string> names) {
         model.modalities.push_back({m, next, names.size(), std::move(names)});
         next += model.modalities.back().count;
     };
-    if (wanted(hybrid, Modality::Audio) && !catalog.featureList().empty()) {
+    if (hybrid.uses(Modality::Audio) && !catalog.featureList().empty()) {
         model.features = catalog.featureList();
         std::vector<std::string> names;
         for (data::Feature f : model.features)
-            names.emplace_back(data::featureName(f));
+            names.emplace_back(data::featureKey(f));
         add(Modality::Audio, std::move(names));
     }
-    if (wanted(hybrid, Modality::Tags)) {
-        std::vector<std::string> names = tagFeatures(catalog, hybrid.minTagTracks).names;
+    if (hybrid.uses(Modality::Tags)) {
+        std::vector<std::string> names = tagNames(catalog, hybrid.minTagTracks);
         if (!names.empty())
             add(Modality::Tags, std::move(names));
     }
-    if (wanted(hybrid, Modality::Listening)) {
-        std::size_t heard = 0;
-        for (const auto& tracks : training.tracksOfUser)
-            heard += tracks.size();
-        if (heard > 0) {
-            std::vector<std::string> names;
-            for (std::size_t u = 0; u < training.tracksOfUser.size(); ++u)
-                names.push_back("user:" + std::to_string(u));
-            model.listenersOfTrack = listenersOfTracks(training);
-            add(Modality::Listening, std::move(names));
+    if (hybrid.uses(Modality::Listening)) {
+        const std::vector<std::vector<std::uint32_t>> listeners = listenersOfTracks(training);
+        for (std::size_t t = 0; t < listeners.size(); ++t) {
+            if (!listeners[t].empty())
+                model.heard.push_back({catalog.identity(t), listeners[t]});
+        }
+        if (!model.heard.empty()) {
+            if (listenerNames.empty()) {
+                for (std::size_t u = 0; u < training.tracksOfUser.size(); ++u)
+                    listenerNames.push_back("user:" + std::to_string(u));
+            }
+            add(Modality::Listening, std::move(listenerNames));
         }
     }
     if (model.modalities.empty())
@@ -194,66 +141,94 @@ HybridTrainResult trainHybrid(const data::Catalog& catalog, const TrainingIntera
                          "enough tracks or decade, no listening)");
 
     // The audio standardizer sees the training songs only, as the audio-only model's.
-    if (model.find(Modality::Audio)) {
+    if (model.find(Modality::Audio))
         model.standardizer = model::fitOnTrainingRows(catalog.featureMatrix(model.features), params);
-    }
 
     if (const ModalityColumns* tags = model.find(Modality::Tags); tags && hybrid.tagUnitsFollowVocabulary)
         model.hybrid.tagLayers.front() = std::clamp<std::size_t>(tags->count, 32, 256);
     const model::Architecture architecture = architectureFor(model.modalities, model.hybrid);
-    model.outcome =
-        model::trainDbm(hybridVisible(model, catalog), model.params, architecture, observer, cancel, pause);
-    result.stopped = model.outcome.stopped;
-    model.dbm = std::move(model.outcome.dbm);
-    model.outcome.dbm = {};
+    model::TrainOutcome outcome =
+        model::trainDbm(hybridVisible(model, catalog), model::hybridRecipe(params, hybrid), architecture,
+                        observer, cancel, pause);
+    result.stopped = outcome.stopped;
+    model.adopt(std::move(outcome));
     return result;
 }
 
-Matrix hybridVisible(const HybridModel& model, const data::Catalog& catalog)
+Matrix hybridVisible(const model::Model& model, const data::Catalog& catalog)
 {
+    std::vector<std::uint32_t> all(catalog.size());
+    std::iota(all.begin(), all.end(), 0u);
+    return hybridVisible(model, catalog, all);
+}
+
+Matrix hybridVisible(const model::Model& model, const data::Catalog& catalog,
+                     const std::vector<std::uint32_t>& rows)
+{
+    if (!model.isHybrid())
+        throw InputError({{}, 0, 0, {}}, "the model is not a hybrid (it sees audio features only)");
     const ModalityColumns& last = model.modalities.back();
-    Matrix v = Matrix::Zero(Eigen::Index(catalog.size()), Eigen::Index(last.first + last.count));
+    Matrix v = Matrix::Zero(Eigen::Index(rows.size()), Eigen::Index(last.first + last.count));
+    const std::vector<Eigen::Index> indices(rows.begin(), rows.end());
     for (const ModalityColumns& m : model.modalities) {
         const auto first = Eigen::Index(m.first), count = Eigen::Index(m.count);
         switch (m.modality) {
         case Modality::Audio:
-            v.middleCols(first, count) = model.standardizer.transform(catalog.featureMatrix(model.features));
+            v.middleCols(first, count) = model::standardizedFeatures(model, catalog)(indices, Eigen::all);
             break;
         case Modality::Tags:
-            v.middleCols(first, count) = tagColumns(catalog, m, model.hybrid.minTagTracks);
+            fillTags(catalog, rows, m, v);
             break;
-        case Modality::Listening:
-            for (std::size_t t = 0; t < catalog.size() && t < model.listenersOfTrack.size(); ++t) {
-                for (std::uint32_t u : model.listenersOfTrack[t])
-                    v(Eigen::Index(t), first + Eigen::Index(u)) = 1.0f;
+        case Modality::Listening: {
+            std::vector<Eigen::Index> rowOf(catalog.size(), -1);
+            for (std::size_t r = 0; r < rows.size(); ++r)
+                rowOf[rows[r]] = Eigen::Index(r);
+            for (const HeardTrack& heard : model.heard) {
+                // A track of the training catalog that this one lacks has nobody to tell about.
+                const auto t = catalog.findTrack(heard.track);
+                if (!t || rowOf[*t] < 0)
+                    continue;
+                for (std::uint32_t u : heard.listeners)
+                    v(rowOf[*t], first + Eigen::Index(u)) = 1.0f;
             }
             break;
+        }
         }
     }
     return v;
 }
 
-std::vector<bool> unheardTracks(const HybridModel& model, std::size_t catalogSize)
+std::vector<bool> unheardTracks(const model::Model& model, const data::Catalog& catalog)
 {
-    std::vector<bool> unheard(catalogSize, false);
+    std::vector<bool> unheard(catalog.size(), false);
     if (!model.find(Modality::Listening))
         return unheard;
-    for (std::size_t t = 0; t < catalogSize; ++t)
-        unheard[t] = t >= model.listenersOfTrack.size() || model.listenersOfTrack[t].empty();
+    std::fill(unheard.begin(), unheard.end(), true);
+    for (const HeardTrack& heard : model.heard) {
+        if (const auto t = catalog.findTrack(heard.track))
+            unheard[*t] = false;
+    }
     return unheard;
 }
 
-Matrix embedHybrid(const HybridModel& model, const data::Catalog& catalog, EmbeddingKind kind,
-                   const CancelFlag* cancel)
+Matrix embedHybrid(const model::Model& model, const data::Catalog& catalog, EmbeddingKind kind,
+                   const CancelFlag* cancel, const std::vector<Modality>& leftOut)
 {
     const Matrix visible = hybridVisible(model, catalog);
     const int iterations = model.params.meanFieldIterations;
+    std::vector<model::ColumnRange> missing;
+    for (Modality m : leftOut) {
+        if (const ModalityColumns* columns = model.find(m))
+            missing.push_back({columns->first, columns->count});
+    }
     const ModalityColumns* listening = model.find(Modality::Listening);
-    if (!listening)
-        return embed(model.dbm, visible, kind, iterations, cancel);
+    const bool listeningLeftOut =
+        std::find(leftOut.begin(), leftOut.end(), Modality::Listening) != leftOut.end();
+    if (!listening || listeningLeftOut)
+        return embed(model.dbm, visible, kind, iterations, missing, cancel);
     // Heard and unheard tracks are embedded apart (the unheard with their listening inferred),
     // then put back in catalog order.
-    const std::vector<bool> unheard = unheardTracks(model, catalog.size());
+    const std::vector<bool> unheard = unheardTracks(model, catalog);
     std::vector<Eigen::Index> rows[2];
     for (std::size_t t = 0; t < unheard.size(); ++t)
         rows[unheard[t] ? 1 : 0].push_back(Eigen::Index(t));
@@ -262,10 +237,10 @@ Matrix embedHybrid(const HybridModel& model, const data::Catalog& catalog, Embed
         if (rows[group].empty())
             continue;
         const Matrix part = visible(rows[group], Eigen::all);
-        const std::vector<model::ColumnRange> missing =
-            group == 1 ? std::vector<model::ColumnRange>{{listening->first, listening->count}}
-                       : std::vector<model::ColumnRange>{};
-        out(rows[group], Eigen::all) = embed(model.dbm, part, kind, iterations, missing, cancel);
+        std::vector<model::ColumnRange> groupMissing = missing;
+        if (group == 1)
+            groupMissing.push_back({listening->first, listening->count});
+        out(rows[group], Eigen::all) = embed(model.dbm, part, kind, iterations, groupMissing, cancel);
     }
     return out;
 }

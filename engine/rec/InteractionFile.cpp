@@ -3,6 +3,7 @@
 #include "core/Error.h"
 #include "core/Text.h"
 #include "data/Csv.h"
+#include "rec/CollaborativeRankers.h"
 
 #include <algorithm>
 
@@ -74,6 +75,21 @@ InteractionHistories readInteractionHistories(const std::string& path, const dat
             i = j;
         }
     }
+    return out;
+}
+
+NamedInteractions listeningOf(const InteractionHistories& histories, std::size_t catalogSize)
+{
+    NamedInteractions out;
+    std::vector<std::vector<std::uint32_t>> tracksOfUser;
+    for (const auto& [id, history] : histories.users) {
+        std::vector<std::uint32_t> tracks = history.tracks;
+        std::sort(tracks.begin(), tracks.end());
+        tracks.erase(std::unique(tracks.begin(), tracks.end()), tracks.end());
+        tracksOfUser.push_back(std::move(tracks));
+        out.userNames.push_back("user:" + std::to_string(id));
+    }
+    out.interactions = trainingInteractions(tracksOfUser, catalogSize);
     return out;
 }
 

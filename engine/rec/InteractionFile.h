@@ -2,9 +2,11 @@
 
 #include "data/Catalog.h"
 #include "rec/Recommender.h"
+#include "rec/TrainingInteractions.h"
 
 #include <map>
 #include <string>
+#include <vector>
 
 namespace gdbm::rec {
 
@@ -20,5 +22,9 @@ struct InteractionHistories
 // simulation writes) is an InputError naming the file, line, column and field; a track the
 // catalog lacks is skipped and counted.
 InteractionHistories readInteractionHistories(const std::string& path, const data::Catalog& catalog);
+
+// Who heard what in the file, for the hybrid's listening modality: one user per user_id in
+// increasing order, named "user:ID".
+NamedInteractions listeningOf(const InteractionHistories& histories, std::size_t catalogSize);
 
 } // namespace gdbm::rec

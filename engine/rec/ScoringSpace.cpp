@@ -61,11 +61,16 @@ ScoringSpace makeScoringSpace(const Matrix& embeddings, const std::vector<double
     }
     space.droppedUnits = raw.cols() - Eigen::Index(kept.size());
     space.vectors.resize(n, Eigen::Index(kept.size()));
+    space.offset.resize(Eigen::Index(kept.size()));
+    space.scale.resize(Eigen::Index(kept.size()));
     for (std::size_t c = 0; c < kept.size(); ++c) {
         const Eigen::Index j = kept[c];
         const double weight = unitWeights.empty() ? 1.0 : unitWeights[std::size_t(j)];
+        space.offset(Eigen::Index(c)) = mean(j);
+        space.scale(Eigen::Index(c)) = weight / sd(j);
         space.vectors.col(Eigen::Index(c)) = weight * (raw.col(j).array() - mean(j)) / sd(j);
     }
+    space.keptUnits = std::move(kept);
     space.directions = space.vectors;
     for (Eigen::Index i = 0; i < n; ++i) {
         const double norm = space.vectors.row(i).norm();
@@ -73,6 +78,19 @@ ScoringSpace makeScoringSpace(const Matrix& embeddings, const std::vector<double
             space.directions.row(i) /= norm;
     }
     return space;
+}
+
+VectorD directionOf(const ScoringSpace& space, const Matrix& embedding)
+{
+    VectorD v(Eigen::Index(space.keptUnits.size()));
+    for (std::size_t c = 0; c < space.keptUnits.size(); ++c) {
+        const auto i = Eigen::Index(c);
+        v(i) = (double(embedding(0, space.keptUnits[c])) - space.offset(i)) * space.scale(i);
+    }
+    const double norm = v.norm();
+    if (norm > 0.0)
+        v /= norm;
+    return v;
 }
 
 } // namespace gdbm::rec

@@ -35,6 +35,10 @@ struct ScoringSpace
     MatrixD vectors;
     MatrixD directions;
     Eigen::Index droppedUnits = 0;
+    // How an embedding becomes a vector: the kept units, each minus offset and times scale.
+    std::vector<Eigen::Index> keptUnits;
+    VectorD offset;
+    VectorD scale;
 
     Eigen::Index songs() const { return vectors.rows(); }
 };
@@ -42,5 +46,9 @@ struct ScoringSpace
 // `unitWeights` (one per column, or empty for all 1) multiply the standardized units, for vectors
 // made of blocks that should weigh alike (TagFeatures.h's audioAndTags).
 ScoringSpace makeScoringSpace(const Matrix& embeddings, const std::vector<double>& unitWeights = {});
+
+// The direction another embedding of a song (one row, the embeddings' width) takes in the space,
+// prepared as the space's own rows were: for scoring a song inferred differently.
+VectorD directionOf(const ScoringSpace& space, const Matrix& embedding);
 
 } // namespace gdbm::rec

@@ -5,7 +5,18 @@
 
 namespace gdbm::rec {
 
-TagFeatures tagFeatures(const data::Catalog& catalog, std::size_t minTagTracks)
+namespace {
+
+// The tag vocabulary: each genre with enough tracks, then each decade present, with the column
+// of every genre (SIZE_MAX: too few tracks) and decade.
+struct Vocabulary
+{
+    std::vector<std::string> names;
+    std::vector<std::size_t> genreColumn;
+    std::map<int, std::size_t> decadeColumn;
+};
+
+Vocabulary vocabulary(const data::Catalog& catalog, std::size_t minTagTracks)
 {
     std::vector<std::size_t> tracksPerGenre(catalog.genreNames().size(), 0);
     std::map<int, std::size_t> decades;
@@ -15,29 +26,43 @@ TagFeatures tagFeatures(const data::Catalog& catalog, std::size_t minTagTracks)
         if (t.year != 0)
             ++decades[t.year / 10 * 10];
     }
-    std::vector<std::size_t> column(catalog.genreNames().size(), SIZE_MAX);
-    TagFeatures tags;
+    Vocabulary v;
+    v.genreColumn.assign(catalog.genreNames().size(), SIZE_MAX);
     for (std::size_t g = 0; g < tracksPerGenre.size(); ++g) {
         if (tracksPerGenre[g] >= minTagTracks) {
-            column[g] = tags.names.size();
-            tags.names.push_back("genre:" + catalog.genreName(data::GenreId(g)));
+            v.genreColumn[g] = v.names.size();
+            v.names.push_back("genre:" + catalog.genreName(data::GenreId(g)));
         }
     }
-    std::map<int, std::size_t> decadeColumn;
     for (const auto& [decade, count] : decades) {
-        decadeColumn[decade] = tags.names.size();
-        tags.names.push_back("decade:" + std::to_string(decade) + "s");
+        v.decadeColumn[decade] = v.names.size();
+        v.names.push_back("decade:" + std::to_string(decade) + "s");
     }
-    tags.indicators = Matrix::Zero(Eigen::Index(catalog.size()), Eigen::Index(tags.names.size()));
+    return v;
+}
+
+} // namespace
+
+std::vector<std::string> tagNames(const data::Catalog& catalog, std::size_t minTagTracks)
+{
+    return vocabulary(catalog, minTagTracks).names;
+}
+
+TagFeatures tagFeatures(const data::Catalog& catalog, std::size_t minTagTracks)
+{
+    Vocabulary v = vocabulary(catalog, minTagTracks);
+    TagFeatures tags;
+    tags.indicators = Matrix::Zero(Eigen::Index(catalog.size()), Eigen::Index(v.names.size()));
     for (std::size_t i = 0; i < catalog.size(); ++i) {
         const data::Track& t = catalog.track(i);
         for (data::GenreId g : t.genres) {
-            if (column[g] != SIZE_MAX)
-                tags.indicators(Eigen::Index(i), Eigen::Index(column[g])) = 1.0f;
+            if (v.genreColumn[g] != SIZE_MAX)
+                tags.indicators(Eigen::Index(i), Eigen::Index(v.genreColumn[g])) = 1.0f;
         }
         if (t.year != 0)
-            tags.indicators(Eigen::Index(i), Eigen::Index(decadeColumn.at(t.year / 10 * 10))) = 1.0f;
+            tags.indicators(Eigen::Index(i), Eigen::Index(v.decadeColumn.at(t.year / 10 * 10))) = 1.0f;
     }
+    tags.names = std::move(v.names);
     return tags;
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/Types.h"
 #include "data/Catalog.h"
+#include "model/Multimodal.h"
 
 #include <string>
 #include <vector>
@@ -17,9 +18,11 @@ struct TagFeatures
     std::vector<std::string> names; // "genre:dance pop", "decade:1980s"
 };
 
-inline constexpr std::size_t kDefaultMinTagTracks = 5;
+// The names alone (without the tracks x tags matrix), as tagFeatures() would give them.
+std::vector<std::string> tagNames(const data::Catalog& catalog,
+                                  std::size_t minTagTracks = model::kDefaultMinTagTracks);
 
-TagFeatures tagFeatures(const data::Catalog& catalog, std::size_t minTagTracks = kDefaultMinTagTracks);
+TagFeatures tagFeatures(const data::Catalog& catalog, std::size_t minTagTracks = model::kDefaultMinTagTracks);
 
 // Audio features and tags side by side, for the "audio + tags" baseline: each block's units are
 // weighted so that, once every unit is standardized (ScoringSpace.h), each block carries the same

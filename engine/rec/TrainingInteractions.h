@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <span>
+#include <string>
 #include <vector>
 
 namespace gdbm::rec {
@@ -15,6 +16,13 @@ struct TrainingInteractions
 {
     std::size_t catalogSize = 0;
     std::vector<std::vector<std::uint32_t>> tracksOfUser; // index = user index in the simulation
+};
+
+// Interactions with a name for each user ("user:ID"), for the hybrid's listening units.
+struct NamedInteractions
+{
+    TrainingInteractions interactions;
+    std::vector<std::string> userNames;
 };
 
 // Throws std::invalid_argument when the invariant above does not hold.

@@ -175,8 +175,8 @@ void TestBadInput::initTestCase()
     m_demo.fileName.clear();
 
     m_modelPath = m_dir.filePath("model.gdbm");
-    r = run({"train", "--data", m_demoPath, "--layers", "4", "--pretrain-epochs", "1", "--finetune-epochs",
-             "0", "--threads", "1", "--out", m_modelPath});
+    r = run({"train", "--data", m_demoPath, "--modalities", "audio", "--layers", "4", "--pretrain-epochs",
+             "1", "--finetune-epochs", "0", "--threads", "1", "--out", m_modelPath});
     QVERIFY2(r.code == 0, r.err.constData());
     QFile model(m_modelPath);
     QVERIFY(model.open(QIODevice::ReadOnly));
@@ -302,20 +302,35 @@ void TestBadInput::catalogue_data()
           "--hybrid-embedding must be");
     usage("--tracks 99999999999", {"catalog", "--demo", "--tracks", "99999999999", "--out", dir + "/t.csv"},
           "--tracks");
-    usage("--layers 0", {"train", "--layers", "0", "--out", dir + "/l.gdbm"}, "--layers");
-    usage("--layers 100000", {"train", "--layers", "100000", "--out", dir + "/l.gdbm"}, "--layers");
+    usage("--layers 0", {"train", "--modalities", "audio", "--layers", "0", "--out", dir + "/l.gdbm"},
+          "--layers");
+    usage("--layers 100000",
+          {"train", "--modalities", "audio", "--layers", "100000", "--out", dir + "/l.gdbm"}, "--layers");
     QStringList many;
     for (int i = 0; i < 33; ++i)
         many << "4";
-    usage("33 layers", {"train", "--data", m_demoPath, "--layers", many.join(','), "--out", dir + "/l.gdbm"},
+    usage("33 layers",
+          {"train", "--modalities", "audio", "--data", m_demoPath, "--layers", many.join(','), "--out",
+           dir + "/l.gdbm"},
           "--layers takes at most 32");
-    usage("too many parameters", {"train", "--layers", "4096,4096,4096", "--out", dir + "/l.gdbm"},
+    usage("too many parameters",
+          {"train", "--modalities", "audio", "--layers", "4096,4096,4096", "--out", dir + "/l.gdbm"},
           "cap of 16,777,216");
     usage("--batch 0", {"train", "--batch", "0", "--out", dir + "/b.gdbm"}, "--batch");
     usage("--batch 99999999999", {"train", "--batch", "99999999999", "--out", dir + "/b.gdbm"},
           "cap of 65,536");
-    usage("batch times units", {"train", "--batch", "65536", "--layers", "2048", "--out", dir + "/b.gdbm"},
-          "bounds the memory of a mini-batch");
+    usage(
+        "batch times units",
+        {"train", "--modalities", "audio", "--batch", "65536", "--layers", "2048", "--out", dir + "/b.gdbm"},
+        "bounds the memory of a mini-batch");
+    usage("train --layers with a hybrid", {"train", "--layers", "8", "--out", dir + "/h.gdbm"},
+          "--layers shapes the audio-only model (--modalities audio)");
+    usage("train --modalities listening without interactions",
+          {"train", "--modalities", "audio,listening", "--out", dir + "/h.gdbm"},
+          "--modalities listening needs --interactions CSV");
+    usage("train --interactions with audio only",
+          {"train", "--modalities", "audio", "--interactions", dir + "/i.csv", "--out", dir + "/h.gdbm"},
+          "--interactions feeds the listening modality");
     usage("--lr-pretrain nan", {"train", "--lr-pretrain", "nan", "--out", dir + "/n.gdbm"}, "--lr-pretrain");
     usage("--lr-finetune inf", {"evaluate", "--lr-finetune", "inf"}, "--lr-finetune");
 
@@ -376,7 +391,7 @@ void TestBadInput::catalogue_data()
     const QStringList diverging = {
         "--data", m_demoPath,      "--layers", "4", "--pretrain-epochs", "2", "--finetune-epochs",
         "0",      "--lr-pretrain", "1e38"};
-    QTest::newRow("train diverges") << QStringList{"train"} + diverging +
+    QTest::newRow("train diverges") << QStringList{"train", "--modalities", "audio"} + diverging +
                                            QStringList{"--out", dir + "/d.gdbm"}
                                     << 4 << "training diverged" << false;
     QTest::newRow("evaluate diverges") << QStringList{"evaluate"} + diverging + QStringList{"--users", "10"}

@@ -3,6 +3,7 @@
 #include "data/DemoCatalog.h"
 #include "model/Rbm.h"
 #include "rec/HybridModel.h"
+#include "rec/ModalityExplanation.h"
 
 #include <QTest>
 #include <cmath>
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void absentModalitiesAreLeftOut();
     void tagPathwayFollowsTheVocabulary();
     void sameModelWhateverTheThreads();
+    void modalitySharesExplainTheScore();
     void twoModalityRbmStatisticsAreTheFreeEnergyGradient();
     void sparseBlocksMultiplyAsDenseOnes();
 
@@ -35,7 +37,7 @@ private:
     TrainingInteractions m_training;
     TrainingParams m_params;
     HybridParams m_hybrid;
-    HybridModel m_model;
+    Model m_model;
 };
 
 void TestHybrid::initTestCase()
@@ -61,7 +63,7 @@ void TestHybrid::initTestCase()
     m_hybrid.listeningLayers = {5};
     m_hybrid.jointUnits = 6;
     m_hybrid.finetuneEpochs = 3; // the default skips it; the pathways must stay apart through it too
-    HybridTrainResult trained = trainHybrid(m_catalog, m_training, m_params, m_hybrid);
+    TrainModelResult trained = trainHybrid(m_catalog, m_training, m_params, m_hybrid);
     QVERIFY(!trained.stopped);
     m_model = std::move(trained.model);
 }
@@ -145,7 +147,7 @@ void TestHybrid::missingUnitsAreInferredNotRead()
 
 void TestHybrid::unheardTracksHaveTheirListeningInferred()
 {
-    const std::vector<bool> unheard = unheardTracks(m_model, m_catalog.size());
+    const std::vector<bool> unheard = unheardTracks(m_model, m_catalog);
     std::vector<bool> heard(m_catalog.size(), false);
     for (const auto& tracks : m_training.tracksOfUser)
         for (std::uint32_t t : tracks)
@@ -172,13 +174,13 @@ void TestHybrid::absentModalitiesAreLeftOut()
     HybridParams noTags = m_hybrid;
     noTags.minTagTracks = 1'000'000; // no genre is that large; decades remain
     TrainingInteractions nobody{m_catalog.size(), std::vector<std::vector<std::uint32_t>>(5)};
-    const HybridModel without = trainHybrid(m_catalog, nobody, m_params, noTags).model;
+    const Model without = trainHybrid(m_catalog, nobody, m_params, noTags).model;
     QCOMPARE(without.modalities.size(), std::size_t(2));
     QVERIFY(!without.find(Modality::Listening));
     for (const std::string& name : without.find(Modality::Tags)->names)
         QVERIFY(name.starts_with("decade:"));
     // Without listening every track is embedded from what it has, none "inferred".
-    const std::vector<bool> unheard = unheardTracks(without, m_catalog.size());
+    const std::vector<bool> unheard = unheardTracks(without, m_catalog);
     QVERIFY(std::none_of(unheard.begin(), unheard.end(), [](bool u) { return u; }));
 
     HybridParams listeningOnly = m_hybrid;
@@ -196,7 +198,7 @@ void TestHybrid::tagPathwayFollowsTheVocabulary()
     quick.pretrainEpochs = 1;
     for (std::size_t minTracks : {std::size_t(1), std::size_t(5)}) {
         wide.minTagTracks = minTracks;
-        const HybridModel m = trainHybrid(m_catalog, m_training, quick, wide).model;
+        const Model m = trainHybrid(m_catalog, m_training, quick, wide).model;
         const std::size_t tags = m.find(Modality::Tags)->count;
         QCOMPARE(m.hybrid.tagLayers.front(), std::clamp<std::size_t>(tags, 32, 256));
         QCOMPARE(m.dbm.blocksOf(0)[1].cols, m.hybrid.tagLayers.front());
@@ -205,12 +207,49 @@ void TestHybrid::tagPathwayFollowsTheVocabulary()
 
 void TestHybrid::sameModelWhateverTheThreads()
 {
-    HybridModel one;
+    Model one;
     {
         tbb::global_control limit(tbb::global_control::max_allowed_parallelism, 1);
         one = trainHybrid(m_catalog, m_training, m_params, m_hybrid).model;
     }
     QVERIFY(one.dbm == m_model.dbm);
+}
+
+void TestHybrid::modalitySharesExplainTheScore()
+{
+    const Matrix embedded = embedHybrid(m_model, m_catalog, EmbeddingKind::AllLayers);
+    const ScoringSpace space = makeScoringSpace(embedded);
+    // A song's own embedding takes its own direction.
+    for (Eigen::Index t : {Eigen::Index(0), Eigen::Index(350)})
+        QVERIFY((directionOf(space, embedded.row(t)) - space.directions.row(t).transpose()).norm() < 1e-5);
+
+    UserHistory history;
+    history.tracks = m_training.tracksOfUser[0];
+    history.weights.assign(history.tracks.size(), 1.0f);
+    const VectorD query = queryVector(space, history, kDefaultScoringRule);
+    std::vector<Recommendation> list = recommend(space, history, {5, 0});
+    list.push_back({350, query.dot(space.directions.row(350)), {}}); // a song nobody heard
+    const auto shares = explainByModality(m_model, m_catalog, EmbeddingKind::AllLayers, space, query, list);
+    QCOMPARE(shares.size(), list.size());
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        QCOMPARE(shares[i].size(), m_model.modalities.size());
+        for (std::size_t m = 0; m < shares[i].size(); ++m)
+            QCOMPARE(shares[i][m].modality, m_model.modalities[m].modality);
+        // Leaving the audio out changes the song's inference, so its score.
+        QVERIFY(shares[i][0].contribution != 0.0);
+    }
+    const ModalityShare& listening = shares.back().back();
+    QCOMPARE(listening.modality, Modality::Listening);
+    QVERIFY(listening.inferred);
+    QCOMPARE(listening.contribution, 0.0);
+    QVERIFY(!shares.front().back().inferred);
+
+    // The audio-only model has nothing to split.
+    Model audioOnly = m_model;
+    audioOnly.modalities.clear();
+    QVERIFY(explainByModality(audioOnly, m_catalog, EmbeddingKind::AllLayers, space, query, list)
+                .front()
+                .empty());
 }
 
 namespace {

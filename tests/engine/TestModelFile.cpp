@@ -1,6 +1,7 @@
 #include "core/Error.h"
 #include "data/DemoCatalog.h"
 #include "model/ModelFile.h"
+#include "rec/HybridModel.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -22,11 +23,23 @@ private Q_SLOTS:
     void rejectsDamagedFiles();
     void rejectsMissingFile();
     void firstFormatReadsWithItsRecipe();
+    void secondFormatStillLoads();
+    void hybridRoundTripIsExact();
+    void hybridEmbedsAlikeAfterLoading();
+    void rejectsDamagedHybrids_data();
+    void rejectsDamagedHybrids();
     void modelNeedsItsFeatures();
 
 private:
+    // The payload an older writer would have written for m_model: without version 3's visible
+    // layout (an audio-only model's empty modality list) and, for version 1, without the recipe.
+    std::string olderPayload(std::uint32_t version) const;
+    static std::string fileOf(std::uint32_t version, const std::string& payload);
+
     Model m_model;
     std::string m_bytes;
+    data::Catalog m_catalog;
+    Model m_hybrid;
     QTemporaryDir m_dir;
 };
 
@@ -46,8 +59,63 @@ void TestModelFile::initTestCase()
     p.pretrainMomentumSwitchEpoch = 1;
     p.logVarianceWarmupEpochs = 1;
     p.patience = 3;
-    m_model = trainModel(data::generateDemoCatalog({400, 1}), p).model;
+    m_catalog = data::generateDemoCatalog({400, 1});
+    m_model = trainModel(m_catalog, p).model;
     m_bytes = serializeModel(m_model);
+
+    // A small hybrid: 20 listeners of a few tracks each; tracks from 300 on nobody heard.
+    rec::TrainingInteractions listening{m_catalog.size(), {}};
+    for (std::uint32_t u = 0; u < 20; ++u)
+        listening.tracksOfUser.push_back({u, u + 7, (u * 13) % 300, 299});
+    for (auto& tracks : listening.tracksOfUser) {
+        std::sort(tracks.begin(), tracks.end());
+        tracks.erase(std::unique(tracks.begin(), tracks.end()), tracks.end());
+    }
+    HybridParams shape;
+    shape.audioLayers = {4};
+    shape.tagLayers = {3};
+    shape.tagUnitsFollowVocabulary = false;
+    shape.listeningLayers = {5};
+    shape.jointUnits = 6;
+    TrainingParams quick;
+    quick.pretrainEpochs = 2;
+    m_hybrid = rec::trainHybrid(m_catalog, listening, quick, shape).model;
+}
+
+std::string TestModelFile::olderPayload(std::uint32_t version) const
+{
+    const std::size_t header = 8 + 4 + 8;
+    std::string payload = m_bytes.substr(header, m_bytes.size() - header - 8);
+    // The modality count follows the features (count, then length-prefixed keys) and the
+    // standardizer (two length-prefixed lists of doubles).
+    std::size_t at = 4;
+    for (data::Feature f : m_model.features)
+        at += 4 + data::featureKey(f).size();
+    at += 2 * (4 + 8 * m_model.features.size());
+    payload.erase(at, 4);
+    if (version == 1) {
+        // 4 doubles (init scale, hidden rate, momentum start and end), 3 int32 (switch, warm-up,
+        // patience) and a flag; then int32 kept epoch, flag stopped early, int32 per curve point.
+        const std::size_t recipe = 4 * 8 + 3 * 4 + 1 + 4 + 1 + 4 * m_model.curves.size();
+        payload.resize(payload.size() - recipe);
+    }
+    return payload;
+}
+
+std::string TestModelFile::fileOf(std::uint32_t version, const std::string& payload)
+{
+    std::string bytes = "GDBMMODL";
+    const std::uint64_t size = payload.size();
+    bytes.append(reinterpret_cast<const char*>(&version), 4);
+    bytes.append(reinterpret_cast<const char*>(&size), 8);
+    bytes += payload;
+    std::uint64_t hash = 0xcbf29ce484222325ull; // FNV-1a, as the file format
+    for (char c : payload) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 0x100000001b3ull;
+    }
+    bytes.append(reinterpret_cast<const char*>(&hash), 8);
+    return bytes;
 }
 
 void TestModelFile::roundTripIsExact()
@@ -68,26 +136,7 @@ void TestModelFile::roundTripIsExact()
 
 void TestModelFile::firstFormatReadsWithItsRecipe()
 {
-    // A version 1 file is a version 2 payload without its tail.
-    const std::size_t header = 8 + 4 + 8;
-    const std::string payload = m_bytes.substr(header, m_bytes.size() - header - 8);
-    // 4 doubles (init scale, hidden rate, momentum start and end), 3 int32 (switch, warm-up,
-    // patience) and a flag; then int32 kept epoch, flag stopped early, int32 per curve point.
-    const std::size_t recipe = 4 * 8 + 3 * 4 + 1 + 4 + 1 + 4 * m_model.curves.size();
-    const std::string old = payload.substr(0, payload.size() - recipe);
-    std::string bytes = m_bytes.substr(0, 8);
-    const std::uint32_t version = 1;
-    const std::uint64_t size = old.size();
-    bytes.append(reinterpret_cast<const char*>(&version), 4);
-    bytes.append(reinterpret_cast<const char*>(&size), 8);
-    bytes += old;
-    std::uint64_t hash = 0xcbf29ce484222325ull; // FNV-1a, as the file format
-    for (char c : old) {
-        hash ^= static_cast<unsigned char>(c);
-        hash *= 0x100000001b3ull;
-    }
-    bytes.append(reinterpret_cast<const char*>(&hash), 8);
-
+    const std::string bytes = fileOf(1, olderPayload(1));
     const Model back = deserializeModel(bytes, "old.gdbm");
     QVERIFY(back.dbm == m_model.dbm);
     QCOMPARE(back.params.pretrainHiddenLearningRate, m_model.params.pretrainLearningRate);
@@ -107,6 +156,77 @@ void TestModelFile::firstFormatReadsWithItsRecipe()
             bestEpoch = s.epoch;
         }
         QCOMPARE(s.bestEpoch, bestEpoch);
+    }
+}
+
+void TestModelFile::secondFormatStillLoads()
+{
+    const Model back = deserializeModel(fileOf(2, olderPayload(2)), "v2.gdbm");
+    QVERIFY(back == m_model);
+    QVERIFY(!back.isHybrid());
+    QCOMPARE(serializeModel(back), m_bytes); // and is written as version 3
+}
+
+void TestModelFile::hybridRoundTripIsExact()
+{
+    QVERIFY(m_hybrid.isHybrid());
+    QCOMPARE(m_hybrid.modalities.size(), std::size_t(3));
+    const std::string path = m_dir.filePath("h.gdbm").toStdString();
+    saveModel(m_hybrid, path);
+    const Model back = loadModel(path);
+    QVERIFY(back == m_hybrid);
+    QCOMPARE(back.modalities, m_hybrid.modalities);
+    QVERIFY(back.hybrid == m_hybrid.hybrid);
+    QCOMPARE(back.heard, m_hybrid.heard);
+    QCOMPARE(back.dbm.gaussianCount, m_catalog.featureList().size());
+    QCOMPARE(back.dbm.blocksOf(0).size(), std::size_t(3));
+    QVERIFY(back.params == m_hybrid.params); // the recipe asked for, not the hybrid's overrides
+    QCOMPARE(serializeModel(back), serializeModel(m_hybrid));
+}
+
+void TestModelFile::hybridEmbedsAlikeAfterLoading()
+{
+    const Model back = deserializeModel(serializeModel(m_hybrid), "h.gdbm");
+    const Matrix before = rec::embedHybrid(m_hybrid, m_catalog, rec::EmbeddingKind::AllLayers);
+    QVERIFY(rec::embedHybrid(back, m_catalog, rec::EmbeddingKind::AllLayers) == before);
+    // The listening is kept by track identity, and read back onto the catalog's tracks.
+    const std::vector<bool> unheard = rec::unheardTracks(back, m_catalog);
+    QVERIFY(!unheard[0] && unheard[350]);
+}
+
+void TestModelFile::rejectsDamagedHybrids_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("message");
+    const auto bytesOf = [](const Model& m) { return QByteArray::fromStdString(serializeModel(m)); };
+    Model listener = m_hybrid;
+    listener.heard.front().listeners.back() = std::uint32_t(m_hybrid.find(Modality::Listening)->count);
+    QTest::newRow("listener out of range") << bytesOf(listener) << "listener out of range";
+    Model order = m_hybrid;
+    order.heard.front().listeners = {3, 1};
+    QTest::newRow("listeners out of order") << bytesOf(order) << "out of order";
+    Model block = m_hybrid;
+    block.dbm.blocks[0][2].cols += 100;
+    QTest::newRow("block outside its matrix") << bytesOf(block) << "weight block outside its matrix";
+    Model shape = m_hybrid;
+    shape.hybrid.jointUnits = 0;
+    QTest::newRow("unusable shape") << bytesOf(shape) << "unusable hybrid settings";
+    Model audio = m_hybrid;
+    audio.modalities.front().names.pop_back();
+    audio.modalities.front().count -= 1;
+    QTest::newRow("audio units unlike the features") << bytesOf(audio) << "audio units do not match";
+}
+
+void TestModelFile::rejectsDamagedHybrids()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, message);
+    try {
+        deserializeModel(bytes.toStdString(), "h.gdbm");
+        QFAIL("accepted");
+    } catch (const InputError& e) {
+        QCOMPARE(QString::fromStdString(e.location().file), QString("h.gdbm"));
+        QVERIFY2(QString(e.what()).contains(message), e.what());
     }
 }
 

@@ -2,6 +2,8 @@
 
 #include "core/Text.h"
 #include "jobs/JobRunner.h"
+#include "rec/CatalogEmbedding.h"
+#include "rec/HybridModel.h"
 
 #include <QDeadlineTimer>
 #include <any>
@@ -84,8 +86,8 @@ void RecommendationEmbeddings::start()
             const model::Model& model = *inputs.model;
             progress(
                 {"Embedding " + text::withThousands((long long)inputs.catalog->size()) + " tracks", 0, 0});
-            snapshot->embeddings = rec::embed(model.dbm, model::standardizedFeatures(model, *inputs.catalog),
-                                              inputs.kind, model.params.meanFieldIterations, &cancel);
+            snapshot->embeddings = rec::embedCatalog(model, *inputs.catalog, inputs.kind, &cancel);
+            snapshot->newTracks = rec::unheardTracks(model, *inputs.catalog);
             snapshot->space = rec::makeScoringSpace(snapshot->embeddings);
             progress({"Projecting the embeddings", 0, 0});
             snapshot->map = rec::principalComponents2d(snapshot->embeddings);

@@ -22,9 +22,10 @@ struct EmbeddingSnapshot
     std::shared_ptr<const model::Model> model;
     std::shared_ptr<const data::Catalog> catalog;
     rec::EmbeddingKind kind = rec::EmbeddingKind::TopLayer;
-    Matrix embeddings;       // tracks x embedding size
-    rec::ScoringSpace space; // the embeddings centred, scaled and in double, for scoring
-    rec::Projection2d map;   // the embeddings' two principal components
+    Matrix embeddings;           // tracks x embedding size
+    rec::ScoringSpace space;     // the embeddings centred, scaled and in double, for scoring
+    rec::Projection2d map;       // the embeddings' two principal components
+    std::vector<bool> newTracks; // a hybrid's tracks nobody heard in training (listening inferred)
 };
 
 // Keeps the embeddings the Recommendations page needs up to date. request() names the inputs;

@@ -1,0 +1,108 @@
+#include "model/Multimodal.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace gdbm::model {
+
+std::string_view modalityKey(Modality modality)
+{
+    switch (modality) {
+    case Modality::Audio:
+        return "audio";
+    case Modality::Tags:
+        return "tags";
+    case Modality::Listening:
+        return "listening";
+    }
+    return "audio";
+}
+
+std::string_view modalityLabel(Modality modality)
+{
+    switch (modality) {
+    case Modality::Audio:
+        return "Audio";
+    case Modality::Tags:
+        return "Tags";
+    case Modality::Listening:
+        return "Listening";
+    }
+    return "Audio";
+}
+
+std::optional<Modality> modalityFromKey(std::string_view key)
+{
+    for (Modality m : kAllModalities) {
+        if (modalityKey(m) == key)
+            return m;
+    }
+    return std::nullopt;
+}
+
+const std::vector<std::size_t>& HybridParams::pathwayLayers(Modality modality) const
+{
+    switch (modality) {
+    case Modality::Audio:
+        return audioLayers;
+    case Modality::Tags:
+        return tagLayers;
+    case Modality::Listening:
+        return listeningLayers;
+    }
+    return audioLayers;
+}
+
+std::vector<std::size_t>& HybridParams::pathwayLayers(Modality modality)
+{
+    return const_cast<std::vector<std::size_t>&>(std::as_const(*this).pathwayLayers(modality));
+}
+
+bool HybridParams::uses(Modality modality) const
+{
+    return std::find(modalities.begin(), modalities.end(), modality) != modalities.end();
+}
+
+std::vector<std::string> validate(const HybridParams& p)
+{
+    std::vector<std::string> problems;
+    if (p.modalities.empty())
+        problems.emplace_back("modalities: at least one of audio, tags, listening");
+    std::vector<Modality> seen;
+    for (Modality m : p.modalities) {
+        if (std::find(seen.begin(), seen.end(), m) != seen.end())
+            problems.push_back("modalities: " + std::string(modalityKey(m)) + " is listed twice");
+        seen.push_back(m);
+    }
+    const std::size_t depth = p.audioLayers.size();
+    if (depth < 1 || depth > 4 || p.tagLayers.size() != depth || p.listeningLayers.size() != depth)
+        problems.emplace_back("pathway layers: every modality has the same number of layers, 1 to 4");
+    for (Modality m : kAllModalities) {
+        for (std::size_t n : p.pathwayLayers(m)) {
+            if (n < 1 || n > 4096)
+                problems.push_back(std::string(modalityKey(m)) + " layers: each layer has 1..4096 units");
+        }
+    }
+    if (p.jointUnits < 1 || p.jointUnits > 4096)
+        problems.emplace_back("joint units: 1..4096");
+    if (!(p.pretrainMomentumStart >= 0 && p.pretrainMomentumStart < 1 && p.pretrainMomentum >= 0 &&
+          p.pretrainMomentum < 1))
+        problems.emplace_back("hybrid momentum: in [0, 1)");
+    if (p.finetuneEpochs < 0 || p.finetuneEpochs > 1'000'000)
+        problems.emplace_back("hybrid fine-tuning epochs: 0 to 1,000,000");
+    if (p.minTagTracks < 1)
+        problems.emplace_back("min tag tracks: at least 1");
+    return problems;
+}
+
+TrainingParams hybridRecipe(const TrainingParams& params, const HybridParams& hybrid)
+{
+    TrainingParams recipe = params;
+    recipe.pretrainMomentumStart = hybrid.pretrainMomentumStart;
+    recipe.pretrainMomentum = hybrid.pretrainMomentum;
+    recipe.weightDoubling = hybrid.weightDoubling;
+    recipe.finetuneEpochs = hybrid.finetuneEpochs;
+    return recipe;
+}
+
+} // namespace gdbm::model

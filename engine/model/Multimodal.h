@@ -1,0 +1,95 @@
+#pragma once
+
+#include "model/TrainingParams.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gdbm::model {
+
+// The kinds of evidence the multimodal DBM joins (HYBRID.md section 1).
+enum class Modality {
+    Audio,     // the standardized audio features: Gaussian units
+    Tags,      // genres with enough tracks and release decades: binary units
+    Listening, // who heard the song in the training interactions: one binary unit per user
+};
+
+inline constexpr Modality kAllModalities[] = {Modality::Audio, Modality::Tags, Modality::Listening};
+
+std::string_view modalityKey(Modality modality);   // "audio", "tags", "listening"
+std::string_view modalityLabel(Modality modality); // "Audio", "Tags", "Listening"
+std::optional<Modality> modalityFromKey(std::string_view key);
+
+// A genre becomes a tag unit when at least this many tracks carry it (HYBRID.md section 1).
+inline constexpr std::size_t kDefaultMinTagTracks = 5;
+
+// The shape of the multimodal DBM: which modalities, each pathway's hidden layers (every pathway
+// has the same depth, so the graph stays bipartite by level), and the joint layer. Defaults:
+// docs/MODEL.md section 10, chosen by NDCG on the demo catalog.
+struct HybridParams
+{
+    std::vector<Modality> modalities = {Modality::Audio, Modality::Tags, Modality::Listening};
+    std::vector<std::size_t> audioLayers = {32};
+    std::vector<std::size_t> tagLayers = {32};
+    // The tag pathway's first layer as wide as the tag vocabulary, between 32 and 256 units (in
+    // place of tagLayers[0]): a genre needs room of its own. On the demo catalog's 306 tags, 256
+    // units rank new tracks at 0.147 against 0.117 with 32; on songs_normalize.csv's few tags,
+    // 256 units ranked worse than 32 (0.133 against 0.169).
+    bool tagUnitsFollowVocabulary = true;
+    std::vector<std::size_t> listeningLayers = {256};
+    std::size_t jointUnits = 64;
+    std::size_t minTagTracks = kDefaultMinTagTracks;
+    // Pretraining momentum of every pathway and the joint layer (Hinton's practical guide: 0.5,
+    // then 0.9), in place of the recipe's: without it the listening pathway barely learns in 100
+    // epochs (NDCG@10 on the demo catalog 0.053 against 0.127 with it).
+    double pretrainMomentumStart = 0.5;
+    double pretrainMomentum = 0.9;
+    // Salakhutdinov and Hinton's weight doubling in pretraining, in place of the recipe's: the
+    // composed DBM's mean-field then does not count the layers' evidence twice (validation NDCG
+    // 0.129 against 0.121 with it off).
+    bool weightDoubling = true;
+    // Fine-tuning epochs, in place of the recipe's. Measured, fine-tuning the whole hybrid by its
+    // likelihood lowered how well it ranks (0.148 to 0.140 for returning listeners, 0.117 to
+    // 0.104 for new tracks): off by default, there for whoever wants to study it.
+    int finetuneEpochs = 0;
+
+    const std::vector<std::size_t>& pathwayLayers(Modality modality) const;
+    std::vector<std::size_t>& pathwayLayers(Modality modality);
+    bool uses(Modality modality) const;
+    bool operator==(const HybridParams&) const = default;
+};
+
+// Empty when usable, else what is wrong, naming the field.
+std::vector<std::string> validate(const HybridParams& params);
+
+// The recipe a hybrid trains with: params with hybrid's overrides (momentum, weight doubling,
+// fine-tuning epochs).
+TrainingParams hybridRecipe(const TrainingParams& params, const HybridParams& hybrid);
+
+// Where a modality sits among a multimodal model's visible units, and what its units mean.
+struct ModalityColumns
+{
+    Modality modality = Modality::Audio;
+    std::size_t first = 0;
+    std::size_t count = 0;
+    std::vector<std::string> names; // feature keys, tag names ("genre:pop"), listeners ("user:12")
+
+    bool operator==(const ModalityColumns&) const = default;
+};
+
+// A track of the training listening and who heard it (indices into the listening units). Kept by
+// the track's identity, so that the model reads the same evidence from a reloaded or reordered
+// catalog, and a track it never saw is simply unheard.
+struct HeardTrack
+{
+    std::string track;
+    std::vector<std::uint32_t> listeners; // sorted, distinct
+
+    bool operator==(const HeardTrack&) const = default;
+};
+
+} // namespace gdbm::model
