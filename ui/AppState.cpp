@@ -45,9 +45,10 @@ AppState::AppState(QObject* parent) : QObject(parent)
 {
     // Archetype edits are not in this list: they are on the undo stack, whose clean state
     // says whether the set is the saved one.
-    for (auto change : {&AppState::catalogChanged, &AppState::genreStatsChanged, &AppState::simulationChanged,
-                        &AppState::simulationSettingsChanged, &AppState::trainingParamsChanged,
-                        &AppState::modelChanged, &AppState::evaluationChanged})
+    for (auto change :
+         {&AppState::catalogChanged, &AppState::genreStatsChanged, &AppState::simulationChanged,
+          &AppState::simulationSettingsChanged, &AppState::trainingParamsChanged,
+          &AppState::hybridParamsChanged, &AppState::modelChanged, &AppState::evaluationChanged})
         connect(this, change, this, [this] { setModified(true); });
     connect(&m_undo, &QUndoStack::cleanChanged, this, &AppState::updateModified);
 }
@@ -67,6 +68,14 @@ void AppState::setTrainingParams(const model::TrainingParams& params)
         return;
     m_trainingParams = params;
     Q_EMIT trainingParamsChanged();
+}
+
+void AppState::setHybridParams(const model::HybridParams& params)
+{
+    if (params == m_hybridParams)
+        return;
+    m_hybridParams = params;
+    Q_EMIT hybridParamsChanged();
 }
 
 void AppState::setModel(std::shared_ptr<const model::Model> model)

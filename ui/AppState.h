@@ -77,6 +77,10 @@ public:
     // a cancelled run never replaces it).
     const model::TrainingParams& trainingParams() const { return m_trainingParams; }
     void setTrainingParams(const model::TrainingParams& params);
+    // Which model the Training page trains: the hybrid of these modalities (HYBRID.md), or with
+    // audio alone the original study's audio-only model shaped by trainingParams().layers.
+    const model::HybridParams& hybridParams() const { return m_hybridParams; }
+    void setHybridParams(const model::HybridParams& params);
     const std::shared_ptr<const model::Model>& model() const { return m_model; }
     void setModel(std::shared_ptr<const model::Model> model);
 
@@ -113,6 +117,7 @@ Q_SIGNALS:
     void simulationOutOfDateChanged(bool outOfDate);
     void simulationSettingsChanged();
     void trainingParamsChanged();
+    void hybridParamsChanged();
     void modelChanged();
     void evaluationChanged();
     void modifiedChanged(bool modified);
@@ -141,6 +146,7 @@ private:
     bool m_simulationOutOfDate = false;
     sim::SimulationParams m_simulationSettings;
     model::TrainingParams m_trainingParams;
+    model::HybridParams m_hybridParams;
     std::shared_ptr<const model::Model> m_model;
     std::shared_ptr<const rec::EvaluationSet> m_evaluation;
     // Weak: an old model must not stay in memory only to say that it is not the current one.

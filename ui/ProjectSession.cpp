@@ -51,6 +51,7 @@ ProjectSnapshot captureProject(const AppState& state)
         p.evaluationOutOfDate = state.evaluationOutOfDate();
     }
     p.trainingParams = state.trainingParams();
+    p.hybridParams = state.hybridParams();
     p.model = state.model();
     return snapshot;
 }
@@ -103,6 +104,7 @@ void applyProject(AppState& state, const OpenedProject& opened)
     state.setSimulationSettings(p.simulationSettings);
     state.restoreSimulation(p.simulation, p.simulationOutOfDate);
     state.setTrainingParams(p.trainingParams);
+    state.setHybridParams(p.hybridParams);
     state.setModel(p.model);
     // Last, so that the Evaluation page takes it as the evaluation of the model and simulation
     // it was just given.

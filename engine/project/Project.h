@@ -35,6 +35,8 @@ struct Project
     bool simulationOutOfDate = false;
 
     model::TrainingParams trainingParams;
+    // The model the Training page trains (projects saved before the hybrid: the audio-only one).
+    model::HybridParams hybridParams = {};
     std::shared_ptr<const model::Model> model;            // null: never trained
     std::shared_ptr<const rec::EvaluationSet> evaluation; // null: never evaluated
     // The model or the simulation changed since the evaluation ran.

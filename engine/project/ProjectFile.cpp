@@ -84,6 +84,7 @@ void writeSettings(SqliteDb& db, const Project& project)
         {"simulation_out_of_date", project.simulationOutOfDate},
         {"evaluation_out_of_date", project.evaluationOutOfDate},
         {"training", toJson(project.trainingParams)},
+        {"hybrid", toJson(project.hybridParams)},
     };
     for (const auto& [key, value] : rows) {
         const std::string text = value.dump();
@@ -113,6 +114,11 @@ void readSettings(SqliteDb& db, Project& project)
     project.evaluationOutOfDate = reader.boolean(settings, "evaluation_out_of_date");
     project.trainingParams =
         trainingParamsFromJson(reader.object(settings, "training"), reader.child("training"));
+    // A project saved before the hybrid trained the audio-only model.
+    project.hybridParams.modalities = {model::Modality::Audio};
+    if (settings.contains("hybrid"))
+        project.hybridParams =
+            hybridParamsFromJson(reader.object(settings, "hybrid"), reader.child("hybrid"));
 }
 
 // --- dataset files

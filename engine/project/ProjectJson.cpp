@@ -146,6 +146,49 @@ model::TrainingParams trainingParamsFromJson(const json& in, const JsonReader& r
     return p;
 }
 
+json toJson(const model::HybridParams& p)
+{
+    json modalities = json::array();
+    for (model::Modality m : p.modalities)
+        modalities.push_back(std::string(model::modalityKey(m)));
+    return {{"modalities", modalities},
+            {"audio_layers", p.audioLayers},
+            {"tag_layers", p.tagLayers},
+            {"tag_units_follow_vocabulary", p.tagUnitsFollowVocabulary},
+            {"listening_layers", p.listeningLayers},
+            {"joint_units", p.jointUnits},
+            {"min_tag_tracks", p.minTagTracks},
+            {"pretrain_momentum_start", realToJson(p.pretrainMomentumStart)},
+            {"pretrain_momentum", realToJson(p.pretrainMomentum)},
+            {"weight_doubling", p.weightDoubling},
+            {"finetune_epochs", p.finetuneEpochs}};
+}
+
+model::HybridParams hybridParamsFromJson(const json& in, const JsonReader& reader)
+{
+    model::HybridParams p;
+    p.modalities.clear();
+    for (const std::string& key : reader.texts(in, "modalities")) {
+        const auto m = model::modalityFromKey(key);
+        if (!m)
+            reader.fail("modalities", "expected audio, tags or listening, found \"" + key + "\"");
+        p.modalities.push_back(*m);
+    }
+    p.audioLayers = reader.sizes(in, "audio_layers");
+    p.tagLayers = reader.sizes(in, "tag_layers");
+    p.tagUnitsFollowVocabulary = reader.boolean(in, "tag_units_follow_vocabulary");
+    p.listeningLayers = reader.sizes(in, "listening_layers");
+    p.jointUnits = reader.size(in, "joint_units");
+    p.minTagTracks = reader.size(in, "min_tag_tracks");
+    p.pretrainMomentumStart = reader.real(in, "pretrain_momentum_start");
+    p.pretrainMomentum = reader.real(in, "pretrain_momentum");
+    p.weightDoubling = reader.boolean(in, "weight_doubling");
+    p.finetuneEpochs = int(reader.integer(in, "finetune_epochs", kIntMin, kIntMax));
+    if (const auto problems = model::validate(p); !problems.empty())
+        reader.fail("modalities", problems.front());
+    return p;
+}
+
 json toJson(const rec::EvaluationResult& evaluation)
 {
     json methods = json::array();

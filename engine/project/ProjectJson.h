@@ -2,6 +2,7 @@
 
 #include "data/Catalog.h"
 #include "data/GenreStats.h"
+#include "model/Multimodal.h"
 #include "model/TrainingParams.h"
 #include "project/JsonReader.h"
 #include "rec/Evaluation.h"
@@ -19,6 +20,11 @@ sim::SimulationParams simulationParamsFromJson(const json& in, const JsonReader&
 
 json toJson(const model::TrainingParams& params);
 model::TrainingParams trainingParamsFromJson(const json& in, const JsonReader& reader);
+
+// The model the Training page trains: its modalities ("audio" alone: the audio-only model) and
+// the hybrid's shape. Unknown modalities and unusable shapes are errors naming the field.
+json toJson(const model::HybridParams& params);
+model::HybridParams hybridParamsFromJson(const json& in, const JsonReader& reader);
 
 json toJson(const rec::EvaluationResult& evaluation);
 rec::EvaluationResult evaluationFromJson(const json& in, const JsonReader& reader);

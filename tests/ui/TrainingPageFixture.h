@@ -75,6 +75,11 @@ protected:
         QSettings().clear(); // every test starts from the default settings
         m_state = std::make_unique<ui::AppState>();
         m_state->setCatalog(m_small);
+        // The audio-only model, whose runs these tests compare with the engine's; the hybrid's
+        // tests choose it on the page.
+        model::HybridParams audioOnly;
+        audioOnly.modalities = {model::Modality::Audio};
+        m_state->setHybridParams(audioOnly);
         m_page = std::make_unique<ui::TrainingPage>(*m_state);
         m_page->resize(1100, 750);
     }

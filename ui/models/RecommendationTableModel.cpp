@@ -38,6 +38,8 @@ void RecommendationTableModel::setRecommendations(std::shared_ptr<const sim::Sim
     m_user = user;
     m_recommendations = std::move(recommendations);
     m_fits.clear();
+    m_new.clear();
+    m_shares.clear();
     std::vector<double> scores;
     for (const rec::Recommendation& r : m_recommendations) {
         m_fits.push_back(rec::fitsArchetype(m_simulation->users[user], *m_catalog, r.track));
@@ -46,6 +48,15 @@ void RecommendationTableModel::setRecommendations(std::shared_ptr<const sim::Sim
     // Two different scores never show the same text: the column has the decimals that tell them apart.
     m_decimals = text::distinguishingDecimals(scores);
     endResetModel();
+}
+
+void RecommendationTableModel::setHybridNotes(std::vector<bool> isNew,
+                                              std::vector<std::vector<rec::ModalityShare>> shares)
+{
+    m_new = std::move(isNew);
+    m_shares = std::move(shares);
+    if (!m_recommendations.empty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
 void RecommendationTableModel::clear()
@@ -57,6 +68,8 @@ void RecommendationTableModel::clear()
     m_catalog.reset();
     m_recommendations.clear();
     m_fits.clear();
+    m_new.clear();
+    m_shares.clear();
     endResetModel();
 }
 
@@ -78,7 +91,7 @@ QString RecommendationTableModel::text(int row, int column) const
     case RankColumn:
         return QString::number(row + 1);
     case TrackColumn:
-        return fromStd(t.name);
+        return isNew(row) ? tr("%1  [new]").arg(fromStd(t.name)) : fromStd(t.name);
     case ArtistColumn:
         return fromStd(t.artistsText);
     case GenresColumn:
@@ -95,9 +108,32 @@ QString RecommendationTableModel::text(int row, int column) const
             names << fromStd(m_catalog->track(reason.track).name);
         return names.join(QStringLiteral("; "));
     }
+    case ModalitiesColumn:
+        return modalitiesText(row, false);
     default:
         return {};
     }
+}
+
+QString RecommendationTableModel::modalitiesText(int row, bool longForm) const
+{
+    if (std::size_t(row) >= m_shares.size() || m_shares[std::size_t(row)].empty())
+        return longForm ? tr("The audio-only model has one modality: the audio features.") : QString();
+    QStringList parts;
+    for (const rec::ModalityShare& share : m_shares[std::size_t(row)]) {
+        const std::string_view key = model::modalityKey(share.modality);
+        const QString name = QString::fromLatin1(key.data(), qsizetype(key.size()));
+        parts << (share.inferred ? tr("%1 inferred").arg(name)
+                                 : tr("%1 %2").arg(name).arg(share.contribution, 0, 'f', longForm ? 3 : 2));
+    }
+    if (!longForm)
+        return parts.join(QStringLiteral(" \u00b7 "));
+    return tr("What each modality adds to the similarity: the similarity minus the similarity of the song "
+              "inferred without it.\n") +
+           parts.join(QLatin1Char('\n')) +
+           (isNew(row) ? tr("\nNobody heard this song in the training listening: its listening was inferred "
+                            "from its other modalities.")
+                       : QString());
 }
 
 QString RecommendationTableModel::becauseTooltip(int row) const
@@ -126,6 +162,12 @@ QVariant RecommendationTableModel::data(const QModelIndex& index, int role) cons
     case Qt::ToolTipRole:
         if (column == BecauseColumn)
             return becauseTooltip(row);
+        if (column == ModalitiesColumn)
+            return modalitiesText(row, true);
+        if (column == TrackColumn && isNew(row))
+            return tr("%1\nNew: nobody heard it in the listening the model learned from; its listening "
+                      "was inferred from its audio and tags.")
+                .arg(fromStd(m_catalog->track(m_recommendations[std::size_t(row)].track).name));
         if (column == FitsColumn)
             return fits(row) ? tr("The track passes every preference this user drew from their archetype")
                              : tr("The track fails at least one of this user's preferences");
@@ -173,6 +215,9 @@ QVariant RecommendationTableModel::headerData(int section, Qt::Orientation orien
                       "from it");
         case BecauseColumn:
             return tr("The three tracks of the user's history that contribute most to the similarity");
+        case ModalitiesColumn:
+            return tr("Hybrid model: what each modality (audio, tags, listening) adds to the similarity, "
+                      "measured by leaving it out of the song's inference");
         default:
             return {};
         }
@@ -196,6 +241,8 @@ QVariant RecommendationTableModel::headerData(int section, Qt::Orientation orien
         return tr("Fits");
     case BecauseColumn:
         return tr("Because you played");
+    case ModalitiesColumn:
+        return tr("Modalities");
     default:
         return {};
     }

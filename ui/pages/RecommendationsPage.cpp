@@ -9,6 +9,7 @@
 #include "pages/DataTable.h"
 #include "pages/UserDetailsPanel.h"
 #include "pages/UserListPane.h"
+#include "rec/ModalityExplanation.h"
 #include "rec/RecommendationCsv.h"
 #include "rec/Recommender.h"
 #include "util/FileDialog.h"
@@ -325,7 +326,19 @@ void RecommendationsPage::showRecommendations()
     // than show a list of equal scores as if it meant something.
     constexpr double kFlatSpread = 1e-3;
     const bool flat = top.size() > 1 && highest - lowest < kFlatSpread;
+    // A hybrid's notes: which songs are new, and what each modality adds (a few ms: 3 inferences
+    // of each listed song).
+    std::vector<bool> isNew;
+    std::vector<std::vector<rec::ModalityShare>> shares;
+    if (s.model->isHybrid()) {
+        for (const rec::Recommendation& r : top)
+            isNew.push_back(s.newTracks[r.track]);
+        shares = rec::explainByModality(*s.model, *s.catalog, s.kind, s.space,
+                                        rec::queryVector(s.space, history, rec::kDefaultScoringRule), top);
+    }
     m_recommendations->setRecommendations(simulation, s.catalog, *m_user, std::move(top));
+    m_recommendations->setHybridNotes(std::move(isNew), std::move(shares));
+    m_recommendationTable->setColumnHidden(RecommendationTableModel::ModalitiesColumn, !s.model->isHybrid());
     m_map->setHighlights(history.tracks, recommended);
     m_export->setEnabled(m_recommendations->rowCount() > 0);
     m_tabs->setTabText(0, tr("Recommendations (%1)").arg(m_recommendations->rowCount()));
@@ -336,6 +349,9 @@ void RecommendationsPage::showRecommendations()
             .arg(QString::fromStdString(text::withThousands((long long)unheard)), kindName(s.kind))
             .arg(s.embeddings.cols())
             .arg(m_lastRankingMs, 0, 'f', 1) +
+        (s.model->isHybrid() ? tr(" Hybrid model: songs marked [new] had nobody listening in training; their "
+                                  "listening is inferred.")
+                             : QString()) +
         (!flat ? QString()
          : s.kind == rec::EmbeddingKind::TopLayer
              ? tr(" The scores barely differ: this embedding hardly varies between songs with this model. "

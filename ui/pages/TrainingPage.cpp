@@ -4,9 +4,11 @@
 #include "core/PauseGate.h"
 #include "jobs/EpochBuffer.h"
 #include "jobs/JobRunner.h"
+#include "pages/ModelChoiceBox.h"
 #include "pages/TrainingSettings.h"
 #include "pages/TrainingSettingsForm.h"
 #include "pages/TrainingThreads.h"
+#include "rec/HybridModel.h"
 #include "util/MessageBox.h"
 
 #include <QCheckBox>
@@ -44,19 +46,25 @@ QPushButton* button(const QString& text, const char* name, const QString& tip = 
 } // namespace
 
 TrainingPage::TrainingPage(AppState& state, QWidget* parent)
-    : QWidget(parent), m_state(state), m_jobs(new JobRunner(this)), m_form(new TrainingSettingsForm),
-      m_chart(new LossChart), m_drainTimer(new QTimer(this))
+    : QWidget(parent), m_state(state), m_jobs(new JobRunner(this)), m_modelChoice(new ModelChoiceBox),
+      m_form(new TrainingSettingsForm), m_chart(new LossChart), m_drainTimer(new QTimer(this))
 {
     setObjectName("trainingPage");
     const QSettings settings;
     m_chart->setObjectName("trainChart");
     m_form->setThreads(loadTrainingThreads());
+    // The model choice and the settings scroll together.
+    auto* settingsPanel = new QWidget;
+    auto* settingsLayout = new QVBoxLayout(settingsPanel);
+    settingsLayout->setContentsMargins(0, 0, 0, 0);
+    settingsLayout->addWidget(m_modelChoice);
+    settingsLayout->addWidget(m_form);
     auto* formScroll = new QScrollArea;
-    formScroll->setWidget(m_form);
+    formScroll->setWidget(settingsPanel);
     formScroll->setWidgetResizable(true);
     formScroll->setFrameShape(QFrame::NoFrame);
     formScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    formScroll->setMinimumWidth(m_form->sizeHint().width() + 16);
+    formScroll->setMinimumWidth(std::max(m_form->sizeHint().width(), m_modelChoice->sizeHint().width()) + 16);
 
     m_start = button(tr("Start"), "trainStart", tr("Train a model with these settings on the open dataset"));
     m_start->setDefault(true);
@@ -139,6 +147,8 @@ TrainingPage::TrainingPage(AppState& state, QWidget* parent)
     // A new session starts from the settings used last; a project brings its own.
     if (m_state.trainingParams() == model::TrainingParams{})
         m_state.setTrainingParams(loadLastTrainingParams());
+    if (m_state.hybridParams() == model::HybridParams{})
+        m_state.setHybridParams(loadLastHybridParams());
     m_smoothing->setValue(int(std::lround(
         settings.value("training/chartSmoothing", kDefaultSmoothing).toDouble() * kSmoothingSteps)));
     m_logScale->setChecked(settings.value("training/chartLogScale", false).toBool());
@@ -148,6 +158,7 @@ TrainingPage::TrainingPage(AppState& state, QWidget* parent)
     m_drainTimer->setInterval(kDrainIntervalMs);
 
     connect(m_form, &TrainingSettingsForm::edited, this, &TrainingPage::paramsEdited);
+    connect(m_modelChoice, &ModelChoiceBox::edited, this, &TrainingPage::hybridEdited);
     connect(m_form, &TrainingSettingsForm::threadsEdited, this,
             [](int threads) { saveTrainingThreads(threads); });
     // Remembered when the slider comes to rest: writing the settings file on every step of a
@@ -202,9 +213,19 @@ TrainingPage::TrainingPage(AppState& state, QWidget* parent)
             m_chart->setCurves(m_state.model() ? m_state.model()->curves : std::vector<model::EpochStats>{});
         showModel();
     });
-    connect(&m_state, &AppState::catalogChanged, this, &TrainingPage::updateButtons);
+    connect(&m_state, &AppState::hybridParamsChanged, this, [this] {
+        if (!m_echoing)
+            showHybrid();
+    });
+    connect(&m_state, &AppState::catalogChanged, this, [this] {
+        showAvailableModalities();
+        updateButtons();
+    });
+    connect(&m_state, &AppState::simulationChanged, this, &TrainingPage::showAvailableModalities);
 
     showParams();
+    showHybrid();
+    showAvailableModalities();
     if (m_state.model())
         m_chart->setCurves(m_state.model()->curves);
     showModel();
@@ -237,12 +258,45 @@ void TrainingPage::showParams()
     updateButtons();
 }
 
+void TrainingPage::hybridEdited()
+{
+    m_echoing = true;
+    m_state.setHybridParams(m_modelChoice->params());
+    m_echoing = false;
+    m_form->setLayersEnabled(m_modelChoice->audioOnly());
+    updateButtons();
+}
+
+void TrainingPage::showHybrid()
+{
+    m_modelChoice->setParams(m_state.hybridParams());
+    m_form->setLayersEnabled(m_modelChoice->audioOnly());
+    updateButtons();
+}
+
+void TrainingPage::showAvailableModalities()
+{
+    const auto& catalog = m_state.catalog();
+    const auto& simulation = m_state.simulation();
+    const bool listening =
+        simulation && m_state.simulationCatalog() == catalog && !simulation->interactions.empty();
+    m_modelChoice->setAvailable(catalog ? catalog->featureList().size() : 0,
+                                catalog ? rec::tagNames(*catalog, m_state.hybridParams().minTagTracks).size()
+                                        : 0,
+                                listening ? simulation->users.size() : 0);
+}
+
+QStringList TrainingPage::problems() const
+{
+    return m_modelChoice->problems() + m_form->problems();
+}
+
 void TrainingPage::updateButtons()
 {
     const bool running = m_jobs->isRunning();
     const auto& catalog = m_state.catalog();
     const bool canTrain = catalog && catalog->size() >= 2;
-    m_start->setEnabled(!running && canTrain && m_form->problems().isEmpty());
+    m_start->setEnabled(!running && canTrain && problems().isEmpty());
     m_start->setToolTip(canTrain ? tr("Train a model with these settings on the open dataset")
                                  : tr("Open a dataset with at least 2 songs first"));
     // A run being cancelled can be neither paused nor cancelled again; it ends within moments.
@@ -257,6 +311,7 @@ void TrainingPage::updateButtons()
 void TrainingPage::setRunning(bool running)
 {
     m_form->setEnabled(!running);
+    m_modelChoice->setEnabled(!running);
     m_progress->setVisible(running);
     m_progressLabel->setVisible(running);
     m_pause->setText(tr("Pause"));
@@ -272,13 +327,25 @@ void TrainingPage::setRunning(bool running)
 void TrainingPage::start()
 {
     const auto catalog = m_state.catalog();
-    if (m_jobs->isRunning() || !catalog || !m_form->problems().isEmpty())
+    if (m_jobs->isRunning() || !catalog || !problems().isEmpty())
         return;
     const model::TrainingParams params = m_form->params();
+    const model::HybridParams hybrid = m_modelChoice->params();
+    const bool audioOnly = m_modelChoice->audioOnly();
     paramsEdited();
+    hybridEdited();
     // Writing the settings file takes a few ms: not in the same turn as starting the run.
-    QTimer::singleShot(0, this, [params] { saveLastTrainingParams(params); });
+    QTimer::singleShot(0, this, [params, hybrid] {
+        saveLastTrainingParams(params);
+        saveLastHybridParams(hybrid);
+    });
     const int threads = m_form->threads();
+    // The hybrid learns from every listener of the simulation, when there is one of this catalog.
+    std::shared_ptr<const sim::SimulationResult> simulation;
+    if (!audioOnly && m_state.simulationCatalog() == catalog)
+        simulation = m_state.simulation();
+    const model::TrainingParams recipe = audioOnly ? params : model::hybridRecipe(params, hybrid);
+    const int pretrainedLayers = int(audioOnly ? params.layers.size() : hybrid.audioLayers.size() + 1);
 
     auto buffer = std::make_shared<EpochBuffer>();
     auto gate = std::make_shared<PauseGate>();
@@ -286,11 +353,11 @@ void TrainingPage::start()
     m_buffer = buffer;
     m_gate = gate;
     m_diverged = diverged;
-    m_plannedPretrainEpochs = int(params.layers.size()) * params.pretrainEpochs;
-    m_plannedEpochs = m_plannedPretrainEpochs + params.finetuneEpochs;
+    m_plannedPretrainEpochs = pretrainedLayers * recipe.pretrainEpochs;
+    m_plannedEpochs = m_plannedPretrainEpochs + recipe.finetuneEpochs;
     m_pretrainSeconds = 0.0;
     m_chart->clear();
-    m_chart->plan(params.pretrainEpochs, params.finetuneEpochs);
+    m_chart->plan(recipe.pretrainEpochs, recipe.finetuneEpochs);
     m_status->clear();
     m_progress->setRange(0, std::max(1, m_plannedEpochs));
     m_progress->setValue(0);
@@ -299,7 +366,7 @@ void TrainingPage::start()
 
     const bool started = m_jobs->start(
         tr("Training the model"),
-        [catalog, params, threads, buffer, gate, diverged,
+        [catalog, params, hybrid, audioOnly, simulation, threads, buffer, gate, diverged,
          total = std::size_t(m_plannedEpochs)](const ProgressCallback& progress, const CancelFlag& cancel) {
             // Runs on the job thread: the observer hands each epoch over and never waits. The
             // runner's progress (the window's status bar) is throttled by the runner itself.
@@ -316,7 +383,15 @@ void TrainingPage::start()
             model::TrainModelResult result;
             try {
                 runWithThreads(threads, [&] {
-                    result = model::trainModel(*catalog, params, observer, &cancel, gate.get());
+                    if (audioOnly) {
+                        result = model::trainModel(*catalog, params, observer, &cancel, gate.get());
+                        return;
+                    }
+                    rec::NamedInteractions listening{{catalog->size(), {}}, {}};
+                    if (simulation)
+                        listening = rec::simulationListening(*simulation, catalog->size());
+                    result = rec::trainHybrid(*catalog, listening.interactions, params, hybrid, observer,
+                                              &cancel, gate.get(), std::move(listening.userNames));
                 });
             } catch (const model::TrainingDiverged&) {
                 diverged->store(true);

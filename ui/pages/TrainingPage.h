@@ -22,6 +22,7 @@ namespace gdbm::ui {
 class EpochBuffer;
 class JobRunner;
 class LossChart;
+class ModelChoiceBox;
 class TrainingSettingsForm;
 
 // The Training page: train a model and watch its reconstruction error fall. The settings edit
@@ -53,6 +54,12 @@ public Q_SLOTS:
 private:
     void paramsEdited();
     void showParams();
+    void hybridEdited();
+    void showHybrid();
+    // Tells the model choice what the open dataset and its simulation provide.
+    void showAvailableModalities();
+    // Every problem that stops a run: the model choice's, then the settings'.
+    QStringList problems() const;
     void showModel();
     void updateButtons();
     void setRunning(bool running);
@@ -64,6 +71,7 @@ private:
 
     AppState& m_state;
     JobRunner* m_jobs;
+    ModelChoiceBox* m_modelChoice;
     TrainingSettingsForm* m_form;
     LossChart* m_chart;
     QSlider* m_smoothing;

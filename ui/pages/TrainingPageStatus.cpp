@@ -77,16 +77,28 @@ void TrainingPage::showModel()
         m_modelSummary->setText(tr("No model yet: press Start to train one, or load a saved model."));
         return;
     }
-    m_modelSummary->setText(
-        tr("Hidden layers %1 on %2 audio features, trained on %L3 songs (%L4 held out for validation) in %5. "
-           "Reconstruction error: %6 on training songs, %7 on validation songs.")
-            .arg(layersText(model->params.layers))
-            .arg(model->features.size())
-            .arg(qulonglong(model->trainRows))
-            .arg(qulonglong(model->validationRows))
-            .arg(duration(model->pretrainSeconds + model->finetuneSeconds), mse(model->mseTrain),
-                 mse(model->mseValidation)) +
-        QLatin1Char(' ') + keptText(*model));
+    QString shape = tr("Audio only: hidden layers %1 on %2 audio features")
+                        .arg(layersText(model->params.layers))
+                        .arg(model->features.size());
+    if (model->isHybrid()) {
+        QStringList groups;
+        for (const model::ModalityColumns& c : model->modalities) {
+            const std::string_view key = model::modalityKey(c.modality);
+            groups << tr("%1 %L2")
+                          .arg(QString::fromLatin1(key.data(), qsizetype(key.size())))
+                          .arg(qulonglong(c.count));
+        }
+        shape = tr("Hybrid of %1 (visible units); hidden layers %2")
+                    .arg(groups.join(", "), layersText(model->dbm.layerSizes()));
+    }
+    m_modelSummary->setText(tr("%1, trained on %L2 songs (%L3 held out for validation) in %4. "
+                               "Reconstruction error: %5 on training songs, %6 on validation songs.")
+                                .arg(shape)
+                                .arg(qulonglong(model->trainRows))
+                                .arg(qulonglong(model->validationRows))
+                                .arg(duration(model->pretrainSeconds + model->finetuneSeconds),
+                                     mse(model->mseTrain), mse(model->mseValidation)) +
+                            QLatin1Char(' ') + keptText(*model));
 }
 
 QString TrainingPage::keptText(const model::Model& model)
@@ -100,7 +112,7 @@ QString TrainingPage::keptText(const model::Model& model)
         return {};
     if (model.validationRows == 0)
         return tr("Kept the last fine-tuning epoch (%1; no validation songs to choose by).").arg(epochs);
-    if (!model.params.earlyStopping)
+    if (!model.trainedRecipe().earlyStopping)
         return tr("Kept the last fine-tuning epoch (%1; early stopping off).").arg(epochs);
     const QString kept =
         model.keptEpoch == 0

@@ -37,6 +37,47 @@ QString formatLayers(const std::vector<std::size_t>& layers)
     return parts.join(QStringLiteral(", "));
 }
 
+model::HybridParams loadLastHybridParams()
+{
+    const QSettings s;
+    model::HybridParams p;
+    if (s.contains("training/modalities")) {
+        std::vector<model::Modality> modalities;
+        for (const QString& key : s.value("training/modalities").toString().split(',', Qt::SkipEmptyParts)) {
+            if (const auto m = model::modalityFromKey(key.trimmed().toStdString()))
+                modalities.push_back(*m);
+        }
+        p.modalities = modalities;
+    }
+    if (const auto layers = parseLayers(s.value("training/audioLayers").toString()))
+        p.audioLayers = *layers;
+    if (const auto layers = parseLayers(s.value("training/listeningLayers").toString()))
+        p.listeningLayers = *layers;
+    const QString tags = s.value("training/tagLayers").toString();
+    p.tagUnitsFollowVocabulary = tags.isEmpty() || tags == "auto";
+    if (const auto layers = parseLayers(tags); layers && !p.tagUnitsFollowVocabulary)
+        p.tagLayers = *layers;
+    else
+        p.tagLayers = p.audioLayers;
+    p.jointUnits = s.value("training/jointUnits", qulonglong(p.jointUnits)).toULongLong();
+    return model::validate(p).empty() ? p : model::HybridParams{};
+}
+
+void saveLastHybridParams(const model::HybridParams& p)
+{
+    QSettings s;
+    QStringList modalities;
+    for (model::Modality m : p.modalities)
+        modalities << QString::fromLatin1(model::modalityKey(m).data(),
+                                          qsizetype(model::modalityKey(m).size()));
+    s.setValue("training/modalities", modalities.join(','));
+    s.setValue("training/audioLayers", formatLayers(p.audioLayers));
+    s.setValue("training/tagLayers",
+               p.tagUnitsFollowVocabulary ? QString("auto") : formatLayers(p.tagLayers));
+    s.setValue("training/listeningLayers", formatLayers(p.listeningLayers));
+    s.setValue("training/jointUnits", qulonglong(p.jointUnits));
+}
+
 model::TrainingParams loadLastTrainingParams()
 {
     const QSettings s;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/Multimodal.h"
 #include "model/TrainingParams.h"
 
 #include <QString>
@@ -18,6 +19,11 @@ QString formatLayers(const std::vector<std::size_t>& layers); // "64, 32, 16"
 // session (the project holds its own). Keys missing or unusable fall back to the defaults.
 model::TrainingParams loadLastTrainingParams();
 void saveLastTrainingParams(const model::TrainingParams& params);
+
+// The last model choice (modalities and the hybrid's shape), kept in QSettings ("training/...")
+// as a new session's default: every modality unless the user chose otherwise.
+model::HybridParams loadLastHybridParams();
+void saveLastHybridParams(const model::HybridParams& params);
 
 // Worker threads for training (0: all cores); a property of this machine, not of the project.
 int loadTrainingThreads();

@@ -281,6 +281,16 @@ QStringList TrainingSettingsForm::problems() const
     return list;
 }
 
+void TrainingSettingsForm::setLayersEnabled(bool enabled)
+{
+    m_layersEdit->setEnabled(enabled);
+    m_layersEdit->setToolTip(enabled ? tr("Hidden layer sizes from the bottom up, separated by commas. "
+                                          "Progressively smaller layers compress the audio features into "
+                                          "the top layer's embedding.")
+                                     : tr("These layers shape the audio-only model; the hybrid's are its "
+                                          "pathways and joint layer, under Model."));
+}
+
 int TrainingSettingsForm::threads() const
 {
     return m_threads->value();

@@ -38,6 +38,9 @@ public:
     // Everything that stops a run: the layer text, then validate(params()). Empty when usable.
     QStringList problems() const;
 
+    // The hidden layers shape the audio-only model; a hybrid's pathways are set elsewhere.
+    void setLayersEnabled(bool enabled);
+
     int threads() const;
     void setThreads(int threads);
 

@@ -1,0 +1,145 @@
+// The Training page's choice of model, used as a user would: the hybrid chosen and shaped on the
+// page, trained on the simulation's listening exactly as the engine trains it, the original
+// study's audio-only model one click away, and modalities the data lacks named as such.
+#include "TrainingPageFixture.h"
+#include "pages/ModelChoiceBox.h"
+#include "pages/TrainingSettings.h"
+#include "rec/HybridModel.h"
+#include "sim/Archetype.h"
+
+#include <QCheckBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSpinBox>
+
+using namespace gdbm;
+using namespace gdbm::testing;
+
+class TestTrainingPageHybrid : public QObject, public TrainingPageFixture
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init() { setUpPage(); }
+    void cleanup() { tearDownPage(); }
+
+    void saysWhatTheDataProvides();
+    void trainsTheHybridLikeTheEngine();
+    void originalStudyIsOneClickAway();
+    void badShapesDisableStart();
+
+private:
+    void typeInto(const char* name, const QString& text);
+
+    std::shared_ptr<const sim::SimulationResult> m_simulation;
+};
+
+void TestTrainingPageHybrid::initTestCase()
+{
+    setUpTestCase("TestTrainingPageHybrid");
+    sim::SimulationParams params;
+    params.users = 60;
+    params.thresholds = m_small.facts.genres.thresholds;
+    m_simulation = std::make_shared<const sim::SimulationResult>(
+        sim::simulate(*m_small.catalog, sim::defaultArchetypes(), params));
+}
+
+void TestTrainingPageHybrid::typeInto(const char* name, const QString& text)
+{
+    auto* edit = child<QLineEdit>(name);
+    edit->selectAll();
+    QTest::keyClick(edit, Qt::Key_Backspace);
+    QTest::keyClicks(edit, text);
+}
+
+void TestTrainingPageHybrid::saysWhatTheDataProvides()
+{
+    auto* listening = child<QCheckBox>("trainListening");
+    QVERIFY2(listening->text().contains("run a simulation first"), qPrintable(listening->text()));
+    QVERIFY(child<QCheckBox>("trainTags")->text().contains("genres and decades ("));
+    QVERIFY(!child<QLabel>("trainModalityNote")->text().contains("listening"));
+    m_state->setSimulation(m_simulation, m_small.catalog, sim::defaultArchetypes(),
+                           m_small.facts.genres.thresholds);
+    QVERIFY2(listening->text().contains(QString("%1 simulated listeners").arg(m_simulation->users.size())),
+             qPrintable(listening->text()));
+    QVERIFY(child<QLabel>("trainModalityNote")->text().contains("audio, tags, listening"));
+}
+
+void TestTrainingPageHybrid::trainsTheHybridLikeTheEngine()
+{
+    m_state->setSimulation(m_simulation, m_small.catalog, sim::defaultArchetypes(),
+                           m_small.facts.genres.thresholds);
+    child<QPushButton>("trainHybrid")->click();
+    QVERIFY(child<QCheckBox>("trainListening")->isChecked());
+    QVERIFY(!child<QLineEdit>("trainLayers")->isEnabled()); // it shapes the audio-only model
+    typeInto("trainAudioLayers", "4");
+    typeInto("trainTagLayers", "6");
+    typeInto("trainListeningLayers", "8");
+    auto* joint = child<QSpinBox>("trainJoint");
+    joint->selectAll();
+    QTest::keyClicks(joint, "5");
+    model::HybridParams expected;
+    expected.audioLayers = {4};
+    expected.tagLayers = {6};
+    expected.tagUnitsFollowVocabulary = false;
+    expected.listeningLayers = {8};
+    expected.jointUnits = 5;
+    QVERIFY(m_state->hybridParams() == expected);
+
+    QVERIFY(train(tinyParams()));
+    QVERIFY(m_state->model() && m_state->model()->isHybrid());
+    const rec::NamedInteractions listening = rec::simulationListening(*m_simulation, m_small.catalog->size());
+    const model::Model direct = rec::trainHybrid(*m_small.catalog, listening.interactions, tinyParams(),
+                                                 expected, {}, nullptr, nullptr, listening.userNames)
+                                    .model;
+    QVERIFY(*m_state->model() == direct);
+    // The pathways' layer and the joint layer, 2 epochs each; the hybrid skips fine-tuning.
+    QCOMPARE(m_page->chart()->pointCount(), 4);
+    const QString summary = child<QLabel>("trainModelSummary")->text();
+    QVERIFY2(summary.startsWith("Hybrid of audio 14, tags ") &&
+                 summary.contains(QString("listening %1 (visible units)").arg(m_simulation->users.size())),
+             qPrintable(summary));
+}
+
+void TestTrainingPageHybrid::originalStudyIsOneClickAway()
+{
+    auto* original = child<QPushButton>("trainOriginal");
+    QVERIFY(!original->isEnabled()); // the fixture starts on the audio-only model
+    child<QPushButton>("trainHybrid")->click();
+    QVERIFY(original->isEnabled());
+    QVERIFY(!child<QPushButton>("trainHybrid")->isEnabled());
+    original->click();
+    QCOMPARE(m_state->hybridParams().modalities, std::vector{model::Modality::Audio});
+    QVERIFY(!original->isEnabled());
+    QVERIFY(child<QLineEdit>("trainLayers")->isEnabled());
+    QVERIFY(!child<QLineEdit>("trainAudioLayers")->isEnabled());
+    QVERIFY(train(tinyParams()));
+    QVERIFY(!m_state->model()->isHybrid());
+    QVERIFY(*m_state->model() == direct(tinyParams()));
+    // Chosen again for the next session.
+    QCOMPARE(ui::loadLastHybridParams().modalities, std::vector{model::Modality::Audio});
+}
+
+void TestTrainingPageHybrid::badShapesDisableStart()
+{
+    child<QPushButton>("trainHybrid")->click();
+    auto* start = child<QPushButton>("trainStart");
+    auto* problems = child<QLabel>("trainModelProblems");
+    QVERIFY(start->isEnabled());
+    typeInto("trainAudioLayers", "32, 16");
+    QVERIFY(!start->isEnabled());
+    QVERIFY2(problems->text().contains("same number of layers"), qPrintable(problems->text()));
+    typeInto("trainAudioLayers", "x");
+    QVERIFY(problems->text().contains("audio pathway: 'x' is not a whole number"));
+    typeInto("trainAudioLayers", "32");
+    QVERIFY(start->isEnabled());
+    QVERIFY(problems->isHidden());
+    for (const char* name : {"trainAudio", "trainTags", "trainListening"})
+        child<QCheckBox>(name)->setChecked(false);
+    QVERIFY(!start->isEnabled());
+    QVERIFY(problems->text().contains("at least one of audio, tags, listening"));
+}
+
+QTEST_MAIN(TestTrainingPageHybrid)
+#include "TestTrainingPageHybrid.moc"
