@@ -10,7 +10,6 @@
 #include "util/MessageBox.h"
 
 #include <QApplication>
-#include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QPixmap>
@@ -61,7 +60,8 @@ bool renderScreenshots(const QString& folder)
         std::fprintf(stderr, "gdbm-studio: the simulation did not finish\n");
         return false;
     }
-    // A short run of the default network: enough epochs for the curves to show their shape.
+    // A short run of the default model (the hybrid of every modality): enough epochs for the
+    // curves to show their shape.
     model::TrainingParams params = window.state().trainingParams();
     params.pretrainEpochs = 30;
     params.finetuneEpochs = 20;
@@ -73,10 +73,7 @@ bool renderScreenshots(const QString& folder)
         return false;
     }
     auto* recommendations = window.findChild<RecommendationsPage*>();
-    // The embedding that ranks best on the demo catalog (as gdbm-cli run picks it).
-    recommendations->waitForEmbeddings();
-    if (auto* kind = window.findChild<QComboBox*>("embeddingKind"))
-        kind->setCurrentIndex(kind->findText("Reconstruction"));
+    // The default embedding, every hidden layer, is the one the hybrid ranks best with.
     recommendations->waitForEmbeddings();
     recommendations->selectUser(3);
     auto* evaluation = window.findChild<EvaluationPage*>();

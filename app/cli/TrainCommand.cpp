@@ -91,6 +91,13 @@ void printTrainingSummary(const model::Model& m, std::size_t songs, std::size_t 
                                {"train", seriesJson(curves.pretrainTrain[l])},
                                {"validation", seriesJson(curves.pretrainValidation[l])}});
     }
+    // A hybrid's layer 1, modality by modality (each against its own variance).
+    if (!curves.groups.empty() && !pretraining.empty()) {
+        nlohmann::ordered_json groups = nlohmann::ordered_json::object();
+        for (const model::GroupSummary& g : curves.groups)
+            groups[g.name] = {{"train", seriesJson(g.train)}, {"validation", seriesJson(g.validation)}};
+        pretraining[0]["modalities"] = groups;
+    }
     const model::TrainingVerdict verdict = model::judgeTraining(m.curves, model::keptByEarlyStopping(m));
     const nlohmann::ordered_json summary = {{"pretrain_s", jsonNumber(m.pretrainSeconds)},
                                             {"finetune_s", jsonNumber(m.finetuneSeconds)},

@@ -3,6 +3,7 @@
 #include "core/Text.h"
 #include "model/Model.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -56,6 +57,14 @@ CurveSummary summarizeCurves(const std::vector<EpochStats>& curves)
             }
             add(out.pretrainTrain[s.layer], s.epoch, s.mseTrain);
             add(out.pretrainValidation[s.layer], s.epoch, s.mseValidation);
+            for (const GroupError& g : s.groups) {
+                auto it = std::find_if(out.groups.begin(), out.groups.end(),
+                                       [&](const GroupSummary& e) { return e.name == g.name; });
+                if (it == out.groups.end())
+                    it = out.groups.insert(out.groups.end(), GroupSummary{g.name, {}, {}});
+                add(it->train, s.epoch, g.train);
+                add(it->validation, s.epoch, g.validation);
+            }
         } else {
             add(out.finetuneTrain, s.epoch, s.mseTrain);
             add(out.finetuneValidation, s.epoch, s.mseValidation);

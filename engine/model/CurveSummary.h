@@ -21,10 +21,19 @@ struct SeriesSummary
     double last = 0.0;
 };
 
+// One modality's curves of a multimodal layer 1.
+struct GroupSummary
+{
+    std::string name;
+    SeriesSummary train;
+    SeriesSummary validation;
+};
+
 struct CurveSummary
 {
     std::vector<SeriesSummary> pretrainTrain; // one per layer
     std::vector<SeriesSummary> pretrainValidation;
+    std::vector<GroupSummary> groups; // a multimodal layer 1: each modality's, in order
     SeriesSummary finetuneTrain;
     SeriesSummary finetuneValidation; // epochs 0 without validation songs
 };

@@ -7,6 +7,15 @@
 
 namespace gdbm::model {
 
+namespace {
+
+bool sameValue(double a, double b)
+{
+    return a == b || (std::isnan(a) && std::isnan(b));
+}
+
+} // namespace
+
 bool Model::operator==(const Model& other) const
 {
     if (curves.size() != other.curves.size())
@@ -16,9 +25,13 @@ bool Model::operator==(const Model& other) const
         const EpochStats& b = other.curves[i];
         if (a.phase != b.phase || a.layer != b.layer || a.epoch != b.epoch || a.epochs != b.epochs ||
             a.mseTrain != b.mseTrain || a.bestEpoch != b.bestEpoch ||
-            !(a.mseValidation == b.mseValidation ||
-              (std::isnan(a.mseValidation) && std::isnan(b.mseValidation))))
+            !sameValue(a.mseValidation, b.mseValidation) || a.groups.size() != b.groups.size())
             return false;
+        for (std::size_t g = 0; g < a.groups.size(); ++g) {
+            if (a.groups[g].name != b.groups[g].name || !sameValue(a.groups[g].train, b.groups[g].train) ||
+                !sameValue(a.groups[g].validation, b.groups[g].validation))
+                return false;
+        }
     }
     return features == other.features && standardizer == other.standardizer && dbm == other.dbm &&
            params == other.params && trainRows == other.trainRows && validationRows == other.validationRows &&

@@ -283,6 +283,14 @@ void putHybrid(Writer& w, const Model& model)
     w.put(std::uint8_t(h.weightDoubling));
     w.put(std::int32_t(h.finetuneEpochs));
     putSizes(w, model.params.layers);
+    // Each curve point's per-modality errors (layer 1's), named by the modalities above.
+    for (const EpochStats& point : model.curves) {
+        w.put(std::uint8_t(point.groups.size()));
+        for (const GroupError& g : point.groups) {
+            w.put(g.train);
+            w.put(g.validation);
+        }
+    }
     w.put(std::uint32_t(model.heard.size()));
     for (const HeardTrack& t : model.heard) {
         w.putString(t.track);
@@ -332,6 +340,18 @@ void getHybrid(Reader& r, Model& model)
     if (const auto problems = validate(h); !problems.empty())
         r.fail("the model file holds unusable hybrid settings (" + problems.front() + ")");
     model.params.layers = getSizes(r, "layer count");
+    for (EpochStats& point : model.curves) {
+        const auto groups = r.get<std::uint8_t>();
+        if (groups != 0 && groups != model.modalities.size())
+            r.fail("the model file is corrupted (per-modality errors unlike the modalities)");
+        for (std::size_t g = 0; g < groups; ++g) {
+            GroupError e;
+            e.name = std::string(modalityKey(model.modalities[g].modality));
+            e.train = r.get<double>();
+            e.validation = r.get<double>();
+            point.groups.push_back(std::move(e));
+        }
+    }
     const ModalityColumns* listening = model.find(Modality::Listening);
     const std::uint32_t heard = r.count(std::numeric_limits<std::uint32_t>::max(), "heard tracks");
     r.expect(heard, 8);

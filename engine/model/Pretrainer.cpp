@@ -3,7 +3,9 @@
 #include "model/Adam.h"
 #include "model/BatchPlan.h"
 
+#include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace gdbm::model {
 namespace {
@@ -157,6 +159,51 @@ double layerRelativeError(const Rbm& rbm, const Matrix& input)
     return spread > 0 ? error / spread : 1.0;
 }
 
+double GroupSums::relative(std::size_t group) const
+{
+    // A constant group has nothing a layer could explain beyond its mean.
+    return spread[group] > 0 ? error[group] / spread[group] : 1.0;
+}
+
+double GroupSums::overall() const
+{
+    const double spreads = std::accumulate(spread.begin(), spread.end(), 0.0);
+    return spreads > 0 ? std::accumulate(error.begin(), error.end(), 0.0) / spreads : 1.0;
+}
+
+GroupSums groupErrors(const Rbm& rbm, const Matrix& input, const std::vector<ColumnRange>& groups)
+{
+    GroupSums sums;
+    sums.error.assign(groups.size(), 0.0);
+    sums.spread.assign(groups.size(), 0.0);
+    if (input.rows() == 0) {
+        std::fill(sums.error.begin(), sums.error.end(), std::nan(""));
+        return sums;
+    }
+    const RowVector mean = (input.cast<double>().colwise().sum() / double(input.rows())).cast<Scalar>();
+    // Per chunk, every column's squared error; added over chunks in order (thread-count free).
+    const std::size_t chunks = (std::size_t(input.rows()) + kErrorChunkRows - 1) / kErrorChunkRows;
+    std::vector<Eigen::RowVectorXd> perChunk(chunks);
+    forEachTask(chunks, [&](std::size_t c) {
+        const auto b = Eigen::Index(c * kErrorChunkRows);
+        const auto n = std::min(input.rows() - b, Eigen::Index(kErrorChunkRows));
+        const auto rows = input.middleRows(b, n);
+        const Matrix reconstruction = rbm.visibleMean(rbm.hiddenProbabilities(rows));
+        perChunk[c] = (rows - reconstruction).cast<double>().array().square().colwise().sum();
+    });
+    Eigen::RowVectorXd columnError = Eigen::RowVectorXd::Zero(input.cols());
+    for (const Eigen::RowVectorXd& part : perChunk)
+        columnError += part;
+    const Eigen::RowVectorXd columnSpread =
+        (input.rowwise() - mean).cast<double>().array().square().colwise().sum();
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        const auto first = Eigen::Index(groups[g].first), count = Eigen::Index(groups[g].count);
+        sums.error[g] = columnError.segment(first, count).sum();
+        sums.spread[g] = columnSpread.segment(first, count).sum();
+    }
+    return sums;
+}
+
 Dbm composeDbm(const std::vector<Rbm>& rbms, bool weightDoubling)
 {
     Dbm dbm;
@@ -188,6 +235,13 @@ PretrainResult pretrain(TrainingContext& context)
     // songs and the validation songs pushed up through the layers below.
     Matrix monitoredInput = context.monitored;
     Matrix validationInput = context.validation;
+    // A multimodal layer 1 reports each modality's error too: its blocks' rows are the modalities.
+    std::vector<ColumnRange> groups;
+    if (architecture.groupNames.size() > 1 &&
+        architecture.groupNames.size() == architecture.blocksOf(0).size()) {
+        for (const WeightBlock& b : architecture.blocksOf(0))
+            groups.push_back({b.row, b.rows});
+    }
 
     for (std::size_t l = 0; l < layers; ++l) {
         Rbm rbm = initialRbm(std::size_t(input.cols()), architecture.layers[l],
@@ -219,8 +273,20 @@ PretrainResult pretrain(TrainingContext& context)
             stats.layers = layers;
             stats.epoch = epoch;
             stats.epochs = p.pretrainEpochs;
-            stats.mseTrain = layerRelativeError(result.rbms[l], monitoredInput);
-            stats.mseValidation = layerRelativeError(result.rbms[l], validationInput);
+            if (l == 0 && !groups.empty()) {
+                // One reconstruction gives the layer's curve and each modality's.
+                const GroupSums train = groupErrors(result.rbms[l], monitoredInput, groups);
+                const GroupSums validation = groupErrors(result.rbms[l], validationInput, groups);
+                stats.mseTrain = train.overall();
+                stats.mseValidation = validationInput.rows() > 0 ? validation.overall() : std::nan("");
+                for (std::size_t g = 0; g < groups.size(); ++g)
+                    stats.groups.push_back(
+                        {architecture.groupNames[g], train.relative(g),
+                         validationInput.rows() > 0 ? validation.relative(g) : std::nan("")});
+            } else {
+                stats.mseTrain = layerRelativeError(result.rbms[l], monitoredInput);
+                stats.mseValidation = layerRelativeError(result.rbms[l], validationInput);
+            }
             stats.samplesPerSecond = seconds > 0 ? double(input.rows()) / seconds : 0.0;
             stats.elapsedSeconds = context.elapsedSeconds();
             if (!std::isfinite(stats.mseTrain))

@@ -31,4 +31,17 @@ Dbm composeDbm(const std::vector<Rbm>& rbms, bool weightDoubling);
 // that 1.0 is "no better than predicting the mean" on every layer. 1 for a constant input.
 double layerRelativeError(const Rbm& rbm, const Matrix& input);
 
+// The same for groups of visible columns at once (a multimodal layer 1's modalities), from one
+// reconstruction: per group, its squared error and its spread about the column means. The
+// layer's error is the sum of the errors over the sum of the spreads.
+struct GroupSums
+{
+    std::vector<double> error;
+    std::vector<double> spread;
+
+    double relative(std::size_t group) const;
+    double overall() const;
+};
+GroupSums groupErrors(const Rbm& rbm, const Matrix& input, const std::vector<ColumnRange>& groups);
+
 } // namespace gdbm::model

@@ -2,7 +2,9 @@
 
 #include <cstddef>
 #include <functional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace gdbm::model {
 
@@ -15,6 +17,15 @@ std::string_view phaseName(Phase phase); // "pretraining", "fine-tuning"
 // validation songs; when pretraining, of that layer's own input. The fields keep their "mse"
 // names: model files and CSV exports of version 1 hold the mean squared error of the features
 // through the whole stack.
+// One modality's share of a multimodal layer 1's curve: its squared reconstruction error
+// divided by its own units' variance (1.0: no better than its mean).
+struct GroupError
+{
+    std::string name; // "audio", "tags", "listening"
+    double train = 0.0;
+    double validation = 0.0; // NaN when there is no validation share
+};
+
 struct EpochStats
 {
     Phase phase = Phase::Pretraining;
@@ -26,7 +37,8 @@ struct EpochStats
     double mseValidation = 0.0; // NaN when there is no validation share
     int bestEpoch = 0; // fine-tuning: the epoch of the lowest validation error so far (0: pretrained)
     double samplesPerSecond = 0.0;
-    double elapsedSeconds = 0.0; // since training started
+    double elapsedSeconds = 0.0;    // since training started
+    std::vector<GroupError> groups = {}; // a multimodal model's layer 1 in pretraining: per modality
 };
 
 // Called after every epoch, on the training thread. Returning true stops training; the model

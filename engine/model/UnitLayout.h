@@ -4,6 +4,7 @@
 #include "model/Sampling.h"
 
 #include <cstddef>
+#include <string>
 #include <vector>
 
 namespace gdbm::model {
@@ -36,6 +37,9 @@ struct Architecture
     std::vector<std::size_t> layers;
     std::size_t gaussianCount = 0;
     std::vector<BlockList> blocks; // per weight matrix; missing or empty: dense
+    // The name of each block of the first weight matrix (a modality), for the curves: each one's
+    // reconstruction error is reported apart. Empty: one curve for the whole layer.
+    std::vector<std::string> groupNames;
 
     const BlockList& blocksOf(std::size_t l) const;
     bool operator==(const Architecture&) const = default;

@@ -64,6 +64,10 @@ model::Architecture architectureFor(const std::vector<ModalityColumns>& modaliti
     }
     a.layers.push_back(p.jointUnits);
     a.blocks.emplace_back();
+    if (modalities.size() > 1) {
+        for (const ModalityColumns& m : modalities)
+            a.groupNames.emplace_back(model::modalityKey(m.modality));
+    }
     return a;
 }
 

@@ -303,6 +303,10 @@ void TestCli::trainRecommendAndEvaluateAHybrid()
     QVERIFY(modalities["tags"].toInt() > 100);
     QVERIFY(modalities["listening"].toInt() >= 60);
     QCOMPARE(summary["layers"].toArray().size(), 2); // the pathways' layer, then the joint one
+    // Layer 1's curve modality by modality.
+    const QJsonObject layer1 = summary["curves"]["pretraining"][0].toObject();
+    for (const char* modality : {"audio", "tags", "listening"})
+        QVERIFY(layer1["modalities"][modality]["train"]["last"].isDouble());
 
     const Result info = run({"model-info", model});
     QCOMPARE(info.code, 0);

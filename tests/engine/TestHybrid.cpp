@@ -1,12 +1,14 @@
 #include "core/Error.h"
 #include "core/Random.h"
 #include "data/DemoCatalog.h"
+#include "model/CurveCsv.h"
 #include "model/Rbm.h"
 #include "rec/HybridModel.h"
 #include "rec/ModalityExplanation.h"
 
 #include <QTest>
 #include <cmath>
+#include <sstream>
 #include <tbb/global_control.h>
 
 using namespace gdbm;
@@ -29,6 +31,7 @@ private Q_SLOTS:
     void tagPathwayFollowsTheVocabulary();
     void sameModelWhateverTheThreads();
     void modalitySharesExplainTheScore();
+    void curvesReportEachModality();
     void twoModalityRbmStatisticsAreTheFreeEnergyGradient();
     void sparseBlocksMultiplyAsDenseOnes();
 
@@ -250,6 +253,36 @@ void TestHybrid::modalitySharesExplainTheScore()
     QVERIFY(explainByModality(audioOnly, m_catalog, EmbeddingKind::AllLayers, space, query, list)
                 .front()
                 .empty());
+}
+
+void TestHybrid::curvesReportEachModality()
+{
+    std::size_t layerOnePoints = 0;
+    for (const EpochStats& s : m_model.curves) {
+        if (s.phase != Phase::Pretraining || s.layer != 0) {
+            QVERIFY(s.groups.empty()); // only the layer the modalities are the input of
+            continue;
+        }
+        ++layerOnePoints;
+        QCOMPARE(s.groups.size(), std::size_t(3));
+        QCOMPARE(s.groups[0].name, std::string("audio"));
+        QCOMPARE(s.groups[1].name, std::string("tags"));
+        QCOMPARE(s.groups[2].name, std::string("listening"));
+        // The layer's error is the modalities' errors weighted by their spreads: between them.
+        double lo = 1e300, hi = -1e300;
+        for (const GroupError& g : s.groups) {
+            QVERIFY(std::isfinite(g.train) && g.train > 0 && std::isfinite(g.validation));
+            lo = std::min(lo, g.train);
+            hi = std::max(hi, g.train);
+        }
+        QVERIFY(s.mseTrain >= lo - 1e-12 && s.mseTrain <= hi + 1e-12);
+    }
+    QCOMPARE(layerOnePoints, std::size_t(m_params.pretrainEpochs));
+    std::ostringstream csv;
+    writeCurvesCsv(m_model.curves, csv);
+    QVERIFY(csv.str().starts_with("phase,layer,epoch,mse_train,mse_validation,samples_per_second,elapsed_s,"
+                                  "audio_train,audio_validation,tags_train,tags_validation,listening_train,"
+                                  "listening_validation\n"));
 }
 
 namespace {

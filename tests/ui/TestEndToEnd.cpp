@@ -22,8 +22,9 @@ using namespace gdbm;
 using namespace gdbm::ui;
 
 // The whole product through the real window, as a user goes through it: the demo catalog,
-// a simulation, a tiny training run, a user's recommendations, the evaluation, then the
-// project saved, reopened in a new window, and everything shown as it was.
+// a simulation, a tiny training run of the hybrid DBM, a user's recommendations (new songs
+// marked, each modality's share), the evaluation of both protocols, then the project saved,
+// reopened in a new window, and everything shown as it was.
 class TestEndToEnd : public QObject
 {
     Q_OBJECT
@@ -95,19 +96,21 @@ void TestEndToEnd::fromDemoCatalogToReopenedProject()
         QVERIFY(simulation->jobs()->waitForFinished(60000));
         QVERIFY(window.state().simulation());
 
-        // Train a tiny network: 2 + 2 epochs.
+        // Train a tiny hybrid of every modality (the default): 2 epochs for the pathways' layer
+        // and the joint one.
+        QVERIFY(window.state().hybridParams() == model::HybridParams{});
         model::TrainingParams params;
-        params.layers = {16, 8};
         params.pretrainEpochs = 2;
-        params.finetuneEpochs = 2;
         window.state().setTrainingParams(params);
         auto* training = page<TrainingPage>(window);
         training->start();
         QVERIFY(training->jobs()->waitForFinished(60000));
         QVERIFY(window.state().model());
         trained = window.state().model();
+        QVERIFY(trained->isHybrid());
+        QCOMPARE(trained->modalities.size(), std::size_t(3));
         curvePoints = training->chart()->pointCount();
-        QVERIFY(curvePoints > 0);
+        QCOMPARE(curvePoints, 4);
 
         // A user's recommendations exclude what they heard.
         auto* browser = page<RecommendationsPage>(window);
@@ -122,6 +125,24 @@ void TestEndToEnd::fromDemoCatalogToReopenedProject()
             tracks(recs, RecommendationTableModel::TrackColumn, RecommendationTableModel::ArtistColumn);
         QCOMPARE(recommended.size(), 10);
         QVERIFY(!recommended.intersects(heard));
+        // Deeper in the list, songs nobody of the 210 listeners heard: marked new, their
+        // listening inferred; every row says what each modality adds.
+        auto* topN = window.findChild<QSpinBox*>("topN");
+        topN->setValue(100);
+        int marked = 0;
+        for (int r = 0; r < recs->rowCount(); ++r) {
+            const QString track = recs->index(r, RecommendationTableModel::TrackColumn).data().toString();
+            const QString shares =
+                recs->index(r, RecommendationTableModel::ModalitiesColumn).data().toString();
+            QVERIFY2(shares.startsWith("audio ") && shares.contains("tags ") && shares.contains("listening "),
+                     qPrintable(shares));
+            if (track.endsWith("[new]")) {
+                ++marked;
+                QVERIFY2(shares.contains("listening inferred"), qPrintable(shares));
+            }
+        }
+        QVERIFY(marked > 0);
+        topN->setValue(10);
         recommendations = rows(recs);
 
         // The evaluation's table.

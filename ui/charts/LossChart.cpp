@@ -30,6 +30,10 @@ const QColor kLayerColors[] = {QColor(0x3b, 0x6e, 0xa8), QColor(0xd0, 0x80, 0x2e
                                QColor(0xa8, 0x45, 0x6b), QColor(0x7b, 0x5f, 0xb0), QColor(0x8c, 0x7a, 0x2e),
                                QColor(0x2e, 0x8c, 0x8c), QColor(0x6b, 0x6b, 0x6b)};
 
+// A multimodal layer 1's modalities: apart from the layers' colours.
+const QColor kModalityColors[] = {QColor(0x6a, 0x1b, 0x9a), QColor(0x2e, 0x7d, 0x32),
+                                  QColor(0xc6, 0x28, 0x28)};
+
 const char* const kHoverHint =
     QT_TRANSLATE_NOOP("LossChart", "Solid: training songs, dashed: validation songs. "
                                    "Hover a curve to read its values.");
@@ -57,8 +61,7 @@ QString value(double v)
 
 LossChart::LossChart(QWidget* parent) : QWidget(parent), m_viewsBox(new QWidget), m_hover(new QLabel)
 {
-    const QString titles[2] = {tr("Pretraining: how well each layer reconstructs its own input"),
-                               tr("Fine-tuning: how well the whole machine reconstructs the audio features")};
+    const QString titles[2] = {tr("Pretraining: how well each layer reconstructs its own input"), QString()};
     auto* views = new QVBoxLayout(m_viewsBox);
     views->setContentsMargins(0, 0, 0, 0);
     views->setSpacing(4);
@@ -92,10 +95,7 @@ LossChart::LossChart(QWidget* parent) : QWidget(parent), m_viewsBox(new QWidget)
     m_best->attachAxis(m_epochAxes[1]);
     m_best->attachAxis(m_valueAxes[1]);
     m_best->setVisible(false);
-    m_explanation = new QLabel(
-        tr("Error: squared reconstruction error divided by the input's variance, so 1.0 is no better than "
-           "predicting the mean and lower is better. Layer 1's input is the standardized audio features; "
-           "each layer above reconstructs the activations of the layer below it."));
+    m_explanation = new QLabel;
     m_explanation->setObjectName("lossChartExplanation");
     m_explanation->setWordWrap(true);
     QFont small = m_explanation->font();
@@ -109,7 +109,26 @@ LossChart::LossChart(QWidget* parent) : QWidget(parent), m_viewsBox(new QWidget)
     layout->addWidget(m_viewsBox, 1);
     layout->addWidget(m_explanation);
     layout->addWidget(m_hover);
+    describeModel(false, 1);
     updateAxes();
+}
+
+void LossChart::describeModel(bool hybrid, int finetuneEpochs)
+{
+    m_charts[1]->setTitle(
+        !hybrid              ? tr("Fine-tuning: how well the whole machine reconstructs the audio features")
+        : finetuneEpochs > 0 ? tr("Fine-tuning: how well the whole machine reconstructs every modality")
+                             : tr("Fine-tuning: off for the hybrid (pretraining alone ranks better)"));
+    m_explanation->setText(
+        hybrid
+            ? tr("Error: squared reconstruction error divided by the input's variance, so 1.0 is no better "
+                 "than predicting the mean and lower is better. Layer 1's input is every modality's units "
+                 "(standardized audio features, tags and listening as 0 or 1); the dotted curves are each "
+                 "modality's error against its own variance. Each layer above reconstructs the layer "
+                 "below it.")
+            : tr("Error: squared reconstruction error divided by the input's variance, so 1.0 is no better "
+                 "than predicting the mean and lower is better. Layer 1's input is the standardized audio "
+                 "features; each layer above reconstructs the activations of the layer below it."));
 }
 
 void LossChart::clear()
@@ -174,9 +193,22 @@ void LossChart::add(const std::vector<model::EpochStats>& epochs)
             const double y = validation ? s.mseValidation : s.mseTrain;
             if (!std::isfinite(y))
                 continue; // no validation share: no validation curve
-            Curve& c = curve({chart, layer, validation});
+            Curve& c = curve({chart, layer, validation, -1});
             c.epochs.push_back(s.epoch);
             c.raw.push_back(y);
+            c.dirty = true;
+        }
+        // Each modality's training curve (validation would double the lines for little news).
+        for (const model::GroupError& g : s.groups) {
+            const QString name = QString::fromStdString(g.name);
+            auto it = std::find(m_groupNames.begin(), m_groupNames.end(), name);
+            if (it == m_groupNames.end())
+                it = m_groupNames.insert(m_groupNames.end(), name);
+            if (!std::isfinite(g.train))
+                continue;
+            Curve& c = curve({chart, layer, false, int(it - m_groupNames.begin())});
+            c.epochs.push_back(s.epoch);
+            c.raw.push_back(g.train);
             c.dirty = true;
         }
     }
@@ -187,20 +219,23 @@ LossChart::Curve& LossChart::curve(const Key& key)
     const auto found = m_curves.find(key);
     if (found != m_curves.end())
         return found->second;
-    const auto [chart, layer, validation] = key;
+    const auto [chart, layer, validation, group] = key;
     Curve& c = m_curves[key];
     c.chart = chart;
     c.validation = validation;
     QColor color;
-    if (chart == 0) {
+    if (group >= 0) {
+        c.name = tr("Layer %1: %2").arg(layer + 1).arg(m_groupNames[std::size_t(group)]);
+        color = kModalityColors[std::size_t(group) % std::size(kModalityColors)];
+    } else if (chart == 0) {
         c.name = validation ? tr("Layer %1 validation").arg(layer + 1) : tr("Layer %1").arg(layer + 1);
         color = kLayerColors[layer % std::size(kLayerColors)];
     } else {
         c.name = validation ? tr("validation") : tr("training");
         color = kLayerColors[validation ? 1 : 0];
     }
-    QPen pen(color, 2);
-    pen.setStyle(validation ? Qt::DashLine : Qt::SolidLine);
+    QPen pen(color, group >= 0 ? 1.5 : 2);
+    pen.setStyle(group >= 0 ? Qt::DotLine : validation ? Qt::DashLine : Qt::SolidLine);
     QColor faded = color;
     faded.setAlpha(70);
     QPen faintPen(faded, 1);

@@ -22,7 +22,8 @@ namespace gdbm::ui {
 
 // The learning curves of a training run (MODEL.md section 5): the reconstruction error per epoch,
 // relative to the input's variance (1.0 = no better than the mean), in two charts,
-// "Pretraining" with one curve per layer (each reconstructing its own input) and "Fine-tuning"
+// "Pretraining" with one curve per layer (each reconstructing its own input; a multimodal
+// layer 1 also each modality's, dotted, relative to its own variance) and "Fine-tuning"
 // with the validation curve's best epoch marked; training songs solid and validation songs
 // dashed, and a line under the charts saying what the error means. Epochs are appended as they finish; each
 // redraw replaces a series' points in one go. Optional smoothing (TensorBoard's, the raw curve stays faintly
@@ -41,6 +42,9 @@ public:
     // The epochs a run will have (per layer when pretraining): the epoch axes span the whole run
     // from its start, so that the curves grow from left to right.
     void plan(int pretrainEpochs, int finetuneEpochs);
+    // Says what the curves measure for the model trained: the audio-only model's, or the
+    // hybrid's (every modality's units; fine-tuning off by default).
+    void describeModel(bool hybrid, int finetuneEpochs);
     void append(const std::vector<model::EpochStats>& epochs);
     // clear() then append(): a finished model's curves. Nothing happens when these are the
     // curves shown already (the run that made the model drew them).
@@ -81,7 +85,8 @@ private:
         QLineSeries* faint = nullptr; // raw, behind, while smoothing
         bool dirty = false;
     };
-    using Key = std::tuple<int, std::size_t, bool>; // chart, layer, validation
+    // chart, layer, validation, modality (-1: the whole layer; else its index in m_groupNames)
+    using Key = std::tuple<int, std::size_t, bool, int>;
 
     void forget(); // the data, not the series
     void add(const std::vector<model::EpochStats>& epochs);
@@ -106,6 +111,7 @@ private:
     QScatterSeries* m_best = nullptr;
     std::vector<model::EpochStats> m_epochs;
     std::map<Key, Curve> m_curves;
+    std::vector<QString> m_groupNames; // a multimodal layer 1's modalities, as the epochs name them
     double m_smoothing = 0.0;
     bool m_logScale = false;
 };

@@ -12,7 +12,7 @@
 namespace gdbm::ui {
 
 // One user's top-N recommendations, one row per recommendation in rank order. Columns: Rank,
-// Track, Artist, Genres, Year, Similarity, Fits archetype, Because you played (the history
+// Track, Artist, Genres, Year, Similarity, Fits archetype, Modalities, Because you played (the history
 // tracks with the largest share of the similarity). kSortRole holds a number for Rank, Year,
 // Similarity and Fits archetype (1 or 0), the case-folded text otherwise. With a hybrid model, a
 // song nobody heard in training is marked new in the Track column, and Modalities says what each
@@ -31,8 +31,8 @@ public:
         YearColumn,
         SimilarityColumn,
         FitsColumn,
+        ModalitiesColumn, // hidden for the audio-only model
         BecauseColumn,
-        ModalitiesColumn,
         ColumnCount
     };
 

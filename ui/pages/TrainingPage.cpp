@@ -209,8 +209,10 @@ TrainingPage::TrainingPage(AppState& state, QWidget* parent)
     });
     connect(&m_state, &AppState::modelChanged, this, [this] {
         // While a run is drawn live its chart stays; otherwise show the new model's curves.
-        if (!m_jobs->isRunning())
+        if (!m_jobs->isRunning()) {
+            describeChart();
             m_chart->setCurves(m_state.model() ? m_state.model()->curves : std::vector<model::EpochStats>{});
+        }
         showModel();
     });
     connect(&m_state, &AppState::hybridParamsChanged, this, [this] {
@@ -226,6 +228,7 @@ TrainingPage::TrainingPage(AppState& state, QWidget* parent)
     showParams();
     showHybrid();
     showAvailableModalities();
+    describeChart();
     if (m_state.model())
         m_chart->setCurves(m_state.model()->curves);
     showModel();
@@ -263,15 +266,28 @@ void TrainingPage::hybridEdited()
     m_echoing = true;
     m_state.setHybridParams(m_modelChoice->params());
     m_echoing = false;
-    m_form->setLayersEnabled(m_modelChoice->audioOnly());
+    m_form->setAudioOnly(m_modelChoice->audioOnly());
+    if (!m_state.model())
+        describeChart();
     updateButtons();
 }
 
 void TrainingPage::showHybrid()
 {
     m_modelChoice->setParams(m_state.hybridParams());
-    m_form->setLayersEnabled(m_modelChoice->audioOnly());
+    m_form->setAudioOnly(m_modelChoice->audioOnly());
     updateButtons();
+}
+
+void TrainingPage::describeChart()
+{
+    const auto& model = m_state.model();
+    if (model)
+        m_chart->describeModel(model->isHybrid(), model->trainedRecipe().finetuneEpochs);
+    else
+        m_chart->describeModel(!m_modelChoice->audioOnly(), m_modelChoice->audioOnly()
+                                                                ? m_state.trainingParams().finetuneEpochs
+                                                                : m_state.hybridParams().finetuneEpochs);
 }
 
 void TrainingPage::showAvailableModalities()
@@ -358,6 +374,7 @@ void TrainingPage::start()
     m_pretrainSeconds = 0.0;
     m_chart->clear();
     m_chart->plan(recipe.pretrainEpochs, recipe.finetuneEpochs);
+    m_chart->describeModel(!audioOnly, recipe.finetuneEpochs);
     m_status->clear();
     m_progress->setRange(0, std::max(1, m_plannedEpochs));
     m_progress->setValue(0);

@@ -281,14 +281,24 @@ QStringList TrainingSettingsForm::problems() const
     return list;
 }
 
-void TrainingSettingsForm::setLayersEnabled(bool enabled)
+void TrainingSettingsForm::setAudioOnly(bool audioOnly)
 {
-    m_layersEdit->setEnabled(enabled);
-    m_layersEdit->setToolTip(enabled ? tr("Hidden layer sizes from the bottom up, separated by commas. "
-                                          "Progressively smaller layers compress the audio features into "
-                                          "the top layer's embedding.")
-                                     : tr("These layers shape the audio-only model; the hybrid's are its "
-                                          "pathways and joint layer, under Model."));
+    const QString hybrid =
+        tr("The hybrid pretrains with weight doubling and momentum 0.5 then 0.9, and is not "
+           "fine-tuned: measured, that ranks best (docs/MODEL.md, section 10).");
+    m_layersEdit->setEnabled(audioOnly);
+    m_layersEdit->setToolTip(audioOnly ? tr("Hidden layer sizes from the bottom up, separated by commas. "
+                                            "Progressively smaller layers compress the audio features into "
+                                            "the top layer's embedding.")
+                                       : tr("These layers shape the audio-only model; the hybrid's are its "
+                                            "pathways and joint layer, under Model."));
+    m_weightDoubling->setEnabled(audioOnly);
+    m_weightDoubling->setToolTip(audioOnly ? tr("Salakhutdinov and Hinton's correction when the pretrained "
+                                                "layers are joined into one machine: a better start for "
+                                                "fine-tuning.")
+                                           : hybrid);
+    m_finetuneEpochs->setEnabled(audioOnly);
+    m_finetuneEpochs->setToolTip(audioOnly ? tr("Epochs of fine-tuning the whole machine") : hybrid);
 }
 
 int TrainingSettingsForm::threads() const

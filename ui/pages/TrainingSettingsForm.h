@@ -38,8 +38,9 @@ public:
     // Everything that stops a run: the layer text, then validate(params()). Empty when usable.
     QStringList problems() const;
 
-    // The hidden layers shape the audio-only model; a hybrid's pathways are set elsewhere.
-    void setLayersEnabled(bool enabled);
+    // The hidden layers, weight doubling and fine-tuning epochs are the audio-only model's: the
+    // hybrid has its pathways (set elsewhere), always doubles and skips fine-tuning.
+    void setAudioOnly(bool audioOnly);
 
     int threads() const;
     void setThreads(int threads);
