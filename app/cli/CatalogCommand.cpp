@@ -11,8 +11,9 @@ int runCatalog(const QStringList& args)
 {
     QCommandLineParser parser;
     parser.addOption({"demo", "Generate the built-in demo catalog (synthetic)."});
-    parser.addOption({"tracks", "Number of tracks (default 10000).", "N", "10000"});
-    parser.addOption({"seed", "Random seed (default 1).", "S", "1"});
+    const data::DemoCatalogParams d;
+    parser.addOption(optionWithDefault("tracks", "Number of tracks", "N", qulonglong(d.tracks)));
+    parser.addOption(optionWithDefault("seed", "Random seed", "S", qulonglong(d.seed)));
     parser.addOption({"out", "The CSV file to write (Exportify schema).", "FILE"});
     parseOrExit(parser, args, "Writes the demo catalog as an Exportify-style CSV file.");
     if (!parser.isSet("demo"))

@@ -63,6 +63,12 @@ std::string jsonString(const std::string& text)
     return out + "\"";
 }
 
+QCommandLineOption optionWithDefault(const QString& name, const QString& help, const QString& valueName,
+                                     const QString& value)
+{
+    return QCommandLineOption(name, help + " (default " + value + ").", valueName, value);
+}
+
 void parseOrExit(QCommandLineParser& parser, const QStringList& args, const QString& description,
                  bool takesArguments)
 {

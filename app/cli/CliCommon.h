@@ -30,6 +30,17 @@ struct UsageError
 // Parses a subcommand's arguments (args[0] is "gdbm-cli <command>"). Handles --help itself
 // (prints and exits 0); unknown options are UsageErrors, and so are positional arguments
 // unless takesArguments (the command checks their number itself).
+// An option whose help ends with its default, given once and taken from the engine's parameter
+// structs by the caller: "Random seed" with 1 reads "Random seed (default 1)."
+QCommandLineOption optionWithDefault(const QString& name, const QString& help, const QString& valueName,
+                                     const QString& value);
+template <typename Number>
+QCommandLineOption optionWithDefault(const QString& name, const QString& help, const QString& valueName,
+                                     Number value)
+{
+    return optionWithDefault(name, help, valueName, QString::number(value));
+}
+
 void parseOrExit(QCommandLineParser& parser, const QStringList& args, const QString& description,
                  bool takesArguments = false);
 

@@ -49,9 +49,11 @@ int runEvaluate(const QStringList& args)
     addDataOptions(parser);
     addTrainingOptions(parser);
     addHybridOptions(parser, HybridUse::Evaluated);
-    parser.addOption({"users", "Simulated users (default 1000).", "N", "1000"});
+    parser.addOption(
+        optionWithDefault("users", "Simulated users", "N", qulonglong(sim::SimulationParams{}.users)));
     parser.addOption({"model", "Evaluate this model instead of training one.", "MODEL"});
-    parser.addOption({"top", "K, the length of the recommendation lists (default 10).", "K", "10"});
+    parser.addOption(optionWithDefault("top", "K, the length of the recommendation lists", "K",
+                                       qulonglong(rec::ComparisonParams{}.k)));
     parser.addOption({"json", "Also write the results as JSON.", "FILE"});
     parser.addOption({"protocol",
                       "warm (returning listeners: 20% of each one's tracks held out), new-tracks (10% of "
@@ -118,8 +120,9 @@ int runPipeline(const QStringList& args)
 {
     QCommandLineParser parser;
     addDataOptions(parser);
-    parser.addOption({"seed", "Random seed (default 1).", "S", "1"});
-    parser.addOption({"users", "Simulated users (default 1000).", "N", "1000"});
+    parser.addOption(optionWithDefault("seed", "Random seed", "S", qulonglong(model::TrainingParams{}.seed)));
+    parser.addOption(
+        optionWithDefault("users", "Simulated users", "N", qulonglong(sim::SimulationParams{}.users)));
     parseOrExit(
         parser, args,
         "The whole pipeline: the catalog, 1,000 simulated listeners, the DBM trained with the default "

@@ -17,7 +17,8 @@ int runRecommend(const QStringList& args)
     parser.addOption({"model", "A model file written by gdbm-cli train.", "MODEL"});
     parser.addOption({"interactions", "interaction_data.csv, as gdbm-cli simulate writes it.", "CSV"});
     parser.addOption({"user", "The user_id to recommend to.", "ID"});
-    parser.addOption({"top", "How many tracks (default 10).", "N", "10"});
+    parser.addOption(
+        optionWithDefault("top", "How many tracks", "N", qulonglong(rec::RecommendParams{}.top)));
     parser.addOption({"embedding", "all (every hidden layer, default), top or reconstruction.", "KIND",
                       QString::fromLatin1(rec::embeddingKey(rec::kDefaultEmbedding))});
     parser.addOption({"rating-weighted", "Weigh each heard track by the user's rating of it."});

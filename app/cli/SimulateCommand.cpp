@@ -56,10 +56,13 @@ int runSimulate(const QStringList& args)
     QCommandLineParser parser;
     addDataOptions(parser);
     parser.addOption({"archetypes", "An archetype set (JSON); default: the 12 built-in archetypes.", "FILE"});
-    parser.addOption({"users", "Number of users (default 1000).", "N", "1000"});
-    parser.addOption({"seed", "Random seed (default 1).", "S", "1"});
-    parser.addOption({"reference-date", "Timestamps go back a year from this date (default 2024-01-01).",
-                      "YYYY-MM-DD", "2024-01-01"});
+    const sim::SimulationParams d;
+    parser.addOption(optionWithDefault("users", "Number of users", "N", qulonglong(d.users)));
+    parser.addOption(optionWithDefault("seed", "Random seed", "S", qulonglong(d.seed)));
+    const std::chrono::year_month_day date{d.referenceDate};
+    parser.addOption(optionWithDefault(
+        "reference-date", "Timestamps go back a year from this date", "YYYY-MM-DD",
+        QString::asprintf("%04d-%02u-%02u", int(date.year()), unsigned(date.month()), unsigned(date.day()))));
     parser.addOption({"out", "Folder for interaction_data.csv and user_profiles.csv.", "DIR"});
     parseOrExit(parser, args, "Simulates listeners and writes their histories and profiles.");
     if (!parser.isSet("out"))

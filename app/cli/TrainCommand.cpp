@@ -128,12 +128,15 @@ void printTrainingSummary(const model::Model& m, std::size_t songs, std::size_t 
 void addTrainingOptions(QCommandLineParser& parser)
 {
     const model::TrainingParams d;
-    parser.addOption({"layers", "Hidden layer sizes (default 64,32,16).", "LIST", "64,32,16"});
-    parser.addOption({"pretrain-epochs", "Pretraining epochs per layer (default 100).", "N",
-                      QString::number(d.pretrainEpochs)});
+    QStringList layers;
+    for (std::size_t n : d.layers)
+        layers << QString::number(n);
     parser.addOption(
-        {"finetune-epochs", "Fine-tuning epochs (default 50).", "N", QString::number(d.finetuneEpochs)});
-    parser.addOption({"batch", "Mini-batch size (default 128).", "N", QString::number(d.batchSize)});
+        optionWithDefault("layers", "The audio-only model's hidden layer sizes", "LIST", layers.join(',')));
+    parser.addOption(
+        optionWithDefault("pretrain-epochs", "Pretraining epochs per layer", "N", d.pretrainEpochs));
+    parser.addOption(optionWithDefault("finetune-epochs", "Fine-tuning epochs", "N", d.finetuneEpochs));
+    parser.addOption(optionWithDefault("batch", "Mini-batch size", "N", qulonglong(d.batchSize)));
     const auto number = [](double x) { return QString::fromStdString(text::formatDouble(x)); };
     parser.addOption({"lr-pretrain",
                       "Pretraining learning rate of the first (Gaussian) layer (default " +
@@ -166,14 +169,13 @@ void addTrainingOptions(QCommandLineParser& parser)
                       "(default " +
                           QString::number(d.patience) + ").",
                       "N", QString::number(d.patience)});
-    parser.addOption(
-        {"mf-iters", "Mean-field iterations (default 3).", "N", QString::number(d.meanFieldIterations)});
-    parser.addOption(
-        {"gibbs-steps", "Gibbs steps per update (default 3).", "N", QString::number(d.gibbsSteps)});
+    parser.addOption(optionWithDefault("mf-iters", "Mean-field iterations", "N", d.meanFieldIterations));
+    parser.addOption(optionWithDefault("gibbs-steps", "Gibbs steps per update", "N", d.gibbsSteps));
     parser.addOption({"chains", "persistent (default) or restart.", "MODE", "persistent"});
     parser.addOption({"weight-doubling", "Pretrain with Salakhutdinov and Hinton's weight doubling."});
-    parser.addOption({"validation", "Share of songs held out for validation (default 0.1).", "SHARE", "0.1"});
-    parser.addOption({"seed", "Random seed (default 1).", "S", "1"});
+    parser.addOption(optionWithDefault("validation", "Share of songs held out for validation", "SHARE",
+                                       number(d.validationShare)));
+    parser.addOption(optionWithDefault("seed", "Random seed", "S", qulonglong(d.seed)));
     parser.addOption({"threads", "Worker threads (default: all cores).", "N"});
 }
 
