@@ -222,116 +222,174 @@ ChainState restartedChains(const Dbm& dbm, const Matrix& v, int meanFieldIterati
 
 } // namespace
 
-FineTuneResult fineTune(Dbm start, TrainingContext& context)
+namespace {
+
+// One fine-tuning run, step by step: each mini-batch's statistics (the data's mean-field phase
+// and the chains' Gibbs phase, in parallel over fixed chunks), their reduction in task order,
+// the Adam update and the divergence check; after each epoch, the curves' point and the best
+// validation epoch so far (early stopping).
+class FineTuneRun
 {
-    const TrainingParams& p = context.params;
-    const Matrix& train = context.train;
-    FineTuneResult result{std::move(start), false};
-    Dbm& dbm = result.dbm;
-    AdamState adam(dbm);
-    const std::size_t chainCount = std::min<std::size_t>(p.batchSize, std::size_t(train.rows()));
-    ChainState chains;
-    if (p.chains == ChainMode::Persistent)
-        chains = initialChains(dbm, train, chainCount, p.seed);
+public:
+    FineTuneRun(Dbm start, TrainingContext& context)
+        : m_context(context), m_p(context.params), m_train(context.train), m_result{std::move(start), false},
+          m_adam(m_result.dbm),
+          m_chainCount(std::min<std::size_t>(m_p.batchSize, std::size_t(m_train.rows()))),
+          m_validating(context.validation.rows() > 0), m_early(m_p.earlyStopping && m_validating)
+    {
+        Dbm& dbm = m_result.dbm;
+        if (m_p.chains == ChainMode::Persistent)
+            m_chains = initialChains(dbm, m_train, m_chainCount, m_p.seed);
+        // The pretrained model is epoch 0 of the best validation error.
+        m_result.startValidation = m_validating
+                                       ? reconstructionError(dbm, context.validation, m_p.meanFieldIterations)
+                                       : std::nan("");
+        m_bestValidation = m_result.startValidation;
+        if (m_early)
+            m_best = dbm;
+    }
 
-    // The best validation error so far (the pretrained model is epoch 0), and for early
-    // stopping its parameters.
-    const bool validating = context.validation.rows() > 0;
-    const bool early = p.earlyStopping && validating;
-    result.startValidation =
-        validating ? reconstructionError(dbm, context.validation, p.meanFieldIterations) : std::nan("");
-    double bestValidation = result.startValidation;
-    int bestEpoch = 0;
-    Dbm best = early ? dbm : Dbm();
-    int epochsSinceBest = 0;
-
-    Matrix batch;
-    for (int epoch = 1; epoch <= p.finetuneEpochs; ++epoch) {
-        const Dbm before = dbm;
-        const double epochStart = context.elapsedSeconds();
-        const std::vector<std::uint32_t> order =
-            epochOrder(std::size_t(train.rows()), p.seed, updateKey(kFineTunePhase, 0, epoch, 0xFFFFFFFF));
-        for (std::size_t begin = 0, b = 0; begin < order.size(); begin += p.batchSize, ++b) {
-            if (context.cancelled()) {
-                dbm = early ? best : before;
-                result.keptEpoch = early ? result.keptEpoch : epoch - 1;
-                result.stopped = true;
-                return result;
+    FineTuneResult run()
+    {
+        for (int epoch = 1; epoch <= m_p.finetuneEpochs; ++epoch) {
+            const Dbm before = m_result.dbm;
+            const double epochStart = m_context.elapsedSeconds();
+            if (!trainEpoch(epoch)) {
+                m_result.dbm = m_early ? m_best : before;
+                m_result.keptEpoch = m_early ? m_result.keptEpoch : epoch - 1;
+                m_result.stopped = true;
+                return std::move(m_result);
             }
-            const std::size_t end = std::min(order.size(), begin + p.batchSize);
-            const std::size_t rows = end - begin;
-            gatherRows(train, order, begin, end, batch);
-            const std::size_t chainRows = p.chains == ChainMode::Persistent ? chainCount : rows;
-            const std::size_t dataChunks = chunkCount(rows);
-            // Tasks [0, dataChunks) are the positive phase, the rest the chains' negative phase.
-            std::vector<DbmGradient> partial(dataChunks + chunkCount(chainRows), DbmGradient::zerosLike(dbm));
-            const std::uint64_t key = updateKey(kFineTunePhase, 0, epoch, b);
-            forEachTask(partial.size(), [&](std::size_t task) {
-                if (task < dataChunks) {
-                    const std::size_t first = task * kChunkRows;
-                    const std::size_t count = std::min(kChunkRows, rows - first);
-                    accumulateDataStatistics(dbm, batch.middleRows(Eigen::Index(first), Eigen::Index(count)),
-                                             p.meanFieldIterations, partial[task]);
-                    return;
-                }
-                const std::size_t first = (task - dataChunks) * kChunkRows;
-                const std::size_t count = std::min(kChunkRows, chainRows - first);
-                RowStreams streams(p.seed, key, first, count);
-                ChainState part =
-                    p.chains == ChainMode::Persistent
-                        ? sliceChains(chains, first, count)
-                        : restartedChains(dbm, batch.middleRows(Eigen::Index(first), Eigen::Index(count)),
-                                          p.meanFieldIterations, streams);
-                advanceChainsAndSubtractStatistics(dbm, part, p.gibbsSteps, streams, partial[task]);
-                if (p.chains == ChainMode::Persistent)
-                    storeChains(chains, part, first);
-            });
-            DbmGradient dataSum = partial[0];
-            for (std::size_t t = 1; t < dataChunks; ++t)
-                dataSum += partial[t];
-            DbmGradient modelSum = partial[dataChunks];
-            for (std::size_t t = dataChunks + 1; t < partial.size(); ++t)
-                modelSum += partial[t];
-            applyUpdate(dbm, dataSum, rows, modelSum, chainRows, adam, p, epoch > p.logVarianceWarmupEpochs);
-            if (!dbm.allFinite() || !chains.visible.allFinite())
-                throw TrainingDiverged(Phase::FineTuning, dbm.layerCount() - 1, epoch);
+            const EpochStats stats = epochStats(epoch, m_context.elapsedSeconds() - epochStart);
+            if (m_context.report(stats)) {
+                m_result.stopped = true;
+                break;
+            }
+            if (m_early && m_epochsSinceBest >= m_p.patience) {
+                m_result.stoppedEarly = true;
+                break;
+            }
         }
-        const double seconds = context.elapsedSeconds() - epochStart;
+        if (m_early)
+            m_result.dbm = std::move(m_best);
+        return std::move(m_result);
+    }
+
+private:
+    // False when cancelled before the epoch's end.
+    bool trainEpoch(int epoch)
+    {
+        const std::vector<std::uint32_t> order = epochOrder(std::size_t(m_train.rows()), m_p.seed,
+                                                            updateKey(kFineTunePhase, 0, epoch, 0xFFFFFFFF));
+        for (std::size_t begin = 0, b = 0; begin < order.size(); begin += m_p.batchSize, ++b) {
+            if (m_context.cancelled())
+                return false;
+            const std::size_t end = std::min(order.size(), begin + m_p.batchSize);
+            gatherRows(m_train, order, begin, end, m_batch);
+            const std::size_t rows = end - begin;
+            const std::size_t chainRows = m_p.chains == ChainMode::Persistent ? m_chainCount : rows;
+            const std::vector<DbmGradient> partial =
+                batchStatistics(rows, chainRows, updateKey(kFineTunePhase, 0, epoch, b));
+            const std::size_t dataChunks = chunkCount(rows);
+            applyUpdate(m_result.dbm, sum(partial, 0, dataChunks), rows,
+                        sum(partial, dataChunks, partial.size()), chainRows, m_adam, m_p,
+                        epoch > m_p.logVarianceWarmupEpochs);
+            if (!m_result.dbm.allFinite() || !m_chains.visible.allFinite())
+                throw TrainingDiverged(Phase::FineTuning, m_result.dbm.layerCount() - 1, epoch);
+        }
+        return true;
+    }
+
+    // Tasks [0, chunkCount(rows)) are the positive phase of the batch's chunks, the rest the
+    // chains' negative phase; each task's statistics are its own.
+    std::vector<DbmGradient> batchStatistics(std::size_t rows, std::size_t chainRows, std::uint64_t key)
+    {
+        const Dbm& dbm = m_result.dbm;
+        const std::size_t dataChunks = chunkCount(rows);
+        std::vector<DbmGradient> partial(dataChunks + chunkCount(chainRows), DbmGradient::zerosLike(dbm));
+        forEachTask(partial.size(), [&](std::size_t task) {
+            if (task < dataChunks) {
+                const std::size_t first = task * kChunkRows;
+                const std::size_t count = std::min(kChunkRows, rows - first);
+                accumulateDataStatistics(dbm, m_batch.middleRows(Eigen::Index(first), Eigen::Index(count)),
+                                         m_p.meanFieldIterations, partial[task]);
+                return;
+            }
+            const std::size_t first = (task - dataChunks) * kChunkRows;
+            const std::size_t count = std::min(kChunkRows, chainRows - first);
+            RowStreams streams(m_p.seed, key, first, count);
+            ChainState part =
+                m_p.chains == ChainMode::Persistent
+                    ? sliceChains(m_chains, first, count)
+                    : restartedChains(dbm, m_batch.middleRows(Eigen::Index(first), Eigen::Index(count)),
+                                      m_p.meanFieldIterations, streams);
+            advanceChainsAndSubtractStatistics(dbm, part, m_p.gibbsSteps, streams, partial[task]);
+            if (m_p.chains == ChainMode::Persistent)
+                storeChains(m_chains, part, first);
+        });
+        return partial;
+    }
+
+    // The tasks [first, last) added in task order: the same sum whatever the thread count.
+    static DbmGradient sum(const std::vector<DbmGradient>& partial, std::size_t first, std::size_t last)
+    {
+        DbmGradient total = partial[first];
+        for (std::size_t t = first + 1; t < last; ++t)
+            total += partial[t];
+        return total;
+    }
+
+    // The curves' point of this epoch, and the best validation epoch so far.
+    EpochStats epochStats(int epoch, double seconds)
+    {
+        const Dbm& dbm = m_result.dbm;
         EpochStats stats;
         stats.phase = Phase::FineTuning;
         stats.layer = dbm.layerCount() - 1;
         stats.layers = dbm.layerCount();
         stats.epoch = epoch;
-        stats.epochs = p.finetuneEpochs;
-        stats.mseTrain = reconstructionError(dbm, context.monitored, p.meanFieldIterations);
-        stats.mseValidation = reconstructionError(dbm, context.validation, p.meanFieldIterations);
-        stats.samplesPerSecond = seconds > 0 ? double(train.rows()) / seconds : 0.0;
-        stats.elapsedSeconds = context.elapsedSeconds();
+        stats.epochs = m_p.finetuneEpochs;
+        stats.mseTrain = reconstructionError(dbm, m_context.monitored, m_p.meanFieldIterations);
+        stats.mseValidation = reconstructionError(dbm, m_context.validation, m_p.meanFieldIterations);
+        stats.samplesPerSecond = seconds > 0 ? double(m_train.rows()) / seconds : 0.0;
+        stats.elapsedSeconds = m_context.elapsedSeconds();
         if (!std::isfinite(stats.mseTrain))
             throw TrainingDiverged(Phase::FineTuning, dbm.layerCount() - 1, epoch);
-        if (validating && stats.mseValidation < bestValidation) {
-            bestValidation = stats.mseValidation;
-            bestEpoch = epoch;
-            epochsSinceBest = 0;
-            if (early)
-                best = dbm;
+        if (m_validating && stats.mseValidation < m_bestValidation) {
+            m_bestValidation = stats.mseValidation;
+            m_bestEpoch = epoch;
+            m_epochsSinceBest = 0;
+            if (m_early)
+                m_best = dbm;
         } else {
-            ++epochsSinceBest;
+            ++m_epochsSinceBest;
         }
-        result.keptEpoch = early ? bestEpoch : epoch;
-        stats.bestEpoch = validating ? bestEpoch : epoch;
-        if (context.report(stats)) {
-            result.stopped = true;
-            break;
-        }
-        if (early && epochsSinceBest >= p.patience) {
-            result.stoppedEarly = true;
-            break;
-        }
+        m_result.keptEpoch = m_early ? m_bestEpoch : epoch;
+        stats.bestEpoch = m_validating ? m_bestEpoch : epoch;
+        return stats;
     }
-    if (early)
-        dbm = std::move(best);
-    return result;
+
+    TrainingContext& m_context;
+    const TrainingParams& m_p;
+    const Matrix& m_train;
+    FineTuneResult m_result;
+    AdamState m_adam;
+    std::size_t m_chainCount;
+    ChainState m_chains;
+    Matrix m_batch;
+    bool m_validating;
+    bool m_early;
+    double m_bestValidation = 0.0;
+    int m_bestEpoch = 0;
+    int m_epochsSinceBest = 0;
+    Dbm m_best; // the best epoch's parameters, with early stopping
+};
+
+} // namespace
+
+FineTuneResult fineTune(Dbm start, TrainingContext& context)
+{
+    return FineTuneRun(std::move(start), context).run();
 }
 
 } // namespace gdbm::model
