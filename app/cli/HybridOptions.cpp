@@ -67,6 +67,9 @@ void addHybridOptions(QCommandLineParser& parser, HybridUse use)
                           "; pretraining alone ranks better, docs/MODEL.md section 10).",
                       "N", QString::number(d.finetuneEpochs)});
     parser.addOption({"no-hybrid-weight-doubling", "Hybrid: pretrain without weight doubling."});
+    parser.addOption(
+        {"hybrid-learn-variances",
+         "Hybrid: learn the audio units' variances (fixed at 1 by default; docs/MODEL.md section 10)."});
     if (use == HybridUse::Trained)
         return;
     const std::string kind(rec::embeddingKey(rec::kDefaultHybridEmbedding));
@@ -94,6 +97,7 @@ model::HybridParams hybridParams(const QCommandLineParser& parser)
     p.jointUnits = std::size_t(integerOption(parser, "joint", 1, 4096));
     p.finetuneEpochs = int(integerOption(parser, "hybrid-finetune-epochs", 0, 1'000'000));
     p.weightDoubling = !parser.isSet("no-hybrid-weight-doubling");
+    p.learnVariances = parser.isSet("hybrid-learn-variances");
     if (const auto problems = model::validate(p); !problems.empty())
         throw UsageError{problems.front()};
     return p;

@@ -282,6 +282,7 @@ void putHybrid(Writer& w, const Model& model)
     w.put(h.pretrainMomentum);
     w.put(std::uint8_t(h.weightDoubling));
     w.put(std::int32_t(h.finetuneEpochs));
+    w.put(std::uint8_t(h.learnVariances));
     putSizes(w, model.params.layers);
     // Each curve point's per-modality errors (layer 1's), named by the modalities above.
     for (const EpochStats& point : model.curves) {
@@ -337,6 +338,7 @@ void getHybrid(Reader& r, Model& model)
     h.pretrainMomentum = r.get<double>();
     h.weightDoubling = r.get<std::uint8_t>() != 0;
     h.finetuneEpochs = r.get<std::int32_t>();
+    h.learnVariances = r.get<std::uint8_t>() != 0;
     if (const auto problems = validate(h); !problems.empty())
         r.fail("the model file holds unusable hybrid settings (" + problems.front() + ")");
     model.params.layers = getSizes(r, "layer count");

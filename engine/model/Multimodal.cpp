@@ -102,6 +102,9 @@ TrainingParams hybridRecipe(const TrainingParams& params, const HybridParams& hy
     recipe.pretrainMomentum = hybrid.pretrainMomentum;
     recipe.weightDoubling = hybrid.weightDoubling;
     recipe.finetuneEpochs = hybrid.finetuneEpochs;
+    // The warm-up counts layer 1's pretraining epochs and fine-tuning's: past both, never.
+    if (!hybrid.learnVariances)
+        recipe.logVarianceWarmupEpochs = std::max(recipe.pretrainEpochs, recipe.finetuneEpochs);
     return recipe;
 }
 

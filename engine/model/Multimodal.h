@@ -56,6 +56,11 @@ struct HybridParams
     // likelihood lowered how well it ranks (0.148 to 0.140 for returning listeners, 0.117 to
     // 0.104 for new tracks): off by default, there for whoever wants to study it.
     int finetuneEpochs = 0;
+    // Whether the audio units' variances are learned (in place of the recipe's warm-up). Learned,
+    // the audio pathway trades reconstruction for likelihood: its error rose after 20 epochs
+    // (0.51 to 0.65) and the hybrid ranked lower (validation population: 0.1452 against 0.1487
+    // for returning listeners, 0.1467 against 0.1515 for new tracks). Off by default.
+    bool learnVariances = false;
 
     const std::vector<std::size_t>& pathwayLayers(Modality modality) const;
     std::vector<std::size_t>& pathwayLayers(Modality modality);
@@ -67,7 +72,7 @@ struct HybridParams
 std::vector<std::string> validate(const HybridParams& params);
 
 // The recipe a hybrid trains with: params with hybrid's overrides (momentum, weight doubling,
-// fine-tuning epochs).
+// fine-tuning epochs, and unless it learns them, visible variances fixed at 1 throughout).
 TrainingParams hybridRecipe(const TrainingParams& params, const HybridParams& hybrid);
 
 // Where a modality sits among a multimodal model's visible units, and what its units mean.

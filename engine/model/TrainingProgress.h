@@ -37,7 +37,7 @@ struct EpochStats
     double mseValidation = 0.0; // NaN when there is no validation share
     int bestEpoch = 0; // fine-tuning: the epoch of the lowest validation error so far (0: pretrained)
     double samplesPerSecond = 0.0;
-    double elapsedSeconds = 0.0;    // since training started
+    double elapsedSeconds = 0.0;         // since training started
     std::vector<GroupError> groups = {}; // a multimodal model's layer 1 in pretraining: per modality
 };
 

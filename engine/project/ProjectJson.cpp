@@ -161,7 +161,8 @@ json toJson(const model::HybridParams& p)
             {"pretrain_momentum_start", realToJson(p.pretrainMomentumStart)},
             {"pretrain_momentum", realToJson(p.pretrainMomentum)},
             {"weight_doubling", p.weightDoubling},
-            {"finetune_epochs", p.finetuneEpochs}};
+            {"finetune_epochs", p.finetuneEpochs},
+            {"learn_variances", p.learnVariances}};
 }
 
 model::HybridParams hybridParamsFromJson(const json& in, const JsonReader& reader)
@@ -184,6 +185,7 @@ model::HybridParams hybridParamsFromJson(const json& in, const JsonReader& reade
     p.pretrainMomentum = reader.real(in, "pretrain_momentum");
     p.weightDoubling = reader.boolean(in, "weight_doubling");
     p.finetuneEpochs = int(reader.integer(in, "finetune_epochs", kIntMin, kIntMax));
+    p.learnVariances = reader.boolean(in, "learn_variances");
     if (const auto problems = model::validate(p); !problems.empty())
         reader.fail("modalities", problems.front());
     return p;

@@ -65,6 +65,19 @@ protected:
         m_full.trainingParams.logVarianceWarmupEpochs = 2;
         m_full.trainingParams.earlyStopping = false;
         m_full.trainingParams.patience = 7;
+        // The model choice, every field off its default.
+        m_full.hybridParams.modalities = {model::Modality::Audio, model::Modality::Listening};
+        m_full.hybridParams.audioLayers = {6};
+        m_full.hybridParams.tagLayers = {5};
+        m_full.hybridParams.tagUnitsFollowVocabulary = false;
+        m_full.hybridParams.listeningLayers = {7};
+        m_full.hybridParams.jointUnits = 9;
+        m_full.hybridParams.minTagTracks = 3;
+        m_full.hybridParams.pretrainMomentumStart = 0.25;
+        m_full.hybridParams.pretrainMomentum = 0.75;
+        m_full.hybridParams.weightDoubling = false;
+        m_full.hybridParams.finetuneEpochs = 4;
+        m_full.hybridParams.learnVariances = true;
         m_full.model =
             std::make_shared<const model::Model>(model::trainModel(*catalog, m_full.trainingParams).model);
         // A small hybrid: what is saved is the evaluation, and under ThreadSanitizer the default
@@ -218,6 +231,7 @@ protected:
         QCOMPARE(b.simulationOutOfDate, a.simulationOutOfDate);
         QCOMPARE(b.evaluationOutOfDate, a.evaluationOutOfDate);
         QVERIFY(b.trainingParams == a.trainingParams);
+        QVERIFY(b.hybridParams == a.hybridParams);
         QVERIFY(same(b.trainingParams.logVarianceMin, a.trainingParams.logVarianceMin)); // -0.0 stays -0.0
 
         if (a.datasetFiles.empty()) {

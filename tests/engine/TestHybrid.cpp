@@ -66,6 +66,7 @@ void TestHybrid::initTestCase()
     m_hybrid.listeningLayers = {5};
     m_hybrid.jointUnits = 6;
     m_hybrid.finetuneEpochs = 3; // the default skips it; the pathways must stay apart through it too
+    m_hybrid.learnVariances = true; // off by default; the binary units' must stay 0 when learned
     TrainModelResult trained = trainHybrid(m_catalog, m_training, m_params, m_hybrid);
     QVERIFY(!trained.stopped);
     m_model = std::move(trained.model);
@@ -197,6 +198,7 @@ void TestHybrid::tagPathwayFollowsTheVocabulary()
 {
     HybridParams wide = m_hybrid;
     wide.tagUnitsFollowVocabulary = true;
+    wide.learnVariances = false; // the default: every variance stays at 1
     TrainingParams quick = m_params;
     quick.pretrainEpochs = 1;
     for (std::size_t minTracks : {std::size_t(1), std::size_t(5)}) {
@@ -205,6 +207,7 @@ void TestHybrid::tagPathwayFollowsTheVocabulary()
         const std::size_t tags = m.find(Modality::Tags)->count;
         QCOMPARE(m.hybrid.tagLayers.front(), std::clamp<std::size_t>(tags, 32, 256));
         QCOMPARE(m.dbm.blocksOf(0)[1].cols, m.hybrid.tagLayers.front());
+        QVERIFY(m.dbm.logVariance.isZero(0));
     }
 }
 

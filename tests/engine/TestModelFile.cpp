@@ -77,6 +77,7 @@ void TestModelFile::initTestCase()
     shape.tagUnitsFollowVocabulary = false;
     shape.listeningLayers = {5};
     shape.jointUnits = 6;
+    shape.learnVariances = true; // off its default: the file must keep it
     TrainingParams quick;
     quick.pretrainEpochs = 2;
     m_hybrid = rec::trainHybrid(m_catalog, listening, quick, shape).model;

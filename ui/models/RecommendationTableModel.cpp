@@ -8,6 +8,7 @@
 
 #include <QBrush>
 #include <QColor>
+#include <cmath>
 
 namespace gdbm::ui {
 namespace {
@@ -123,8 +124,10 @@ QString RecommendationTableModel::modalitiesText(int row, bool longForm) const
     for (const rec::ModalityShare& share : m_shares[std::size_t(row)]) {
         const std::string_view key = model::modalityKey(share.modality);
         const QString name = QString::fromLatin1(key.data(), qsizetype(key.size()));
+        // Below the last decimal shown, no sign: "-0.000" would read as a loss.
+        const double contribution = std::abs(share.contribution) < 5e-4 ? 0.0 : share.contribution;
         parts << (share.inferred ? tr("%1 inferred").arg(name)
-                                 : tr("%1 %2").arg(name).arg(share.contribution, 0, 'f', longForm ? 3 : 2));
+                                 : tr("%1 %2").arg(name).arg(contribution, 0, 'f', 3));
     }
     if (!longForm)
         return parts.join(QStringLiteral(" \u00b7 "));

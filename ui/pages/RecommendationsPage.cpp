@@ -339,7 +339,13 @@ void RecommendationsPage::showRecommendations()
     }
     m_recommendations->setRecommendations(simulation, s.catalog, *m_user, std::move(top));
     m_recommendations->setHybridNotes(std::move(isNew), std::move(shares));
-    m_recommendationTable->setColumnHidden(RecommendationTableModel::ModalitiesColumn, !s.model->isHybrid());
+    const int modalities = RecommendationTableModel::ModalitiesColumn;
+    if (m_recommendationTable->isColumnHidden(modalities) == s.model->isHybrid()) {
+        m_recommendationTable->setColumnHidden(modalities, !s.model->isHybrid());
+        // A section shown again comes back at its default width: fit it to what it says.
+        if (s.model->isHybrid())
+            m_recommendationTable->resizeColumnToContents(modalities);
+    }
     m_map->setHighlights(history.tracks, recommended);
     m_export->setEnabled(m_recommendations->rowCount() > 0);
     m_tabs->setTabText(0, tr("Recommendations (%1)").arg(m_recommendations->rowCount()));

@@ -5,6 +5,7 @@
 
 #include <QLabel>
 #include <QProgressBar>
+#include <algorithm>
 #include <cmath>
 
 namespace gdbm::ui {
@@ -91,13 +92,25 @@ void TrainingPage::showModel()
         shape = tr("Hybrid of %1 (visible units); hidden layers %2")
                     .arg(groups.join(", "), layersText(model->dbm.layerSizes()));
     }
-    m_modelSummary->setText(tr("%1, trained on %L2 songs (%L3 held out for validation) in %4. "
-                               "Reconstruction error: %5 on training songs, %6 on validation songs.")
+    // The audio-only model's error is over standardized features; a hybrid's mostly-zero binary
+    // units would make a whole-model mean meaningless: its layer 1 says it modality by modality.
+    QString error = tr("Reconstruction error: %1 on training songs, %2 on validation songs.")
+                        .arg(mse(model->mseTrain), mse(model->mseValidation));
+    const auto layerOne = std::find_if(model->curves.rbegin(), model->curves.rend(),
+                                       [](const model::EpochStats& e) { return !e.groups.empty(); });
+    if (model->isHybrid() && layerOne != model->curves.rend()) {
+        QStringList parts;
+        for (const model::GroupError& g : layerOne->groups)
+            parts << tr("%1 %2").arg(QString::fromStdString(g.name),
+                                     mse(std::isfinite(g.validation) ? g.validation : g.train));
+        error =
+            tr("Layer 1's reconstruction error (1 = the mean; validation songs): %1.").arg(parts.join(", "));
+    }
+    m_modelSummary->setText(tr("%1, trained on %L2 songs (%L3 held out for validation) in %4. %5")
                                 .arg(shape)
                                 .arg(qulonglong(model->trainRows))
                                 .arg(qulonglong(model->validationRows))
-                                .arg(duration(model->pretrainSeconds + model->finetuneSeconds),
-                                     mse(model->mseTrain), mse(model->mseValidation)) +
+                                .arg(duration(model->pretrainSeconds + model->finetuneSeconds), error) +
                             QLatin1Char(' ') + keptText(*model));
 }
 

@@ -284,8 +284,9 @@ QStringList TrainingSettingsForm::problems() const
 void TrainingSettingsForm::setAudioOnly(bool audioOnly)
 {
     const QString hybrid =
-        tr("The hybrid pretrains with weight doubling and momentum 0.5 then 0.9, and is not "
-           "fine-tuned: measured, that ranks best (docs/MODEL.md, section 10).");
+        tr("The hybrid pretrains with weight doubling and momentum 0.5 then 0.9, keeps the "
+           "audio variances at 1, and is not fine-tuned: measured, that ranks best "
+           "(docs/MODEL.md, section 10).");
     m_layersEdit->setEnabled(audioOnly);
     m_layersEdit->setToolTip(audioOnly ? tr("Hidden layer sizes from the bottom up, separated by commas. "
                                             "Progressively smaller layers compress the audio features into "
