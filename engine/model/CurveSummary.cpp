@@ -90,7 +90,9 @@ std::string_view verdictKey(Verdict verdict)
 
 std::optional<int> keptByEarlyStopping(const Model& model)
 {
-    if (!model.params.earlyStopping || model.validationRows == 0)
+    // Early stopping chooses among fine-tuning epochs: without any (a hybrid's default), none.
+    const TrainingParams recipe = model.trainedRecipe();
+    if (!recipe.earlyStopping || model.validationRows == 0 || recipe.finetuneEpochs == 0)
         return std::nullopt;
     return model.keptEpoch;
 }
@@ -140,7 +142,10 @@ TrainingVerdict judgeTraining(const std::vector<EpochStats>& curves, std::option
         v.verdict = Verdict::Overfitting;
         v.summary = "Overfitting: validation error rose from " + fixed(judged[best]) + " (epoch " +
                     std::to_string(best + 1) + ") to " + fixed(judged.back()) + " while training error fell.";
-        if (!keptByEarlyStopping)
+        if (!fineTuned)
+            v.advice = "Try fewer pretraining epochs or more weight decay (early stopping applies to "
+                       "fine-tuning).";
+        else if (!keptByEarlyStopping)
             v.advice = "Turn on early stopping, or try fewer epochs or more weight decay.";
         else
             v.advice = "Early stopping kept " +

@@ -92,6 +92,14 @@ private Q_SLOTS:
                     .advice.find("Turn on early stopping") == 0);
         QVERIFY(judgeTraining(curves({0.9}, line(0.8, 0.3, 20), overfit), 0)
                     .advice.find("the pretrained model") != std::string::npos);
+        // Pretraining alone (the hybrid's default) overfitting: early stopping is not the cure.
+        std::vector<EpochStats> pretrainedOnly = curves(line(0.8, 0.3, 20), {}, {});
+        for (std::size_t i = 0; i < pretrainedOnly.size(); ++i)
+            pretrainedOnly[i].mseValidation = overfit[i];
+        const TrainingVerdict pretrained = judgeTraining(pretrainedOnly, std::nullopt);
+        QCOMPARE(pretrained.verdict, Verdict::Overfitting);
+        QVERIFY2(pretrained.advice.find("fewer pretraining epochs") != std::string::npos,
+                 pretrained.advice.c_str());
         const TrainingVerdict rising = judgeTraining(curves({0.9}, line(0.5, 0.9, 20), {}), std::nullopt);
         QVERIFY2(rising.advice.find("lower learning rate") != std::string::npos, rising.advice.c_str());
     }
