@@ -184,6 +184,16 @@ void addDataOptions(QCommandLineParser& parser)
          "FILE"});
 }
 
+rec::InteractionHistories readHistories(const std::string& path, const data::Catalog& catalog)
+{
+    rec::InteractionHistories histories = rec::readInteractionHistories(path, catalog);
+    if (histories.unknownTracks > 0)
+        printInfo("note: " + text::withThousands((long long)histories.unknownTracks) + " of " +
+                  text::withThousands((long long)histories.interactions) +
+                  " interactions name tracks this catalog does not have; they were skipped");
+    return histories;
+}
+
 data::Catalog loadCatalog(const QCommandLineParser& parser)
 {
     const QStringList files = parser.values("data");

@@ -2,6 +2,7 @@
 
 #include "core/Progress.h"
 #include "data/Catalog.h"
+#include "rec/InteractionFile.h"
 
 #include <QCommandLineParser>
 #include <QStringList>
@@ -86,6 +87,9 @@ ProgressCallback stderrProgress();
 
 // The catalog of --data FILE (one or two), or the demo catalog when none is given.
 void addDataOptions(QCommandLineParser& parser);
+// interaction_data.csv against the catalog, with a note on stderr when some of its tracks are
+// not in the catalog (they are skipped).
+rec::InteractionHistories readHistories(const std::string& path, const data::Catalog& catalog);
 data::Catalog loadCatalog(const QCommandLineParser& parser);
 
 // Prints one line to stderr ("gdbm-cli: ...").

@@ -88,26 +88,36 @@ int runEvaluate(const QStringList& args)
         parser.isSet("model") ? std::optional(model::loadModel(parser.value("model").toStdString()))
                               : std::nullopt;
 
+    if (given && given->isHybrid()) {
+        for (const char* option :
+             {"modalities", "audio-layers", "tag-layers", "listening-layers", "joint",
+              "hybrid-finetune-epochs", "no-hybrid-weight-doubling", "hybrid-learn-variances"}) {
+            if (parser.isSet(option))
+                printInfo("note: --" + std::string(option) +
+                          " is not used: the model file is a hybrid, and its own shape is the one evaluated");
+        }
+    }
     const data::Catalog catalog = loadCatalog(parser);
     const sim::SimulationResult simulation = simulateUsers(catalog, users, params.seed);
     const model::Model model = given ? std::move(*given) : trainedModel(catalog, params);
     const auto rule = rec::scoringRuleFromKey(parser.value("scoring").toStdString());
     if (!rule)
         throw UsageError{"--scoring must be mean-cosine or history-mean"};
-    std::vector<rec::EvaluationResult> results;
-    for (rec::Protocol protocol : protocols) {
-        rec::ComparisonParams comparison;
-        comparison.k = k;
-        comparison.seed = params.seed;
-        comparison.protocol = protocol;
-        comparison.rule = *rule;
-        comparison.hybrid = hybrid;
-        comparison.hybridEmbedding = hybridKind;
-        results.push_back(
-            rec::compareMethods(catalog, simulation, model, comparison, stderrProgress(), &interrupted()));
-        if (results.size() > 1)
+    rec::ComparisonParams comparison;
+    comparison.k = k;
+    comparison.seed = params.seed;
+    comparison.rule = *rule;
+    comparison.hybrid = hybrid;
+    comparison.hybridEmbedding = hybridKind;
+    // One call for every protocol: a hybrid model's audio-only counterpart is trained once.
+    const std::vector<rec::EvaluationResult> results =
+        rec::compareProtocols(catalog, simulation, model, comparison, protocols, stderrProgress(),
+                              &interrupted())
+            .results;
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        if (i > 0)
             std::printf("\n");
-        printEvaluation(results.back());
+        printEvaluation(results[i]);
     }
     if (!json.empty()) {
         writeEvaluationJson(results, json);

@@ -37,11 +37,7 @@ int runRecommend(const QStringList& args)
     const model::Model model = model::loadModel(parser.value("model").toStdString());
     const data::Catalog catalog = loadCatalog(parser);
     const std::string interactionsPath = parser.value("interactions").toStdString();
-    const rec::InteractionHistories histories = rec::readInteractionHistories(interactionsPath, catalog);
-    if (histories.unknownTracks > 0)
-        printInfo("note: " + text::withThousands((long long)histories.unknownTracks) + " of " +
-                  text::withThousands((long long)histories.interactions) +
-                  " interactions name tracks this catalog does not have; they were skipped");
+    const rec::InteractionHistories histories = readHistories(interactionsPath, catalog);
     const auto it = histories.users.find(user);
     if (it == histories.users.end())
         throw InputError({interactionsPath, 0, 0, "user_id"},

@@ -256,13 +256,8 @@ rec::NamedInteractions listeningFor(const QCommandLineParser& parser, const data
 {
     if (!parser.isSet("interactions"))
         return {{catalog.size(), {}}, {}};
-    const std::string path = parser.value("interactions").toStdString();
-    const rec::InteractionHistories histories = rec::readInteractionHistories(path, catalog);
-    if (histories.unknownTracks > 0)
-        printInfo("note: " + text::withThousands((long long)histories.unknownTracks) + " of " +
-                  text::withThousands((long long)histories.interactions) +
-                  " interactions name tracks this catalog does not have; they were skipped");
-    return rec::listeningOf(histories, catalog.size());
+    return rec::listeningOf(readHistories(parser.value("interactions").toStdString(), catalog),
+                            catalog.size());
 }
 
 int runTrain(const QStringList& args)
@@ -287,6 +282,18 @@ int runTrain(const QStringList& args)
     if (!audioOnly && parser.isSet("layers"))
         throw UsageError{"--layers shapes the audio-only model (--modalities audio); the hybrid's pathways "
                          "take --audio-layers, --tag-layers, --listening-layers and --joint"};
+    // The hybrid's own settings replace these (docs/MODEL.md section 10): given, they would be
+    // silently ignored.
+    const std::pair<const char*, const char*> replaced[] = {
+        {"finetune-epochs", "--hybrid-finetune-epochs"},
+        {"momentum", "its own momentum (0.5 then 0.9)"},
+        {"weight-doubling", "weight doubling unless --no-hybrid-weight-doubling"},
+        {"variance-warmup", "fixed audio variances unless --hybrid-learn-variances"}};
+    for (const auto& [option, instead] : replaced) {
+        if (!audioOnly && parser.isSet(option))
+            throw UsageError{"--" + std::string(option) +
+                             " is the audio-only model's (--modalities audio); the hybrid has " + instead};
+    }
     if (audioOnly && parser.isSet("interactions"))
         throw UsageError{"--interactions feeds the listening modality, which --modalities audio leaves out"};
     if (parser.isSet("modalities") && hybrid.uses(model::Modality::Listening) &&

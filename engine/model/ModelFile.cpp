@@ -233,9 +233,7 @@ std::vector<ModalityColumns> getModalities(Reader& r)
         m.names.reserve(m.count);
         for (std::size_t j = 0; j < m.count; ++j)
             m.names.push_back(r.getString());
-        first += m.count;
-        if (first > kMaxUnits)
-            r.fail("the model file is corrupted (too many visible units)");
+        first += m.count; // at most 3 x kMaxUnits: one of each modality
         modalities.push_back(std::move(m));
     }
     return modalities;
@@ -318,6 +316,16 @@ void getHybrid(Reader& r, Model& model)
                 r.fail("the model file is corrupted (a weight block outside its matrix)");
             blocks.push_back(b);
         }
+        // The products read only inside the blocks: they must cover the matrix, without overlap,
+        // and the weights outside them be 0.
+        if (!blocks.empty()) {
+            if (!blocksTile(blocks, std::size_t(weights.rows()), std::size_t(weights.cols())))
+                r.fail("the model file is corrupted (weight blocks that do not tile their matrix)");
+            Matrix outside = weights;
+            zeroOutsideBlocks(blocks, outside);
+            if (outside != weights)
+                r.fail("the model file is corrupted (weights outside the pathway blocks)");
+        }
         model.dbm.blocks.push_back(std::move(blocks));
     }
     HybridParams& h = model.hybrid;
@@ -359,10 +367,14 @@ void getHybrid(Reader& r, Model& model)
     r.expect(heard, 8);
     if (heard > 0 && !listening)
         r.fail("the model file is corrupted (listening without a listening modality)");
-    model.heard.resize(heard);
-    for (HeardTrack& t : model.heard) {
+    // Grown as entries are read (each holds at least one listener): memory follows the bytes
+    // actually there, not the count a damaged file claims.
+    for (std::uint32_t i = 0; i < heard; ++i) {
+        HeardTrack t;
         t.track = r.getString();
         const std::uint32_t n = r.count(std::uint32_t(listening->count), "listener count");
+        if (n == 0)
+            r.fail("the model file is corrupted (a heard track without a listener)");
         r.expect(n, 4);
         t.listeners.resize(n);
         for (std::uint32_t& u : t.listeners) {
@@ -370,6 +382,7 @@ void getHybrid(Reader& r, Model& model)
             if (u >= listening->count || (&u != t.listeners.data() && u <= *(&u - 1)))
                 r.fail("the model file is corrupted (a listener out of range or out of order)");
         }
+        model.heard.push_back(std::move(t));
     }
 }
 

@@ -12,11 +12,6 @@ enum class Phase { Pretraining, FineTuning };
 
 std::string_view phaseName(Phase phase); // "pretraining", "fine-tuning"
 
-// What an observer learns after each epoch (MODEL.md section 5): the deterministic
-// reconstruction error relative to the input's variance (1.0 = the mean), for training and
-// validation songs; when pretraining, of that layer's own input. The fields keep their "mse"
-// names: model files and CSV exports of version 1 hold the mean squared error of the features
-// through the whole stack.
 // One modality's share of a multimodal layer 1's curve: its squared reconstruction error
 // divided by its own units' variance (1.0: no better than its mean).
 struct GroupError
@@ -26,6 +21,11 @@ struct GroupError
     double validation = 0.0; // NaN when there is no validation share
 };
 
+// What an observer learns after each epoch (MODEL.md section 5): the deterministic
+// reconstruction error relative to the input's variance (1.0 = the mean), for training and
+// validation songs; when pretraining, of that layer's own input. The fields keep their "mse"
+// names: model files and CSV exports of version 1 hold the mean squared error of the features
+// through the whole stack.
 struct EpochStats
 {
     Phase phase = Phase::Pretraining;

@@ -186,8 +186,25 @@ model::HybridParams hybridParamsFromJson(const json& in, const JsonReader& reade
     p.weightDoubling = reader.boolean(in, "weight_doubling");
     p.finetuneEpochs = int(reader.integer(in, "finetune_epochs", kIntMin, kIntMax));
     p.learnVariances = reader.boolean(in, "learn_variances");
-    if (const auto problems = model::validate(p); !problems.empty())
-        reader.fail("modalities", problems.front());
+    // validate() names the setting first ("joint units: 1..4096"): the JSON key it is kept under.
+    if (const auto problems = model::validate(p); !problems.empty()) {
+        const std::string& problem = problems.front();
+        const std::pair<const char*, const char*> keys[] = {{"modalities", "modalities"},
+                                                            {"pathway layers", "audio_layers"},
+                                                            {"audio layers", "audio_layers"},
+                                                            {"tags layers", "tag_layers"},
+                                                            {"listening layers", "listening_layers"},
+                                                            {"joint units", "joint_units"},
+                                                            {"hybrid momentum", "pretrain_momentum"},
+                                                            {"hybrid fine-tuning", "finetune_epochs"},
+                                                            {"min tag tracks", "min_tag_tracks"}};
+        std::string key = "modalities";
+        for (const auto& [prefix, name] : keys) {
+            if (problem.starts_with(prefix))
+                key = name;
+        }
+        reader.fail(key, problem);
+    }
     return p;
 }
 

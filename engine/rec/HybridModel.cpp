@@ -1,6 +1,7 @@
 #include "rec/HybridModel.h"
 
 #include "core/Error.h"
+#include "core/Text.h"
 #include "rec/Recommender.h"
 
 #include <algorithm>
@@ -131,6 +132,14 @@ model::TrainModelResult trainHybrid(const data::Catalog& catalog, const Training
             if (!listeners[t].empty())
                 model.heard.push_back({catalog.identity(t), listeners[t]});
         }
+        // One unit per listener, and the model file holds at most 65,536 units per modality.
+        constexpr std::size_t kMaxListeners = 1u << 16;
+        if (!model.heard.empty() && training.tracksOfUser.size() > kMaxListeners)
+            throw InputError({catalog.label(), 0, 0, "listening"},
+                             text::withThousands((long long)training.tracksOfUser.size()) +
+                                 " listeners; the listening modality has one unit per listener, at most " +
+                                 text::withThousands((long long)kMaxListeners) +
+                                 " (simulate fewer users, or leave listening out)");
         if (!model.heard.empty()) {
             if (listenerNames.empty()) {
                 for (std::size_t u = 0; u < training.tracksOfUser.size(); ++u)

@@ -29,8 +29,9 @@ NamedInteractions simulationListening(const sim::SimulationResult& simulation, s
 // Trains the multimodal DBM on the catalog with the listening of `training` (one list of
 // catalog tracks per user; `listenerNames` name the listening units, "user:INDEX" when empty).
 // Modalities the data lacks are left out (no audio features, no tag with enough tracks, no
-// interaction); it throws InputError when none is left. The training recipe is params' (MODEL.md
-// section 9) with hybrid's shape and overrides (momentum, weight doubling, fine-tuning epochs).
+// interaction); it throws InputError when none is left, or for more listeners than the model
+// file holds (65,536). The training recipe is params' (MODEL.md section 9) with hybrid's shape
+// and overrides (momentum, weight doubling, fine-tuning epochs, fixed audio variances).
 model::TrainModelResult trainHybrid(const data::Catalog& catalog, const TrainingInteractions& training,
                                     const model::TrainingParams& params, const model::HybridParams& hybrid,
                                     const model::EpochObserver& observer = {},

@@ -19,25 +19,38 @@ std::vector<std::vector<ModalityShare>> explainByModality(const model::Model& mo
     const Matrix visible = hybridVisible(model, catalog, tracks);
     const std::vector<bool> unheard = unheardTracks(model, catalog);
     const model::ModalityColumns* listening = model.find(model::Modality::Listening);
-    for (std::size_t i = 0; i < recommendations.size(); ++i) {
-        const std::uint32_t track = recommendations[i].track;
-        const Matrix row = visible.row(Eigen::Index(i));
-        const double score = query.dot(space.directions.row(Eigen::Index(track)));
-        for (const model::ModalityColumns& m : model.modalities) {
-            ModalityShare share{m.modality, 0.0, false};
-            std::vector<model::ColumnRange> missing = {{m.first, m.count}};
-            if (unheard[track] && listening) {
-                if (m.modality == model::Modality::Listening) {
-                    share.inferred = true;
-                    shares[i].push_back(share);
-                    continue;
-                }
+    for (std::vector<ModalityShare>& row : shares) {
+        for (const model::ModalityColumns& m : model.modalities)
+            row.push_back({m.modality, 0.0, false});
+    }
+    for (std::size_t m = 0; m < model.modalities.size(); ++m) {
+        const model::ModalityColumns& left = model.modalities[m];
+        // The songs grouped by what their inference leaves out: this modality, and for a song
+        // nobody heard its listening too (already inferred: leaving it out changes nothing).
+        std::vector<Eigen::Index> heardRows, unheardRows;
+        for (std::size_t i = 0; i < tracks.size(); ++i) {
+            if (!(listening && unheard[tracks[i]]))
+                heardRows.push_back(Eigen::Index(i));
+            else if (left.modality == model::Modality::Listening)
+                shares[i][m].inferred = true;
+            else
+                unheardRows.push_back(Eigen::Index(i));
+        }
+        for (const bool newSongs : {false, true}) {
+            const std::vector<Eigen::Index>& rows = newSongs ? unheardRows : heardRows;
+            if (rows.empty())
+                continue;
+            std::vector<model::ColumnRange> missing = {{left.first, left.count}};
+            if (newSongs)
                 missing.push_back({listening->first, listening->count});
+            const Matrix without = embed(model.dbm, visible(rows, Eigen::all), kind,
+                                         model.params.meanFieldIterations, missing, cancel);
+            for (std::size_t k = 0; k < rows.size(); ++k) {
+                const auto i = std::size_t(rows[k]);
+                const double score = query.dot(space.directions.row(Eigen::Index(tracks[i])));
+                shares[i][m].contribution =
+                    score - query.dot(directionOf(space, without.row(Eigen::Index(k))));
             }
-            const Matrix without =
-                embed(model.dbm, row, kind, model.params.meanFieldIterations, missing, cancel);
-            share.contribution = score - query.dot(directionOf(space, without));
-            shares[i].push_back(share);
         }
     }
     return shares;

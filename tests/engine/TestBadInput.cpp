@@ -328,6 +328,10 @@ void TestBadInput::catalogue_data()
     usage("train --modalities listening without interactions",
           {"train", "--modalities", "audio,listening", "--out", dir + "/h.gdbm"},
           "--modalities listening needs --interactions CSV");
+    usage("train --finetune-epochs with a hybrid",
+          {"train", "--finetune-epochs", "5", "--out", dir + "/h.gdbm"},
+          "--finetune-epochs is the audio-only model's (--modalities audio); the hybrid has "
+          "--hybrid-finetune-epochs");
     usage("train --interactions with audio only",
           {"train", "--modalities", "audio", "--interactions", dir + "/i.csv", "--out", dir + "/h.gdbm"},
           "--interactions feeds the listening modality");

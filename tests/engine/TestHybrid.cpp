@@ -65,7 +65,7 @@ void TestHybrid::initTestCase()
     m_hybrid.tagUnitsFollowVocabulary = false;
     m_hybrid.listeningLayers = {5};
     m_hybrid.jointUnits = 6;
-    m_hybrid.finetuneEpochs = 3; // the default skips it; the pathways must stay apart through it too
+    m_hybrid.finetuneEpochs = 3;    // the default skips it; the pathways must stay apart through it too
     m_hybrid.learnVariances = true; // off by default; the binary units' must stay 0 when learned
     TrainModelResult trained = trainHybrid(m_catalog, m_training, m_params, m_hybrid);
     QVERIFY(!trained.stopped);

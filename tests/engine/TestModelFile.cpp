@@ -209,6 +209,15 @@ void TestModelFile::rejectsDamagedHybrids_data()
     Model block = m_hybrid;
     block.dbm.blocks[0][2].cols += 100;
     QTest::newRow("block outside its matrix") << bytesOf(block) << "weight block outside its matrix";
+    Model gap = m_hybrid;
+    gap.dbm.blocks[0][1].cols -= 1;
+    QTest::newRow("blocks that leave a gap") << bytesOf(gap) << "do not tile their matrix";
+    Model outside = m_hybrid;
+    outside.dbm.weights[0](0, Eigen::Index(outside.dbm.blocks[0][1].col)) = 0.5f;
+    QTest::newRow("weight outside the blocks") << bytesOf(outside) << "weights outside the pathway blocks";
+    Model silent = m_hybrid;
+    silent.heard.front().listeners.clear();
+    QTest::newRow("heard track without a listener") << bytesOf(silent) << "without a listener";
     Model shape = m_hybrid;
     shape.hybrid.jointUnits = 0;
     QTest::newRow("unusable shape") << bytesOf(shape) << "unusable hybrid settings";

@@ -39,7 +39,7 @@ ModelChoiceBox::ModelChoiceBox(QWidget* parent) : QGroupBox(tr("Model"), parent)
     const char* names[] = {"trainAudio", "trainTags", "trainListening"};
     const QString tips[] = {
         tr("The songs' audio features (danceability, energy, ...): Gaussian units"),
-        tr("Genres with at least 5 songs and release decades, one binary unit each"),
+        QString(), // with the project's genre threshold, in setParams()
         tr("Who heard each song in the simulation, one binary unit per listener. A song nobody "
            "heard has its listening inferred from its other modalities."),
     };
@@ -118,6 +118,8 @@ void ModelChoiceBox::setParams(const model::HybridParams& p)
     const QSignalBlocker blockers[] = {QSignalBlocker(m_modality[0]), QSignalBlocker(m_modality[1]),
                                        QSignalBlocker(m_modality[2]), QSignalBlocker(m_joint)};
     m_shown = p;
+    m_modality[int(Modality::Tags)]->setToolTip(
+        tr("Genres with at least %1 songs and release decades, one binary unit each").arg(p.minTagTracks));
     for (Modality m : model::kAllModalities)
         m_modality[int(m)]->setChecked(p.uses(m));
     showLayers(m_audioLayers, p.audioLayers);

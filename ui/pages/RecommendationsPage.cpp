@@ -313,7 +313,6 @@ void RecommendationsPage::showRecommendations()
     const rec::UserHistory history = rec::historyOf(*simulation, *m_user, false);
     std::vector<rec::Recommendation> top =
         rec::recommend(s.space, history, {std::size_t(m_topN->value()), kReasons});
-    m_lastRankingMs = double(timer.nsecsElapsed()) / 1e6;
 
     std::vector<std::uint32_t> recommended;
     double highest = -1.0;
@@ -327,8 +326,8 @@ void RecommendationsPage::showRecommendations()
     // than show a list of equal scores as if it meant something.
     constexpr double kFlatSpread = 1e-3;
     const bool flat = top.size() > 1 && highest - lowest < kFlatSpread;
-    // A hybrid's notes: which songs are new, and what each modality adds (a few ms: 3 inferences
-    // of each listed song).
+    // A hybrid's notes: which songs are new, and what each modality adds (one batched inference
+    // per modality left out; counted in the time the page shows).
     std::vector<bool> isNew;
     std::vector<std::vector<rec::ModalityShare>> shares;
     if (s.model->isHybrid()) {
@@ -337,6 +336,7 @@ void RecommendationsPage::showRecommendations()
         shares = rec::explainByModality(*s.model, *s.catalog, s.kind, s.space,
                                         rec::queryVector(s.space, history, rec::kDefaultScoringRule), top);
     }
+    m_lastRankingMs = double(timer.nsecsElapsed()) / 1e6;
     m_recommendations->setRecommendations(simulation, s.catalog, *m_user, std::move(top));
     m_recommendations->setHybridNotes(std::move(isNew), std::move(shares));
     const int modalities = RecommendationTableModel::ModalitiesColumn;

@@ -99,12 +99,14 @@ void TrainingPage::showModel()
     const auto layerOne = std::find_if(model->curves.rbegin(), model->curves.rend(),
                                        [](const model::EpochStats& e) { return !e.groups.empty(); });
     if (model->isHybrid() && layerOne != model->curves.rend()) {
+        const bool validation = std::isfinite(layerOne->mseValidation);
         QStringList parts;
         for (const model::GroupError& g : layerOne->groups)
             parts << tr("%1 %2").arg(QString::fromStdString(g.name),
-                                     mse(std::isfinite(g.validation) ? g.validation : g.train));
-        error =
-            tr("Layer 1's reconstruction error (1 = the mean; validation songs): %1.").arg(parts.join(", "));
+                                     mse(validation ? g.validation : g.train));
+        error = (validation ? tr("Layer 1's reconstruction error (1 = the mean; validation songs): %1.")
+                            : tr("Layer 1's reconstruction error (1 = the mean; training songs): %1."))
+                    .arg(parts.join(", "));
     }
     m_modelSummary->setText(tr("%1, trained on %L2 songs (%L3 held out for validation) in %4. %5")
                                 .arg(shape)
