@@ -28,6 +28,7 @@ private Q_SLOTS:
     void trainsTheHybridLikeTheEngine();
     void originalStudyIsOneClickAway();
     void badShapesDisableStart();
+    void staysResponsiveWhileTrainingTheHybrid();
 
 private:
     void typeInto(const char* name, const QString& text);
@@ -139,6 +140,30 @@ void TestTrainingPageHybrid::badShapesDisableStart()
         child<QCheckBox>(name)->setChecked(false);
     QVERIFY(!start->isEnabled());
     QVERIFY(problems->text().contains("at least one of audio, tags, listening"));
+}
+
+void TestTrainingPageHybrid::staysResponsiveWhileTrainingTheHybrid()
+{
+    // The demo catalog with 1,000 listeners and the default hybrid (its five curves drawn live),
+    // for a few seconds (without a sanitizer or another build on the machine).
+    const ui::LoadedCatalog demo = ui::prepareCatalog(data::generateDemoCatalog({}), data::GenreThresholds{});
+    m_state->setCatalog(demo);
+    sim::SimulationParams simulation;
+    simulation.thresholds = demo.facts.genres.thresholds;
+    m_state->setSimulation(std::make_shared<const sim::SimulationResult>(
+                               sim::simulate(*demo.catalog, sim::defaultArchetypes(), simulation)),
+                           demo.catalog, sim::defaultArchetypes(), demo.facts.genres.thresholds);
+    m_state->setHybridParams(model::HybridParams{});
+    model::TrainingParams params;
+    params.pretrainEpochs = 4;
+    m_state->setTrainingParams(params);
+    const std::optional<qint64> stall = trainAndMeasureStall();
+    QVERIFY(stall);
+    QVERIFY(m_state->model()->isHybrid());
+    QCOMPARE(m_page->chart()->pointCount(), 2 * params.pretrainEpochs);
+    if (kSlowdown > 1)
+        QSKIP("the stall limit is for uninstrumented builds");
+    QVERIFY2(*stall < kMaxStallMs, qPrintable(QString("the GUI stalled for %1 ms").arg(*stall)));
 }
 
 QTEST_MAIN(TestTrainingPageHybrid)

@@ -12,11 +12,15 @@
 #include "util/MessageBox.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
 #include <QPushButton>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QtTest>
 #include <memory>
+#include <optional>
 
 namespace gdbm::testing {
 
@@ -49,6 +53,12 @@ inline model::TrainingParams longParams()
     p.finetuneEpochs = 100;
     return p;
 }
+
+// The longest the GUI thread may go without serving its event loop while a model trains: well
+// under what a user notices (~100 ms), with room for a loaded CI machine.
+inline constexpr qint64 kMaxStallMs = 50;
+// How often the responsiveness probe's timer asks to run.
+inline constexpr int kProbeIntervalMs = 5;
 
 inline int plannedEpochs(const model::TrainingParams& p)
 {
@@ -107,6 +117,44 @@ protected:
         start->click();
         return m_page->jobs()->waitForFinished(60000 * kSlowdown);
     }
+    // Shows the page, starts a run with the state's settings and serves the event loop until it
+    // ends, timing how long the GUI thread went without running a 5 ms timer: the longest stall
+    // (ms), or none when the run did not finish with a model.
+    std::optional<qint64> trainAndMeasureStall()
+    {
+        m_page->show();
+        if (!QTest::qWaitForWindowExposed(m_page.get()))
+            return std::nullopt;
+        QElapsedTimer clock;
+        qint64 last = -1;
+        qint64 longestGap = 0;
+        QTimer probe;
+        probe.setTimerType(Qt::PreciseTimer);
+        probe.setInterval(kProbeIntervalMs);
+        QObject::connect(&probe, &QTimer::timeout, [&] {
+            const qint64 now = clock.elapsed();
+            if (last >= 0)
+                longestGap = std::max(longestGap, now - last);
+            last = now;
+        });
+        clock.start();
+        probe.start();
+        QTimer::singleShot(20, m_page.get(), &ui::TrainingPage::start);
+        QDeadlineTimer started(5000);
+        while (!m_page->jobs()->isRunning() && !started.hasExpired())
+            QTest::qWait(5);
+        if (!m_page->jobs()->waitForFinished(120000 * kSlowdown))
+            return std::nullopt;
+        QTest::qWait(100); // the model arriving and the chart redrawn
+        probe.stop();
+        if (!m_state->model())
+            return std::nullopt;
+        const qint64 stall = longestGap - kProbeIntervalMs;
+        qInfo("training ran %lld ms; longest GUI stall %lld ms (limit %lld ms)", clock.elapsed(), stall,
+              kMaxStallMs);
+        return stall;
+    }
+
     model::Model direct(const model::TrainingParams& params) const
     {
         return model::trainModel(*m_small.catalog, params).model;
