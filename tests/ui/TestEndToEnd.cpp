@@ -99,8 +99,12 @@ void TestEndToEnd::fromDemoCatalogToReopenedProject()
         // Train a tiny hybrid of every modality (the default): 2 epochs for the pathways' layer
         // and the joint one.
         QVERIFY(window.state().hybridParams() == model::HybridParams{});
+        // The recipe's audio-only settings shape the audio-only model the evaluation trains
+        // beside it: small too.
         model::TrainingParams params;
+        params.layers = {16, 8};
         params.pretrainEpochs = 2;
+        params.finetuneEpochs = 2;
         window.state().setTrainingParams(params);
         auto* training = page<TrainingPage>(window);
         training->start();
