@@ -1,12 +1,16 @@
 // Writes the seeds of the fuzz targets that read what only the app writes, into the corpus
 // folder (fuzz/corpus/): for project-file, a small project with every part (demo catalog,
 // archetypes, simulation, model, evaluation) and one with nothing optional; for
-// simulation-import, exported simulations against the target's catalog, cut to a few rows.
+// simulation-import, exported simulations against the target's catalog, cut to a few rows; for
+// model-file, a small audio-only model as a whole file and as a payload, and a small hybrid's
+// payload (its modalities, blocks, shape and listening).
 // Run by hand when a format changes:  gdbm-fuzz-seeds fuzz/corpus
 #include "FuzzTargets.h"
 #include "data/DemoCatalog.h"
+#include "model/ModelFile.h"
 #include "project/ProjectFile.h"
 #include "rec/Comparison.h"
+#include "rec/HybridModel.h"
 #include "sim/SimulationExport.h"
 
 #include <cstdio>
@@ -43,6 +47,33 @@ void writeProjects(const std::string& folder)
     full.evaluation = std::make_shared<const rec::EvaluationSet>(rec::compareProtocols(
         *catalog, *full.simulation, *full.model, {5, 3}, {rec::Protocol::Warm, rec::Protocol::NewTracks}));
     project::saveProject(full, folder + "/full.gdbmproj");
+}
+
+// The model-file harness reads a whole file after 'R', else the payload it frames itself.
+void writeModels(const std::string& folder)
+{
+    const data::Catalog catalog = data::generateDemoCatalog({40, 2});
+    model::TrainingParams params;
+    params.layers = {4, 2};
+    params.pretrainEpochs = 1;
+    params.finetuneEpochs = 1;
+    params.batchSize = 16;
+    const std::string audio = model::serializeModel(model::trainModel(catalog, params).model);
+    rec::TrainingInteractions listening{catalog.size(), {{0, 3, 7}, {1, 3}, {2, 9, 11}}};
+    model::HybridParams shape;
+    shape.audioLayers = {2};
+    shape.tagLayers = {2};
+    shape.tagUnitsFollowVocabulary = false;
+    shape.listeningLayers = {2};
+    shape.jointUnits = 2;
+    shape.minTagTracks = 3;
+    const std::string hybrid =
+        model::serializeModel(rec::trainHybrid(catalog, listening, params, shape).model);
+    // The frame: 8 bytes of magic, a u32 version and a u64 size before the payload, a u64 after.
+    const auto payload = [](const std::string& file) { return file.substr(20, file.size() - 28); };
+    std::ofstream(folder + "/raw.gdbm", std::ios::binary) << 'R' << audio;
+    std::ofstream(folder + "/payload.bin", std::ios::binary) << 'P' << payload(audio);
+    std::ofstream(folder + "/hybrid.bin", std::ios::binary) << 'P' << payload(hybrid);
 }
 
 // The first `lines` lines of a CSV (its records hold no line breaks).
@@ -86,6 +117,8 @@ int main(int argc, char** argv)
     const std::string corpus = argv[1];
     std::filesystem::create_directories(corpus + "/project-file");
     std::filesystem::create_directories(corpus + "/simulation-import");
+    std::filesystem::create_directories(corpus + "/model-file");
+    writeModels(corpus + "/model-file");
     writeProjects(corpus + "/project-file");
     writeSimulations(corpus + "/simulation-import");
     return 0;
