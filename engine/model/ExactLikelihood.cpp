@@ -17,6 +17,8 @@ struct Params
     std::vector<VectorD> c;
     VectorD b;
     VectorD variance;
+    Eigen::Index gaussian = 0; // visible units [0, gaussian) are Gaussian, the rest binary
+    Eigen::Index binary = 0;
 };
 
 Params toDouble(const Dbm& dbm)
@@ -28,6 +30,8 @@ Params toDouble(const Dbm& dbm)
     }
     p.b = dbm.visibleBias.cast<double>();
     p.variance = dbm.logVariance.cast<double>().array().exp();
+    p.gaussian = Eigen::Index(dbm.gaussianCount);
+    p.binary = p.b.size() - p.gaussian;
     return p;
 }
 
@@ -66,21 +70,36 @@ double hiddenTerms(const Params& p, const std::vector<VectorD>& h)
     return t;
 }
 
-// log of the unnormalised marginal of h: the v-integral of exp(-E(v, h)).
+double softplus(double x)
+{
+    return x > 0 ? x + std::log1p(std::exp(-x)) : std::log1p(std::exp(x));
+}
+
+// log of the unnormalised marginal of h: the integral of exp(-E(v, h)) over the Gaussian visible
+// units and the sum over the binary ones, which given h1 are independent: each gives
+// log(1 + exp(b_i + a_i)).
 double logMarginalOfHidden(const Params& p, const std::vector<VectorD>& h)
 {
     const VectorD a = p.w[0] * h[0];
+    const auto g = p.gaussian;
     double t = hiddenTerms(p, h);
-    t += ((2.0 * p.b.array() * a.array() + a.array().square()) / (2.0 * p.variance.array())).sum();
-    t += (0.5 * (2.0 * std::numbers::pi * p.variance.array()).log()).sum();
+    const auto bG = p.b.head(g).array(), aG = a.head(g).array(), varG = p.variance.head(g).array();
+    t += ((2.0 * bG * aG + aG.square()) / (2.0 * varG)).sum();
+    t += (0.5 * (2.0 * std::numbers::pi * varG).log()).sum();
+    for (Eigen::Index i = g; i < a.size(); ++i)
+        t += softplus(p.b(i) + a(i));
     return t;
 }
 
+// -E(v, h) = -sum_G (v - b)^2 / 2 sigma^2 + sum_G (v / sigma^2) a + sum_B (b + a) v + hidden terms.
 double negativeEnergy(const Params& p, const VectorD& v, const std::vector<VectorD>& h)
 {
-    const double quadratic = ((v - p.b).array().square() / (2.0 * p.variance.array())).sum();
-    const VectorD scaled = (v.array() / p.variance.array()).matrix();
-    return -quadratic + scaled.dot(p.w[0] * h[0]) + hiddenTerms(p, h);
+    const VectorD a = p.w[0] * h[0];
+    const auto g = p.gaussian, n = p.binary;
+    const double quadratic = ((v - p.b).head(g).array().square() / (2.0 * p.variance.head(g).array())).sum();
+    const double gaussian = (v.head(g).array() / p.variance.head(g).array() * a.head(g).array()).sum();
+    const double binary = ((p.b.tail(n) + a.tail(n)).array() * v.tail(n).array()).sum();
+    return -quadratic + gaussian + binary + hiddenTerms(p, h);
 }
 
 double logSumExp(const std::vector<double>& x)
@@ -174,8 +193,8 @@ GrbmGradient zeroGradient(const Params& p)
 
 GrbmGradient grbmDataTerm(const Dbm& grbm, const MatrixD& data)
 {
-    if (grbm.layerCount() != 1)
-        throw std::invalid_argument("grbmDataTerm: one hidden layer only");
+    if (grbm.layerCount() != 1 || grbm.gaussianCount != grbm.visibleCount())
+        throw std::invalid_argument("grbmDataTerm: one hidden layer, Gaussian visible units only");
     const Params p = toDouble(grbm);
     const VectorD precision = p.variance.cwiseInverse();
     GrbmGradient g = zeroGradient(p);
@@ -203,8 +222,8 @@ GrbmGradient grbmDataTerm(const Dbm& grbm, const MatrixD& data)
 
 GrbmGradient grbmModelTerm(const Dbm& grbm)
 {
-    if (grbm.layerCount() != 1)
-        throw std::invalid_argument("grbmModelTerm: one hidden layer only");
+    if (grbm.layerCount() != 1 || grbm.gaussianCount != grbm.visibleCount())
+        throw std::invalid_argument("grbmModelTerm: one hidden layer, Gaussian visible units only");
     const Params p = toDouble(grbm);
     const VectorD precision = p.variance.cwiseInverse();
     GrbmGradient g = zeroGradient(p);
@@ -236,11 +255,17 @@ Moments modelMoments(const Dbm& dbm)
     if (p.c.size() > 1)
         m.hiddenHidden = MatrixD::Zero(p.c[0].size(), p.c[1].size());
     for (std::size_t k = 0; k < all.size(); ++k) {
-        const VectorD meanV = p.b + p.w[0] * all[k][0];
+        // E[v | h]: b + a for a Gaussian unit, sigm(b + a) for a binary one (whose v^2 is v).
+        VectorD meanV = p.b + p.w[0] * all[k][0];
+        VectorD square = (p.variance.array() + meanV.array().square()).matrix();
+        for (Eigen::Index i = p.gaussian; i < meanV.size(); ++i) {
+            meanV(i) = sigmoid(meanV(i));
+            square(i) = meanV(i);
+        }
         m.visibleHidden += weights[k] * meanV * all[k][0].transpose();
         if (p.c.size() > 1)
             m.hiddenHidden += weights[k] * all[k][0] * all[k][1].transpose();
-        m.visibleSquare += weights[k] * (p.variance.array() + meanV.array().square()).matrix();
+        m.visibleSquare += weights[k] * square;
     }
     return m;
 }
@@ -278,7 +303,8 @@ MatrixD sample(const Dbm& dbm, std::size_t count, std::uint64_t seed)
         }
         const VectorD mean = p.b + p.w[0] * all[k][0];
         for (Eigen::Index i = 0; i < mean.size(); ++i)
-            out(Eigen::Index(r), i) = mean(i) + std::sqrt(p.variance(i)) * rng.normal();
+            out(Eigen::Index(r), i) = i < p.gaussian ? mean(i) + std::sqrt(p.variance(i)) * rng.normal()
+                                                     : double(rng.uniform() < sigmoid(mean(i)));
     }
     return out;
 }
