@@ -185,7 +185,7 @@ QWidget* RecommendationsPage::createDetailsPane()
     // "Because you played", the last column, takes the rest.
     setTypicalColumnWidths(m_recommendationTable,
                            {"100", "Losing Into the Sto", "Helen Myers & T", "hip hop, rap", "0000", "0.0000",
-                            "\u2713 yes", "audio 0.00 \u00b7 tags 0.00 \u00b7 listening 0.00"});
+                            "\u2713 yes", "audio -0.000 \u00b7 tags -0.000 \u00b7 listening -0.000"});
     setTypicalColumnWidths(m_historyTable, {"Falling Through the City", "The Red Rivers",
                                             "pop, dance pop, europop", "0000", "0.0"});
 
