@@ -4,6 +4,7 @@
 #include "core/Error.h"
 #include "core/FileChecks.h"
 #include "core/Text.h"
+#include "model/ModelFileCoding.h"
 
 #include <bit>
 #include <cmath>
@@ -13,14 +14,15 @@
 #include <sstream>
 
 namespace gdbm::model {
+
+using namespace file_coding;
+
 namespace {
 
 static_assert(std::endian::native == std::endian::little, "the model file is written little-endian");
 
 constexpr char kMagic[8] = {'G', 'D', 'B', 'M', 'M', 'O', 'D', 'L'};
 constexpr std::size_t kHeaderSize = sizeof kMagic + 4 + 8;
-constexpr std::uint32_t kMaxLayers = 32; // as validate(TrainingParams)
-constexpr std::uint32_t kMaxUnits = 1u << 16;
 constexpr std::uint32_t kMaxCurvePoints = 1u << 24;
 
 std::uint64_t fnv1a(const char* data, std::size_t size)
@@ -32,111 +34,6 @@ std::uint64_t fnv1a(const char* data, std::size_t size)
     }
     return hash;
 }
-
-class Writer
-{
-public:
-    template <typename T>
-    void put(T value)
-    {
-        static_assert(std::is_trivially_copyable_v<T>);
-        m_bytes.append(reinterpret_cast<const char*>(&value), sizeof value);
-    }
-    void putString(const std::string& s)
-    {
-        put(std::uint32_t(s.size()));
-        m_bytes += s;
-    }
-    template <typename Dense>
-    void putDense(const Dense& m)
-    {
-        put(std::uint32_t(m.rows()));
-        put(std::uint32_t(m.cols()));
-        for (Eigen::Index r = 0; r < m.rows(); ++r)
-            for (Eigen::Index c = 0; c < m.cols(); ++c)
-                put(float(m(r, c)));
-    }
-    void putDoubles(const std::vector<double>& v)
-    {
-        put(std::uint32_t(v.size()));
-        for (double x : v)
-            put(x);
-    }
-    std::string& bytes() { return m_bytes; }
-
-private:
-    std::string m_bytes;
-};
-
-class Reader
-{
-public:
-    Reader(const std::string& bytes, std::size_t begin, std::size_t end, const std::string& name)
-        : m_bytes(bytes), m_pos(begin), m_end(end), m_name(name)
-    {}
-
-    [[noreturn]] void fail(const std::string& reason) const { throw InputError({m_name, 0, 0, {}}, reason); }
-
-    template <typename T>
-    T get()
-    {
-        T value;
-        if (m_end - m_pos < sizeof value)
-            fail("the model file is truncated");
-        std::memcpy(&value, m_bytes.data() + m_pos, sizeof value);
-        m_pos += sizeof value;
-        return value;
-    }
-    std::uint32_t count(std::uint32_t max, const char* what)
-    {
-        const auto n = get<std::uint32_t>();
-        if (n > max)
-            fail(std::string("the model file is corrupted (") + what + " out of range)");
-        return n;
-    }
-    std::string getString()
-    {
-        const std::uint32_t n = count(1u << 20, "text length");
-        if (m_end - m_pos < n)
-            fail("the model file is truncated");
-        std::string s = m_bytes.substr(m_pos, n);
-        m_pos += n;
-        return s;
-    }
-    template <typename Dense>
-    Dense getDense(Eigen::Index rows, Eigen::Index cols)
-    {
-        if (get<std::uint32_t>() != std::uint32_t(rows) || get<std::uint32_t>() != std::uint32_t(cols))
-            fail("the model file is corrupted (a parameter block has the wrong shape)");
-        Dense m(rows, cols);
-        for (Eigen::Index r = 0; r < rows; ++r)
-            for (Eigen::Index c = 0; c < cols; ++c)
-                m(r, c) = get<float>();
-        return m;
-    }
-    std::vector<double> getDoubles(std::uint32_t expected)
-    {
-        if (get<std::uint32_t>() != expected)
-            fail("the model file is corrupted (wrong number of standardizer values)");
-        std::vector<double> v(expected);
-        for (double& x : v)
-            x = get<double>();
-        return v;
-    }
-    bool atEnd() const { return m_pos == m_end; }
-    // Refuses a count of items that the bytes left cannot hold, before anything is allocated.
-    void expect(std::uint64_t items, std::size_t bytesEach)
-    {
-        if (items > (m_end - m_pos) / bytesEach)
-            fail("the model file is corrupted (sizes larger than the file)");
-    }
-
-private:
-    const std::string& m_bytes;
-    std::size_t m_pos;
-    std::size_t m_end;
-    const std::string& m_name;
-};
 
 void putParams(Writer& w, const TrainingParams& p)
 {
@@ -194,196 +91,6 @@ TrainingParams getParams(Reader& r, std::vector<std::size_t> layers)
     p.logVarianceMin = r.get<double>();
     p.logVarianceMax = r.get<double>();
     return p;
-}
-
-// Version 3: a hybrid's visible layout (after the standardizer; the weights' shapes follow from it).
-void putModalities(Writer& w, const std::vector<ModalityColumns>& modalities)
-{
-    w.put(std::uint32_t(modalities.size()));
-    for (const ModalityColumns& m : modalities) {
-        w.put(std::uint8_t(m.modality));
-        w.put(std::uint32_t(m.names.size()));
-        for (const std::string& name : m.names)
-            w.putString(name);
-    }
-}
-
-std::vector<ModalityColumns> getModalities(Reader& r)
-{
-    const std::uint32_t count = r.count(std::uint32_t(std::size(kAllModalities)), "modality count");
-    std::vector<ModalityColumns> modalities;
-    std::size_t first = 0;
-    for (std::uint32_t i = 0; i < count; ++i) {
-        ModalityColumns m;
-        const auto kind = r.get<std::uint8_t>();
-        if (kind > std::uint8_t(Modality::Listening))
-            r.fail("the model file is corrupted (unknown modality)");
-        m.modality = Modality(kind);
-        for (const ModalityColumns& before : modalities) {
-            if (before.modality == m.modality)
-                r.fail("the model file is corrupted (a modality listed twice)");
-        }
-        if (m.modality == Modality::Audio && i != 0)
-            r.fail("the model file is corrupted (audio units after binary ones)");
-        m.count = r.count(kMaxUnits, "modality size");
-        if (m.count == 0)
-            r.fail("the model file is corrupted (an empty modality)");
-        r.expect(m.count, 4);
-        m.first = first;
-        m.names.reserve(m.count);
-        for (std::size_t j = 0; j < m.count; ++j)
-            m.names.push_back(r.getString());
-        first += m.count; // at most 3 x kMaxUnits: one of each modality
-        modalities.push_back(std::move(m));
-    }
-    return modalities;
-}
-
-void putSizes(Writer& w, const std::vector<std::size_t>& sizes)
-{
-    w.put(std::uint32_t(sizes.size()));
-    for (std::size_t n : sizes)
-        w.put(std::uint32_t(n));
-}
-
-std::vector<std::size_t> getSizes(Reader& r, const char* what)
-{
-    const std::uint32_t count = r.count(kMaxLayers, what);
-    std::vector<std::size_t> sizes;
-    for (std::uint32_t i = 0; i < count; ++i)
-        sizes.push_back(r.count(kMaxUnits, what));
-    return sizes;
-}
-
-// Version 3's tail of a hybrid: the weight blocks, the shape, the recipe's own layers, and the
-// training listening by track identity.
-void putHybrid(Writer& w, const Model& model)
-{
-    for (std::size_t l = 0; l < model.dbm.layerCount(); ++l) {
-        const BlockList& blocks = model.dbm.blocksOf(l);
-        w.put(std::uint32_t(blocks.size()));
-        for (const WeightBlock& b : blocks) {
-            for (std::size_t x : {b.row, b.rows, b.col, b.cols})
-                w.put(std::uint32_t(x));
-        }
-    }
-    const HybridParams& h = model.hybrid;
-    w.put(std::uint32_t(h.modalities.size()));
-    for (Modality m : h.modalities)
-        w.put(std::uint8_t(m));
-    for (Modality m : kAllModalities)
-        putSizes(w, h.pathwayLayers(m));
-    w.put(std::uint8_t(h.tagUnitsFollowVocabulary));
-    w.put(std::uint32_t(h.jointUnits));
-    w.put(std::uint32_t(h.minTagTracks));
-    w.put(h.pretrainMomentumStart);
-    w.put(h.pretrainMomentum);
-    w.put(std::uint8_t(h.weightDoubling));
-    w.put(std::int32_t(h.finetuneEpochs));
-    w.put(std::uint8_t(h.learnVariances));
-    putSizes(w, model.params.layers);
-    // Each curve point's per-modality errors (layer 1's), named by the modalities above.
-    for (const EpochStats& point : model.curves) {
-        w.put(std::uint8_t(point.groups.size()));
-        for (const GroupError& g : point.groups) {
-            w.put(g.train);
-            w.put(g.validation);
-        }
-    }
-    w.put(std::uint32_t(model.heard.size()));
-    for (const HeardTrack& t : model.heard) {
-        w.putString(t.track);
-        w.put(std::uint32_t(t.listeners.size()));
-        for (std::uint32_t u : t.listeners)
-            w.put(u);
-    }
-}
-
-void getHybrid(Reader& r, Model& model)
-{
-    for (std::size_t l = 0; l < model.dbm.layerCount(); ++l) {
-        const Matrix& weights = model.dbm.weights[l];
-        const std::uint32_t count = r.count(kMaxUnits, "block count");
-        r.expect(count, 16);
-        BlockList blocks;
-        for (std::uint32_t i = 0; i < count; ++i) {
-            WeightBlock b;
-            b.row = r.get<std::uint32_t>();
-            b.rows = r.get<std::uint32_t>();
-            b.col = r.get<std::uint32_t>();
-            b.cols = r.get<std::uint32_t>();
-            if (b.row + b.rows > std::size_t(weights.rows()) || b.col + b.cols > std::size_t(weights.cols()))
-                r.fail("the model file is corrupted (a weight block outside its matrix)");
-            blocks.push_back(b);
-        }
-        // The products read only inside the blocks: they must cover the matrix, without overlap,
-        // and the weights outside them be 0.
-        if (!blocks.empty()) {
-            if (!blocksTile(blocks, std::size_t(weights.rows()), std::size_t(weights.cols())))
-                r.fail("the model file is corrupted (weight blocks that do not tile their matrix)");
-            Matrix outside = weights;
-            zeroOutsideBlocks(blocks, outside);
-            if (outside != weights)
-                r.fail("the model file is corrupted (weights outside the pathway blocks)");
-        }
-        model.dbm.blocks.push_back(std::move(blocks));
-    }
-    HybridParams& h = model.hybrid;
-    h.modalities.clear();
-    const std::uint32_t count = r.count(std::uint32_t(std::size(kAllModalities)), "modality count");
-    for (std::uint32_t i = 0; i < count; ++i) {
-        const auto kind = r.get<std::uint8_t>();
-        if (kind > std::uint8_t(Modality::Listening))
-            r.fail("the model file is corrupted (unknown modality)");
-        h.modalities.push_back(Modality(kind));
-    }
-    for (Modality m : kAllModalities)
-        h.pathwayLayers(m) = getSizes(r, "pathway layer");
-    h.tagUnitsFollowVocabulary = r.get<std::uint8_t>() != 0;
-    h.jointUnits = r.get<std::uint32_t>();
-    h.minTagTracks = r.get<std::uint32_t>();
-    h.pretrainMomentumStart = r.get<double>();
-    h.pretrainMomentum = r.get<double>();
-    h.weightDoubling = r.get<std::uint8_t>() != 0;
-    h.finetuneEpochs = r.get<std::int32_t>();
-    h.learnVariances = r.get<std::uint8_t>() != 0;
-    if (const auto problems = validate(h); !problems.empty())
-        r.fail("the model file holds unusable hybrid settings (" + problems.front() + ")");
-    model.params.layers = getSizes(r, "layer count");
-    for (EpochStats& point : model.curves) {
-        const auto groups = r.get<std::uint8_t>();
-        if (groups != 0 && groups != model.modalities.size())
-            r.fail("the model file is corrupted (per-modality errors unlike the modalities)");
-        for (std::size_t g = 0; g < groups; ++g) {
-            GroupError e;
-            e.name = std::string(modalityKey(model.modalities[g].modality));
-            e.train = r.get<double>();
-            e.validation = r.get<double>();
-            point.groups.push_back(std::move(e));
-        }
-    }
-    const ModalityColumns* listening = model.find(Modality::Listening);
-    const std::uint32_t heard = r.count(std::numeric_limits<std::uint32_t>::max(), "heard tracks");
-    r.expect(heard, 8);
-    if (heard > 0 && !listening)
-        r.fail("the model file is corrupted (listening without a listening modality)");
-    // Grown as entries are read (each holds at least one listener): memory follows the bytes
-    // actually there, not the count a damaged file claims.
-    for (std::uint32_t i = 0; i < heard; ++i) {
-        HeardTrack t;
-        t.track = r.getString();
-        const std::uint32_t n = r.count(std::uint32_t(listening->count), "listener count");
-        if (n == 0)
-            r.fail("the model file is corrupted (a heard track without a listener)");
-        r.expect(n, 4);
-        t.listeners.resize(n);
-        for (std::uint32_t& u : t.listeners) {
-            u = r.get<std::uint32_t>();
-            if (u >= listening->count || (&u != t.listeners.data() && u <= *(&u - 1)))
-                r.fail("the model file is corrupted (a listener out of range or out of order)");
-        }
-        model.heard.push_back(std::move(t));
-    }
 }
 
 void putCurves(Writer& w, const std::vector<EpochStats>& curves)
