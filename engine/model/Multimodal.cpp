@@ -18,19 +18,6 @@ std::string_view modalityKey(Modality modality)
     return "audio";
 }
 
-std::string_view modalityLabel(Modality modality)
-{
-    switch (modality) {
-    case Modality::Audio:
-        return "Audio";
-    case Modality::Tags:
-        return "Tags";
-    case Modality::Listening:
-        return "Listening";
-    }
-    return "Audio";
-}
-
 std::optional<Modality> modalityFromKey(std::string_view key)
 {
     for (Modality m : kAllModalities) {

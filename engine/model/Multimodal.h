@@ -20,8 +20,7 @@ enum class Modality {
 
 inline constexpr Modality kAllModalities[] = {Modality::Audio, Modality::Tags, Modality::Listening};
 
-std::string_view modalityKey(Modality modality);   // "audio", "tags", "listening"
-std::string_view modalityLabel(Modality modality); // "Audio", "Tags", "Listening"
+std::string_view modalityKey(Modality modality); // "audio", "tags", "listening"
 std::optional<Modality> modalityFromKey(std::string_view key);
 
 // A genre becomes a tag unit when at least this many tracks carry it (HYBRID.md section 1).

@@ -39,9 +39,11 @@ std::unique_ptr<Ranker> makeHybridRanker(const data::Catalog& catalog, const Tra
 // audio-only model trained with its recipe (it sees no interactions, so nothing is held out from it).
 struct EvaluatedModels
 {
-    std::optional<model::Model> trained;
-    const model::Model* audioOnly = nullptr;
+    std::optional<model::Model> trained; // for a hybrid current model
     ComparisonParams params;
+
+    // No pointer into `trained` is kept: this struct is returned by value.
+    const model::Model& audioOnly(const model::Model& current) const { return trained ? *trained : current; }
 };
 
 EvaluatedModels evaluatedModels(const data::Catalog& catalog, const model::Model& model,
@@ -50,10 +52,8 @@ EvaluatedModels evaluatedModels(const data::Catalog& catalog, const model::Model
 {
     EvaluatedModels out;
     out.params = params;
-    if (!model.isHybrid()) {
-        out.audioOnly = &model;
+    if (!model.isHybrid())
         return out;
-    }
     out.params.hybrid = model.hybrid;
     const std::size_t epochs = model.params.layers.size() * std::size_t(model.params.pretrainEpochs) +
                                std::size_t(model.params.finetuneEpochs);
@@ -67,7 +67,6 @@ EvaluatedModels evaluatedModels(const data::Catalog& catalog, const model::Model
     if (audio.stopped)
         throw Cancelled();
     out.trained = std::move(audio.model);
-    out.audioOnly = &*out.trained;
     return out;
 }
 
@@ -124,7 +123,7 @@ EvaluationResult compareMethods(const data::Catalog& catalog, const sim::Simulat
                                 const ProgressCallback& progress, const CancelFlag* cancel)
 {
     const EvaluatedModels models = evaluatedModels(catalog, current, currentParams, progress, cancel);
-    const model::Model& model = *models.audioOnly;
+    const model::Model& model = models.audioOnly(current);
     const ComparisonParams& params = models.params;
     const Holdout holdout = splitFor(simulation, catalog.size(), params.protocol, params.seed);
     const std::vector<std::unique_ptr<Ranker>> rankers =
@@ -164,7 +163,7 @@ EvaluationSet compareProtocols(const data::Catalog& catalog, const sim::Simulati
 {
     // A hybrid's audio-only model is trained once for every protocol.
     const EvaluatedModels models = evaluatedModels(catalog, current, params, progress, cancel);
-    const model::Model& model = *models.audioOnly;
+    const model::Model& model = models.audioOnly(current);
     EvaluationSet set;
     for (Protocol protocol : protocols) {
         ComparisonParams one = models.params;
