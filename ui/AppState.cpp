@@ -1,5 +1,7 @@
 #include "AppState.h"
 
+#include "rec/TagFeatures.h"
+
 #include <QUndoCommand>
 
 namespace gdbm::ui {
@@ -37,6 +39,8 @@ LoadedCatalog prepareCatalog(data::Catalog catalog, const data::GenreThresholds&
     LoadedCatalog loaded;
     auto shared = std::make_shared<const data::Catalog>(std::move(catalog));
     loaded.facts = sim::computeCatalogFacts(*shared, thresholds);
+    // Counted here, off the GUI thread: it reads every track.
+    loaded.tagUnits = rec::tagNames(*shared).size();
     loaded.catalog = std::move(shared);
     return loaded;
 }

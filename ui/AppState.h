@@ -20,7 +20,8 @@ namespace gdbm::ui {
 struct LoadedCatalog
 {
     std::shared_ptr<const data::Catalog> catalog;
-    sim::CatalogFacts facts; // genre stats (for the thresholds in force), top artists, ranges
+    sim::CatalogFacts facts;  // genre stats (for the thresholds in force), top artists, ranges
+    std::size_t tagUnits = 0; // the hybrid's tag units (genres with enough tracks, decades)
 };
 
 // Builds a LoadedCatalog; runs on a job thread.
@@ -40,6 +41,7 @@ public:
 
     const std::shared_ptr<const data::Catalog>& catalog() const { return m_loaded.catalog; }
     const sim::CatalogFacts& facts() const { return m_loaded.facts; }
+    std::size_t tagUnits() const { return m_loaded.tagUnits; }
     const data::GenreStats& genreStats() const { return m_loaded.facts.genres; }
     void setCatalog(LoadedCatalog loaded);
     // The dataset files the catalog came from (empty: the demo catalog).

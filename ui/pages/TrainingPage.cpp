@@ -296,9 +296,7 @@ void TrainingPage::showAvailableModalities()
     const auto& simulation = m_state.simulation();
     const bool listening =
         simulation && m_state.simulationCatalog() == catalog && !simulation->interactions.empty();
-    m_modelChoice->setAvailable(catalog ? catalog->featureList().size() : 0,
-                                catalog ? rec::tagNames(*catalog, m_state.hybridParams().minTagTracks).size()
-                                        : 0,
+    m_modelChoice->setAvailable(catalog ? catalog->featureList().size() : 0, m_state.tagUnits(),
                                 listening ? simulation->users.size() : 0);
 }
 
