@@ -79,10 +79,7 @@ NamedInteractions simulationListening(const sim::SimulationResult& simulation, s
     NamedInteractions out;
     out.interactions.catalogSize = catalogSize;
     for (std::uint32_t u = 0; u < simulation.users.size(); ++u) {
-        std::vector<std::uint32_t> tracks = historyOf(simulation, u, false).tracks;
-        std::sort(tracks.begin(), tracks.end());
-        tracks.erase(std::unique(tracks.begin(), tracks.end()), tracks.end());
-        out.interactions.tracksOfUser.push_back(std::move(tracks));
+        out.interactions.tracksOfUser.push_back(distinctTracks(historyOf(simulation, u, false).tracks));
         out.userNames.push_back("user:" + std::to_string(simulation.users[u].id));
     }
     return out;

@@ -83,10 +83,7 @@ NamedInteractions listeningOf(const InteractionHistories& histories, std::size_t
     NamedInteractions out;
     std::vector<std::vector<std::uint32_t>> tracksOfUser;
     for (const auto& [id, history] : histories.users) {
-        std::vector<std::uint32_t> tracks = history.tracks;
-        std::sort(tracks.begin(), tracks.end());
-        tracks.erase(std::unique(tracks.begin(), tracks.end()), tracks.end());
-        tracksOfUser.push_back(std::move(tracks));
+        tracksOfUser.push_back(distinctTracks(history.tracks));
         out.userNames.push_back("user:" + std::to_string(id));
     }
     out.interactions = trainingInteractions(tracksOfUser, catalogSize);

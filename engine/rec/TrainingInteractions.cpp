@@ -14,6 +14,13 @@
 
 namespace gdbm::rec {
 
+std::vector<std::uint32_t> distinctTracks(std::vector<std::uint32_t> tracks)
+{
+    std::sort(tracks.begin(), tracks.end());
+    tracks.erase(std::unique(tracks.begin(), tracks.end()), tracks.end());
+    return tracks;
+}
+
 void checkInteractions(const TrainingInteractions& interactions)
 {
     for (std::size_t u = 0; u < interactions.tracksOfUser.size(); ++u) {

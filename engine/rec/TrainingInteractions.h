@@ -25,6 +25,9 @@ struct NamedInteractions
     std::vector<std::string> userNames;
 };
 
+// A user's tracks as the invariant wants them: sorted, each once.
+std::vector<std::uint32_t> distinctTracks(std::vector<std::uint32_t> tracks);
+
 // Throws std::invalid_argument when the invariant above does not hold.
 void checkInteractions(const TrainingInteractions& interactions);
 
