@@ -173,15 +173,22 @@ void hybrid(const data::Catalog& catalog, double audioOnlySeconds)
         std::sort(tracks.begin(), tracks.end());
         tracks.erase(std::unique(tracks.begin(), tracks.end()), tracks.end());
     }
-    const auto start = Clock::now();
-    const model::Model m = rec::trainHybrid(catalog, heard, {}, {}).model;
-    const double seconds = secondsSince(start);
-    std::printf("\nhybrid DBM (default: audio %zu, tags %zu, listening %zu visible units)\n",
-                m.find(model::Modality::Audio)->count, m.find(model::Modality::Tags)->count,
-                m.find(model::Modality::Listening)->count);
-    std::printf("  pretraining   %7.2f s\n  fine-tuning   %7.2f s\n  total         %7.2f s\n",
-                m.pretrainSeconds, m.finetuneSeconds, seconds);
-    std::printf("  against the audio-only default: %.1fx its time\n", seconds / audioOnlySeconds);
+    const auto report = [&](const char* what, const model::HybridParams& shape) {
+        const auto start = Clock::now();
+        const model::Model m = rec::trainHybrid(catalog, heard, {}, shape).model;
+        const double seconds = secondsSince(start);
+        std::printf("\nhybrid DBM (%s: audio %zu, tags %zu, listening %zu visible units)\n", what,
+                    m.find(model::Modality::Audio)->count, m.find(model::Modality::Tags)->count,
+                    m.find(model::Modality::Listening)->count);
+        std::printf("  pretraining   %7.2f s\n  fine-tuning   %7.2f s\n  total         %7.2f s\n",
+                    m.pretrainSeconds, m.finetuneSeconds, seconds);
+        std::printf("  against the audio-only default: %.1fx its time\n", seconds / audioOnlySeconds);
+    };
+    report("default", {});
+    // The low-rank listening coding, for large listener counts (docs/MODEL.md section 10).
+    model::HybridParams lowRank;
+    lowRank.listeningRank = 64;
+    report("listening rank 64", lowRank);
 }
 
 int main(int argc, char** argv)

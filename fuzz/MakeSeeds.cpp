@@ -2,8 +2,8 @@
 // folder (fuzz/corpus/): for project-file, a small project with every part (demo catalog,
 // archetypes, simulation, model, evaluation) and one with nothing optional; for
 // simulation-import, exported simulations against the target's catalog, cut to a few rows; for
-// model-file, a small audio-only model as a whole file and as a payload, and a small hybrid's
-// payload (its modalities, blocks, shape and listening).
+// model-file, a small audio-only model as a whole file and as a payload, and two small hybrids'
+// payloads (modalities, blocks, shape and listening; one unit per listener, then low rank).
 // Run by hand when a format changes:  gdbm-fuzz-seeds fuzz/corpus
 #include "FuzzTargets.h"
 #include "data/DemoCatalog.h"
@@ -74,6 +74,10 @@ void writeModels(const std::string& folder)
     std::ofstream(folder + "/raw.gdbm", std::ios::binary) << 'R' << audio;
     std::ofstream(folder + "/payload.bin", std::ios::binary) << 'P' << payload(audio);
     std::ofstream(folder + "/hybrid.bin", std::ios::binary) << 'P' << payload(hybrid);
+    shape.listeningRank = 2;
+    const std::string lowRank =
+        model::serializeModel(rec::trainHybrid(catalog, listening, params, shape).model);
+    std::ofstream(folder + "/hybrid-low-rank.bin", std::ios::binary) << 'P' << payload(lowRank);
 }
 
 // The first `lines` lines of a CSV (its records hold no line breaks).

@@ -90,7 +90,7 @@ int runEvaluate(const QStringList& args)
 
     if (given && given->isHybrid()) {
         for (const char* option :
-             {"modalities", "audio-layers", "tag-layers", "listening-layers", "joint",
+             {"modalities", "audio-layers", "tag-layers", "listening-layers", "listening-rank", "joint",
               "hybrid-finetune-epochs", "no-hybrid-weight-doubling", "hybrid-learn-variances"}) {
             if (parser.isSet(option))
                 printInfo("note: --" + std::string(option) +

@@ -59,6 +59,11 @@ void addHybridOptions(QCommandLineParser& parser, HybridUse use)
         {"listening-layers",
          "Hybrid: the listening pathway's hidden layers (default " + joined(d.listeningLayers) + ").", "LIST",
          joined(d.listeningLayers)});
+    parser.addOption({"listening-rank",
+                      "Hybrid: the listening coding: 0 for one binary unit per listener, else this many "
+                      "Gaussian units from a truncated SVD of who heard what (default " +
+                          QString::number(d.listeningRank) + "; docs/MODEL.md section 10).",
+                      "N", QString::number(d.listeningRank)});
     parser.addOption({"joint",
                       "Hybrid: units of the joint layer (default " + QString::number(d.jointUnits) + ").",
                       "N", QString::number(d.jointUnits)});
@@ -94,6 +99,7 @@ model::HybridParams hybridParams(const QCommandLineParser& parser)
     p.tagLayers = pathwaySizes(parser, "tag-layers");
     p.tagUnitsFollowVocabulary = !parser.isSet("tag-layers");
     p.listeningLayers = pathwaySizes(parser, "listening-layers");
+    p.listeningRank = std::size_t(integerOption(parser, "listening-rank", 0, 1024));
     p.jointUnits = std::size_t(integerOption(parser, "joint", 1, 4096));
     p.finetuneEpochs = int(integerOption(parser, "hybrid-finetune-epochs", 0, 1'000'000));
     p.weightDoubling = !parser.isSet("no-hybrid-weight-doubling");

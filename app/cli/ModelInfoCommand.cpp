@@ -2,6 +2,7 @@
 #include "Commands.h"
 #include "core/Text.h"
 #include "model/ModelFile.h"
+#include "rec/HybridModel.h"
 
 #include <cstdio>
 
@@ -36,7 +37,7 @@ int runModelInfo(const QStringList& args)
         for (const model::ModalityColumns& c : m.modalities) {
             const std::string key(model::modalityKey(c.modality));
             groups.push_back(key + " " + text::withThousands((long long)c.count) +
-                             (c.modality == model::Modality::Audio ? " (Gaussian)" : " (binary)"));
+                             (rec::isGaussian(m, c.modality) ? " (Gaussian)" : " (binary)"));
             std::vector<std::string> widths;
             for (std::size_t n : m.hybrid.pathwayLayers(c.modality))
                 widths.push_back(std::to_string(n));
@@ -45,10 +46,18 @@ int runModelInfo(const QStringList& args)
         std::printf("model:          hybrid (HYBRID.md): %s\n", text::join(groups, ", ").c_str());
         std::printf("layers:         %zu visible, hidden %s (pathways %s; joint %zu)\n", m.dbm.visibleCount(),
                     layers.c_str(), text::join(pathways, ", ").c_str(), m.hybrid.jointUnits);
-        if (const model::ModalityColumns* listening = m.find(model::Modality::Listening))
-            std::printf("listening:      %s listeners of %s tracks\n",
-                        text::withThousands((long long)listening->count).c_str(),
-                        text::withThousands((long long)m.heard.size()).c_str());
+        if (const model::ModalityColumns* listening = m.find(model::Modality::Listening)) {
+            const std::size_t listeners =
+                m.listeningFactors.empty() ? listening->count : m.listeningFactors.listeners.size();
+            std::printf(
+                "listening:      %s listeners of %s tracks, %s\n",
+                text::withThousands((long long)listeners).c_str(),
+                text::withThousands((long long)m.heard.size()).c_str(),
+                m.listeningFactors.empty()
+                    ? "one unit per listener"
+                    : ("coded in rank " + std::to_string(m.listeningFactors.rank()) + " (truncated SVD)")
+                          .c_str());
+        }
     }
     std::printf("features:       %s\n", features.empty() ? "none" : features.c_str());
     std::printf("parameters:     %zu\n", m.dbm.parameterCount());

@@ -18,7 +18,8 @@ enum class RandomPurpose : std::uint32_t {
     ChainStart = 7,
     Validation = 8,
     Baseline = 9,
-    NewTracks = 10, // which heard tracks become new in the new-tracks protocol
+    NewTracks = 10,        // which heard tracks become new in the new-tracks protocol
+    ListeningFactors = 11, // the random test matrix of the listening coding's range finder
 };
 
 // A counter-based generator (Philox4x32-10): the numbers of a stream are a pure function of

@@ -36,7 +36,8 @@ bool Model::operator==(const Model& other) const
     return features == other.features && standardizer == other.standardizer && dbm == other.dbm &&
            params == other.params && trainRows == other.trainRows && validationRows == other.validationRows &&
            keptEpoch == other.keptEpoch && stoppedEarly == other.stoppedEarly &&
-           modalities == other.modalities && hybrid == other.hybrid && heard == other.heard;
+           modalities == other.modalities && hybrid == other.hybrid && heard == other.heard &&
+           listeningFactors == other.listeningFactors;
 }
 
 const ModalityColumns* Model::find(Modality modality) const

@@ -27,8 +27,9 @@ struct Model
 
     // The hybrid's visible units in order (audio, Gaussian, first); empty for the audio-only model.
     std::vector<ModalityColumns> modalities;
-    HybridParams hybrid;           // its shape (the tag layer's width as trained)
-    std::vector<HeardTrack> heard; // its listening modality's data: the training listening
+    HybridParams hybrid;               // its shape (the tag layer's width as trained)
+    std::vector<HeardTrack> heard;     // its listening modality's data: the training listening
+    ListeningFactors listeningFactors; // the listening's low-rank coding (empty: one unit per listener)
     std::vector<EpochStats> curves;
     double pretrainSeconds = 0.0;
     double finetuneSeconds = 0.0;

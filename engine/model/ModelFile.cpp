@@ -341,7 +341,7 @@ Model deserializeModel(const std::string& bytes, const std::string& name)
     else
         setFirstRecipe(model);
     if (model.isHybrid())
-        getHybrid(r, model);
+        getHybrid(r, model, version);
     if (!r.atEnd())
         r.fail("the model file is corrupted (unexpected data at the end)");
     if (!model.dbm.allFinite())

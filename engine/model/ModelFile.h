@@ -15,8 +15,10 @@ namespace gdbm::model {
 // with (plain SGD, one rate, no warm-up, no early stopping, the last epoch kept). Version 3
 // describes the visible units after the standardizer (no modality: the audio-only model; else
 // each modality's kind and unit names) and, for a hybrid, appends the weight blocks, the hybrid
-// shape, the recipe's layers and the training listening by track identity.
-inline constexpr std::uint32_t kModelFormatVersion = 3;
+// shape, the recipe's layers and the training listening by track identity. Version 4 adds the
+// hybrid's listening rank and its low-rank listening coding (listeners, factors, offset; none
+// for the per-listener coding), before the heard tracks.
+inline constexpr std::uint32_t kModelFormatVersion = 4;
 
 // Writes atomically: a reader sees the old file or the new one.
 void saveModel(const Model& model, const std::string& path);

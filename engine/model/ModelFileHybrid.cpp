@@ -22,6 +22,30 @@ std::vector<std::size_t> getSizes(Reader& r, const char* what)
     return sizes;
 }
 
+// The low-rank listening coding: its listeners, factors and offset, and with it the listening
+// units become Gaussian (right after the audio ones).
+void getListeningFactors(Reader& r, Model& model)
+{
+    const std::uint32_t listeners = r.count(std::numeric_limits<std::uint32_t>::max(), "listener count");
+    if (listeners == 0)
+        return;
+    const ModalityColumns* listening = model.find(Modality::Listening);
+    const ModalityColumns* audio = model.find(Modality::Audio);
+    if (!listening || listening->first != (audio ? audio->count : 0))
+        r.fail(
+            "the model file is corrupted (low-rank listening without listening units after the audio ones)");
+    r.expect(listeners, 4 + 4 * std::uint64_t(listening->count));
+    ListeningFactors& factors = model.listeningFactors;
+    factors.listeners.reserve(listeners);
+    for (std::uint32_t i = 0; i < listeners; ++i)
+        factors.listeners.push_back(r.getString());
+    factors.factors = r.getDense<Matrix>(Eigen::Index(listeners), Eigen::Index(listening->count));
+    factors.offset = r.getDense<RowVector>(1, Eigen::Index(listening->count));
+    if (!factors.factors.allFinite() || !factors.offset.allFinite())
+        r.fail("the model file is corrupted (listening factors that are not finite)");
+    model.dbm.gaussianCount = listening->first + listening->count;
+}
+
 } // namespace
 
 void putModalities(Writer& w, const std::vector<ModalityColumns>& modalities)
@@ -90,6 +114,7 @@ void putHybrid(Writer& w, const Model& model)
     w.put(std::uint8_t(h.weightDoubling));
     w.put(std::int32_t(h.finetuneEpochs));
     w.put(std::uint8_t(h.learnVariances));
+    w.put(std::uint32_t(h.listeningRank));
     putSizes(w, model.params.layers);
     // Each curve point's per-modality errors (layer 1's), named by the modalities above.
     for (const EpochStats& point : model.curves) {
@@ -98,6 +123,15 @@ void putHybrid(Writer& w, const Model& model)
             w.put(g.train);
             w.put(g.validation);
         }
+    }
+    // The low-rank listening coding (no listener: one unit per listener).
+    const ListeningFactors& factors = model.listeningFactors;
+    w.put(std::uint32_t(factors.listeners.size()));
+    if (!factors.listeners.empty()) {
+        for (const std::string& name : factors.listeners)
+            w.putString(name);
+        w.putDense(factors.factors);
+        w.putDense(factors.offset);
     }
     w.put(std::uint32_t(model.heard.size()));
     for (const HeardTrack& t : model.heard) {
@@ -108,7 +142,7 @@ void putHybrid(Writer& w, const Model& model)
     }
 }
 
-void getHybrid(Reader& r, Model& model)
+void getHybrid(Reader& r, Model& model, std::uint32_t version)
 {
     for (std::size_t l = 0; l < model.dbm.layerCount(); ++l) {
         const Matrix& weights = model.dbm.weights[l];
@@ -156,6 +190,8 @@ void getHybrid(Reader& r, Model& model)
     h.weightDoubling = r.get<std::uint8_t>() != 0;
     h.finetuneEpochs = r.get<std::int32_t>();
     h.learnVariances = r.get<std::uint8_t>() != 0;
+    if (version >= 4)
+        h.listeningRank = r.get<std::uint32_t>();
     if (const auto problems = validate(h); !problems.empty())
         r.fail("the model file holds unusable hybrid settings (" + problems.front() + ")");
     model.params.layers = getSizes(r, "layer count");
@@ -172,6 +208,12 @@ void getHybrid(Reader& r, Model& model)
         }
     }
     const ModalityColumns* listening = model.find(Modality::Listening);
+    if (version >= 4)
+        getListeningFactors(r, model);
+    // Heard tracks name listening units, or with the low-rank coding rows of the factors.
+    const std::size_t listeners = !model.listeningFactors.empty() ? model.listeningFactors.listeners.size()
+                                  : listening                     ? listening->count
+                                                                  : 0;
     const std::uint32_t heard = r.count(std::numeric_limits<std::uint32_t>::max(), "heard tracks");
     r.expect(heard, 8);
     if (heard > 0 && !listening)
@@ -181,14 +223,14 @@ void getHybrid(Reader& r, Model& model)
     for (std::uint32_t i = 0; i < heard; ++i) {
         HeardTrack t;
         t.track = r.getString();
-        const std::uint32_t n = r.count(std::uint32_t(listening->count), "listener count");
+        const std::uint32_t n = r.count(std::uint32_t(listeners), "listener count");
         if (n == 0)
             r.fail("the model file is corrupted (a heard track without a listener)");
         r.expect(n, 4);
         t.listeners.resize(n);
         for (std::uint32_t& u : t.listeners) {
             u = r.get<std::uint32_t>();
-            if (u >= listening->count || (&u != t.listeners.data() && u <= *(&u - 1)))
+            if (u >= listeners || (&u != t.listeners.data() && u <= *(&u - 1)))
                 r.fail("the model file is corrupted (a listener out of range or out of order)");
         }
         model.heard.push_back(std::move(t));

@@ -77,9 +77,18 @@ std::vector<std::string> validate(const HybridParams& p)
         problems.emplace_back("hybrid momentum: in [0, 1)");
     if (p.finetuneEpochs < 0 || p.finetuneEpochs > 1'000'000)
         problems.emplace_back("hybrid fine-tuning epochs: 0 to 1,000,000");
+    if (p.listeningRank > 1024)
+        problems.emplace_back("listening rank: 0 (one unit per listener) to 1,024");
     if (p.minTagTracks < 1)
         problems.emplace_back("min tag tracks: at least 1");
     return problems;
+}
+
+bool ListeningFactors::operator==(const ListeningFactors& other) const
+{
+    return listeners == other.listeners && factors.rows() == other.factors.rows() &&
+           factors.cols() == other.factors.cols() && factors == other.factors &&
+           offset.size() == other.offset.size() && offset == other.offset;
 }
 
 TrainingParams hybridRecipe(const TrainingParams& params, const HybridParams& hybrid)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/Types.h"
 #include "model/TrainingParams.h"
 
 #include <cstddef>
@@ -40,6 +41,9 @@ struct HybridParams
     // 256 units ranked worse than 32 (0.133 against 0.169).
     bool tagUnitsFollowVocabulary = true;
     std::vector<std::size_t> listeningLayers = {256};
+    // The listening modality's coding: 0 for one binary unit per listener; otherwise this many
+    // Gaussian units, a truncated SVD of the track x listener matrix (HYBRID.md section 1).
+    std::size_t listeningRank = 0;
     std::size_t jointUnits = 64;
     std::size_t minTagTracks = kDefaultMinTagTracks;
     // Pretraining momentum of every pathway and the joint layer (Hinton's practical guide: 0.5,
@@ -85,13 +89,29 @@ struct ModalityColumns
     bool operator==(const ModalityColumns&) const = default;
 };
 
+// The low-rank coding of the listening modality: a song's units are the sum of its listeners'
+// rows of `factors` minus `offset`. The factors are the top right singular vectors of the
+// training track x listener matrix, so a heard song's units are its coordinates in the leading
+// singular directions (U S of the SVD), centred and scaled by `offset` and the factors' scale.
+// Empty for the per-listener coding.
+struct ListeningFactors
+{
+    std::vector<std::string> listeners; // "user:ID", one row of factors each
+    Matrix factors;                     // listeners x rank
+    RowVector offset;                   // rank
+
+    bool empty() const { return factors.size() == 0; }
+    std::size_t rank() const { return std::size_t(factors.cols()); }
+    bool operator==(const ListeningFactors& other) const; // Eigen's == asserts on unlike shapes
+};
+
 // A track of the training listening and who heard it (indices into the listening units). Kept by
 // the track's identity, so that the model reads the same evidence from a reloaded or reordered
 // catalog, and a track it never saw is simply unheard.
 struct HeardTrack
 {
     std::string track;
-    std::vector<std::uint32_t> listeners; // sorted, distinct
+    std::vector<std::uint32_t> listeners; // sorted, distinct; rows of ListeningFactors when low rank
 
     bool operator==(const HeardTrack&) const = default;
 };

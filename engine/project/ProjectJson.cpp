@@ -156,6 +156,7 @@ json toJson(const model::HybridParams& p)
             {"tag_layers", p.tagLayers},
             {"tag_units_follow_vocabulary", p.tagUnitsFollowVocabulary},
             {"listening_layers", p.listeningLayers},
+            {"listening_rank", p.listeningRank},
             {"joint_units", p.jointUnits},
             {"min_tag_tracks", p.minTagTracks},
             {"pretrain_momentum_start", realToJson(p.pretrainMomentumStart)},
@@ -179,6 +180,8 @@ model::HybridParams hybridParamsFromJson(const json& in, const JsonReader& reade
     p.tagLayers = reader.sizes(in, "tag_layers");
     p.tagUnitsFollowVocabulary = reader.boolean(in, "tag_units_follow_vocabulary");
     p.listeningLayers = reader.sizes(in, "listening_layers");
+    // Written since the low-rank coding exists; older projects have one unit per listener.
+    p.listeningRank = in.contains("listening_rank") ? reader.size(in, "listening_rank") : 0;
     p.jointUnits = reader.size(in, "joint_units");
     p.minTagTracks = reader.size(in, "min_tag_tracks");
     p.pretrainMomentumStart = reader.real(in, "pretrain_momentum_start");
@@ -194,6 +197,7 @@ model::HybridParams hybridParamsFromJson(const json& in, const JsonReader& reade
                                                             {"audio layers", "audio_layers"},
                                                             {"tags layers", "tag_layers"},
                                                             {"listening layers", "listening_layers"},
+                                                            {"listening rank", "listening_rank"},
                                                             {"joint units", "joint_units"},
                                                             {"hybrid momentum", "pretrain_momentum"},
                                                             {"hybrid fine-tuning", "finetune_epochs"},

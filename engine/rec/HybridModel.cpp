@@ -2,6 +2,7 @@
 
 #include "core/Error.h"
 #include "core/Text.h"
+#include "rec/ListeningFactors.h"
 #include "rec/Recommender.h"
 
 #include <algorithm>
@@ -40,11 +41,15 @@ void fillTags(const data::Catalog& catalog, const std::vector<std::uint32_t>& ro
 }
 
 // The DBM's shape: one block per modality in every pathway layer, then the joint layer over all.
-model::Architecture architectureFor(const std::vector<ModalityColumns>& modalities, const HybridParams& p)
+model::Architecture architectureFor(const model::Model& model)
 {
+    const std::vector<ModalityColumns>& modalities = model.modalities;
+    const HybridParams& p = model.hybrid;
     model::Architecture a;
-    const ModalityColumns& first = modalities.front();
-    a.gaussianCount = first.modality == Modality::Audio ? first.count : 0;
+    for (const ModalityColumns& m : modalities) {
+        if (isGaussian(model, m.modality))
+            a.gaussianCount = m.first + m.count;
+    }
     const std::size_t depth = p.audioLayers.size();
     std::vector<std::size_t> below;
     for (const ModalityColumns& m : modalities)
@@ -73,6 +78,12 @@ model::Architecture architectureFor(const std::vector<ModalityColumns>& modaliti
 }
 
 } // namespace
+
+bool isGaussian(const model::Model& model, Modality modality)
+{
+    return modality == Modality::Audio ||
+           (modality == Modality::Listening && !model.listeningFactors.empty());
+}
 
 NamedInteractions simulationListening(const sim::SimulationResult& simulation, std::size_t catalogSize)
 {
@@ -118,33 +129,52 @@ model::TrainModelResult trainHybrid(const data::Catalog& catalog, const Training
             names.emplace_back(data::featureKey(f));
         add(Modality::Audio, std::move(names));
     }
+    // Gaussian units come first: a low-rank listening coding before the tags.
+    const bool lowRank = hybrid.listeningRank > 0;
+    std::vector<std::vector<std::uint32_t>> listeners;
+    if (hybrid.uses(Modality::Listening)) {
+        listeners = listenersOfTracks(training);
+        for (std::size_t t = 0; t < listeners.size(); ++t) {
+            if (!listeners[t].empty())
+                model.heard.push_back({catalog.identity(t), listeners[t]});
+        }
+        // The per-listener coding has one unit per listener, and the model file holds at most
+        // 65,536 units per modality.
+        constexpr std::size_t kMaxListeners = 1u << 16;
+        if (!lowRank && !model.heard.empty() && training.tracksOfUser.size() > kMaxListeners)
+            throw InputError({catalog.label(), 0, 0, "listening"},
+                             text::withThousands((long long)training.tracksOfUser.size()) +
+                                 " listeners; the listening modality has one unit per listener, at most " +
+                                 text::withThousands((long long)kMaxListeners) +
+                                 " (choose a listening rank, simulate fewer users, or leave listening out)");
+        if (listenerNames.empty()) {
+            for (std::size_t u = 0; u < training.tracksOfUser.size(); ++u)
+                listenerNames.push_back("user:" + std::to_string(u));
+        }
+    }
+    const auto addListening = [&] {
+        if (model.heard.empty())
+            return;
+        if (!lowRank) {
+            add(Modality::Listening, std::move(listenerNames));
+            return;
+        }
+        model.listeningFactors =
+            fitListeningFactors(training, hybrid.listeningRank, std::move(listenerNames), params.seed);
+        std::vector<std::string> names;
+        for (std::size_t j = 0; j < model.listeningFactors.rank(); ++j)
+            names.push_back("factor:" + std::to_string(j + 1));
+        add(Modality::Listening, std::move(names));
+    };
+    if (lowRank)
+        addListening();
     if (hybrid.uses(Modality::Tags)) {
         std::vector<std::string> names = tagNames(catalog, hybrid.minTagTracks);
         if (!names.empty())
             add(Modality::Tags, std::move(names));
     }
-    if (hybrid.uses(Modality::Listening)) {
-        const std::vector<std::vector<std::uint32_t>> listeners = listenersOfTracks(training);
-        for (std::size_t t = 0; t < listeners.size(); ++t) {
-            if (!listeners[t].empty())
-                model.heard.push_back({catalog.identity(t), listeners[t]});
-        }
-        // One unit per listener, and the model file holds at most 65,536 units per modality.
-        constexpr std::size_t kMaxListeners = 1u << 16;
-        if (!model.heard.empty() && training.tracksOfUser.size() > kMaxListeners)
-            throw InputError({catalog.label(), 0, 0, "listening"},
-                             text::withThousands((long long)training.tracksOfUser.size()) +
-                                 " listeners; the listening modality has one unit per listener, at most " +
-                                 text::withThousands((long long)kMaxListeners) +
-                                 " (simulate fewer users, or leave listening out)");
-        if (!model.heard.empty()) {
-            if (listenerNames.empty()) {
-                for (std::size_t u = 0; u < training.tracksOfUser.size(); ++u)
-                    listenerNames.push_back("user:" + std::to_string(u));
-            }
-            add(Modality::Listening, std::move(listenerNames));
-        }
-    }
+    if (!lowRank)
+        addListening();
     if (model.modalities.empty())
         throw InputError({catalog.label(), 0, 0, {}},
                          "none of the chosen modalities is in the data (no audio features, no genre with "
@@ -156,7 +186,7 @@ model::TrainModelResult trainHybrid(const data::Catalog& catalog, const Training
 
     if (const ModalityColumns* tags = model.find(Modality::Tags); tags && hybrid.tagUnitsFollowVocabulary)
         model.hybrid.tagLayers.front() = std::clamp<std::size_t>(tags->count, 32, 256);
-    const model::Architecture architecture = architectureFor(model.modalities, model.hybrid);
+    const model::Architecture architecture = architectureFor(model);
     model::TrainOutcome outcome =
         model::trainDbm(hybridVisible(model, catalog), model::hybridRecipe(params, hybrid), architecture,
                         observer, cancel, pause);
@@ -193,11 +223,18 @@ Matrix hybridVisible(const model::Model& model, const data::Catalog& catalog,
             std::vector<Eigen::Index> rowOf(catalog.size(), -1);
             for (std::size_t r = 0; r < rows.size(); ++r)
                 rowOf[rows[r]] = Eigen::Index(r);
+            const model::ListeningFactors& factors = model.listeningFactors;
+            if (!factors.empty())
+                v.middleCols(first, count).rowwise() = -factors.offset; // nobody heard it
             for (const HeardTrack& heard : model.heard) {
                 // A track of the training catalog that this one lacks has nobody to tell about.
                 const auto t = catalog.findTrack(heard.track);
                 if (!t || rowOf[*t] < 0)
                     continue;
+                if (!factors.empty()) {
+                    v.row(rowOf[*t]).segment(first, count) = encodeListening(factors, heard.listeners);
+                    continue;
+                }
                 for (std::uint32_t u : heard.listeners)
                     v(rowOf[*t], first + Eigen::Index(u)) = 1.0f;
             }

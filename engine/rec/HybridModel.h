@@ -52,6 +52,9 @@ Matrix hybridVisible(const model::Model& model, const data::Catalog& catalog,
 Matrix embedHybrid(const model::Model& model, const data::Catalog& catalog, EmbeddingKind kind,
                    const CancelFlag* cancel = nullptr, const std::vector<model::Modality>& leftOut = {});
 
+// Whether a modality's units are Gaussian: audio, and listening in its low-rank coding.
+bool isGaussian(const model::Model& model, model::Modality modality);
+
 // The tracks whose listening the model infers: no training listener.
 // All false for a model without the listening modality.
 std::vector<bool> unheardTracks(const model::Model& model, const data::Catalog& catalog);

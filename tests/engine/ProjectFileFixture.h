@@ -71,6 +71,7 @@ protected:
         m_full.hybridParams.tagLayers = {5};
         m_full.hybridParams.tagUnitsFollowVocabulary = false;
         m_full.hybridParams.listeningLayers = {7};
+        m_full.hybridParams.listeningRank = 12;
         m_full.hybridParams.jointUnits = 9;
         m_full.hybridParams.minTagTracks = 3;
         m_full.hybridParams.pretrainMomentumStart = 0.25;

@@ -221,7 +221,7 @@ void TestCli::trainEmbedAndDescribeAModel()
     const Result info = run({"model-info", model});
     QCOMPARE(info.code, 0);
     QVERIFY(info.out.contains("hidden 8-4"));
-    QVERIFY(info.out.contains("format version 3"));
+    QVERIFY(info.out.contains("format version 4"));
     QVERIFY2(info.out.contains("kept:           ") && info.out.contains(", the best on validation"),
              info.out.constData());
     QVERIFY(info.out.contains("Danceability"));
@@ -329,6 +329,18 @@ void TestCli::trainRecommendAndEvaluateAHybrid()
     const Result e = run({"evaluate", "--model", model, "--users", "100", "--protocol", "warm"});
     QVERIFY2(e.code == 0, e.err.constData());
     QVERIFY2(e.out.contains("DBM hybrid") && e.out.contains("DBM audio only"), e.out.constData());
+
+    // The low-rank listening coding: Gaussian units, as many as the rank.
+    const QString lowRank = m_dir.filePath("low-rank.gdbm");
+    const Result l = run({"train", "--interactions", interactions, "--pretrain-epochs", "1", "--audio-layers",
+                          "4", "--tag-layers", "4", "--listening-layers", "4", "--joint", "4",
+                          "--listening-rank", "5", "--out", lowRank});
+    QVERIFY2(l.code == 0, l.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(l.out.trimmed()).object()["modalities"].toObject()["listening"].toInt(),
+             5);
+    const Result lowInfo = run({"model-info", lowRank});
+    QVERIFY2(lowInfo.out.contains("listening 5 (Gaussian)") && lowInfo.out.contains("coded in rank 5"),
+             lowInfo.out.constData());
 }
 
 void TestCli::recommendAndEvaluate()

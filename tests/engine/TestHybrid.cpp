@@ -4,8 +4,10 @@
 #include "model/CurveCsv.h"
 #include "model/Rbm.h"
 #include "rec/HybridModel.h"
+#include "rec/ListeningFactors.h"
 #include "rec/ModalityExplanation.h"
 
+#include <Eigen/SVD>
 #include <QTest>
 #include <cmath>
 #include <sstream>
@@ -34,6 +36,8 @@ private Q_SLOTS:
     void curvesReportEachModality();
     void twoModalityRbmStatisticsAreTheFreeEnergyGradient();
     void sparseBlocksMultiplyAsDenseOnes();
+    void lowRankListeningSpansTheLeadingSingularVectors();
+    void lowRankListeningIsAGaussianPathway();
 
 private:
     data::Catalog m_catalog;
@@ -417,6 +421,83 @@ void TestHybrid::sparseBlocksMultiplyAsDenseOnes()
     Matrix expected = -(a.transpose() * h);
     zeroOutsideBlocks(blocks, expected);
     QVERIFY((outer - expected).cwiseAbs().maxCoeff() < 1e-5f);
+}
+
+// The randomized range finder finds the exact SVD's leading right singular vectors (the spectrum
+// of 30 listeners is small enough to decompose exactly), and the heard songs' units come out
+// centred, with a mean variance of 1.
+void TestHybrid::lowRankListeningSpansTheLeadingSingularVectors()
+{
+    // 40 listeners in 4 groups, each group mostly on its own 12 tracks: 4 clear singular values.
+    TrainingInteractions groups{m_catalog.size(), {}};
+    CounterRng rng(5, RandomPurpose::Simulation, 1);
+    for (std::uint32_t u = 0; u < 40; ++u) {
+        std::vector<std::uint32_t> tracks;
+        for (int i = 0; i < 10; ++i)
+            tracks.push_back(std::uint32_t(i < 8 ? (u % 4) * 50 + rng.below(12) : rng.below(300)));
+        groups.tracksOfUser.push_back(distinctTracks(tracks));
+    }
+    const std::size_t rank = 4;
+    std::vector<std::string> names(groups.tracksOfUser.size(), "u");
+    const ListeningFactors factors = fitListeningFactors(groups, rank, names, 7);
+    QCOMPARE(factors.rank(), rank);
+    QCOMPARE(std::size_t(factors.factors.rows()), groups.tracksOfUser.size());
+
+    Eigen::MatrixXd a = Eigen::MatrixXd::Zero(Eigen::Index(m_catalog.size()), 40);
+    for (std::size_t u = 0; u < 40; ++u)
+        for (std::uint32_t t : groups.tracksOfUser[u])
+            a(t, Eigen::Index(u)) = 1;
+    const Eigen::JacobiSVD<Eigen::MatrixXd> exact(a, Eigen::ComputeThinV);
+    const Eigen::MatrixXd v = exact.matrixV().leftCols(Eigen::Index(rank));
+    // Same subspace: each found factor, normalized, lies in the span of the exact ones.
+    for (Eigen::Index j = 0; j < Eigen::Index(rank); ++j) {
+        const Eigen::VectorXd f = factors.factors.col(j).cast<double>().normalized();
+        QVERIFY((v * (v.transpose() * f) - f).norm() < 1e-3);
+    }
+
+    Eigen::MatrixXd codes(0, Eigen::Index(rank));
+    for (const auto& listeners : listenersOfTracks(groups)) {
+        if (listeners.empty())
+            continue;
+        codes.conservativeResize(codes.rows() + 1, Eigen::NoChange);
+        codes.bottomRows(1) = encodeListening(factors, listeners).cast<double>();
+    }
+    const Eigen::RowVectorXd mean = codes.colwise().mean();
+    const Eigen::RowVectorXd variance = (codes.rowwise() - mean).cwiseAbs2().colwise().mean();
+    QVERIFY(mean.cwiseAbs().maxCoeff() < 1e-4);
+    QVERIFY(std::abs(variance.mean() - 1) < 1e-3);
+    QVERIFY(variance(0) > variance(3));                              // one scale for all: the spectrum stays
+    QVERIFY(fitListeningFactors(groups, rank, names, 7) == factors); // seeded
+    QCOMPARE(fitListeningFactors(groups, 100, names, 7).rank(), std::size_t(40)); // what the data has
+}
+
+// With a listening rank the listening units are Gaussian, laid out right after the audio ones,
+// and a song nobody heard still has them inferred.
+void TestHybrid::lowRankListeningIsAGaussianPathway()
+{
+    HybridParams lowRank = m_hybrid;
+    lowRank.listeningRank = 6;
+    const Model m = trainHybrid(m_catalog, m_training, m_params, lowRank).model;
+    const std::size_t audio = m_catalog.featureList().size();
+    QCOMPARE(m.modalities.size(), std::size_t(3));
+    QCOMPARE(m.modalities[1].modality, Modality::Listening);
+    QCOMPARE(m.modalities[1].first, audio);
+    QCOMPARE(m.modalities[1].names.front(), std::string("factor:1"));
+    QCOMPARE(m.modalities[2].modality, Modality::Tags);
+    QCOMPARE(m.dbm.gaussianCount, audio + 6);
+    QCOMPARE(m.listeningFactors.listeners.size(), std::size_t(30));
+    QCOMPARE(m.listeningFactors.listeners.front(), std::string("user:0"));
+    QCOMPARE(m.heard, m_model.heard); // listeners are rows of the factors instead of units
+
+    const Matrix v = hybridVisible(m, m_catalog);
+    const std::vector<bool> unheard = unheardTracks(m, m_catalog);
+    QVERIFY(unheard[350]);
+    QVERIFY(v.row(350).segment(Eigen::Index(audio), 6).isApprox(-m.listeningFactors.offset));
+    const Matrix embedded = embedHybrid(m, m_catalog, EmbeddingKind::TopLayer);
+    const std::vector<ColumnRange> missing{{audio, 6}};
+    const Matrix expected = meanFieldWithMissing(m.dbm, v.row(350), 3, missing).back();
+    QVERIFY((embedded.row(350) - expected).cwiseAbs().maxCoeff() < 1e-6f);
+    QVERIFY((embedded.row(350) - meanField(m.dbm, v.row(350), 3).back()).cwiseAbs().maxCoeff() > 1e-6f);
 }
 
 QTEST_APPLESS_MAIN(TestHybrid)

@@ -26,6 +26,8 @@ private Q_SLOTS:
     void secondFormatStillLoads();
     void hybridRoundTripIsExact();
     void hybridEmbedsAlikeAfterLoading();
+    void lowRankHybridRoundTripIsExact();
+    void thirdFormatHybridStillLoads();
     void rejectsDamagedHybrids_data();
     void rejectsDamagedHybrids();
     void modelNeedsItsFeatures();
@@ -40,6 +42,7 @@ private:
     std::string m_bytes;
     data::Catalog m_catalog;
     Model m_hybrid;
+    Model m_lowRank; // m_hybrid's listening in its low-rank coding
     QTemporaryDir m_dir;
 };
 
@@ -81,6 +84,8 @@ void TestModelFile::initTestCase()
     TrainingParams quick;
     quick.pretrainEpochs = 2;
     m_hybrid = rec::trainHybrid(m_catalog, listening, quick, shape).model;
+    shape.listeningRank = 3;
+    m_lowRank = rec::trainHybrid(m_catalog, listening, quick, shape).model;
 }
 
 std::string TestModelFile::olderPayload(std::uint32_t version) const
@@ -165,7 +170,7 @@ void TestModelFile::secondFormatStillLoads()
     const Model back = deserializeModel(fileOf(2, olderPayload(2)), "v2.gdbm");
     QVERIFY(back == m_model);
     QVERIFY(!back.isHybrid());
-    QCOMPARE(serializeModel(back), m_bytes); // and is written as version 3
+    QCOMPARE(serializeModel(back), m_bytes); // and is written in today's format
 }
 
 void TestModelFile::hybridRoundTripIsExact()
@@ -193,6 +198,39 @@ void TestModelFile::hybridEmbedsAlikeAfterLoading()
     // The listening is kept by track identity, and read back onto the catalog's tracks.
     const std::vector<bool> unheard = rec::unheardTracks(back, m_catalog);
     QVERIFY(!unheard[0] && unheard[350]);
+}
+
+void TestModelFile::lowRankHybridRoundTripIsExact()
+{
+    QCOMPARE(m_lowRank.listeningFactors.rank(), std::size_t(3));
+    const Model back = deserializeModel(serializeModel(m_lowRank), "lr.gdbm");
+    QVERIFY(back == m_lowRank);
+    QVERIFY(back.listeningFactors == m_lowRank.listeningFactors);
+    QCOMPARE(back.hybrid.listeningRank, std::size_t(3));
+    QCOMPARE(back.dbm.gaussianCount, m_catalog.featureList().size() + 3);
+    const auto kind = rec::EmbeddingKind::AllLayers;
+    QVERIFY(rec::embedHybrid(back, m_catalog, kind) == rec::embedHybrid(m_lowRank, m_catalog, kind));
+}
+
+// A version 3 hybrid (per-listener coding) is version 4's bytes without the listening rank and
+// the empty factor list.
+void TestModelFile::thirdFormatHybridStillLoads()
+{
+    const std::size_t header = 8 + 4 + 8;
+    const std::string bytes = serializeModel(m_hybrid);
+    std::string payload = bytes.substr(header, bytes.size() - header - 8);
+    std::size_t heard = 4;
+    for (const HeardTrack& t : m_hybrid.heard)
+        heard += 4 + t.track.size() + 4 + 4 * t.listeners.size();
+    std::size_t groups = 0;
+    for (const EpochStats& point : m_hybrid.curves)
+        groups += 1 + 16 * point.groups.size();
+    const std::size_t factors = payload.size() - heard - 4;
+    payload.erase(factors, 4);
+    payload.erase(factors - groups - (4 + 4 * m_hybrid.params.layers.size()) - 4, 4);
+    const Model back = deserializeModel(fileOf(3, payload), "v3.gdbm");
+    QVERIFY(back == m_hybrid);
+    QCOMPARE(back.hybrid.listeningRank, std::size_t(0));
 }
 
 void TestModelFile::rejectsDamagedHybrids_data()
@@ -225,6 +263,19 @@ void TestModelFile::rejectsDamagedHybrids_data()
     audio.modalities.front().names.pop_back();
     audio.modalities.front().count -= 1;
     QTest::newRow("audio units unlike the features") << bytesOf(audio) << "audio units do not match";
+    Model factors = m_lowRank;
+    factors.listeningFactors.factors(1, 1) = std::numeric_limits<float>::quiet_NaN();
+    QTest::newRow("listening factors not finite")
+        << bytesOf(factors) << "listening factors that are not finite";
+    Model rows = m_lowRank;
+    rows.heard.front().listeners.back() = std::uint32_t(m_lowRank.listeningFactors.listeners.size());
+    QTest::newRow("listener beyond the factors") << bytesOf(rows) << "listener out of range";
+    Model swapped = m_lowRank;
+    std::swap(swapped.modalities[1], swapped.modalities[2]);
+    swapped.modalities[1].first = swapped.modalities[0].count;
+    swapped.modalities[2].first = swapped.modalities[1].first + swapped.modalities[1].count;
+    QTest::newRow("low-rank listening after the tags")
+        << bytesOf(swapped) << "listening units after the audio ones";
 }
 
 void TestModelFile::rejectsDamagedHybrids()

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void saysWhatTheDataProvides();
     void trainsTheHybridLikeTheEngine();
     void originalStudyIsOneClickAway();
+    void listeningCodingIsChosenInTheModelBox();
     void badShapesDisableStart();
     void staysResponsiveWhileTrainingTheHybrid();
 
@@ -120,6 +121,27 @@ void TestTrainingPageHybrid::originalStudyIsOneClickAway()
     QVERIFY(*m_state->model() == direct(tinyParams()));
     // Chosen again for the next session.
     QCOMPARE(ui::loadLastHybridParams().modalities, std::vector{model::Modality::Audio});
+}
+
+void TestTrainingPageHybrid::listeningCodingIsChosenInTheModelBox()
+{
+    m_state->setSimulation(m_simulation, m_small.catalog, sim::defaultArchetypes(),
+                           m_small.facts.genres.thresholds);
+    child<QPushButton>("trainHybrid")->click();
+    auto* rank = child<QSpinBox>("trainListeningRank");
+    QCOMPARE(rank->text(), QString("One unit per listener"));
+    rank->selectAll();
+    QTest::keyClicks(rank, "4");
+    QCOMPARE(m_state->hybridParams().listeningRank, std::size_t(4));
+    QVERIFY(train(tinyParams()));
+    const model::Model& trained = *m_state->model();
+    QCOMPARE(trained.listeningFactors.rank(), std::size_t(4));
+    QCOMPARE(trained.find(model::Modality::Listening)->count, std::size_t(4));
+    const QString summary = child<QLabel>("trainModelSummary")->text();
+    QVERIFY2(summary.contains("coded in rank 4"), qPrintable(summary));
+    QCOMPARE(ui::loadLastHybridParams().listeningRank, std::size_t(4)); // remembered
+    child<QCheckBox>("trainListening")->setChecked(false);
+    QVERIFY(!rank->isEnabled()); // nothing to code
 }
 
 void TestTrainingPageHybrid::badShapesDisableStart()

@@ -40,7 +40,7 @@ ModelChoiceBox::ModelChoiceBox(QWidget* parent) : QGroupBox(tr("Model"), parent)
     const QString tips[] = {
         tr("The songs' audio features (danceability, energy, ...): Gaussian units"),
         QString(), // with the project's genre threshold, in setParams()
-        tr("Who heard each song in the simulation, one binary unit per listener. A song nobody "
+        tr("Who heard each song in the simulation, coded as Listening coding says. A song nobody "
            "heard has its listening inferred from its other modalities."),
     };
     for (int i = 0; i < 3; ++i) {
@@ -54,6 +54,16 @@ ModelChoiceBox::ModelChoiceBox(QWidget* parent) : QGroupBox(tr("Model"), parent)
                                 "(32 to 256 units), so that each genre has room of its own."));
     m_listeningLayers =
         layersEdit("trainListeningLayers", "256", tr("The listening pathway's hidden layers, bottom up"));
+    m_listeningRank = new QSpinBox;
+    m_listeningRank->setObjectName("trainListeningRank");
+    m_listeningRank->setRange(0, 1024);
+    m_listeningRank->setSpecialValueText(tr("One unit per listener"));
+    m_listeningRank->setPrefix(tr("Rank "));
+    m_listeningRank->setToolTip(
+        tr("How listening is shown to the model. One binary unit per listener ranks returning "
+           "listeners best. A rank (64, say) codes who heard a song in that many numbers instead, "
+           "from a truncated SVD: faster to train and for any number of listeners, but it ranks "
+           "returning listeners lower."));
     m_joint = new QSpinBox;
     m_joint->setObjectName("trainJoint");
     m_joint->setRange(1, 4096);
@@ -83,6 +93,7 @@ ModelChoiceBox::ModelChoiceBox(QWidget* parent) : QGroupBox(tr("Model"), parent)
     form->addRow(tr("Audio pathway:"), m_audioLayers);
     form->addRow(tr("Tag pathway:"), m_tagLayers);
     form->addRow(tr("Listening pathway:"), m_listeningLayers);
+    form->addRow(tr("Listening coding:"), m_listeningRank);
     form->addRow(tr("Joint layer:"), m_joint);
     auto* presets = new QHBoxLayout;
     presets->addWidget(m_original);
@@ -101,6 +112,7 @@ ModelChoiceBox::ModelChoiceBox(QWidget* parent) : QGroupBox(tr("Model"), parent)
     for (QLineEdit* edit : {m_audioLayers, m_tagLayers, m_listeningLayers})
         connect(edit, &QLineEdit::textEdited, this, &ModelChoiceBox::typed);
     connect(m_joint, &QSpinBox::valueChanged, this, &ModelChoiceBox::typed);
+    connect(m_listeningRank, &QSpinBox::valueChanged, this, &ModelChoiceBox::typed);
     connect(m_original, &QPushButton::clicked, this, [this] {
         model::HybridParams p = params();
         p.modalities = {Modality::Audio};
@@ -116,7 +128,8 @@ ModelChoiceBox::ModelChoiceBox(QWidget* parent) : QGroupBox(tr("Model"), parent)
 void ModelChoiceBox::setParams(const model::HybridParams& p)
 {
     const QSignalBlocker blockers[] = {QSignalBlocker(m_modality[0]), QSignalBlocker(m_modality[1]),
-                                       QSignalBlocker(m_modality[2]), QSignalBlocker(m_joint)};
+                                       QSignalBlocker(m_modality[2]), QSignalBlocker(m_joint),
+                                       QSignalBlocker(m_listeningRank)};
     m_shown = p;
     m_modality[int(Modality::Tags)]->setToolTip(
         tr("Genres with at least %1 songs and release decades, one binary unit each").arg(p.minTagTracks));
@@ -130,6 +143,7 @@ void ModelChoiceBox::setParams(const model::HybridParams& p)
     showLayers(m_listeningLayers, p.listeningLayers);
     if (m_joint->value() != int(p.jointUnits))
         m_joint->setValue(int(p.jointUnits));
+    m_listeningRank->setValue(int(p.listeningRank));
     updateEnabled();
     showProblems();
 }
@@ -154,6 +168,7 @@ model::HybridParams ModelChoiceBox::params() const
     else if (const auto layers = parseLayers(m_tagLayers->text()))
         p.tagLayers = *layers;
     p.jointUnits = std::size_t(m_joint->value());
+    p.listeningRank = std::size_t(m_listeningRank->value());
     return p;
 }
 
@@ -216,6 +231,7 @@ void ModelChoiceBox::updateEnabled()
     m_audioLayers->setEnabled(hybrid && m_modality[int(Modality::Audio)]->isChecked());
     m_tagLayers->setEnabled(hybrid && m_modality[int(Modality::Tags)]->isChecked());
     m_listeningLayers->setEnabled(hybrid && m_modality[int(Modality::Listening)]->isChecked());
+    m_listeningRank->setEnabled(m_listeningLayers->isEnabled());
     m_joint->setEnabled(hybrid);
     m_original->setEnabled(hybrid);
     m_hybrid->setEnabled(!(params() == model::HybridParams{}));

@@ -50,6 +50,7 @@ private:
     QLineEdit* m_audioLayers;
     QLineEdit* m_tagLayers;
     QLineEdit* m_listeningLayers;
+    QSpinBox* m_listeningRank;
     QSpinBox* m_joint;
     QPushButton* m_original;
     QPushButton* m_hybrid;

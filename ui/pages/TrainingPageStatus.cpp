@@ -91,6 +91,10 @@ void TrainingPage::showModel()
         }
         shape = tr("Hybrid of %1 (visible units); hidden layers %2")
                     .arg(groups.join(", "), layersText(model->dbm.layerSizes()));
+        if (!model->listeningFactors.empty())
+            shape += tr("; listening of %L1 listeners coded in rank %2")
+                         .arg(qulonglong(model->listeningFactors.listeners.size()))
+                         .arg(model->listeningFactors.rank());
     }
     // The audio-only model's error is over standardized features; a hybrid's mostly-zero binary
     // units would make a whole-model mean meaningless: its layer 1 says it modality by modality.

@@ -60,6 +60,7 @@ model::HybridParams loadLastHybridParams()
     else
         p.tagLayers = p.audioLayers;
     p.jointUnits = s.value("training/jointUnits", qulonglong(p.jointUnits)).toULongLong();
+    p.listeningRank = s.value("training/listeningRank", qulonglong(p.listeningRank)).toULongLong();
     return model::validate(p).empty() ? p : model::HybridParams{};
 }
 
@@ -76,6 +77,7 @@ void saveLastHybridParams(const model::HybridParams& p)
                p.tagUnitsFollowVocabulary ? QString("auto") : formatLayers(p.tagLayers));
     s.setValue("training/listeningLayers", formatLayers(p.listeningLayers));
     s.setValue("training/jointUnits", qulonglong(p.jointUnits));
+    s.setValue("training/listeningRank", qulonglong(p.listeningRank));
 }
 
 model::TrainingParams loadLastTrainingParams()
