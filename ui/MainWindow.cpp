@@ -140,7 +140,11 @@ void MainWindow::createPages()
     m_sidebar->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_sidebar->setSpacing(2);
     m_sidebar->setFrameShape(QFrame::NoFrame);
-    m_sidebar->setStyleSheet("QListWidget { background: palette(window); font-size: 11pt; outline: 0; }"
+    // No dotted item outline, but a ring round the whole list while it has the focus: Tab must
+    // show where it went.
+    m_sidebar->setStyleSheet("QListWidget { background: palette(window); font-size: 11pt; outline: 0; "
+                             "border: 2px solid transparent; border-radius: 4px; }"
+                             "QListWidget:focus { border-color: palette(highlight); }"
                              "QListWidget::item { padding: 10px 12px; border-radius: 4px; }"
                              "QListWidget::item:selected { background: palette(highlight); color: "
                              "palette(highlighted-text); }");

@@ -54,7 +54,9 @@ void MainWindow::createActions()
     connect(saveProjectAction, &QAction::triggered, this, &MainWindow::saveProject);
     file->addAction(saveProjectAction);
     QAction* saveProjectAsAction =
-        makeAction(this, "actionSaveProjectAs", tr("Save project &as..."), QKeySequence::SaveAs);
+        makeAction(this, "actionSaveProjectAs", tr("Save project &as..."),
+                   // Spelled out: X11's key scheme has no binding for QKeySequence::SaveAs.
+                   QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     connect(saveProjectAsAction, &QAction::triggered, this, &MainWindow::saveProjectAs);
     file->addAction(saveProjectAsAction);
     file->addSeparator();
@@ -79,8 +81,9 @@ void MainWindow::createActions()
     QAction* exportSet = makeAction(this, "actionExportArchetypes", tr("Export arc&hetypes..."));
     connect(exportSet, &QAction::triggered, this, [this] { m_archetypesPage->exportSet(); });
     file->addAction(exportSet);
+    // Not Ctrl+E: on X11 a focused text field takes it (end of line) and the export never runs.
     QAction* exportSim = makeAction(this, "actionExportSimulation", tr("&Export simulation CSV files..."),
-                                    QKeySequence(Qt::CTRL | Qt::Key_E));
+                                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     connect(exportSim, &QAction::triggered, m_simulationPage, &SimulationPage::exportCsv);
     file->addAction(exportSim);
     QAction* exportRecs = makeAction(this, "actionExportRecommendations", tr("Export recommendations..."));
@@ -111,7 +114,9 @@ void MainWindow::createActions()
     undo->setShortcut(QKeySequence::Undo);
     QAction* redo = m_state.undoStack()->createRedoAction(this, tr("&Redo"));
     redo->setObjectName("actionRedo");
-    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    // Spelled out, each once: QKeySequence::Redo is Ctrl+Shift+Z on X11, and the same key bound
+    // twice is an "ambiguous shortcut" that triggers nothing.
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
     addAction(undo);
     addAction(redo);
     edit->addAction(undo);

@@ -89,6 +89,7 @@ ArchetypesPage::ArchetypesPage(AppState& state, QWidget* parent) : QWidget(paren
     leftLayout->addWidget(intro);
 
     m_table = new QTableView(left);
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move within it
     m_table->setObjectName(QStringLiteral("archetypeTable"));
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);

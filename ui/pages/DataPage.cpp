@@ -52,6 +52,7 @@ DataPage::DataPage(AppState& state, QWidget* parent)
     top->addWidget(new GenreThresholdBox(m_state), 1);
 
     m_table = new QTableView;
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move within it
     m_table->setObjectName("catalogTable");
     m_table->setModel(m_filter);
     m_table->setAlternatingRowColors(true);

@@ -21,6 +21,7 @@ inline QTableView* createDataTable(const QString& objectName, QAbstractItemModel
     table->setSelectionMode(QAbstractItemView::SingleSelection);
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setWordWrap(false);
+    table->setTabKeyNavigation(false); // Tab leaves the table; arrows move within it
     table->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     table->verticalHeader()->hide();
     table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);

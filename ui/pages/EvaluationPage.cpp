@@ -124,6 +124,7 @@ EvaluationPage::EvaluationPage(AppState& state, QWidget* parent)
     summaryRow->addWidget(m_summary, 1);
 
     m_table = new QTableView;
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move within it
     m_table->setObjectName("evalTable");
     m_table->setModel(m_model);
     m_table->setSelectionMode(QAbstractItemView::NoSelection);

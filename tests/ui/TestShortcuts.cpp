@@ -1,0 +1,157 @@
+// Every shortcut of the main window is set once, reaches its command from the keyboard, and is
+// not one a text field takes for itself (a command that does nothing while a field has focus).
+#include "MainWindow.h"
+#include "MainWindowFixture.h"
+
+#include <QAction>
+#include <QDoubleSpinBox>
+#include <QKeyEvent>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QShortcut>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTest>
+#include <map>
+
+using namespace gdbm;
+using namespace gdbm::ui;
+
+class TestShortcuts : public QObject, public testing::MainWindowFixture
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { setUpTestCase(); }
+    void init() { setUpWindow(); }
+    void cleanup() { tearDownWindow(); }
+    void everyShortcutIsSetOnce();
+    void textFieldsLeaveTheCommandsAlone();
+    void redoAndSaveAsHaveTheirKeys();
+    void tabLeavesEveryTable();
+
+private:
+    // Every key sequence of the window's actions and shortcuts that reach beyond one widget, with
+    // who sets it.
+    std::multimap<QString, QString> windowShortcuts() const;
+};
+
+std::multimap<QString, QString> TestShortcuts::windowShortcuts() const
+{
+    std::multimap<QString, QString> keys;
+    for (const QAction* action : m_window->findChildren<QAction*>()) {
+        if (action->shortcutContext() == Qt::WidgetShortcut)
+            continue;
+        for (const QKeySequence& key : action->shortcuts())
+            keys.emplace(key.toString(QKeySequence::PortableText),
+                         action->objectName() + " " + action->text());
+    }
+    for (const QShortcut* shortcut : m_window->findChildren<QShortcut*>()) {
+        if (shortcut->context() == Qt::WidgetShortcut)
+            continue;
+        for (const QKeySequence& key : shortcut->keys())
+            keys.emplace(key.toString(QKeySequence::PortableText),
+                         "shortcut in " + shortcut->parent()->objectName());
+    }
+    return keys;
+}
+
+// Two bindings of one key make Qt trigger neither ("Ambiguous shortcut overload"). A shortcut of
+// a page (Find on Recommendations) is counted too: pages are children of the one window.
+void TestShortcuts::everyShortcutIsSetOnce()
+{
+    const std::multimap<QString, QString> keys = windowShortcuts();
+    QVERIFY(keys.size() > 15);
+    for (auto it = keys.begin(); it != keys.end(); it = keys.upper_bound(it->first)) {
+        if (keys.count(it->first) == 1)
+            continue;
+        QStringList who;
+        for (auto [first, last] = keys.equal_range(it->first); first != last; ++first)
+            who << first->second;
+        // The same page shortcut on two pages is fine only if they are never shown together: none is.
+        QFAIL(qPrintable(it->first + " is set by " + who.join(", ")));
+    }
+}
+
+// A focused field that accepts the ShortcutOverride of a key keeps the key: the command never
+// runs. Text editing keys (undo, copy, select all, ...) belong to the field; the app's commands
+// must not be among them.
+void TestShortcuts::textFieldsLeaveTheCommandsAlone()
+{
+    const QList<QKeySequence> editing = [] {
+        QList<QKeySequence> keys;
+        for (QKeySequence::StandardKey k : {QKeySequence::Undo, QKeySequence::Redo, QKeySequence::Copy,
+                                            QKeySequence::Cut, QKeySequence::Paste, QKeySequence::SelectAll})
+            keys += QKeySequence::keyBindings(k);
+        return keys;
+    }();
+    // The keys X11's scheme gives text fields (end of line, delete to end of line, delete the line,
+    // delete, deselect), whatever platform the test runs on.
+    const QList<QKeySequence> x11Fields = {QKeySequence("Ctrl+E"), QKeySequence("Ctrl+K"),
+                                           QKeySequence("Ctrl+U"), QKeySequence("Ctrl+D"),
+                                           QKeySequence("Ctrl+Shift+A")};
+    for (const auto& [text, who] : windowShortcuts())
+        QVERIFY2(!x11Fields.contains(QKeySequence::fromString(text, QKeySequence::PortableText)),
+                 qPrintable(text + " (" + who + ") is taken by a focused text field on X11"));
+    QWidget* fields[] = {new QLineEdit(m_window), new QSpinBox(m_window), new QDoubleSpinBox(m_window),
+                         new QPlainTextEdit(m_window)};
+    for (QWidget* field : fields) {
+        field->show();
+        field->setFocus();
+        for (const auto& [text, who] : windowShortcuts()) {
+            const QKeySequence key = QKeySequence::fromString(text, QKeySequence::PortableText);
+            if (editing.contains(key) || key.count() != 1)
+                continue;
+            const QKeyCombination combination = key[0];
+            QKeyEvent override(QEvent::ShortcutOverride, combination.key(), combination.keyboardModifiers());
+            override.ignore();
+            QCoreApplication::sendEvent(field, &override);
+            QVERIFY2(!override.isAccepted(),
+                     qPrintable(QString("%1 (%2) is taken by a focused %3")
+                                    .arg(text, who, field->metaObject()->className())));
+        }
+    }
+}
+
+void TestShortcuts::redoAndSaveAsHaveTheirKeys()
+{
+    // Set explicitly: the platform's Redo and Save As bindings differ (X11: Redo is Ctrl+Shift+Z
+    // alone, Save As has none).
+    QCOMPARE(child<QAction>("actionRedo")->shortcuts(),
+             (QList<QKeySequence>{QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")}));
+    QVERIFY(child<QAction>("actionSaveProjectAs")
+                ->shortcuts()
+                .contains(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)));
+
+    // From the keyboard: an edit, undone with Ctrl+Z and redone with Ctrl+Shift+Z.
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window));
+    QUndoStack* stack = m_window->state().undoStack();
+    const int before = stack->index();
+    m_window->showPage(1);
+    auto* min = m_window->findChild<QDoubleSpinBox*>("preferenceMin");
+    QVERIFY(min);
+    min->setValue(min->value() + 1);
+    QCOMPARE(stack->index(), before + 1);
+    m_window->setFocus();
+    QTest::keyClick(m_window, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(stack->index(), before);
+    QTest::keyClick(m_window, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(stack->index(), before + 1);
+}
+
+// Tab moves between a page's controls; inside a table the arrows move (Tab would be stuck in its
+// cells). The sidebar takes the focus too, so Tab reaches it.
+void TestShortcuts::tabLeavesEveryTable()
+{
+    const QList<QAbstractItemView*> views = m_window->findChildren<QAbstractItemView*>();
+    QVERIFY(views.size() > 5);
+    for (const QAbstractItemView* view : views) {
+        if (qobject_cast<const QTableView*>(view))
+            QVERIFY2(!view->tabKeyNavigation(), qPrintable(view->objectName()));
+    }
+    QVERIFY(child<QWidget>("pageList")->focusPolicy() & Qt::TabFocus);
+}
+
+QTEST_MAIN(TestShortcuts)
+#include "TestShortcuts.moc"
