@@ -266,9 +266,26 @@ std::vector<std::uint32_t> redrawUntilMatched(User& user, const Archetype& arche
 
 std::vector<std::size_t> usersPerArchetype(const ArchetypeSet& archetypes, std::size_t users)
 {
+    // Largest remainders (Hamilton's method): every archetype gets the whole part of share x
+    // users, then the users left go one each to the largest fractional parts, ties to the earlier
+    // archetype. Rounding each share alone gives normalised shares 1,002 users for 1,000.
     std::vector<std::size_t> counts;
-    for (const Archetype& a : archetypes.archetypes)
-        counts.push_back(std::size_t(std::llround(std::max(0.0, a.share) * double(users))));
+    std::vector<std::pair<double, std::size_t>> remainders;
+    double exactTotal = 0.0;
+    std::size_t assigned = 0;
+    for (std::size_t k = 0; k < archetypes.archetypes.size(); ++k) {
+        const double exact = std::max(0.0, archetypes.archetypes[k].share) * double(users);
+        const double whole = std::floor(exact);
+        counts.push_back(std::size_t(whole));
+        remainders.emplace_back(exact - whole, k);
+        exactTotal += exact;
+        assigned += counts.back();
+    }
+    const auto total = std::size_t(std::llround(exactTotal));
+    std::stable_sort(remainders.begin(), remainders.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (std::size_t i = 0; assigned < total && i < remainders.size(); ++i, ++assigned)
+        ++counts[remainders[i].second];
     return counts;
 }
 

@@ -70,9 +70,10 @@ struct SimulationResult
     SimulationSummary summary;
 };
 
-// How many users each archetype gets: round(share x users), the seed's rule. When the shares
-// do not sum to 1 the total differs from `users` (the default set sums to 1.05: 1,050 users for
-// 1,000 asked); the caller reports that.
+// How many users each archetype gets: share x users, apportioned by largest remainders so that
+// the counts add up to round(sum of shares x users). When the shares do not sum to 1 that total
+// differs from `users` (the default set sums to 1.05: 1,050 users for 1,000 asked); the caller
+// reports that.
 std::vector<std::size_t> usersPerArchetype(const ArchetypeSet& archetypes, std::size_t users);
 
 // DATA.md section 4. Requires a non-empty catalog. Users draw their preferences from their own

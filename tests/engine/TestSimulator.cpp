@@ -5,6 +5,7 @@
 #include "sim/Simulator.h"
 
 #include <QTest>
+#include <numeric>
 #include <tbb/global_control.h>
 
 using namespace gdbm;
@@ -17,6 +18,7 @@ class TestSimulator : public QObject
 private Q_SLOTS:
     void initTestCase();
     void usersFollowShares();
+    void normalisedSharesGiveTheUsersAsked();
     void everyInteractionPassesItsUsersPreferences();
     void tracksPerUserAsConfigured();
     void ratingsFollowTheRules();
@@ -60,6 +62,24 @@ void TestSimulator::usersFollowShares()
     QCOMPARE(r.users.size(), 1050u);
     for (std::size_t u = 0; u < r.users.size(); ++u)
         QCOMPARE(r.users[u].id, std::uint32_t(u + 1));
+}
+
+// Largest remainders: the default shares, normalised, give exactly 1,000 users (rounding each
+// share alone gave 1,002), and the counts stay within one of share x users.
+void TestSimulator::normalisedSharesGiveTheUsersAsked()
+{
+    ArchetypeSet set = defaultArchetypes();
+    QCOMPARE(usersPerArchetype(set, 1000),
+             (std::vector<std::size_t>{150, 150, 150, 100, 100, 100, 50, 50, 50, 50, 50, 50}));
+    set.normalizeShares();
+    for (std::size_t users : {std::size_t(1000), std::size_t(7), std::size_t(12345)}) {
+        const std::vector<std::size_t> counts = usersPerArchetype(set, users);
+        QCOMPARE(std::accumulate(counts.begin(), counts.end(), std::size_t(0)), users);
+        for (std::size_t k = 0; k < counts.size(); ++k)
+            QVERIFY(std::abs(double(counts[k]) - set.archetypes[k].share * double(users)) < 1.0);
+    }
+    QCOMPARE(usersPerArchetype(set, 1000),
+             (std::vector<std::size_t>{143, 143, 143, 95, 95, 95, 48, 48, 48, 48, 47, 47}));
 }
 
 void TestSimulator::everyInteractionPassesItsUsersPreferences()
