@@ -10,6 +10,7 @@
 #include "pages/RecommendationsPage.h"
 #include "pages/SimulationPage.h"
 #include "pages/TrainingPage.h"
+#include "util/Format.h"
 #include "util/MessageBox.h"
 
 #include <QCloseEvent>
@@ -332,12 +333,11 @@ void MainWindow::updateCatalogStatus()
         m_catalogLabel->clear();
         return;
     }
-    m_catalogLabel->setText(
-        tr("%1: %2 tracks, %3 genres, %4 artists")
-            .arg(QString::fromStdString(catalog->label()))
-            .arg(QString::fromStdString(text::withThousands((long long)catalog->size())))
-            .arg(QString::fromStdString(text::withThousands((long long)m_state.genreStats().byCount.size())))
-            .arg(QString::fromStdString(text::withThousands((long long)catalog->artistNames().size()))));
+    m_catalogLabel->setText(tr("%1: %2 tracks, %3 genres, %4 artists")
+                                .arg(QString::fromStdString(catalog->label()))
+                                .arg(thousands(catalog->size()))
+                                .arg(thousands(m_state.genreStats().byCount.size()))
+                                .arg(thousands(catalog->artistNames().size())));
     updateTitle();
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/Text.h"
 #include "rec/RecommendationCsv.h"
+#include "util/Format.h"
 
 #include <QChart>
 #include <QChartView>
@@ -241,9 +242,6 @@ void EmbeddingMap::showTooltip(const QScatterSeries* series, const QPointF& poin
 
 void EmbeddingMap::updateLegend()
 {
-    const auto thousands = [](std::size_t n) {
-        return QString::fromStdString(text::withThousands((long long)n));
-    };
     const std::size_t n = trackCount();
     if (m_backgroundTracks.size() < n)
         m_background->setName(tr("Catalog: %1 of %2 tracks (evenly spaced)")

@@ -2,6 +2,7 @@
 
 #include "core/Text.h"
 #include "models/CatalogTableModel.h"
+#include "util/Format.h"
 
 #include <algorithm>
 #include <limits>
@@ -11,11 +12,6 @@ namespace {
 
 constexpr int kNoYearLimitLow = std::numeric_limits<int>::min();
 constexpr int kNoYearLimitHigh = std::numeric_limits<int>::max();
-
-QString withThousands(std::size_t n)
-{
-    return QString::fromStdString(text::withThousands((long long)n));
-}
 
 } // namespace
 
@@ -137,8 +133,7 @@ bool CatalogFilterModel::lessThan(const QModelIndex& left, const QModelIndex& ri
 QString CatalogFilterModel::summary() const
 {
     const int total = sourceModel() != nullptr ? sourceModel()->rowCount() : 0;
-    return tr("%1 of %2 tracks")
-        .arg(withThousands(std::size_t(rowCount())), withThousands(std::size_t(total)));
+    return tr("%1 of %2 tracks").arg(thousands(std::size_t(rowCount())), thousands(std::size_t(total)));
 }
 
 } // namespace gdbm::ui

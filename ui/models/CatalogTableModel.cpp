@@ -1,6 +1,7 @@
 #include "models/CatalogTableModel.h"
 
 #include "models/ColumnAlignment.h"
+#include "util/Format.h"
 
 #include <algorithm>
 #include <cmath>
@@ -16,11 +17,6 @@ bool isNumericColumn(const CatalogTableModel::Column& column)
 }
 
 using data::Feature;
-
-QString fromStd(const std::string& s)
-{
-    return QString::fromUtf8(s.data(), qsizetype(s.size()));
-}
 
 } // namespace
 

@@ -2,6 +2,7 @@
 
 #include "rec/EvaluationCsv.h"
 #include "rec/MethodTable.h"
+#include "util/Format.h"
 
 #include <QColor>
 #include <QFont>
@@ -122,15 +123,6 @@ QVariant EvaluationTableModel::headerData(int section, Qt::Orientation orientati
     return {};
 }
 
-namespace {
-
-QString fromView(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), qsizetype(s.size()));
-}
-
-} // namespace
-
 QString EvaluationTableModel::unrankedText()
 {
     return tr("Cannot rank new tracks: it learns from listening, and nobody has heard them yet");
@@ -139,13 +131,13 @@ QString EvaluationTableModel::unrankedText()
 QString EvaluationTableModel::methodLabel(const std::string& method)
 {
     const auto m = rec::methodFromKey(method);
-    return m ? fromView(rec::methodInfo(*m).label) : QString::fromStdString(method);
+    return m ? fromStd(rec::methodInfo(*m).label) : QString::fromStdString(method);
 }
 
 QString EvaluationTableModel::methodToolTip(const std::string& method)
 {
     const auto m = rec::methodFromKey(method);
-    return m ? fromView(rec::methodInfo(*m).description) + QLatin1Char('.') : QString::fromStdString(method);
+    return m ? fromStd(rec::methodInfo(*m).description) + QLatin1Char('.') : QString::fromStdString(method);
 }
 
 QString EvaluationTableModel::metricLabel(const std::string& metric, std::size_t k)
@@ -154,7 +146,7 @@ QString EvaluationTableModel::metricLabel(const std::string& metric, std::size_t
     if (!m)
         return QString::fromStdString(metric);
     const rec::MetricInfo& info = rec::metricInfo(*m);
-    return fromView(info.label) + (info.atK ? QStringLiteral("@%1").arg(k) : QString());
+    return fromStd(info.label) + (info.atK ? QStringLiteral("@%1").arg(k) : QString());
 }
 
 QString EvaluationTableModel::metricToolTip(const std::string& metric, std::size_t k)
@@ -164,7 +156,7 @@ QString EvaluationTableModel::metricToolTip(const std::string& metric, std::size
     if (!m)
         return QString::fromStdString(metric);
     const rec::MetricInfo& info = rec::metricInfo(*m);
-    QString what = fromView(info.description);
+    QString what = fromStd(info.description);
     if (info.atK)
         what += tr(" (in each user's top %1)").arg(k);
     return what + QStringLiteral(".\n") +

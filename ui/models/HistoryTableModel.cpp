@@ -3,16 +3,12 @@
 #include "models/CatalogTableModel.h"
 #include "models/ColumnAlignment.h"
 #include "sim/SimulationExport.h"
+#include "util/Format.h"
 
 #include <algorithm>
 
 namespace gdbm::ui {
 namespace {
-
-QString fromStd(const std::string& s)
-{
-    return QString::fromUtf8(s.data(), qsizetype(s.size()));
-}
 
 bool isNumeric(int column)
 {

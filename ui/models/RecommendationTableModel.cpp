@@ -5,6 +5,7 @@
 #include "models/ColumnAlignment.h"
 #include "models/HistoryTableModel.h"
 #include "rec/RecommendationCsv.h"
+#include "util/Format.h"
 
 #include <QBrush>
 #include <QColor>
@@ -12,11 +13,6 @@
 
 namespace gdbm::ui {
 namespace {
-
-QString fromStd(const std::string& s)
-{
-    return QString::fromUtf8(s.data(), qsizetype(s.size()));
-}
 
 bool isNumeric(int column)
 {

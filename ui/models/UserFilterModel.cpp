@@ -3,6 +3,7 @@
 #include "core/Text.h"
 #include "models/CatalogTableModel.h"
 #include "models/UserListModel.h"
+#include "util/Format.h"
 
 namespace gdbm::ui {
 
@@ -57,9 +58,7 @@ bool UserFilterModel::lessThan(const QModelIndex& left, const QModelIndex& right
 QString UserFilterModel::summary() const
 {
     const int total = sourceModel() != nullptr ? sourceModel()->rowCount() : 0;
-    return tr("%1 of %2 users")
-        .arg(QString::fromStdString(text::withThousands(rowCount())),
-             QString::fromStdString(text::withThousands(total)));
+    return tr("%1 of %2 users").arg(thousands(std::size_t(rowCount())), thousands(total));
 }
 
 } // namespace gdbm::ui

@@ -5,6 +5,7 @@
 #include "models/ArchetypeListModel.h"
 #include "pages/PreferenceRow.h"
 #include "sim/ArchetypeMatch.h"
+#include "util/Format.h"
 
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -30,11 +31,6 @@ constexpr PreferenceKind kKinds[] = {
     PreferenceKind::AnyCommonGenre, PreferenceKind::CommonGenreDrawn, PreferenceKind::NicheGenreDrawn,
     PreferenceKind::ArtistDrawn,    PreferenceKind::DecadeDrawn,
 };
-
-QString tracks(std::size_t n)
-{
-    return QString::fromStdString(text::withThousands(static_cast<long long>(n)));
-}
 
 // What an edit of this preference changes, for the undo step's name: "popularity", "genres".
 QString preferenceSubject(const sim::Preference& p)
@@ -62,19 +58,19 @@ QString describeMatches(const sim::MatchRange& r)
         return ArchetypeEditor::tr("0 catalog tracks match: these users get random tracks");
     } else if (!r.drawn || r.min == r.max) {
         text = r.max == 1 ? ArchetypeEditor::tr("1 catalog track matches")
-                          : ArchetypeEditor::tr("%1 catalog tracks match").arg(tracks(r.max));
+                          : ArchetypeEditor::tr("%1 catalog tracks match").arg(thousands(r.max));
         if (r.drawn)
             text += ArchetypeEditor::tr(", whatever the draw");
     } else if (r.exact) {
         text = ArchetypeEditor::tr("between %1 and %2 catalog tracks match, depending on the draw")
-                   .arg(tracks(r.min), tracks(r.max));
+                   .arg(thousands(r.min), thousands(r.max));
     } else {
-        text =
-            ArchetypeEditor::tr("up to %1 catalog tracks match, depending on the draws").arg(tracks(r.max));
+        text = ArchetypeEditor::tr("up to %1 catalog tracks match, depending on the draws")
+                   .arg(thousands(r.max));
     }
     if (r.drawsWithoutTracks > 0)
         text += '\n' + ArchetypeEditor::tr("%1 of %2 draws find no track (those users get random tracks)")
-                           .arg(tracks(r.drawsWithoutTracks), tracks(r.discreteDraws));
+                           .arg(thousands(r.drawsWithoutTracks), thousands(r.discreteDraws));
     return text;
 }
 

@@ -2,6 +2,7 @@
 
 #include "AppState.h"
 #include "charts/BarChart.h"
+#include "util/Format.h"
 #include "util/LabelStyle.h"
 
 #include <QComboBox>
@@ -19,11 +20,6 @@ using data::Feature;
 
 constexpr int kHistogramBins = 20;
 constexpr int kTopGenres = 15;
-
-QString fromStd(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), qsizetype(s.size()));
-}
 
 // Features with a handful of integer values get one bar per value instead of 20 bins.
 bool isDiscrete(Feature f)

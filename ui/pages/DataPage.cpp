@@ -6,6 +6,7 @@
 #include "pages/CatalogChartsPanel.h"
 #include "pages/GenreThresholdBox.h"
 #include "pages/LoadSummaryBox.h"
+#include "util/Format.h"
 
 #include <QComboBox>
 #include <QCompleter>
@@ -22,19 +23,7 @@
 #include <algorithm>
 
 namespace gdbm::ui {
-namespace {
-
-QString number(std::size_t n)
-{
-    return QString::fromStdString(text::withThousands((long long)n));
-}
-
-QString fromStd(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), qsizetype(s.size()));
-}
-
-} // namespace
+namespace {} // namespace
 
 DataPage::DataPage(AppState& state, QWidget* parent)
     : QWidget(parent), m_state(state), m_model(new CatalogTableModel(this)),
@@ -203,8 +192,8 @@ void DataPage::updateGenreCombo()
     m_genreCombo->addItem(tr("All genres"));
     if (const auto& catalog = m_state.catalog()) {
         for (const data::GenreCount& g : m_state.genreStats().byCount)
-            m_genreCombo->addItem(tr("%1 (%2)").arg(fromStd(catalog->genreName(g.genre)), number(g.tracks)),
-                                  uint(g.genre));
+            m_genreCombo->addItem(
+                tr("%1 (%2)").arg(fromStd(catalog->genreName(g.genre)), thousands(g.tracks)), uint(g.genre));
     }
     m_genreCombo->setCurrentIndex(0);
 }

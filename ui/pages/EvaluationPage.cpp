@@ -9,6 +9,7 @@
 #include "rec/EvaluationCsv.h"
 #include "rec/MethodTable.h"
 #include "util/FileDialog.h"
+#include "util/Format.h"
 #include "util/LabelStyle.h"
 #include "util/MessageBox.h"
 
@@ -69,11 +70,8 @@ EvaluationPage::EvaluationPage(AppState& state, QWidget* parent)
     m_protocol = new QComboBox;
     m_protocol->setObjectName("evalProtocol");
     for (const rec::ProtocolInfo& info : rec::protocolTable()) {
-        m_protocol->addItem(QString::fromUtf8(info.label.data(), qsizetype(info.label.size())),
-                            QString::fromUtf8(info.key.data(), qsizetype(info.key.size())));
-        m_protocol->setItemData(
-            m_protocol->count() - 1,
-            QString::fromUtf8(info.description.data(), qsizetype(info.description.size())), Qt::ToolTipRole);
+        m_protocol->addItem(fromStd(info.label), fromStd(info.key));
+        m_protocol->setItemData(m_protocol->count() - 1, fromStd(info.description), Qt::ToolTipRole);
     }
     m_protocol->setCurrentIndex(
         std::max(0, m_protocol->findData(settings.value("evaluation/protocol", "warm"))));
@@ -296,27 +294,25 @@ void EvaluationPage::showEvaluation()
         const int keep = m_metric->findData(chosen.isEmpty() ? QStringLiteral("ndcg") : chosen);
         m_metric->setCurrentIndex(std::max(0, keep));
     }
-    const auto count = [](std::size_t n) {
-        return QString::fromStdString(text::withThousands((long long)n));
-    };
     if (result && result->protocol == rec::Protocol::NewTracks) {
         m_summary->setText(
             tr("Top %1 among %2 new tracks (every listen to them held out) for %3 users; %4 "
                "not evaluated (no new track, or fewer than 5 other tracks). The hybrid DBM was "
                "trained afresh on the other tracks' listens. Bold: the best value of each metric.")
                 .arg(result->k)
-                .arg(count(result->tracksRanked), count(result->usersEvaluated),
-                     count(result->usersSkipped)));
+                .arg(thousands(result->tracksRanked), thousands(result->usersEvaluated),
+                     thousands(result->usersSkipped)));
     } else if (result) {
         // A project saved before the protocols were recorded does not know how many tracks.
-        const QString among =
-            result->tracksRanked > 0 ? tr(" among %1 tracks").arg(count(result->tracksRanked)) : QString();
+        const QString among = result->tracksRanked > 0
+                                  ? tr(" among %1 tracks").arg(thousands(result->tracksRanked))
+                                  : QString();
         m_summary->setText(
             tr("Top %1%2 for %3 users; %4 skipped (fewer than 5 distinct tracks). The hybrid "
                "DBM was trained afresh on the listens not held out. Bold: the best value of each "
                "metric.")
                 .arg(result->k)
-                .arg(among, count(result->usersEvaluated), count(result->usersSkipped)));
+                .arg(among, thousands(result->usersEvaluated), thousands(result->usersSkipped)));
     } else if (m_state.evaluation()) {
         m_summary->setText(tr("This evaluation predates the new-tracks protocol: run it again to see it."));
     } else {

@@ -2,6 +2,7 @@
 
 #include "AppState.h"
 #include "core/Text.h"
+#include "util/Format.h"
 #include "util/LabelStyle.h"
 
 #include <QGridLayout>
@@ -12,14 +13,9 @@
 namespace gdbm::ui {
 namespace {
 
-QString number(std::size_t n)
-{
-    return QString::fromStdString(text::withThousands((long long)n));
-}
-
 QString tracks(std::size_t n)
 {
-    return n == 1 ? GenreThresholdBox::tr("1 track") : GenreThresholdBox::tr("%1 tracks").arg(number(n));
+    return countOf(n, GenreThresholdBox::tr("track"), GenreThresholdBox::tr("tracks"));
 }
 
 void setTrackSuffix(QSpinBox* spin)
@@ -96,10 +92,10 @@ void GenreThresholdBox::onGenreStatsChanged()
     const std::size_t niche = stats.niche.size();
     const std::size_t all = stats.byCount.size();
     m_commonLabel->setText(tr("%1 common %2 (more than %3)")
-                               .arg(number(common), common == 1 ? tr("genre") : tr("genres"),
+                               .arg(thousands(common), common == 1 ? tr("genre") : tr("genres"),
                                     tracks(stats.thresholds.commonAbove)));
     m_nicheLabel->setText(tr("%1 niche %2 (%3 or fewer)")
-                              .arg(number(niche), niche == 1 ? tr("genre") : tr("genres"),
+                              .arg(thousands(niche), niche == 1 ? tr("genre") : tr("genres"),
                                    tracks(stats.thresholds.nicheAtMost)));
     if (!m_state.catalog())
         m_genreTotalLabel->setText(tr("No dataset loaded."));
@@ -109,7 +105,7 @@ void GenreThresholdBox::onGenreStatsChanged()
         m_genreTotalLabel->setText(
             tr("%1 genres in all; %2 in between. Archetypes that ask for a common or a "
                "niche genre draw from these sets.")
-                .arg(number(all), number(all - common - niche)));
+                .arg(thousands(all), thousands(all - common - niche)));
 }
 
 void GenreThresholdBox::onThresholdEdited()

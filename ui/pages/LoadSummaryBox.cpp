@@ -2,6 +2,7 @@
 
 #include "core/Text.h"
 #include "data/Catalog.h"
+#include "util/Format.h"
 #include "util/LabelStyle.h"
 
 #include <QHBoxLayout>
@@ -14,16 +15,6 @@ namespace {
 using data::Feature;
 
 constexpr int kNotesShown = 3;
-
-QString number(std::size_t n)
-{
-    return QString::fromStdString(text::withThousands((long long)n));
-}
-
-QString fromStd(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), qsizetype(s.size()));
-}
 
 } // namespace
 
@@ -86,10 +77,10 @@ void LoadSummaryBox::showCatalog(const data::Catalog* catalog)
     }
     const data::LoadReport& report = catalog->report();
     m_datasetLabel->setText(fromStd(catalog->label()));
-    QString rows = tr("%1 rows read").arg(number(report.rowsRead));
+    QString rows = tr("%1 rows read").arg(thousands(report.rowsRead));
     if (report.files.size() > 1)
-        rows += tr(" · %1 after merging %2 files").arg(number(report.rowsMerged)).arg(report.files.size());
-    rows += tr(" · %1 kept · %2 dropped").arg(number(report.rowsKept), number(report.droppedTotal()));
+        rows += tr(" · %1 after merging %2 files").arg(thousands(report.rowsMerged)).arg(report.files.size());
+    rows += tr(" · %1 kept · %2 dropped").arg(thousands(report.rowsKept), thousands(report.droppedTotal()));
     m_rowsLabel->setText(rows);
 
     // One line per reason, with the first lines dropped for it, so the user can look them up.

@@ -5,6 +5,7 @@
 #include "models/ArchetypeListModel.h"
 #include "pages/GenreListEditor.h"
 #include "pages/RangeEditor.h"
+#include "util/Format.h"
 
 #include <QComboBox>
 #include <QGridLayout>
@@ -27,11 +28,6 @@ using IntBox = SteppingSpinBox<QSpinBox>;
 int decadeOf(double year)
 {
     return int(std::floor(year / 10.0)) * 10;
-}
-
-QString thousands(std::size_t n)
-{
-    return QString::fromStdString(text::withThousands(static_cast<long long>(n)));
 }
 
 // "1 common genre", "86 niche genres".
@@ -153,8 +149,8 @@ void PreferenceRow::buildDrawnGenre(QGridLayout* grid)
                 tr("The catalog has %1 to draw from.").arg(genreCountText(stats.common.size(), tr("common")));
         break;
     default:
-        text = tr("One niche genre drawn per user (a genre of at most %1 tracks).")
-                   .arg(qulonglong(stats.thresholds.nicheAtMost));
+        text = tr("One niche genre drawn per user (a genre of at most %1).")
+                   .arg(countOf(stats.thresholds.nicheAtMost, tr("track"), tr("tracks")));
         if (haveCatalog)
             text +=
                 ' ' +

@@ -13,6 +13,7 @@
 #include "rec/RecommendationCsv.h"
 #include "rec/Recommender.h"
 #include "util/FileDialog.h"
+#include "util/Format.h"
 #include "util/LabelStyle.h"
 #include "util/MessageBox.h"
 
@@ -353,7 +354,7 @@ void RecommendationsPage::showRecommendations()
     m_rankingInfo->setText(
         tr("Ranked %1 unheard tracks by cosine similarity with the user's mean %2 embedding "
            "(%3 dimensions) in %4 ms.")
-            .arg(QString::fromStdString(text::withThousands((long long)unheard)), kindName(s.kind))
+            .arg(thousands(unheard), kindName(s.kind))
             .arg(s.embeddings.cols())
             .arg(m_lastRankingMs, 0, 'f', 1) +
         (s.model->isHybrid() ? tr(" Hybrid model: songs marked [new] had nobody listening in training; their "
@@ -382,11 +383,9 @@ QString RecommendationsPage::statusText() const
         return tr("The catalog could not be embedded with this model: %1").arg(m_embeddings->error());
     const std::size_t tracks = m_state.simulationCatalog() ? m_state.simulationCatalog()->size() : 0;
     if (m_embeddings->wasCancelled())
-        return tr("Computing the embeddings of %1 tracks was cancelled.")
-            .arg(QString::fromStdString(text::withThousands((long long)tracks)));
+        return tr("Computing the embeddings of %1 tracks was cancelled.").arg(thousands(tracks));
     if (!m_embeddings->current())
-        return tr("Computing the embeddings of %1 tracks...")
-            .arg(QString::fromStdString(text::withThousands((long long)tracks)));
+        return tr("Computing the embeddings of %1 tracks...").arg(thousands(tracks));
     return {};
 }
 

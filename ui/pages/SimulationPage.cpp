@@ -6,6 +6,7 @@
 #include "jobs/JobRunner.h"
 #include "sim/SimulationExport.h"
 #include "util/FileDialog.h"
+#include "util/Format.h"
 #include "util/MessageBox.h"
 
 #include <QDateEdit>
@@ -23,11 +24,6 @@
 
 namespace gdbm::ui {
 namespace {
-
-QString thousands(std::size_t n)
-{
-    return QString::fromStdString(text::withThousands((long long)n));
-}
 
 std::chrono::sys_days toSysDays(const QDate& date)
 {
@@ -250,9 +246,14 @@ void SimulationPage::updateBanner()
         std::size_t planned = 0;
         for (std::size_t n : sim::usersPerArchetype(m_state.archetypes(), std::size_t(m_users->value())))
             planned += n;
+        // After a run that is still current the users exist: say so, not "will be".
+        const bool done = m_state.simulation() && !m_state.simulationOutOfDate() &&
+                          m_state.simulation()->users.size() == planned;
         text += (text.isEmpty() ? "" : "\n") +
-                tr("The archetype shares sum to %1%, so %2 users will be simulated (share x users each); "
-                   "normalise the shares on the Archetypes page for exactly %3.")
+                (done ? tr("The archetype shares sum to %1%, so this simulation has %2 users (share x users "
+                           "each); normalise the shares on the Archetypes page for exactly %3.")
+                      : tr("The archetype shares sum to %1%, so %2 users will be simulated (share x users "
+                           "each); normalise the shares on the Archetypes page for exactly %3."))
                     .arg(total * 100, 0, 'f', 1)
                     .arg(thousands(planned), thousands(std::size_t(m_users->value())));
         if (style.isEmpty())

@@ -2,6 +2,7 @@
 
 #include "core/Text.h"
 #include "models/CatalogTableModel.h"
+#include "util/Format.h"
 #include "util/LabelStyle.h"
 
 #include <QLabel>
@@ -12,11 +13,6 @@
 
 namespace gdbm::ui {
 namespace {
-
-QString fromStd(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), qsizetype(s.size()));
-}
 
 QString rangeText(const sim::UserPreference& p)
 {
@@ -51,8 +47,7 @@ QString genresText(const sim::UserPreference& p, const data::Catalog& catalog, i
     if (int(p.genres.size()) <= maxGenres)
         return QObject::tr("Any genre of %1").arg(names.join(QStringLiteral(", ")));
     return QObject::tr("Any of %1 genres: %2, \u2026")
-        .arg(QString::fromStdString(text::withThousands((long long)p.genres.size())),
-             names.join(QStringLiteral(", ")));
+        .arg(thousands(p.genres.size()), names.join(QStringLiteral(", ")));
 }
 
 } // namespace
