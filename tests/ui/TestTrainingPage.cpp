@@ -217,9 +217,13 @@ void TestTrainingPage::pauseAndResumeContinueTheSameRun()
     QCOMPARE(m_page->chart()->pointCount(), shown);
     QVERIFY(shown < plannedEpochs(params));
     QVERIFY(m_page->jobs()->isRunning());
+    // Nothing counts down while paused: the label says so, with no estimate.
+    const QString paused = child<QLabel>("trainProgressLabel")->text();
+    QVERIFY2(paused.startsWith("Paused") && !paused.contains("left"), qPrintable(paused));
 
     m_page->pauseOrResume();
     QVERIFY(!m_page->isPaused());
+    QVERIFY(!child<QLabel>("trainProgressLabel")->text().startsWith("Paused"));
     QVERIFY(m_page->jobs()->waitForFinished(60000 * kSlowdown));
     QCOMPARE(m_page->chart()->pointCount(), plannedEpochs(params));
     QVERIFY(m_state->model());

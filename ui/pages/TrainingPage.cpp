@@ -186,6 +186,11 @@ TrainingPage::TrainingPage(AppState& state, QWidget* parent)
     connect(m_exportPng, &QPushButton::clicked, this, &TrainingPage::exportChartImage);
     connect(m_drainTimer, &QTimer::timeout, this, &TrainingPage::drain);
 
+    // The bar follows the job's own progress, the same signal the window's status bar shows, so
+    // the two never disagree (the chart, drawn at its own pace, may trail by a frame).
+    connect(m_jobs, &JobRunner::progress, this, [this](const QString&, qint64 done, qint64) {
+        m_progress->setValue(int(std::min<qint64>(done, m_progress->maximum())));
+    });
     connect(m_jobs, &JobRunner::succeeded, this, &TrainingPage::showFinished);
     connect(m_jobs, &JobRunner::cancelled, this, [this] {
         drain(); // the partial run stays on the chart
@@ -346,6 +351,7 @@ void TrainingPage::start()
     const model::TrainingParams params = m_form->params();
     const model::HybridParams hybrid = m_modelChoice->params();
     const bool audioOnly = m_modelChoice->audioOnly();
+    m_lastEpoch.reset();
     paramsEdited();
     hybridEdited();
     // Writing the settings file takes a few ms: not in the same turn as starting the run.
@@ -440,6 +446,8 @@ void TrainingPage::pauseOrResume()
         m_pause->setText(tr("Resume"));
         m_progress->setFormat(tr("Paused at %p%"));
     }
+    if (m_lastEpoch)
+        showProgress(*m_lastEpoch);
 }
 
 void TrainingPage::cancel()

@@ -5,6 +5,7 @@
 #include <QWidget>
 #include <atomic>
 #include <memory>
+#include <optional>
 
 class QCheckBox;
 class QLabel;
@@ -88,6 +89,7 @@ private:
     QPushButton* m_load;
     QProgressBar* m_progress;
     QLabel* m_progressLabel;
+    std::optional<model::EpochStats> m_lastEpoch; // the run's latest epoch, to redraw the label
     QLabel* m_status;
     QLabel* m_modelSummary;
     QTimer* m_drainTimer;

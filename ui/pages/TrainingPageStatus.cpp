@@ -41,7 +41,6 @@ QString mse(double value)
 void TrainingPage::showProgress(const model::EpochStats& s)
 {
     const int done = m_chart->pointCount();
-    m_progress->setValue(std::min(done, m_progress->maximum()));
     QString text = s.phase == model::Phase::Pretraining
                        ? tr("Pretraining layer %1 of %2, epoch %3 of %4")
                              .arg(s.layer + 1)
@@ -63,8 +62,12 @@ void TrainingPage::showProgress(const model::EpochStats& s)
         perEpoch = s.elapsedSeconds / std::max(1, done);
     else
         perEpoch = (s.elapsedSeconds - m_pretrainSeconds) / std::max(1, done - m_plannedPretrainEpochs);
-    if (left > 0)
+    // Paused, nothing is counting down: no estimate until the run goes on.
+    if (isPaused())
+        text = tr("Paused  \u00b7  ") + text;
+    else if (left > 0)
         text += tr("  \u00b7  about %1 left").arg(duration(perEpoch * left));
+    m_lastEpoch = s;
     // The epochs that ended before Cancel took effect still arrive: the label keeps saying why
     // the run is about to stop.
     m_progressLabel->setText(m_cancelling ? tr("Cancelling...") : text);
