@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the Debian package and checks it the way a user would meet it: the desktop file and
-# AppStream metadata validate, the .deb installs with dpkg, both installed programs run from
-# their installed paths and report the project's version, and the package removes cleanly.
+# AppStream metadata validate, lintian finds no error or warning, the .deb installs with dpkg,
+# both installed programs run from their installed paths and report the project's version, and
+# the package removes cleanly.
 # Run as root (it installs and removes the package).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -25,6 +26,11 @@ deb="$build/gdbm-studio_${version}_${arch}.deb"
 [ -f "$deb" ] || { echo "check-package: expected $deb" >&2; ls "$build"/*.deb >&2 || true; exit 1; }
 dpkg-deb --info "$deb" | grep -E 'Package|Version|Section|Depends'
 
+# Debian's own checker: no error and no warning (information tags, such as the hardening
+# flags of a plain CMake build, are listed but do not fail the check).
+echo "check-package: lintian"
+lintian --fail-on error,warning "$deb"
+
 echo "check-package: installing with dpkg"
 dpkg -i "$deb"
 trap 'dpkg -r gdbm-studio >/dev/null 2>&1 || true' EXIT
@@ -37,7 +43,8 @@ case "$gui" in *" $version") ;; *) echo "check-package: gdbm-studio reports '$gu
 grep -q "version=\"$version\"" "/usr/share/metainfo/$app_id.metainfo.xml"
 for f in /usr/share/applications/$app_id.desktop /usr/share/icons/hicolor/scalable/apps/$app_id.svg \
     /usr/share/icons/hicolor/48x48/apps/$app_id.png /usr/share/icons/hicolor/256x256/apps/$app_id.png \
-    /usr/share/man/man1/gdbm-cli.1.gz; do
+    /usr/share/man/man1/gdbm-cli.1.gz /usr/share/man/man1/gdbm-studio.1.gz \
+    /usr/share/doc/gdbm-studio/changelog.gz; do
     [ -f "$f" ] || { echo "check-package: $f not installed" >&2; exit 1; }
 done
 man -l /usr/share/man/man1/gdbm-cli.1.gz >/dev/null 2>&1 || zcat /usr/share/man/man1/gdbm-cli.1.gz | head -1 >/dev/null

@@ -16,8 +16,8 @@ packages=(
     libqt6sql6-sqlite
     # GUI tests and screenshots without a display
     xvfb xauth fonts-dejavu-core
-    # packaging: the .deb (dpkg-shlibdeps) and the desktop metadata checks
-    dpkg-dev desktop-file-utils appstream gzip
+    # packaging: the .deb (dpkg-shlibdeps), its policy check and the desktop metadata checks
+    dpkg-dev lintian desktop-file-utils appstream gzip
     # reference benchmark (NumPy with an optimised BLAS)
     python3 python3-numpy libopenblas0
 )
