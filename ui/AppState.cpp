@@ -1,8 +1,10 @@
 #include "AppState.h"
 
 #include "rec/TagFeatures.h"
+#include "util/Format.h"
 
 #include <QUndoCommand>
+#include <algorithm>
 
 namespace gdbm::ui {
 
@@ -84,8 +86,35 @@ void AppState::setHybridParams(const model::HybridParams& params)
 
 void AppState::setModel(std::shared_ptr<const model::Model> model)
 {
+    setModel(std::move(model), m_loaded.catalog, m_simulation);
+}
+
+void AppState::setModel(std::shared_ptr<const model::Model> model,
+                        const std::shared_ptr<const data::Catalog>& fromCatalog,
+                        const std::shared_ptr<const sim::SimulationResult>& fromSimulation)
+{
     m_model = std::move(model);
+    m_modelCatalog = fromCatalog;
+    m_modelSimulation = fromSimulation;
     Q_EMIT modelChanged();
+}
+
+QString AppState::modelOutOfDateReason() const
+{
+    if (!m_model)
+        return {};
+    if (m_modelCatalog.lock() != m_loaded.catalog)
+        return tr("another catalog was loaded since this model was trained");
+    if (m_loaded.catalog) {
+        const std::vector<data::Feature>& has = m_loaded.catalog->featureList();
+        for (data::Feature f : m_model->features) {
+            if (std::find(has.begin(), has.end(), f) == has.end())
+                return tr("the catalog has no %1, which the model needs").arg(fromStd(data::featureName(f)));
+        }
+    }
+    if (m_model->find(model::Modality::Listening) && m_modelSimulation.lock() != m_simulation)
+        return tr("the simulation ran again since this model learned its listeners");
+    return {};
 }
 
 void AppState::setEvaluation(std::shared_ptr<const rec::EvaluationSet> evaluation,

@@ -84,7 +84,17 @@ public:
     const model::HybridParams& hybridParams() const { return m_hybridParams; }
     void setHybridParams(const model::HybridParams& params);
     const std::shared_ptr<const model::Model>& model() const { return m_model; }
+    // A model made from the current catalog and simulation (loaded from a file or a project).
     void setModel(std::shared_ptr<const model::Model> model);
+    // A model trained on `fromCatalog` and, for a hybrid, the listening of `fromSimulation`.
+    void setModel(std::shared_ptr<const model::Model> model,
+                  const std::shared_ptr<const data::Catalog>& fromCatalog,
+                  const std::shared_ptr<const sim::SimulationResult>& fromSimulation);
+    // Why the model no longer fits what the window works on, or empty: another catalog was
+    // loaded since (or the catalog lacks a feature the model needs), or a hybrid learned from a
+    // simulation that is not the current one. Such a model is never shown as current.
+    QString modelOutOfDateReason() const;
+    bool modelOutOfDate() const { return !modelOutOfDateReason().isEmpty(); }
 
     // The last evaluation (null until one ran), and the model and simulation it was computed
     // from: when those are no longer the current ones, it is out of date.
@@ -150,6 +160,9 @@ private:
     model::TrainingParams m_trainingParams;
     model::HybridParams m_hybridParams;
     std::shared_ptr<const model::Model> m_model;
+    // What the model was made from; weak, as the evaluation's inputs below.
+    std::weak_ptr<const data::Catalog> m_modelCatalog;
+    std::weak_ptr<const sim::SimulationResult> m_modelSimulation;
     std::shared_ptr<const rec::EvaluationSet> m_evaluation;
     // Weak: an old model must not stay in memory only to say that it is not the current one.
     std::weak_ptr<const model::Model> m_evaluatedModel;

@@ -47,6 +47,10 @@ constexpr PageInfo kPages[] = {
     {"evaluation", "Evaluation", "How good the recommendations are, against simple baselines"},
 };
 
+// The sidebar's marks: a step whose result matches what is open, and one that no longer does.
+const QString kDoneMark = QStringLiteral("  \u2713");
+const QString kOutOfDateMark = QStringLiteral("  \u26a0");
+
 bool isProjectFile(const QString& path)
 {
     return QFileInfo(path).suffix().compare("gdbmproj", Qt::CaseInsensitive) == 0;
@@ -67,6 +71,10 @@ MainWindow::MainWindow(const QStringList& initialFiles, QWidget* parent)
     for (JobRunner* jobs : pageJobs())
         watchJobs(jobs);
     connect(&m_state, &AppState::catalogChanged, this, &MainWindow::updateCatalogStatus);
+    for (auto signal : {&AppState::catalogChanged, &AppState::simulationChanged, &AppState::modelChanged,
+                        &AppState::evaluationChanged})
+        connect(&m_state, signal, this, &MainWindow::updateStepMarks);
+    connect(&m_state, &AppState::simulationOutOfDateChanged, this, &MainWindow::updateStepMarks);
     connect(m_loader, &JobRunner::failed, this, [this](const QString& message) {
         MessageBox::critical(this, tr("Could not open the dataset"),
                              message + "\n\n" +
@@ -165,13 +173,14 @@ void MainWindow::createPages()
         auto* item = new QListWidgetItem(QString("%1   %2").arg(i + 1).arg(tr(kPages[i].title)), m_sidebar);
         item->setToolTip(tr(kPages[i].hint) + QString(" (Ctrl+%1)").arg(i + 1));
     }
+    updateStepMarks();
     // As wide as the longest page name in the style sheet's font, plus the item's padding.
     QFont itemFont = m_sidebar->font();
     itemFont.setPointSize(11);
     const QFontMetrics metrics(itemFont);
     int widest = 0;
     for (int i = 0; i < m_sidebar->count(); ++i)
-        widest = std::max(widest, metrics.horizontalAdvance(m_sidebar->item(i)->text()));
+        widest = std::max(widest, metrics.horizontalAdvance(m_sidebar->item(i)->text() + kOutOfDateMark));
     m_sidebar->setFixedWidth(widest + 2 * 12 + 2 * m_sidebar->spacing() + 12);
     connect(m_sidebar, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     m_sidebar->setCurrentRow(0);
@@ -188,6 +197,51 @@ QList<JobRunner*> MainWindow::pageJobs() const
 {
     return {m_simulationPage->jobs(), m_trainingPage->jobs(), m_recommendationsPage->jobs(),
             m_evaluationPage->jobs()};
+}
+
+MainWindow::StepState MainWindow::stepState(int index) const
+{
+    const bool simulationStale = m_state.simulation() && m_state.simulationOutOfDate();
+    const bool modelStale = m_state.modelOutOfDate();
+    switch (index) {
+    case 2:
+        return !m_state.simulation() ? StepState::NotRun
+               : simulationStale     ? StepState::OutOfDate
+                                     : StepState::Done;
+    case 3:
+        return !m_state.model() ? StepState::NotRun : modelStale ? StepState::OutOfDate : StepState::Done;
+    case 4:
+        return !m_state.model() || !m_state.simulation() ? StepState::NotRun
+               : simulationStale || modelStale           ? StepState::OutOfDate
+                                                         : StepState::Done;
+    case 5:
+        return !m_state.evaluation()                                            ? StepState::NotRun
+               : m_state.evaluationOutOfDate() || simulationStale || modelStale ? StepState::OutOfDate
+                                                                                : StepState::Done;
+    default:
+        return StepState::Inputs; // the catalog and the archetypes are what the steps start from
+    }
+}
+
+void MainWindow::updateStepMarks()
+{
+    if (!m_sidebar)
+        return;
+    for (int i = 0; i < m_sidebar->count() && i < pageCount(); ++i) {
+        const StepState state = stepState(i);
+        QString text = QString("%1   %2").arg(i + 1).arg(tr(kPages[i].title));
+        QString tip = tr(kPages[i].hint) + QString(" (Ctrl+%1)").arg(i + 1);
+        if (state == StepState::Done) {
+            text += kDoneMark;
+            tip += '\n' + tr("Done: its result matches what is open.");
+        } else if (state == StepState::OutOfDate) {
+            text += kOutOfDateMark;
+            tip +=
+                '\n' + tr("Out of date: something it depends on changed since it ran. The page says what.");
+        }
+        m_sidebar->item(i)->setText(text);
+        m_sidebar->item(i)->setToolTip(tip);
+    }
 }
 
 int MainWindow::pageCount() const

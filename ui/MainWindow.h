@@ -61,6 +61,9 @@ public:
     int pageCount() const;
     QWidget* page(int index) const;
     QString pageKey(int index) const; // "data", "archetypes", "simulation", "training", ...
+    // Where a step of catalog -> simulation -> model -> recommendations -> evaluation stands.
+    enum class StepState { Inputs, NotRun, Done, OutOfDate };
+    StepState stepState(int index) const;
     // The job runners of the pages (each page runs its long work on its own runner).
     QList<JobRunner*> pageJobs() const;
 
@@ -95,6 +98,7 @@ private:
     void addRecentProject(const QString& path);
     void rebuildRecentProjectsMenu();
     void updateCatalogStatus();
+    void updateStepMarks(); // the sidebar's done / out-of-date mark of each step
     void updateTitle();
     void showAbout();
     void chooseDataset();
@@ -106,7 +110,7 @@ private:
     JobRunner* m_projectJobs;
     QString m_projectPath;
     bool m_projectJobIsSave = false;
-    QListWidget* m_sidebar;
+    QListWidget* m_sidebar = nullptr;
     QStackedWidget* m_pages;
     DataPage* m_dataPage;
     ArchetypesPage* m_archetypesPage;

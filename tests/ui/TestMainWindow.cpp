@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 #include "MainWindowFixture.h"
 #include "jobs/JobRunner.h"
+#include "model/Model.h"
 #include "pages/SimulationPage.h"
 #include "sim/ArchetypeJson.h"
 #include "sim/ArchetypeMatch.h"
@@ -12,6 +13,7 @@
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QLabel>
+#include <QListWidget>
 #include <QMenu>
 #include <QPushButton>
 #include <QSettings>
@@ -47,6 +49,7 @@ private Q_SLOTS:
     void reopensTheLastDatasetOnStart();
     void opensTheFilesGivenOnTheCommandLine();
     void editsDuringARunLeaveTheResultOutOfDate();
+    void anotherCatalogMarksEveryStepAfterItOutOfDate();
 };
 
 void TestMainWindow::initTestCase()
@@ -324,6 +327,54 @@ void TestMainWindow::editsDuringARunLeaveTheResultOutOfDate()
     QVERIFY(m_window->state().simulation());
     QVERIFY(m_window->state().simulationOutOfDate());
     QVERIFY(child<QLabel>("simOutOfDate")->text().contains("Out of date"));
+}
+
+// catalog -> simulation -> model -> recommendations -> evaluation: after another catalog opens,
+// every step that ran is marked out of date in the sidebar and says why on its page, and each
+// comes back to done as it runs again.
+void TestMainWindow::anotherCatalogMarksEveryStepAfterItOutOfDate()
+{
+    using Step = MainWindow::StepState;
+    AppState& state = m_window->state();
+    QCOMPARE(m_window->stepState(2), Step::NotRun);
+    child<QSpinBox>("simUsers")->setValue(60);
+    trigger("actionRunSimulation");
+    QVERIFY(m_window->findChild<SimulationPage*>()->jobs()->waitForFinished(60000));
+    model::TrainingParams quick;
+    quick.layers = {4};
+    quick.pretrainEpochs = 1;
+    quick.finetuneEpochs = 1;
+    state.setModel(std::make_shared<const model::Model>(model::trainModel(*state.catalog(), quick).model));
+    for (int step : {2, 3, 4})
+        QCOMPARE(m_window->stepState(step), Step::Done);
+    auto* sidebar = child<QListWidget>("pageList");
+    QVERIFY(sidebar->item(3)->text().endsWith(QString::fromUtf8("\u2713")));
+    QVERIFY(child<QLabel>("trainModelOutOfDate")->isHidden());
+
+    FileDialog::setNextFileName(realFile("songs_normalize.csv"));
+    trigger("actionOpenDataset");
+    QVERIFY(waitForCatalog());
+    for (int step : {2, 3, 4}) {
+        QCOMPARE(m_window->stepState(step), Step::OutOfDate);
+        QVERIFY(sidebar->item(step)->text().endsWith(QString::fromUtf8("\u26a0")));
+    }
+    QCOMPARE(m_window->stepState(0), Step::Inputs);
+    auto* banner = child<QLabel>("trainModelOutOfDate");
+    QVERIFY(!banner->isHidden());
+    QVERIFY2(banner->text().contains("another catalog was loaded"), qPrintable(banner->text()));
+    QVERIFY2(child<QLabel>("recommendationsStatus")->text().startsWith("Out of date"),
+             qPrintable(child<QLabel>("recommendationsStatus")->text()));
+
+    // Simulating again brings the simulation back; the model stays out of date until retrained.
+    trigger("actionRunSimulation");
+    QVERIFY(m_window->findChild<SimulationPage*>()->jobs()->waitForFinished(60000));
+    QCOMPARE(m_window->stepState(2), Step::Done);
+    QCOMPARE(m_window->stepState(3), Step::OutOfDate);
+    QCOMPARE(m_window->stepState(4), Step::OutOfDate);
+    state.setModel(std::make_shared<const model::Model>(model::trainModel(*state.catalog(), quick).model));
+    QCOMPARE(m_window->stepState(3), Step::Done);
+    QCOMPARE(m_window->stepState(4), Step::Done);
+    QVERIFY(banner->isHidden());
 }
 
 QTEST_MAIN(TestMainWindow)

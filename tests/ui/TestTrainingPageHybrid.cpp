@@ -102,6 +102,14 @@ void TestTrainingPageHybrid::trainsTheHybridLikeTheEngine()
     QVERIFY2(summary.startsWith("Hybrid of audio 14, tags ") &&
                  summary.contains(QString("listening %1 (visible units)").arg(m_simulation->users.size())),
              qPrintable(summary));
+
+    // It learned the listening of this simulation: another run of it makes the model out of date.
+    QVERIFY(!m_state->modelOutOfDate());
+    m_state->setSimulation(std::make_shared<const sim::SimulationResult>(*m_simulation), m_small.catalog,
+                           sim::defaultArchetypes(), m_small.facts.genres.thresholds);
+    QVERIFY2(m_state->modelOutOfDateReason().contains("simulation ran again"),
+             qPrintable(m_state->modelOutOfDateReason()));
+    QVERIFY(!child<QLabel>("trainModelOutOfDate")->isHidden());
 }
 
 void TestTrainingPageHybrid::originalStudyIsOneClickAway()

@@ -6,6 +6,7 @@
 #include "pages/PreferenceRow.h"
 #include "sim/ArchetypeMatch.h"
 #include "util/Format.h"
+#include "util/LabelStyle.h"
 
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -132,7 +133,7 @@ ArchetypeEditor::ArchetypeEditor(AppState& state, QWidget* parent) : QWidget(par
     m_problems = new QLabel(m_content);
     m_problems->setObjectName(QStringLiteral("archetypeProblems"));
     m_problems->setWordWrap(true);
-    m_problems->setStyleSheet(QStringLiteral("color: #c0392b;"));
+    makeProblemText(m_problems);
     m_problems->hide();
     layout->addWidget(m_problems);
 

@@ -179,6 +179,8 @@ EvaluationPage::EvaluationPage(AppState& state, QWidget* parent)
     connect(&m_state, &AppState::evaluationChanged, this, &EvaluationPage::evaluationChanged);
     connect(&m_state, &AppState::modelChanged, this, &EvaluationPage::updateBanner);
     connect(&m_state, &AppState::simulationChanged, this, &EvaluationPage::updateBanner);
+    connect(&m_state, &AppState::simulationOutOfDateChanged, this, &EvaluationPage::updateBanner);
+    connect(&m_state, &AppState::catalogChanged, this, &EvaluationPage::updateBanner);
     evaluationChanged();
 }
 
@@ -373,7 +375,7 @@ void EvaluationPage::updateBanner()
     m_run->setEnabled(!running && missing.isEmpty());
 
     QString text;
-    QString style = "background: #eef3f8; border-radius: 4px;";
+    QString style = bannerStyle(BannerKind::Note);
     if (!missing.isEmpty()) {
         text = tr("Nothing to evaluate yet. ") + missing.join(' ');
     } else if (m_state.evaluation()) {
@@ -385,10 +387,22 @@ void EvaluationPage::updateBanner()
         if (!changed.isEmpty()) {
             text = tr("Out of date: %1 changed since this evaluation. Run it again to update it.")
                        .arg(changed.join(tr(" and ")));
-            style = "background: #fff1c9; color: #6b4b00; border-radius: 4px; font-weight: bold;";
+            style = bannerStyle(BannerKind::OutOfDate);
         }
     } else if (!running) {
         text = tr("No evaluation yet: choose K and the holdout seed, then press Run evaluation.");
+    }
+    // Upstream of the evaluation: an evaluation run now would measure what no longer fits.
+    QStringList upstream;
+    if (m_state.simulation() && m_state.simulationOutOfDate())
+        upstream << tr("the simulation (the catalog, thresholds or archetypes changed since it ran: Ctrl+R)");
+    if (const QString reason = m_state.modelOutOfDateReason(); !reason.isEmpty())
+        upstream << tr("the model (%1: Ctrl+T)").arg(reason);
+    if (!upstream.isEmpty()) {
+        text = tr("Out of date upstream: %1. An evaluation now would measure them as they are.")
+                   .arg(upstream.join(tr("; "))) +
+               (text.isEmpty() ? QString() : '\n' + text);
+        style = bannerStyle(BannerKind::OutOfDate);
     }
     m_banner->setText(text);
     m_banner->setStyleSheet(style);

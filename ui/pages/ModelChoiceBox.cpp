@@ -1,6 +1,7 @@
 #include "pages/ModelChoiceBox.h"
 
 #include "pages/TrainingSettings.h"
+#include "util/LabelStyle.h"
 
 #include <QCheckBox>
 #include <QFormLayout>
@@ -81,7 +82,7 @@ ModelChoiceBox::ModelChoiceBox(QWidget* parent) : QGroupBox(tr("Model"), parent)
     m_problems = new QLabel;
     m_problems->setObjectName("trainModelProblems");
     m_problems->setWordWrap(true);
-    m_problems->setStyleSheet("color: #a32020;");
+    makeProblemText(m_problems);
     m_problems->setVisible(false);
 
     auto* modalities = new QVBoxLayout;

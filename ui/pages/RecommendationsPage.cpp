@@ -84,7 +84,7 @@ RecommendationsPage::RecommendationsPage(AppState& state, QWidget* parent)
     m_status->setObjectName("recommendationsStatus");
     m_status->setWordWrap(true);
     m_status->setMargin(8);
-    m_status->setStyleSheet("background: #eef3f8; border-radius: 4px;");
+    m_status->setStyleSheet(bannerStyle(BannerKind::Note));
     connect(m_status, &QLabel::linkActivated, m_embeddings, &RecommendationEmbeddings::retry);
 
     m_userList = new UserListPane;
@@ -119,7 +119,13 @@ RecommendationsPage::RecommendationsPage(AppState& state, QWidget* parent)
         updateStatus();
     });
     connect(&m_state, &AppState::simulationChanged, this, &RecommendationsPage::onSimulationChanged);
-    connect(&m_state, &AppState::modelChanged, this, &RecommendationsPage::requestEmbeddings);
+    connect(&m_state, &AppState::modelChanged, this, [this] {
+        requestEmbeddings();
+        updateStatus();
+    });
+    // What makes the listeners or the model out of date changes no ranking: the banner says so.
+    connect(&m_state, &AppState::simulationOutOfDateChanged, this, &RecommendationsPage::updateStatus);
+    connect(&m_state, &AppState::catalogChanged, this, &RecommendationsPage::updateStatus);
     onSimulationChanged();
 }
 
@@ -389,11 +395,26 @@ QString RecommendationsPage::statusText() const
     return {};
 }
 
+QString RecommendationsPage::outOfDateText() const
+{
+    QStringList stale;
+    if (m_state.simulation() && m_state.simulationOutOfDate())
+        stale << tr("the catalog, the genre thresholds or the archetypes changed since the simulation, so "
+                    "these are the last run's listeners and tracks: run it again (Ctrl+R)");
+    if (const QString reason = m_state.modelOutOfDateReason(); !reason.isEmpty())
+        stale << tr("the model no longer fits (%1): train again (Ctrl+T)").arg(reason);
+    return stale.isEmpty() ? QString() : tr("Out of date: ") + stale.join(tr("; ")) + '.';
+}
+
 void RecommendationsPage::updateStatus()
 {
-    const QString text = statusText();
+    QString text = statusText();
+    const QString stale = outOfDateText();
+    if (!stale.isEmpty())
+        text = text.isEmpty() ? stale : stale + '\n' + text;
+    m_status->setStyleSheet(bannerStyle(stale.isEmpty() ? BannerKind::Note : BannerKind::OutOfDate));
     if (m_embeddings->wasCancelled() && m_embeddings->hasInputs())
-        m_status->setText(text.toHtmlEscaped() +
+        m_status->setText(text.toHtmlEscaped().replace('\n', "<br>") +
                           QStringLiteral(" <a href=\"%1\">%2</a>").arg(kRetryLink, tr("Compute them now")));
     else
         m_status->setText(text);

@@ -58,6 +58,8 @@ public:
     // The text that says what is missing ("Train a model on the Training page"); empty when
     // nothing is.
     QString statusText() const;
+    // What the page shows that no longer matches the open data (empty: nothing).
+    QString outOfDateText() const;
     // Waits until no embedding job runs or is about to restart (tests): jobs()->waitForFinished()
     // returns false when inputs changed during a job, because the next job starts at once.
     bool waitForEmbeddings(int timeoutMs = 60000) { return m_embeddings->waitForIdle(timeoutMs); }

@@ -7,6 +7,7 @@
 #include "sim/SimulationExport.h"
 #include "util/FileDialog.h"
 #include "util/Format.h"
+#include "util/LabelStyle.h"
 #include "util/MessageBox.h"
 
 #include <QDateEdit>
@@ -235,11 +236,11 @@ void SimulationPage::updateBanner()
     QString style;
     if (!m_state.simulation()) {
         text = tr("No simulation yet: choose the number of users and press Run.");
-        style = "background: #eef3f8; border-radius: 4px;";
+        style = bannerStyle(BannerKind::Note);
     } else if (m_state.simulationOutOfDate()) {
         text = tr("Out of date: the catalog, the genre thresholds or the archetypes changed since this run. "
                   "Run again to update it.");
-        style = "background: #fff1c9; color: #6b4b00; border-radius: 4px; font-weight: bold;";
+        style = bannerStyle(BannerKind::OutOfDate);
     }
     const double total = m_state.archetypes().shareTotal();
     if (std::abs(total - 1.0) > 1e-6) {
@@ -257,13 +258,13 @@ void SimulationPage::updateBanner()
                     .arg(total * 100, 0, 'f', 1)
                     .arg(thousands(planned), thousands(std::size_t(m_users->value())));
         if (style.isEmpty())
-            style = "background: #eef3f8; border-radius: 4px;";
+            style = bannerStyle(BannerKind::Note);
     }
     const QString skipped = skippedPreferencesText();
     if (!skipped.isEmpty()) {
         text += (text.isEmpty() ? "" : "\n") + skipped;
         if (style.isEmpty())
-            style = "background: #eef3f8; border-radius: 4px;";
+            style = bannerStyle(BannerKind::Note);
     }
     m_banner->setText(text);
     m_banner->setStyleSheet(style);

@@ -131,8 +131,16 @@ TrainingPage::TrainingPage(AppState& state, QWidget* parent)
     m_modelSummary->setMinimumHeight(2 * m_modelSummary->fontMetrics().lineSpacing());
     m_save = button(tr("Save model..."), "trainSaveModel", tr("Write the current model to a file"));
     m_load = button(tr("Load model..."), "trainLoadModel", tr("Use a model saved earlier"));
+    m_modelOutOfDate = new QLabel;
+    m_modelOutOfDate->setObjectName("trainModelOutOfDate");
+    m_modelOutOfDate->setWordWrap(true);
+    m_modelOutOfDate->setMargin(6);
+    m_modelOutOfDate->setVisible(false);
     auto* modelBox = new QGroupBox(tr("Current model"));
-    auto* modelLayout = new QHBoxLayout(modelBox);
+    auto* modelColumn = new QVBoxLayout(modelBox);
+    modelColumn->addWidget(m_modelOutOfDate);
+    auto* modelLayout = new QHBoxLayout;
+    modelColumn->addLayout(modelLayout);
     modelLayout->addWidget(m_modelSummary, 1);
     modelLayout->addWidget(m_save);
     modelLayout->addWidget(m_load);
@@ -193,9 +201,13 @@ TrainingPage::TrainingPage(AppState& state, QWidget* parent)
     });
     connect(m_jobs, &JobRunner::succeeded, this, &TrainingPage::showFinished);
     connect(m_jobs, &JobRunner::cancelled, this, [this] {
-        drain(); // the partial run stays on the chart
-        m_status->setText(m_state.model() ? tr("Training cancelled: the previous model is kept.")
-                                          : tr("Training cancelled: there is no model yet."));
+        drain();
+        // The chart shows the model in use, not the run that was dropped.
+        m_chart->setCurves(m_state.model() ? m_state.model()->curves : std::vector<model::EpochStats>{});
+        m_status->setText(
+            m_state.model()
+                ? tr("Training cancelled: the previous model is kept, and the chart shows it again.")
+                : tr("Training cancelled: there is no model yet."));
     });
     connect(m_jobs, &JobRunner::failed, this, [this](const QString& message) {
         drain();
@@ -219,6 +231,7 @@ TrainingPage::TrainingPage(AppState& state, QWidget* parent)
             m_chart->setCurves(m_state.model() ? m_state.model()->curves : std::vector<model::EpochStats>{});
         }
         showModel();
+        showModelFreshness();
     });
     connect(&m_state, &AppState::hybridParamsChanged, this, [this] {
         if (!m_echoing)
@@ -227,8 +240,12 @@ TrainingPage::TrainingPage(AppState& state, QWidget* parent)
     connect(&m_state, &AppState::catalogChanged, this, [this] {
         showAvailableModalities();
         updateButtons();
+        showModelFreshness();
     });
-    connect(&m_state, &AppState::simulationChanged, this, &TrainingPage::showAvailableModalities);
+    connect(&m_state, &AppState::simulationChanged, this, [this] {
+        showAvailableModalities();
+        showModelFreshness();
+    });
 
     showParams();
     showHybrid();
@@ -237,6 +254,7 @@ TrainingPage::TrainingPage(AppState& state, QWidget* parent)
     if (m_state.model())
         m_chart->setCurves(m_state.model()->curves);
     showModel();
+    showModelFreshness();
     setRunning(false);
 }
 
@@ -422,10 +440,11 @@ void TrainingPage::start()
                 return std::any(); // cancelled: the runner drops it
             return std::any(std::make_shared<const model::Model>(std::move(result.model)));
         },
-        [this](std::any result) {
+        [this, catalog, simulation](std::any result) {
             drain(); // the chart then holds the model's curves already, and keeps them
             if (result.has_value())
-                m_state.setModel(std::any_cast<std::shared_ptr<const model::Model>>(std::move(result)));
+                m_state.setModel(std::any_cast<std::shared_ptr<const model::Model>>(std::move(result)),
+                                 catalog, simulation);
         });
     if (!started)
         return;

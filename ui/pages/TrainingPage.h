@@ -64,6 +64,7 @@ private:
     // Every problem that stops a run: the model choice's, then the settings'.
     QStringList problems() const;
     void showModel();
+    void showModelFreshness(); // the out-of-date banner of the current model
     void updateButtons();
     void setRunning(bool running);
     void drain();
@@ -92,6 +93,7 @@ private:
     std::optional<model::EpochStats> m_lastEpoch; // the run's latest epoch, to redraw the label
     QLabel* m_status;
     QLabel* m_modelSummary;
+    QLabel* m_modelOutOfDate; // says why the current model no longer fits the open data
     QTimer* m_drainTimer;
 
     // The run in progress: its epochs on their way to the GUI, and its pause gate.

@@ -2,6 +2,7 @@
 #include "charts/LossChart.h"
 #include "model/CurveSummary.h"
 #include "pages/TrainingPage.h"
+#include "util/LabelStyle.h"
 
 #include <QLabel>
 #include <QProgressBar>
@@ -71,6 +72,17 @@ void TrainingPage::showProgress(const model::EpochStats& s)
     // The epochs that ended before Cancel took effect still arrive: the label keeps saying why
     // the run is about to stop.
     m_progressLabel->setText(m_cancelling ? tr("Cancelling...") : text);
+}
+
+void TrainingPage::showModelFreshness()
+{
+    const QString reason = m_state.modelOutOfDateReason();
+    showBanner(m_modelOutOfDate,
+               reason.isEmpty() ? QString()
+                                : tr("Out of date: %1. Its recommendations and evaluation are not those of "
+                                     "what is open now: train again (Ctrl+T).")
+                                      .arg(reason),
+               BannerKind::OutOfDate);
 }
 
 void TrainingPage::showModel()

@@ -2,6 +2,7 @@
 
 #include "pages/TrainingSettings.h"
 #include "pages/TrainingThreads.h"
+#include "util/LabelStyle.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -154,7 +155,7 @@ TrainingSettingsForm::TrainingSettingsForm(QWidget* parent) : QWidget(parent)
     m_problems = new QLabel;
     m_problems->setObjectName("trainProblems");
     m_problems->setWordWrap(true);
-    m_problems->setStyleSheet("color: #a32020;");
+    makeProblemText(m_problems);
     m_problems->setVisible(false);
     m_reset = new QPushButton(tr("Reset to defaults"));
     m_reset->setObjectName("trainReset");
