@@ -259,6 +259,11 @@ QString MainWindow::pageKey(int index) const
     return kPages[index].key;
 }
 
+QString MainWindow::pageTitle(int index) const
+{
+    return tr(kPages[index].title);
+}
+
 void MainWindow::showPage(int index)
 {
     if (index >= 0 && index < pageCount())
@@ -294,7 +299,7 @@ void MainWindow::watchJobs(JobRunner* runner)
 {
     connect(runner, &JobRunner::started, this, [this, runner](const QString& title) {
         m_statusJob = runner;
-        m_jobLabel->setText(title);
+        m_jobLabel->setText(m_chainPrefix + title);
         m_jobProgress->setRange(0, 0);
         m_jobProgress->setVisible(true);
         m_jobCancel->setVisible(true);
@@ -303,7 +308,7 @@ void MainWindow::watchJobs(JobRunner* runner)
             [this, runner](const QString& stage, qint64 done, qint64 total) {
                 if (m_statusJob != runner)
                     return;
-                m_jobLabel->setText(stage);
+                m_jobLabel->setText(m_chainPrefix + stage);
                 m_jobProgress->setRange(0, total > 0 ? 1000 : 0);
                 if (total > 0)
                     m_jobProgress->setValue(int(1000 * done / total));

@@ -64,6 +64,12 @@ public:
     // Where a step of catalog -> simulation -> model -> recommendations -> evaluation stands.
     enum class StepState { Inputs, NotRun, Done, OutOfDate };
     StepState stepState(int index) const;
+    QString pageTitle(int index) const; // "Data", "Archetypes", ... (translated)
+    // Runs, in order, every step that is out of date: the simulation and the training (also when
+    // they never ran), then an evaluation that ran before. Each step's page runs it as its own
+    // action would; a step that fails or is cancelled stops the chain. False when nothing is.
+    bool runEverythingOutOfDate();
+    bool chainRunning() const { return m_chainStep >= 0; }
     // The job runners of the pages (each page runs its long work on its own runner).
     QList<JobRunner*> pageJobs() const;
 
@@ -125,6 +131,10 @@ private:
     QProgressBar* m_jobProgress;
     QToolButton* m_jobCancel;
     JobRunner* m_statusJob = nullptr;
+    // Run everything out of date: the step under way (-1: none), and how the status bar names it.
+    int m_chainStep = -1;
+    QString m_chainPrefix;
+    void runChainFrom(int position);
 };
 
 } // namespace gdbm::ui

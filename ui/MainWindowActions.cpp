@@ -17,6 +17,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
+#include <QStatusBar>
 
 namespace gdbm::ui {
 namespace {
@@ -124,8 +125,7 @@ void MainWindow::createActions()
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     for (int i = 0; i < pageCount(); ++i) {
-        QAction* go = makeAction(this, "actionPage" + QString::number(i + 1),
-                                 m_sidebar->item(i)->text().section("   ", 1),
+        QAction* go = makeAction(this, "actionPage" + QString::number(i + 1), pageTitle(i),
                                  QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
         connect(go, &QAction::triggered, this, [this, i] { showPage(i); });
         view->addAction(go);
@@ -157,6 +157,14 @@ void MainWindow::createActions()
         m_evaluationPage->run();
     });
     simulation->addAction(evaluate);
+    QAction* everything =
+        makeAction(this, "actionRunOutOfDate", tr("Run everything &out of date"), QKeySequence(Qt::Key_F5));
+    everything->setToolTip(tr("Simulate, train and evaluate again, in order, whatever is out of date"));
+    connect(everything, &QAction::triggered, this, [this] {
+        if (!runEverythingOutOfDate())
+            statusBar()->showMessage(tr("Nothing is out of date."), 4000);
+    });
+    simulation->addAction(everything);
     simulation->addSeparator();
     QAction* cancel = makeAction(this, "actionCancelJob", tr("&Cancel running task"),
                                  QKeySequence(Qt::CTRL | Qt::Key_Period));

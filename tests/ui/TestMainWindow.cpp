@@ -371,10 +371,23 @@ void TestMainWindow::anotherCatalogMarksEveryStepAfterItOutOfDate()
     QCOMPARE(m_window->stepState(2), Step::Done);
     QCOMPARE(m_window->stepState(3), Step::OutOfDate);
     QCOMPARE(m_window->stepState(4), Step::OutOfDate);
-    state.setModel(std::make_shared<const model::Model>(model::trainModel(*state.catalog(), quick).model));
-    QCOMPARE(m_window->stepState(3), Step::Done);
-    QCOMPARE(m_window->stepState(4), Step::Done);
+
+    // Run everything out of date (F5) trains again, as Start would, and stops there: no
+    // evaluation ran before.
+    state.setTrainingParams(quick);
+    model::HybridParams audioOnly;
+    audioOnly.modalities = {model::Modality::Audio};
+    state.setHybridParams(audioOnly);
+    const auto before = state.model();
+    trigger("actionRunOutOfDate");
+    QVERIFY(m_window->chainRunning());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->chainRunning(), 60000);
+    QVERIFY(state.model() != before);
+    for (int step : {2, 3, 4})
+        QCOMPARE(m_window->stepState(step), Step::Done);
+    QCOMPARE(m_window->stepState(5), Step::NotRun);
     QVERIFY(banner->isHidden());
+    QVERIFY(!m_window->runEverythingOutOfDate()); // nothing left
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,0 +1,95 @@
+// Run everything out of date: the steps of catalog -> simulation -> model -> evaluation run
+// again in order, each by its page, as the page's own action would run it.
+#include "MainWindow.h"
+#include "jobs/JobRunner.h"
+#include "pages/EvaluationPage.h"
+#include "pages/SimulationPage.h"
+#include "pages/TrainingPage.h"
+
+#include <QStatusBar>
+#include <QTimer>
+#include <array>
+
+namespace gdbm::ui {
+namespace {
+
+// The pages that run a step, in chain order (the Recommendations page follows the model and the
+// simulation by itself).
+constexpr std::array kChainPages = {2, 3, 5};
+
+} // namespace
+
+bool MainWindow::runEverythingOutOfDate()
+{
+    if (chainRunning())
+        return true;
+    bool any = false;
+    for (int page : kChainPages) {
+        const StepState state = stepState(page);
+        any = any || state == StepState::OutOfDate || (page != 5 && state == StepState::NotRun);
+    }
+    if (!any)
+        return false;
+    runChainFrom(0);
+    return true;
+}
+
+// Whether a step needs running is decided when the chain reaches it: a new simulation makes a
+// hybrid model (which learned its listeners) out of date, and a new model the evaluation.
+void MainWindow::runChainFrom(int position)
+{
+    for (; position < int(kChainPages.size()); ++position) {
+        const int page = kChainPages[std::size_t(position)];
+        const StepState state = stepState(page);
+        if (state == StepState::OutOfDate || (page != 5 && state == StepState::NotRun))
+            break;
+    }
+    if (position >= int(kChainPages.size())) {
+        m_chainStep = -1;
+        m_chainPrefix.clear();
+        statusBar()->showMessage(tr("Everything is up to date."), 4000);
+        return;
+    }
+    const int page = kChainPages[std::size_t(position)];
+    JobRunner* jobs = page == 2   ? m_simulationPage->jobs()
+                      : page == 3 ? m_trainingPage->jobs()
+                                  : m_evaluationPage->jobs();
+    m_chainStep = page;
+    m_chainPrefix = tr("Out of date, step %1 of %2 (%3): ")
+                        .arg(position + 1)
+                        .arg(kChainPages.size())
+                        .arg(pageTitle(page));
+    showPage(page);
+    if (page == 2)
+        m_simulationPage->run();
+    else if (page == 3)
+        m_trainingPage->start();
+    else
+        m_evaluationPage->run();
+    if (!jobs->isRunning()) {
+        // The page refused (settings with a problem, nothing to run on): it says why.
+        m_chainStep = -1;
+        m_chainPrefix.clear();
+        statusBar()->showMessage(
+            tr("Stopped at %1: it could not start; the page says why.").arg(pageTitle(page)), 8000);
+        return;
+    }
+    connect(
+        jobs, &JobRunner::finished, this,
+        [this, page, position] {
+            // After the page has taken the result (its own finished handlers run first).
+            QTimer::singleShot(0, this, [this, page, position] {
+                if (stepState(page) != StepState::Done) {
+                    m_chainStep = -1;
+                    m_chainPrefix.clear();
+                    statusBar()->showMessage(tr("Stopped at %1: it did not finish.").arg(pageTitle(page)),
+                                             8000);
+                    return;
+                }
+                runChainFrom(position + 1);
+            });
+        },
+        Qt::SingleShotConnection);
+}
+
+} // namespace gdbm::ui
