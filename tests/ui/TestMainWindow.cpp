@@ -7,6 +7,7 @@
 #include "sim/ArchetypeMatch.h"
 #include "util/FileDialog.h"
 #include "util/MessageBox.h"
+#include "util/SavedNotice.h"
 
 #include <QAction>
 #include <QDir>
@@ -230,8 +231,13 @@ void TestMainWindow::simulateAndExportTheCsvFiles()
     const QString folder = m_dir.filePath("export");
     QDir().mkpath(folder);
     FileDialog::setNextFileName(folder);
+    const int dialogs = MessageBox::shownCount();
     trigger("actionExportSimulation");
     QVERIFY(page->jobs()->waitForFinished(60000));
+    // Said once the job is done, in the status bar, with no dialog to dismiss.
+    QTRY_VERIFY(savedNoticeText(m_window).contains("Saved to " + QDir::toNativeSeparators(folder)));
+    QVERIFY(savedNoticeText(m_window).contains("Open folder"));
+    QCOMPARE(MessageBox::shownCount(), dialogs);
     QFile interactions(folder + "/interaction_data.csv");
     QVERIFY(interactions.open(QIODevice::ReadOnly));
     QVERIFY(interactions.readLine().startsWith(

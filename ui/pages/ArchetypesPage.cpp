@@ -6,6 +6,7 @@
 #include "sim/ArchetypeJson.h"
 #include "util/FileDialog.h"
 #include "util/MessageBox.h"
+#include "util/SavedNotice.h"
 
 #include <QAction>
 #include <QFile>
@@ -376,6 +377,7 @@ void ArchetypesPage::exportSet()
         return;
     try {
         sim::writeArchetypeFile(set, QFile::encodeName(file).toStdString());
+        announceSaved(this, file);
     } catch (const std::exception& e) {
         MessageBox::critical(this, tr("Export archetypes"), QString::fromStdString(e.what()));
     }

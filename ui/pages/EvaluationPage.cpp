@@ -12,6 +12,7 @@
 #include "util/Format.h"
 #include "util/LabelStyle.h"
 #include "util/MessageBox.h"
+#include "util/SavedNotice.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -421,6 +422,7 @@ void EvaluationPage::exportCsv()
         return;
     try {
         rec::saveEvaluationCsv(*result, path.toStdString());
+        announceSaved(this, path);
     } catch (const std::exception& e) {
         // Not only InputError: an exception escaping a slot ends the app.
         MessageBox::critical(this, tr("Export failed"), QString::fromStdString(e.what()));
@@ -445,6 +447,8 @@ void EvaluationPage::exportChart()
     if (!file.open(QIODevice::WriteOnly) || !m_chart->grab().save(&file, "PNG") || !file.commit())
         MessageBox::critical(this, tr("Export failed"),
                              tr("Could not write %1: %2").arg(path, file.errorString()));
+    else
+        announceSaved(this, path);
 }
 
 } // namespace gdbm::ui

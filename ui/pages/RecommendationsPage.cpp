@@ -16,6 +16,7 @@
 #include "util/Format.h"
 #include "util/LabelStyle.h"
 #include "util/MessageBox.h"
+#include "util/SavedNotice.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -441,8 +442,7 @@ void RecommendationsPage::exportRecommendations()
         MessageBox::critical(this, tr("Export failed"), QString::fromStdString(e.what()));
         return;
     }
-    m_rankingInfo->setText(tr("Wrote %n recommendation(s) to %1.", nullptr, m_recommendations->rowCount())
-                               .arg(QDir::toNativeSeparators(path)));
+    announceSaved(this, path);
 }
 
 } // namespace gdbm::ui

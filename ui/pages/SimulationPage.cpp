@@ -9,6 +9,7 @@
 #include "util/Format.h"
 #include "util/LabelStyle.h"
 #include "util/MessageBox.h"
+#include "util/SavedNotice.h"
 
 #include <QDateEdit>
 #include <QFormLayout>
@@ -223,11 +224,8 @@ void SimulationPage::exportCsv()
             sim::exportSimulation(*result, *catalog, folder.toStdString());
             return std::any();
         },
-        [this, folder](std::any) {
-            MessageBox::information(
-                this, tr("Simulation exported"),
-                tr("Wrote %1 and %2 to %3.").arg(sim::kInteractionsFile, sim::kProfilesFile, folder));
-        });
+        // The job has finished when this runs: the notice never shows beside a spinning bar.
+        [this, folder](std::any) { announceSaved(this, folder); });
 }
 
 void SimulationPage::updateBanner()

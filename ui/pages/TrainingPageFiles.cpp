@@ -6,6 +6,7 @@
 #include "pages/TrainingPage.h"
 #include "util/FileDialog.h"
 #include "util/MessageBox.h"
+#include "util/SavedNotice.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -31,7 +32,7 @@ void TrainingPage::saveModel()
         return;
     try {
         model::saveModel(*model, path.toStdString());
-        m_status->setText(tr("Saved the model to %1.").arg(QDir::toNativeSeparators(path)));
+        announceSaved(this, path);
     } catch (const std::exception& e) {
         MessageBox::critical(this, tr("Cannot save the model"), QString::fromStdString(e.what()));
     }
@@ -80,7 +81,7 @@ void TrainingPage::exportCurves()
         return;
     try {
         model::saveCurvesCsv(m_chart->curves(), path.toStdString());
-        m_status->setText(tr("Wrote the curves to %1.").arg(QDir::toNativeSeparators(path)));
+        announceSaved(this, path);
     } catch (const std::exception& e) {
         MessageBox::critical(this, tr("Cannot export the curves"), QString::fromStdString(e.what()));
     }
@@ -101,7 +102,7 @@ void TrainingPage::exportChartImage()
             this, tr("Cannot export the charts"),
             tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
     else
-        m_status->setText(tr("Wrote the charts to %1.").arg(QDir::toNativeSeparators(path)));
+        announceSaved(this, path);
 }
 
 } // namespace gdbm::ui
