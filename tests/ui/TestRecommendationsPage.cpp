@@ -186,6 +186,11 @@ void TestRecommendationsPage::mapShowsEveryTrackAndHighlights()
 
     const rec::UserHistory history = rec::historyOf(*m_simulation, user, false);
     QCOMPARE(std::size_t(map->historySeries()->count()), history.tracks.size());
+    // The History tab counts plays and, when a track was replayed, the tracks the map shows.
+    const QString tab = child<QTabWidget>("recommendationTabs")->tabText(1);
+    QVERIFY2(tab.endsWith(QString("%1)").arg(history.tracks.size())) ||
+                 tab.endsWith(QString("of %1 tracks)").arg(history.tracks.size())),
+             qPrintable(tab));
     QVERIFY(map->tracksOf(map->historySeries()) == history.tracks);
     QCOMPARE(map->recommendationSeries()->count(), 10);
     const auto& shown =

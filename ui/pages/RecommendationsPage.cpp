@@ -284,7 +284,14 @@ void RecommendationsPage::showUser(std::optional<std::uint32_t> user)
     else
         m_details->showHint(simulation ? tr("Choose a user in the list.")
                                        : tr("Run the simulation first: its users appear here."));
-    m_tabs->setTabText(1, m_user ? tr("History (%1)").arg(m_history->rowCount()) : tr("History"));
+    // One row per play; the map and the details count tracks: say both when a track was replayed.
+    const std::size_t plays = std::size_t(m_history->rowCount());
+    const std::size_t tracks = m_history->distinctTracks().size();
+    m_tabs->setTabText(1,
+                       !m_user ? tr("History")
+                       : plays == tracks
+                           ? tr("History (%1)").arg(thousands(plays))
+                           : tr("History (%1 plays of %2 tracks)").arg(thousands(plays), thousands(tracks)));
     showRecommendations();
 }
 
