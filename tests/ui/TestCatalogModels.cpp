@@ -1,5 +1,6 @@
 #include "AppState.h"
 #include "KeepScreenshot.h"
+#include "charts/BarChart.h"
 #include "data/DatasetLoader.h"
 #include "data/DemoCatalog.h"
 #include "models/CatalogFilterModel.h"
@@ -16,6 +17,7 @@
 #include <QTest>
 #include <functional>
 #include <memory>
+#include <numeric>
 
 using namespace gdbm;
 using gdbm::ui::CatalogFilterModel;
@@ -359,8 +361,13 @@ void TestCatalogModels::dataPageFollowsStateAndFilters()
     QTRY_COMPARE(table->model()->rowCount(), recent);
     yearTo->setValue(2000); // pulls "from" down with it
     QCOMPARE(yearFrom->value(), 2000);
-    QTRY_COMPARE(table->model()->rowCount(),
-                 countTracks(c, [](const data::Track& t) { return t.year == 2000; }));
+    const int in2000 = countTracks(c, [](const data::Track& t) { return t.year == 2000; });
+    QTRY_COMPARE(table->model()->rowCount(), in2000);
+    // The histogram counts the tracks the table shows, and says so.
+    auto* bars = page.findChild<ui::BarChart*>("featureHistogram");
+    QVERIFY(bars);
+    QCOMPARE(int(std::accumulate(bars->values().begin(), bars->values().end(), 0.0)), in2000);
+    QVERIFY2(bars->title().contains(QString("the %1 tracks shown").arg(in2000)), qPrintable(bars->title()));
 
     // Sorting from the header.
     const int popularity = page.tableModel()->columnOf(data::Feature::Popularity);

@@ -32,6 +32,11 @@ void BarChart::setTitle(const QString& title)
     m_chart->setTitle(title);
 }
 
+QString BarChart::title() const
+{
+    return m_chart->title();
+}
+
 void BarChart::setValueAxisTitle(const QString& title)
 {
     m_valueTitle = title;

@@ -26,6 +26,7 @@ public:
 
     void setBars(const QStringList& categories, const QList<qreal>& values);
     void setTitle(const QString& title);
+    QString title() const;
     void setValueAxisTitle(const QString& title);
     // Horizontal bars read better for long category names (genres, archetypes).
     void setHorizontal(bool horizontal);

@@ -93,6 +93,14 @@ void CatalogChartsPanel::updateHistogramFeatures()
     updateHistogram();
 }
 
+void CatalogChartsPanel::setShownRows(std::optional<std::vector<std::size_t>> rows)
+{
+    if (rows == m_shownRows)
+        return;
+    m_shownRows = std::move(rows);
+    updateHistogram();
+}
+
 void CatalogChartsPanel::updateHistogram()
 {
     const auto& catalog = m_state.catalog();
@@ -108,7 +116,9 @@ void CatalogChartsPanel::updateHistogram()
     values.reserve(catalog->size());
     double lo = INFINITY;
     double hi = -INFINITY;
-    for (std::size_t i = 0; i < catalog->size(); ++i) {
+    const std::size_t count = m_shownRows ? m_shownRows->size() : catalog->size();
+    for (std::size_t k = 0; k < count; ++k) {
+        const std::size_t i = m_shownRows ? (*m_shownRows)[k] : k;
         const double v = catalog->feature(i, feature) * scale;
         if (std::isnan(v))
             continue;
@@ -116,7 +126,10 @@ void CatalogChartsPanel::updateHistogram()
         lo = std::min(lo, v);
         hi = std::max(hi, v);
     }
-    m_histogram->setTitle(tr("Distribution of %1").arg(m_histogramFeature->currentText()));
+    m_histogram->setTitle(m_shownRows ? tr("Distribution of %1 (the %2 shown)")
+                                            .arg(m_histogramFeature->currentText(),
+                                                 countOf(m_shownRows->size(), tr("track"), tr("tracks")))
+                                      : tr("Distribution of %1").arg(m_histogramFeature->currentText()));
     if (values.empty()) {
         m_histogram->setBars({}, {});
         return;

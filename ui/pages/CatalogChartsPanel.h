@@ -1,6 +1,9 @@
 #pragma once
 
 #include <QWidget>
+#include <cstddef>
+#include <optional>
+#include <vector>
 
 class QComboBox;
 class QLabel;
@@ -21,7 +24,11 @@ public:
     explicit CatalogChartsPanel(const AppState& state, QWidget* parent = nullptr);
 
     // Rebuilds the charts for the state's catalog; keeps the histogram's feature if it has it.
+    // The histogram shows every track until setShownRows() narrows it.
     void showCatalog();
+    // The tracks the Data table shows (its search, genre and year filters): the histogram counts
+    // those. nullopt: every track.
+    void setShownRows(std::optional<std::vector<std::size_t>> rows);
 
 private:
     void updateHistogramFeatures();
@@ -33,6 +40,7 @@ private:
     BarChart* m_histogram;
     BarChart* m_topGenres;
     QLabel* m_chartsPlaceholder;
+    std::optional<std::vector<std::size_t>> m_shownRows;
 };
 
 } // namespace gdbm::ui

@@ -175,6 +175,7 @@ void DataPage::onCatalogChanged()
         m_search->clear();
     }
     m_filter->clearFilters();
+    m_charts->setShownRows(std::nullopt);
     m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     m_model->setCatalog(m_state.catalog());
     setColumnWidths();
@@ -270,6 +271,18 @@ void DataPage::applyFilters()
         m_filter->clearYearRange();
     else
         m_filter->setYearRange(from, to);
+    // The histogram counts what the table shows.
+    const int shown = m_filter->rowCount();
+    if (m_state.catalog() && std::size_t(shown) == m_state.catalog()->size()) {
+        m_charts->setShownRows(std::nullopt);
+        return;
+    }
+    std::vector<std::size_t> rows;
+    rows.reserve(std::size_t(shown));
+    for (int r = 0; r < shown; ++r)
+        rows.push_back(std::size_t(m_filter->mapToSource(m_filter->index(r, 0)).row()));
+    std::sort(rows.begin(), rows.end());
+    m_charts->setShownRows(std::move(rows));
 }
 
 } // namespace gdbm::ui
