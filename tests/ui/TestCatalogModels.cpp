@@ -8,6 +8,7 @@
 #include "pages/DataPage.h"
 
 #include <QAbstractItemModelTester>
+#include <QAbstractItemView>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -319,6 +320,9 @@ void TestCatalogModels::dataPageFollowsStateAndFilters()
     QCOMPARE(count->text(), QString("2,000 of 2,000 tracks"));
     QCOMPARE(genres->count(), int(state.genreStats().byCount.size()) + 1);
     QCOMPARE(genres->itemText(0), QString("All genres"));
+    // Names cut at the end, in a list as wide as the longest (up to 480 px).
+    QCOMPARE(genres->view()->textElideMode(), Qt::ElideRight);
+    QVERIFY(genres->view()->minimumWidth() >= std::min(genres->view()->sizeHintForColumn(0), 480));
     const data::GenreCount top = state.genreStats().byCount[0];
     QCOMPARE(genres->itemText(1), QString("%1 (%2)").arg(qs(c.genreName(top.genre))).arg(top.tracks));
     QCOMPARE(histogram->count(), 14);

@@ -8,6 +8,7 @@
 #include "pages/LoadSummaryBox.h"
 #include "util/Format.h"
 
+#include <QAbstractItemView>
 #include <QComboBox>
 #include <QCompleter>
 #include <QHBoxLayout>
@@ -17,6 +18,7 @@
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QStyle>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -106,6 +108,9 @@ QWidget* DataPage::createFilterRow()
     m_genreCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_genreCombo->setMinimumContentsLength(16);
     m_genreCombo->setMaxVisibleItems(20);
+    // Genre names are told apart by their start ("indie rock", "indie pop"): cut them at the end,
+    // never in the middle, in the list that drops down.
+    m_genreCombo->view()->setTextElideMode(Qt::ElideRight);
     m_genreCombo->setToolTip(tr("Show only the tracks of one genre"));
     auto* completer = new QCompleter(m_genreCombo->model(), m_genreCombo);
     completer->setCaseSensitivity(Qt::CaseInsensitive);
@@ -196,6 +201,11 @@ void DataPage::updateGenreCombo()
             m_genreCombo->addItem(
                 tr("%1 (%2)").arg(fromStd(catalog->genreName(g.genre)), thousands(g.tracks)), uint(g.genre));
     }
+    // The list drops down as wide as its longest name (up to a limit), wider than the box.
+    QAbstractItemView* list = m_genreCombo->view();
+    const int widest =
+        list->sizeHintForColumn(0) + list->style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 8;
+    list->setMinimumWidth(std::min(widest, 480));
     m_genreCombo->setCurrentIndex(0);
 }
 
