@@ -16,6 +16,7 @@ class QToolButton;
 namespace gdbm::ui {
 
 class ArchetypesPage;
+class HelpWindow;
 class DataPage;
 class EvaluationPage;
 class JobRunner;
@@ -70,6 +71,9 @@ public:
     // action would; a step that fails or is cancelled stops the chain. False when nothing is.
     bool runEverythingOutOfDate();
     bool chainRunning() const { return m_chainStep >= 0; }
+    // The user guide at a section (a page key, "metrics", "model", ...); null until first shown.
+    void showHelp(const QString& section);
+    HelpWindow* helpWindow() const { return m_help; }
     // The job runners of the pages (each page runs its long work on its own runner).
     QList<JobRunner*> pageJobs() const;
 
@@ -131,6 +135,7 @@ private:
     QProgressBar* m_jobProgress;
     QToolButton* m_jobCancel;
     JobRunner* m_statusJob = nullptr;
+    HelpWindow* m_help = nullptr;
     // Run everything out of date: the step under way (-1: none), and how the status bar names it.
     int m_chainStep = -1;
     QString m_chainPrefix;

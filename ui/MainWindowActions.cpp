@@ -1,4 +1,5 @@
 // The main window's menus and actions: File, Edit, View, Run, Help.
+#include "HelpWindow.h"
 #include "MainWindow.h"
 #include "jobs/JobRunner.h"
 #include "pages/ArchetypesPage.h"
@@ -17,6 +18,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
 
 namespace gdbm::ui {
@@ -175,6 +177,11 @@ void MainWindow::createActions()
     simulation->addAction(cancel);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* guide = makeAction(this, "actionUserGuide", tr("&User guide"), QKeySequence(Qt::Key_F1));
+    guide->setToolTip(tr("The user guide, at the section of this page"));
+    connect(guide, &QAction::triggered, this, [this] { showHelp(pageKey(m_pages->currentIndex())); });
+    help->addAction(guide);
+    help->addSeparator();
     QAction* about = makeAction(this, "actionAbout", tr("&About GDBM Studio"));
     connect(about, &QAction::triggered, this, &MainWindow::showAbout);
     help->addAction(about);
@@ -258,6 +265,13 @@ void MainWindow::rebuildRecentProjectsMenu()
             rebuildRecentProjectsMenu();
         });
     }
+}
+
+void MainWindow::showHelp(const QString& section)
+{
+    if (!m_help)
+        m_help = new HelpWindow(this);
+    m_help->showSection(section);
 }
 
 void MainWindow::showAbout()

@@ -1,5 +1,6 @@
 // Every shortcut of the main window is set once, reaches its command from the keyboard, and is
 // not one a text field takes for itself (a command that does nothing while a field has focus).
+#include "HelpWindow.h"
 #include "MainWindow.h"
 #include "MainWindowFixture.h"
 
@@ -12,6 +13,7 @@
 #include <QSpinBox>
 #include <QTableView>
 #include <QTest>
+#include <QTextBrowser>
 #include <map>
 
 using namespace gdbm;
@@ -29,6 +31,7 @@ private Q_SLOTS:
     void textFieldsLeaveTheCommandsAlone();
     void redoAndSaveAsHaveTheirKeys();
     void tabLeavesEveryTable();
+    void f1OpensTheGuideAtThePage();
 
 private:
     // Every key sequence of the window's actions and shortcuts that reach beyond one widget, with
@@ -151,6 +154,31 @@ void TestShortcuts::tabLeavesEveryTable()
             QVERIFY2(!view->tabKeyNavigation(), qPrintable(view->objectName()));
     }
     QVERIFY(child<QWidget>("pageList")->focusPolicy() & Qt::TabFocus);
+}
+
+// F1 opens the user guide at the section of the page in front, and the guide has a section for
+// every page.
+void TestShortcuts::f1OpensTheGuideAtThePage()
+{
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window));
+    m_window->showPage(3);
+    QTest::keyClick(m_window, Qt::Key_F1);
+    HelpWindow* help = m_window->helpWindow();
+    QVERIFY(help && help->isVisible());
+    QCOMPARE(help->currentSection(), QString("training"));
+    const QString html = help->browser()->document()->toHtml();
+    QVERIFY(html.contains("user guide"));
+    for (int i = 0; i < m_window->pageCount(); ++i)
+        QVERIFY2(html.contains("name=\"" + m_window->pageKey(i) + "\""), qPrintable(m_window->pageKey(i)));
+    for (const char* section : {"metrics", "model", "keys"})
+        QVERIFY2(html.contains(QString("name=\"%1\"").arg(section)), section);
+    m_window->showPage(5);
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window));
+    QTest::keyClick(m_window, Qt::Key_F1);
+    QCOMPARE(help->currentSection(), QString("evaluation"));
+    QCOMPARE(m_window->helpWindow(), help); // one window, reused
 }
 
 QTEST_MAIN(TestShortcuts)

@@ -1,0 +1,40 @@
+#include "HelpWindow.h"
+
+#include <QTextBrowser>
+#include <QUrl>
+#include <QVBoxLayout>
+
+// The guide is a resource of this static library: registered by hand, as the linker would drop
+// an unreferenced static initializer.
+static void registerHelpResource()
+{
+    Q_INIT_RESOURCE(help);
+}
+
+namespace gdbm::ui {
+
+HelpWindow::HelpWindow(QWidget* parent) : QWidget(parent, Qt::Window)
+{
+    registerHelpResource();
+    setObjectName("helpWindow");
+    setWindowTitle(tr("GDBM Studio user guide"));
+    m_browser = new QTextBrowser;
+    m_browser->setObjectName("helpBrowser");
+    m_browser->setOpenExternalLinks(true);
+    m_browser->setSource(QUrl("qrc:/help/guide.html"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_browser);
+    resize(720, 640);
+}
+
+void HelpWindow::showSection(const QString& key)
+{
+    m_section = key;
+    show();
+    raise();
+    activateWindow();
+    m_browser->scrollToAnchor(key);
+}
+
+} // namespace gdbm::ui
