@@ -21,6 +21,7 @@
 #include <QListWidget>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -167,8 +168,16 @@ void MainWindow::createPages()
     for (QWidget* page :
          {static_cast<QWidget*>(m_dataPage), static_cast<QWidget*>(m_archetypesPage),
           static_cast<QWidget*>(m_simulationPage), static_cast<QWidget*>(m_trainingPage),
-          static_cast<QWidget*>(m_recommendationsPage), static_cast<QWidget*>(m_evaluationPage)})
-        m_pages->addWidget(page);
+          static_cast<QWidget*>(m_recommendationsPage), static_cast<QWidget*>(m_evaluationPage)}) {
+        // A page scrolls when the window is smaller than it needs, so that the window fits a
+        // 1024 x 640 screen; at larger sizes the page fills the view and no scroll bar shows.
+        auto* scroll = new QScrollArea;
+        scroll->setObjectName(page->objectName() + "Scroll");
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setWidget(page);
+        m_pages->addWidget(scroll);
+    }
     for (int i = 0; i < pageCount(); ++i) {
         auto* item = new QListWidgetItem(QString("%1   %2").arg(i + 1).arg(tr(kPages[i].title)), m_sidebar);
         item->setToolTip(tr(kPages[i].hint) + QString(" (Ctrl+%1)").arg(i + 1));
@@ -251,7 +260,8 @@ int MainWindow::pageCount() const
 
 QWidget* MainWindow::page(int index) const
 {
-    return m_pages->widget(index);
+    const auto* scroll = qobject_cast<const QScrollArea*>(m_pages->widget(index));
+    return scroll ? scroll->widget() : nullptr;
 }
 
 QString MainWindow::pageKey(int index) const

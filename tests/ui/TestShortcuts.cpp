@@ -1,6 +1,7 @@
 // Every shortcut of the main window is set once, reaches its command from the keyboard, and is
 // not one a text field takes for itself (a command that does nothing while a field has focus).
 #include "HelpWindow.h"
+#include "KeepScreenshot.h"
 #include "MainWindow.h"
 #include "MainWindowFixture.h"
 
@@ -32,6 +33,7 @@ private Q_SLOTS:
     void redoAndSaveAsHaveTheirKeys();
     void tabLeavesEveryTable();
     void f1OpensTheGuideAtThePage();
+    void fitsA1024By640Screen();
 
 private:
     // Every key sequence of the window's actions and shortcuts that reach beyond one widget, with
@@ -179,6 +181,24 @@ void TestShortcuts::f1OpensTheGuideAtThePage()
     QTest::keyClick(m_window, Qt::Key_F1);
     QCOMPARE(help->currentSection(), QString("evaluation"));
     QCOMPARE(m_window->helpWindow(), help); // one window, reused
+}
+
+// The window fits a 1024 x 640 screen area (the frame and the menu bar within it): pages that
+// need more scroll. Each page is drawn at that size (kept with GDBM_SCREENSHOT_DIR set).
+void TestShortcuts::fitsA1024By640Screen()
+{
+    const QSize least = m_window->minimumSizeHint().expandedTo(m_window->minimumSize());
+    QVERIFY2(least.width() <= 1000 && least.height() <= 600,
+             qPrintable(QString("%1 x %2").arg(least.width()).arg(least.height())));
+    m_window->resize(1000, 600);
+    for (int i = 0; i < m_window->pageCount(); ++i) {
+        m_window->showPage(i);
+        QTest::qWait(20);
+        QCOMPARE(m_window->size(), QSize(1000, 600));
+        const QImage image = m_window->grab().toImage();
+        QVERIFY(!image.isNull());
+        QVERIFY(keepScreenshot(image, "small-" + m_window->pageKey(i)));
+    }
 }
 
 QTEST_MAIN(TestShortcuts)
