@@ -10,6 +10,7 @@
 #include "util/SavedNotice.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFile>
@@ -368,6 +369,7 @@ void TestMainWindow::anotherCatalogMarksEveryStepAfterItOutOfDate()
     auto* banner = child<QLabel>("trainModelOutOfDate");
     QVERIFY(!banner->isHidden());
     QVERIFY2(banner->text().contains("another catalog was loaded"), qPrintable(banner->text()));
+    QVERIFY(child<QCheckBox>("trainListening")->text().contains("the simulation ran on another catalog"));
     QVERIFY2(child<QLabel>("recommendationsStatus")->text().startsWith("Out of date"),
              qPrintable(child<QLabel>("recommendationsStatus")->text()));
 

@@ -197,11 +197,13 @@ QStringList ModelChoiceBox::problems() const
     return list;
 }
 
-void ModelChoiceBox::setAvailable(std::size_t features, std::size_t tags, std::size_t listeners)
+void ModelChoiceBox::setAvailable(std::size_t features, std::size_t tags, std::size_t listeners,
+                                  bool otherCatalog)
 {
     m_features = features;
     m_tags = tags;
     m_listeners = listeners;
+    m_simulationOfOtherCatalog = otherCatalog;
     showAvailability();
 }
 
@@ -212,8 +214,9 @@ void ModelChoiceBox::showAvailability()
     m_modality[int(Modality::Tags)]->setText(m_tags > 0 ? tr("&Tags: genres and decades (%L1)").arg(m_tags)
                                                         : tr("&Tags (none in this dataset)"));
     m_modality[int(Modality::Listening)]->setText(
-        m_listeners > 0 ? tr("&Listening (%L1 simulated listeners)").arg(m_listeners)
-                        : tr("&Listening (run a simulation first)"));
+        m_listeners > 0              ? tr("&Listening (%L1 simulated listeners)").arg(m_listeners)
+        : m_simulationOfOtherCatalog ? tr("&Listening (the simulation ran on another catalog: run it again)")
+                                     : tr("&Listening (run a simulation first)"));
     QStringList provided, missing;
     const std::pair<std::size_t, QString> kinds[] = {
         {m_features, tr("audio")}, {m_tags, tr("tags")}, {m_listeners, tr("listening")}};

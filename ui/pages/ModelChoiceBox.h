@@ -34,7 +34,9 @@ public:
 
     // What the open dataset provides: its audio features, its tag units (genres with enough
     // tracks and decades) and the simulation's listeners (0: none yet).
-    void setAvailable(std::size_t features, std::size_t tags, std::size_t listeners);
+    // otherCatalog: there is a simulation, but of another catalog (its listeners do not apply).
+    void setAvailable(std::size_t features, std::size_t tags, std::size_t listeners,
+                      bool otherCatalog = false);
 
 Q_SIGNALS:
     void edited();
@@ -59,6 +61,7 @@ private:
     std::size_t m_features = 0;
     std::size_t m_tags = 0;
     std::size_t m_listeners = 0;
+    bool m_simulationOfOtherCatalog = false;
 };
 
 } // namespace gdbm::ui

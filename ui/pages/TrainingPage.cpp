@@ -320,7 +320,8 @@ void TrainingPage::showAvailableModalities()
     const bool listening =
         simulation && m_state.simulationCatalog() == catalog && !simulation->interactions.empty();
     m_modelChoice->setAvailable(catalog ? catalog->featureList().size() : 0, m_state.tagUnits(),
-                                listening ? simulation->users.size() : 0);
+                                listening ? simulation->users.size() : 0,
+                                simulation && m_state.simulationCatalog() != catalog);
 }
 
 QStringList TrainingPage::problems() const
