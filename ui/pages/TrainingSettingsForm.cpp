@@ -85,39 +85,48 @@ TrainingSettingsForm::TrainingSettingsForm(QWidget* parent) : QWidget(parent)
            "smaller layers compress the audio features into the top layer's embedding."));
     m_weightDoubling = new QCheckBox(tr("Weight doubling"));
     m_weightDoubling->setObjectName("trainWeightDoubling");
-    m_weightDoubling->setToolTip(tr("Salakhutdinov and Hinton's correction when the pretrained layers are "
-                                    "joined into one machine: a better start for fine-tuning."));
+    m_weightDoubling->setToolTip(
+        tr("Corrects for the layers counting each other's evidence twice once they are "
+           "joined into one machine: a better start for fine-tuning (Salakhutdinov "
+           "and Hinton's weight doubling)."));
 
     m_pretrainEpochs =
         spinBox("trainPretrainEpochs", 0, 1'000'000, tr("Epochs of pretraining for each layer"));
     m_pretrainRate = new RateSpinBox;
     m_pretrainRate->setObjectName("trainPretrainRate");
-    m_pretrainRate->setToolTip(tr("Learning rate of the first layer's pretraining (CD-1): "
-                                  "the Gaussian layer that models the audio features"));
+    m_pretrainRate->setToolTip(tr("How big a step the first layer takes each time it learns: the layer "
+                                  "that reads the audio features (pretrained by CD-1)"));
     m_pretrainHiddenRate = new RateSpinBox;
     m_pretrainHiddenRate->setObjectName("trainPretrainHiddenRate");
-    m_pretrainHiddenRate->setToolTip(tr("Learning rate of the pretraining of layers 2 and up (binary units "
-                                        "learn at a larger rate than the Gaussian layer)"));
+    m_pretrainHiddenRate->setToolTip(tr("How big a step layers 2 and up take each time they learn (their "
+                                        "yes/no units take larger steps than the first layer's)"));
 
     m_finetuneEpochs =
         spinBox("trainFinetuneEpochs", 0, 1'000'000, tr("Epochs of fine-tuning the whole machine"));
     m_finetuneRate = new RateSpinBox;
     m_finetuneRate->setObjectName("trainFinetuneRate");
-    m_finetuneRate->setToolTip(tr("Adam's learning rate while fine-tuning"));
+    m_finetuneRate->setToolTip(tr("How big a step the whole machine takes while fine-tuning (Adam's "
+                                  "learning rate)"));
     m_earlyStopping = new QCheckBox(tr("Keep the best epoch"));
     m_earlyStopping->setObjectName("trainEarlyStopping");
     m_earlyStopping->setToolTip(tr("Early stopping: keep the parameters of the epoch with the lowest "
                                    "validation error, and stop after the patience runs out"));
     m_patience = spinBox("trainPatience", 1, 1'000'000,
                          tr("Epochs without a better validation error before fine-tuning stops"));
-    m_meanField = spinBox("trainMeanField", 0, 1000, tr("Mean-field iterations of the positive phase"));
-    m_gibbs = spinBox("trainGibbs", 1, 1000, tr("Block Gibbs steps of the negative phase per update"));
+    m_meanField =
+        spinBox("trainMeanField", 0, 1000,
+                tr("How many times the model refines its reading of each song before learning from it "
+                   "(mean-field iterations of the positive phase)"));
+    m_gibbs = spinBox("trainGibbs", 1, 1000,
+                      tr("How many steps the model's own imagined songs take between two updates; more is "
+                         "slower and steadier (block Gibbs steps of the negative phase)"));
     m_chains = new QComboBox;
     m_chains->setObjectName("trainChains");
     m_chains->addItem(tr("Persistent (PCD)"), int(model::ChainMode::Persistent));
     m_chains->addItem(tr("Restarted each batch"), int(model::ChainMode::Restart));
-    m_chains->setToolTip(tr("Persistent chains (fantasy particles) are the standard for DBMs; chains "
-                            "restarted from each batch's mean-field state were the original script's"));
+    m_chains->setToolTip(tr("Whether the model's imagined songs carry on from one mini-batch to the next "
+                            "(persistent chains, the standard for DBMs) or start again from each batch "
+                            "(as the original script did)"));
 
     m_batch = spinBox("trainBatch", 1, 1'000'000, tr("Songs per mini-batch"));
     m_validation = new QDoubleSpinBox;
@@ -295,9 +304,10 @@ void TrainingSettingsForm::setAudioOnly(bool audioOnly)
                                        : tr("These layers shape the audio-only model; the hybrid's are its "
                                             "pathways and joint layer, under Model."));
     m_weightDoubling->setEnabled(audioOnly);
-    m_weightDoubling->setToolTip(audioOnly ? tr("Salakhutdinov and Hinton's correction when the pretrained "
-                                                "layers are joined into one machine: a better start for "
-                                                "fine-tuning.")
+    m_weightDoubling->setToolTip(audioOnly ? tr("Corrects for the layers counting each other's evidence "
+                                                "twice once they are joined into one machine: a better "
+                                                "start for fine-tuning (Salakhutdinov and Hinton's weight "
+                                                "doubling).")
                                            : hybrid);
     m_finetuneEpochs->setEnabled(audioOnly);
     m_finetuneEpochs->setToolTip(audioOnly ? tr("Epochs of fine-tuning the whole machine") : hybrid);
