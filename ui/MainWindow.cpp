@@ -183,14 +183,7 @@ void MainWindow::createPages()
         item->setToolTip(tr(kPages[i].hint) + QString(" (Ctrl+%1)").arg(i + 1));
     }
     updateStepMarks();
-    // As wide as the longest page name in the style sheet's font, plus the item's padding.
-    QFont itemFont = m_sidebar->font();
-    itemFont.setPointSize(11);
-    const QFontMetrics metrics(itemFont);
-    int widest = 0;
-    for (int i = 0; i < m_sidebar->count(); ++i)
-        widest = std::max(widest, metrics.horizontalAdvance(m_sidebar->item(i)->text() + kOutOfDateMark));
-    m_sidebar->setFixedWidth(widest + 2 * 12 + 2 * m_sidebar->spacing() + 12);
+    fitSidebar();
     connect(m_sidebar, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     m_sidebar->setCurrentRow(0);
 
@@ -232,13 +225,39 @@ MainWindow::StepState MainWindow::stepState(int index) const
     }
 }
 
+void MainWindow::setCompactSidebar(bool compact)
+{
+    if (compact == m_compactSidebar)
+        return;
+    m_compactSidebar = compact;
+    updateStepMarks();
+    fitSidebar();
+}
+
+// As wide as the longest item (with a mark) in the style sheet's font, plus the item's padding.
+void MainWindow::fitSidebar()
+{
+    QFont itemFont = m_sidebar->font();
+    itemFont.setPointSize(11);
+    const QFontMetrics metrics(itemFont);
+    int widest = 0;
+    for (int i = 0; i < pageCount(); ++i) {
+        const QString text = m_compactSidebar ? QString::number(i + 1)
+                                              : QString("%1   %2").arg(i + 1).arg(tr(kPages[i].title));
+        widest = std::max(widest, metrics.horizontalAdvance(text + kOutOfDateMark));
+    }
+    m_sidebar->setFixedWidth(widest + 2 * 12 + 2 * m_sidebar->spacing() + 12);
+}
+
 void MainWindow::updateStepMarks()
 {
     if (!m_sidebar)
         return;
     for (int i = 0; i < m_sidebar->count() && i < pageCount(); ++i) {
         const StepState state = stepState(i);
-        QString text = QString("%1   %2").arg(i + 1).arg(tr(kPages[i].title));
+        // Compact, only the number stays (the name is in the tooltip).
+        QString text = m_compactSidebar ? QString::number(i + 1)
+                                        : QString("%1   %2").arg(i + 1).arg(tr(kPages[i].title));
         QString tip = tr(kPages[i].hint) + QString(" (Ctrl+%1)").arg(i + 1);
         if (state == StepState::Done) {
             text += kDoneMark;
@@ -463,6 +482,7 @@ void MainWindow::restoreSettings()
         resize(1280, 800);
     restoreState(settings.value("window/state").toByteArray());
     showPage(settings.value("window/page", 0).toInt());
+    m_compactSidebarAction->setChecked(settings.value("window/compactSidebar", false).toBool());
 }
 
 void MainWindow::saveSettings() const
@@ -471,6 +491,7 @@ void MainWindow::saveSettings() const
     settings.setValue("window/geometry", saveGeometry());
     settings.setValue("window/state", saveState());
     settings.setValue("window/page", m_sidebar->currentRow());
+    settings.setValue("window/compactSidebar", m_compactSidebar);
     settings.setValue("lastDataset", m_state.catalogFiles());
 }
 

@@ -74,6 +74,9 @@ public:
     // The user guide at a section (a page key, "metrics", "model", ...); null until first shown.
     void showHelp(const QString& section);
     HelpWindow* helpWindow() const { return m_help; }
+    // The sidebar with page numbers only (names in tooltips), for narrow screens; remembered.
+    void setCompactSidebar(bool compact);
+    bool compactSidebar() const { return m_compactSidebar; }
     // The job runners of the pages (each page runs its long work on its own runner).
     QList<JobRunner*> pageJobs() const;
 
@@ -109,6 +112,7 @@ private:
     void rebuildRecentProjectsMenu();
     void updateCatalogStatus();
     void updateStepMarks(); // the sidebar's done / out-of-date mark of each step
+    void fitSidebar();
     void updateTitle();
     void showAbout();
     void chooseDataset();
@@ -136,6 +140,8 @@ private:
     QToolButton* m_jobCancel;
     JobRunner* m_statusJob = nullptr;
     HelpWindow* m_help = nullptr;
+    bool m_compactSidebar = false;
+    QAction* m_compactSidebarAction = nullptr;
     // Run everything out of date: the step under way (-1: none), and how the status bar names it.
     int m_chainStep = -1;
     QString m_chainPrefix;

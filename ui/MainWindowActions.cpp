@@ -126,6 +126,13 @@ void MainWindow::createActions()
     edit->addAction(redo);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    m_compactSidebarAction =
+        makeAction(this, "actionCompactSidebar", tr("&Compact sidebar"), QKeySequence(Qt::Key_F9));
+    m_compactSidebarAction->setCheckable(true);
+    m_compactSidebarAction->setToolTip(tr("Page numbers only in the sidebar, for a narrow screen"));
+    connect(m_compactSidebarAction, &QAction::toggled, this, &MainWindow::setCompactSidebar);
+    view->addAction(m_compactSidebarAction);
+    view->addSeparator();
     for (int i = 0; i < pageCount(); ++i) {
         QAction* go = makeAction(this, "actionPage" + QString::number(i + 1), pageTitle(i),
                                  QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));

@@ -76,6 +76,13 @@ void TestMainWindow::startsOnTheSyntheticDemoCatalog()
     QVERIFY(child<QLabel>("catalogStatus")->text().contains("synthetic"));
     QVERIFY(m_window->windowTitle().contains("synthetic"));
     QCOMPARE(child<QTableView>("catalogTable")->model()->rowCount(), 10000);
+    // A first start says what to do next, until there is a simulation.
+    auto* next = child<QLabel>("dataNextStep");
+    QVERIFY(!next->isHidden() && next->text().startsWith("Next:"));
+    child<QSpinBox>("simUsers")->setValue(30);
+    trigger("actionRunSimulation");
+    QVERIFY(m_window->findChild<SimulationPage*>()->jobs()->waitForFinished(60000));
+    QVERIFY(next->isHidden());
 }
 
 void TestMainWindow::opensARealFileThroughTheDialog()

@@ -9,6 +9,7 @@
 #include <QDoubleSpinBox>
 #include <QKeyEvent>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QShortcut>
 #include <QSpinBox>
@@ -190,6 +191,14 @@ void TestShortcuts::fitsA1024By640Screen()
     const QSize least = m_window->minimumSizeHint().expandedTo(m_window->minimumSize());
     QVERIFY2(least.width() <= 1000 && least.height() <= 600,
              qPrintable(QString("%1 x %2").arg(least.width()).arg(least.height())));
+    // F9: page numbers only in the sidebar, names in the tooltips; F9 again: the names back.
+    auto* sidebar = child<QListWidget>("pageList");
+    const int wide = sidebar->width();
+    QTest::keyClick(m_window, Qt::Key_F9);
+    QVERIFY(m_window->compactSidebar());
+    QVERIFY(sidebar->width() < wide / 2);
+    QVERIFY(sidebar->item(3)->text().startsWith("4") && !sidebar->item(3)->text().contains("Training"));
+    QVERIFY(sidebar->item(3)->toolTip().contains("Train"));
     m_window->resize(1000, 600);
     for (int i = 0; i < m_window->pageCount(); ++i) {
         m_window->showPage(i);
@@ -199,6 +208,9 @@ void TestShortcuts::fitsA1024By640Screen()
         QVERIFY(!image.isNull());
         QVERIFY(keepScreenshot(image, "small-" + m_window->pageKey(i)));
     }
+    QTest::keyClick(m_window, Qt::Key_F9);
+    QVERIFY(!m_window->compactSidebar());
+    QCOMPARE(sidebar->width(), wide);
 }
 
 QTEST_MAIN(TestShortcuts)

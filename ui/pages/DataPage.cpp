@@ -7,6 +7,7 @@
 #include "pages/GenreThresholdBox.h"
 #include "pages/LoadSummaryBox.h"
 #include "util/Format.h"
+#include "util/LabelStyle.h"
 
 #include <QAbstractItemView>
 #include <QComboBox>
@@ -81,6 +82,22 @@ DataPage::DataPage(AppState& state, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(splitter, 1);
     layout->insertLayout(0, top);
+    // Until the first simulation: what to do next, for whoever opens the app for the first time.
+    m_nextStep = new QLabel;
+    m_nextStep->setObjectName("dataNextStep");
+    m_nextStep->setWordWrap(true);
+    m_nextStep->setMargin(6);
+    layout->insertWidget(0, m_nextStep);
+    const auto showNextStep = [this] {
+        showBanner(m_nextStep,
+                   m_state.simulation()
+                       ? QString()
+                       : tr("Next: look at the listeners the simulation will make on the Archetypes page "
+                            "(Ctrl+2), or simulate them right away (Ctrl+R). F1 opens the user guide."),
+                   BannerKind::Note);
+    };
+    connect(&m_state, &AppState::simulationChanged, this, showNextStep);
+    showNextStep();
 
     connect(m_filter, &QAbstractItemModel::modelReset, this, &DataPage::updateCount);
     connect(m_filter, &QAbstractItemModel::layoutChanged, this, &DataPage::updateCount);

@@ -59,6 +59,7 @@ private:
     QSpinBox* m_yearFrom;
     QSpinBox* m_yearTo;
     QLabel* m_countLabel;
+    QLabel* m_nextStep; // the first-run hint, until a simulation exists
     QTableView* m_table;
 };
 
