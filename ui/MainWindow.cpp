@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "RecentList.h"
 #include "core/Text.h"
 #include "data/DatasetLoader.h"
 #include "data/DemoCatalog.h"
@@ -388,7 +389,7 @@ bool MainWindow::loadDataset(const QStringList& files, bool isChange)
             m_state.setCatalog(std::move(*loaded));
             if (!isChange && !wasModified)
                 m_state.setModified(false);
-            addRecentFiles(absolute);
+            m_recentFiles->add(absolute);
             statusBar()->showMessage(tr("Opened %1").arg(QString::fromStdString(m_state.catalog()->label())),
                                      5000);
         });

@@ -17,6 +17,7 @@ namespace gdbm::ui {
 
 class ArchetypesPage;
 class HelpWindow;
+class RecentList;
 class DataPage;
 class EvaluationPage;
 class JobRunner;
@@ -106,10 +107,6 @@ private:
     void createActions();
     void createStatusBar();
     void watchJobs(JobRunner* runner);
-    void addRecentFiles(const QStringList& files);
-    void rebuildRecentMenu();
-    void addRecentProject(const QString& path);
-    void rebuildRecentProjectsMenu();
     void updateCatalogStatus();
     void updateStepMarks(); // the sidebar's done / out-of-date mark of each step
     void fitSidebar();
@@ -132,8 +129,8 @@ private:
     TrainingPage* m_trainingPage;
     RecommendationsPage* m_recommendationsPage;
     EvaluationPage* m_evaluationPage;
-    QMenu* m_recentMenu = nullptr;
-    QMenu* m_recentProjectsMenu = nullptr;
+    RecentList* m_recentFiles = nullptr;    // File > Open recent
+    RecentList* m_recentProjects = nullptr; // File > Open recent project
     QLabel* m_catalogLabel;
     QLabel* m_jobLabel;
     QProgressBar* m_jobProgress;

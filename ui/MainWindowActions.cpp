@@ -1,6 +1,7 @@
 // The main window's menus and actions: File, Edit, View, Run, Help.
 #include "HelpWindow.h"
 #include "MainWindow.h"
+#include "RecentList.h"
 #include "jobs/JobRunner.h"
 #include "pages/ArchetypesPage.h"
 #include "pages/EvaluationPage.h"
@@ -23,8 +24,6 @@
 
 namespace gdbm::ui {
 namespace {
-
-constexpr int kRecentFiles = 8;
 
 QAction* makeAction(QWidget* owner, const QString& name, const QString& text,
                     const QKeySequence& shortcut = {})
@@ -49,9 +48,11 @@ void MainWindow::createActions()
         makeAction(this, "actionOpenProject", tr("&Open project..."), QKeySequence::Open);
     connect(openProjectAction, &QAction::triggered, this, &MainWindow::chooseProject);
     file->addAction(openProjectAction);
-    m_recentProjectsMenu = file->addMenu(tr("Open recent pro&ject"));
-    m_recentProjectsMenu->setObjectName("menuRecentProjects");
-    rebuildRecentProjectsMenu();
+    QMenu* recentProjects = file->addMenu(tr("Open recent pro&ject"));
+    recentProjects->setObjectName("menuRecentProjects");
+    m_recentProjects = new RecentList(
+        "recentProjects", recentProjects,
+        [this](const QStringList& files) { openProjectAsking(files.first()); }, this);
     QAction* saveProjectAction =
         makeAction(this, "actionSaveProject", tr("&Save project"), QKeySequence::Save);
     connect(saveProjectAction, &QAction::triggered, this, &MainWindow::saveProject);
@@ -68,9 +69,10 @@ void MainWindow::createActions()
     open->setStatusTip(tr("Open one dataset CSV, or the two files of a dataset to merge"));
     connect(open, &QAction::triggered, this, &MainWindow::chooseDataset);
     file->addAction(open);
-    m_recentMenu = file->addMenu(tr("Open &recent"));
-    m_recentMenu->setObjectName("menuRecent");
-    rebuildRecentMenu();
+    QMenu* recentFiles = file->addMenu(tr("Open &recent"));
+    recentFiles->setObjectName("menuRecent");
+    m_recentFiles = new RecentList(
+        "recentFiles", recentFiles, [this](const QStringList& files) { openDataset(files); }, this);
     QAction* demo = makeAction(this, "actionOpenDemo", tr("Use the de&mo catalog (synthetic)"));
     connect(demo, &QAction::triggered, this, &MainWindow::openDemoCatalog);
     file->addAction(demo);
@@ -204,74 +206,6 @@ void MainWindow::chooseDataset()
                               tr("CSV files (*.csv);;All files (*)"));
     if (!files.isEmpty())
         openDataset(files);
-}
-
-void MainWindow::addRecentFiles(const QStringList& files)
-{
-    QSettings settings;
-    QStringList recent = settings.value("recentFiles").toStringList();
-    const QString entry = files.join('\n');
-    recent.removeAll(entry);
-    recent.prepend(entry);
-    while (recent.size() > kRecentFiles)
-        recent.removeLast();
-    settings.setValue("recentFiles", recent);
-    rebuildRecentMenu();
-}
-
-void MainWindow::rebuildRecentMenu()
-{
-    m_recentMenu->clear();
-    const QStringList recent = QSettings().value("recentFiles").toStringList();
-    for (const QString& entry : recent) {
-        const QStringList files = entry.split('\n');
-        QStringList names;
-        for (const QString& f : files)
-            names << QFileInfo(f).fileName();
-        QAction* action = m_recentMenu->addAction(names.join(" + "));
-        action->setToolTip(files.join("\n"));
-        connect(action, &QAction::triggered, this, [this, files] { openDataset(files); });
-    }
-    m_recentMenu->setEnabled(!recent.isEmpty());
-    if (!recent.isEmpty()) {
-        m_recentMenu->addSeparator();
-        connect(m_recentMenu->addAction(tr("Clear list")), &QAction::triggered, this, [this] {
-            QSettings().remove("recentFiles");
-            rebuildRecentMenu();
-        });
-    }
-}
-
-// Projects opened or saved, newest first (QSettings "recentProjects").
-void MainWindow::addRecentProject(const QString& path)
-{
-    QSettings settings;
-    QStringList recent = settings.value("recentProjects").toStringList();
-    recent.removeAll(path);
-    recent.prepend(path);
-    while (recent.size() > kRecentFiles)
-        recent.removeLast();
-    settings.setValue("recentProjects", recent);
-    rebuildRecentProjectsMenu();
-}
-
-void MainWindow::rebuildRecentProjectsMenu()
-{
-    m_recentProjectsMenu->clear();
-    const QStringList recent = QSettings().value("recentProjects").toStringList();
-    for (const QString& path : recent) {
-        QAction* action = m_recentProjectsMenu->addAction(QFileInfo(path).fileName());
-        action->setToolTip(path);
-        connect(action, &QAction::triggered, this, [this, path] { openProjectAsking(path); });
-    }
-    m_recentProjectsMenu->setEnabled(!recent.isEmpty());
-    if (!recent.isEmpty()) {
-        m_recentProjectsMenu->addSeparator();
-        connect(m_recentProjectsMenu->addAction(tr("Clear list")), &QAction::triggered, this, [this] {
-            QSettings().remove("recentProjects");
-            rebuildRecentProjectsMenu();
-        });
-    }
 }
 
 void MainWindow::showHelp(const QString& section)

@@ -1,6 +1,7 @@
 // The main window's projects: New, Open, Save, Save As, and asking before unsaved work is lost.
 #include "MainWindow.h"
 #include "ProjectSession.h"
+#include "RecentList.h"
 #include "jobs/JobRunner.h"
 #include "util/FileDialog.h"
 #include "util/MessageBox.h"
@@ -112,7 +113,7 @@ bool MainWindow::openProject(const QString& path)
             stopAllJobs();
             applyProject(m_state, *opened);
             setProjectPath(absolute);
-            addRecentProject(absolute);
+            m_recentProjects->add({absolute});
             statusBar()->showMessage(tr("Opened %1").arg(QFileInfo(absolute).fileName()), 5000);
             if (opened->datasetChanged)
                 MessageBox::warning(this, tr("The dataset changed"),
@@ -162,7 +163,7 @@ bool MainWindow::saveProjectTo(const QString& path)
         },
         [this, path](std::any) {
             setProjectPath(QFileInfo(path).absoluteFilePath());
-            addRecentProject(m_projectPath);
+            m_recentProjects->add({m_projectPath});
             statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), 5000);
         });
 }
