@@ -117,16 +117,20 @@ QString RecommendationTableModel::modalitiesText(int row, bool longForm) const
     if (std::size_t(row) >= m_shares.size() || m_shares[std::size_t(row)].empty())
         return longForm ? tr("The audio-only model has one modality: the audio features.") : QString();
     QStringList parts;
+    QStringList brief; // the column's: "A +0.001  T +0.120  L new", initials the header explains
     for (const rec::ModalityShare& share : m_shares[std::size_t(row)]) {
         const std::string_view key = model::modalityKey(share.modality);
         const QString name = QString::fromLatin1(key.data(), qsizetype(key.size()));
+        const QString initial = name.left(1).toUpper();
         // Below the last decimal shown, no sign: "-0.000" would read as a loss.
         const double contribution = std::abs(share.contribution) < 5e-4 ? 0.0 : share.contribution;
-        parts << (share.inferred ? tr("%1 inferred").arg(name)
-                                 : tr("%1 %2").arg(name).arg(contribution, 0, 'f', 3));
+        const QString value =
+            contribution == 0.0 ? QStringLiteral("0.000") : QString::asprintf("%+.3f", contribution);
+        parts << (share.inferred ? tr("%1 inferred").arg(name) : tr("%1 %2").arg(name, value));
+        brief << (share.inferred ? tr("%1 new").arg(initial) : tr("%1 %2").arg(initial, value));
     }
     if (!longForm)
-        return parts.join(QStringLiteral(" \u00b7 "));
+        return brief.join(QStringLiteral("  "));
     return tr("What each modality adds to the similarity: the similarity minus the similarity of the song "
               "inferred without it.\n") +
            parts.join(QLatin1Char('\n')) +
@@ -215,8 +219,9 @@ QVariant RecommendationTableModel::headerData(int section, Qt::Orientation orien
         case BecauseColumn:
             return tr("The three tracks of the user's history that contribute most to the similarity");
         case ModalitiesColumn:
-            return tr("Hybrid model: what each modality (audio, tags, listening) adds to the similarity, "
-                      "measured by leaving it out of the song's inference");
+            return tr("Hybrid model: what each modality adds to the similarity, measured by leaving it out "
+                      "of the song's inference. A audio, T tags, L listening; 'L new': nobody heard the "
+                      "song, its listening is inferred");
         default:
             return {};
         }
