@@ -207,17 +207,17 @@ MainWindow::StepState MainWindow::stepState(int index) const
     const bool simulationStale = m_state.simulation() && m_state.simulationOutOfDate();
     const bool modelStale = m_state.modelOutOfDate();
     switch (index) {
-    case 2:
+    case SimulationIndex:
         return !m_state.simulation() ? StepState::NotRun
                : simulationStale     ? StepState::OutOfDate
                                      : StepState::Done;
-    case 3:
+    case TrainingIndex:
         return !m_state.model() ? StepState::NotRun : modelStale ? StepState::OutOfDate : StepState::Done;
-    case 4:
+    case RecommendationsIndex:
         return !m_state.model() || !m_state.simulation() ? StepState::NotRun
                : simulationStale || modelStale           ? StepState::OutOfDate
                                                          : StepState::Done;
-    case 5:
+    case EvaluationIndex:
         return !m_state.evaluation()                                            ? StepState::NotRun
                : m_state.evaluationOutOfDate() || simulationStale || modelStale ? StepState::OutOfDate
                                                                                 : StepState::Done;

@@ -63,6 +63,15 @@ public:
     int pageCount() const;
     QWidget* page(int index) const;
     QString pageKey(int index) const; // "data", "archetypes", "simulation", "training", ...
+    // The pages in sidebar order (Ctrl+1 to Ctrl+6).
+    enum PageIndex : int {
+        DataIndex,
+        ArchetypesIndex,
+        SimulationIndex,
+        TrainingIndex,
+        RecommendationsIndex,
+        EvaluationIndex
+    };
     // Where a step of catalog -> simulation -> model -> recommendations -> evaluation stands.
     enum class StepState { Inputs, NotRun, Done, OutOfDate };
     StepState stepState(int index) const;

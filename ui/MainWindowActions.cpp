@@ -79,7 +79,7 @@ void MainWindow::createActions()
     file->addSeparator();
     QAction* importSet = makeAction(this, "actionImportArchetypes", tr("&Import archetypes..."));
     connect(importSet, &QAction::triggered, this, [this] {
-        showPage(1);
+        showPage(ArchetypesIndex);
         m_archetypesPage->importSet();
     });
     file->addAction(importSet);
@@ -101,7 +101,7 @@ void MainWindow::createActions()
     file->addSeparator();
     QAction* loadModel = makeAction(this, "actionLoadModel", tr("&Load model..."));
     connect(loadModel, &QAction::triggered, this, [this] {
-        showPage(3);
+        showPage(TrainingIndex);
         m_trainingPage->loadModel();
     });
     file->addAction(loadModel);
@@ -146,14 +146,14 @@ void MainWindow::createActions()
     QAction* run =
         makeAction(this, "actionRunSimulation", tr("Run &simulation"), QKeySequence(Qt::CTRL | Qt::Key_R));
     connect(run, &QAction::triggered, this, [this] {
-        showPage(2);
+        showPage(SimulationIndex);
         m_simulationPage->run();
     });
     simulation->addAction(run);
     QAction* train =
         makeAction(this, "actionStartTraining", tr("Start &training"), QKeySequence(Qt::CTRL | Qt::Key_T));
     connect(train, &QAction::triggered, this, [this] {
-        showPage(3);
+        showPage(TrainingIndex);
         m_trainingPage->start();
     });
     simulation->addAction(train);
@@ -164,7 +164,7 @@ void MainWindow::createActions()
     QAction* evaluate = makeAction(this, "actionRunEvaluation", tr("Run &evaluation"),
                                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     connect(evaluate, &QAction::triggered, this, [this] {
-        showPage(5);
+        showPage(EvaluationIndex);
         m_evaluationPage->run();
     });
     simulation->addAction(evaluate);

@@ -15,7 +15,16 @@ namespace {
 
 // The pages that run a step, in chain order (the Recommendations page follows the model and the
 // simulation by itself).
-constexpr std::array kChainPages = {2, 3, 5};
+constexpr std::array kChainPages = {int(MainWindow::SimulationIndex), int(MainWindow::TrainingIndex),
+                                    int(MainWindow::EvaluationIndex)};
+
+// An evaluation runs again only when one ran before (it is long); the other steps also when they
+// never ran.
+bool needsRunning(int page, MainWindow::StepState state)
+{
+    return state == MainWindow::StepState::OutOfDate ||
+           (page != MainWindow::EvaluationIndex && state == MainWindow::StepState::NotRun);
+}
 
 } // namespace
 
@@ -24,10 +33,8 @@ bool MainWindow::runEverythingOutOfDate()
     if (chainRunning())
         return true;
     bool any = false;
-    for (int page : kChainPages) {
-        const StepState state = stepState(page);
-        any = any || state == StepState::OutOfDate || (page != 5 && state == StepState::NotRun);
-    }
+    for (int page : kChainPages)
+        any = any || needsRunning(page, stepState(page));
     if (!any)
         return false;
     runChainFrom(0);
@@ -40,8 +47,7 @@ void MainWindow::runChainFrom(int position)
 {
     for (; position < int(kChainPages.size()); ++position) {
         const int page = kChainPages[std::size_t(position)];
-        const StepState state = stepState(page);
-        if (state == StepState::OutOfDate || (page != 5 && state == StepState::NotRun))
+        if (needsRunning(page, stepState(page)))
             break;
     }
     if (position >= int(kChainPages.size())) {
@@ -51,18 +57,18 @@ void MainWindow::runChainFrom(int position)
         return;
     }
     const int page = kChainPages[std::size_t(position)];
-    JobRunner* jobs = page == 2   ? m_simulationPage->jobs()
-                      : page == 3 ? m_trainingPage->jobs()
-                                  : m_evaluationPage->jobs();
+    JobRunner* jobs = page == SimulationIndex ? m_simulationPage->jobs()
+                      : page == TrainingIndex ? m_trainingPage->jobs()
+                                              : m_evaluationPage->jobs();
     m_chainStep = page;
     m_chainPrefix = tr("Out of date, step %1 of %2 (%3): ")
                         .arg(position + 1)
                         .arg(kChainPages.size())
                         .arg(pageTitle(page));
     showPage(page);
-    if (page == 2)
+    if (page == SimulationIndex)
         m_simulationPage->run();
-    else if (page == 3)
+    else if (page == TrainingIndex)
         m_trainingPage->start();
     else
         m_evaluationPage->run();

@@ -74,7 +74,7 @@ void MainWindow::newProject()
     m_state.setModified(false);
     // The fresh demo catalog is part of the new project, not a change to it.
     loadDemoCatalog(false);
-    showPage(0);
+    showPage(DataIndex);
     statusBar()->showMessage(tr("New project"), 5000);
 }
 
