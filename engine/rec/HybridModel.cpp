@@ -161,6 +161,10 @@ model::TrainModelResult trainHybrid(const data::Catalog& catalog, const Training
         }
         model.listeningFactors =
             fitListeningFactors(training, hybrid.listeningRank, std::move(listenerNames), params.seed);
+        if (model.listeningFactors.empty()) { // no interaction: nothing to code
+            model.heard.clear();
+            return;
+        }
         std::vector<std::string> names;
         for (std::size_t j = 0; j < model.listeningFactors.rank(); ++j)
             names.push_back("factor:" + std::to_string(j + 1));

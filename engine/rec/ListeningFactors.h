@@ -16,7 +16,8 @@ namespace gdbm::rec {
 // lowered to what the data supports (at most the listener and heard-track counts, singular values
 // above 1e-6 of the largest). The units are centred on the heard songs and scaled, all by one
 // factor, to a mean variance of 1: what a Gaussian pathway with unit variances expects.
-// Cost: O(interactions x rank) per iteration, so it scales to any listener count.
+// Cost: O(interactions x rank) per iteration, so it scales to any listener count. Empty (no
+// listener, no factor) for rank 0 or without interactions.
 model::ListeningFactors fitListeningFactors(const TrainingInteractions& training, std::size_t rank,
                                             std::vector<std::string> listenerNames, std::uint64_t seed);
 

@@ -469,6 +469,8 @@ void TestHybrid::lowRankListeningSpansTheLeadingSingularVectors()
     QVERIFY(variance(0) > variance(3));                              // one scale for all: the spectrum stays
     QVERIFY(fitListeningFactors(groups, rank, names, 7) == factors); // seeded
     QCOMPARE(fitListeningFactors(groups, 100, names, 7).rank(), std::size_t(40)); // what the data has
+    const ListeningFactors none = fitListeningFactors(groups, 0, names, 7);
+    QVERIFY(none.empty() && none.listeners.empty()); // no listener without factors
 }
 
 // With a listening rank the listening units are Gaussian, laid out right after the audio ones,
