@@ -16,5 +16,6 @@ int runModelInfo(const QStringList& args);
 int runRecommend(const QStringList& args);
 int runEvaluate(const QStringList& args);
 int runPipeline(const QStringList& args);
+int runRuns(const QStringList& args);
 
 } // namespace gdbm::cli

@@ -22,6 +22,7 @@ const std::map<QString, std::pair<Command, const char*>>& commands()
         {"embed", {gdbm::cli::runEmbed, "embed every song of a dataset with a trained model"}},
         {"evaluate", {gdbm::cli::runEvaluate, "compare the DBM's recommendations with baselines"}},
         {"recommend", {gdbm::cli::runRecommend, "recommend tracks to one simulated user"}},
+        {"runs", {gdbm::cli::runRuns, "list or export the training runs a project keeps"}},
         {"run", {gdbm::cli::runPipeline, "the whole pipeline on the demo catalog or a dataset"}},
         {"model-info", {gdbm::cli::runModelInfo, "describe a model file"}},
         {"simulate", {gdbm::cli::runSimulate, "simulate listeners: interaction_data.csv, user_profiles.csv"}},

@@ -42,4 +42,17 @@ std::uint64_t catalogFingerprint(const data::Catalog& catalog)
     return hash.value();
 }
 
+std::uint64_t simulationFingerprint(const sim::SimulationResult& simulation)
+{
+    // What a hybrid learns from it: who heard which track (and the seed, which tells two runs
+    // with the same listening apart only when it should: a rerun with the same seed is the same).
+    Fnv1a hash;
+    hash.add(simulation.seed);
+    hash.add(std::uint64_t(simulation.users.size()));
+    hash.add(std::uint64_t(simulation.interactions.size()));
+    for (const sim::Interaction& i : simulation.interactions)
+        hash.add((std::uint64_t(i.user) << 32) | i.track);
+    return hash.value();
+}
+
 } // namespace gdbm::project

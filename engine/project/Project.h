@@ -4,6 +4,7 @@
 #include "data/GenreStats.h"
 #include "model/Model.h"
 #include "model/TrainingParams.h"
+#include "project/TrainingRun.h"
 #include "rec/Evaluation.h"
 #include "sim/Archetype.h"
 #include "sim/Simulator.h"
@@ -41,10 +42,19 @@ struct Project
     std::shared_ptr<const rec::EvaluationSet> evaluation; // null: never evaluated
     // The model or the simulation changed since the evaluation ran.
     bool evaluationOutOfDate = false;
+
+    // Every training run kept, in the order they started (projects of format 2 and older: none).
+    std::vector<TrainingRun> runs;
+    // The number of the run whose model is `model` (0: the model came from a file, or none).
+    int currentRun = 0;
 };
 
 // A hash of the catalog's track identities in order: equal fingerprints, same tracks at the
 // same indices (which is what the simulation's interactions refer to).
 std::uint64_t catalogFingerprint(const data::Catalog& catalog);
+
+// A hash of a simulation's listening (who heard which track) and seed: what a hybrid model
+// learns from it. Never 0 in practice, which runs use for "no simulation".
+std::uint64_t simulationFingerprint(const sim::SimulationResult& simulation);
 
 } // namespace gdbm::project

@@ -8,6 +8,7 @@
 #include "project/JsonReader.h"
 #include "project/ProjectJson.h"
 #include "project/ProjectSchema.h"
+#include "project/RunTables.h"
 #include "project/SimulationTables.h"
 
 #include <charconv>
@@ -49,7 +50,8 @@ std::optional<std::string> metaValue(SqliteDb& db, const std::string& key)
     return select.text(0);
 }
 
-void checkMeta(SqliteDb& db)
+// Returns the file's format version.
+int checkMeta(SqliteDb& db)
 {
     // Also the first read of the file: a file that is not SQLite at all fails here.
     SqliteStatement tables(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'meta'",
@@ -70,6 +72,7 @@ void checkMeta(SqliteDb& db)
                                     metaValue(db, "app_version").value_or("?") + ", project format " + text +
                                     "); this version reads format " + std::to_string(kProjectFormatVersion) +
                                     " and older");
+    return version;
 }
 
 // --- settings: one JSON value per key.
@@ -213,6 +216,7 @@ void saveProject(const Project& project, const std::string& path)
         writeSingle(db, "evaluation", "json",
                     project.evaluation ? std::optional(toJson(*project.evaluation).dump()) : std::nullopt,
                     false);
+        writeRuns(db, project);
         db.exec("COMMIT", {});
         db.close();
         replaceFile(temp, path);
@@ -233,7 +237,7 @@ Project loadProject(const std::string& path)
         throw InputError({path, 0, 0, {}}, "not a file");
 
     SqliteDb db(path, path, SqliteDb::Mode::ReadOnly);
-    checkMeta(db);
+    const int version = checkMeta(db);
     db.exec("BEGIN", {}); // one snapshot for all reads
     Project project;
     readSettings(db, project);
@@ -258,6 +262,8 @@ Project loadProject(const std::string& path)
         project.evaluation =
             std::make_shared<const rec::EvaluationSet>(evaluationSetFromJson(reader.parse(*text), reader));
     }
+    if (version >= 3)
+        readRuns(db, project);
     db.exec("COMMIT", {});
     return project;
 }

@@ -10,12 +10,13 @@ namespace gdbm::project {
 // ("format" = kProjectFormat, "version", "app_version"); the other tables hold the settings
 // (JSON), the dataset files, the archetype set (every member, in rows), the demo catalog when
 // there are no dataset files, the simulation's users, preferences and interactions (rows), the
-// model (its model file's bytes) and the evaluation (JSON). Every table's rows are covered by a
+// model (its model file's bytes), the evaluation (JSON) and the training runs (RunTables.h). Every table's rows are covered by a
 // checksum (table checksums), so damage that SQLite cannot see is an error too.
 inline constexpr const char* kProjectFormat = "gdbm-studio-project";
 // Version 2: the evaluation holds both protocols ({"protocols": [...]}) and the settings the
-// training recipe. Version 1 files read as they were.
-inline constexpr int kProjectFormatVersion = 2;
+// training recipe. Version 3: the runs table (every training run kept). Older files read as they
+// were (without runs).
+inline constexpr int kProjectFormatVersion = 3;
 inline constexpr const char* kProjectExtension = ".gdbmproj";
 
 // Writes atomically: the database is built in a new temporary file beside `path`, flushed to

@@ -22,7 +22,8 @@ void createSchema(SqliteDb& db)
     //   preferences.kind: 0 range, 1 genres, 2 artist (sim::UserPreference::Kind);
     //   preferences.attribute: a feature's index in data::Feature order, 14 the release year;
     //   interactions.source: 0 preference, 1 discovery, 2 fallback;
-    //   interactions.day: days since 1970-01-01.
+    //   interactions.day: days since 1970-01-01;
+    //   runs.current: 1 for the run whose model is the model table's (its own model column empty).
     // Lists of ids (tracks.artists, tracks.genres, preferences.genres) are space-separated;
     // archetype_preferences.genres is a JSON list of names.
     db.exec(
@@ -48,7 +49,9 @@ void createSchema(SqliteDb& db)
             " genres TEXT, artist INTEGER);"
             "CREATE TABLE interactions(user INTEGER, track INTEGER, day INTEGER, rating, source INTEGER);"
             "CREATE TABLE model(bytes BLOB NOT NULL);"
-            "CREATE TABLE evaluation(json TEXT NOT NULL);",
+            "CREATE TABLE evaluation(json TEXT NOT NULL);"
+            "CREATE TABLE runs(position INTEGER PRIMARY KEY, json TEXT NOT NULL, model BLOB NOT NULL,"
+            " current INTEGER NOT NULL);",
         "schema");
 }
 

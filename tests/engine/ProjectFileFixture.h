@@ -13,6 +13,7 @@
 #include <QTest>
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <memory>
 
 namespace gdbm::project::testing {
@@ -92,6 +93,41 @@ protected:
         m_full.evaluation = std::make_shared<const rec::EvaluationSet>(
             rec::compareProtocols(*catalog, *m_full.simulation, *m_full.model, comparison,
                                   {rec::Protocol::Warm, rec::Protocol::NewTracks}));
+
+        // Three runs: an earlier finished one with a model of its own, a cancelled one (curves
+        // only, with a modality's errors and a missing validation value) and the current one.
+        model::TrainingParams earlier = m_full.trainingParams;
+        earlier.seed = 12;
+        model::HybridParams audioOnly;
+        audioOnly.modalities = {model::Modality::Audio};
+        TrainingRun first = finishedRun(
+            std::make_shared<const model::Model>(model::trainModel(*catalog, earlier).model), audioOnly, 1,
+            "2026-12-06 09:58");
+        first.catalogFingerprint = m_full.catalogFingerprint;
+        first.evaluation = m_full.evaluation;
+        TrainingRun cancelled;
+        cancelled.number = 3;
+        cancelled.started = "2026-12-06 10:02";
+        cancelled.end = TrainingRun::End::Cancelled;
+        cancelled.params = m_full.trainingParams;
+        cancelled.hybrid = m_full.hybridParams;
+        cancelled.seconds = 1.25;
+        cancelled.catalogFingerprint = m_full.catalogFingerprint;
+        cancelled.simulationFingerprint = simulationFingerprint(*m_full.simulation);
+        model::EpochStats epoch;
+        epoch.layers = 2;
+        epoch.epochs = 2;
+        epoch.epoch = 1;
+        epoch.mseTrain = 0.75;
+        epoch.mseValidation = std::numeric_limits<double>::quiet_NaN();
+        epoch.samplesPerSecond = 1e5;
+        epoch.elapsedSeconds = 0.5;
+        epoch.groups = {{"audio", 0.5, 0.625}, {"listening", 0.875, 0.9375}};
+        cancelled.curves = {epoch};
+        TrainingRun current = finishedRun(m_full.model, audioOnly, 4, "2026-12-06 10:05");
+        current.catalogFingerprint = m_full.catalogFingerprint;
+        m_full.runs = {first, cancelled, current};
+        m_full.currentRun = 4;
 
         m_small.catalog = std::make_shared<const data::Catalog>(data::generateDemoCatalog({60, 1}));
 
@@ -255,6 +291,58 @@ protected:
         QCOMPARE(bool(b.evaluation), bool(a.evaluation));
         if (a.evaluation)
             compareEvaluations(*a.evaluation, *b.evaluation);
+        compareRuns(a, b);
+    }
+
+    static void compareEpochs(const model::EpochStats& a, const model::EpochStats& b)
+    {
+        QVERIFY(b.phase == a.phase);
+        QCOMPARE(b.layer, a.layer);
+        QCOMPARE(b.layers, a.layers);
+        QCOMPARE(b.epoch, a.epoch);
+        QCOMPARE(b.epochs, a.epochs);
+        QVERIFY(same(b.mseTrain, a.mseTrain));
+        QVERIFY(same(b.mseValidation, a.mseValidation));
+        QCOMPARE(b.bestEpoch, a.bestEpoch);
+        QVERIFY(same(b.samplesPerSecond, a.samplesPerSecond));
+        QVERIFY(same(b.elapsedSeconds, a.elapsedSeconds));
+        QCOMPARE(b.groups.size(), a.groups.size());
+        for (std::size_t g = 0; g < a.groups.size(); ++g) {
+            QCOMPARE(b.groups[g].name, a.groups[g].name);
+            QVERIFY(same(b.groups[g].train, a.groups[g].train));
+            QVERIFY(same(b.groups[g].validation, a.groups[g].validation));
+        }
+    }
+
+    // The runs, and which one is current: its model is the project's, not a copy.
+    static void compareRuns(const Project& a, const Project& b)
+    {
+        QCOMPARE(b.currentRun, a.currentRun);
+        QCOMPARE(b.runs.size(), a.runs.size());
+        for (std::size_t r = 0; r < a.runs.size(); ++r) {
+            const TrainingRun &x = a.runs[r], &y = b.runs[r];
+            QCOMPARE(y.number, x.number);
+            QCOMPARE(y.started, x.started);
+            QVERIFY(y.end == x.end);
+            QVERIFY(y.params == x.params);
+            QVERIFY(y.hybrid == x.hybrid);
+            QVERIFY(same(y.seconds, x.seconds));
+            QCOMPARE(y.catalogFingerprint, x.catalogFingerprint);
+            QCOMPARE(y.simulationFingerprint, x.simulationFingerprint);
+            QCOMPARE(bool(y.model), bool(x.model));
+            if (x.model)
+                QVERIFY(*y.model == *x.model);
+            if (x.number == a.currentRun)
+                QCOMPARE(y.model, b.model);
+            QCOMPARE(y.curves.size(), x.curves.size());
+            for (std::size_t e = 0; e < x.curves.size(); ++e)
+                compareEpochs(x.curves[e], y.curves[e]);
+            QCOMPARE(bool(y.evaluation), bool(x.evaluation));
+            if (x.evaluation)
+                compareEvaluations(*x.evaluation, *y.evaluation);
+            if (QTest::currentTestFailed())
+                return;
+        }
     }
 
     static bool leftTemporaryFiles(const QString& folder)

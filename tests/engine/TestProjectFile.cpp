@@ -1,12 +1,15 @@
 // Project files that round-trip exactly: every part of a full project, dataset-file projects,
-// nothing optional, special values (NaN, -0.0, denormals), and the catalog fingerprint.
+// nothing optional, special values (NaN, -0.0, denormals), the training runs, files of format 2
+// (without runs), and the catalog and simulation fingerprints.
 #include "ProjectFileFixture.h"
 #include "core/Error.h"
 #include "data/DemoCatalog.h"
 #include "project/ProjectFile.h"
 #include "project/ProjectJson.h"
+#include "project/SqliteDb.h"
 #include "rec/Comparison.h"
 
+#include <QFile>
 #include <QTest>
 #include <cmath>
 #include <limits>
@@ -34,6 +37,8 @@ private Q_SLOTS:
     void loneEvaluationReadsAsOneProtocol();
     void settingsBeforeTheRecipeReadAsPlainSgd();
     void fingerprintFollowsTrackIdentities();
+    void formatTwoReadsWithoutRuns();
+    void simulationFingerprintFollowsListening();
 };
 
 void TestProjectFile::initTestCase()
@@ -215,6 +220,37 @@ void TestProjectFile::fingerprintFollowsTrackIdentities()
     QVERIFY(catalogFingerprint(data::generateDemoCatalog({201, 1})) != catalogFingerprint(a));
     QVERIFY(catalogFingerprint(data::generateDemoCatalog({200, 2})) != catalogFingerprint(a));
     QVERIFY(catalogFingerprint(data::Catalog{}) != catalogFingerprint(a));
+}
+
+void TestProjectFile::formatTwoReadsWithoutRuns()
+{
+    // A project saved before runs were kept: the same file without the runs table, version 2.
+    const QString path = m_dir.filePath("format2.gdbmproj");
+    QFile::remove(path);
+    QVERIFY(QFile::copy(m_goodPath, path));
+    {
+        SqliteDb db(path.toStdString(), path.toStdString(), SqliteDb::Mode::Write);
+        db.exec("DROP TABLE runs; DELETE FROM checksums WHERE name = 'runs';"
+                "UPDATE meta SET value = '2' WHERE key = 'version'",
+                {});
+        db.close();
+    }
+    const Project back = loadProject(path.toStdString());
+    QVERIFY(back.runs.empty());
+    QCOMPARE(back.currentRun, 0);
+    QVERIFY(back.model && *back.model == *m_full.model);
+}
+
+void TestProjectFile::simulationFingerprintFollowsListening()
+{
+    const sim::SimulationResult& simulation = *m_full.simulation;
+    QCOMPARE(simulationFingerprint(sim::SimulationResult(simulation)), simulationFingerprint(simulation));
+    sim::SimulationResult other = simulation;
+    other.interactions[5].track = (other.interactions[5].track + 1) % 1500;
+    QVERIFY(simulationFingerprint(other) != simulationFingerprint(simulation));
+    other = simulation;
+    other.seed += 1;
+    QVERIFY(simulationFingerprint(other) != simulationFingerprint(simulation));
 }
 
 QTEST_APPLESS_MAIN(TestProjectFile)

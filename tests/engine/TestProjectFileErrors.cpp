@@ -248,6 +248,25 @@ void TestProjectFileErrors::rejectsBadFiles_data()
     QTest::newRow("two models") << "INSERT INTO model SELECT bytes FROM model"
                                 << "model"
                                 << "more than one row";
+    QTest::newRow("bad run JSON") << "UPDATE runs SET json = '{\"number\": 2,' WHERE position = 1"
+                                  << "runs[1]"
+                                  << "not valid JSON";
+    QTest::newRow("run without its model") << "UPDATE runs SET model = x'' WHERE position = 0"
+                                           << "runs.model"
+                                           << "a finished run without its model";
+    QTest::newRow("runs out of order")
+        << "UPDATE runs SET json = replace(json, '\"number\":4', '\"number\":2') WHERE position = 2"
+        << "runs.json"
+        << "run numbers do not increase (2 after 3)";
+    QTest::newRow("two current runs") << "UPDATE runs SET current = 1, model = x'' WHERE position = 0"
+                                      << "runs.current"
+                                      << "two current runs";
+    QTest::newRow("cancelled run made current") << "UPDATE runs SET current = 1 WHERE position = 1"
+                                                << "runs.current"
+                                                << "a current run without the current model";
+    QTest::newRow("damaged run model") << "UPDATE runs SET model = substr(model, 1, 100) WHERE position = 0"
+                                       << "runs[0]"
+                                       << "";
     QTest::newRow("no catalog") << "DELETE FROM catalog"
                                 << "catalog"
                                 << "damaged";

@@ -1,0 +1,65 @@
+#include "project/TrainingRun.h"
+
+#include "rec/MethodTable.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace gdbm::project {
+namespace {
+
+constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
+
+} // namespace
+
+double TrainingRun::finalTrainError() const
+{
+    if (model)
+        return model->mseTrain;
+    return curves.empty() ? kNone : curves.back().mseTrain;
+}
+
+double TrainingRun::finalValidationError() const
+{
+    if (model)
+        return model->validationRows == 0 ? kNone : model->mseValidation;
+    return curves.empty() ? kNone : curves.back().mseValidation;
+}
+
+TrainingRun finishedRun(std::shared_ptr<const model::Model> model, const model::HybridParams& hybrid,
+                        int number, std::string started)
+{
+    TrainingRun run;
+    run.number = number;
+    run.started = std::move(started);
+    run.end = TrainingRun::End::Finished;
+    run.params = model->params;
+    run.hybrid = hybrid;
+    run.curves = model->curves;
+    run.seconds = model->pretrainSeconds + model->finetuneSeconds;
+    run.model = std::move(model);
+    return run;
+}
+
+double runNdcg(const TrainingRun& run, rec::Protocol protocol)
+{
+    const rec::EvaluationResult* result = run.evaluation ? run.evaluation->find(protocol) : nullptr;
+    if (!result)
+        return kNone;
+    const auto own = rec::methodInfo(run.audioOnly() ? rec::Method::DbmTop : rec::Method::DbmHybrid).key;
+    for (const rec::MethodEvaluation& m : result->methods) {
+        if (m.method == own && m.ranked && m.overall.count("ndcg"))
+            return m.overall.at("ndcg");
+    }
+    return kNone;
+}
+
+int nextRunNumber(const std::vector<TrainingRun>& runs)
+{
+    int last = 0;
+    for (const TrainingRun& run : runs)
+        last = std::max(last, run.number);
+    return last + 1;
+}
+
+} // namespace gdbm::project
