@@ -1,5 +1,6 @@
 #include "AppState.h"
 
+#include "project/Project.h"
 #include "rec/TagFeatures.h"
 #include "util/Format.h"
 
@@ -43,6 +44,7 @@ LoadedCatalog prepareCatalog(data::Catalog catalog, const data::GenreThresholds&
     loaded.facts = sim::computeCatalogFacts(*shared, thresholds);
     // Counted here, off the GUI thread: it reads every track.
     loaded.tagUnits = rec::tagNames(*shared).size();
+    loaded.fingerprint = project::catalogFingerprint(*shared);
     loaded.catalog = std::move(shared);
     return loaded;
 }
@@ -51,10 +53,10 @@ AppState::AppState(QObject* parent) : QObject(parent)
 {
     // Archetype edits are not in this list: they are on the undo stack, whose clean state
     // says whether the set is the saved one.
-    for (auto change :
-         {&AppState::catalogChanged, &AppState::genreStatsChanged, &AppState::simulationChanged,
-          &AppState::simulationSettingsChanged, &AppState::trainingParamsChanged,
-          &AppState::hybridParamsChanged, &AppState::modelChanged, &AppState::evaluationChanged})
+    for (auto change : {&AppState::catalogChanged, &AppState::genreStatsChanged, &AppState::simulationChanged,
+                        &AppState::simulationSettingsChanged, &AppState::trainingParamsChanged,
+                        &AppState::hybridParamsChanged, &AppState::modelChanged, &AppState::evaluationChanged,
+                        &AppState::runsChanged})
         connect(this, change, this, [this] { setModified(true); });
     connect(&m_undo, &QUndoStack::cleanChanged, this, &AppState::updateModified);
 }
@@ -86,10 +88,11 @@ void AppState::setHybridParams(const model::HybridParams& params)
 
 void AppState::setModel(std::shared_ptr<const model::Model> model)
 {
-    setModel(std::move(model), m_loaded.catalog, m_simulation);
+    m_currentRun = 0;
+    useModel(std::move(model), m_loaded.catalog, m_simulation);
 }
 
-void AppState::setModel(std::shared_ptr<const model::Model> model,
+void AppState::useModel(std::shared_ptr<const model::Model> model,
                         const std::shared_ptr<const data::Catalog>& fromCatalog,
                         const std::shared_ptr<const sim::SimulationResult>& fromSimulation)
 {
@@ -126,6 +129,7 @@ void AppState::setEvaluation(std::shared_ptr<const rec::EvaluationSet> evaluatio
     m_evaluatedSimulation = fromSimulation;
     m_evaluationInputsKnown = true;
     Q_EMIT evaluationChanged();
+    attachEvaluationToRun(fromModel);
 }
 
 void AppState::setEvaluation(std::shared_ptr<const rec::EvaluationSet> evaluation, bool outOfDate)

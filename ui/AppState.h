@@ -4,6 +4,7 @@
 #include "data/GenreStats.h"
 #include "model/Model.h"
 #include "model/TrainingParams.h"
+#include "project/TrainingRun.h"
 #include "rec/Evaluation.h"
 #include "sim/Archetype.h"
 #include "sim/Preference.h"
@@ -20,8 +21,9 @@ namespace gdbm::ui {
 struct LoadedCatalog
 {
     std::shared_ptr<const data::Catalog> catalog;
-    sim::CatalogFacts facts;  // genre stats (for the thresholds in force), top artists, ranges
-    std::size_t tagUnits = 0; // the hybrid's tag units (genres with enough tracks, decades)
+    sim::CatalogFacts facts;       // genre stats (for the thresholds in force), top artists, ranges
+    std::size_t tagUnits = 0;      // the hybrid's tag units (genres with enough tracks, decades)
+    std::uint64_t fingerprint = 0; // project::catalogFingerprint, which training runs are compared by
 };
 
 // Builds a LoadedCatalog; runs on a job thread.
@@ -84,17 +86,30 @@ public:
     const model::HybridParams& hybridParams() const { return m_hybridParams; }
     void setHybridParams(const model::HybridParams& params);
     const std::shared_ptr<const model::Model>& model() const { return m_model; }
-    // A model made from the current catalog and simulation (loaded from a file or a project).
+    // A model made from the current catalog and simulation (loaded from a file or a project): it
+    // is no run's model.
     void setModel(std::shared_ptr<const model::Model> model);
-    // A model trained on `fromCatalog` and, for a hybrid, the listening of `fromSimulation`.
-    void setModel(std::shared_ptr<const model::Model> model,
-                  const std::shared_ptr<const data::Catalog>& fromCatalog,
-                  const std::shared_ptr<const sim::SimulationResult>& fromSimulation);
     // Why the model no longer fits what the window works on, or empty: another catalog was
     // loaded since (or the catalog lacks a feature the model needs), or a hybrid learned from a
     // simulation that is not the current one. Such a model is never shown as current.
     QString modelOutOfDateReason() const;
     bool modelOutOfDate() const { return !modelOutOfDateReason().isEmpty(); }
+
+    // The training runs kept (finished and cancelled), in the order they started, and the number
+    // of the one whose model is current (0: the model came from a file, or there is none).
+    const std::vector<project::TrainingRun>& runs() const { return m_runs; }
+    int currentRun() const { return m_currentRun; }
+    const project::TrainingRun* findRun(int number) const;
+    // Keeps a run that ended, numbered here and stamped with what it learned from. A finished
+    // run's model becomes the current model, made from fromCatalog and fromSimulation.
+    void addRun(project::TrainingRun run, const std::shared_ptr<const data::Catalog>& fromCatalog,
+                const std::shared_ptr<const sim::SimulationResult>& fromSimulation);
+    // Makes a finished run's model the current one; it is out of date when the run learned from
+    // another catalog or (a hybrid) another simulation than the current ones.
+    void makeRunCurrent(int number);
+    void deleteRuns(const std::vector<int>& numbers);
+    // Puts back a project's runs (after its model).
+    void restoreRuns(std::vector<project::TrainingRun> runs, int currentRun);
 
     // The last evaluation (null until one ran), and the model and simulation it was computed
     // from: when those are no longer the current ones, it is out of date.
@@ -132,6 +147,7 @@ Q_SIGNALS:
     void hybridParamsChanged();
     void modelChanged();
     void evaluationChanged();
+    void runsChanged();
     void modifiedChanged(bool modified);
 
 private:
@@ -140,6 +156,13 @@ private:
     bool isOutOfDate() const;
     void updateSimulationOutOfDate();
     void updateModified();
+    // The current model, trained on `fromCatalog` and, for a hybrid, the listening of
+    // `fromSimulation` (either null when the model was made from other ones).
+    void useModel(std::shared_ptr<const model::Model> model,
+                  const std::shared_ptr<const data::Catalog>& fromCatalog,
+                  const std::shared_ptr<const sim::SimulationResult>& fromSimulation);
+    // An evaluation of a run's model is that run's.
+    void attachEvaluationToRun(const std::shared_ptr<const model::Model>& model);
 
     // What the simulation was run with; none when unknown (restored out of date).
     struct SimulationInputs
@@ -168,7 +191,10 @@ private:
     std::weak_ptr<const model::Model> m_evaluatedModel;
     std::weak_ptr<const sim::SimulationResult> m_evaluatedSimulation;
     bool m_evaluationInputsKnown = false; // false: restored as out of date, inputs long gone
-    bool m_changedOutsideUndo = false;    // a change that is not on the undo stack
+    std::vector<project::TrainingRun> m_runs;
+    int m_currentRun = 0;
+    int m_lastRunNumber = 0;           // the highest number given to a run
+    bool m_changedOutsideUndo = false; // a change that is not on the undo stack
     bool m_modified = false;
 };
 

@@ -69,6 +69,7 @@ void MainWindow::newProject()
     m_state.restoreSimulation(nullptr, false);
     m_state.setTrainingParams({});
     m_state.setModel(nullptr);
+    m_state.restoreRuns({}, 0);
     m_state.setEvaluation(nullptr);
     setProjectPath({});
     m_state.setModified(false);

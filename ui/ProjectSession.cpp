@@ -53,6 +53,8 @@ ProjectSnapshot captureProject(const AppState& state)
     p.trainingParams = state.trainingParams();
     p.hybridParams = state.hybridParams();
     p.model = state.model();
+    p.runs = state.runs();
+    p.currentRun = state.currentRun();
     return snapshot;
 }
 
@@ -85,13 +87,13 @@ OpenedProject readProject(const std::string& path, const ProgressCallback& progr
     } else {
         throw InputError({path, 0, 0, "catalog"}, "the project names no dataset and holds no catalog");
     }
-    opened.datasetChanged = p.simulation && (project::catalogFingerprint(catalog) != p.catalogFingerprint ||
-                                             !indicesFit(*p.simulation, catalog));
+    opened.catalog = prepareCatalog(std::move(catalog), p.thresholds);
+    opened.datasetChanged = p.simulation && (opened.catalog.fingerprint != p.catalogFingerprint ||
+                                             !indicesFit(*p.simulation, *opened.catalog.catalog));
     if (opened.datasetChanged) {
         p.simulation.reset();
         p.evaluation.reset();
     }
-    opened.catalog = prepareCatalog(std::move(catalog), p.thresholds);
     return opened;
 }
 
@@ -106,6 +108,7 @@ void applyProject(AppState& state, const OpenedProject& opened)
     state.setTrainingParams(p.trainingParams);
     state.setHybridParams(p.hybridParams);
     state.setModel(p.model);
+    state.restoreRuns(p.runs, p.currentRun);
     // Last, so that the Evaluation page takes it as the evaluation of the model and simulation
     // it was just given.
     state.setEvaluation(p.evaluation, p.evaluationOutOfDate);

@@ -20,8 +20,8 @@ struct TrainingRun
 {
     enum class End { Finished, Cancelled };
 
-    int number = 0;       // 1, 2, ... in the order the runs started; never reused in a project
-    std::string started;  // local time, "2026-12-06 10:14"
+    int number = 0;      // 1, 2, ... in the order the runs started
+    std::string started; // local time, "2026-12-06 10:14"
     End end = End::Finished;
     model::TrainingParams params; // the Training page's settings
     model::HybridParams hybrid;   // the model chosen ("audio" alone: the audio-only model)

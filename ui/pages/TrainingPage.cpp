@@ -5,6 +5,7 @@
 #include "jobs/EpochBuffer.h"
 #include "jobs/JobRunner.h"
 #include "pages/ModelChoiceBox.h"
+#include "pages/RunsPanel.h"
 #include "pages/TrainingSettings.h"
 #include "pages/TrainingSettingsForm.h"
 #include "util/MessageBox.h"
@@ -19,6 +20,7 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QSlider>
+#include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <cmath>
@@ -115,7 +117,9 @@ TrainingPage::TrainingPage(AppState& state, QWidget* parent)
         policy.setRetainSizeWhenHidden(true);
         w->setSizePolicy(policy);
     }
-    auto* right = new QVBoxLayout;
+    auto* live = new QWidget;
+    auto* right = new QVBoxLayout(live);
+    right->setContentsMargins(0, 0, 0, 0);
     right->addLayout(chartOptions);
     right->addWidget(m_chart, 1);
     right->addWidget(m_progress);
@@ -143,9 +147,20 @@ TrainingPage::TrainingPage(AppState& state, QWidget* parent)
     modelLayout->addWidget(m_save);
     modelLayout->addWidget(m_load);
 
+    // The run being trained (or the current model's) on one tab, every run kept on the other.
+    m_runs = new RunsPanel(m_state);
+    m_tabs = new QTabWidget;
+    m_tabs->setObjectName("trainTabs");
+    m_tabs->addTab(live, tr("Training"));
+    m_tabs->addTab(m_runs, QString());
+    m_tabs->setTabToolTip(1, tr("Every training run of the project: compare runs, make one current"));
+    const auto countRuns = [this] { m_tabs->setTabText(1, tr("Runs (%1)").arg(m_state.runs().size())); };
+    countRuns();
+    connect(&m_state, &AppState::runsChanged, this, countRuns);
+
     auto* grid = new QGridLayout(this);
     grid->addLayout(left, 0, 0);
-    grid->addLayout(right, 0, 1);
+    grid->addWidget(m_tabs, 0, 1);
     grid->addWidget(modelBox, 1, 0, 1, 2);
     grid->setColumnStretch(1, 1);
     grid->setRowStretch(0, 1);
@@ -200,12 +215,14 @@ TrainingPage::TrainingPage(AppState& state, QWidget* parent)
     connect(m_jobs, &JobRunner::succeeded, this, &TrainingPage::showFinished);
     connect(m_jobs, &JobRunner::cancelled, this, [this] {
         drain();
+        keepCancelledRun();
         // The chart shows the model in use, not the run that was dropped.
         m_chart->setCurves(m_state.model() ? m_state.model()->curves : std::vector<model::EpochStats>{});
         m_status->setText(
             m_state.model()
-                ? tr("Training cancelled: the previous model is kept, and the chart shows it again.")
-                : tr("Training cancelled: there is no model yet."));
+                ? tr("Training cancelled: the previous model is kept, and the chart shows it again. The "
+                     "cancelled run's curves are in the Runs tab.")
+                : tr("Training cancelled: there is no model yet. The run's curves are in the Runs tab."));
     });
     connect(m_jobs, &JobRunner::failed, this, [this](const QString& message) {
         drain();

@@ -2,6 +2,7 @@
 
 #include "AppState.h"
 
+#include <QDateTime>
 #include <QWidget>
 #include <atomic>
 #include <memory>
@@ -12,6 +13,7 @@ class QLabel;
 class QProgressBar;
 class QPushButton;
 class QSlider;
+class QTabWidget;
 class QTimer;
 
 namespace gdbm {
@@ -24,13 +26,15 @@ class EpochBuffer;
 class JobRunner;
 class LossChart;
 class ModelChoiceBox;
+class RunsPanel;
 class TrainingSettingsForm;
 
 // The Training page: train a model and watch its reconstruction error fall. The settings edit
 // the project's training parameters; Start trains on the page's job thread, with Pause/Resume
 // between mini-batches and Cancel; the charts grow epoch by epoch. A finished run becomes the
-// current model; a cancelled or failed one leaves the previous model in place. Save and load
-// model files; export the curves as CSV or the charts as PNG.
+// current model; a cancelled or failed one leaves the previous model in place. Every finished
+// or cancelled run is kept in the Runs tab (RunsPanel), to compare runs and make one current
+// again. Save and load model files; export the curves as CSV or the charts as PNG.
 class TrainingPage : public QWidget
 {
     Q_OBJECT
@@ -41,6 +45,8 @@ public:
 
     JobRunner* jobs() const { return m_jobs; }
     LossChart* chart() const { return m_chart; }
+    RunsPanel* runs() const { return m_runs; }
+    QTabWidget* tabs() const { return m_tabs; }
     bool isPaused() const;
 
 public Q_SLOTS:
@@ -70,6 +76,8 @@ private:
     void drain();
     void showProgress(const model::EpochStats& last);
     void showFinished();
+    // A cancelled run goes into the Runs list with the curves it drew.
+    void keepCancelledRun();
     // What the current-model panel says of the epoch kept (early stopping).
     static QString keptText(const model::Model& model);
 
@@ -78,6 +86,8 @@ private:
     ModelChoiceBox* m_modelChoice;
     TrainingSettingsForm* m_form;
     LossChart* m_chart;
+    QTabWidget* m_tabs;
+    RunsPanel* m_runs;
     QSlider* m_smoothing;
     QLabel* m_smoothingValue;
     QCheckBox* m_logScale;
@@ -96,7 +106,17 @@ private:
     QLabel* m_modelOutOfDate; // says why the current model no longer fits the open data
     QTimer* m_drainTimer;
 
-    // The run in progress: its epochs on their way to the GUI, and its pause gate.
+    // The run in progress: what it trains on and with (for its entry in the Runs list), its
+    // epochs on their way to the GUI, and its pause gate.
+    struct RunInFlight
+    {
+        model::TrainingParams params;
+        model::HybridParams hybrid;
+        std::shared_ptr<const data::Catalog> catalog;
+        std::shared_ptr<const sim::SimulationResult> simulation;
+        QDateTime started;
+    };
+    std::optional<RunInFlight> m_run;
     std::shared_ptr<EpochBuffer> m_buffer;
     std::shared_ptr<PauseGate> m_gate;
     std::shared_ptr<std::atomic<bool>> m_diverged; // set when the run diverged

@@ -9,8 +9,10 @@
 #include "pages/TrainingSettings.h"
 #include "pages/TrainingSettingsForm.h"
 #include "pages/TrainingThreads.h"
+#include "project/TrainingRun.h"
 #include "rec/HybridModel.h"
 
+#include <QDateTime>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
@@ -20,6 +22,22 @@
 #include <atomic>
 
 namespace gdbm::ui {
+namespace {
+
+// How a run's start shows in the Runs list and the project: local time to the minute.
+std::string startedText(const QDateTime& started)
+{
+    return started.toString("yyyy-MM-dd HH:mm").toStdString();
+}
+
+// The model choice of an audio-only run: its modalities say so, whatever the hybrid's shape.
+model::HybridParams audioOnlyChoice(model::HybridParams hybrid)
+{
+    hybrid.modalities = {model::Modality::Audio};
+    return hybrid;
+}
+
+} // namespace
 
 void TrainingPage::setRunning(bool running)
 {
@@ -33,6 +51,7 @@ void TrainingPage::setRunning(bool running)
         m_drainTimer->stop();
         m_buffer.reset();
         m_gate.reset();
+        m_run.reset();
     }
     updateButtons();
 }
@@ -67,6 +86,8 @@ void TrainingPage::start()
     m_buffer = buffer;
     m_gate = gate;
     m_diverged = diverged;
+    m_run = RunInFlight{params, audioOnly ? audioOnlyChoice(hybrid) : hybrid, catalog, simulation,
+                        QDateTime::currentDateTime()};
     m_plannedPretrainEpochs = pretrainedLayers * recipe.pretrainEpochs;
     m_plannedEpochs = m_plannedPretrainEpochs + recipe.finetuneEpochs;
     m_pretrainSeconds = 0.0;
@@ -116,16 +137,32 @@ void TrainingPage::start()
                 return std::any(); // cancelled: the runner drops it
             return std::any(std::make_shared<const model::Model>(std::move(result.model)));
         },
-        [this, catalog, simulation](std::any result) {
+        [this](std::any result) {
             drain(); // the chart then holds the model's curves already, and keeps them
-            if (result.has_value())
-                m_state.setModel(std::any_cast<std::shared_ptr<const model::Model>>(std::move(result)),
-                                 catalog, simulation);
+            if (result.has_value() && m_run)
+                m_state.addRun(project::finishedRun(
+                                   std::any_cast<std::shared_ptr<const model::Model>>(std::move(result)),
+                                   m_run->hybrid, 0, startedText(m_run->started)),
+                               m_run->catalog, m_run->simulation);
         });
     if (!started)
         return;
     setRunning(true);
     m_drainTimer->start();
+}
+
+void TrainingPage::keepCancelledRun()
+{
+    if (!m_run)
+        return;
+    project::TrainingRun run;
+    run.started = startedText(m_run->started);
+    run.end = project::TrainingRun::End::Cancelled;
+    run.params = m_run->params;
+    run.hybrid = m_run->hybrid;
+    run.curves = m_chart->curves();
+    run.seconds = run.curves.empty() ? 0.0 : run.curves.back().elapsedSeconds;
+    m_state.addRun(std::move(run), m_run->catalog, m_run->simulation);
 }
 
 void TrainingPage::pauseOrResume()

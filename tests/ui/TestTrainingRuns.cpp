@@ -1,0 +1,179 @@
+// The Training page's Runs tab, used as a user would: every run kept (finished and cancelled),
+// two runs compared (their curves overlaid, their settings side by side), the older one made
+// current, runs deleted, a run of another catalog made current shown out of date, and the runs
+// saved in the project and read back.
+#include "KeepScreenshot.h"
+#include "ProjectSession.h"
+#include "TrainingPageFixture.h"
+#include "charts/RunOverlayChart.h"
+#include "pages/RunComparison.h"
+#include "pages/RunsPanel.h"
+
+#include <QLabel>
+#include <QTabWidget>
+#include <QTableView>
+
+using namespace gdbm;
+using namespace gdbm::testing;
+
+class TestTrainingRuns : public QObject, public TrainingPageFixture
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { setUpTestCase("TestTrainingRuns"); }
+    void init() { setUpPage(); }
+    void cleanup() { tearDownPage(); }
+
+    void comparesTwoRunsAndMakesTheOlderCurrent();
+    void keepsACancelledRun();
+    void deletesRuns();
+    void runOfAnotherCatalogIsOutOfDate();
+    void runsRoundTripThroughTheProject();
+
+private:
+    // Two finished runs: seed 1 with the tiny settings, then seed 2 with a third pretraining epoch.
+    bool trainTwo();
+    ui::RunsPanel* panel() const { return m_page->runs(); }
+};
+
+bool TestTrainingRuns::trainTwo()
+{
+    if (!train(tinyParams()))
+        return false;
+    model::TrainingParams second = tinyParams();
+    second.seed = 2;
+    second.pretrainEpochs = 3;
+    return train(second) && m_state->runs().size() == 2;
+}
+
+void TestTrainingRuns::comparesTwoRunsAndMakesTheOlderCurrent()
+{
+    QVERIFY(trainTwo());
+    QCOMPARE(m_state->currentRun(), 2);
+    QCOMPARE(m_state->model(), m_state->findRun(2)->model);
+    QCOMPARE(m_page->tabs()->tabText(1), QString("Runs (2)"));
+
+    m_page->tabs()->setCurrentIndex(1);
+    panel()->selectRuns({1, 2});
+    QCOMPARE(panel()->selectedRuns(), (std::vector<int>{1, 2}));
+    // Overlaid: training and validation curves of both runs, layer 1's pretraining first.
+    ui::RunOverlayChart* overlay = panel()->overlay();
+    QCOMPARE(overlay->stages(), (QStringList{"Pretraining, layer 1", "Pretraining, layer 2", "Fine-tuning"}));
+    QCOMPARE(overlay->lineCount(), 4);
+    overlay->setStage(2);
+    QCOMPARE(overlay->lineCount(), 4);
+    // Side by side: the settings that differ come first, in bold.
+    ui::RunComparison* comparison = panel()->comparison();
+    QCOMPARE(comparison->columnCount(), 2);
+    const QStringList differing = comparison->differingRows();
+    QVERIFY2(differing.contains("Seed") && differing.contains("Pretraining epochs"),
+             qPrintable(differing.join(", ")));
+    QVERIFY(!differing.contains("Batch size"));
+    QVERIFY(!differing.contains("Model"));
+    QCOMPARE(comparison->verticalHeaderItem(0)->text(), differing.front());
+    QVERIFY(comparison->item(0, 0)->font().bold());
+    QVERIFY(!comparison->item(comparison->rowCount() - 1, 0)->font().bold());
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    QVERIFY(keepScreenshot(m_page->grab().toImage(), "training-runs"));
+
+    // Two selected: nothing to make current. The older one alone: it becomes the current model,
+    // and the chart shows its curves.
+    auto* makeCurrent = m_page->findChild<QPushButton*>("runsMakeCurrent");
+    QVERIFY(!makeCurrent->isEnabled());
+    panel()->selectRuns({1});
+    QVERIFY(makeCurrent->isEnabled());
+    makeCurrent->click();
+    QCOMPARE(m_state->currentRun(), 1);
+    QCOMPARE(m_state->model(), m_state->findRun(1)->model);
+    QVERIFY(!m_state->modelOutOfDate());
+    QCOMPARE(m_page->chart()->pointCount(), int(m_state->findRun(1)->curves.size()));
+    auto* list = panel()->list();
+    QCOMPARE(list->model()->index(0, 0).data().toString(), QString("1 (current)"));
+    QCOMPARE(list->model()->index(1, 0).data().toString(), QString("2"));
+    QVERIFY(!makeCurrent->isEnabled()); // it is current already
+}
+
+void TestTrainingRuns::keepsACancelledRun()
+{
+    QVERIFY(train(tinyParams()));
+    m_state->setTrainingParams(longParams());
+    m_page->start();
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->chart()->pointCount() > 0, 30000 * kSlowdown);
+    m_page->cancel();
+    QVERIFY(m_page->jobs()->waitForFinished(30000 * kSlowdown));
+    QCOMPARE(m_state->runs().size(), std::size_t(2));
+    const project::TrainingRun& cancelled = m_state->runs().back();
+    QVERIFY(!cancelled.finished());
+    QVERIFY(!cancelled.model);
+    QVERIFY(cancelled.epochsDone() > 0);
+    QVERIFY(cancelled.params == longParams());
+    QCOMPARE(m_state->currentRun(), 1); // the finished run's model stays current
+
+    panel()->selectRuns({2});
+    QVERIFY(!m_page->findChild<QPushButton*>("runsMakeCurrent")->isEnabled());
+    QVERIFY(m_page->findChild<QLabel*>("runsHint")->text().contains("cancelled"));
+    QCOMPARE(panel()->list()->model()->index(1, 3).data().toString(), QString("cancelled"));
+    QVERIFY(panel()->overlay()->lineCount() >= 1);
+}
+
+void TestTrainingRuns::deletesRuns()
+{
+    QVERIFY(trainTwo());
+    const auto current = m_state->model();
+    panel()->selectRuns({2});
+    ui::MessageBox::setNextAnswer(QMessageBox::No);
+    panel()->deleteSelected();
+    QCOMPARE(m_state->runs().size(), std::size_t(2));
+    ui::MessageBox::setNextAnswer(QMessageBox::Yes);
+    panel()->deleteSelected();
+    QVERIFY(ui::MessageBox::lastText().contains("current model stays"));
+    QCOMPARE(m_state->runs().size(), std::size_t(1));
+    QCOMPARE(m_state->runs().front().number, 1);
+    QCOMPARE(m_state->model(), current); // still in use, no longer a run's
+    QCOMPARE(m_state->currentRun(), 0);
+    QCOMPARE(m_page->tabs()->tabText(1), QString("Runs (1)"));
+    // Numbers are never reused: the next run is 3.
+    QVERIFY(train(tinyParams()));
+    QCOMPARE(m_state->runs().back().number, 3);
+}
+
+void TestTrainingRuns::runOfAnotherCatalogIsOutOfDate()
+{
+    QVERIFY(train(tinyParams()));
+    QVERIFY(train(tinyParams()));
+    m_state->setCatalog(ui::prepareCatalog(data::generateDemoCatalog({800, 9}), {}));
+    QVERIFY(m_state->modelOutOfDate());
+    m_state->makeRunCurrent(1);
+    QCOMPARE(m_state->currentRun(), 1);
+    QVERIFY2(m_state->modelOutOfDateReason().contains("another catalog"),
+             qPrintable(m_state->modelOutOfDateReason()));
+    // Back on the catalog it learned from (the same tracks, loaded anew), it is current again.
+    m_state->setCatalog(m_small);
+    m_state->makeRunCurrent(2);
+    QVERIFY(!m_state->modelOutOfDate());
+}
+
+void TestTrainingRuns::runsRoundTripThroughTheProject()
+{
+    QVERIFY(trainTwo());
+    m_state->makeRunCurrent(1);
+    const std::string path = m_dir.filePath("runs.gdbmproj").toStdString();
+    ui::writeProject(ui::captureProject(*m_state), path);
+    const CancelFlag cancel{false};
+    const ui::OpenedProject opened = ui::readProject(path, {}, cancel);
+    ui::AppState reopened;
+    ui::applyProject(reopened, opened);
+    QCOMPARE(reopened.runs().size(), std::size_t(2));
+    QCOMPARE(reopened.currentRun(), 1);
+    QCOMPARE(reopened.model(), reopened.findRun(1)->model);
+    QVERIFY(*reopened.findRun(2)->model == *m_state->findRun(2)->model);
+    QVERIFY(!reopened.isModified());
+    QVERIFY(!reopened.modelOutOfDate());
+    reopened.makeRunCurrent(2);
+    QVERIFY(!reopened.modelOutOfDate());
+}
+
+QTEST_MAIN(TestTrainingRuns)
+#include "TestTrainingRuns.moc"
