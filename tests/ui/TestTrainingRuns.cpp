@@ -8,10 +8,12 @@
 #include "charts/RunOverlayChart.h"
 #include "pages/RunComparison.h"
 #include "pages/RunsPanel.h"
+#include "rec/MethodTable.h"
 
 #include <QLabel>
 #include <QTabWidget>
 #include <QTableView>
+#include <cmath>
 
 using namespace gdbm;
 using namespace gdbm::testing;
@@ -159,6 +161,17 @@ void TestTrainingRuns::runsRoundTripThroughTheProject()
 {
     QVERIFY(trainTwo());
     m_state->makeRunCurrent(1);
+    // An evaluation of run 1's model is run 1's: its score shows in the list.
+    rec::EvaluationResult warm;
+    rec::MethodEvaluation top;
+    top.method = std::string(rec::methodInfo(rec::Method::DbmTop).key);
+    top.overall["ndcg"] = 0.25;
+    warm.methods = {top};
+    m_state->setEvaluation(std::make_shared<const rec::EvaluationSet>(rec::EvaluationSet{{warm}}),
+                           m_state->model(), nullptr);
+    QCOMPARE(project::runNdcg(*m_state->findRun(1), rec::Protocol::Warm), 0.25);
+    QVERIFY(std::isnan(project::runNdcg(*m_state->findRun(2), rec::Protocol::Warm)));
+    QCOMPARE(panel()->list()->model()->index(0, 8).data().toString(), QString("0.2500"));
     const std::string path = m_dir.filePath("runs.gdbmproj").toStdString();
     ui::writeProject(ui::captureProject(*m_state), path);
     const CancelFlag cancel{false};
@@ -169,6 +182,7 @@ void TestTrainingRuns::runsRoundTripThroughTheProject()
     QCOMPARE(reopened.currentRun(), 1);
     QCOMPARE(reopened.model(), reopened.findRun(1)->model);
     QVERIFY(*reopened.findRun(2)->model == *m_state->findRun(2)->model);
+    QCOMPARE(project::runNdcg(*reopened.findRun(1), rec::Protocol::Warm), 0.25);
     QVERIFY(!reopened.isModified());
     QVERIFY(!reopened.modelOutOfDate());
     reopened.makeRunCurrent(2);
