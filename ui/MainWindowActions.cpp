@@ -9,8 +9,10 @@
 #include "pages/SimulationPage.h"
 #include "pages/TrainingPage.h"
 #include "util/FileDialog.h"
+#include "util/Theme.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QFileInfo>
 #include <QKeySequence>
@@ -134,6 +136,23 @@ void MainWindow::createActions()
     m_compactSidebarAction->setToolTip(tr("Page numbers only in the sidebar, for a narrow screen"));
     connect(m_compactSidebarAction, &QAction::toggled, this, &MainWindow::setCompactSidebar);
     view->addAction(m_compactSidebarAction);
+    // System follows the desktop's palette (dark or light); the others are the app's own.
+    QMenu* themes = view->addMenu(tr("&Theme"));
+    auto* themeGroup = new QActionGroup(this);
+    const Theme chosen = savedTheme();
+    for (const auto& [theme, text] :
+         {std::pair{Theme::System, tr("&System")}, std::pair{Theme::Light, tr("&Light")},
+          std::pair{Theme::Dark, tr("&Dark")}}) {
+        QAction* action = themes->addAction(text);
+        action->setObjectName("actionTheme" + themeKey(theme));
+        action->setCheckable(true);
+        action->setChecked(theme == chosen);
+        themeGroup->addAction(action);
+        connect(action, &QAction::triggered, this, [theme] {
+            saveTheme(theme);
+            applyTheme(theme);
+        });
+    }
     view->addSeparator();
     for (int i = 0; i < pageCount(); ++i) {
         QAction* go = makeAction(this, "actionPage" + QString::number(i + 1), pageTitle(i),

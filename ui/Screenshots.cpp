@@ -4,6 +4,7 @@
 #include "jobs/JobRunner.h"
 #include "pages/EvaluationPage.h"
 #include "pages/RecommendationsPage.h"
+#include "pages/RunsPanel.h"
 #include "pages/SimulationPage.h"
 #include "pages/TrainingPage.h"
 #include "util/FileDialog.h"
@@ -36,7 +37,7 @@ bool settle(JobRunner* runner)
 
 } // namespace
 
-bool renderScreenshots(const QString& folder)
+bool renderScreenshots(const QString& folder, QSize size)
 {
     if (!QDir().mkpath(folder)) {
         std::fprintf(stderr, "gdbm-studio: cannot create %s\n", qPrintable(folder));
@@ -48,7 +49,8 @@ bool renderScreenshots(const QString& folder)
     MessageBox::setTestMode(true);
     FileDialog::setTestMode(true);
     MainWindow window;
-    window.resize(1280, 800);
+    window.setCompactSidebar(size.width() < 1100);
+    window.resize(size);
     window.show();
     if (!settle(window.catalogJobs()) || !window.state().catalog()) {
         std::fprintf(stderr, "gdbm-studio: the demo catalog did not load\n");
@@ -109,7 +111,19 @@ bool renderScreenshots(const QString& folder)
                 return false;
         }
     }
-    return true;
+    // A second run, of the original study's model, to compare with the first in the Runs tab.
+    model::HybridParams audioOnly = window.state().hybridParams();
+    audioOnly.modalities = {model::Modality::Audio};
+    window.state().setHybridParams(audioOnly);
+    training->start();
+    if (!settle(training->jobs()) || window.state().runs().size() != 2) {
+        std::fprintf(stderr, "gdbm-studio: the second training run did not finish\n");
+        return false;
+    }
+    window.showPage(MainWindow::TrainingIndex);
+    training->tabs()->setCurrentIndex(1);
+    training->runs()->selectRuns({1, 2});
+    return save("training-runs");
 }
 
 } // namespace gdbm::ui

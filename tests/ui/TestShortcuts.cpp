@@ -4,13 +4,18 @@
 #include "KeepScreenshot.h"
 #include "MainWindow.h"
 #include "MainWindowFixture.h"
+#include "charts/LossChart.h"
+#include "pages/TrainingPage.h"
+#include "util/Theme.h"
 
 #include <QAction>
+#include <QChartView>
 #include <QDoubleSpinBox>
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QSettings>
 #include <QShortcut>
 #include <QSpinBox>
 #include <QTableView>
@@ -35,6 +40,7 @@ private Q_SLOTS:
     void tabLeavesEveryTable();
     void f1OpensTheGuideAtThePage();
     void fitsA1024By640Screen();
+    void followsTheChosenTheme();
 
 private:
     // Every key sequence of the window's actions and shortcuts that reach beyond one widget, with
@@ -211,6 +217,54 @@ void TestShortcuts::fitsA1024By640Screen()
     QTest::keyClick(m_window, Qt::Key_F9);
     QVERIFY(!m_window->compactSidebar());
     QCOMPARE(sidebar->width(), wide);
+    // And on a large screen.
+    m_window->resize(1920, 1080);
+    for (int i = 0; i < m_window->pageCount(); ++i) {
+        m_window->showPage(i);
+        QTest::qWait(20);
+        QVERIFY(keepScreenshot(m_window->grab().toImage(), "large-" + m_window->pageKey(i)));
+    }
+}
+
+// View > Theme: dark turns the palette, the charts and the app's own colours dark at once, and
+// is remembered; System goes back to the platform's (light, offscreen).
+void TestShortcuts::followsTheChosenTheme()
+{
+    auto* dark = m_window->findChild<QAction*>("actionThemedark");
+    auto* system = m_window->findChild<QAction*>("actionThemesystem");
+    QVERIFY(dark && system);
+    QVERIFY(system->isChecked());
+    QVERIFY(!darkPalette());
+    auto* chart = m_window->findChild<TrainingPage*>()->chart();
+    const auto chartBackground = [chart] {
+        return chart->findChild<QChartView*>("lossChartPretraining")->chart()->backgroundBrush().color();
+    };
+    QVERIFY(chartBackground().lightness() > 200);
+    const QColor lightProblem = themeColor(ThemeColor::Problem);
+
+    dark->trigger();
+    QTest::qWait(20); // the palette change reaches the widgets through the event loop
+    QVERIFY(dark->isChecked());
+    QVERIFY(darkPalette());
+    QCOMPARE(QSettings().value("view/theme").toString(), QString("dark"));
+    QVERIFY2(chartBackground().lightness() < 60, qPrintable(chartBackground().name()));
+    QVERIFY(themeColor(ThemeColor::Problem) != lightProblem);
+    QVERIFY(themeColor(ThemeColor::Problem).lightness() > lightProblem.lightness());
+    m_window->resize(1280, 800);
+    for (int i = 0; i < m_window->pageCount(); ++i) {
+        m_window->showPage(i);
+        QTest::qWait(20);
+        const QImage image = m_window->grab().toImage();
+        // The page itself is dark: a pixel of the window's background, below the menu bar.
+        QVERIFY(image.pixelColor(image.width() - 3, image.height() - 3).lightness() < 100);
+        QVERIFY(keepScreenshot(image, "dark-" + m_window->pageKey(i)));
+    }
+
+    system->trigger();
+    QTest::qWait(20);
+    QVERIFY(!darkPalette());
+    QVERIFY(chartBackground().lightness() > 200);
+    QCOMPARE(QSettings().value("view/theme").toString(), QString("system"));
 }
 
 QTEST_MAIN(TestShortcuts)

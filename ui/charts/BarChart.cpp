@@ -1,5 +1,7 @@
 #include "charts/BarChart.h"
 
+#include "util/Theme.h"
+
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
@@ -20,6 +22,8 @@ BarChart::BarChart(const QString& title, QWidget* parent)
     m_chart->legend()->hide();
     m_chart->setMargins(QMargins(4, 4, 4, 4));
     m_chart->setBackgroundRoundness(0);
+    styleChart(m_chart);
+    followTheme(this, [this] { styleChart(m_chart); });
     m_view->setRenderHint(QPainter::Antialiasing);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -111,6 +115,7 @@ void BarChart::rebuild()
     m_chart->addAxis(values, m_horizontal ? Qt::AlignBottom : Qt::AlignLeft);
     series->attachAxis(categories);
     series->attachAxis(values);
+    styleChart(m_chart);
 }
 
 Histogram makeHistogram(const std::vector<double>& values, int bins, double lo, double hi)

@@ -3,6 +3,7 @@
 #include "core/Text.h"
 #include "rec/RecommendationCsv.h"
 #include "util/Format.h"
+#include "util/Theme.h"
 
 #include <QChart>
 #include <QChartView>
@@ -40,8 +41,8 @@ EmbeddingMap::EmbeddingMap(QWidget* parent)
       m_recommendations(makeSeries(QColor(0xe0, 0x7a, 0x1f), 12)), m_x(new QValueAxis), m_y(new QValueAxis)
 {
     // Small borderless grey dots and no line: thousands of outlines would darken into a blob.
-    m_background->setPen(QPen(QColor(0xd0, 0xd0, 0xd0), 1, Qt::NoPen));
-    m_background->setColor(QColor(0xd0, 0xd0, 0xd0));
+    m_background->setPen(QPen(themeColor(ThemeColor::Background), 1, Qt::NoPen));
+    m_background->setColor(themeColor(ThemeColor::Background));
     m_background->setPointsVisible(true);
     m_background->setMarkerSize(4);
     m_chart->setMargins(QMargins(4, 4, 4, 4));
@@ -69,8 +70,12 @@ EmbeddingMap::EmbeddingMap(QWidget* parent)
         // near 0): the grid shows distances, the caption says what the axes are. (Axis titles
         // without labels are elided to "..." by Qt Charts 6.4.)
         axis->setLabelsVisible(false);
-        axis->setGridLineColor(QColor(0xee, 0xee, 0xee));
     }
+    styleChart(m_chart);
+    followTheme(this, [this] {
+        m_background->setColor(themeColor(ThemeColor::Background));
+        styleChart(m_chart);
+    });
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->viewport()->setMouseTracking(true);
     m_view->viewport()->installEventFilter(this);

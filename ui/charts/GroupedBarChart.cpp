@@ -1,5 +1,7 @@
 #include "charts/GroupedBarChart.h"
 
+#include "util/Theme.h"
+
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
@@ -24,6 +26,8 @@ GroupedBarChart::GroupedBarChart(const QString& title, QWidget* parent)
     m_chart->setMargins(QMargins(4, 4, 4, 4));
     m_chart->setBackgroundRoundness(0);
     m_chart->legend()->setAlignment(Qt::AlignTop);
+    styleChart(m_chart);
+    followTheme(this, [this] { styleChart(m_chart); });
     connect(m_chart, &QChart::plotAreaChanged, this, &GroupedBarChart::fitCategoryLabels);
     m_view->setRenderHint(QPainter::Antialiasing);
     auto* layout = new QVBoxLayout(this);
@@ -167,6 +171,7 @@ void GroupedBarChart::rebuild()
     series->attachAxis(categories);
     series->attachAxis(values);
     m_chart->legend()->setVisible(m_sets.size() > 1);
+    styleChart(m_chart);
     fitCategoryLabels();
 }
 

@@ -2,7 +2,9 @@
 
 #include "charts/LossChartScale.h"
 #include "charts/Smoothing.h"
+#include "util/Theme.h"
 
+#include <QApplication>
 #include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
@@ -90,11 +92,16 @@ LossChart::LossChart(QWidget* parent) : QWidget(parent), m_viewsBox(new QWidget)
     m_best->setMarkerShape(QScatterSeries::MarkerShapeCircle);
     m_best->setMarkerSize(10);
     m_best->setColor(QColor(0xb0, 0x20, 0x20));
-    m_best->setBorderColor(Qt::white);
+    m_best->setBorderColor(palette().color(QPalette::Base));
     m_charts[1]->addSeries(m_best);
     m_best->attachAxis(m_epochAxes[1]);
     m_best->attachAxis(m_valueAxes[1]);
     m_best->setVisible(false);
+    followTheme(this, [this] {
+        m_best->setBorderColor(QApplication::palette().color(QPalette::Base));
+        for (QChart* chart : m_charts)
+            styleChart(chart);
+    });
     m_explanation = new QLabel;
     m_explanation->setObjectName("lossChartExplanation");
     m_explanation->setWordWrap(true);
@@ -309,6 +316,7 @@ void LossChart::replaceValueAxis(int chart)
     axis->setTitleText(m_logScale ? tr("error (log; 1 = mean)") : tr("error (1 = the mean)"));
     m_charts[chart]->addAxis(axis, Qt::AlignLeft);
     m_valueAxes[chart] = axis;
+    styleChart(m_charts[chart]);
     if (chart == 1 && m_best)
         m_best->attachAxis(axis);
     for (auto& [key, c] : m_curves) {

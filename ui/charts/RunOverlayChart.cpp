@@ -1,5 +1,7 @@
 #include "charts/RunOverlayChart.h"
 
+#include "util/Theme.h"
+
 #include <QBoxLayout>
 #include <QChart>
 #include <QChartView>
@@ -42,6 +44,8 @@ RunOverlayChart::RunOverlayChart(QWidget* parent)
     layout->addWidget(m_view, 1);
     layout->addWidget(m_note);
     connect(m_stage, &QComboBox::currentIndexChanged, this, [this] { redraw(); });
+    styleChart(m_chart);
+    followTheme(this, [this] { styleChart(m_chart); });
     redraw();
 }
 
@@ -175,6 +179,7 @@ void RunOverlayChart::redraw()
     epochs->setTickInterval(step);
     errors->setRange(0.0, top > 0 ? top * 1.05 : 1.0);
     errors->applyNiceNumbers();
+    styleChart(m_chart);
     m_note->setText(without.isEmpty() ? tr("Solid: training songs; dashed: validation songs.")
                                       : tr("Solid: training songs; dashed: validation songs. Not drawn (no "
                                            "epoch of this stage): run %1.")

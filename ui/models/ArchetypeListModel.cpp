@@ -2,6 +2,7 @@
 
 #include "AppState.h"
 #include "core/Text.h"
+#include "util/Theme.h"
 
 #include <QColor>
 #include <QStringList>
@@ -189,7 +190,7 @@ QVariant ArchetypeListModel::data(const QModelIndex& index, int role) const
         return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::ForegroundRole:
         if (!problems.empty() && index.column() == NameColumn)
-            return QColor(0xc0, 0x39, 0x2b);
+            return themeColor(ThemeColor::Problem);
         break;
     default:
         break;

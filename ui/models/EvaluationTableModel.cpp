@@ -3,6 +3,7 @@
 #include "rec/EvaluationCsv.h"
 #include "rec/MethodTable.h"
 #include "util/Format.h"
+#include "util/Theme.h"
 
 #include <QColor>
 #include <QFont>
@@ -73,7 +74,7 @@ QVariant EvaluationTableModel::data(const QModelIndex& index, int role) const
         if (role == Qt::TextAlignmentRole)
             return QVariant::fromValue(Qt::AlignCenter);
         if (role == Qt::ForegroundRole)
-            return QColor(Qt::gray);
+            return themeColor(ThemeColor::Muted);
         return {};
     }
     switch (role) {

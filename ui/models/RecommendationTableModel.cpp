@@ -6,6 +6,7 @@
 #include "models/HistoryTableModel.h"
 #include "rec/RecommendationCsv.h"
 #include "util/Format.h"
+#include "util/Theme.h"
 
 #include <QBrush>
 #include <QColor>
@@ -179,7 +180,7 @@ QVariant RecommendationTableModel::data(const QModelIndex& index, int role) cons
         return {};
     case Qt::ForegroundRole:
         if (column == FitsColumn)
-            return fits(row) ? QBrush(QColor(0x2e, 0x7d, 0x32)) : QBrush(QColor(0x80, 0x80, 0x80));
+            return QBrush(themeColor(fits(row) ? ThemeColor::Good : ThemeColor::Muted));
         return {};
     case kSortRole:
         switch (column) {

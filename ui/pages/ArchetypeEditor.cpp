@@ -7,6 +7,7 @@
 #include "sim/ArchetypeMatch.h"
 #include "util/Format.h"
 #include "util/LabelStyle.h"
+#include "util/Theme.h"
 
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -144,6 +145,7 @@ ArchetypeEditor::ArchetypeEditor(AppState& state, QWidget* parent) : QWidget(par
     matchLayout->setContentsMargins(10, 6, 10, 6);
     matchLayout->setSpacing(2);
     m_matchCount = new QLabel(matchBox);
+    followTheme(m_matchCount, [this] { updateCount(); });
     m_matchCount->setObjectName(QStringLiteral("matchCount"));
     m_matchCount->setWordWrap(true);
     QFont bigger = m_matchCount->font();
@@ -339,7 +341,7 @@ void ArchetypeEditor::updateCount()
         const sim::MatchRange r = sim::countMatches(*a, *m_state.catalog(), m_state.facts());
         m_matchCount->setText(describeMatches(r));
         if (r.max == 0 || r.drawsWithoutTracks > 0)
-            style = QStringLiteral("color: #b35900;");
+            style = QStringLiteral("color: %1;").arg(themeColor(ThemeColor::Warning).name());
         if (r.max > 0 && r.max < std::size_t(a->tracksPerUser)) {
             m_matchNote->setText(
                 tr("Fewer than the %1 tracks each user listens to: some users will hear tracks again.")

@@ -7,6 +7,7 @@
 #include "util/FileDialog.h"
 #include "util/MessageBox.h"
 #include "util/SavedNotice.h"
+#include "util/Theme.h"
 
 #include <QAction>
 #include <QFile>
@@ -194,6 +195,7 @@ ArchetypesPage::ArchetypesPage(AppState& state, QWidget* parent) : QWidget(paren
 
     selectRow(m_model->rowCount() > 0 ? 0 : -1);
     updateShareTotal();
+    followTheme(m_shareTotal, [this] { updateShareTotal(); });
     updateButtons();
 }
 
@@ -283,7 +285,9 @@ void ArchetypesPage::updateShareTotal()
                "Normalise for exactly that number.")
                 .arg(total * 100, 0, 'f', 0);
     m_shareTotal->setText(text);
-    m_shareTotal->setStyleSheet(even ? QString() : QStringLiteral("color: #b35900; font-weight: bold;"));
+    m_shareTotal->setStyleSheet(
+        even ? QString()
+             : QStringLiteral("color: %1; font-weight: bold;").arg(themeColor(ThemeColor::Warning).name()));
     m_normalise->setVisible(!even && total > 0.0 && std::isfinite(total));
 }
 

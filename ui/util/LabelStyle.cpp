@@ -1,5 +1,7 @@
 #include "util/LabelStyle.h"
 
+#include "util/Theme.h"
+
 #include <QFont>
 #include <QLabel>
 #include <QPalette>
@@ -11,16 +13,18 @@ void makeSecondary(QLabel* label)
     QFont font = label->font();
     font.setPointSizeF(font.pointSizeF() * 0.9);
     label->setFont(font);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, palette.color(QPalette::PlaceholderText));
-    label->setPalette(palette);
+    // The palette's own grey, by reference: it follows a change of theme.
+    label->setStyleSheet(QStringLiteral("color: palette(placeholder-text);"));
 }
 
 QString bannerStyle(BannerKind kind)
 {
     return kind == BannerKind::OutOfDate
+               // A yellow sign with dark text reads the same on light and dark windows.
                ? QStringLiteral("background: #fff1c9; color: #6b4b00; border-radius: 4px; font-weight: bold;")
-               : QStringLiteral("background: #eef3f8; border-radius: 4px;");
+               // The palette's alternate base: a pale panel on light windows, a dim one on dark.
+               : QStringLiteral("background: palette(alternate-base); border: 1px solid palette(midlight); "
+                                "border-radius: 4px;");
 }
 
 void showBanner(QLabel* label, const QString& text, BannerKind kind)
@@ -32,7 +36,11 @@ void showBanner(QLabel* label, const QString& text, BannerKind kind)
 
 void makeProblemText(QLabel* label)
 {
-    label->setStyleSheet(QStringLiteral("color: #a32020;"));
+    const auto restyle = [label] {
+        label->setStyleSheet(QStringLiteral("color: %1;").arg(themeColor(ThemeColor::Problem).name()));
+    };
+    restyle();
+    followTheme(label, restyle);
 }
 
 } // namespace gdbm::ui
