@@ -7,9 +7,11 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QFontMetrics>
 #include <QHorizontalBarSeries>
 #include <QVBoxLayout>
 #include <QValueAxis>
+#include <algorithm>
 #include <cmath>
 
 namespace gdbm::ui {
@@ -24,6 +26,7 @@ BarChart::BarChart(const QString& title, QWidget* parent)
     m_chart->setBackgroundRoundness(0);
     styleChart(m_chart);
     followTheme(this, [this] { styleChart(m_chart); });
+    connect(m_chart, &QChart::plotAreaChanged, this, &BarChart::thinLabels);
     m_view->setRenderHint(QPainter::Antialiasing);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -116,6 +119,38 @@ void BarChart::rebuild()
     series->attachAxis(categories);
     series->attachAxis(values);
     styleChart(m_chart);
+    m_categoryAxis = categories;
+    m_labelStep = 1;
+    thinLabels();
+}
+
+void BarChart::thinLabels()
+{
+    if (!m_categoryAxis || m_categories.isEmpty())
+        return;
+    const QFontMetrics metrics(m_categoryAxis->labelsFont());
+    // The room one label takes along the category axis: its height when the labels run across
+    // it (a horizontal chart, or labels turned upright), else its width.
+    const bool across = m_horizontal || std::abs(m_labelAngle) >= 60;
+    int room = metrics.height();
+    if (!across) {
+        for (const QString& c : m_categories)
+            room = std::max(room, metrics.horizontalAdvance(c));
+    }
+    room += across ? 2 : 8;
+    const QRectF plot = m_chart->plotArea();
+    const double length = m_horizontal ? plot.height() : plot.width();
+    if (length <= 0)
+        return;
+    const int step = std::max(1, int(std::ceil(m_categories.size() * room / length)));
+    if (step == m_labelStep)
+        return;
+    m_labelStep = step;
+    // Category names must stay distinct: the blank ones are runs of zero-width spaces.
+    QStringList shown;
+    for (int i = 0; i < m_categories.size(); ++i)
+        shown << (i % step == 0 ? m_categories[i] : QString(i + 1, QChar(0x200B)));
+    m_categoryAxis->setCategories(shown);
 }
 
 Histogram makeHistogram(const std::vector<double>& values, int bins, double lo, double hi)

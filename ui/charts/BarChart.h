@@ -40,6 +40,9 @@ public:
 
 private:
     void rebuild();
+    // Labels only every k-th category when they would overlap (the others blank), k the least
+    // that fits the plot area; called as the chart resizes.
+    void thinLabels();
 
     QChart* m_chart; // owned by m_view (made with it, so the view makes no default chart)
     QChartView* m_view;
@@ -50,6 +53,8 @@ private:
     bool m_horizontal = false;
     qreal m_labelPointSize = 0;
     int m_labelAngle = 0;
+    QBarCategoryAxis* m_categoryAxis = nullptr; // the current one (the chart owns it)
+    int m_labelStep = 1;                        // every how many categories a label is shown
 };
 
 // Counts of `values` in `bins` equal bins over [lo, hi], with readable labels.

@@ -8,6 +8,7 @@
 #include "pages/LoadSummaryBox.h"
 #include "util/Format.h"
 #include "util/LabelStyle.h"
+#include "util/StackWhenNarrow.h"
 
 #include <QAbstractItemView>
 #include <QComboBox>
@@ -77,6 +78,8 @@ DataPage::DataPage(AppState& state, QWidget* parent)
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     splitter->setSizes({860, 400});
+    // Below this width the charts would squeeze the table's columns: they go under it instead.
+    stackWhenNarrow(splitter, 1000);
 
     // The table pane joins the page first, so that the search field leads the focus chain.
     auto* layout = new QVBoxLayout(this);

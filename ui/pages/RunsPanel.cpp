@@ -5,6 +5,7 @@
 #include "pages/RunComparison.h"
 #include "util/Format.h"
 #include "util/MessageBox.h"
+#include "util/StackWhenNarrow.h"
 
 #include <QAction>
 #include <QBoxLayout>
@@ -62,6 +63,7 @@ RunsPanel::RunsPanel(AppState& state, QWidget* parent)
     compare->setStretchFactor(0, 1);
     compare->setStretchFactor(1, 1);
     compare->setChildrenCollapsible(false);
+    stackWhenNarrow(compare, 700);
     auto* split = new QSplitter(Qt::Vertical);
     split->addWidget(top);
     split->addWidget(compare);
