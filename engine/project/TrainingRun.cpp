@@ -12,18 +12,28 @@ constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
 
 } // namespace
 
+const model::EpochStats* TrainingRun::finalEpoch() const
+{
+    // A finished run kept the best fine-tuning epoch (early stopping): its values, not the last.
+    if (model && model->keptEpoch > 0) {
+        for (const model::EpochStats& s : curves) {
+            if (s.phase == model::Phase::FineTuning && s.epoch == model->keptEpoch)
+                return &s;
+        }
+    }
+    return curves.empty() ? nullptr : &curves.back();
+}
+
 double TrainingRun::finalTrainError() const
 {
-    if (model)
-        return model->mseTrain;
-    return curves.empty() ? kNone : curves.back().mseTrain;
+    const model::EpochStats* last = finalEpoch();
+    return last ? last->mseTrain : kNone;
 }
 
 double TrainingRun::finalValidationError() const
 {
-    if (model)
-        return model->validationRows == 0 ? kNone : model->mseValidation;
-    return curves.empty() ? kNone : curves.back().mseValidation;
+    const model::EpochStats* last = finalEpoch();
+    return last ? last->mseValidation : kNone;
 }
 
 TrainingRun finishedRun(std::shared_ptr<const model::Model> model, const model::HybridParams& hybrid,

@@ -36,8 +36,10 @@ struct TrainingRun
 
     bool finished() const { return end == End::Finished; }
     bool audioOnly() const { return hybrid.modalities == std::vector{model::Modality::Audio}; }
-    // The errors the run ended with: the model's (the epoch it kept) when it finished, else its
-    // last epoch's. NaN where there is none (no epoch, no validation songs).
+    // The errors the run ended with, as its chart shows them (relative to the input's variance):
+    // the fine-tuning epoch its model kept, else its last epoch (a hybrid without fine-tuning:
+    // its top layer's last pretraining epoch). NaN without epochs or validation songs.
+    const model::EpochStats* finalEpoch() const;
     double finalTrainError() const;
     double finalValidationError() const;
     // Epochs trained, over every layer and phase.

@@ -118,8 +118,9 @@ QVariant RunListModel::headerData(int section, Qt::Orientation orientation, int 
         switch (Column(section)) {
         case TrainError:
         case ValidationError:
-            return tr("The reconstruction error the run ended with (the epoch it kept), relative to the "
-                      "songs' variance: 1.0 is no better than the mean");
+            return tr("The reconstruction error the run ended with, as its chart shows it: the fine-tuning "
+                      "epoch it kept, else its last epoch (relative to the input's variance: 1.0 is no "
+                      "better than the mean)");
         case NdcgReturning:
         case NdcgNew:
             return tr("How well the run's model ranked the held-out songs (NDCG@10), when an evaluation "
