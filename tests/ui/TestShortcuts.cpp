@@ -15,6 +15,8 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QShortcut>
 #include <QSpinBox>
@@ -210,6 +212,15 @@ void TestShortcuts::fitsA1024By640Screen()
         m_window->showPage(i);
         QTest::qWait(20);
         QCOMPARE(m_window->size(), QSize(1000, 600));
+        // Nothing needs scrolling sideways: what does not fit stacks or wraps.
+        QScrollArea* area = nullptr;
+        for (QWidget* w = m_window->page(i); w && !area; w = w->parentWidget())
+            area = qobject_cast<QScrollArea*>(w);
+        QVERIFY(area);
+        QVERIFY2(!area->horizontalScrollBar()->isVisible(),
+                 qPrintable(m_window->pageKey(i) + QString(" is %1 px wide in a %2 px viewport")
+                                                       .arg(area->widget()->minimumSizeHint().width())
+                                                       .arg(area->viewport()->width())));
         const QImage image = m_window->grab().toImage();
         QVERIFY(!image.isNull());
         QVERIFY(keepScreenshot(image, "small-" + m_window->pageKey(i)));

@@ -114,6 +114,8 @@ void BarChart::rebuild()
     values->setLabelFormat(top >= 10 || top == 0 ? "%.0f" : "%.2g");
     values->setTitleText(m_valueTitle);
     values->applyNiceNumbers();
+    if (top <= 0)
+        values->setTickCount(2); // nothing to show yet: 0 and 1, not "0 0 0 1 1 1"
     m_chart->addAxis(categories, m_horizontal ? Qt::AlignLeft : Qt::AlignBottom);
     m_chart->addAxis(values, m_horizontal ? Qt::AlignBottom : Qt::AlignLeft);
     series->attachAxis(categories);

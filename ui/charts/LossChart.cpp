@@ -111,6 +111,7 @@ LossChart::LossChart(QWidget* parent) : QWidget(parent), m_viewsBox(new QWidget)
     m_hover->setObjectName("lossChartHover");
     m_hover->setText(tr(kHoverHint));
     m_hover->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_hover->setWordWrap(true); // the hint is one long line: it must not set the page's width
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_viewsBox, 1);

@@ -43,6 +43,8 @@ DataPage::DataPage(AppState& state, QWidget* parent)
     m_summary = new LoadSummaryBox;
     top->addWidget(m_summary, 1);
     top->addWidget(new GenreThresholdBox(m_state), 1);
+    // Side by side the two boxes need about 950 pixels: on a narrower page, one above the other.
+    stackWhenNarrow(this, top, 1000);
 
     m_table = new QTableView;
     m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move within it

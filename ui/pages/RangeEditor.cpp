@@ -47,7 +47,9 @@ RangeEditor::RangeEditor(bool drawn, const AppState& state, QWidget* parent) : Q
         auto* slider = new QSlider(Qt::Horizontal, this);
         slider->setObjectName(isMax ? QStringLiteral("preferenceMaxSlider")
                                     : QStringLiteral("preferenceMinSlider"));
-        slider->setMinimumWidth(120);
+        // Short enough that a range row fits the editor beside the archetype list on a 1024-pixel
+        // screen; the slider grows with the window, and the spin box takes exact values.
+        slider->setMinimumWidth(56);
         grid->addWidget(slider, row, 2);
 
         connect(spin, &QDoubleSpinBox::valueChanged, this,
