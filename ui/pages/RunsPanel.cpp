@@ -63,7 +63,7 @@ RunsPanel::RunsPanel(AppState& state, QWidget* parent)
     compare->setStretchFactor(0, 1);
     compare->setStretchFactor(1, 1);
     compare->setChildrenCollapsible(false);
-    stackWhenNarrow(compare, 700);
+    stackWhenNarrow(compare, 560);
     auto* split = new QSplitter(Qt::Vertical);
     split->addWidget(top);
     split->addWidget(compare);

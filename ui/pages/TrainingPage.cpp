@@ -52,6 +52,42 @@ TrainingPage::TrainingPage(AppState& state, QWidget* parent)
     setObjectName("trainingPage");
     const QSettings settings;
     m_chart->setObjectName("trainChart");
+
+    auto* grid = new QGridLayout(this);
+    grid->addLayout(buildSettingsColumn(), 0, 0);
+    grid->addWidget(buildTabs(buildLiveTab()), 0, 1);
+    grid->addWidget(buildModelBox(), 1, 0, 1, 2);
+    grid->setColumnStretch(1, 1);
+    grid->setRowStretch(0, 1);
+
+    // A new session starts from the settings used last; a project brings its own.
+    if (m_state.trainingParams() == model::TrainingParams{})
+        m_state.setTrainingParams(loadLastTrainingParams());
+    if (m_state.hybridParams() == model::HybridParams{})
+        m_state.setHybridParams(loadLastHybridParams());
+    m_smoothing->setValue(int(std::lround(
+        settings.value("training/chartSmoothing", kDefaultSmoothing).toDouble() * kSmoothingSteps)));
+    m_logScale->setChecked(settings.value("training/chartLogScale", false).toBool());
+    m_chart->setSmoothing(m_smoothing->value() / double(kSmoothingSteps));
+    m_chart->setLogScale(m_logScale->isChecked());
+    m_smoothingValue->setText(QString::number(m_chart->smoothing(), 'f', 2));
+    m_drainTimer->setInterval(kDrainIntervalMs);
+
+    connectSignals();
+
+    showParams();
+    showHybrid();
+    showAvailableModalities();
+    describeChart();
+    if (m_state.model())
+        m_chart->setCurves(m_state.model()->curves);
+    showModel();
+    showModelFreshness();
+    setRunning(false);
+}
+
+QLayout* TrainingPage::buildSettingsColumn()
+{
     m_form->setThreads(loadTrainingThreads());
     // The model choice and the settings scroll together.
     auto* settingsPanel = new QWidget;
@@ -78,7 +114,11 @@ TrainingPage::TrainingPage(AppState& state, QWidget* parent)
     auto* left = new QVBoxLayout;
     left->addWidget(formScroll, 1);
     left->addLayout(runButtons);
+    return left;
+}
 
+QWidget* TrainingPage::buildLiveTab()
+{
     m_smoothing = new QSlider(Qt::Horizontal);
     m_smoothing->setObjectName("trainSmoothing");
     m_smoothing->setRange(0, kSmoothingSteps - 1);
@@ -125,7 +165,11 @@ TrainingPage::TrainingPage(AppState& state, QWidget* parent)
     right->addWidget(m_progress);
     right->addWidget(m_progressLabel);
     right->addWidget(m_status);
+    return live;
+}
 
+QWidget* TrainingPage::buildModelBox()
+{
     m_modelSummary = new QLabel;
     m_modelSummary->setObjectName("trainModelSummary");
     m_modelSummary->setWordWrap(true);
@@ -146,7 +190,11 @@ TrainingPage::TrainingPage(AppState& state, QWidget* parent)
     modelLayout->addWidget(m_modelSummary, 1);
     modelLayout->addWidget(m_save);
     modelLayout->addWidget(m_load);
+    return modelBox;
+}
 
+QWidget* TrainingPage::buildTabs(QWidget* live)
+{
     // The run being trained (or the current model's) on one tab, every run kept on the other.
     m_runs = new RunsPanel(m_state);
     m_tabs = new QTabWidget;
@@ -154,30 +202,17 @@ TrainingPage::TrainingPage(AppState& state, QWidget* parent)
     m_tabs->addTab(live, tr("Training"));
     m_tabs->addTab(m_runs, QString());
     m_tabs->setTabToolTip(1, tr("Every training run of the project: compare runs, make one current"));
-    const auto countRuns = [this] { m_tabs->setTabText(1, tr("Runs (%1)").arg(m_state.runs().size())); };
     countRuns();
-    connect(&m_state, &AppState::runsChanged, this, countRuns);
+    return m_tabs;
+}
 
-    auto* grid = new QGridLayout(this);
-    grid->addLayout(left, 0, 0);
-    grid->addWidget(m_tabs, 0, 1);
-    grid->addWidget(modelBox, 1, 0, 1, 2);
-    grid->setColumnStretch(1, 1);
-    grid->setRowStretch(0, 1);
+void TrainingPage::countRuns()
+{
+    m_tabs->setTabText(1, tr("Runs (%1)").arg(m_state.runs().size()));
+}
 
-    // A new session starts from the settings used last; a project brings its own.
-    if (m_state.trainingParams() == model::TrainingParams{})
-        m_state.setTrainingParams(loadLastTrainingParams());
-    if (m_state.hybridParams() == model::HybridParams{})
-        m_state.setHybridParams(loadLastHybridParams());
-    m_smoothing->setValue(int(std::lround(
-        settings.value("training/chartSmoothing", kDefaultSmoothing).toDouble() * kSmoothingSteps)));
-    m_logScale->setChecked(settings.value("training/chartLogScale", false).toBool());
-    m_chart->setSmoothing(m_smoothing->value() / double(kSmoothingSteps));
-    m_chart->setLogScale(m_logScale->isChecked());
-    m_smoothingValue->setText(QString::number(m_chart->smoothing(), 'f', 2));
-    m_drainTimer->setInterval(kDrainIntervalMs);
-
+void TrainingPage::connectSignals()
+{
     connect(m_form, &TrainingSettingsForm::edited, this, &TrainingPage::paramsEdited);
     connect(m_modelChoice, &ModelChoiceBox::edited, this, &TrainingPage::hybridEdited);
     connect(m_form, &TrainingSettingsForm::threadsEdited, this,
@@ -261,16 +296,7 @@ TrainingPage::TrainingPage(AppState& state, QWidget* parent)
         showAvailableModalities();
         showModelFreshness();
     });
-
-    showParams();
-    showHybrid();
-    showAvailableModalities();
-    describeChart();
-    if (m_state.model())
-        m_chart->setCurves(m_state.model()->curves);
-    showModel();
-    showModelFreshness();
-    setRunning(false);
+    connect(&m_state, &AppState::runsChanged, this, &TrainingPage::countRuns);
 }
 
 TrainingPage::~TrainingPage()

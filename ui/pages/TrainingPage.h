@@ -9,6 +9,7 @@
 #include <optional>
 
 class QCheckBox;
+class QLayout;
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -59,6 +60,13 @@ public Q_SLOTS:
     void exportChartImage();
 
 private:
+    // The page's parts, built once by the constructor; then every connection in one place.
+    QLayout* buildSettingsColumn(); // the model choice and settings, and the run buttons
+    QWidget* buildLiveTab();        // the chart, its options, the run's progress
+    QWidget* buildModelBox();       // the current model: summary, save, load
+    QWidget* buildTabs(QWidget* live);
+    void connectSignals();
+    void countRuns(); // the Runs tab's title
     void paramsEdited();
     void showParams();
     void hybridEdited();
