@@ -59,6 +59,14 @@ QPushButton* makeButton(const QString& text, const QString& name, const QString&
     return button;
 }
 
+// The pages' titles: the widget's font, bold and a fifth larger.
+QFont titleFont(QFont font)
+{
+    font.setBold(true);
+    font.setPointSizeF(font.pointSizeF() * 1.2);
+    return font;
+}
+
 } // namespace
 
 ArchetypesPage::ArchetypesPage(AppState& state, QWidget* parent) : QWidget(parent), m_state(state)
@@ -73,16 +81,31 @@ ArchetypesPage::ArchetypesPage(AppState& state, QWidget* parent) : QWidget(paren
     outer->setContentsMargins(12, 12, 12, 12);
     outer->addWidget(splitter);
 
+    auto* left = buildSetPane(splitter);
+    auto* right = buildEditorPane(splitter);
+    splitter->addWidget(left);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({610, 630});
+
+    connectSignals();
+
+    selectRow(m_model->rowCount() > 0 ? 0 : -1);
+    updateShareTotal();
+    followTheme(m_shareTotal, [this] { updateShareTotal(); });
+    updateButtons();
+}
+
+QWidget* ArchetypesPage::buildSetPane(QWidget* parent)
+{
     // Left: the set.
-    auto* left = new QWidget(splitter);
+    auto* left = new QWidget(parent);
     auto* leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 8, 0);
     leftLayout->setSpacing(8);
     auto* title = new QLabel(tr("Listener archetypes"), left);
-    QFont titleFont = title->font();
-    titleFont.setBold(true);
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
-    title->setFont(titleFont);
+    title->setFont(titleFont(title->font()));
     leftLayout->addWidget(title);
     auto* intro = new QLabel(tr("Kinds of simulated listeners: each has a share of the users, a number of "
                                 "tracks per user and the preferences its tracks must pass."),
@@ -123,7 +146,7 @@ ArchetypesPage::ArchetypesPage(AppState& state, QWidget* parent) : QWidget(paren
     leftLayout->addLayout(shareRow);
 
     auto* editRow = new QHBoxLayout;
-    auto* add = makeButton(tr("Add"), QStringLiteral("archetypeAdd"), tr("Add a new archetype"), left);
+    m_add = makeButton(tr("Add"), QStringLiteral("archetypeAdd"), tr("Add a new archetype"), left);
     m_duplicate = makeButton(tr("Duplicate"), QStringLiteral("archetypeDuplicate"),
                              tr("Add a copy of the selected archetype"), left);
     m_delete = makeButton(tr("Delete"), QStringLiteral("archetypeDelete"),
@@ -132,7 +155,7 @@ ArchetypesPage::ArchetypesPage(AppState& state, QWidget* parent) : QWidget(paren
         makeButton(tr("Move up"), QStringLiteral("archetypeUp"), tr("Move the selected archetype up"), left);
     m_down = makeButton(tr("Move down"), QStringLiteral("archetypeDown"),
                         tr("Move the selected archetype down"), left);
-    editRow->addWidget(add);
+    editRow->addWidget(m_add);
     editRow->addWidget(m_duplicate);
     editRow->addWidget(m_delete);
     editRow->addStretch(1);
@@ -141,62 +164,59 @@ ArchetypesPage::ArchetypesPage(AppState& state, QWidget* parent) : QWidget(paren
     leftLayout->addLayout(editRow);
 
     auto* fileRow = new QHBoxLayout;
-    auto* import = makeButton(tr("Import..."), QStringLiteral("archetypeImport"),
-                              tr("Replace the set with one from a JSON file"), left);
-    auto* exportButton = makeButton(tr("Export..."), QStringLiteral("archetypeExport"),
-                                    tr("Save the set as a JSON file"), left);
-    auto* reset = makeButton(tr("Reset to defaults"), QStringLiteral("archetypeReset"),
-                             tr("Replace the set with the 12 default archetypes"), left);
-    fileRow->addWidget(import);
-    fileRow->addWidget(exportButton);
+    m_import = makeButton(tr("Import..."), QStringLiteral("archetypeImport"),
+                          tr("Replace the set with one from a JSON file"), left);
+    m_export = makeButton(tr("Export..."), QStringLiteral("archetypeExport"),
+                          tr("Save the set as a JSON file"), left);
+    m_reset = makeButton(tr("Reset to defaults"), QStringLiteral("archetypeReset"),
+                         tr("Replace the set with the 12 default archetypes"), left);
+    fileRow->addWidget(m_import);
+    fileRow->addWidget(m_export);
     fileRow->addStretch(1);
-    fileRow->addWidget(reset);
+    fileRow->addWidget(m_reset);
     leftLayout->addLayout(fileRow);
 
+    m_deleteAction = new QAction(tr("Delete archetype"), m_table);
+    m_deleteAction->setShortcut(QKeySequence::Delete);
+    m_deleteAction->setShortcutContext(Qt::WidgetShortcut);
+    m_table->addAction(m_deleteAction);
+    return left;
+}
+
+QWidget* ArchetypesPage::buildEditorPane(QWidget* parent)
+{
     // Right: the selected archetype.
-    auto* right = new QWidget(splitter);
+    auto* right = new QWidget(parent);
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(8, 0, 0, 0);
     rightLayout->setSpacing(8);
     m_editorTitle = new QLabel(right);
     m_editorTitle->setObjectName(QStringLiteral("archetypeEditorTitle"));
-    m_editorTitle->setFont(titleFont);
+    m_editorTitle->setFont(titleFont(m_editorTitle->font()));
     m_editorTitle->setTextFormat(Qt::PlainText);
     rightLayout->addWidget(m_editorTitle);
     m_editor = new ArchetypeEditor(m_state, right);
     rightLayout->addWidget(m_editor, 1);
+    return right;
+}
 
-    splitter->addWidget(left);
-    splitter->addWidget(right);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({610, 630});
-
-    auto* deleteAction = new QAction(tr("Delete archetype"), m_table);
-    deleteAction->setShortcut(QKeySequence::Delete);
-    deleteAction->setShortcutContext(Qt::WidgetShortcut);
-    m_table->addAction(deleteAction);
-
-    connect(add, &QPushButton::clicked, this, &ArchetypesPage::addArchetype);
+void ArchetypesPage::connectSignals()
+{
+    connect(m_add, &QPushButton::clicked, this, &ArchetypesPage::addArchetype);
     connect(m_duplicate, &QPushButton::clicked, this, &ArchetypesPage::duplicateArchetype);
     connect(m_delete, &QPushButton::clicked, this, &ArchetypesPage::deleteArchetype);
-    connect(deleteAction, &QAction::triggered, this, &ArchetypesPage::deleteArchetype);
+    connect(m_deleteAction, &QAction::triggered, this, &ArchetypesPage::deleteArchetype);
     connect(m_up, &QPushButton::clicked, this, [this] { moveArchetype(-1); });
     connect(m_down, &QPushButton::clicked, this, [this] { moveArchetype(+1); });
-    connect(reset, &QPushButton::clicked, this, &ArchetypesPage::resetToDefaults);
-    connect(import, &QPushButton::clicked, this, &ArchetypesPage::importSet);
-    connect(exportButton, &QPushButton::clicked, this, &ArchetypesPage::exportSet);
+    connect(m_reset, &QPushButton::clicked, this, &ArchetypesPage::resetToDefaults);
+    connect(m_import, &QPushButton::clicked, this, &ArchetypesPage::importSet);
+    connect(m_export, &QPushButton::clicked, this, &ArchetypesPage::exportSet);
     connect(m_normalise, &QPushButton::clicked, this, &ArchetypesPage::normaliseShares);
     connect(
         m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         [this](const QModelIndex& current) { currentRowChanged(current.isValid() ? current.row() : -1); });
     // After the model and the editor (connected in their constructors) have followed the set.
     connect(&m_state, &AppState::archetypesChanged, this, &ArchetypesPage::archetypesChanged);
-
-    selectRow(m_model->rowCount() > 0 ? 0 : -1);
-    updateShareTotal();
-    followTheme(m_shareTotal, [this] { updateShareTotal(); });
-    updateButtons();
 }
 
 int ArchetypesPage::selectedRow() const

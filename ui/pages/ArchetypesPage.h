@@ -5,6 +5,7 @@
 #include <QString>
 #include <QWidget>
 
+class QAction;
 class QLabel;
 class QPushButton;
 class QTableView;
@@ -41,6 +42,10 @@ public Q_SLOTS:
     void resetToDefaults();
 
 private:
+    // The page's parts, built once by the constructor; then every connection in one place.
+    QWidget* buildSetPane(QWidget* parent);    // the list, the share total, the set's buttons
+    QWidget* buildEditorPane(QWidget* parent); // the selected archetype's editor
+    void connectSignals();
     void addArchetype();
     void duplicateArchetype();
     void deleteArchetype();
@@ -60,6 +65,11 @@ private:
     QLabel* m_editorTitle;
     QLabel* m_shareTotal;
     QPushButton* m_normalise;
+    QPushButton* m_add;
+    QPushButton* m_import;
+    QPushButton* m_export;
+    QPushButton* m_reset;
+    QAction* m_deleteAction; // Delete in the table
     QPushButton* m_duplicate;
     QPushButton* m_delete;
     QPushButton* m_up;
