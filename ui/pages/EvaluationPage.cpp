@@ -55,6 +55,26 @@ EvaluationPage::EvaluationPage(AppState& state, QWidget* parent)
     : QWidget(parent), m_state(state), m_jobs(new JobRunner(this)), m_model(new EvaluationTableModel(this))
 {
     setObjectName("evaluationPage");
+
+    m_banner = new QLabel;
+    m_banner->setObjectName("evalBanner");
+    m_banner->setWordWrap(true);
+    m_banner->setMargin(8);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(buildControls());
+    layout->addWidget(m_banner);
+    layout->addLayout(buildSummaryRow());
+    layout->addWidget(buildTable());
+    layout->addWidget(buildChartPanel(), 1);
+    layout->addStretch(); // takes the room while the table and the chart are hidden
+
+    connectSignals();
+    evaluationChanged();
+}
+
+QLayout* EvaluationPage::buildControls()
+{
     const QSettings settings;
 
     m_k = new QSpinBox;
@@ -105,11 +125,11 @@ EvaluationPage::EvaluationPage(AppState& state, QWidget* parent)
     controls->addWidget(m_progress, 1);
     controls->addStretch();
     controls->addWidget(m_exportCsv);
+    return controls;
+}
 
-    m_banner = new QLabel;
-    m_banner->setObjectName("evalBanner");
-    m_banner->setWordWrap(true);
-    m_banner->setMargin(8);
+QLayout* EvaluationPage::buildSummaryRow()
+{
     m_summary = new QLabel;
     m_summary->setObjectName("evalSummary");
     m_summary->setWordWrap(true);
@@ -121,7 +141,11 @@ EvaluationPage::EvaluationPage(AppState& state, QWidget* parent)
     summaryRow->addWidget(m_protocol);
     summaryRow->addSpacing(12);
     summaryRow->addWidget(m_summary, 1);
+    return summaryRow;
+}
 
+QWidget* EvaluationPage::buildTable()
+{
     m_table = new QTableView;
     m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move within it
     m_table->setObjectName("evalTable");
@@ -134,8 +158,11 @@ EvaluationPage::EvaluationPage(AppState& state, QWidget* parent)
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().lineSpacing() + 8);
     fitTableHeight();
-    connect(m_table->horizontalScrollBar(), &QScrollBar::rangeChanged, this, &EvaluationPage::fitTableHeight);
+    return m_table;
+}
 
+QWidget* EvaluationPage::buildChartPanel()
+{
     m_metric = new QComboBox;
     m_metric->setObjectName("evalMetric");
     m_metric->setSizeAdjustPolicy(QComboBox::AdjustToContents);
@@ -155,15 +182,12 @@ EvaluationPage::EvaluationPage(AppState& state, QWidget* parent)
     chartLayout->setContentsMargins(0, 0, 0, 0);
     chartLayout->addLayout(chartBar);
     chartLayout->addWidget(m_chart, 1);
+    return m_chartPanel;
+}
 
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(controls);
-    layout->addWidget(m_banner);
-    layout->addLayout(summaryRow);
-    layout->addWidget(m_table);
-    layout->addWidget(m_chartPanel, 1);
-    layout->addStretch(); // takes the room while the table and the chart are hidden
-
+void EvaluationPage::connectSignals()
+{
+    connect(m_table->horizontalScrollBar(), &QScrollBar::rangeChanged, this, &EvaluationPage::fitTableHeight);
     connect(m_run, &QPushButton::clicked, this, &EvaluationPage::run);
     connect(m_cancel, &QPushButton::clicked, this, &EvaluationPage::cancel);
     connect(m_exportCsv, &QPushButton::clicked, this, &EvaluationPage::exportCsv);
@@ -182,7 +206,6 @@ EvaluationPage::EvaluationPage(AppState& state, QWidget* parent)
     connect(&m_state, &AppState::simulationChanged, this, &EvaluationPage::updateBanner);
     connect(&m_state, &AppState::simulationOutOfDateChanged, this, &EvaluationPage::updateBanner);
     connect(&m_state, &AppState::catalogChanged, this, &EvaluationPage::updateBanner);
-    evaluationChanged();
 }
 
 QAbstractItemModel* EvaluationPage::tableModel() const

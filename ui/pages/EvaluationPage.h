@@ -8,6 +8,7 @@
 class QAbstractItemModel;
 class QComboBox;
 class QLabel;
+class QLayout;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
@@ -50,6 +51,12 @@ public Q_SLOTS:
     void exportChart();
 
 private:
+    // The page's parts, built once by the constructor; then every connection in one place.
+    QLayout* buildControls();   // K, seed, run, cancel, progress, export
+    QLayout* buildSummaryRow(); // the protocol shown and what it held out
+    QWidget* buildTable();
+    QWidget* buildChartPanel(); // the per-archetype chart, its metric and export
+    void connectSignals();
     void evaluationChanged();
     void showEvaluation();
     void updateChart();
