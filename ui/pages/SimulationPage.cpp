@@ -38,6 +38,28 @@ SimulationPage::SimulationPage(AppState& state, QWidget* parent)
     : QWidget(parent), m_state(state), m_jobs(new JobRunner(this))
 {
     setObjectName("simulationPage");
+    buildCharts();
+    auto* grid = new QGridLayout(this);
+    grid->addWidget(buildSettingsBox(), 0, 0);
+    grid->addWidget(buildResultBox(), 1, 0);
+    grid->addWidget(m_perArchetype, 0, 1, 2, 1);
+    grid->addWidget(m_ratings, 2, 0);
+    grid->addWidget(m_historySizes, 2, 1);
+    grid->setColumnStretch(0, 2);
+    grid->setColumnStretch(1, 3);
+    grid->setRowStretch(1, 1);
+    grid->setRowStretch(2, 2);
+
+    // The settings belong to the project: the widgets edit AppState's copy and follow it when a
+    // project is opened.
+    pushSettings();
+    connectSignals();
+    updateBanner();
+    showResult();
+}
+
+QWidget* SimulationPage::buildSettingsBox()
+{
     const QSettings settings;
 
     m_users = new QSpinBox;
@@ -84,7 +106,11 @@ SimulationPage::SimulationPage(AppState& state, QWidget* parent)
     settingsLayout->addLayout(form);
     settingsLayout->addLayout(buttons);
     settingsLayout->addWidget(m_progress);
+    return settingsBox;
+}
 
+QWidget* SimulationPage::buildResultBox()
+{
     m_banner = new QLabel;
     m_banner->setObjectName("simOutOfDate");
     m_banner->setWordWrap(true);
@@ -98,7 +124,11 @@ SimulationPage::SimulationPage(AppState& state, QWidget* parent)
     resultLayout->addWidget(m_banner);
     resultLayout->addWidget(m_summary);
     resultLayout->addStretch();
+    return resultBox;
+}
 
+void SimulationPage::buildCharts()
+{
     m_perArchetype = new BarChart(tr("Users per archetype"));
     m_perArchetype->setObjectName("simUsersChart");
     m_perArchetype->setHorizontal(true);
@@ -108,18 +138,10 @@ SimulationPage::SimulationPage(AppState& state, QWidget* parent)
     m_historySizes = new BarChart(tr("Interactions per user"));
     m_historySizes->setObjectName("simHistoryChart");
     m_historySizes->setColor(QColor(0x4f, 0x9a, 0x6b));
+}
 
-    auto* grid = new QGridLayout(this);
-    grid->addWidget(settingsBox, 0, 0);
-    grid->addWidget(resultBox, 1, 0);
-    grid->addWidget(m_perArchetype, 0, 1, 2, 1);
-    grid->addWidget(m_ratings, 2, 0);
-    grid->addWidget(m_historySizes, 2, 1);
-    grid->setColumnStretch(0, 2);
-    grid->setColumnStretch(1, 3);
-    grid->setRowStretch(1, 1);
-    grid->setRowStretch(2, 2);
-
+void SimulationPage::connectSignals()
+{
     connect(m_run, &QPushButton::clicked, this, &SimulationPage::run);
     connect(m_cancel, &QPushButton::clicked, this, &SimulationPage::cancel);
     connect(m_export, &QPushButton::clicked, this, &SimulationPage::exportCsv);
@@ -132,15 +154,10 @@ SimulationPage::SimulationPage(AppState& state, QWidget* parent)
     connect(&m_state, &AppState::archetypesChanged, this, &SimulationPage::updateBanner);
     connect(&m_state, &AppState::catalogChanged, this, &SimulationPage::updateBanner);
     connect(m_users, &QSpinBox::valueChanged, this, &SimulationPage::updateBanner);
-    // The settings belong to the project: the widgets edit AppState's copy and follow it when a
-    // project is opened.
-    pushSettings();
     connect(m_users, &QSpinBox::valueChanged, this, &SimulationPage::pushSettings);
     connect(m_seed, &QSpinBox::valueChanged, this, &SimulationPage::pushSettings);
     connect(m_referenceDate, &QDateEdit::dateChanged, this, &SimulationPage::pushSettings);
     connect(&m_state, &AppState::simulationSettingsChanged, this, &SimulationPage::pullSettings);
-    updateBanner();
-    showResult();
 }
 
 void SimulationPage::pushSettings()

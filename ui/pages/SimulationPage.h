@@ -34,6 +34,11 @@ public Q_SLOTS:
     void exportCsv();
 
 private:
+    // The page's parts, built once by the constructor; then every connection in one place.
+    QWidget* buildSettingsBox(); // users, seed, date; run, cancel, export; progress
+    QWidget* buildResultBox();   // the banner and the summary
+    void buildCharts();
+    void connectSignals();
     void pushSettings();
     void pullSettings();
     void showResult();
