@@ -27,7 +27,6 @@
 #include <algorithm>
 
 namespace gdbm::ui {
-namespace {} // namespace
 
 DataPage::DataPage(AppState& state, QWidget* parent)
     : QWidget(parent), m_state(state), m_model(new CatalogTableModel(this)),
@@ -37,15 +36,38 @@ DataPage::DataPage(AppState& state, QWidget* parent)
     m_filter->setSourceModel(m_model);
     m_filterTimer->setSingleShot(true);
     m_filterTimer->setInterval(150);
-    connect(m_filterTimer, &QTimer::timeout, this, &DataPage::applyFilters);
 
+    // The table pane joins the page first, so that the search field leads the focus chain.
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(buildTableAndCharts(), 1);
+    layout->insertLayout(0, buildTopRow());
+    // Until the first simulation: what to do next, for whoever opens the app for the first time.
+    m_nextStep = new QLabel;
+    m_nextStep->setObjectName("dataNextStep");
+    m_nextStep->setWordWrap(true);
+    m_nextStep->setMargin(6);
+    layout->insertWidget(0, m_nextStep);
+
+    connectSignals();
+    showNextStep();
+    onCatalogChanged();
+}
+
+DataPage::~DataPage() = default;
+
+QLayout* DataPage::buildTopRow()
+{
     auto* top = new QHBoxLayout;
     m_summary = new LoadSummaryBox;
     top->addWidget(m_summary, 1);
     top->addWidget(new GenreThresholdBox(m_state), 1);
     // Side by side the two boxes need about 950 pixels: on a narrower page, one above the other.
     stackWhenNarrow(this, top, 1000);
+    return top;
+}
 
+QWidget* DataPage::buildTableAndCharts()
+{
     m_table = new QTableView;
     m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move within it
     m_table->setObjectName("catalogTable");
@@ -68,7 +90,7 @@ DataPage::DataPage(AppState& state, QWidget* parent)
     auto* tablePane = new QWidget;
     auto* tableLayout = new QVBoxLayout(tablePane);
     tableLayout->setContentsMargins(0, 0, 0, 0);
-    tableLayout->addWidget(createFilterRow());
+    tableLayout->addWidget(buildFilterRow());
     tableLayout->addWidget(m_table, 1);
 
     auto* splitter = new QSplitter(Qt::Horizontal);
@@ -82,46 +104,16 @@ DataPage::DataPage(AppState& state, QWidget* parent)
     splitter->setSizes({860, 400});
     // Below this width the charts would squeeze the table's columns: they go under it instead.
     stackWhenNarrow(splitter, 1000);
-
-    // The table pane joins the page first, so that the search field leads the focus chain.
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(splitter, 1);
-    layout->insertLayout(0, top);
-    // Until the first simulation: what to do next, for whoever opens the app for the first time.
-    m_nextStep = new QLabel;
-    m_nextStep->setObjectName("dataNextStep");
-    m_nextStep->setWordWrap(true);
-    m_nextStep->setMargin(6);
-    layout->insertWidget(0, m_nextStep);
-    const auto showNextStep = [this] {
-        showBanner(m_nextStep,
-                   m_state.simulation()
-                       ? QString()
-                       : tr("Next: look at the listeners the simulation will make on the Archetypes page "
-                            "(Ctrl+2), or simulate them right away (Ctrl+R). F1 opens the user guide."),
-                   BannerKind::Note);
-    };
-    connect(&m_state, &AppState::simulationChanged, this, showNextStep);
-    showNextStep();
-
-    connect(m_filter, &QAbstractItemModel::modelReset, this, &DataPage::updateCount);
-    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &DataPage::updateCount);
-    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &DataPage::updateCount);
-    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &DataPage::updateCount);
-    connect(&m_state, &AppState::catalogChanged, this, &DataPage::onCatalogChanged);
-    onCatalogChanged();
+    return splitter;
 }
 
-DataPage::~DataPage() = default;
-
-QWidget* DataPage::createFilterRow()
+QWidget* DataPage::buildFilterRow()
 {
     m_search = new QLineEdit;
     m_search->setObjectName("catalogSearch");
     m_search->setPlaceholderText(tr("Search track or artist"));
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(m_search->fontMetrics().horizontalAdvance(m_search->placeholderText()) + 40);
-    connect(m_search, &QLineEdit::textChanged, m_filterTimer, qOverload<>(&QTimer::start));
 
     m_genreCombo = new QComboBox;
     m_genreCombo->setObjectName("genreFilter");
@@ -139,21 +131,6 @@ QWidget* DataPage::createFilterRow()
     completer->setFilterMode(Qt::MatchContains);
     completer->setCompletionMode(QCompleter::PopupCompletion);
     m_genreCombo->setCompleter(completer);
-    connect(m_genreCombo, &QComboBox::currentIndexChanged, m_filterTimer, qOverload<>(&QTimer::start));
-    connect(m_genreCombo->lineEdit(), &QLineEdit::editingFinished, this, [this] {
-        // Typed text: an item's text or a genre name selects it; anything else is undone.
-        const QString typed = m_genreCombo->currentText().trimmed();
-        int found = typed.isEmpty() ? 0 : m_genreCombo->findText(typed, Qt::MatchFixedString);
-        if (found < 0 && m_state.catalog()) {
-            if (const auto genre = m_state.catalog()->findGenre(typed.toLower().toStdString()))
-                found = m_genreCombo->findData(uint(*genre));
-        }
-        if (found < 0)
-            found = m_genreCombo->currentIndex();
-        m_genreCombo->setCurrentIndex(found);
-        m_genreCombo->setEditText(m_genreCombo->itemText(found));
-    });
-
     m_yearFrom = new QSpinBox;
     m_yearFrom->setObjectName("yearFrom");
     m_yearTo = new QSpinBox;
@@ -161,17 +138,7 @@ QWidget* DataPage::createFilterRow()
     for (QSpinBox* spin : {m_yearFrom, m_yearTo}) {
         spin->setGroupSeparatorShown(false);
         spin->setAccelerated(true);
-        connect(spin, &QSpinBox::valueChanged, this, [this, spin] {
-            // Keep from <= to by moving the other end along.
-            QSpinBox* other = spin == m_yearFrom ? m_yearTo : m_yearFrom;
-            if (m_yearFrom->value() > m_yearTo->value()) {
-                const QSignalBlocker blocker(other);
-                other->setValue(spin->value());
-            }
-            m_filterTimer->start();
-        });
     }
-
     m_countLabel = new QLabel;
     m_countLabel->setObjectName("catalogCount");
     m_countLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
@@ -190,6 +157,53 @@ QWidget* DataPage::createFilterRow()
     layout->addSpacing(8);
     layout->addWidget(m_countLabel);
     return row;
+}
+
+void DataPage::connectSignals()
+{
+    connect(m_filterTimer, &QTimer::timeout, this, &DataPage::applyFilters);
+    connect(m_search, &QLineEdit::textChanged, m_filterTimer, qOverload<>(&QTimer::start));
+    connect(m_genreCombo, &QComboBox::currentIndexChanged, m_filterTimer, qOverload<>(&QTimer::start));
+    connect(m_genreCombo->lineEdit(), &QLineEdit::editingFinished, this, [this] {
+        // Typed text: an item's text or a genre name selects it; anything else is undone.
+        const QString typed = m_genreCombo->currentText().trimmed();
+        int found = typed.isEmpty() ? 0 : m_genreCombo->findText(typed, Qt::MatchFixedString);
+        if (found < 0 && m_state.catalog()) {
+            if (const auto genre = m_state.catalog()->findGenre(typed.toLower().toStdString()))
+                found = m_genreCombo->findData(uint(*genre));
+        }
+        if (found < 0)
+            found = m_genreCombo->currentIndex();
+        m_genreCombo->setCurrentIndex(found);
+        m_genreCombo->setEditText(m_genreCombo->itemText(found));
+    });
+    for (QSpinBox* spin : {m_yearFrom, m_yearTo}) {
+        connect(spin, &QSpinBox::valueChanged, this, [this, spin] {
+            // Keep from <= to by moving the other end along.
+            QSpinBox* other = spin == m_yearFrom ? m_yearTo : m_yearFrom;
+            if (m_yearFrom->value() > m_yearTo->value()) {
+                const QSignalBlocker blocker(other);
+                other->setValue(spin->value());
+            }
+            m_filterTimer->start();
+        });
+    }
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &DataPage::updateCount);
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &DataPage::updateCount);
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &DataPage::updateCount);
+    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &DataPage::updateCount);
+    connect(&m_state, &AppState::catalogChanged, this, &DataPage::onCatalogChanged);
+    connect(&m_state, &AppState::simulationChanged, this, &DataPage::showNextStep);
+}
+
+void DataPage::showNextStep()
+{
+    showBanner(m_nextStep,
+               m_state.simulation()
+                   ? QString()
+                   : tr("Next: look at the listeners the simulation will make on the Archetypes page "
+                        "(Ctrl+2), or simulate them right away (Ctrl+R). F1 opens the user guide."),
+               BannerKind::Note);
 }
 
 void DataPage::onCatalogChanged()

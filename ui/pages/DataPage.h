@@ -7,6 +7,7 @@
 
 class QComboBox;
 class QLabel;
+class QLayout;
 class QLineEdit;
 class QSpinBox;
 class QTableView;
@@ -36,7 +37,12 @@ public:
     CatalogFilterModel* filterModel() const { return m_filter; }
 
 private:
-    QWidget* createFilterRow();
+    // The page's parts, built once by the constructor; then every connection in one place.
+    QLayout* buildTopRow();         // the dataset's summary and the genre thresholds
+    QWidget* buildTableAndCharts(); // the filter row and the table, beside (or over) the charts
+    QWidget* buildFilterRow();
+    void connectSignals();
+    void showNextStep(); // the first-run hint, until the first simulation
 
     void onCatalogChanged();
     void updateGenreCombo();
