@@ -2,8 +2,8 @@
 // top N, the embedding map, the export, embedding jobs (kinds, failures, cancels), and the layout.
 #include "RecommendationsFixture.h"
 #include "charts/EmbeddingMap.h"
+#include "jobs/EmbeddingCache.h"
 #include "jobs/JobRunner.h"
-#include "models/RecommendationEmbeddings.h"
 #include "models/RecommendationTableModel.h"
 #include "pages/RecommendationsPage.h"
 #include "rec/Embedder.h"
@@ -318,7 +318,7 @@ void TestRecommendationsPage::embeddingKindIsRecomputedAndRemembered()
 void TestRecommendationsPage::embeddingRequestsWhileAJobRuns()
 {
     ui::JobRunner jobs;
-    ui::RecommendationEmbeddings embeddings(&jobs);
+    ui::EmbeddingCache embeddings(&jobs);
     QSignalSpy started(&jobs, &ui::JobRunner::started);
     const auto catalog = m_loaded.catalog;
     using K = rec::EmbeddingKind;

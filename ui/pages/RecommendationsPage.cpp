@@ -71,7 +71,7 @@ QString kindName(rec::EmbeddingKind kind)
 
 RecommendationsPage::RecommendationsPage(AppState& state, QWidget* parent)
     : QWidget(parent), m_state(state), m_jobs(new JobRunner(this)),
-      m_embeddings(new RecommendationEmbeddings(m_jobs, this)), m_history(new HistoryTableModel(this)),
+      m_embeddings(new EmbeddingCache(m_jobs, this)), m_history(new HistoryTableModel(this)),
       m_recommendations(new RecommendationTableModel(this)), m_historySort(new QSortFilterProxyModel(this)),
       m_recommendationSort(new QSortFilterProxyModel(this))
 {
@@ -86,7 +86,7 @@ RecommendationsPage::RecommendationsPage(AppState& state, QWidget* parent)
     m_status->setWordWrap(true);
     m_status->setMargin(8);
     m_status->setStyleSheet(bannerStyle(BannerKind::Note));
-    connect(m_status, &QLabel::linkActivated, m_embeddings, &RecommendationEmbeddings::retry);
+    connect(m_status, &QLabel::linkActivated, m_embeddings, &EmbeddingCache::retry);
 
     m_userList = new UserListPane;
     m_userList->setObjectName("userListPane");
@@ -115,7 +115,7 @@ RecommendationsPage::RecommendationsPage(AppState& state, QWidget* parent)
         m_status->setText(total > 0 ? tr("%1: %2%").arg(stage).arg(100 * done / total) : stage + "...");
     });
     // Rankings from other embeddings go at once rather than linger under the new choice.
-    connect(m_embeddings, &RecommendationEmbeddings::changed, this, [this] {
+    connect(m_embeddings, &EmbeddingCache::changed, this, [this] {
         showRecommendations();
         updateStatus();
     });

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "AppState.h"
-#include "models/RecommendationEmbeddings.h"
+#include "jobs/EmbeddingCache.h"
 
 #include <QWidget>
 #include <cstdint>
@@ -80,7 +80,7 @@ private:
 
     AppState& m_state;
     JobRunner* m_jobs;
-    RecommendationEmbeddings* m_embeddings;
+    EmbeddingCache* m_embeddings;
     HistoryTableModel* m_history;
     RecommendationTableModel* m_recommendations;
     QSortFilterProxyModel* m_historySort;

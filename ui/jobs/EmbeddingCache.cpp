@@ -1,4 +1,4 @@
-#include "models/RecommendationEmbeddings.h"
+#include "jobs/EmbeddingCache.h"
 
 #include "core/Text.h"
 #include "jobs/JobRunner.h"
@@ -10,71 +10,74 @@
 
 namespace gdbm::ui {
 
-bool RecommendationEmbeddings::Inputs::sameAs(const Inputs& other) const
+bool EmbeddingCache::Inputs::sameAs(const Inputs& other) const
 {
     return model == other.model && catalog == other.catalog && kind == other.kind;
 }
 
-RecommendationEmbeddings::RecommendationEmbeddings(JobRunner* jobs, QObject* parent)
-    : QObject(parent), m_jobs(jobs)
+EmbeddingCache::EmbeddingCache(JobRunner* jobs, QObject* parent) : QObject(parent), m_jobs(jobs)
 {
     connect(m_jobs, &JobRunner::failed, this, [this](const QString& message) { m_error = message; });
-    connect(m_jobs, &JobRunner::cancelled, this, [this] { m_jobCancelled = true; });
-    connect(m_jobs, &JobRunner::finished, this, &RecommendationEmbeddings::onFinished);
+    connect(m_jobs, &JobRunner::cancelled, this, [this] {
+        // Cancelled by someone else (the user, the window stopping its jobs): obeyed until
+        // retry() or a new request. A job this object superseded stays superseded.
+        if (m_state == JobState::Running)
+            m_state = JobState::Cancelled;
+    });
+    connect(m_jobs, &JobRunner::finished, this, &EmbeddingCache::onFinished);
 }
 
-bool RecommendationEmbeddings::snapshotMatches(const Inputs& inputs) const
+bool EmbeddingCache::snapshotMatches(const Inputs& inputs) const
 {
     return m_snapshot && m_snapshot->model == inputs.model && m_snapshot->catalog == inputs.catalog &&
            m_snapshot->kind == inputs.kind;
 }
 
-std::shared_ptr<const EmbeddingSnapshot> RecommendationEmbeddings::current() const
+std::shared_ptr<const EmbeddingSnapshot> EmbeddingCache::current() const
 {
     return hasInputs() && snapshotMatches(m_wanted) ? m_snapshot : nullptr;
 }
 
-bool RecommendationEmbeddings::isComputing() const
+bool EmbeddingCache::isComputing() const
 {
     return m_jobs->isRunning();
 }
 
-void RecommendationEmbeddings::request(std::shared_ptr<const model::Model> model,
-                                       std::shared_ptr<const data::Catalog> catalog, rec::EmbeddingKind kind)
+void EmbeddingCache::request(std::shared_ptr<const model::Model> model,
+                             std::shared_ptr<const data::Catalog> catalog, rec::EmbeddingKind kind)
 {
     m_wanted = {std::move(model), std::move(catalog), kind};
     m_error.clear();
-    m_cancelled = false;
     if (!hasInputs())
         m_snapshot.reset();
-    const bool running = m_jobs->isRunning();
-    if (running && hasInputs() && !m_runningCancelled && m_running.sameAs(m_wanted)) {
+    if (!m_jobs->isRunning()) {
+        m_state = JobState::Idle;
+        if (hasInputs() && !snapshotMatches(m_wanted))
+            start();
+    } else if (hasInputs() && m_state == JobState::Running && m_running.sameAs(m_wanted)) {
         // The running job computes exactly this: let it finish.
-    } else if (running) {
+    } else if (m_state != JobState::Superseded) {
         // Its result would be stale. onFinished() starts the job for the wanted inputs, if
         // any, once this one has stopped: one job at a time, the newest inputs win.
-        m_runningCancelled = true;
+        m_state = JobState::Superseded;
         m_jobs->supersede();
-    } else if (hasInputs() && !snapshotMatches(m_wanted)) {
-        start();
     }
     Q_EMIT changed();
 }
 
-void RecommendationEmbeddings::retry()
+void EmbeddingCache::retry()
 {
     if (m_jobs->isRunning() || !hasInputs() || snapshotMatches(m_wanted))
         return;
     m_error.clear();
-    m_cancelled = false;
     start();
     Q_EMIT changed();
 }
 
-void RecommendationEmbeddings::start()
+void EmbeddingCache::start()
 {
     m_running = m_wanted;
-    m_runningCancelled = false;
+    m_state = JobState::Running;
     const Inputs inputs = m_wanted;
     m_jobs->start(
         tr("Embedding the catalog"),
@@ -99,28 +102,26 @@ void RecommendationEmbeddings::start()
         });
 }
 
-void RecommendationEmbeddings::onFinished()
+void EmbeddingCache::onFinished()
 {
     const Inputs finished = m_running;
-    const bool cancelledByOthers = m_jobCancelled && !m_runningCancelled;
     m_running = {};
-    m_runningCancelled = false;
-    m_jobCancelled = false;
     // A failure is reported for the inputs that failed, and not retried; jobs this object
-    // cancelled for older inputs make way for the wanted ones. A cancel from outside (the
-    // user, or the window stopping every job before it opens a project or closes) is obeyed:
-    // restarting here would make that Cancel a no-op.
+    // superseded make way for the wanted inputs. A cancel from outside (the user, or the window
+    // stopping every job before it opens a project or closes) is obeyed: restarting here would
+    // make that Cancel a no-op.
     const bool failedForWanted = !m_error.isEmpty() && finished.sameAs(m_wanted);
     if (!failedForWanted)
         m_error.clear();
-    if (cancelledByOthers)
-        m_cancelled = true;
-    else if (hasInputs() && !snapshotMatches(m_wanted) && !failedForWanted)
-        start();
+    if (m_state != JobState::Cancelled) {
+        m_state = JobState::Idle;
+        if (hasInputs() && !snapshotMatches(m_wanted) && !failedForWanted)
+            start();
+    }
     Q_EMIT changed();
 }
 
-bool RecommendationEmbeddings::waitForIdle(int timeoutMs)
+bool EmbeddingCache::waitForIdle(int timeoutMs)
 {
     const QDeadlineTimer deadline(timeoutMs);
     while (m_jobs->isRunning() && !deadline.hasExpired())

@@ -34,12 +34,12 @@ struct EmbeddingSnapshot
 // the newest inputs starts once it has stopped, so that quick changes (the embedding combo
 // moving) never run two jobs at once nor deliver a stale result.
 // Requires: the runner outlives this object and runs no other kind of job.
-class RecommendationEmbeddings : public QObject
+class EmbeddingCache : public QObject
 {
     Q_OBJECT
 
 public:
-    RecommendationEmbeddings(JobRunner* jobs, QObject* parent = nullptr);
+    explicit EmbeddingCache(JobRunner* jobs, QObject* parent = nullptr);
 
     // Null model or catalog: no embeddings (the last snapshot is dropped).
     void request(std::shared_ptr<const model::Model> model, std::shared_ptr<const data::Catalog> catalog,
@@ -54,7 +54,7 @@ public:
     const QString& error() const { return m_error; }
     // Whether the job for the wanted inputs was cancelled from outside (the status bar's Cancel,
     // the window stopping its jobs). It is not restarted until retry() or the next request().
-    bool wasCancelled() const { return m_cancelled; }
+    bool wasCancelled() const { return m_state == JobState::Cancelled; }
     // Computes the wanted inputs again after a failure or a cancel.
     void retry();
     // Waits until no job runs or is about to restart (tests).
@@ -65,6 +65,14 @@ Q_SIGNALS:
     void changed();
 
 private:
+    // Where the job stands. One state, as the cases exclude each other.
+    enum class JobState {
+        Idle,       // no job runs (the snapshot, if any, is the last result)
+        Running,    // a job runs for m_running, which is still wanted
+        Superseded, // a job runs whose result is no longer wanted: the wanted inputs start after it
+        Cancelled,  // the job for the wanted inputs was cancelled from outside: waits for retry()
+    };
+
     struct Inputs
     {
         std::shared_ptr<const model::Model> model;
@@ -78,10 +86,8 @@ private:
 
     JobRunner* m_jobs;
     Inputs m_wanted;
-    Inputs m_running;                // what the running job computes
-    bool m_runningCancelled = false; // ... and that its result is no longer wanted
-    bool m_jobCancelled = false;     // the job that just ended was cancelled, by anyone
-    bool m_cancelled = false;        // ... by someone else: the wanted inputs wait for retry()
+    Inputs m_running; // what the running job computes
+    JobState m_state = JobState::Idle;
     QString m_error;
     std::shared_ptr<const EmbeddingSnapshot> m_snapshot;
 };
