@@ -102,6 +102,27 @@ void AppState::useModel(std::shared_ptr<const model::Model> model,
     Q_EMIT modelChanged();
 }
 
+project::Project::ModelStaleness AppState::modelStaleness() const
+{
+    using Staleness = project::Project::ModelStaleness;
+    if (!m_model)
+        return Staleness::Current;
+    if (m_modelCatalog.lock() != m_loaded.catalog)
+        return Staleness::OtherCatalog;
+    if (m_model->find(model::Modality::Listening) && m_modelSimulation.lock() != m_simulation)
+        return Staleness::OtherSimulation;
+    return Staleness::Current;
+}
+
+void AppState::restoreModel(std::shared_ptr<const model::Model> model,
+                            project::Project::ModelStaleness staleness)
+{
+    using Staleness = project::Project::ModelStaleness;
+    m_currentRun = 0;
+    useModel(std::move(model), staleness == Staleness::OtherCatalog ? nullptr : m_loaded.catalog,
+             staleness == Staleness::Current ? m_simulation : nullptr);
+}
+
 QString AppState::modelOutOfDateReason() const
 {
     if (!m_model)

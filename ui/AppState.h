@@ -4,6 +4,7 @@
 #include "data/GenreStats.h"
 #include "model/Model.h"
 #include "model/TrainingParams.h"
+#include "project/Project.h"
 #include "project/TrainingRun.h"
 #include "rec/Evaluation.h"
 #include "sim/Archetype.h"
@@ -94,6 +95,11 @@ public:
     // simulation that is not the current one. Such a model is never shown as current.
     QString modelOutOfDateReason() const;
     bool modelOutOfDate() const { return !modelOutOfDateReason().isEmpty(); }
+    // What the model was made from that is no longer current (a catalog lacking a feature the
+    // model needs is seen anew from the catalog), for a project to keep; and a saved model put
+    // back with it, so that reopening a project never shows a stale model as current.
+    project::Project::ModelStaleness modelStaleness() const;
+    void restoreModel(std::shared_ptr<const model::Model> model, project::Project::ModelStaleness staleness);
 
     // The training runs kept (finished and cancelled), in the order they started, and the number
     // of the one whose model is current (0: the model came from a file, or there is none).

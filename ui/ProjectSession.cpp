@@ -53,6 +53,7 @@ ProjectSnapshot captureProject(const AppState& state)
     p.trainingParams = state.trainingParams();
     p.hybridParams = state.hybridParams();
     p.model = state.model();
+    p.modelStaleness = state.modelStaleness();
     p.runs = state.runs();
     p.currentRun = state.currentRun();
     return snapshot;
@@ -107,7 +108,7 @@ void applyProject(AppState& state, const OpenedProject& opened)
     state.restoreSimulation(p.simulation, p.simulationOutOfDate);
     state.setTrainingParams(p.trainingParams);
     state.setHybridParams(p.hybridParams);
-    state.setModel(p.model);
+    state.restoreModel(p.model, p.modelStaleness);
     state.restoreRuns(p.runs, p.currentRun);
     // Last, so that the Evaluation page takes it as the evaluation of the model and simulation
     // it was just given.

@@ -38,7 +38,10 @@ struct Project
     model::TrainingParams trainingParams;
     // The model the Training page trains (projects saved before the hybrid: the audio-only one).
     model::HybridParams hybridParams = {};
-    std::shared_ptr<const model::Model> model;            // null: never trained
+    std::shared_ptr<const model::Model> model; // null: never trained
+    // What the model no longer fits when the project was saved (it stays out of date on open).
+    enum class ModelStaleness { Current, OtherCatalog, OtherSimulation };
+    ModelStaleness modelStaleness = ModelStaleness::Current;
     std::shared_ptr<const rec::EvaluationSet> evaluation; // null: never evaluated
     // The model or the simulation changed since the evaluation ran.
     bool evaluationOutOfDate = false;

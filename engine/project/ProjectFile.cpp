@@ -11,6 +11,7 @@
 #include "project/RunTables.h"
 #include "project/SimulationTables.h"
 
+#include <algorithm>
 #include <charconv>
 #include <filesystem>
 #include <limits>
@@ -77,6 +78,9 @@ int checkMeta(SqliteDb& db)
 
 // --- settings: one JSON value per key.
 
+// Project::ModelStaleness in the file, in its order.
+const std::string staleness[] = {"no", "catalog", "simulation"};
+
 void writeSettings(SqliteDb& db, const Project& project)
 {
     SqliteStatement insert(db, "INSERT INTO settings(key, value) VALUES(?, ?)", "settings");
@@ -86,6 +90,7 @@ void writeSettings(SqliteDb& db, const Project& project)
         {"simulation", toJson(project.simulationSettings)},
         {"simulation_out_of_date", project.simulationOutOfDate},
         {"evaluation_out_of_date", project.evaluationOutOfDate},
+        {"model_out_of_date", staleness[int(project.modelStaleness)]},
         {"training", toJson(project.trainingParams)},
         {"hybrid", toJson(project.hybridParams)},
     };
@@ -115,6 +120,15 @@ void readSettings(SqliteDb& db, Project& project)
         simulationParamsFromJson(reader.object(settings, "simulation"), reader.child("simulation"));
     project.simulationOutOfDate = reader.boolean(settings, "simulation_out_of_date");
     project.evaluationOutOfDate = reader.boolean(settings, "evaluation_out_of_date");
+    // Projects saved before it was recorded showed their model as current.
+    if (settings.contains("model_out_of_date")) {
+        const std::string kind = reader.text(settings, "model_out_of_date");
+        const auto* found = std::find(std::begin(staleness), std::end(staleness), kind);
+        if (found == std::end(staleness))
+            reader.fail("model_out_of_date",
+                        "expected \"no\", \"catalog\" or \"simulation\", found \"" + kind + "\"");
+        project.modelStaleness = Project::ModelStaleness(found - std::begin(staleness));
+    }
     project.trainingParams =
         trainingParamsFromJson(reader.object(settings, "training"), reader.child("training"));
     // A project saved before the hybrid trained the audio-only model.

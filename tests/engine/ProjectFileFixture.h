@@ -100,9 +100,9 @@ protected:
         earlier.seed = 12;
         model::HybridParams audioOnly;
         audioOnly.modalities = {model::Modality::Audio};
-        TrainingRun first = finishedRun(
-            std::make_shared<const model::Model>(model::trainModel(*catalog, earlier).model), audioOnly, 1,
-            "2026-12-06 09:58");
+        TrainingRun first =
+            finishedRun(std::make_shared<const model::Model>(model::trainModel(*catalog, earlier).model),
+                        audioOnly, 1, "2026-12-06 09:58");
         first.catalogFingerprint = m_full.catalogFingerprint;
         first.evaluation = m_full.evaluation;
         TrainingRun cancelled;
@@ -127,6 +127,7 @@ protected:
         TrainingRun current = finishedRun(m_full.model, audioOnly, 4, "2026-12-06 10:05");
         current.catalogFingerprint = m_full.catalogFingerprint;
         m_full.runs = {first, cancelled, current};
+        m_full.modelStaleness = Project::ModelStaleness::OtherSimulation;
         m_full.currentRun = 4;
 
         m_small.catalog = std::make_shared<const data::Catalog>(data::generateDemoCatalog({60, 1}));
@@ -288,6 +289,7 @@ protected:
         QCOMPARE(bool(b.model), bool(a.model));
         if (a.model)
             QVERIFY(*b.model == *a.model);
+        QVERIFY(b.modelStaleness == a.modelStaleness);
         QCOMPARE(bool(b.evaluation), bool(a.evaluation));
         if (a.evaluation)
             compareEvaluations(*a.evaluation, *b.evaluation);

@@ -32,6 +32,7 @@ private Q_SLOTS:
     void deletesRuns();
     void runOfAnotherCatalogIsOutOfDate();
     void runsRoundTripThroughTheProject();
+    void aStaleModelStaysStaleInTheProject();
 
 private:
     // Two finished runs: seed 1 with the tiny settings, then seed 2 with a third pretraining epoch.
@@ -187,6 +188,28 @@ void TestTrainingRuns::runsRoundTripThroughTheProject()
     QVERIFY(!reopened.modelOutOfDate());
     reopened.makeRunCurrent(2);
     QVERIFY(!reopened.modelOutOfDate());
+}
+
+void TestTrainingRuns::aStaleModelStaysStaleInTheProject()
+{
+    QVERIFY(train(tinyParams()));
+    m_state->setCatalog(ui::prepareCatalog(data::generateDemoCatalog({800, 9}), {}));
+    QVERIFY(m_state->modelOutOfDate());
+    const std::string path = m_dir.filePath("stale.gdbmproj").toStdString();
+    ui::writeProject(ui::captureProject(*m_state), path);
+    const CancelFlag cancel{false};
+    ui::AppState reopened;
+    ui::applyProject(reopened, ui::readProject(path, {}, cancel));
+    QVERIFY(reopened.model());
+    QVERIFY2(reopened.modelOutOfDateReason().contains("another catalog"),
+             qPrintable(reopened.modelOutOfDateReason()));
+    // A current model reads back current.
+    QVERIFY(train(tinyParams()));
+    QVERIFY(!m_state->modelOutOfDate());
+    ui::writeProject(ui::captureProject(*m_state), path);
+    ui::AppState again;
+    ui::applyProject(again, ui::readProject(path, {}, cancel));
+    QVERIFY(!again.modelOutOfDate());
 }
 
 QTEST_MAIN(TestTrainingRuns)
