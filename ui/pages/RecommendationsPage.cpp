@@ -86,23 +86,17 @@ RecommendationsPage::RecommendationsPage(AppState& state, QWidget* parent)
     m_status->setWordWrap(true);
     m_status->setMargin(8);
     m_status->setStyleSheet(bannerStyle(BannerKind::Note));
-    connect(m_status, &QLabel::linkActivated, m_embeddings, &EmbeddingCache::retry);
 
     m_userList = new UserListPane;
     m_userList->setObjectName("userListPane");
-    connect(m_userList, &UserListPane::currentUserChanged, this, [this](quint32 user) {
-        if (m_user != user)
-            showUser(user);
-    });
-    auto* find = new QShortcut(QKeySequence::Find, this);
-    find->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(find, &QShortcut::activated, m_userList, &UserListPane::focusSearch);
+    m_find = new QShortcut(QKeySequence::Find, this);
+    m_find->setContext(Qt::WidgetWithChildrenShortcut);
 
     auto* splitter = new QSplitter(Qt::Horizontal);
     splitter->setObjectName("recommendationsSplitter");
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(m_userList);
-    splitter->addWidget(createDetailsPane());
+    splitter->addWidget(buildDetailsPane());
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({m_userList->preferredWidth(), 900});
@@ -111,6 +105,27 @@ RecommendationsPage::RecommendationsPage(AppState& state, QWidget* parent)
     layout->addWidget(m_status);
     layout->addWidget(splitter, 1);
 
+    connectSignals();
+    onSimulationChanged();
+}
+
+void RecommendationsPage::connectSignals()
+{
+    connect(m_status, &QLabel::linkActivated, m_embeddings, &EmbeddingCache::retry);
+    connect(m_userList, &UserListPane::currentUserChanged, this, [this](quint32 user) {
+        if (m_user != user)
+            showUser(user);
+    });
+    connect(m_find, &QShortcut::activated, m_userList, &UserListPane::focusSearch);
+    connect(m_topN, &QSpinBox::valueChanged, this, [this](int n) {
+        QSettings().setValue(kTopNSetting, n);
+        showRecommendations();
+    });
+    connect(m_embeddingKind, &QComboBox::currentIndexChanged, this, [this] {
+        QSettings().setValue(kEmbeddingSetting, m_embeddingKind->currentData());
+        requestEmbeddings();
+    });
+    connect(m_export, &QPushButton::clicked, this, &RecommendationsPage::exportRecommendations);
     connect(m_jobs, &JobRunner::progress, this, [this](const QString& stage, qint64 done, qint64 total) {
         m_status->setText(total > 0 ? tr("%1: %2%").arg(stage).arg(100 * done / total) : stage + "...");
     });
@@ -127,12 +142,11 @@ RecommendationsPage::RecommendationsPage(AppState& state, QWidget* parent)
     // What makes the listeners or the model out of date changes no ranking: the banner says so.
     connect(&m_state, &AppState::simulationOutOfDateChanged, this, &RecommendationsPage::updateStatus);
     connect(&m_state, &AppState::catalogChanged, this, &RecommendationsPage::updateStatus);
-    onSimulationChanged();
 }
 
 RecommendationsPage::~RecommendationsPage() = default;
 
-QWidget* RecommendationsPage::createDetailsPane()
+QWidget* RecommendationsPage::buildDetailsPane()
 {
     m_details = new UserDetailsPanel;
     m_details->setObjectName("userDetails");
@@ -142,10 +156,6 @@ QWidget* RecommendationsPage::createDetailsPane()
     m_topN->setRange(1, 100);
     m_topN->setValue(std::clamp(QSettings().value(kTopNSetting, kDefaultTopN).toInt(), 1, 100));
     m_topN->setToolTip(tr("How many tracks to recommend"));
-    connect(m_topN, &QSpinBox::valueChanged, this, [this](int n) {
-        QSettings().setValue(kTopNSetting, n);
-        showRecommendations();
-    });
 
     m_embeddingKind = new QComboBox;
     m_embeddingKind->setObjectName("embeddingKind");
@@ -163,16 +173,11 @@ QWidget* RecommendationsPage::createDetailsPane()
             .value(kEmbeddingSetting, QString::fromLatin1(rec::embeddingKey(rec::kDefaultEmbedding)))
             .toString();
     m_embeddingKind->setCurrentIndex(std::max(0, m_embeddingKind->findData(saved)));
-    connect(m_embeddingKind, &QComboBox::currentIndexChanged, this, [this] {
-        QSettings().setValue(kEmbeddingSetting, m_embeddingKind->currentData());
-        requestEmbeddings();
-    });
 
     m_export = new QPushButton(tr("Export CSV..."));
     m_export->setObjectName("exportRecommendations");
     m_export->setToolTip(tr("Save the recommendations shown, with their explanations, as a CSV file"));
     m_export->setEnabled(false);
-    connect(m_export, &QPushButton::clicked, this, &RecommendationsPage::exportRecommendations);
 
     m_rankingInfo = new QLabel;
     m_rankingInfo->setObjectName("rankingInfo");

@@ -13,6 +13,7 @@ class QComboBox;
 class QLabel;
 class QPushButton;
 class QSortFilterProxyModel;
+class QShortcut;
 class QSpinBox;
 class QTableView;
 class QTabWidget;
@@ -70,7 +71,9 @@ public Q_SLOTS:
     void exportRecommendations();
 
 private:
-    QWidget* createDetailsPane();
+    // The page's parts, built once by the constructor; then every connection in one place.
+    QWidget* buildDetailsPane(); // the chosen user: profile, history, recommendations, map
+    void connectSignals();
     void onSimulationChanged();
     void requestEmbeddings();
     void showUser(std::optional<std::uint32_t> user);
@@ -88,6 +91,7 @@ private:
 
     QLabel* m_status;
     UserListPane* m_userList;
+    QShortcut* m_find; // Ctrl+F: the user search
     UserDetailsPanel* m_details;
     QSpinBox* m_topN;
     QComboBox* m_embeddingKind;
