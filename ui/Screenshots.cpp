@@ -123,7 +123,12 @@ bool renderScreenshots(const QString& folder, QSize size)
     window.showPage(MainWindow::TrainingIndex);
     training->tabs()->setCurrentIndex(1);
     training->runs()->selectRuns({1, 2});
-    return save("training-runs");
+    if (!save("training-runs"))
+        return false;
+    // The settings of the two runs side by side, on the comparison's second tab.
+    if (auto* compare = training->runs()->findChild<QTabWidget*>("runsCompareTabs"))
+        compare->setCurrentIndex(1);
+    return save("training-runs-settings");
 }
 
 } // namespace gdbm::ui

@@ -5,7 +5,6 @@
 #include "pages/RunComparison.h"
 #include "util/Format.h"
 #include "util/MessageBox.h"
-#include "util/StackWhenNarrow.h"
 
 #include <QAction>
 #include <QBoxLayout>
@@ -14,6 +13,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <algorithm>
 
@@ -57,13 +57,11 @@ RunsPanel::RunsPanel(AppState& state, QWidget* parent)
     topLayout->setContentsMargins(0, 0, 0, 0);
     topLayout->addWidget(m_list, 1);
     topLayout->addLayout(buttons);
-    auto* compare = new QSplitter(Qt::Horizontal);
-    compare->addWidget(m_overlay);
-    compare->addWidget(m_comparison);
-    compare->setStretchFactor(0, 1);
-    compare->setStretchFactor(1, 1);
-    compare->setChildrenCollapsible(false);
-    stackWhenNarrow(compare, 560);
+    // The curves and the settings each take the whole width, on two tabs.
+    auto* compare = new QTabWidget;
+    compare->setObjectName("runsCompareTabs");
+    compare->addTab(m_overlay, tr("Curves"));
+    compare->addTab(m_comparison, tr("Settings and results"));
     auto* split = new QSplitter(Qt::Vertical);
     split->addWidget(top);
     split->addWidget(compare);

@@ -16,8 +16,9 @@ class RunListModel;
 class RunOverlayChart;
 
 // The Training page's Runs tab: every run the project keeps, in a list; select several to
-// overlay their curves and compare their settings and results side by side; make a finished
-// run's model the current one (double-click, or Make current); delete runs (Delete).
+// overlay their curves (one tab) and compare their settings and results side by side (another);
+// make a finished run's model the current one (double-click, or Make current); delete runs
+// (Delete).
 class RunsPanel : public QWidget
 {
     Q_OBJECT
