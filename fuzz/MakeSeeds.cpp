@@ -1,6 +1,6 @@
 // Writes the seeds of the fuzz targets that read what only the app writes, into the corpus
 // folder (fuzz/corpus/): for project-file, a small project with every part (demo catalog,
-// archetypes, simulation, model, evaluation) and one with nothing optional; for
+// archetypes, simulation, model, evaluation, training runs) and one with nothing optional; for
 // simulation-import, exported simulations against the target's catalog, cut to a few rows; for
 // model-file, a small audio-only model as a whole file and as a payload, and two small hybrids'
 // payloads (modalities, blocks, shape and listening; one unit per listener, then low rank).
@@ -46,6 +46,22 @@ void writeProjects(const std::string& folder)
     full.model = std::make_shared<const model::Model>(model::trainModel(*catalog, full.trainingParams).model);
     full.evaluation = std::make_shared<const rec::EvaluationSet>(rec::compareProtocols(
         *catalog, *full.simulation, *full.model, {5, 3}, {rec::Protocol::Warm, rec::Protocol::NewTracks}));
+    // Two runs: a cancelled one (curves only) and the finished one the model comes from.
+    model::HybridParams audioOnly;
+    audioOnly.modalities = {model::Modality::Audio};
+    project::TrainingRun cancelled;
+    cancelled.number = 1;
+    cancelled.started = "2026-12-06 10:00";
+    cancelled.end = project::TrainingRun::End::Cancelled;
+    cancelled.params = full.trainingParams;
+    cancelled.hybrid = audioOnly;
+    cancelled.curves = {full.model->curves.front()};
+    project::TrainingRun finished = project::finishedRun(full.model, audioOnly, 2, "2026-12-06 10:01");
+    finished.catalogFingerprint = full.catalogFingerprint;
+    finished.evaluation = full.evaluation;
+    full.runs = {cancelled, finished};
+    full.currentRun = 2;
+    full.modelStaleness = project::Project::ModelStaleness::OtherSimulation;
     project::saveProject(full, folder + "/full.gdbmproj");
 }
 
