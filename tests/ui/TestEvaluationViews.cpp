@@ -10,6 +10,8 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QHeaderView>
+#include <QScrollBar>
 #include <QSet>
 #include <QTableView>
 #include <QToolTip>
@@ -42,6 +44,14 @@ void TestEvaluationViews::protocolSwitchShowsNewTracks()
     protocolSwitch()->setCurrentIndex(protocolSwitch()->findData(QStringLiteral("new-tracks")));
     QCOMPARE(m_page->protocol(), rec::Protocol::NewTracks);
     QCOMPARE(QSettings().value("evaluation/protocol").toString(), QStringLiteral("new-tracks"));
+    // On the page of a 1024-pixel screen (compact sidebar) every metric's column is in view.
+    m_page->resize(900, 560);
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    QVERIFY2(!m_page->table()->horizontalScrollBar()->isVisible(),
+             qPrintable(QString("metrics %1 px wide in %2 px")
+                            .arg(m_page->table()->horizontalHeader()->length())
+                            .arg(m_page->table()->viewport()->width())));
 
     // Every method has its row; those that learn from listening say why they have no values,
     // across the whole row.

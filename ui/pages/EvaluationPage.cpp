@@ -351,17 +351,36 @@ void EvaluationPage::showEvaluation()
     m_exportChart->setEnabled(result != nullptr);
     m_table->setVisible(result != nullptr);
     m_chartPanel->setVisible(result != nullptr);
+    fitColumns();
+    updateChart();
+    updateBanner();
+}
+
+void EvaluationPage::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    fitColumns();
+}
+
+void EvaluationPage::fitColumns()
+{
+    // Below this width the full method names and metric headers need more than the page has.
+    const bool narrow = width() < 1000;
+    QHeaderView* metrics = m_table->horizontalHeader();
+    QFont font = m_table->font();
+    if (narrow)
+        font.setPointSizeF(font.pointSizeF() * 0.9);
+    metrics->setFont(font);
+    m_table->verticalHeader()->setMaximumWidth(
+        narrow ? m_table->fontMetrics().horizontalAdvance("DBM audio only, top lay") + 12 : QWIDGETSIZE_MAX);
     // Metric names wrap at spaces; a column is never narrower than its longest word.
-    int longestWord = 0;
+    int longestWord = m_table->fontMetrics().horizontalAdvance("0.000");
     for (int c = 0; c < m_model->columnCount(); ++c) {
         for (const QString& word :
              m_model->headerData(c, Qt::Horizontal).toString().split(QRegularExpression("\\s")))
-            longestWord =
-                std::max(longestWord, m_table->horizontalHeader()->fontMetrics().horizontalAdvance(word));
+            longestWord = std::max(longestWord, QFontMetrics(font).horizontalAdvance(word));
     }
-    m_table->horizontalHeader()->setMinimumSectionSize(longestWord + 8);
-    updateChart();
-    updateBanner();
+    metrics->setMinimumSectionSize(longestWord + 8);
 }
 
 void EvaluationPage::updateChart()

@@ -50,7 +50,13 @@ public Q_SLOTS:
     void exportCsv();
     void exportChart();
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
+    // On a narrow page (a 1024-pixel screen) the method names are cut to fit, whole in their
+    // tooltips, and the metric names take a smaller font, so that every column stays in view.
+    void fitColumns();
     // The page's parts, built once by the constructor; then every connection in one place.
     QLayout* buildControls();   // K, seed, run, cancel, progress, export
     QLayout* buildSummaryRow(); // the protocol shown and what it held out
