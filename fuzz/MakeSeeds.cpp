@@ -58,7 +58,6 @@ void writeProjects(const std::string& folder)
     cancelled.curves = {full.model->curves.front()};
     project::TrainingRun finished = project::finishedRun(full.model, audioOnly, 2, "2026-12-06 10:01");
     finished.catalogFingerprint = full.catalogFingerprint;
-    finished.evaluation = full.evaluation;
     full.runs = {cancelled, finished};
     full.currentRun = 2;
     full.modelStaleness = project::Project::ModelStaleness::OtherSimulation;
