@@ -52,20 +52,21 @@ int runRuns(const QStringList& args)
     std::vector<std::string> curveFiles;
     for (const project::TrainingRun& run : project.runs)
         curveFiles.push_back("run-" + std::to_string(run.number) + "-curves.csv");
-    const std::string folder = parser.isSet("curves") ? outputFolder(parser, "curves", curveFiles) : std::string();
+    const std::string folder =
+        parser.isSet("curves") ? outputFolder(parser, "curves", curveFiles) : std::string();
 
     if (project.runs.empty()) {
         std::printf("%s keeps no training runs\n", path.c_str());
     } else {
-        std::printf("%-4s %-17s %-29s %-9s %7s %8s %8s %10s %9s %9s\n", "run", "started", "model", "end", "epochs",
-                    "time", "train", "validation", "NDCG ret", "NDCG new");
+        std::printf("%-4s %-17s %-29s %-9s %7s %8s %8s %10s %9s %9s\n", "run", "started", "model", "end",
+                    "epochs", "time", "train", "validation", "NDCG ret", "NDCG new");
         for (const project::TrainingRun& run : project.runs) {
             std::string id = run.number == project.currentRun ? "*" : " ";
             id += std::to_string(run.number);
-            std::printf("%-4s %-17s %-29s %-9s %7d %7.1fs %8s %10s %9s %9s\n", id.c_str(), run.started.c_str(),
-                        modelText(run).c_str(), run.finished() ? "finished" : "cancelled", run.epochsDone(),
-                        run.seconds, number(run.finalTrainError()).c_str(),
-                        number(run.finalValidationError()).c_str(),
+            std::printf("%-4s %-17s %-29s %-9s %7d %7.1fs %8s %10s %9s %9s\n", id.c_str(),
+                        run.started.c_str(), modelText(run).c_str(),
+                        run.finished() ? "finished" : "cancelled", run.epochsDone(), run.seconds,
+                        number(run.finalTrainError()).c_str(), number(run.finalValidationError()).c_str(),
                         number(project::runNdcg(run, rec::Protocol::Warm)).c_str(),
                         number(project::runNdcg(run, rec::Protocol::NewTracks)).c_str());
         }

@@ -10,8 +10,8 @@ namespace gdbm::project {
 // ("format" = kProjectFormat, "version", "app_version"); the other tables hold the settings
 // (JSON), the dataset files, the archetype set (every member, in rows), the demo catalog when
 // there are no dataset files, the simulation's users, preferences and interactions (rows), the
-// model (its model file's bytes), the evaluation (JSON) and the training runs (RunTables.h). Every table's rows are covered by a
-// checksum (table checksums), so damage that SQLite cannot see is an error too.
+// model (its model file's bytes), the evaluation (JSON) and the training runs (RunTables.h). Every table's
+// rows are covered by a checksum (table checksums), so damage that SQLite cannot see is an error too.
 inline constexpr const char* kProjectFormat = "gdbm-studio-project";
 // Version 2: the evaluation holds both protocols ({"protocols": [...]}) and the settings the
 // training recipe. Version 3: the runs table (every training run kept). Older files read as they

@@ -46,7 +46,8 @@ model::EpochStats epochFromJson(const json& in, const JsonReader& reader)
     s.layers = reader.size(in, "layers");
     s.layer = reader.size(in, "layer");
     if (s.layer >= s.layers)
-        reader.fail("layer", "layer " + std::to_string(s.layer) + " of a model of " + std::to_string(s.layers));
+        reader.fail("layer",
+                    "layer " + std::to_string(s.layer) + " of a model of " + std::to_string(s.layers));
     s.epochs = int(reader.integer(in, "epochs", 1, kIntMax));
     s.epoch = int(reader.integer(in, "epoch", 1, s.epochs));
     s.mseTrain = reader.real(in, "train");
@@ -60,8 +61,8 @@ model::EpochStats epochFromJson(const json& in, const JsonReader& reader)
             const JsonReader at = reader.child("groups[" + std::to_string(i) + "]");
             if (!groups[i].is_object())
                 reader.fail("groups[" + std::to_string(i) + "]", "expected an object");
-            s.groups.push_back({at.text(groups[i], "name"), at.real(groups[i], "train"),
-                                at.real(groups[i], "validation")});
+            s.groups.push_back(
+                {at.text(groups[i], "name"), at.real(groups[i], "train"), at.real(groups[i], "validation")});
         }
     }
     return s;

@@ -6,6 +6,7 @@
 #include "ProjectSession.h"
 #include "TrainingPageFixture.h"
 #include "charts/RunOverlayChart.h"
+#include "model/CurveSummary.h"
 #include "pages/RunComparison.h"
 #include "pages/RunsPanel.h"
 #include "rec/MethodTable.h"
@@ -92,6 +93,13 @@ void TestTrainingRuns::comparesTwoRunsAndMakesTheOlderCurrent()
     QCOMPARE(m_state->model(), m_state->findRun(1)->model);
     QVERIFY(!m_state->modelOutOfDate());
     QCOMPARE(m_page->chart()->pointCount(), int(m_state->findRun(1)->curves.size()));
+    // The verdict under the charts is run 1's, not that of the run trained last.
+    const model::Model& first = *m_state->findRun(1)->model;
+    const model::TrainingVerdict verdict =
+        model::judgeTraining(first.curves, model::keptByEarlyStopping(first));
+    const QString status = m_page->findChild<QLabel*>("trainStatus")->text();
+    QVERIFY2(status.startsWith("Trained in") && status.contains(QString::fromStdString(verdict.summary)),
+             qPrintable(status));
     auto* list = panel()->list();
     QCOMPARE(list->model()->index(0, 0).data().toString(), QString("1 (current)"));
     QCOMPARE(list->model()->index(1, 0).data().toString(), QString("2"));

@@ -279,6 +279,11 @@ void TrainingPage::connectSignals()
         if (!m_jobs->isRunning()) {
             describeChart();
             m_chart->setCurves(m_state.model() ? m_state.model()->curves : std::vector<model::EpochStats>{});
+            // The verdict under the charts is the model's in use (a run made current, a file).
+            if (m_state.model())
+                showFinished();
+            else
+                m_status->clear();
         }
         showModel();
         showModelFreshness();
