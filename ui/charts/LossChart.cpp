@@ -83,7 +83,7 @@ LossChart::LossChart(QWidget* parent) : QWidget(parent), m_viewsBox(new QWidget)
         m_views[c] = new QChartView(chart);
         m_views[c]->setObjectName(c == 0 ? "lossChartPretraining" : "lossChartFinetuning");
         m_views[c]->setRenderHint(QPainter::Antialiasing);
-        m_views[c]->setMinimumHeight(200);
+        m_views[c]->setMinimumHeight(180); // with the labels under them, the page fits 1280 x 800
         views->addWidget(m_views[c]);
         replaceValueAxis(c);
     }
@@ -313,7 +313,7 @@ void LossChart::replaceValueAxis(int chart)
         category->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     else
         axis->setLabelFormat("%.3g");
-    // Short enough for a chart 200 pixels high; the line under the charts says the rest.
+    // Short enough for a chart 180 pixels high; the line under the charts says the rest.
     axis->setTitleText(m_logScale ? tr("error (log; 1 = mean)") : tr("error (1 = the mean)"));
     m_charts[chart]->addAxis(axis, Qt::AlignLeft);
     m_valueAxes[chart] = axis;
