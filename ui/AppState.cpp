@@ -94,9 +94,11 @@ void AppState::setModel(std::shared_ptr<const model::Model> model)
 
 void AppState::useModel(std::shared_ptr<const model::Model> model,
                         const std::shared_ptr<const data::Catalog>& fromCatalog,
-                        const std::shared_ptr<const sim::SimulationResult>& fromSimulation)
+                        const std::shared_ptr<const sim::SimulationResult>& fromSimulation,
+                        bool simulationGone)
 {
     m_model = std::move(model);
+    m_modelSimulationGone = simulationGone;
     m_modelCatalog = fromCatalog;
     m_modelSimulation = fromSimulation;
     Q_EMIT modelChanged();
@@ -109,7 +111,8 @@ project::Project::ModelStaleness AppState::modelStaleness() const
         return Staleness::Current;
     if (m_modelCatalog.lock() != m_loaded.catalog)
         return Staleness::OtherCatalog;
-    if (m_model->find(model::Modality::Listening) && m_modelSimulation.lock() != m_simulation)
+    if (m_model->find(model::Modality::Listening) &&
+        (m_modelSimulationGone || m_modelSimulation.lock() != m_simulation))
         return Staleness::OtherSimulation;
     return Staleness::Current;
 }
@@ -120,7 +123,8 @@ void AppState::restoreModel(std::shared_ptr<const model::Model> model,
     using Staleness = project::Project::ModelStaleness;
     m_currentRun = 0;
     useModel(std::move(model), staleness == Staleness::OtherCatalog ? nullptr : m_loaded.catalog,
-             staleness == Staleness::Current ? m_simulation : nullptr);
+             staleness == Staleness::Current ? m_simulation : nullptr,
+             staleness == Staleness::OtherSimulation);
 }
 
 QString AppState::modelOutOfDateReason() const
@@ -136,7 +140,8 @@ QString AppState::modelOutOfDateReason() const
                 return tr("the catalog has no %1, which the model needs").arg(fromStd(data::featureName(f)));
         }
     }
-    if (m_model->find(model::Modality::Listening) && m_modelSimulation.lock() != m_simulation)
+    if (m_model->find(model::Modality::Listening) &&
+        (m_modelSimulationGone || m_modelSimulation.lock() != m_simulation))
         return tr("the simulation ran again since this model learned its listeners");
     return {};
 }

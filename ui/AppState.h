@@ -164,9 +164,12 @@ private:
     void updateModified();
     // The current model, trained on `fromCatalog` and, for a hybrid, the listening of
     // `fromSimulation` (either null when the model was made from other ones).
+    // simulationGone: the hybrid's simulation is known to be another than any open now (a saved
+    // project restored without it), whatever m_simulation is.
     void useModel(std::shared_ptr<const model::Model> model,
                   const std::shared_ptr<const data::Catalog>& fromCatalog,
-                  const std::shared_ptr<const sim::SimulationResult>& fromSimulation);
+                  const std::shared_ptr<const sim::SimulationResult>& fromSimulation,
+                  bool simulationGone = false);
     // An evaluation of a run's model is that run's.
     void attachEvaluationToRun(const std::shared_ptr<const model::Model>& model);
 
@@ -192,6 +195,7 @@ private:
     // What the model was made from; weak, as the evaluation's inputs below.
     std::weak_ptr<const data::Catalog> m_modelCatalog;
     std::weak_ptr<const sim::SimulationResult> m_modelSimulation;
+    bool m_modelSimulationGone = false; // see useModel
     std::shared_ptr<const rec::EvaluationSet> m_evaluation;
     // Weak: an old model must not stay in memory only to say that it is not the current one.
     std::weak_ptr<const model::Model> m_evaluatedModel;

@@ -139,7 +139,7 @@ void MainWindow::createActions()
     // System follows the desktop's palette (dark or light); the others are the app's own.
     QMenu* themes = view->addMenu(tr("&Theme"));
     auto* themeGroup = new QActionGroup(this);
-    const Theme chosen = savedTheme();
+    const Theme chosen = currentTheme();
     for (const auto& [theme, text] :
          {std::pair{Theme::System, tr("&System")}, std::pair{Theme::Light, tr("&Light")},
           std::pair{Theme::Dark, tr("&Dark")}}) {
@@ -148,9 +148,10 @@ void MainWindow::createActions()
         action->setCheckable(true);
         action->setChecked(theme == chosen);
         themeGroup->addAction(action);
-        connect(action, &QAction::triggered, this, [theme] {
-            saveTheme(theme);
-            applyTheme(theme);
+        // An init-capture: Clang before 16 cannot capture a structured binding.
+        connect(action, &QAction::triggered, this, [chosenTheme = theme] {
+            saveTheme(chosenTheme);
+            applyTheme(chosenTheme);
         });
     }
     view->addSeparator();

@@ -120,7 +120,8 @@ bool MainWindow::openProject(const QString& path)
                 MessageBox::warning(this, tr("The dataset changed"),
                                     tr("The dataset files of this project no longer hold the tracks "
                                        "its simulation was made on, so the simulation and the "
-                                       "evaluation were not restored. Run them again."));
+                                       "evaluation were not restored, and the model is out of date. "
+                                       "Run them again (F5)."));
         });
 }
 

@@ -91,6 +91,9 @@ OpenedProject readProject(const std::string& path, const ProgressCallback& progr
     opened.catalog = prepareCatalog(std::move(catalog), p.thresholds);
     opened.datasetChanged = p.simulation && (opened.catalog.fingerprint != p.catalogFingerprint ||
                                              !indicesFit(*p.simulation, *opened.catalog.catalog));
+    // A model of the tracks the files held when the project was saved: no longer of this catalog.
+    if (p.model && opened.catalog.fingerprint != p.catalogFingerprint)
+        p.modelStaleness = project::Project::ModelStaleness::OtherCatalog;
     if (opened.datasetChanged) {
         p.simulation.reset();
         p.evaluation.reset();

@@ -31,7 +31,7 @@ struct OpenedProject
     LoadedCatalog catalog;
     QStringList datasetFiles;
     // The dataset files no longer hold the tracks the simulation was made on: the simulation
-    // and the evaluation are not restored (the model is: it only needs the audio features).
+    // and the evaluation are not restored (the model is, out of date: other tracks made it).
     bool datasetChanged = false;
 };
 

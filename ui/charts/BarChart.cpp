@@ -78,6 +78,7 @@ void BarChart::setBars(const QStringList& categories, const QList<qreal>& values
 
 void BarChart::rebuild()
 {
+    m_categoryAxis = nullptr;   // deleted below; thinLabels() waits for the new one
     m_chart->removeAllSeries(); // deletes them
     // removeAxis() hands the axis back to us: delete it, or every rebuild leaks two.
     for (QAbstractAxis* axis : m_chart->axes()) {

@@ -103,9 +103,12 @@ int RunOverlayChart::lineCount() const
 
 void RunOverlayChart::redraw()
 {
-    m_chart->removeAllSeries();
-    for (QAbstractAxis* axis : m_chart->axes())
+    m_chart->removeAllSeries(); // deletes them
+    // removeAxis() hands the axis back: delete it, or every redraw leaks two.
+    for (QAbstractAxis* axis : m_chart->axes()) {
         m_chart->removeAxis(axis);
+        delete axis;
+    }
     const int index = m_stage->currentIndex();
     if (m_runs.empty() || index < 0 || index >= int(m_stages.size())) {
         m_chart->setTitle(m_runs.empty() ? tr("Select runs in the list to compare their curves") : QString());
@@ -159,10 +162,12 @@ void RunOverlayChart::redraw()
             m_chart->addSeries(series);
             series->attachAxis(epochs);
             series->attachAxis(errors);
+            // The legend names the runs; the note under the chart says what dashed means.
+            if (series == validation) {
+                for (QLegendMarker* marker : m_chart->legend()->markers(series))
+                    marker->setVisible(false);
+            }
         }
-        // The legend names the runs; the note under the chart says what dashed means.
-        for (QLegendMarker* marker : m_chart->legend()->markers(validation))
-            marker->setVisible(false);
     }
     // Whole epochs only: ticks every 1, 2, 5, 10, 20, ... so that about six fit.
     int step = 1;

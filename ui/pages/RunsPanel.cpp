@@ -105,16 +105,24 @@ void RunsPanel::selectRuns(const std::vector<int>& numbers)
 void RunsPanel::showRuns()
 {
     const std::vector<int> selected = selectedRuns();
-    const int before = m_model->rowCount();
+    std::vector<int> numbers;
+    for (const project::TrainingRun& run : m_state.runs())
+        numbers.push_back(run.number);
     {
         const QSignalBlocker blocker(m_list->selectionModel());
         m_model->setRuns(m_state.runs(), m_state.currentRun());
-        // A new run is selected with the ones before, so that it shows against them at once.
+        // A run that just ended joins the selection, so that it shows against the ones chosen
+        // (another project's runs replace the list and the selection goes).
         std::vector<int> keep = selected;
-        if (m_model->rowCount() == before + 1 && !selected.empty())
-            keep.push_back(m_model->run(m_model->rowCount() - 1).number);
+        const bool oneMore = numbers.size() == m_shownRuns.size() + 1 &&
+                             std::equal(m_shownRuns.begin(), m_shownRuns.end(), numbers.begin());
+        if (oneMore && !selected.empty())
+            keep.push_back(numbers.back());
+        else if (!oneMore && numbers != m_shownRuns)
+            keep = {};
         selectRuns(keep);
     }
+    m_shownRuns = numbers;
     selectionChanged();
 }
 

@@ -49,6 +49,7 @@ private:
     QLabel* m_hint;
     RunOverlayChart* m_overlay;
     RunComparison* m_comparison;
+    std::vector<int> m_shownRuns; // the run numbers listed, to tell a new run from another list
 };
 
 } // namespace gdbm::ui

@@ -15,6 +15,7 @@ namespace gdbm::ui {
 namespace {
 
 constexpr const char* kThemeSetting = "view/theme";
+Theme g_current = Theme::System; // GUI thread only
 
 QPalette darkPaletteColors()
 {
@@ -105,8 +106,14 @@ void saveTheme(Theme theme)
     QSettings().setValue(kThemeSetting, themeKey(theme));
 }
 
+Theme currentTheme()
+{
+    return g_current;
+}
+
 void applyTheme(Theme theme)
 {
+    g_current = theme;
     // The style the platform chose, kept to go back to it for System.
     static const QString platformStyle = QApplication::style()->name();
     if (theme == Theme::System) {

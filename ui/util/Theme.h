@@ -21,6 +21,8 @@ void saveTheme(Theme theme);
 // Sets the application palette: the platform's for System, else the app's light or dark one
 // (with the Fusion style, whose drawing follows the palette everywhere).
 void applyTheme(Theme theme);
+// The theme applied last (the saved one, or --theme's for the session).
+Theme currentTheme();
 // Whether the palette in force is dark (its window colour is).
 bool darkPalette();
 
