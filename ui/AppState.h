@@ -45,6 +45,7 @@ public:
     const std::shared_ptr<const data::Catalog>& catalog() const { return m_loaded.catalog; }
     const sim::CatalogFacts& facts() const { return m_loaded.facts; }
     std::size_t tagUnits() const { return m_loaded.tagUnits; }
+    std::uint64_t catalogFingerprint() const { return m_loaded.fingerprint; }
     const data::GenreStats& genreStats() const { return m_loaded.facts.genres; }
     void setCatalog(LoadedCatalog loaded);
     // The dataset files the catalog came from (empty: the demo catalog).

@@ -35,7 +35,7 @@ ProjectSnapshot captureProject(const AppState& state)
 {
     ProjectSnapshot snapshot;
     project::Project& p = snapshot.project;
-    snapshot.catalog = state.catalog();
+    p.catalogFingerprint = state.catalogFingerprint(); // computed when the catalog was loaded
     for (const QString& file : state.catalogFiles())
         p.datasetFiles.push_back(file.toStdString());
     if (p.datasetFiles.empty())
@@ -61,8 +61,6 @@ ProjectSnapshot captureProject(const AppState& state)
 
 void writeProject(ProjectSnapshot snapshot, const std::string& path)
 {
-    if (snapshot.catalog)
-        snapshot.project.catalogFingerprint = project::catalogFingerprint(*snapshot.catalog);
     project::saveProject(snapshot.project, path);
 }
 

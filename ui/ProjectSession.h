@@ -13,12 +13,10 @@ namespace gdbm::ui {
 // shared snapshots) and runs on the GUI thread; reading a project and the catalog it names
 // runs on a job thread; applying it runs on the GUI thread again.
 
-// What a save writes. `catalog` is the current catalog, kept for the fingerprint (computed
-// by the save job), whether or not the project embeds it.
+// What a save writes.
 struct ProjectSnapshot
 {
     project::Project project;
-    std::shared_ptr<const data::Catalog> catalog;
 };
 ProjectSnapshot captureProject(const AppState& state);
 

@@ -1,7 +1,6 @@
 #include "CliCommon.h"
 #include "Commands.h"
 #include "core/AtomicFile.h"
-#include "core/Text.h"
 #include "model/CurveCsv.h"
 #include "project/ProjectFile.h"
 #include "project/RunJson.h"
@@ -11,16 +10,6 @@
 
 namespace gdbm::cli {
 namespace {
-
-std::string modelText(const project::TrainingRun& run)
-{
-    if (run.audioOnly())
-        return "audio only";
-    std::vector<std::string> keys;
-    for (model::Modality m : run.hybrid.modalities)
-        keys.emplace_back(model::modalityKey(m));
-    return "hybrid (" + text::join(keys, "+") + ")";
-}
 
 std::string number(double value, int decimals = 4)
 {
@@ -58,13 +47,13 @@ int runRuns(const QStringList& args)
     if (project.runs.empty()) {
         std::printf("%s keeps no training runs\n", path.c_str());
     } else {
-        std::printf("%-4s %-17s %-29s %-9s %7s %8s %8s %10s %9s %9s\n", "run", "started", "model", "end",
+        std::printf("%-4s %-17s %-40s %-9s %7s %8s %8s %10s %9s %9s\n", "run", "started", "model", "end",
                     "epochs", "time", "train", "validation", "NDCG ret", "NDCG new");
         for (const project::TrainingRun& run : project.runs) {
             std::string id = run.number == project.currentRun ? "*" : " ";
             id += std::to_string(run.number);
-            std::printf("%-4s %-17s %-29s %-9s %7d %7.1fs %8s %10s %9s %9s\n", id.c_str(),
-                        run.started.c_str(), modelText(run).c_str(),
+            std::printf("%-4s %-17s %-40s %-9s %7d %7.1fs %8s %10s %9s %9s\n", id.c_str(),
+                        run.started.c_str(), run.modelDescription().c_str(),
                         run.finished() ? "finished" : "cancelled", run.epochsDone(), run.seconds,
                         number(run.finalTrainError()).c_str(), number(run.finalValidationError()).c_str(),
                         number(project::runNdcg(run, rec::Protocol::Warm)).c_str(),

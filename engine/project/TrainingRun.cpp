@@ -1,5 +1,6 @@
 #include "project/TrainingRun.h"
 
+#include "core/Text.h"
 #include "rec/MethodTable.h"
 
 #include <algorithm>
@@ -22,6 +23,19 @@ const model::EpochStats* TrainingRun::finalEpoch() const
         }
     }
     return curves.empty() ? nullptr : &curves.back();
+}
+
+std::string TrainingRun::modelDescription() const
+{
+    if (audioOnly())
+        return "audio only";
+    std::vector<std::string> keys;
+    for (model::Modality m : hybrid.modalities)
+        keys.emplace_back(model::modalityKey(m));
+    std::string text = "hybrid: " + text::join(keys, ", ");
+    if (hybrid.listeningRank > 0)
+        text += " (rank " + std::to_string(hybrid.listeningRank) + ")";
+    return text;
 }
 
 double TrainingRun::finalTrainError() const

@@ -36,6 +36,8 @@ struct TrainingRun
 
     bool finished() const { return end == End::Finished; }
     bool audioOnly() const { return hybrid.modalities == std::vector{model::Modality::Audio}; }
+    // "audio only", "hybrid: audio, tags, listening", "... (rank 64)" with a low-rank listening.
+    std::string modelDescription() const;
     // The errors the run ended with, as its chart shows them (relative to the input's variance):
     // the fine-tuning epoch its model kept, else its last epoch (a hybrid without fine-tuning:
     // its top layer's last pretraining epoch). NaN without epochs or validation songs.

@@ -27,7 +27,6 @@ public:
     QStringList stages() const;
     void setStage(int index);
     int lineCount() const; // curves drawn (training and validation per run)
-    QChart* chart() const { return m_chart; }
 
 private:
     struct Stage

@@ -51,19 +51,6 @@ int RunListModel::columnCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString RunListModel::modelText(const project::TrainingRun& run)
-{
-    if (run.audioOnly())
-        return tr("audio only");
-    QStringList keys;
-    for (model::Modality m : run.hybrid.modalities)
-        keys << fromStd(model::modalityKey(m));
-    QString text = tr("hybrid: %1").arg(keys.join(", "));
-    if (run.hybrid.listeningRank > 0)
-        text += tr(" (rank %1)").arg(run.hybrid.listeningRank);
-    return text;
-}
-
 QVariant RunListModel::data(const QModelIndex& index, int role) const
 {
     if (!index.isValid() || index.row() >= rowCount())
@@ -89,7 +76,7 @@ QVariant RunListModel::data(const QModelIndex& index, int role) const
     case Started:
         return fromStd(run.started);
     case Model:
-        return modelText(run);
+        return fromStd(run.modelDescription());
     case End:
         return run.finished() ? tr("finished") : tr("cancelled");
     case Epochs:

@@ -42,9 +42,6 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    // "audio only", "hybrid: audio, tags, listening".
-    static QString modelText(const project::TrainingRun& run);
-
 private:
     std::vector<project::TrainingRun> m_runs;
     int m_currentRun = 0;

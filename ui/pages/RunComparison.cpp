@@ -1,6 +1,5 @@
 #include "pages/RunComparison.h"
 
-#include "models/RunListModel.h"
 #include "util/Format.h"
 
 #include <QHeaderView>
@@ -58,7 +57,7 @@ const std::vector<Row>& rows()
 {
     using R = const project::TrainingRun&;
     static const std::vector<Row> table = {
-        {QT_TRANSLATE_NOOP("RunComparison", "Model"), [](R r) { return RunListModel::modelText(r); }},
+        {QT_TRANSLATE_NOOP("RunComparison", "Model"), [](R r) { return fromStd(r.modelDescription()); }},
         {QT_TRANSLATE_NOOP("RunComparison", "Hidden layers"), [](R r) { return layersOf(r); }},
         {QT_TRANSLATE_NOOP("RunComparison", "Pretraining epochs"),
          [](R r) { return QString::number(recipe(r).pretrainEpochs); }},
