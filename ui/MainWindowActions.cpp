@@ -2,6 +2,7 @@
 #include "HelpWindow.h"
 #include "MainWindow.h"
 #include "RecentList.h"
+#include "core/Isa.h"
 #include "jobs/JobRunner.h"
 #include "pages/ArchetypesPage.h"
 #include "pages/EvaluationPage.h"
@@ -243,8 +244,9 @@ void MainWindow::showAbout()
                           "listeners from editable archetypes, and a Gaussian-Bernoulli Deep "
                           "Boltzmann Machine trained on the songs' audio features that recommends "
                           "songs to them, measured against simple baselines.</p>"
-                          "<p>Built with Qt %2, Eigen and oneTBB.</p>")
-                           .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+                          "<p>Built with Qt %2, Eigen and oneTBB; %3.</p>")
+                           .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion()),
+                                QString::fromStdString(std::string(isaDescription()))));
 }
 
 } // namespace gdbm::ui

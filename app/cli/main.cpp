@@ -1,6 +1,7 @@
 #include "CliCommon.h"
 #include "Commands.h"
 #include "core/Error.h"
+#include "core/Isa.h"
 #include "model/TrainingProgress.h"
 
 #include <QCoreApplication>
@@ -63,7 +64,8 @@ int main(int argc, char** argv)
     }
     const QString first = args.at(1);
     if (first == "--version" || first == "-v") {
-        std::printf("gdbm-cli %s\n", GDBM_VERSION);
+        std::printf("gdbm-cli %s\n%.*s\n", GDBM_VERSION, int(gdbm::isaDescription().size()),
+                    gdbm::isaDescription().data());
         return gdbm::cli::kExitOk;
     }
     if (first == "--help" || first == "-h" || first == "help") {

@@ -61,6 +61,16 @@ VectorD queryVector(const ScoringSpace& space, const UserHistory& history, Scori
     return norm > 0.0 ? VectorD(u / norm) : u;
 }
 
+[[gnu::noinline]] double songScore(const ScoringSpace& space, std::uint32_t track, const VectorD& query)
+{
+    // Not inlined: one compiled copy, so no caller gets a differently contracted or vectorized sum.
+    const double* direction = space.directions.row(Eigen::Index(track)).data();
+    double score = 0.0;
+    for (Eigen::Index i = 0; i < query.size(); ++i)
+        score += direction[i] * query[i];
+    return score;
+}
+
 std::vector<double> scoreTerms(const ScoringSpace& space, const UserHistory& history, std::uint32_t track,
                                ScoringRule rule)
 {
@@ -87,7 +97,9 @@ std::vector<Recommendation> recommend(const ScoringSpace& space, const UserHisto
                                       const RecommendParams& params)
 {
     const VectorD q = queryVector(space, history, params.rule);
-    const VectorD scores = space.directions * q;
+    VectorD scores(space.songs());
+    for (Eigen::Index t = 0; t < space.songs(); ++t)
+        scores[t] = songScore(space, std::uint32_t(t), q);
 
     std::vector<std::uint32_t> candidates;
     candidates.reserve(std::size_t(space.songs()));

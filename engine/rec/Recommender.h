@@ -49,6 +49,10 @@ struct RecommendParams
 // the history mean, sum_h (w_h / W) d_h for the mean cosine. Zero for an empty history.
 VectorD queryVector(const ScoringSpace& space, const UserHistory& history, ScoringRule rule);
 
+// A song's score for a query: d_t . q in double, in one fixed order. Every path that ranks songs
+// (one user, all users at once) scores with this one function, so their lists are identical.
+double songScore(const ScoringSpace& space, std::uint32_t track, const VectorD& query);
+
 // Top N tracks by score, excluding the tracks the user already heard; ties broken by catalog
 // order (lower index first). A zero vector scores 0 with everything.
 std::vector<Recommendation> recommend(const ScoringSpace& space, const UserHistory& history,

@@ -78,7 +78,16 @@ void TestCli::versionAndHelp()
 {
     const Result v = run({"--version"});
     QCOMPARE(v.code, 0);
-    QCOMPARE(v.out.trimmed(), QByteArray("gdbm-cli ") + GDBM_VERSION);
+    const QList<QByteArray> lines = v.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 2);
+    QCOMPARE(lines[0], QByteArray("gdbm-cli ") + GDBM_VERSION);
+    QVERIFY(lines[1].startsWith("scoring kernels: "));
+    // GDBM_ISA chooses a narrower instruction set; a name it does not know is said so.
+    qputenv("GDBM_ISA", "baseline");
+    QVERIFY(run({"--version"}).out.contains("scoring kernels: baseline (detected "));
+    qputenv("GDBM_ISA", "sse9");
+    QVERIFY(run({"--version"}).out.contains("GDBM_ISA=sse9 not known"));
+    qunsetenv("GDBM_ISA");
     const Result h = run({"simulate", "--help"});
     QCOMPARE(h.code, 0);
     QVERIFY(h.out.contains("--reference-date"));
