@@ -80,8 +80,8 @@ template <int Width, std::size_t Users>
         for (int d = 0; d < dims; ++d) {
             V songs[kParts];
             for (std::size_t k = 0; k < kParts; ++k)
-                songs[k] = *reinterpret_cast<const typename Lanes<Width>::Unaligned*>(panel + std::size_t(d) * kPanelSongs +
-                                                                           k * Width);
+                songs[k] = *reinterpret_cast<const typename Lanes<Width>::Unaligned*>(
+                    panel + std::size_t(d) * kPanelSongs + k * Width);
             for (std::size_t u = 0; u < Users; ++u) {
                 const float q = queries[u * std::size_t(dims) + std::size_t(d)];
                 for (std::size_t k = 0; k < kParts; ++k)

@@ -35,9 +35,8 @@ ScreenPanels makeScreenPanels(const MatrixD& directions);
 // of it in `scores` (users x 16), or `end` when no panel does.
 // `queries`: users x dims floats, row-major; `thresholds`: one per user (+infinity for a user
 // slot not in use).
-using ScreenFunction = std::size_t (*)(const float* queries, int dims, const float* panels,
-                                       std::size_t begin, std::size_t end, const float* thresholds,
-                                       float* scores);
+using ScreenFunction = std::size_t (*)(const float* queries, int dims, const float* panels, std::size_t begin,
+                                       std::size_t end, const float* thresholds, float* scores);
 
 struct ScreenKernel
 {

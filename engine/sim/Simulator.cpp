@@ -3,6 +3,7 @@
 #include "core/Error.h"
 #include "core/Random.h"
 #include "core/Text.h"
+#include "sim/CandidateIndex.h"
 
 #include <algorithm>
 #include <bit>
@@ -11,6 +12,7 @@
 #include <map>
 #include <numeric>
 #include <tbb/parallel_for.h>
+#include <tuple>
 #include <unordered_set>
 
 namespace gdbm::sim {
@@ -53,131 +55,6 @@ std::vector<std::uint32_t> sampleDistinct(std::size_t n, std::size_t k, CounterR
     return picked;
 }
 
-// Where a user's candidates can come from without scanning the whole catalog: tracks sorted by
-// each attribute that a range preference uses (tracks lacking the value left out), and tracks
-// per genre and per artist. A user's candidates are checked from the smallest such slice.
-class CandidateIndex
-{
-public:
-    CandidateIndex(const data::Catalog& catalog, const std::vector<const User*>& users) : m_catalog(catalog)
-    {
-        m_byGenre.resize(catalog.genreNames().size());
-        m_byArtist.resize(catalog.artistNames().size());
-        for (std::size_t t = 0; t < catalog.size(); ++t) {
-            for (data::GenreId g : catalog.track(t).genres)
-                m_byGenre[g].push_back(std::uint32_t(t));
-            for (data::ArtistId a : catalog.track(t).artists)
-                m_byArtist[a].push_back(std::uint32_t(t));
-        }
-        for (const User* user : users) {
-            for (const UserPreference& p : user->preferences) {
-                const auto a = static_cast<std::size_t>(p.attribute);
-                if (p.kind != UserPreference::Kind::Range || !m_values[a].empty())
-                    continue;
-                m_values[a].resize(catalog.size());
-                for (std::size_t t = 0; t < catalog.size(); ++t)
-                    m_values[a][t] = attributeValue(catalog, t, p.attribute);
-                sortBy(p.attribute, m_sorted[a]);
-            }
-        }
-    }
-
-    // The tracks that pass every preference, in catalog order.
-    std::vector<std::uint32_t> candidates(const std::vector<UserPreference>& prefs) const
-    {
-        std::vector<std::uint32_t> pool;
-        bool narrowed = false;
-        for (const UserPreference& p : prefs) {
-            std::vector<std::uint32_t> slice = sliceOf(p);
-            if (!narrowed || slice.size() < pool.size())
-                pool = std::move(slice);
-            narrowed = true;
-        }
-        std::vector<std::uint32_t> out;
-        if (!narrowed) {
-            out.resize(m_catalog.size());
-            std::iota(out.begin(), out.end(), std::uint32_t(0));
-            return out;
-        }
-        // Mark the passing tracks in a bitmap, then read it in catalog order: cheaper than sorting.
-        std::vector<std::uint64_t> passing((m_catalog.size() + 63) / 64, 0);
-        for (std::uint32_t t : pool) {
-            if (passesEvery(prefs, t))
-                passing[t / 64] |= std::uint64_t(1) << (t % 64);
-        }
-        for (std::size_t w = 0; w < passing.size(); ++w) {
-            for (std::uint64_t bits = passing[w]; bits != 0; bits &= bits - 1)
-                out.push_back(std::uint32_t(w * 64 + std::size_t(std::countr_zero(bits))));
-        }
-        return out;
-    }
-
-private:
-    double value(std::uint32_t track, Attribute a) const
-    {
-        return m_values[static_cast<std::size_t>(a)][track];
-    }
-
-    // passesAll, reading range attributes from the contiguous columns.
-    bool passesEvery(const std::vector<UserPreference>& prefs, std::uint32_t t) const
-    {
-        for (const UserPreference& p : prefs) {
-            if (p.kind == UserPreference::Kind::Range) {
-                const double v = value(t, p.attribute);
-                if (!(v >= p.min && v <= p.max))
-                    return false;
-            } else if (!passes(p, m_catalog, t)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    void sortBy(Attribute a, std::vector<std::uint32_t>& sorted) const
-    {
-        for (std::size_t t = 0; t < m_catalog.size(); ++t) {
-            if (!std::isnan(value(std::uint32_t(t), a)))
-                sorted.push_back(std::uint32_t(t));
-        }
-        std::stable_sort(sorted.begin(), sorted.end(),
-                         [&](std::uint32_t x, std::uint32_t y) { return value(x, a) < value(y, a); });
-    }
-
-    // A superset of the tracks passing p (exactly those, for one preference).
-    std::vector<std::uint32_t> sliceOf(const UserPreference& p) const
-    {
-        switch (p.kind) {
-        case UserPreference::Kind::Range: {
-            const auto& sorted = m_sorted[static_cast<std::size_t>(p.attribute)];
-            const auto lo =
-                std::lower_bound(sorted.begin(), sorted.end(), p.min,
-                                 [&](std::uint32_t t, double v) { return value(t, p.attribute) < v; });
-            const auto hi = std::upper_bound(lo, sorted.end(), p.max, [&](double v, std::uint32_t t) {
-                return v < value(t, p.attribute);
-            });
-            return {lo, hi};
-        }
-        case UserPreference::Kind::Genres: {
-            std::vector<std::uint32_t> tracks;
-            for (data::GenreId g : p.genres)
-                tracks.insert(tracks.end(), m_byGenre[g].begin(), m_byGenre[g].end());
-            std::sort(tracks.begin(), tracks.end());
-            tracks.erase(std::unique(tracks.begin(), tracks.end()), tracks.end());
-            return tracks;
-        }
-        case UserPreference::Kind::Artist:
-            return m_byArtist[p.artist];
-        }
-        return {};
-    }
-
-    const data::Catalog& m_catalog;
-    std::array<std::vector<double>, kAttributeCount> m_values; // by track, for range attributes
-    std::array<std::vector<std::uint32_t>, kAttributeCount> m_sorted;
-    std::vector<std::vector<std::uint32_t>> m_byGenre;
-    std::vector<std::vector<std::uint32_t>> m_byArtist;
-};
-
 void checkCancel(const CancelFlag* cancel)
 {
     if (cancel && cancel->load(std::memory_order_relaxed))
@@ -194,7 +71,7 @@ void validate(const ArchetypeSet& archetypes)
 
 // One user's history: preference-driven tracks (or the fallback), then discovery tracks.
 std::vector<Interaction> listen(const User& user, std::uint32_t userIndex, const Archetype& archetype,
-                                const std::vector<std::uint32_t>& candidates, const data::Catalog& catalog,
+                                const CandidateSet& candidates, const data::Catalog& catalog,
                                 const SimulationParams& params, bool& fellBack)
 {
     CounterRng rng(params.seed, RandomPurpose::Simulation, user.id, 1);
@@ -211,8 +88,8 @@ std::vector<Interaction> listen(const User& user, std::uint32_t userIndex, const
             tracks.emplace_back(candidates[i], InteractionSource::Preference);
     } else {
         // Too few candidates: all of them, then repeats drawn among them.
-        for (std::uint32_t t : candidates)
-            tracks.emplace_back(t, InteractionSource::Preference);
+        for (std::size_t i = 0; i < candidates.size(); ++i)
+            tracks.emplace_back(candidates[i], InteractionSource::Preference);
         for (std::size_t r = candidates.size(); r < want; ++r)
             tracks.emplace_back(candidates[rng.below(candidates.size())], InteractionSource::Preference);
     }
@@ -241,9 +118,8 @@ std::vector<Interaction> listen(const User& user, std::uint32_t userIndex, const
 // catalogs where every draw matches simulate as before.
 constexpr std::uint64_t kRedraws = 10;
 
-std::vector<std::uint32_t> redrawUntilMatched(User& user, const Archetype& archetype,
-                                              const data::Catalog& catalog, const CatalogFacts& facts,
-                                              const CandidateIndex& index, std::uint64_t seed)
+CandidateSet redrawUntilMatched(User& user, const Archetype& archetype, const data::Catalog& catalog,
+                                const CatalogFacts& facts, const CandidateIndex& index, std::uint64_t seed)
 {
     const bool drawsSomething = std::any_of(archetype.preferences.begin(), archetype.preferences.end(),
                                             [](const Preference& p) { return isDrawnKind(p.kind); });
@@ -253,7 +129,7 @@ std::vector<std::uint32_t> redrawUntilMatched(User& user, const Archetype& arche
         // Stream 0 made the first draw and stream 1 is the user's listening: redraws use 2, 3, ...
         CounterRng rng(seed, RandomPurpose::Simulation, user.id, 1 + attempt);
         std::vector<UserPreference> preferences = drawPreferences(archetype, catalog, facts, rng);
-        std::vector<std::uint32_t> candidates = index.candidates(preferences);
+        CandidateSet candidates = index.candidates(preferences);
         if (!candidates.empty()) {
             user.preferences = std::move(preferences);
             return candidates;
@@ -403,12 +279,12 @@ SimulationResult simulate(const data::Catalog& catalog, const ArchetypeSet& arch
                (end == begin || waveUsers + groupUsers[end].size() <= kUserChunk))
             waveUsers += groupUsers[end++].size();
         tbb::parallel_for(begin, end, [&](std::size_t g) {
-            const std::vector<std::uint32_t> candidates = index.candidates(groupExample[g]->preferences);
+            const CandidateSet candidates = index.candidates(groupExample[g]->preferences);
             tbb::parallel_for(std::size_t(0), groupUsers[g].size(), [&](std::size_t i) {
                 const std::uint32_t u = groupUsers[g][i];
                 User& user = result.users[u];
                 const Archetype& archetype = archetypes.archetypes[user.archetype];
-                std::vector<std::uint32_t> redrawn;
+                CandidateSet redrawn;
                 if (candidates.empty())
                     redrawn = redrawUntilMatched(user, archetype, catalog, facts, index, params.seed);
                 bool fell = false;
