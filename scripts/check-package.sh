@@ -34,10 +34,13 @@ lintian --fail-on error,warning "$deb"
 echo "check-package: installing with dpkg"
 dpkg -i "$deb"
 trap 'dpkg -r gdbm-studio >/dev/null 2>&1 || true' EXIT
-cli=$(/usr/bin/gdbm-cli --version)
+cli=$(/usr/bin/gdbm-cli --version | head -1)
+kernels=$(/usr/bin/gdbm-cli --version | sed -n 2p) # the instruction set chosen at run time
 gui=$(QT_QPA_PLATFORM=offscreen /usr/bin/gdbm-studio --version)
 echo "  $cli"
+echo "  $kernels"
 echo "  $gui"
+case "$kernels" in "scoring kernels: "*) ;; *) echo "check-package: no kernel line in --version" >&2; exit 1 ;; esac
 [ "$cli" = "gdbm-cli $version" ] || { echo "check-package: gdbm-cli reports '$cli', not $version" >&2; exit 1; }
 case "$gui" in *" $version") ;; *) echo "check-package: gdbm-studio reports '$gui', not $version" >&2; exit 1 ;; esac
 grep -q "version=\"$version\"" "/usr/share/metainfo/$app_id.metainfo.xml"

@@ -46,6 +46,22 @@ void writeRecommendationsCsv(const sim::SimulationResult& result, const data::Ca
     }
 }
 
+void writeAllRecommendationsCsv(const data::Catalog& catalog, const std::vector<long long>& userIds,
+                                const std::vector<std::vector<Recommendation>>& lists, std::ostream& out)
+{
+    data::CsvWriter csv(out);
+    csv.writeRow({"user_id", "rank", "track_uri", "track", "artist", "similarity"});
+    for (std::size_t u = 0; u < lists.size(); ++u) {
+        const std::string user = std::to_string(userIds[u]);
+        for (std::size_t r = 0; r < lists[u].size(); ++r) {
+            const data::Track& t = catalog.track(lists[u][r].track);
+            char similarity[32];
+            std::snprintf(similarity, sizeof similarity, "%.6f", lists[u][r].score);
+            csv.writeRow({user, std::to_string(r + 1), t.uri, t.name, t.artistsText, similarity});
+        }
+    }
+}
+
 void saveRecommendationsCsv(const sim::SimulationResult& result, const data::Catalog& catalog,
                             std::uint32_t user, const std::vector<Recommendation>& recommendations,
                             const std::string& path)

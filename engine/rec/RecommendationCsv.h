@@ -32,4 +32,9 @@ void saveRecommendationsCsv(const sim::SimulationResult& result, const data::Cat
                             std::uint32_t user, const std::vector<Recommendation>& recommendations,
                             const std::string& path);
 
+// Many users' lists (recommendAll's), one row per recommendation in rank order: user_id, rank,
+// track_uri, track, artist, similarity (6 decimals). `userIds[i]` names lists[i]'s user.
+void writeAllRecommendationsCsv(const data::Catalog& catalog, const std::vector<long long>& userIds,
+                                const std::vector<std::vector<Recommendation>>& lists, std::ostream& out);
+
 } // namespace gdbm::rec

@@ -43,8 +43,12 @@ public:
 
 private:
     void coSortSharedRanges(const std::vector<const User*>& users);
-    bool markFromCoSorted(const std::vector<UserPreference>& prefs, std::vector<std::uint64_t>& passing) const;
-    double value(std::uint32_t track, Attribute a) const { return m_values[static_cast<std::size_t>(a)][track]; }
+    bool markFromCoSorted(const std::vector<UserPreference>& prefs,
+                          std::vector<std::uint64_t>& passing) const;
+    double value(std::uint32_t track, Attribute a) const
+    {
+        return m_values[static_cast<std::size_t>(a)][track];
+    }
     bool passesEvery(const std::vector<UserPreference>& prefs, std::uint32_t t) const;
     void sortBy(Attribute a, std::vector<std::uint32_t>& sorted) const;
     std::pair<std::size_t, std::size_t> sliceBounds(const UserPreference& p) const;

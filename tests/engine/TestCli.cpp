@@ -373,6 +373,36 @@ void TestCli::recommendAndEvaluate()
     QVERIFY(!r.out.contains(" 6. "));
     QVERIFY(r.out.contains("because you played"));
 
+    // Every user at once: the same list as one user's, for each of them.
+    const QString all = m_dir.filePath("all.csv");
+    const Result a = run({"recommend", "--model", model, "--interactions", dir + "/interaction_data.csv",
+                          "--all-users", "--top", "5", "--output", all});
+    QCOMPARE(a.code, 0);
+    QVERIFY2(a.err.contains("wrote the top 5 of"), a.err.constData());
+    QFile allFile(all);
+    QVERIFY(allFile.open(QIODevice::ReadOnly));
+    const QList<QByteArray> rows = allFile.readAll().trimmed().split('\n');
+    QCOMPARE(rows.front(), QByteArray("user_id,rank,track_uri,track,artist,similarity"));
+    QVERIFY(rows.size() > 5 * 90);
+    QList<QByteArray> userThree;
+    for (const QByteArray& row : rows) {
+        if (row.startsWith("3,"))
+            userThree.push_back(row);
+    }
+    QCOMPARE(userThree.size(), 5);
+    for (const QByteArray& row : userThree) {
+        const QList<QByteArray> fields = row.split(',');
+        QVERIFY2(r.out.contains(fields.at(3)), row.constData()); // its track among user 3's
+    }
+    QCOMPARE(
+        run({"recommend", "--model", model, "--interactions", dir + "/interaction_data.csv", "--all-users"})
+            .code,
+        2); // no --output
+    QCOMPARE(run({"recommend", "--model", model, "--interactions", dir + "/interaction_data.csv",
+                  "--all-users", "--user", "3", "--output", all})
+                 .code,
+             2); // both
+
     const Result unknown = run(
         {"recommend", "--model", model, "--interactions", dir + "/interaction_data.csv", "--user", "99999"});
     QCOMPARE(unknown.code, 3);
