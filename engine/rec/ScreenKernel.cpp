@@ -36,8 +36,9 @@ struct Lanes<16>
 
 // AND of all lanes.
 template <int Width>
-[[gnu::always_inline]] inline int andLanes(typename Lanes<Width>::Ints v)
+[[gnu::always_inline]] inline int andLanes(const typename Lanes<Width>::Ints& lanes)
 {
+    typename Lanes<Width>::Ints v = lanes; // by reference: no vector-register calling convention involved
     if constexpr (Width == 16)
         v &= __builtin_shufflevector(v, v, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7);
     if constexpr (Width >= 8) {
