@@ -53,6 +53,7 @@ long peakMemoryMb()
 
 int main(int argc, char** argv)
 {
+    gdbm::relaunchForRequestedIsa(argv); // GDBM_ISA: before any work starts
     const std::size_t tracks = option(argc, argv, "--tracks", 1'000'000);
     const std::size_t users = option(argc, argv, "--users", 100'000);
     std::printf("bench-recommend: %zu tracks, %zu users, %d threads, %.*s\n", tracks, users,

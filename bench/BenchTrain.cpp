@@ -13,6 +13,8 @@
 //    next to the engine's achieved rate, counting the algorithm's multiply-adds.
 #include "FlopCount.h"
 #include "core/AtomicFile.h"
+#include "core/GemmRate.h"
+#include "core/Isa.h"
 #include "data/DemoCatalog.h"
 #include "data/ExportifyWriter.h"
 #include "model/Model.h"
@@ -58,26 +60,6 @@ bool flag(int argc, char** argv, const char* name)
             return true;
     }
     return false;
-}
-
-// One 1024^3 single-precision product per thread, all at once: the machine's GEMM rate.
-double gemmRate(int threads)
-{
-    constexpr int n = 1024, reps = 4;
-    std::vector<double> seconds(std::size_t(threads), 0);
-    tbb::parallel_for(0, threads, [&](int t) {
-        const Matrix a = Matrix::Random(n, n), b = Matrix::Random(n, n);
-        Matrix c(n, n);
-        c.noalias() = a * b; // warm up
-        const auto start = Clock::now();
-        for (int r = 0; r < reps; ++r)
-            c.noalias() = a * b;
-        seconds[std::size_t(t)] = secondsSince(start);
-    });
-    double slowest = 0;
-    for (double s : seconds)
-        slowest = std::max(slowest, s);
-    return 2.0 * n * n * double(n) * reps * threads / slowest / 1e9;
 }
 
 struct Reference
@@ -195,14 +177,15 @@ void hybrid(const data::Catalog& catalog, double audioOnlySeconds)
 
 int main(int argc, char** argv)
 {
+    gdbm::relaunchForRequestedIsa(argv); // GDBM_ISA: before any work starts
     if (flag(argc, argv, "--large"))
         return large(std::size_t(std::stoull(option(argc, argv, "--large", "1000000"))));
 
     const std::size_t tracks = std::stoull(option(argc, argv, "--tracks", "10000"));
     const std::string script = option(argc, argv, "--reference", GDBM_REFERENCE_SCRIPT);
     const int threads = tbb::info::default_concurrency();
-    std::printf("bench-train: %zu-track demo catalog, the reference's configuration, %d threads\n", tracks,
-                threads);
+    std::printf("bench-train: %zu-track demo catalog, the reference's configuration, %d threads, %.*s\n",
+                tracks, threads, int(isaDescription().size()), isaDescription().data());
 
     const data::Catalog catalog = data::generateDemoCatalog({tracks, 1});
     const std::string csv = (std::filesystem::temp_directory_path() / "gdbm-bench-train.csv").string();
@@ -261,8 +244,9 @@ int main(int argc, char** argv)
                     ref.mseFinetune);
     }
 
-    std::printf("\nGEMM rate of this machine (Eigen, 1024^3, single precision)\n");
-    const double gemm = gemmRate(threads);
+    std::printf("\nGEMM rate of this machine (Eigen, 1024^3, single precision, engine built for %.*s)\n",
+                int(isaName(engineIsa()).size()), isaName(engineIsa()).data());
+    const double gemm = measureGemmRate(threads);
     std::printf("  %.1f GFLOP/s on %d threads\n", gemm, threads);
 
     std::printf("\nsummary\n");

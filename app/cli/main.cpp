@@ -44,6 +44,7 @@ void printUsage(FILE* to)
 
 int main(int argc, char** argv)
 {
+    gdbm::relaunchForRequestedIsa(argv); // GDBM_ISA: before any work starts
     // A parent may start us with SIGINT and SIGTERM blocked (the mask is inherited across exec);
     // training must still stop cleanly on Ctrl-C, so unblock them before any thread starts.
     sigset_t stopSignals;

@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 #include "Screenshots.h"
+#include "core/Isa.h"
 #include "util/Theme.h"
 
 #include <QApplication>
@@ -9,6 +10,7 @@
 
 int main(int argc, char** argv)
 {
+    gdbm::relaunchForRequestedIsa(argv); // GDBM_ISA: before any work starts
     QApplication app(argc, argv);
     // The name doubles as X11's WM_CLASS (the .desktop file's StartupWMClass) and the settings
     // folder (~/.config/gdbm-studio); people see the display name.

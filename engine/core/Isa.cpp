@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <string>
+#include <unistd.h>
 
 namespace gdbm {
 
@@ -42,6 +43,32 @@ Isa detectedIsa()
     return Isa::Baseline;
 }
 
+Isa engineIsa()
+{
+#if defined(__AVX512F__) && defined(__AVX512VL__) && defined(__AVX512BW__) && defined(__AVX512DQ__)
+    return Isa::Avx512;
+#elif defined(__AVX2__) && defined(__FMA__)
+    return Isa::Avx2;
+#else
+    return Isa::Baseline;
+#endif
+}
+
+void relaunchForRequestedIsa(char** argv)
+{
+    const char* requested = std::getenv("GDBM_ISA");
+    const std::optional<Isa> isa = requested ? isaFromName(requested) : std::nullopt;
+    if (!isa || engineIsa() <= *isa || std::getenv("GDBM_ISA_RELAUNCHED"))
+        return; // nothing asked, or already as narrow, or relaunched once (never loop)
+    std::string tunables;
+    if (const char* existing = std::getenv("GLIBC_TUNABLES"); existing && *existing)
+        tunables = std::string(existing) + ":";
+    tunables += *isa == Isa::Baseline ? "glibc.cpu.hwcaps=-AVX2,-AVX512F" : "glibc.cpu.hwcaps=-AVX512F";
+    setenv("GLIBC_TUNABLES", tunables.c_str(), 1);
+    setenv("GDBM_ISA_RELAUNCHED", "1", 1);
+    execv("/proc/self/exe", argv);
+}
+
 namespace {
 
 struct IsaChoice
@@ -66,8 +93,9 @@ const IsaChoice& isaChoice()
             else
                 c.active = *isa;
         }
-        c.description = "scoring kernels: " + std::string(isaName(c.active)) + " (detected " +
-                        std::string(isaName(detected)) + note + ")";
+        c.description = "kernels: engine " + std::string(isaName(engineIsa())) + ", scoring " +
+                        std::string(isaName(c.active)) + " (processor: " + std::string(isaName(detected)) +
+                        note + ")";
         return c;
     }();
     return choice;
