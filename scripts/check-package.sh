@@ -40,7 +40,7 @@ gui=$(QT_QPA_PLATFORM=offscreen /usr/bin/gdbm-studio --version)
 echo "  $cli"
 echo "  $kernels"
 echo "  $gui"
-case "$kernels" in "scoring kernels: "*) ;; *) echo "check-package: no kernel line in --version" >&2; exit 1 ;; esac
+case "$kernels" in "kernels: engine "*) ;; *) echo "check-package: no kernel line in --version" >&2; exit 1 ;; esac
 [ "$cli" = "gdbm-cli $version" ] || { echo "check-package: gdbm-cli reports '$cli', not $version" >&2; exit 1; }
 case "$gui" in *" $version") ;; *) echo "check-package: gdbm-studio reports '$gui', not $version" >&2; exit 1 ;; esac
 grep -q "version=\"$version\"" "/usr/share/metainfo/$app_id.metainfo.xml"
