@@ -52,6 +52,17 @@ std::size_t tilePanels(const BatchParams& params, int dims)
                                  kTileBytes / (std::size_t(std::max(dims, 1)) * kPanelSongs * sizeof(float)));
 }
 
+// Packs users [first, first + count) into the kernel's query slots (unused slots zero).
+void packQueries(const std::vector<UserTop>& users, std::size_t first, std::size_t count, int dims,
+                 std::vector<float>& queries)
+{
+    std::fill(queries.begin(), queries.end(), 0.0f);
+    for (std::size_t s = 0; s < count; ++s) {
+        for (int d = 0; d < dims; ++d)
+            queries[s * std::size_t(dims) + std::size_t(d)] = float(users[first + s].query[d]);
+    }
+}
+
 // Screening thresholds from a sample of the catalog before the scan. Scanning in catalog order,
 // a catalog sorted by anything the users' tastes follow (year, genre) raises each user's 10th
 // best a little with nearly every panel, and every rise is a song scored again exactly. The top
@@ -73,12 +84,9 @@ void seedThresholds(const ScreenPanels& panels, const ScreenKernel& kernel, std:
     std::vector<std::vector<float>> sampled(slots);
     for (std::size_t first = 0; first < users.size(); first += slots) {
         const std::size_t count = std::min(slots, users.size() - first);
-        std::fill(queries.begin(), queries.end(), 0.0f);
-        for (std::size_t s = 0; s < count; ++s) {
-            for (int d = 0; d < dims; ++d)
-                queries[s * std::size_t(dims) + std::size_t(d)] = float(users[first + s].query[d]);
+        packQueries(users, first, count, dims, queries);
+        for (std::size_t s = 0; s < count; ++s)
             sampled[s].clear();
-        }
         for (std::size_t k = 0; k < kSamplePanels; ++k) {
             const std::size_t p = k * total / kSamplePanels;
             kernel.screen(queries.data(), dims, panels.values.data(), p, p + 1, open.data(), scores.data());
@@ -118,12 +126,9 @@ void recommendGroup(const ScoringSpace& space, const ScreenPanels& panels, const
         const std::size_t tileEnd = std::min(panels.panels(), tile + perTile);
         for (std::size_t first = 0; first < users.size(); first += slots) {
             const std::size_t count = std::min(slots, users.size() - first);
-            std::fill(queries.begin(), queries.end(), 0.0f);
-            for (std::size_t s = 0; s < slots; ++s) {
+            packQueries(users, first, count, dims, queries);
+            for (std::size_t s = 0; s < slots; ++s)
                 thresholds[s] = s < count ? users[first + s].threshold : kUnusedSlot;
-                for (int d = 0; s < count && d < dims; ++d)
-                    queries[s * std::size_t(dims) + std::size_t(d)] = float(users[first + s].query[d]);
-            }
             for (std::size_t p = tile; p < tileEnd; ++p) {
                 p = kernel.screen(queries.data(), dims, panels.values.data(), p, tileEnd, thresholds.data(),
                                   scores.data());
