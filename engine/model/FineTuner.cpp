@@ -4,6 +4,7 @@
 #include "model/Adam.h"
 #include "model/BatchPlan.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace gdbm::model {
@@ -306,8 +307,20 @@ private:
     {
         const Dbm& dbm = m_result.dbm;
         const std::size_t dataChunks = chunkCount(rows);
-        std::vector<DbmGradient> partial(dataChunks + chunkCount(chainRows), DbmGradient::zerosLike(dbm));
-        forEachTask(partial.size(), [&](std::size_t task) {
+        const std::size_t chainChunks = chunkCount(chainRows);
+        std::vector<DbmGradient> partial(dataChunks + chainChunks, DbmGradient::zerosLike(dbm));
+        // The threads take contiguous shares of the tasks: with data and chain chunks alternating,
+        // each share holds both kinds (a chain chunk's Gibbs steps cost more than a data chunk's
+        // mean-field). Each task still writes its own partial: the sum is the same.
+        std::vector<std::size_t> order;
+        for (std::size_t i = 0; i < std::max(dataChunks, chainChunks); ++i) {
+            if (i < dataChunks)
+                order.push_back(i);
+            if (i < chainChunks)
+                order.push_back(dataChunks + i);
+        }
+        forEachTask(order.size(), [&](std::size_t slot) {
+            const std::size_t task = order[slot];
             if (task < dataChunks) {
                 const std::size_t first = task * kChunkRows;
                 const std::size_t count = std::min(kChunkRows, rows - first);
