@@ -164,9 +164,8 @@ double reconstructionError(const Dbm& dbm, const Matrix& v, int iterations)
 {
     if (v.rows() == 0)
         return std::nan("");
-    constexpr std::size_t kRowsPerChunk = 1024;
     const double sum =
-        sumOverRowChunks(std::size_t(v.rows()), kRowsPerChunk, [&](std::size_t b, std::size_t e) {
+        sumOverRowChunks(std::size_t(v.rows()), kMonitorChunkRows, [&](std::size_t b, std::size_t e) {
             const Matrix rows = v.middleRows(Eigen::Index(b), Eigen::Index(e - b));
             const std::vector<Matrix> mu = meanField(dbm, rows, iterations);
             return double((rows - reconstruct(dbm, mu[0])).cast<double>().squaredNorm());

@@ -11,7 +11,6 @@ namespace gdbm::model {
 namespace {
 
 constexpr int kPretrainPhase = 0;
-constexpr std::size_t kErrorChunkRows = 1024;
 
 // Momentum SGD (Hinton, "A Practical Guide to Training Restricted Boltzmann Machines", 2010,
 // section 9): velocity = momentum * velocity + rate * gradient; parameter += velocity.
@@ -149,7 +148,7 @@ double layerRelativeError(const Rbm& rbm, const Matrix& input)
     // Column means first (a fixed order of chunks: the same sum whatever the thread count).
     const RowVector mean = (input.cast<double>().colwise().sum() / double(input.rows())).cast<Scalar>();
     const double error =
-        sumOverRowChunks(std::size_t(input.rows()), kErrorChunkRows, [&](std::size_t b, std::size_t e) {
+        sumOverRowChunks(std::size_t(input.rows()), kMonitorChunkRows, [&](std::size_t b, std::size_t e) {
             const auto rows = input.middleRows(Eigen::Index(b), Eigen::Index(e - b));
             const Matrix reconstruction = rbm.visibleMean(rbm.hiddenProbabilities(rows));
             return double((rows - reconstruction).cast<double>().squaredNorm());
@@ -182,11 +181,11 @@ GroupSums groupErrors(const Rbm& rbm, const Matrix& input, const std::vector<Col
     }
     const RowVector mean = (input.cast<double>().colwise().sum() / double(input.rows())).cast<Scalar>();
     // Per chunk, every column's squared error; added over chunks in order (thread-count free).
-    const std::size_t chunks = (std::size_t(input.rows()) + kErrorChunkRows - 1) / kErrorChunkRows;
+    const std::size_t chunks = (std::size_t(input.rows()) + kMonitorChunkRows - 1) / kMonitorChunkRows;
     std::vector<Eigen::RowVectorXd> perChunk(chunks);
     forEachTask(chunks, [&](std::size_t c) {
-        const auto b = Eigen::Index(c * kErrorChunkRows);
-        const auto n = std::min(input.rows() - b, Eigen::Index(kErrorChunkRows));
+        const auto b = Eigen::Index(c * kMonitorChunkRows);
+        const auto n = std::min(input.rows() - b, Eigen::Index(kMonitorChunkRows));
         const auto rows = input.middleRows(b, n);
         const Matrix reconstruction = rbm.visibleMean(rbm.hiddenProbabilities(rows));
         perChunk[c] = (rows - reconstruction).cast<double>().array().square().colwise().sum();
