@@ -16,6 +16,7 @@ private Q_SLOTS:
     void uniformsLookUniform();
     void rowStreamsDoNotDependOnChunking();
     void bernoulliAndGaussianMoments();
+    void rowStreamsAreIndependentAcrossRowsColumnsAndCalls();
 };
 
 void TestRandom::streamsArePureFunctionsOfTheirKey()
@@ -70,16 +71,22 @@ void TestRandom::uniformsLookUniform()
 
 void TestRandom::rowStreamsDoNotDependOnChunking()
 {
-    // Rows 0..9 sampled as one chunk, or as chunks 0..3 and 4..9: the same numbers per row.
-    Matrix whole = Matrix::Constant(10, 6, 0.5f);
-    model::RowStreams all(1, 77, 0, 10);
-    all.sampleBernoulli(whole);
-    Matrix first = Matrix::Constant(4, 6, 0.5f), second = Matrix::Constant(6, 6, 0.5f);
-    model::RowStreams a(1, 77, 0, 4), b(1, 77, 4, 6);
-    a.sampleBernoulli(first);
-    b.sampleBernoulli(second);
-    QVERIFY(whole.topRows(4) == first);
-    QVERIFY(whole.bottomRows(6) == second);
+    // Rows 0..19 sampled as one chunk, or as chunks 0..3 and 4..19 (sizes that split the
+    // vectorised loops differently): the same numbers per row, over successive calls of both kinds.
+    const auto sample = [](model::RowStreams& streams, Eigen::Index rows) {
+        Matrix bits = Matrix::Constant(rows, 6, 0.5f);
+        streams.sampleBernoulli(bits);
+        Matrix noise = Matrix::Zero(rows, 7);
+        streams.addGaussianNoise(noise, RowVector::Constant(7, 1.0f));
+        Matrix both(rows, 13);
+        both << bits, noise;
+        return both;
+    };
+    model::RowStreams all(1, 77, 0, 20);
+    const Matrix whole = sample(all, 20);
+    model::RowStreams a(1, 77, 0, 4), b(1, 77, 4, 16);
+    QVERIFY(whole.topRows(4) == sample(a, 4));
+    QVERIFY(whole.bottomRows(16) == sample(b, 16));
 }
 
 void TestRandom::bernoulliAndGaussianMoments()
@@ -93,6 +100,34 @@ void TestRandom::bernoulliAndGaussianMoments()
     streams.addGaussianNoise(noise, sigma);
     QVERIFY(std::abs(noise.mean()) < 0.05f);
     QVERIFY(std::abs(std::sqrt(noise.array().square().mean()) - 2.0f) < 0.05f);
+}
+
+void TestRandom::rowStreamsAreIndependentAcrossRowsColumnsAndCalls()
+{
+    // Gaussian noise of 9 columns (4 Box-Muller pairs and a lone one) twice over the same rows:
+    // every column is standard normal and no two columns, within a call or across calls, correlate.
+    constexpr Eigen::Index rows = 20000, cols = 9;
+    model::RowStreams streams(3, 5, 0, rows);
+    Matrix first = Matrix::Zero(rows, cols), second = Matrix::Zero(rows, cols);
+    const RowVector sigma = RowVector::Constant(cols, 1.0f);
+    streams.addGaussianNoise(first, sigma);
+    streams.addGaussianNoise(second, sigma);
+    Eigen::MatrixXd all(rows, 2 * cols);
+    all << first.cast<double>(), second.cast<double>();
+    const Eigen::MatrixXd covariance = all.transpose() * all / double(rows);
+    for (Eigen::Index i = 0; i < all.cols(); ++i) {
+        QVERIFY2(std::abs(all.col(i).mean()) < 0.05, qPrintable(QString::number(i)));
+        QVERIFY2(std::abs(covariance(i, i) - 1.0) < 0.05, qPrintable(QString::number(i)));
+        for (Eigen::Index j = 0; j < i; ++j)
+            QVERIFY2(std::abs(covariance(i, j)) < 0.04, qPrintable(QString("%1, %2").arg(i).arg(j)));
+    }
+    // Bernoulli draws: neighbouring rows (streams seeded from neighbouring counters) do not agree
+    // more than chance would.
+    Matrix bits = Matrix::Constant(rows, 5, 0.5f);
+    streams.sampleBernoulli(bits);
+    const double agree =
+        (bits.topRows(rows - 1).array() == bits.bottomRows(rows - 1).array()).cast<double>().mean();
+    QVERIFY(std::abs(agree - 0.5) < 0.01);
 }
 
 QTEST_APPLESS_MAIN(TestRandom)
