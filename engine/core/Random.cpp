@@ -25,6 +25,32 @@ inline void philoxRound(std::array<std::uint32_t, 4>& ctr, const std::array<std:
 
 } // namespace
 
+std::array<std::uint32_t, 2> philoxKey(std::uint64_t seed, RandomPurpose purpose, std::uint64_t a)
+{
+    const std::uint64_t key = mix64(mix64(seed) ^ (std::uint64_t(purpose) << 32) ^ mix64(a));
+    return {std::uint32_t(key), std::uint32_t(key >> 32)};
+}
+
+void philoxLanes(PhiloxLanes& lanes, std::array<std::uint32_t, 2> key)
+{
+    auto& [c0, c1, c2, c3] = lanes;
+    std::uint32_t k0 = key[0], k1 = key[1];
+    for (int round = 0; round < 10; ++round) {
+        for (std::size_t l = 0; l < PhiloxLanes::kLanes; ++l) {
+            const std::uint64_t p0 = std::uint64_t(kPhiloxM0) * c0[l];
+            const std::uint64_t p1 = std::uint64_t(kPhiloxM1) * c2[l];
+            const std::uint32_t n0 = std::uint32_t(p1 >> 32) ^ c1[l] ^ k0;
+            const std::uint32_t n2 = std::uint32_t(p0 >> 32) ^ c3[l] ^ k1;
+            c1[l] = std::uint32_t(p1);
+            c3[l] = std::uint32_t(p0);
+            c0[l] = n0;
+            c2[l] = n2;
+        }
+        k0 += kPhiloxW0;
+        k1 += kPhiloxW1;
+    }
+}
+
 std::uint64_t mix64(std::uint64_t x)
 {
     x += 0x9E3779B97F4A7C15ull;
@@ -36,8 +62,7 @@ std::uint64_t mix64(std::uint64_t x)
 CounterRng::CounterRng(std::uint64_t seed, RandomPurpose purpose, std::uint64_t a, std::uint64_t b,
                        std::uint32_t c)
 {
-    const std::uint64_t key = mix64(mix64(seed) ^ (std::uint64_t(purpose) << 32) ^ mix64(a));
-    m_key = {std::uint32_t(key), std::uint32_t(key >> 32)};
+    m_key = philoxKey(seed, purpose, a);
     // The last counter word counts blocks within the stream.
     m_counter = {std::uint32_t(b), std::uint32_t(b >> 32), c, 0};
 }
@@ -101,42 +126,27 @@ void CounterRng::fillUniform(float* out, std::size_t n)
     // Leftover words of the current block first, then whole blocks straight from the counter.
     std::size_t i = 0;
     for (; i < n && m_used < 4; ++i)
-        out[i] = (float(m_block[m_used++] >> 8) + 0.5f) * 0x1.0p-24f;
-    constexpr std::size_t kLanes = 16;
+        out[i] = unitFloat(m_block[m_used++]);
+    constexpr std::size_t kLanes = PhiloxLanes::kLanes;
     std::array<std::uint32_t, 4 * kLanes> words;
     while (i < n) {
-        // kLanes independent blocks, laid out so that the compiler can vectorise the rounds.
-        std::array<std::uint32_t, kLanes> c0, c1, c2, c3;
+        PhiloxLanes lanes;
         for (std::size_t l = 0; l < kLanes; ++l) {
-            c0[l] = m_counter[0];
-            c1[l] = m_counter[1];
-            c2[l] = m_counter[2];
-            c3[l] = m_counter[3] + std::uint32_t(l);
+            lanes.c0[l] = m_counter[0];
+            lanes.c1[l] = m_counter[1];
+            lanes.c2[l] = m_counter[2];
+            lanes.c3[l] = m_counter[3] + std::uint32_t(l);
         }
-        std::uint32_t k0 = m_key[0], k1 = m_key[1];
-        for (int round = 0; round < 10; ++round) {
-            for (std::size_t l = 0; l < kLanes; ++l) {
-                const std::uint64_t p0 = std::uint64_t(kPhiloxM0) * c0[l];
-                const std::uint64_t p1 = std::uint64_t(kPhiloxM1) * c2[l];
-                const std::uint32_t n0 = std::uint32_t(p1 >> 32) ^ c1[l] ^ k0;
-                const std::uint32_t n2 = std::uint32_t(p0 >> 32) ^ c3[l] ^ k1;
-                c1[l] = std::uint32_t(p1);
-                c3[l] = std::uint32_t(p0);
-                c0[l] = n0;
-                c2[l] = n2;
-            }
-            k0 += kPhiloxW0;
-            k1 += kPhiloxW1;
-        }
+        philoxLanes(lanes, m_key);
         for (std::size_t l = 0; l < kLanes; ++l) {
-            words[4 * l] = c0[l];
-            words[4 * l + 1] = c1[l];
-            words[4 * l + 2] = c2[l];
-            words[4 * l + 3] = c3[l];
+            words[4 * l] = lanes.c0[l];
+            words[4 * l + 1] = lanes.c1[l];
+            words[4 * l + 2] = lanes.c2[l];
+            words[4 * l + 3] = lanes.c3[l];
         }
         const std::size_t take = std::min(n - i, words.size());
         for (std::size_t w = 0; w < take; ++w)
-            out[i + w] = (float(words[w] >> 8) + 0.5f) * 0x1.0p-24f;
+            out[i + w] = unitFloat(words[w]);
         i += take;
         // Blocks consumed: every whole one, and a partly used last one is kept for later calls.
         const std::size_t usedBlocks = (take + 3) / 4;

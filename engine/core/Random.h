@@ -60,6 +60,26 @@ private:
     bool m_hasSpare = false;
 };
 
+// Philox4x32-10 on 16 blocks at once, one lane per block, laid out so that the compiler
+// vectorises the rounds at whatever width the build targets: lane l's counter
+// (c0[l], c1[l], c2[l], c3[l]) is replaced by its output block under the key.
+struct PhiloxLanes
+{
+    static constexpr std::size_t kLanes = 16;
+    std::array<std::uint32_t, kLanes> c0, c1, c2, c3;
+};
+void philoxLanes(PhiloxLanes& lanes, std::array<std::uint32_t, 2> key);
+
+// The Philox key of the stream family (seed, purpose, a): CounterRng's streams use it with
+// their counter (b, c, block).
+std::array<std::uint32_t, 2> philoxKey(std::uint64_t seed, RandomPurpose purpose, std::uint64_t a);
+
+// A uniform float in (0, 1) from 24 of a word's bits: (k + 0.5) / 2^24, never 0 or 1.
+inline float unitFloat(std::uint32_t word)
+{
+    return (float(word >> 8) + 0.5f) * 0x1.0p-24f;
+}
+
 // A well-mixed 64-bit hash step (SplitMix64's finaliser), for deriving keys and seeds.
 std::uint64_t mix64(std::uint64_t x);
 

@@ -1,73 +1,160 @@
 #include "model/Sampling.h"
 
 #include "core/Random.h"
+#include "model/BoxMuller.h"
 
+#include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstring>
 #include <numbers>
 
 namespace gdbm::model {
+namespace {
+
+constexpr std::size_t kLanes = RowStreams::kBlockRows;
+static_assert(kLanes == PhiloxLanes::kLanes, "a block's seeds are one Philox call");
+
+// GCC's generic vectors: 16 lanes, split into whatever registers the build targets.
+using U32Lanes = std::uint32_t __attribute__((vector_size(4 * kLanes)));
+using I32Lanes = std::int32_t __attribute__((vector_size(4 * kLanes)));
+using F32Lanes = float __attribute__((vector_size(4 * kLanes)));
+
+// Transposes 16 x 16 floats in registers: four stages, each swapping one bit of the row index
+// with the same bit of the column index (rows i and i + b exchange their elements whose column
+// has bit b set or clear), 64 two-vector shuffles in all.
+void swapBit(F32Lanes (&m)[kLanes], std::size_t b, const I32Lanes& low, const I32Lanes& high)
+{
+    for (std::size_t i = 0; i < kLanes; ++i) {
+        if ((i & b) != 0)
+            continue;
+        const F32Lanes a = m[i], c = m[i + b];
+        m[i] = __builtin_shuffle(a, c, low);
+        m[i + b] = __builtin_shuffle(a, c, high);
+    }
+}
+
+void transpose(F32Lanes (&m)[kLanes])
+{
+    swapBit(m, 8, I32Lanes{0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23},
+            I32Lanes{8, 9, 10, 11, 12, 13, 14, 15, 24, 25, 26, 27, 28, 29, 30, 31});
+    swapBit(m, 4, I32Lanes{0, 1, 2, 3, 16, 17, 18, 19, 8, 9, 10, 11, 24, 25, 26, 27},
+            I32Lanes{4, 5, 6, 7, 20, 21, 22, 23, 12, 13, 14, 15, 28, 29, 30, 31});
+    swapBit(m, 2, I32Lanes{0, 1, 16, 17, 4, 5, 20, 21, 8, 9, 24, 25, 12, 13, 28, 29},
+            I32Lanes{2, 3, 18, 19, 6, 7, 22, 23, 10, 11, 26, 27, 14, 15, 30, 31});
+    swapBit(m, 1, I32Lanes{0, 16, 2, 18, 4, 20, 6, 22, 8, 24, 10, 26, 12, 28, 14, 30},
+            I32Lanes{1, 17, 3, 19, 5, 21, 7, 23, 9, 25, 11, 27, 13, 29, 15, 31});
+}
+
+std::size_t paddedRows(std::size_t rows)
+{
+    return (rows + kLanes - 1) / kLanes * kLanes;
+}
+
+} // namespace
 
 RowStreams::RowStreams(std::uint64_t seed, std::uint64_t key, std::uint64_t firstRow, std::size_t rows)
-    : m_rows(rows), m_s0(rows), m_s1(rows), m_s2(rows), m_s3(rows), m_draw(rows), m_draw2(rows)
+    : m_rows(rows), m_s0(paddedRows(rows)), m_s1(paddedRows(rows)), m_s2(paddedRows(rows)),
+      m_s3(paddedRows(rows))
 {
-    for (std::size_t r = 0; r < rows; ++r) {
-        CounterRng philox(seed, RandomPurpose::Sampling, key, firstRow + r);
-        m_s0[r] = philox.nextU32();
-        m_s1[r] = philox.nextU32();
-        m_s2[r] = philox.nextU32();
-        m_s3[r] = philox.nextU32() | 1u; // never the all-zero state
+    // Row r's state is the first Philox block of CounterRng(seed, Sampling, key, firstRow + r):
+    // counter (row, 0, 0) under the key of (seed, Sampling, key), 16 rows per call.
+    const std::array<std::uint32_t, 2> philox = philoxKey(seed, RandomPurpose::Sampling, key);
+    PhiloxLanes lanes;
+    for (std::size_t first = 0; first < rows; first += kLanes) {
+        for (std::size_t l = 0; l < kLanes; ++l) {
+            const std::uint64_t row = firstRow + first + l;
+            lanes.c0[l] = std::uint32_t(row);
+            lanes.c1[l] = std::uint32_t(row >> 32);
+            lanes.c2[l] = 0;
+            lanes.c3[l] = 0;
+        }
+        philoxLanes(lanes, philox);
+        for (std::size_t l = 0; l < kLanes; ++l) {
+            m_s0[first + l] = lanes.c0[l];
+            m_s1[first + l] = lanes.c1[l];
+            m_s2[first + l] = lanes.c2[l];
+            m_s3[first + l] = lanes.c3[l] | 1u; // never the all-zero state
+        }
     }
 }
 
-void RowStreams::drawColumn()
+void RowStreams::drawBlock(std::size_t first, std::size_t draws)
 {
-    drawColumnInto(m_draw.data());
-}
-
-void RowStreams::drawColumnInto(float* __restrict out)
-{
-    std::uint32_t* __restrict s0 = m_s0.data();
-    std::uint32_t* __restrict s1 = m_s1.data();
-    std::uint32_t* __restrict s2 = m_s2.data();
-    std::uint32_t* __restrict s3 = m_s3.data();
-    for (std::size_t r = 0; r < m_rows; ++r) {
+    U32Lanes s0, s1, s2, s3;
+    std::memcpy(&s0, &m_s0[first], sizeof s0);
+    std::memcpy(&s1, &m_s1[first], sizeof s1);
+    std::memcpy(&s2, &m_s2[first], sizeof s2);
+    std::memcpy(&s3, &m_s3[first], sizeof s3);
+    m_tile.resize(draws * kLanes);
+    for (std::size_t d = 0; d < draws; ++d) {
         // xoshiro128+: the top 24 bits of the sum are well mixed.
-        const std::uint32_t result = s0[r] + s3[r];
-        const std::uint32_t t = s1[r] << 9;
-        s2[r] ^= s0[r];
-        s3[r] ^= s1[r];
-        s1[r] ^= s2[r];
-        s0[r] ^= s3[r];
-        s2[r] ^= t;
-        s3[r] = (s3[r] << 11) | (s3[r] >> 21);
-        out[r] = (float(result >> 8) + 0.5f) * 0x1.0p-24f;
+        const U32Lanes result = s0 + s3;
+        const U32Lanes t = s1 << 9;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = (s3 << 11) | (s3 >> 21);
+        // (k + 0.5) / 2^24 for the top 24 bits k: never 0 or 1, exact in float.
+        const F32Lanes u = (__builtin_convertvector(I32Lanes(result >> 8), F32Lanes) + 0.5f) * 0x1.0p-24f;
+        std::memcpy(&m_tile[d * kLanes], &u, sizeof u);
     }
+    std::memcpy(&m_s0[first], &s0, sizeof s0);
+    std::memcpy(&m_s1[first], &s1, sizeof s1);
+    std::memcpy(&m_s2[first], &s2, sizeof s2);
+    std::memcpy(&m_s3[first], &s3, sizeof s3);
 }
 
 void RowStreams::sampleBernoulli(Matrix& p)
 {
-    // Draw column by column (each draw advances every row's stream once), then compare in the
-    // row-major layout of p so that the comparison vectorises.
-    m_columns.resize(p.rows(), p.cols());
-    for (Eigen::Index j = 0; j < p.cols(); ++j)
-        drawColumnInto(m_columns.col(j).data());
-    m_uniform = m_columns;
-    p.array() = (m_uniform.array() < p.array()).cast<Scalar>();
+    const auto cols = std::size_t(p.cols());
+    for (std::size_t first = 0; first < m_rows; first += kLanes) {
+        drawBlock(first, cols);
+        const std::size_t rows = std::min(kLanes, m_rows - first);
+        // 16 columns at a time: the block's draws (one vector per column, a lane per row) turned
+        // into one vector per row, compared with the row's probabilities in place.
+        for (std::size_t j0 = 0; j0 < cols; j0 += kLanes) {
+            const std::size_t width = std::min(kLanes, cols - j0);
+            F32Lanes tile[kLanes] = {};
+            std::memcpy(&tile[0], &m_tile[j0 * kLanes], width * sizeof(F32Lanes));
+            transpose(tile);
+            for (std::size_t q = 0; q < rows; ++q) {
+                Scalar* row = &p(Eigen::Index(first + q), Eigen::Index(j0));
+                if (width == kLanes) {
+                    F32Lanes probability;
+                    std::memcpy(&probability, row, sizeof probability);
+                    const F32Lanes bit = tile[q] < probability ? F32Lanes{} + 1.0f : F32Lanes{};
+                    std::memcpy(row, &bit, sizeof bit);
+                    continue;
+                }
+                for (std::size_t j = 0; j < width; ++j)
+                    row[j] = tile[q][j] < row[j] ? Scalar(1) : Scalar(0);
+            }
+        }
+    }
 }
 
 void RowStreams::addGaussianNoise(Matrix& means, const RowVector& sigma)
 {
-    // Box-Muller: a pair of uniforms per row gives two normals, for columns j and j + 1.
-    for (Eigen::Index j = 0; j < means.cols(); j += 2) {
-        drawColumn();
-        m_draw2.swap(m_draw);
-        drawColumn();
-        for (Eigen::Index r = 0; r < means.rows(); ++r) {
-            const float radius = std::sqrt(-2.0f * std::log(m_draw2[std::size_t(r)]));
-            const float angle = float(2 * std::numbers::pi) * m_draw[std::size_t(r)];
-            means(r, j) += sigma(j) * radius * std::cos(angle);
-            if (j + 1 < means.cols())
-                means(r, j + 1) += sigma(j + 1) * radius * std::sin(angle);
+    // Box-Muller: a pair of uniforms per row gives two normals, for columns j and j + 1; the
+    // block's 16 rows at once.
+    static_assert(kBoxMullerLanes == kLanes);
+    const auto cols = std::size_t(means.cols());
+    const std::size_t pairs = (cols + 1) / 2;
+    std::array<float, kLanes> cosines, sines;
+    for (std::size_t first = 0; first < m_rows; first += kLanes) {
+        drawBlock(first, 2 * pairs);
+        const std::size_t rows = std::min(kLanes, m_rows - first);
+        for (std::size_t k = 0, j = 0; k < pairs; ++k, j += 2) {
+            boxMuller(&m_tile[2 * k * kLanes], &m_tile[(2 * k + 1) * kLanes], cosines.data(), sines.data());
+            for (std::size_t q = 0; q < rows; ++q) {
+                Scalar* row = &means(Eigen::Index(first + q), 0);
+                row[j] += sigma(Eigen::Index(j)) * cosines[q];
+                if (j + 1 < cols)
+                    row[j + 1] += sigma(Eigen::Index(j + 1)) * sines[q];
+            }
         }
     }
 }

@@ -13,8 +13,8 @@ namespace gdbm::model {
 //
 // Each stream is a xoshiro128+ generator whose state comes from the counter-based generator
 // (Philox) for that key and row. The rows' generators advance in lock-step, one draw per row at
-// a time, which the compiler turns into SIMD code: sampling is a small cost next to the matrix
-// products.
+// a time: 16 rows at once in vector registers, which keep the rows' states for all the draws of
+// a call, so a call touches its rows' states once.
 class RowStreams
 {
 public:
@@ -26,17 +26,18 @@ public:
     // In place: adds independent N(0, sigma_j^2) noise to each entry of column j.
     void addGaussianNoise(Matrix& means, const RowVector& sigma);
 
+    // The number of rows a block of draws covers.
+    static constexpr std::size_t kBlockRows = 16;
+
 private:
-    // One uniform in (0, 1) for every row, into m_draw.
-    void drawColumn();
-    void drawColumnInto(float* out);
+    // The next `draws` uniforms in (0, 1) of rows [first, first + kBlockRows) (those that exist),
+    // into m_tile: draw d of row first + q at m_tile[d * kBlockRows + q].
+    void drawBlock(std::size_t first, std::size_t draws);
 
     std::size_t m_rows;
+    // Row r's state in lane r % kBlockRows of block r / kBlockRows; lanes past the last row idle.
     std::vector<std::uint32_t> m_s0, m_s1, m_s2, m_s3;
-    std::vector<float> m_draw;
-    std::vector<float> m_draw2;
-    Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic, Eigen::ColMajor> m_columns; // scratch
-    Matrix m_uniform;                                                                 // scratch
+    std::vector<float> m_tile; // scratch, reused across calls
 };
 
 // Packs (phase, layer, epoch, batch) into one stream key.

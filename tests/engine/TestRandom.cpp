@@ -3,6 +3,7 @@
 
 #include <QTest>
 #include <cmath>
+#include <numbers>
 
 using namespace gdbm;
 
@@ -17,6 +18,7 @@ private Q_SLOTS:
     void rowStreamsDoNotDependOnChunking();
     void bernoulliAndGaussianMoments();
     void rowStreamsAreIndependentAcrossRowsColumnsAndCalls();
+    void rowStreamsAreTheDocumentedGenerators();
 };
 
 void TestRandom::streamsArePureFunctionsOfTheirKey()
@@ -128,6 +130,72 @@ void TestRandom::rowStreamsAreIndependentAcrossRowsColumnsAndCalls()
     const double agree =
         (bits.topRows(rows - 1).array() == bits.bottomRows(rows - 1).array()).cast<double>().mean();
     QVERIFY(std::abs(agree - 0.5) < 0.01);
+}
+
+namespace {
+
+// Row r's stream as documented in Sampling.h, one number at a time: xoshiro128+ seeded with the
+// first four words of CounterRng(seed, Sampling, key, firstRow + r).
+struct ScalarRowStream
+{
+    std::uint32_t s0, s1, s2, s3;
+
+    ScalarRowStream(std::uint64_t seed, std::uint64_t key, std::uint64_t row)
+    {
+        CounterRng philox(seed, RandomPurpose::Sampling, key, row);
+        s0 = philox.nextU32();
+        s1 = philox.nextU32();
+        s2 = philox.nextU32();
+        s3 = philox.nextU32() | 1u;
+    }
+
+    float next()
+    {
+        const std::uint32_t result = s0 + s3;
+        const std::uint32_t t = s1 << 9;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = (s3 << 11) | (s3 >> 21);
+        return (float(result >> 8) + 0.5f) * 0x1.0p-24f;
+    }
+};
+
+} // namespace
+
+void TestRandom::rowStreamsAreTheDocumentedGenerators()
+{
+    // 37 rows (two whole blocks of 16 and a partial one) from row 1000: a Bernoulli call of 37
+    // columns (two whole vectors and a partial one), then Gaussian noise of 5 columns (Box-Muller
+    // pairs, the last one alone), each entry what the row's own generator gives.
+    constexpr Eigen::Index rows = 37;
+    Matrix p(rows, 37);
+    for (Eigen::Index i = 0; i < p.size(); ++i)
+        p.data()[i] = float(i % 11) / 10.0f;
+    Matrix bits = p;
+    Matrix noise = Matrix::Constant(rows, 5, 1.0f);
+    const RowVector sigma{{0.5f, 1.0f, 2.0f, 3.0f, 4.0f}};
+    model::RowStreams streams(9, 21, 1000, rows);
+    streams.sampleBernoulli(bits);
+    streams.addGaussianNoise(noise, sigma);
+    for (Eigen::Index r = 0; r < rows; ++r) {
+        ScalarRowStream row(9, 21, 1000 + std::uint64_t(r));
+        for (Eigen::Index j = 0; j < p.cols(); ++j)
+            QCOMPARE(bits(r, j), row.next() < p(r, j) ? 1.0f : 0.0f);
+        for (Eigen::Index j = 0; j < noise.cols(); j += 2) {
+            const float radius = std::sqrt(-2.0f * std::log(row.next()));
+            const float angle = float(2 * std::numbers::pi) * row.next();
+            // To rounding: the engine's vectorised log, sine and cosine are not the C library's.
+            const float even = sigma(j) * radius * std::cos(angle);
+            QVERIFY(std::abs(noise(r, j) - (1.0f + even)) < 1e-5f * (1.0f + std::abs(even)));
+            if (j + 1 < noise.cols()) {
+                const float odd = sigma(j + 1) * radius * std::sin(angle);
+                QVERIFY(std::abs(noise(r, j + 1) - (1.0f + odd)) < 1e-5f * (1.0f + std::abs(odd)));
+            }
+        }
+    }
 }
 
 QTEST_APPLESS_MAIN(TestRandom)
