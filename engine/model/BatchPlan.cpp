@@ -49,6 +49,18 @@ void forEachTask(std::size_t tasks, const std::function<void(std::size_t)>& work
         tbb::static_partitioner());
 }
 
+void forEachRange(std::size_t count, std::size_t grain,
+                  const std::function<void(std::size_t, std::size_t)>& work)
+{
+    if (count <= grain) {
+        work(0, count);
+        return;
+    }
+    tbb::parallel_for(
+        tbb::blocked_range<std::size_t>(0, count, grain),
+        [&](const tbb::blocked_range<std::size_t>& range) { work(range.begin(), range.end()); });
+}
+
 double sumOverRowChunks(std::size_t rows, std::size_t chunkRows,
                         const std::function<double(std::size_t begin, std::size_t end)>& partial)
 {

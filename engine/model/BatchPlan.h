@@ -2,6 +2,7 @@
 
 #include "core/Types.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -26,6 +27,19 @@ void forEachChunk(std::size_t rows, const std::function<void(std::size_t, std::s
 
 // Calls work(task) for task in [0, tasks), in parallel (oneTBB).
 void forEachTask(std::size_t tasks, const std::function<void(std::size_t)>& work);
+
+// Calls work(begin, end) on ranges covering [0, count), in parallel (oneTBB) when count is over
+// `grain`, else once on this thread. Only for work whose result does not depend on the split
+// (each index's own entries): a hybrid's weight updates between batches.
+void forEachRange(std::size_t count, std::size_t grain,
+                  const std::function<void(std::size_t, std::size_t)>& work);
+
+// Rows of a weight matrix per task of such work: about 64k weights, so that only a hybrid's
+// wide layers are split (an audio-only layer's update is a few microseconds of work).
+inline std::size_t rowsPerTask(Eigen::Index cols)
+{
+    return std::max<std::size_t>(1, std::size_t(65536 / std::max<Eigen::Index>(1, cols)));
+}
 
 inline std::size_t chunkCount(std::size_t rows)
 {

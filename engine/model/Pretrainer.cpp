@@ -4,7 +4,9 @@
 #include "model/BatchPlan.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 namespace gdbm::model {
@@ -65,7 +67,43 @@ UnitRates unitRates(const Rbm& rbm, const EpochSchedule& schedule)
     return rates;
 }
 
-void applyUpdate(Rbm& rbm, const RbmGradient& sum, std::size_t rows, const TrainingParams& p,
+// The weights' momentum step in one pass over each block (a hybrid's first layer holds millions
+// of weights, and this runs between every two batches on one thread): velocity = momentum *
+// velocity + rate(row) * clip(gradient - decay * w); w += velocity. False if a weight or a
+// statistic is not finite.
+bool stepWeights(Rbm& rbm, const Matrix& sum, Scalar scale, const TrainingParams& p, const Vector& rowRates,
+                 Scalar momentum, Matrix& velocity)
+{
+    const auto decay = Scalar(p.pretrainWeightDecay);
+    const auto clip = Scalar(p.pretrainClip);
+    std::atomic<bool> finite = true;
+    forEachWeightBlock(
+        rbm.blocks, rbm.weights, [&](Eigen::Index r, Eigen::Index c, Eigen::Index nr, Eigen::Index nc) {
+            forEachRange(std::size_t(nr), rowsPerTask(nc), [&](std::size_t begin, std::size_t end) {
+                bool rangeFinite = true;
+                for (Eigen::Index i = r + Eigen::Index(begin); i < r + Eigen::Index(end); ++i) {
+                    const Scalar rate = rowRates(i);
+                    const Scalar* __restrict g = &sum(i, c);
+                    Scalar* __restrict v = &velocity(i, c);
+                    Scalar* __restrict w = &rbm.weights(i, c);
+                    for (Eigen::Index j = 0; j < nc; ++j) {
+                        const Scalar gradient = std::min(clip, std::max(-clip, g[j] * scale - decay * w[j]));
+                        v[j] = momentum * v[j] + rate * gradient;
+                        w[j] += v[j];
+                        // A non-finite statistic would vanish in the clip: it counts as divergence too.
+                        rangeFinite &=
+                            std::max(std::abs(w[j]), std::abs(g[j])) <= std::numeric_limits<Scalar>::max();
+                    }
+                }
+                if (!rangeFinite)
+                    finite = false;
+            });
+        });
+    return finite;
+}
+
+// One update from a batch's summed statistics; false if a parameter is no longer finite.
+bool applyUpdate(Rbm& rbm, const RbmGradient& sum, std::size_t rows, const TrainingParams& p,
                  const EpochSchedule& schedule, Velocity& velocity)
 {
     const Scalar scale = Scalar(1.0 / double(rows));
@@ -73,14 +111,12 @@ void applyUpdate(Rbm& rbm, const RbmGradient& sum, std::size_t rows, const Train
     const auto momentum = Scalar(schedule.momentum);
     const UnitRates rates = unitRates(rbm, schedule);
     RbmGradient& v = velocity.step;
-    const Matrix gW = sum.weights * scale - Scalar(p.pretrainWeightDecay) * rbm.weights;
-    v.weights = momentum * v.weights + Matrix(rates.visible.asDiagonal() * clipped(gW, p.pretrainClip));
+    const bool weightsFinite = stepWeights(rbm, sum.weights, scale, p, rates.visible, momentum, v.weights);
     v.visibleBias =
         momentum * v.visibleBias +
         Vector(rates.visible.cwiseProduct(clipped(Vector(sum.visibleBias * scale), p.pretrainClip)));
     v.hiddenBias = momentum * v.hiddenBias +
                    Vector(rates.hidden.cwiseProduct(clipped(Vector(sum.hiddenBias * scale), p.pretrainClip)));
-    rbm.weights += v.weights;
     rbm.visibleBias += v.visibleBias;
     rbm.hiddenBias += v.hiddenBias;
     if (rbm.hasGaussian() && schedule.learnVariance) {
@@ -91,6 +127,7 @@ void applyUpdate(Rbm& rbm, const RbmGradient& sum, std::size_t rows, const Train
         rbm.logVariance =
             rbm.logVariance.cwiseMax(Scalar(p.logVarianceMin)).cwiseMin(Scalar(p.logVarianceMax));
     }
+    return weightsFinite && rbm.biasesFinite();
 }
 
 // One epoch of CD-k over the input; false when cancelled mid-epoch.
@@ -102,24 +139,27 @@ bool trainEpoch(Rbm& rbm, Velocity& velocity, const Matrix& input, std::size_t l
     const std::uint64_t orderKey = updateKey(kPretrainPhase, layer, epoch, 0xFFFFFFFF);
     const std::vector<std::uint32_t> order = epochOrder(std::size_t(input.rows()), p.seed, orderKey);
     Matrix batch;
-    std::vector<RbmGradient> partial;
+    // One workspace per chunk for the whole epoch, zeroed (inside the blocks) for each batch.
+    std::vector<RbmGradient> partial(chunkCount(std::min(p.batchSize, order.size())),
+                                     RbmGradient::zerosLike(rbm));
     for (std::size_t begin = 0, b = 0; begin < order.size(); begin += p.batchSize, ++b) {
         if (context.cancelled())
             return false;
         const std::size_t end = std::min(order.size(), begin + p.batchSize);
         gatherRows(input, order, begin, end, batch);
         const std::size_t rows = end - begin;
-        partial.assign(chunkCount(rows), RbmGradient::zerosLike(rbm));
+        const std::size_t chunks = chunkCount(rows);
+        for (std::size_t c = 0; c < chunks; ++c)
+            partial[c].setZero(rbm.blocks);
         const std::uint64_t key = updateKey(kPretrainPhase, layer, epoch, b);
         forEachChunk(rows, [&](std::size_t c, std::size_t first, std::size_t count) {
             RowStreams streams(p.seed, key, first, count);
             accumulateCdGradient(rbm, batch.middleRows(Eigen::Index(first), Eigen::Index(count)), p.cdSteps,
                                  streams, partial[c]);
         });
-        for (std::size_t c = 1; c < partial.size(); ++c)
-            partial[0] += partial[c];
-        applyUpdate(rbm, partial[0], rows, p, schedule, velocity);
-        if (!rbm.allFinite())
+        for (std::size_t c = 1; c < chunks; ++c)
+            partial[0].add(partial[c], rbm.blocks);
+        if (!applyUpdate(rbm, partial[0], rows, p, schedule, velocity))
             throw TrainingDiverged(Phase::Pretraining, layer, epoch);
     }
     return true;

@@ -1,6 +1,7 @@
 #include "model/Rbm.h"
 
 #include "core/Random.h"
+#include "model/BatchPlan.h"
 #include "model/Dbm.h"
 
 #include <cmath>
@@ -9,8 +10,12 @@ namespace gdbm::model {
 
 bool Rbm::allFinite() const
 {
-    return weights.allFinite() && visibleBias.allFinite() && hiddenBias.allFinite() &&
-           logVariance.allFinite();
+    return weights.allFinite() && biasesFinite();
+}
+
+bool Rbm::biasesFinite() const
+{
+    return visibleBias.allFinite() && hiddenBias.allFinite() && logVariance.allFinite();
 }
 
 Matrix Rbm::scaled(const Matrix& v) const
@@ -56,6 +61,33 @@ RbmGradient& RbmGradient::operator+=(const RbmGradient& other)
     hiddenBias += other.hiddenBias;
     logVariance += other.logVariance;
     return *this;
+}
+
+void RbmGradient::setZero(const BlockList& blocks)
+{
+    forEachWeightBlock(
+        blocks, weights, [&](Eigen::Index r, Eigen::Index c, Eigen::Index nr, Eigen::Index nc) {
+            forEachRange(std::size_t(nr), rowsPerTask(nc), [&](std::size_t begin, std::size_t end) {
+                weights.block(r + Eigen::Index(begin), c, Eigen::Index(end - begin), nc).setZero();
+            });
+        });
+    visibleBias.setZero();
+    hiddenBias.setZero();
+    logVariance.setZero();
+}
+
+void RbmGradient::add(const RbmGradient& other, const BlockList& blocks)
+{
+    forEachWeightBlock(
+        blocks, weights, [&](Eigen::Index r, Eigen::Index c, Eigen::Index nr, Eigen::Index nc) {
+            forEachRange(std::size_t(nr), rowsPerTask(nc), [&](std::size_t begin, std::size_t end) {
+                const auto first = r + Eigen::Index(begin), rows = Eigen::Index(end - begin);
+                weights.block(first, c, rows, nc) += other.weights.block(first, c, rows, nc);
+            });
+        });
+    visibleBias += other.visibleBias;
+    hiddenBias += other.hiddenBias;
+    logVariance += other.logVariance;
 }
 
 void accumulateStatistics(const Rbm& rbm, const Matrix& v, const Matrix& h, Scalar sign, RbmGradient& out)

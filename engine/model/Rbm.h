@@ -26,6 +26,8 @@ struct Rbm
     std::size_t hiddenCount() const { return std::size_t(weights.cols()); }
     bool hasGaussian() const { return gaussianCount > 0; }
     bool allFinite() const;
+    // Every parameter but the weights.
+    bool biasesFinite() const;
 
     // V / sigma^2 for a Gaussian RBM, V itself otherwise.
     Matrix scaled(const Matrix& v) const;
@@ -46,6 +48,11 @@ struct RbmGradient
 
     static RbmGradient zerosLike(const Rbm& rbm);
     RbmGradient& operator+=(const RbmGradient& other);
+    // Zero again, for the next batch; the weights only inside the blocks (outside, nothing ever
+    // adds to them).
+    void setZero(const BlockList& blocks);
+    // += other, the weights only inside the blocks.
+    void add(const RbmGradient& other, const BlockList& blocks);
 };
 
 // Adds sign * (one phase's statistics) to out, as sums over rows: <s h^T> with s = V / sigma^2

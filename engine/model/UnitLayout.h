@@ -48,6 +48,20 @@ struct Architecture
 // Every visible unit Gaussian, every layer dense.
 Architecture denseArchitecture(std::size_t visible, const std::vector<std::size_t>& layers);
 
+// Calls f(row, col, rows, cols) for every block of a weight matrix, or once for the whole
+// matrix when it is dense: the entries outside the blocks are zero and stay zero, so updates and
+// sums that visit only the blocks are exact.
+template <typename F>
+void forEachWeightBlock(const BlockList& blocks, const Matrix& weights, F&& f)
+{
+    if (blocks.empty()) {
+        f(Eigen::Index(0), Eigen::Index(0), weights.rows(), weights.cols());
+        return;
+    }
+    for (const WeightBlock& b : blocks)
+        f(Eigen::Index(b.row), Eigen::Index(b.col), Eigen::Index(b.rows), Eigen::Index(b.cols));
+}
+
 // Zeroes every entry outside the blocks (nothing when the list is empty): applied to initial
 // weights and to every gradient, so a pathway's weights stay block diagonal through training.
 void zeroOutsideBlocks(const BlockList& blocks, Matrix& weights);

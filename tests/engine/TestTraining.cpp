@@ -72,6 +72,23 @@ void TestTraining::sameSeedSameModelWithOneOrTwoThreads()
     QVERIFY(one.model.dbm == two.model.dbm); // bit-identical parameters
     QVERIFY(one.model == two.model);         // and curves
     QVERIFY(two.model == again.model);
+
+    // A layer wide enough (64 x 4096 weights) that its updates between batches are split over
+    // the threads.
+    TrainingParams wide = small();
+    wide.layers = {64, 4096};
+    wide.pretrainEpochs = 2;
+    wide.finetuneEpochs = 1;
+    TrainModelResult wideOne, wideTwo;
+    {
+        tbb::global_control single(tbb::global_control::max_allowed_parallelism, 1);
+        wideOne = trainModel(m_catalog, wide);
+    }
+    {
+        tbb::global_control pair(tbb::global_control::max_allowed_parallelism, 2);
+        wideTwo = trainModel(m_catalog, wide);
+    }
+    QVERIFY(wideOne.model.dbm == wideTwo.model.dbm);
 }
 
 void TestTraining::otherSeedOtherModel()
