@@ -54,15 +54,6 @@ RbmGradient RbmGradient::zerosLike(const Rbm& rbm)
             Vector::Zero(rbm.hiddenBias.size()), Vector::Zero(rbm.logVariance.size())};
 }
 
-RbmGradient& RbmGradient::operator+=(const RbmGradient& other)
-{
-    weights += other.weights;
-    visibleBias += other.visibleBias;
-    hiddenBias += other.hiddenBias;
-    logVariance += other.logVariance;
-    return *this;
-}
-
 void RbmGradient::setZero(const BlockList& blocks)
 {
     forEachWeightBlock(

@@ -47,7 +47,6 @@ struct RbmGradient
     Vector logVariance;
 
     static RbmGradient zerosLike(const Rbm& rbm);
-    RbmGradient& operator+=(const RbmGradient& other);
     // Zero again, for the next batch; the weights only inside the blocks (outside, nothing ever
     // adds to them).
     void setZero(const BlockList& blocks);
