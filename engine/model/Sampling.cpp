@@ -20,30 +20,44 @@ using U32Lanes = std::uint32_t __attribute__((vector_size(4 * kLanes)));
 using I32Lanes = std::int32_t __attribute__((vector_size(4 * kLanes)));
 using F32Lanes = float __attribute__((vector_size(4 * kLanes)));
 
-// Transposes 16 x 16 floats in registers: four stages, each swapping one bit of the row index
-// with the same bit of the column index (rows i and i + b exchange their elements whose column
-// has bit b set or clear), 64 two-vector shuffles in all.
-void swapBit(F32Lanes (&m)[kLanes], std::size_t b, const I32Lanes& low, const I32Lanes& high)
+// Rows i and i + B of 16 x 16 floats exchange the elements whose column has bit B set in row i
+// or clear in row i + B: one of the four stages of a transposition in registers.
+template <std::size_t B>
+void swapBit(F32Lanes (&m)[kLanes])
 {
     for (std::size_t i = 0; i < kLanes; ++i) {
-        if ((i & b) != 0)
+        if ((i & B) != 0)
             continue;
-        const F32Lanes a = m[i], c = m[i + b];
-        m[i] = __builtin_shuffle(a, c, low);
-        m[i + b] = __builtin_shuffle(a, c, high);
+        const F32Lanes a = m[i], c = m[i + B];
+        if constexpr (B == 8) {
+            m[i] = __builtin_shufflevector(a, c, 0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23);
+            m[i + B] =
+                __builtin_shufflevector(a, c, 8, 9, 10, 11, 12, 13, 14, 15, 24, 25, 26, 27, 28, 29, 30, 31);
+        } else if constexpr (B == 4) {
+            m[i] = __builtin_shufflevector(a, c, 0, 1, 2, 3, 16, 17, 18, 19, 8, 9, 10, 11, 24, 25, 26, 27);
+            m[i + B] =
+                __builtin_shufflevector(a, c, 4, 5, 6, 7, 20, 21, 22, 23, 12, 13, 14, 15, 28, 29, 30, 31);
+        } else if constexpr (B == 2) {
+            m[i] = __builtin_shufflevector(a, c, 0, 1, 16, 17, 4, 5, 20, 21, 8, 9, 24, 25, 12, 13, 28, 29);
+            m[i + B] =
+                __builtin_shufflevector(a, c, 2, 3, 18, 19, 6, 7, 22, 23, 10, 11, 26, 27, 14, 15, 30, 31);
+        } else {
+            static_assert(B == 1);
+            m[i] = __builtin_shufflevector(a, c, 0, 16, 2, 18, 4, 20, 6, 22, 8, 24, 10, 26, 12, 28, 14, 30);
+            m[i + B] =
+                __builtin_shufflevector(a, c, 1, 17, 3, 19, 5, 21, 7, 23, 9, 25, 11, 27, 13, 29, 15, 31);
+        }
     }
 }
 
+// Transposes 16 x 16 floats in registers: each stage swaps one bit of the row index with the
+// same bit of the column index, 64 two-vector shuffles in all.
 void transpose(F32Lanes (&m)[kLanes])
 {
-    swapBit(m, 8, I32Lanes{0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23},
-            I32Lanes{8, 9, 10, 11, 12, 13, 14, 15, 24, 25, 26, 27, 28, 29, 30, 31});
-    swapBit(m, 4, I32Lanes{0, 1, 2, 3, 16, 17, 18, 19, 8, 9, 10, 11, 24, 25, 26, 27},
-            I32Lanes{4, 5, 6, 7, 20, 21, 22, 23, 12, 13, 14, 15, 28, 29, 30, 31});
-    swapBit(m, 2, I32Lanes{0, 1, 16, 17, 4, 5, 20, 21, 8, 9, 24, 25, 12, 13, 28, 29},
-            I32Lanes{2, 3, 18, 19, 6, 7, 22, 23, 10, 11, 26, 27, 14, 15, 30, 31});
-    swapBit(m, 1, I32Lanes{0, 16, 2, 18, 4, 20, 6, 22, 8, 24, 10, 26, 12, 28, 14, 30},
-            I32Lanes{1, 17, 3, 19, 5, 21, 7, 23, 9, 25, 11, 27, 13, 29, 15, 31});
+    swapBit<8>(m);
+    swapBit<4>(m);
+    swapBit<2>(m);
+    swapBit<1>(m);
 }
 
 std::size_t paddedRows(std::size_t rows)
