@@ -50,15 +50,30 @@ DbmGradient DbmGradient::zerosLike(const Dbm& dbm)
     return g;
 }
 
-DbmGradient& DbmGradient::operator+=(const DbmGradient& other)
+void DbmGradient::setZero(const Dbm& dbm)
 {
     for (std::size_t l = 0; l < weights.size(); ++l) {
-        weights[l] += other.weights[l];
+        forEachWeightBlock(dbm.blocksOf(l), weights[l],
+                           [&](Eigen::Index r, Eigen::Index c, Eigen::Index nr, Eigen::Index nc) {
+                               weights[l].block(r, c, nr, nc).setZero();
+                           });
+        hiddenBias[l].setZero();
+    }
+    visibleBias.setZero();
+    logVariance.setZero();
+}
+
+void DbmGradient::add(const DbmGradient& other, const Dbm& dbm)
+{
+    for (std::size_t l = 0; l < weights.size(); ++l) {
+        forEachWeightBlock(dbm.blocksOf(l), weights[l],
+                           [&](Eigen::Index r, Eigen::Index c, Eigen::Index nr, Eigen::Index nc) {
+                               weights[l].block(r, c, nr, nc) += other.weights[l].block(r, c, nr, nc);
+                           });
         hiddenBias[l] += other.hiddenBias[l];
     }
     visibleBias += other.visibleBias;
     logVariance += other.logVariance;
-    return *this;
 }
 
 void accumulateDataStatistics(const Dbm& dbm, const Matrix& v, int meanFieldIterations, DbmGradient& out)
@@ -289,11 +304,13 @@ private:
             gatherRows(m_train, order, begin, end, m_batch);
             const std::size_t rows = end - begin;
             const std::size_t chainRows = m_p.chains == ChainMode::Persistent ? m_chainCount : rows;
-            const std::vector<DbmGradient> partial =
-                batchStatistics(rows, chainRows, updateKey(kFineTunePhase, 0, epoch, b));
+            batchStatistics(rows, chainRows, updateKey(kFineTunePhase, 0, epoch, b));
+            // The data chunks' statistics summed into the first, the chains' into theirs.
             const std::size_t dataChunks = chunkCount(rows);
-            applyUpdate(m_result.dbm, sum(partial, 0, dataChunks), rows,
-                        sum(partial, dataChunks, partial.size()), chainRows, m_adam, m_p,
+            const std::size_t tasks = dataChunks + chunkCount(chainRows);
+            sumInto(0, dataChunks);
+            sumInto(dataChunks, tasks);
+            applyUpdate(m_result.dbm, m_partial[0], rows, m_partial[dataChunks], chainRows, m_adam, m_p,
                         epoch > m_p.logVarianceWarmupEpochs);
             if (!m_result.dbm.allFinite() || !m_chains.visible.allFinite())
                 throw TrainingDiverged(Phase::FineTuning, m_result.dbm.layerCount() - 1, epoch);
@@ -302,13 +319,18 @@ private:
     }
 
     // Tasks [0, chunkCount(rows)) are the positive phase of the batch's chunks, the rest the
-    // chains' negative phase; each task's statistics are its own.
-    std::vector<DbmGradient> batchStatistics(std::size_t rows, std::size_t chainRows, std::uint64_t key)
+    // chains' negative phase; each task's statistics go to its own m_partial[task].
+    void batchStatistics(std::size_t rows, std::size_t chainRows, std::uint64_t key)
     {
         const Dbm& dbm = m_result.dbm;
         const std::size_t dataChunks = chunkCount(rows);
         const std::size_t chainChunks = chunkCount(chainRows);
-        std::vector<DbmGradient> partial(dataChunks + chainChunks, DbmGradient::zerosLike(dbm));
+        // One workspace per task for the whole run, zeroed (inside the blocks) for each batch.
+        if (m_partial.size() < dataChunks + chainChunks)
+            m_partial.resize(dataChunks + chainChunks, DbmGradient::zerosLike(dbm));
+        std::vector<DbmGradient>& partial = m_partial;
+        for (std::size_t t = 0; t < dataChunks + chainChunks; ++t)
+            partial[t].setZero(dbm);
         // The threads take contiguous shares of the tasks: with data and chain chunks alternating,
         // each share holds both kinds (a chain chunk's Gibbs steps cost more than a data chunk's
         // mean-field). Each task still writes its own partial: the sum is the same.
@@ -340,16 +362,14 @@ private:
             if (m_p.chains == ChainMode::Persistent)
                 storeChains(m_chains, part, first);
         });
-        return partial;
     }
 
-    // The tasks [first, last) added in task order: the same sum whatever the thread count.
-    static DbmGradient sum(const std::vector<DbmGradient>& partial, std::size_t first, std::size_t last)
+    // The tasks [first, last) added into the first, in task order: the same sum whatever the
+    // thread count.
+    void sumInto(std::size_t first, std::size_t last)
     {
-        DbmGradient total = partial[first];
         for (std::size_t t = first + 1; t < last; ++t)
-            total += partial[t];
-        return total;
+            m_partial[first].add(m_partial[t], m_result.dbm);
     }
 
     // The curves' point of this epoch, and the best validation epoch so far.
@@ -390,6 +410,7 @@ private:
     std::size_t m_chainCount;
     ChainState m_chains;
     Matrix m_batch;
+    std::vector<DbmGradient> m_partial; // each task's statistics of the current batch
     bool m_validating;
     bool m_early;
     double m_bestValidation = 0.0;

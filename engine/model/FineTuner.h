@@ -16,7 +16,11 @@ struct DbmGradient
     Vector logVariance;
 
     static DbmGradient zerosLike(const Dbm& dbm);
-    DbmGradient& operator+=(const DbmGradient& other);
+    // Zero again, for the next batch; the weights only inside dbm's blocks (outside, nothing ever
+    // adds to them).
+    void setZero(const Dbm& dbm);
+    // += other, the weights only inside dbm's blocks.
+    void add(const DbmGradient& other, const Dbm& dbm);
 };
 
 // The persistent chains ("fantasy particles"): the state of the even block {v, h2, h4, ..}
