@@ -104,12 +104,11 @@ bool stepWeights(Rbm& rbm, const Matrix& sum, Scalar scale, const TrainingParams
 
 // One update from a batch's summed statistics; false if a parameter is no longer finite.
 bool applyUpdate(Rbm& rbm, const RbmGradient& sum, std::size_t rows, const TrainingParams& p,
-                 const EpochSchedule& schedule, Velocity& velocity)
+                 const EpochSchedule& schedule, const UnitRates& rates, Velocity& velocity)
 {
     const Scalar scale = Scalar(1.0 / double(rows));
     const auto rate = Scalar(schedule.rate);
     const auto momentum = Scalar(schedule.momentum);
-    const UnitRates rates = unitRates(rbm, schedule);
     RbmGradient& v = velocity.step;
     const bool weightsFinite = stepWeights(rbm, sum.weights, scale, p, rates.visible, momentum, v.weights);
     v.visibleBias =
@@ -136,6 +135,7 @@ bool trainEpoch(Rbm& rbm, Velocity& velocity, const Matrix& input, std::size_t l
 {
     const TrainingParams& p = context.params;
     const EpochSchedule schedule = scheduleFor(p, layer, epoch);
+    const UnitRates rates = unitRates(rbm, schedule); // the epoch's, as its schedule
     const std::uint64_t orderKey = updateKey(kPretrainPhase, layer, epoch, 0xFFFFFFFF);
     const std::vector<std::uint32_t> order = epochOrder(std::size_t(input.rows()), p.seed, orderKey);
     Matrix batch;
@@ -159,7 +159,7 @@ bool trainEpoch(Rbm& rbm, Velocity& velocity, const Matrix& input, std::size_t l
         });
         for (std::size_t c = 1; c < chunks; ++c)
             partial[0].add(partial[c], rbm.blocks);
-        if (!applyUpdate(rbm, partial[0], rows, p, schedule, velocity))
+        if (!applyUpdate(rbm, partial[0], rows, p, schedule, rates, velocity))
             throw TrainingDiverged(Phase::Pretraining, layer, epoch);
     }
     return true;

@@ -8,11 +8,6 @@
 
 namespace gdbm::model {
 
-bool Rbm::allFinite() const
-{
-    return weights.allFinite() && biasesFinite();
-}
-
 bool Rbm::biasesFinite() const
 {
     return visibleBias.allFinite() && hiddenBias.allFinite() && logVariance.allFinite();

@@ -25,8 +25,7 @@ struct Rbm
     std::size_t visibleCount() const { return std::size_t(weights.rows()); }
     std::size_t hiddenCount() const { return std::size_t(weights.cols()); }
     bool hasGaussian() const { return gaussianCount > 0; }
-    bool allFinite() const;
-    // Every parameter but the weights.
+    // Every parameter but the weights (the pretraining's update checks those as it writes them).
     bool biasesFinite() const;
 
     // V / sigma^2 for a Gaussian RBM, V itself otherwise.
