@@ -181,21 +181,35 @@ void startAtLogOdds(Rbm& rbm, const Matrix& input)
 
 } // namespace
 
+InputSpread inputSpread(const Matrix& input)
+{
+    InputSpread spread;
+    if (input.rows() == 0)
+        return spread;
+    // Column means first (a fixed order of chunks: the same sum whatever the thread count).
+    const RowVector mean = (input.cast<double>().colwise().sum() / double(input.rows())).cast<Scalar>();
+    spread.total = double((input.rowwise() - mean).cast<double>().squaredNorm());
+    spread.columns = (input.rowwise() - mean).cast<double>().array().square().colwise().sum();
+    return spread;
+}
+
 double layerRelativeError(const Rbm& rbm, const Matrix& input)
+{
+    return layerRelativeError(rbm, input, inputSpread(input));
+}
+
+double layerRelativeError(const Rbm& rbm, const Matrix& input, const InputSpread& spread)
 {
     if (input.rows() == 0)
         return std::nan("");
-    // Column means first (a fixed order of chunks: the same sum whatever the thread count).
-    const RowVector mean = (input.cast<double>().colwise().sum() / double(input.rows())).cast<Scalar>();
     const double error =
         sumOverRowChunks(std::size_t(input.rows()), kMonitorChunkRows, [&](std::size_t b, std::size_t e) {
             const auto rows = input.middleRows(Eigen::Index(b), Eigen::Index(e - b));
             const Matrix reconstruction = rbm.visibleMean(rbm.hiddenProbabilities(rows));
             return double((rows - reconstruction).cast<double>().squaredNorm());
         });
-    const double spread = double((input.rowwise() - mean).cast<double>().squaredNorm());
     // A constant input (a dead layer below) has nothing a layer could explain beyond its mean.
-    return spread > 0 ? error / spread : 1.0;
+    return spread.total > 0 ? error / spread.total : 1.0;
 }
 
 double GroupSums::relative(std::size_t group) const
@@ -210,7 +224,8 @@ double GroupSums::overall() const
     return spreads > 0 ? std::accumulate(error.begin(), error.end(), 0.0) / spreads : 1.0;
 }
 
-GroupSums groupErrors(const Rbm& rbm, const Matrix& input, const std::vector<ColumnRange>& groups)
+GroupSums groupErrors(const Rbm& rbm, const Matrix& input, const InputSpread& spread,
+                      const std::vector<ColumnRange>& groups)
 {
     GroupSums sums;
     sums.error.assign(groups.size(), 0.0);
@@ -219,7 +234,6 @@ GroupSums groupErrors(const Rbm& rbm, const Matrix& input, const std::vector<Col
         std::fill(sums.error.begin(), sums.error.end(), std::nan(""));
         return sums;
     }
-    const RowVector mean = (input.cast<double>().colwise().sum() / double(input.rows())).cast<Scalar>();
     // Per chunk, every column's squared error; added over chunks in order (thread-count free).
     const std::size_t chunks = (std::size_t(input.rows()) + kMonitorChunkRows - 1) / kMonitorChunkRows;
     std::vector<Eigen::RowVectorXd> perChunk(chunks);
@@ -233,12 +247,10 @@ GroupSums groupErrors(const Rbm& rbm, const Matrix& input, const std::vector<Col
     Eigen::RowVectorXd columnError = Eigen::RowVectorXd::Zero(input.cols());
     for (const Eigen::RowVectorXd& part : perChunk)
         columnError += part;
-    const Eigen::RowVectorXd columnSpread =
-        (input.rowwise() - mean).cast<double>().array().square().colwise().sum();
     for (std::size_t g = 0; g < groups.size(); ++g) {
         const auto first = Eigen::Index(groups[g].first), count = Eigen::Index(groups[g].count);
         sums.error[g] = columnError.segment(first, count).sum();
-        sums.spread[g] = columnSpread.segment(first, count).sum();
+        sums.spread[g] = spread.columns.segment(first, count).sum();
     }
     return sums;
 }
@@ -297,6 +309,9 @@ PretrainResult pretrain(TrainingContext& context)
             startAtLogOdds(rbm, input);
         result.rbms.push_back(rbm);
         Velocity velocity(rbm);
+        // What the curves divide by: the layer's inputs do not change while it trains.
+        const InputSpread monitoredSpread = inputSpread(monitoredInput);
+        const InputSpread validationSpread = inputSpread(validationInput);
         for (int epoch = 1; epoch <= p.pretrainEpochs; ++epoch) {
             const Rbm before = result.rbms[l];
             const double epochStart = context.elapsedSeconds();
@@ -314,8 +329,9 @@ PretrainResult pretrain(TrainingContext& context)
             stats.epochs = p.pretrainEpochs;
             if (l == 0 && !groups.empty()) {
                 // One reconstruction gives the layer's curve and each modality's.
-                const GroupSums train = groupErrors(result.rbms[l], monitoredInput, groups);
-                const GroupSums validation = groupErrors(result.rbms[l], validationInput, groups);
+                const GroupSums train = groupErrors(result.rbms[l], monitoredInput, monitoredSpread, groups);
+                const GroupSums validation =
+                    groupErrors(result.rbms[l], validationInput, validationSpread, groups);
                 stats.mseTrain = train.overall();
                 stats.mseValidation = validationInput.rows() > 0 ? validation.overall() : std::nan("");
                 for (std::size_t g = 0; g < groups.size(); ++g)
@@ -323,8 +339,8 @@ PretrainResult pretrain(TrainingContext& context)
                         {architecture.groupNames[g], train.relative(g),
                          validationInput.rows() > 0 ? validation.relative(g) : std::nan("")});
             } else {
-                stats.mseTrain = layerRelativeError(result.rbms[l], monitoredInput);
-                stats.mseValidation = layerRelativeError(result.rbms[l], validationInput);
+                stats.mseTrain = layerRelativeError(result.rbms[l], monitoredInput, monitoredSpread);
+                stats.mseValidation = layerRelativeError(result.rbms[l], validationInput, validationSpread);
             }
             stats.samplesPerSecond = seconds > 0 ? double(input.rows()) / seconds : 0.0;
             stats.elapsedSeconds = context.elapsedSeconds();

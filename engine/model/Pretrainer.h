@@ -31,6 +31,17 @@ Dbm composeDbm(const std::vector<Rbm>& rbms, bool weightDoubling);
 // that 1.0 is "no better than predicting the mean" on every layer. 1 for a constant input.
 double layerRelativeError(const Rbm& rbm, const Matrix& input);
 
+// What the relative errors divide by: the input's squared deviation from its column means, in
+// all and per column. A layer's inputs do not change while it trains, so pretraining works it
+// out once per layer instead of once per epoch.
+struct InputSpread
+{
+    double total = 0;
+    Eigen::RowVectorXd columns;
+};
+InputSpread inputSpread(const Matrix& input);
+double layerRelativeError(const Rbm& rbm, const Matrix& input, const InputSpread& spread);
+
 // The same for groups of visible columns at once (a multimodal layer 1's modalities), from one
 // reconstruction: per group, its squared error and its spread about the column means. The
 // layer's error is the sum of the errors over the sum of the spreads.
@@ -42,6 +53,7 @@ struct GroupSums
     double relative(std::size_t group) const;
     double overall() const;
 };
-GroupSums groupErrors(const Rbm& rbm, const Matrix& input, const std::vector<ColumnRange>& groups);
+GroupSums groupErrors(const Rbm& rbm, const Matrix& input, const InputSpread& spread,
+                      const std::vector<ColumnRange>& groups);
 
 } // namespace gdbm::model
