@@ -301,10 +301,9 @@ private:
             if (m_context.cancelled())
                 return false;
             const std::size_t end = std::min(order.size(), begin + m_p.batchSize);
-            gatherRows(m_train, order, begin, end, m_batch);
             const std::size_t rows = end - begin;
             const std::size_t chainRows = m_p.chains == ChainMode::Persistent ? m_chainCount : rows;
-            batchStatistics(rows, chainRows, updateKey(kFineTunePhase, 0, epoch, b));
+            batchStatistics(order, begin, rows, chainRows, updateKey(kFineTunePhase, 0, epoch, b));
             // The data chunks' statistics summed into the first, the chains' into theirs.
             const std::size_t dataChunks = chunkCount(rows);
             const std::size_t tasks = dataChunks + chunkCount(chainRows);
@@ -318,9 +317,11 @@ private:
         return true;
     }
 
-    // Tasks [0, chunkCount(rows)) are the positive phase of the batch's chunks, the rest the
-    // chains' negative phase; each task's statistics go to its own m_partial[task].
-    void batchStatistics(std::size_t rows, std::size_t chainRows, std::uint64_t key)
+    // Tasks [0, chunkCount(rows)) are the positive phase of the batch's chunks (the training
+    // rows order[begin, begin + rows)), the rest the chains' negative phase; each task gathers
+    // its own rows and zeroes its own m_partial[task], where its statistics go.
+    void batchStatistics(const std::vector<std::uint32_t>& order, std::size_t begin, std::size_t rows,
+                         std::size_t chainRows, std::uint64_t key)
     {
         const Dbm& dbm = m_result.dbm;
         const std::size_t dataChunks = chunkCount(rows);
@@ -328,36 +329,43 @@ private:
         // One workspace per task for the whole run, zeroed (inside the blocks) for each batch.
         if (m_partial.size() < dataChunks + chainChunks)
             m_partial.resize(dataChunks + chainChunks, DbmGradient::zerosLike(dbm));
+        if (m_chunkRows.size() < dataChunks)
+            m_chunkRows.resize(dataChunks);
         std::vector<DbmGradient>& partial = m_partial;
-        for (std::size_t t = 0; t < dataChunks + chainChunks; ++t)
-            partial[t].setZero(dbm);
         // The threads take contiguous shares of the tasks: with data and chain chunks alternating,
         // each share holds both kinds (a chain chunk's Gibbs steps cost more than a data chunk's
         // mean-field). Each task still writes its own partial: the sum is the same.
-        std::vector<std::size_t> order;
+        std::vector<std::size_t> tasks;
         for (std::size_t i = 0; i < std::max(dataChunks, chainChunks); ++i) {
             if (i < dataChunks)
-                order.push_back(i);
+                tasks.push_back(i);
             if (i < chainChunks)
-                order.push_back(dataChunks + i);
+                tasks.push_back(dataChunks + i);
         }
-        forEachTask(order.size(), [&](std::size_t slot) {
-            const std::size_t task = order[slot];
+        forEachTask(tasks.size(), [&](std::size_t slot) {
+            const std::size_t task = tasks[slot];
+            partial[task].setZero(dbm);
             if (task < dataChunks) {
                 const std::size_t first = task * kChunkRows;
                 const std::size_t count = std::min(kChunkRows, rows - first);
-                accumulateDataStatistics(dbm, m_batch.middleRows(Eigen::Index(first), Eigen::Index(count)),
-                                         m_p.meanFieldIterations, partial[task]);
+                Matrix& v = m_chunkRows[task];
+                gatherRows(m_train, order, begin + first, begin + first + count, v);
+                accumulateDataStatistics(dbm, v, m_p.meanFieldIterations, partial[task]);
                 return;
             }
             const std::size_t first = (task - dataChunks) * kChunkRows;
             const std::size_t count = std::min(kChunkRows, chainRows - first);
             RowStreams streams(m_p.seed, key, first, count);
-            ChainState part =
-                m_p.chains == ChainMode::Persistent
-                    ? sliceChains(m_chains, first, count)
-                    : restartedChains(dbm, m_batch.middleRows(Eigen::Index(first), Eigen::Index(count)),
-                                      m_p.meanFieldIterations, streams);
+            ChainState part;
+            if (m_p.chains == ChainMode::Persistent) {
+                part = sliceChains(m_chains, first, count);
+            } else {
+                // Restarted chains start from the batch's rows (chainRows == rows): gathered
+                // again, as the data task of the same rows may be filling m_chunkRows meanwhile.
+                Matrix v;
+                gatherRows(m_train, order, begin + first, begin + first + count, v);
+                part = restartedChains(dbm, v, m_p.meanFieldIterations, streams);
+            }
             advanceChainsAndSubtractStatistics(dbm, part, m_p.gibbsSteps, streams, partial[task]);
             if (m_p.chains == ChainMode::Persistent)
                 storeChains(m_chains, part, first);
@@ -409,7 +417,7 @@ private:
     AdamState m_adam;
     std::size_t m_chainCount;
     ChainState m_chains;
-    Matrix m_batch;
+    std::vector<Matrix> m_chunkRows;    // a data task's rows of the batch, one per data chunk
     std::vector<DbmGradient> m_partial; // each task's statistics of the current batch
     bool m_validating;
     bool m_early;

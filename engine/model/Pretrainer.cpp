@@ -138,24 +138,23 @@ bool trainEpoch(Rbm& rbm, Velocity& velocity, const Matrix& input, std::size_t l
     const UnitRates rates = unitRates(rbm, schedule); // the epoch's, as its schedule
     const std::uint64_t orderKey = updateKey(kPretrainPhase, layer, epoch, 0xFFFFFFFF);
     const std::vector<std::uint32_t> order = epochOrder(std::size_t(input.rows()), p.seed, orderKey);
-    Matrix batch;
-    // One workspace per chunk for the whole epoch, zeroed (inside the blocks) for each batch.
-    std::vector<RbmGradient> partial(chunkCount(std::min(p.batchSize, order.size())),
-                                     RbmGradient::zerosLike(rbm));
+    // One workspace per chunk for the whole epoch: its rows of the batch, and its statistics,
+    // zeroed (inside the blocks) for each batch. Both are filled inside the chunk's own task.
+    const std::size_t maxChunks = chunkCount(std::min(p.batchSize, order.size()));
+    std::vector<RbmGradient> partial(maxChunks, RbmGradient::zerosLike(rbm));
+    std::vector<Matrix> chunkRows(maxChunks);
     for (std::size_t begin = 0, b = 0; begin < order.size(); begin += p.batchSize, ++b) {
         if (context.cancelled())
             return false;
         const std::size_t end = std::min(order.size(), begin + p.batchSize);
-        gatherRows(input, order, begin, end, batch);
         const std::size_t rows = end - begin;
         const std::size_t chunks = chunkCount(rows);
-        for (std::size_t c = 0; c < chunks; ++c)
-            partial[c].setZero(rbm.blocks);
         const std::uint64_t key = updateKey(kPretrainPhase, layer, epoch, b);
         forEachChunk(rows, [&](std::size_t c, std::size_t first, std::size_t count) {
+            gatherRows(input, order, begin + first, begin + first + count, chunkRows[c]);
+            partial[c].setZero(rbm.blocks);
             RowStreams streams(p.seed, key, first, count);
-            accumulateCdGradient(rbm, batch.middleRows(Eigen::Index(first), Eigen::Index(count)), p.cdSteps,
-                                 streams, partial[c]);
+            accumulateCdGradient(rbm, chunkRows[c], p.cdSteps, streams, partial[c]);
         });
         for (std::size_t c = 1; c < chunks; ++c)
             partial[0].add(partial[c], rbm.blocks);
