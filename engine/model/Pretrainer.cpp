@@ -80,22 +80,27 @@ bool stepWeights(Rbm& rbm, const Matrix& sum, Scalar scale, const TrainingParams
     forEachWeightBlock(
         rbm.blocks, rbm.weights, [&](Eigen::Index r, Eigen::Index c, Eigen::Index nr, Eigen::Index nc) {
             forEachRange(std::size_t(nr), rowsPerTask(nc), [&](std::size_t begin, std::size_t end) {
-                bool rangeFinite = true;
+                // Local copies and an int flag, not captured references and a bool: so the
+                // compiler vectorizes the loop (the captures might alias the rows it writes, and
+                // it has no vector type for bool).
+                const Scalar clipAt = clip, decayRate = decay, gradientScale = scale, keep = momentum;
+                int nonFinite = 0;
                 for (Eigen::Index i = r + Eigen::Index(begin); i < r + Eigen::Index(end); ++i) {
                     const Scalar rate = rowRates(i);
                     const Scalar* __restrict g = &sum(i, c);
                     Scalar* __restrict v = &velocity(i, c);
                     Scalar* __restrict w = &rbm.weights(i, c);
                     for (Eigen::Index j = 0; j < nc; ++j) {
-                        const Scalar gradient = std::min(clip, std::max(-clip, g[j] * scale - decay * w[j]));
-                        v[j] = momentum * v[j] + rate * gradient;
+                        const Scalar gradient =
+                            std::min(clipAt, std::max(-clipAt, g[j] * gradientScale - decayRate * w[j]));
+                        v[j] = keep * v[j] + rate * gradient;
                         w[j] += v[j];
                         // A non-finite statistic would vanish in the clip: it counts as divergence too.
-                        rangeFinite &=
-                            std::max(std::abs(w[j]), std::abs(g[j])) <= std::numeric_limits<Scalar>::max();
+                        nonFinite |= int(!(std::max(std::abs(w[j]), std::abs(g[j])) <=
+                                           std::numeric_limits<Scalar>::max()));
                     }
                 }
-                if (!rangeFinite)
+                if (nonFinite != 0)
                     finite = false;
             });
         });
