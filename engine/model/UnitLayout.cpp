@@ -1,5 +1,8 @@
 #include "model/UnitLayout.h"
 
+#include <bit>
+#include <cstdint>
+
 namespace gdbm::model {
 
 const BlockList& blocksAt(const std::vector<BlockList>& blocks, std::size_t l)
@@ -48,6 +51,31 @@ bool readAsSparse(const Matrix& a, const WeightBlock& b)
     return nonZeros < kSparseShare * double(part.size());
 }
 
+// Calls f(i, x) for every x = row[i] != 0, i in [0, count), in order. Sparse rows are mostly
+// zeros: a group of 16 is tested in one vectorized pass and skipped whole when it holds none
+// (with 2% non-zeros, three groups in four), instead of a compare and branch per entry.
+template <class F>
+void forEachNonZero(const Scalar* row, Eigen::Index count, F&& f)
+{
+    constexpr Eigen::Index kGroup = 16;
+    Eigen::Index i = 0;
+    for (; i + kGroup <= count; i += kGroup) {
+        std::uint32_t any = 0;
+        for (Eigen::Index k = 0; k < kGroup; ++k)
+            any |= std::bit_cast<std::uint32_t>(row[i + k]) & 0x7FFFFFFFu; // -0 is a zero too
+        if (any == 0)
+            continue;
+        for (Eigen::Index k = i; k < i + kGroup; ++k) {
+            if (row[k] != Scalar(0))
+                f(k, row[k]);
+        }
+    }
+    for (; i < count; ++i) {
+        if (row[i] != Scalar(0))
+            f(i, row[i]);
+    }
+}
+
 } // namespace
 
 void multiplyBlocks(const Matrix& a, const Matrix& w, const BlockList& blocks, Matrix& out)
@@ -66,11 +94,11 @@ void multiplyBlocks(const Matrix& a, const Matrix& w, const BlockList& blocks, M
             continue;
         }
         out.middleCols(col, cols).setZero();
+        const auto first = Eigen::Index(b.row);
         for (Eigen::Index n = 0; n < a.rows(); ++n) {
-            for (Eigen::Index i = Eigen::Index(b.row); i < Eigen::Index(b.row + b.rows); ++i) {
-                if (const Scalar x = a(n, i); x != Scalar(0))
-                    out.row(n).segment(col, cols) += x * w.row(i).segment(col, cols);
-            }
+            forEachNonZero(&a(n, first), Eigen::Index(b.rows), [&](Eigen::Index i, Scalar x) {
+                out.row(n).segment(col, cols) += x * w.row(first + i).segment(col, cols);
+            });
         }
     }
 }
@@ -103,11 +131,11 @@ void addOuterBlocks(const Matrix& a, const Matrix& h, const BlockList& blocks, S
                         h.middleCols(col, cols));
             continue;
         }
+        const auto first = Eigen::Index(b.row);
         for (Eigen::Index n = 0; n < a.rows(); ++n) {
-            for (Eigen::Index i = Eigen::Index(b.row); i < Eigen::Index(b.row + b.rows); ++i) {
-                if (const Scalar x = a(n, i); x != Scalar(0))
-                    out.row(i).segment(col, cols) += (sign * x) * h.row(n).segment(col, cols);
-            }
+            forEachNonZero(&a(n, first), Eigen::Index(b.rows), [&](Eigen::Index i, Scalar x) {
+                out.row(first + i).segment(col, cols) += (sign * x) * h.row(n).segment(col, cols);
+            });
         }
     }
 }
