@@ -409,6 +409,15 @@ void TestHybrid::sparseBlocksMultiplyAsDenseOnes()
         for (Eigen::Index j = 0; j < 10; ++j)
             h(n, j) = Scalar(rng.uniform(0, 1));
     }
+    // The sparse path tests groups of 16 entries at once: non-zeros at a group's last and next
+    // group's first entry, in the 8 entries after the last whole group, and a negative zero
+    // (a zero, whose group is skipped) must all come out as the dense products say.
+    a.row(0).segment(3, 200).setZero();
+    a(0, 3 + 15) = 1.0f;
+    a(0, 3 + 16) = 1.0f;
+    a(0, 202) = 1.0f;
+    a.row(1).segment(3, 200).setZero();
+    a(1, 3 + 40) = -0.0f;
     QVERIFY(a.rightCols(200).sum() > 0);
     Matrix product;
     multiplyBlocks(a, w, blocks, product);
