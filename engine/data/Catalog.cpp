@@ -54,6 +54,13 @@ std::size_t Catalog::addTrack(TrackFields fields, const FeatureRow& features)
     return i;
 }
 
+void Catalog::reserve(std::size_t tracks)
+{
+    m_tracks.reserve(tracks);
+    m_features.reserve(tracks);
+    m_trackIndex.reserve(tracks);
+}
+
 std::vector<Feature> Catalog::featureList() const
 {
     std::vector<Feature> list;
@@ -84,7 +91,7 @@ std::optional<GenreId> Catalog::findGenre(std::string_view name) const
 
 std::optional<ArtistId> Catalog::findArtist(std::string_view name) const
 {
-    const auto it = m_artistIds.find(std::string(text::trim(name)));
+    const auto it = m_artistIds.find(text::trim(name));
     if (it == m_artistIds.end())
         return std::nullopt;
     return it->second;
@@ -98,7 +105,7 @@ std::string Catalog::identity(std::size_t i) const
 
 std::optional<std::size_t> Catalog::findTrack(std::string_view identity) const
 {
-    const auto it = m_trackIndex.find(std::string(identity));
+    const auto it = m_trackIndex.find(identity);
     if (it == m_trackIndex.end())
         return std::nullopt;
     return it->second;

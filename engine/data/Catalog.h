@@ -53,6 +53,9 @@ class Catalog
 {
 public:
     std::size_t addTrack(TrackFields fields, const FeatureRow& features);
+    // Room for this many tracks, so that a large file's tracks are added without the index
+    // rehashing as it grows.
+    void reserve(std::size_t tracks);
 
     std::size_t size() const { return m_tracks.size(); }
     bool empty() const { return m_tracks.empty(); }
@@ -91,6 +94,15 @@ public:
     void setReport(LoadReport report) { m_report = std::move(report); }
 
 private:
+    // Names looked up by string_view without building a string (C++20 heterogeneous lookup).
+    struct NameHash
+    {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    template <class T>
+    using NameMap = std::unordered_map<std::string, T, NameHash, std::equal_to<>>;
+
     GenreId internGenre(const std::string& name);
     ArtistId internArtist(const std::string& name);
 
@@ -98,10 +110,10 @@ private:
     std::vector<FeatureRow> m_features;
     FeatureSet m_available;
     std::vector<std::string> m_genreNames;
-    std::unordered_map<std::string, GenreId> m_genreIds;
+    NameMap<GenreId> m_genreIds;
     std::vector<std::string> m_artistNames;
-    std::unordered_map<std::string, ArtistId> m_artistIds;
-    std::unordered_map<std::string, std::size_t> m_trackIndex;
+    NameMap<ArtistId> m_artistIds;
+    NameMap<std::size_t> m_trackIndex;
     std::string m_label;
     bool m_synthetic = false;
     LoadReport m_report;

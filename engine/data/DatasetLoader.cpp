@@ -417,6 +417,7 @@ Catalog loadDocuments(const std::vector<CsvDocument>& documents, const ProgressC
     const Columns columns = columnsOf(documents, report);
 
     Catalog catalog;
+    catalog.reserve(records.size());
     catalog.setAvailableFeatures(columns.features);
     for (std::size_t i = 0; i < records.size(); ++i) {
         if (i % 4096 == 0) {
