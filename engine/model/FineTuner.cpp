@@ -30,7 +30,7 @@ void chainInput(const Dbm& dbm, const ChainState& chains, const Matrix& scaledV,
 void addVisibleStatistics(const Dbm& dbm, const Matrix& v, const Matrix& h1, Scalar sign, DbmGradient& out)
 {
     const RowVector precision = precisionOf(dbm);
-    const Matrix centred = v.rowwise() - dbm.visibleBias.transpose();
+    const Matrix centred = centredGaussian(v, dbm.visibleBias, dbm.gaussianCount);
     out.visibleBias += sign * visibleBiasTerm(centred, v, precision, dbm.gaussianCount);
     out.logVariance +=
         sign * varianceTerm(v, centred, h1, dbm.weights[0], dbm.blocksOf(0), precision, dbm.gaussianCount);

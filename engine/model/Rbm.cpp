@@ -17,8 +17,15 @@ Matrix Rbm::scaled(const Matrix& v) const
 {
     if (!hasGaussian())
         return v;
+    // Only the Gaussian columns have a variance (a binary unit's log-variance stays 0): the rest
+    // are copied, not multiplied by 1 (a hybrid's first layer has 14 Gaussian units of 1,370).
+    // The exponential over every unit, as before: Eigen's vectorized exp rounds the first units
+    // differently when they are the whole vector, and the models stay the same bit for bit.
+    const auto gaussian = Eigen::Index(gaussianCount);
     const RowVector precision = (-logVariance.array()).exp().matrix().transpose();
-    return v.array().rowwise() * precision.array();
+    Matrix out = v;
+    out.leftCols(gaussian).array().rowwise() *= precision.head(gaussian).array();
+    return out;
 }
 
 Matrix Rbm::hiddenProbabilities(const Matrix& v) const
@@ -80,11 +87,12 @@ void accumulateStatistics(const Rbm& rbm, const Matrix& v, const Matrix& h, Scal
 {
     addOuterBlocks(rbm.scaled(v), h, rbm.blocks, sign, out.weights);
     out.hiddenBias += sign * h.colwise().sum().transpose();
-    const Matrix centred = v.rowwise() - rbm.visibleBias.transpose();
     if (!rbm.hasGaussian()) {
+        const Matrix centred = v.rowwise() - rbm.visibleBias.transpose();
         out.visibleBias += sign * centred.colwise().sum().transpose();
         return;
     }
+    const Matrix centred = centredGaussian(v, rbm.visibleBias, rbm.gaussianCount);
     const RowVector precision = (-rbm.logVariance.array()).exp().matrix().transpose();
     out.visibleBias += sign * visibleBiasTerm(centred, v, precision, rbm.gaussianCount);
     out.logVariance +=

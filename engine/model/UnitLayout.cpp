@@ -161,6 +161,12 @@ void visibleMeanInPlace(Matrix& input, std::size_t gaussianCount)
         input.rightCols(binary).array() = input.rightCols(binary).array().logistic();
 }
 
+Matrix centredGaussian(const Matrix& v, const Vector& visibleBias, std::size_t gaussianCount)
+{
+    const auto gaussian = Eigen::Index(gaussianCount);
+    return v.leftCols(gaussian).rowwise() - visibleBias.head(gaussian).transpose();
+}
+
 Vector visibleBiasTerm(const Matrix& centred, const Matrix& v, const RowVector& precision,
                        std::size_t gaussianCount)
 {

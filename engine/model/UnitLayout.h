@@ -83,8 +83,12 @@ bool blocksTile(const BlockList& blocks, std::size_t rows, std::size_t cols);
 // the visible units given their total input, in place (the binary ones through the sigmoid).
 void visibleMeanInPlace(Matrix& input, std::size_t gaussianCount);
 
+// v - b on the Gaussian columns only (the first gaussianCount): what the two statistics below
+// need, without a copy of the binary columns (most of a hybrid's).
+Matrix centredGaussian(const Matrix& v, const Vector& visibleBias, std::size_t gaussianCount);
+
 // The visible biases' statistic summed over rows, -dF/db: (v - b) / sigma^2 for a Gaussian
-// unit, v for a binary one. `centred` is v - b.
+// unit, v for a binary one. `centred` is centredGaussian(v, b, gaussianCount).
 Vector visibleBiasTerm(const Matrix& centred, const Matrix& v, const RowVector& precision,
                        std::size_t gaussianCount);
 
