@@ -17,10 +17,9 @@ Matrix Rbm::scaled(const Matrix& v) const
 {
     if (!hasGaussian())
         return v;
-    // Only the Gaussian columns have a variance (a binary unit's log-variance stays 0): the rest
-    // are copied, not multiplied by 1 (a hybrid's first layer has 14 Gaussian units of 1,370).
-    // The exponential over every unit, as before: Eigen's vectorized exp rounds the first units
-    // differently when they are the whole vector, and the models stay the same bit for bit.
+    // Only the Gaussian columns are scaled (a binary unit's log-variance stays 0): a hybrid's
+    // first layer has 14 of 1,370. The exponential still runs over every unit: Eigen's
+    // vectorized exp rounds a 14-unit vector's entries differently, which would change the models.
     const auto gaussian = Eigen::Index(gaussianCount);
     const RowVector precision = (-logVariance.array()).exp().matrix().transpose();
     Matrix out = v;

@@ -5,9 +5,7 @@
 
 #include <algorithm>
 #include <array>
-#include <cmath>
 #include <cstring>
-#include <numbers>
 
 namespace gdbm::model {
 namespace {
@@ -111,7 +109,7 @@ void RowStreams::drawBlock(std::size_t first, std::size_t draws)
         s0 ^= s3;
         s2 ^= t;
         s3 = (s3 << 11) | (s3 >> 21);
-        // (k + 0.5) / 2^24 for the top 24 bits k: never 0 or 1, exact in float.
+        // unitFloat() of each lane: (k + 0.5) / 2^24 for the top 24 bits k, never 0 or 1.
         const F32Lanes u = (__builtin_convertvector(I32Lanes(result >> 8), F32Lanes) + 0.5f) * 0x1.0p-24f;
         std::memcpy(&m_tile[d * kLanes], &u, sizeof u);
     }
