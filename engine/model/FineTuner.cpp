@@ -251,7 +251,8 @@ public:
         : m_context(context), m_p(context.params), m_train(context.train), m_result{std::move(start), false},
           m_adam(m_result.dbm),
           m_chainCount(std::min<std::size_t>(m_p.batchSize, std::size_t(m_train.rows()))),
-          m_validating(context.validation.rows() > 0), m_early(m_p.earlyStopping && m_validating)
+          m_validating(context.validation.rows() > 0 && (context.measuresCurves() || m_p.earlyStopping)),
+          m_early(m_p.earlyStopping && m_validating)
     {
         Dbm& dbm = m_result.dbm;
         if (m_p.chains == ChainMode::Persistent)
@@ -390,11 +391,17 @@ private:
         stats.layers = dbm.layerCount();
         stats.epoch = epoch;
         stats.epochs = m_p.finetuneEpochs;
-        stats.mseTrain = reconstructionError(dbm, m_context.monitored, m_p.meanFieldIterations);
-        stats.mseValidation = reconstructionError(dbm, m_context.validation, m_p.meanFieldIterations);
+        // Without curves only early stopping's validation error is measured; divergence is
+        // caught after every batch.
+        const bool measuring = m_context.measuresCurves();
+        stats.mseTrain =
+            measuring ? reconstructionError(dbm, m_context.monitored, m_p.meanFieldIterations) : std::nan("");
+        stats.mseValidation = m_validating
+                                  ? reconstructionError(dbm, m_context.validation, m_p.meanFieldIterations)
+                                  : std::nan("");
         stats.samplesPerSecond = seconds > 0 ? double(m_train.rows()) / seconds : 0.0;
         stats.elapsedSeconds = m_context.elapsedSeconds();
-        if (!std::isfinite(stats.mseTrain))
+        if (measuring && !std::isfinite(stats.mseTrain))
             throw TrainingDiverged(Phase::FineTuning, dbm.layerCount() - 1, epoch);
         if (m_validating && stats.mseValidation < m_bestValidation) {
             m_bestValidation = stats.mseValidation;
@@ -419,7 +426,7 @@ private:
     ChainState m_chains;
     std::vector<Matrix> m_chunkRows;    // a data task's rows of the batch, one per data chunk
     std::vector<DbmGradient> m_partial; // each task's statistics of the current batch
-    bool m_validating;
+    bool m_validating;                  // the validation error is measured: for the curves, or early stopping
     bool m_early;
     double m_bestValidation = 0.0;
     int m_bestEpoch = 0;

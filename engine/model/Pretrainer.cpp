@@ -314,8 +314,9 @@ PretrainResult pretrain(TrainingContext& context)
         result.rbms.push_back(rbm);
         Velocity velocity(rbm);
         // What the curves divide by: the layer's inputs do not change while it trains.
-        const InputSpread monitoredSpread = inputSpread(monitoredInput);
-        const InputSpread validationSpread = inputSpread(validationInput);
+        const bool measuring = context.measuresCurves();
+        const InputSpread monitoredSpread = measuring ? inputSpread(monitoredInput) : InputSpread{};
+        const InputSpread validationSpread = measuring ? inputSpread(validationInput) : InputSpread{};
         for (int epoch = 1; epoch <= p.pretrainEpochs; ++epoch) {
             const Rbm before = result.rbms[l];
             const double epochStart = context.elapsedSeconds();
@@ -331,7 +332,9 @@ PretrainResult pretrain(TrainingContext& context)
             stats.layers = layers;
             stats.epoch = epoch;
             stats.epochs = p.pretrainEpochs;
-            if (l == 0 && !groups.empty()) {
+            if (!measuring) {
+                stats.mseTrain = stats.mseValidation = std::nan("");
+            } else if (l == 0 && !groups.empty()) {
                 // One reconstruction gives the layer's curve and each modality's.
                 const GroupSums train = groupErrors(result.rbms[l], monitoredInput, monitoredSpread, groups);
                 const GroupSums validation =
@@ -348,7 +351,7 @@ PretrainResult pretrain(TrainingContext& context)
             }
             stats.samplesPerSecond = seconds > 0 ? double(input.rows()) / seconds : 0.0;
             stats.elapsedSeconds = context.elapsedSeconds();
-            if (!std::isfinite(stats.mseTrain))
+            if (measuring && !std::isfinite(stats.mseTrain))
                 throw TrainingDiverged(Phase::Pretraining, l, epoch);
             if (context.report(stats)) {
                 result.stopped = true;
@@ -359,8 +362,10 @@ PretrainResult pretrain(TrainingContext& context)
             break;
         // The next layer learns the mean activations of this one.
         input = result.rbms[l].hiddenProbabilities(input);
-        monitoredInput = result.rbms[l].hiddenProbabilities(monitoredInput);
-        validationInput = result.rbms[l].hiddenProbabilities(validationInput);
+        if (measuring) {
+            monitoredInput = result.rbms[l].hiddenProbabilities(monitoredInput);
+            validationInput = result.rbms[l].hiddenProbabilities(validationInput);
+        }
     }
     if (!result.stopped)
         result.dbm = composeDbm(result.rbms, p.weightDoubling);

@@ -53,7 +53,7 @@ TrainOutcome trainDbm(const Matrix& standardized, const TrainingParams& params, 
 
 TrainOutcome trainDbm(const Matrix& standardized, const TrainingParams& params,
                       const Architecture& architecture, const EpochObserver& observer,
-                      const CancelFlag* cancel, PauseGate* pause)
+                      const CancelFlag* cancel, PauseGate* pause, Monitoring monitoring)
 {
     if (const auto problems = validate(params); !problems.empty())
         throw std::invalid_argument(problems.front());
@@ -72,9 +72,9 @@ TrainOutcome trainDbm(const Matrix& standardized, const TrainingParams& params,
         spaced.push_back(std::uint32_t(i * kept.size() / monitoredCount));
     const Matrix monitored = selectRows(train, spaced);
 
-    TrainingContext context{train,    validation,  monitored, params,
-                            observer, cancel,      pause,     std::chrono::steady_clock::now(),
-                            {},       architecture};
+    TrainingContext context{train,    validation,   monitored, params,
+                            observer, cancel,       pause,     std::chrono::steady_clock::now(),
+                            {},       architecture, monitoring};
     TrainOutcome outcome;
     outcome.trainRows = kept.size();
     outcome.validationRows = held.size();
@@ -84,16 +84,24 @@ TrainOutcome trainDbm(const Matrix& standardized, const TrainingParams& params,
     outcome.stopped = pre.stopped;
     if (!pre.stopped) {
         outcome.pretrainingDone = true;
-        outcome.mseAfterPretraining = reconstructionError(pre.dbm, validation.rows() > 0 ? validation : train,
-                                                          params.meanFieldIterations);
+        const double notMeasured = std::nan("");
+        outcome.mseAfterPretraining =
+            context.measuresCurves()
+                ? reconstructionError(pre.dbm, validation.rows() > 0 ? validation : train,
+                                      params.meanFieldIterations)
+                : notMeasured;
         FineTuneResult fine = fineTune(std::move(pre.dbm), context);
         outcome.dbm = std::move(fine.dbm);
         outcome.stopped = fine.stopped;
         outcome.keptEpoch = fine.keptEpoch;
         outcome.stoppedEarly = fine.stoppedEarly;
         outcome.finetuneSeconds = context.elapsedSeconds() - outcome.pretrainSeconds;
-        outcome.mseTrain = reconstructionError(outcome.dbm, train, params.meanFieldIterations);
-        outcome.mseValidation = reconstructionError(outcome.dbm, validation, params.meanFieldIterations);
+        if (context.measuresCurves()) {
+            outcome.mseTrain = reconstructionError(outcome.dbm, train, params.meanFieldIterations);
+            outcome.mseValidation = reconstructionError(outcome.dbm, validation, params.meanFieldIterations);
+        } else {
+            outcome.mseTrain = outcome.mseValidation = notMeasured;
+        }
     }
     outcome.curves = std::move(context.curves);
     return outcome;

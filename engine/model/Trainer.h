@@ -39,10 +39,11 @@ TrainOutcome trainDbm(const Matrix& standardized, const TrainingParams& params,
 
 // The same for a DBM of any shape (a multimodal one, HYBRID.md): `visible` holds the Gaussian
 // units' standardized values first, then the binary units; the architecture's layers replace
-// params.layers.
+// params.layers. With Monitoring::Off no error is measured (the outcome's and the curves' read
+// NaN); the parameters are the same bit for bit.
 TrainOutcome trainDbm(const Matrix& visible, const TrainingParams& params, const Architecture& architecture,
                       const EpochObserver& observer = {}, const CancelFlag* cancel = nullptr,
-                      PauseGate* pause = nullptr);
+                      PauseGate* pause = nullptr, Monitoring monitoring = Monitoring::Curves);
 
 // Which rows are held out for validation: sorted row indices.
 std::vector<std::uint32_t> validationRows(std::size_t rows, double share, std::uint64_t seed);

@@ -33,6 +33,9 @@ struct TrainingContext
     std::vector<EpochStats> curves;
     // The DBM's shape; audio-only training leaves it empty (params.layers, all Gaussian, dense).
     Architecture architecture;
+    Monitoring monitoring = Monitoring::Curves;
+
+    bool measuresCurves() const { return monitoring == Monitoring::Curves; }
 
     // Called between mini-batches: waits here while paused, then says whether to stop.
     bool cancelled() const

@@ -99,7 +99,8 @@ NamedInteractions simulationListening(const sim::SimulationResult& simulation, s
 model::TrainModelResult trainHybrid(const data::Catalog& catalog, const TrainingInteractions& training,
                                     const model::TrainingParams& params, const HybridParams& hybrid,
                                     const model::EpochObserver& observer, const CancelFlag* cancel,
-                                    PauseGate* pause, std::vector<std::string> listenerNames)
+                                    PauseGate* pause, std::vector<std::string> listenerNames,
+                                    model::Monitoring monitoring)
 {
     if (const auto problems = validate(hybrid); !problems.empty())
         throw InputError({{}, 0, 0, {}}, "hybrid settings: " + problems.front());
@@ -193,7 +194,7 @@ model::TrainModelResult trainHybrid(const data::Catalog& catalog, const Training
     const model::Architecture architecture = architectureFor(model);
     model::TrainOutcome outcome =
         model::trainDbm(hybridVisible(model, catalog), model::hybridRecipe(params, hybrid), architecture,
-                        observer, cancel, pause);
+                        observer, cancel, pause, monitoring);
     result.stopped = outcome.stopped;
     model.adopt(std::move(outcome));
     return result;

@@ -7,6 +7,7 @@
 #include "rec/ModalityExplanation.h"
 
 #include <QTest>
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 #include <tbb/global_control.h>
@@ -32,6 +33,7 @@ private Q_SLOTS:
     void sameModelWhateverTheThreads();
     void modalitySharesExplainTheScore();
     void curvesReportEachModality();
+    void trainingWithoutCurvesGivesTheSameModel();
     void twoModalityRbmStatisticsAreTheFreeEnergyGradient();
     void sparseBlocksMultiplyAsDenseOnes();
     void lowRankListeningIsAGaussianPathway();
@@ -287,6 +289,34 @@ void TestHybrid::curvesReportEachModality()
     QVERIFY(csv.str().starts_with("phase,layer,epoch,mse_train,mse_validation,samples_per_second,elapsed_s,"
                                   "audio_train,audio_validation,tags_train,tags_validation,listening_train,"
                                   "listening_validation\n"));
+}
+
+// An evaluation's throwaway hybrid trains without measuring its errors: the same parameters,
+// and only early stopping's validation error measured.
+void TestHybrid::trainingWithoutCurvesGivesTheSameModel()
+{
+    const auto withoutCurves = [&](const TrainingParams& p) {
+        return trainHybrid(m_catalog, m_training, p, m_hybrid, {}, nullptr, nullptr, {}, Monitoring::Off)
+            .model;
+    };
+    const Model off = withoutCurves(m_params);
+    QVERIFY(off.dbm == m_model.dbm);
+    QCOMPARE(off.keptEpoch, m_model.keptEpoch);
+    QCOMPARE(off.curves.size(), m_model.curves.size());
+    for (const EpochStats& s : off.curves) {
+        QVERIFY(std::isnan(s.mseTrain) && s.groups.empty());
+        QCOMPARE(std::isnan(s.mseValidation), s.phase == Phase::Pretraining);
+    }
+    QVERIFY(std::isnan(off.mseTrain) && std::isnan(off.mseAfterPretraining));
+
+    TrainingParams lastEpoch = m_params;
+    lastEpoch.earlyStopping = false;
+    const Model measured = trainHybrid(m_catalog, m_training, lastEpoch, m_hybrid).model;
+    const Model unmeasured = withoutCurves(lastEpoch);
+    QVERIFY(unmeasured.dbm == measured.dbm);
+    QVERIFY(std::all_of(unmeasured.curves.begin(), unmeasured.curves.end(),
+                        [](const EpochStats& s) { return std::isnan(s.mseValidation); }));
+    QVERIFY(std::isfinite(measured.curves.back().mseValidation));
 }
 
 namespace {
