@@ -22,6 +22,14 @@ public:
         const VectorD q = queryVector(m_space, history, m_rule);
         Eigen::Map<VectorD>(scores.data(), Eigen::Index(scores.size())).noalias() = m_space.directions * q;
     }
+    void scoreUsers(std::span<const std::uint32_t>, std::span<const UserHistory* const> histories,
+                    MatrixD& scores) const override
+    {
+        MatrixD queries(Eigen::Index(histories.size()), m_space.directions.cols());
+        for (std::size_t i = 0; i < histories.size(); ++i)
+            queries.row(Eigen::Index(i)) = queryVector(m_space, *histories[i], m_rule).transpose();
+        scores.noalias() = queries * m_space.directions.transpose();
+    }
 
 private:
     std::string m_name;
@@ -63,15 +71,20 @@ private:
 
 } // namespace
 
-std::vector<std::uint32_t> topTracks(const Ranker& ranker, std::uint32_t user, const UserHistory& history,
-                                     std::size_t k, std::size_t catalogSize,
-                                     const std::vector<std::uint32_t>& candidates)
+void Ranker::scoreUsers(std::span<const std::uint32_t> users, std::span<const UserHistory* const> histories,
+                        MatrixD& scores) const
 {
-    std::vector<double> scores(catalogSize, 0.0);
-    ranker.score(user, history, scores);
+    for (std::size_t i = 0; i < users.size(); ++i)
+        score(users[i], *histories[i],
+              std::span(scores.row(Eigen::Index(i)).data(), std::size_t(scores.cols())));
+}
+
+std::vector<std::uint32_t> topTracks(std::span<const double> scores, const UserHistory& history,
+                                     std::size_t k, const std::vector<std::uint32_t>& candidates)
+{
     std::vector<std::uint32_t> pool;
     if (candidates.empty()) {
-        pool.resize(catalogSize);
+        pool.resize(scores.size());
         std::iota(pool.begin(), pool.end(), std::uint32_t(0));
     } else {
         pool = candidates;

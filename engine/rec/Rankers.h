@@ -28,13 +28,18 @@ public:
     virtual std::map<std::string, std::string> settings() const { return {}; }
     // Scores every catalog track (higher is better); `scores` has the catalog's size.
     virtual void score(std::uint32_t user, const UserHistory& history, std::span<double> scores) const = 0;
+    // Scores every catalog track for several users: row i of `scores` (users x catalog) for
+    // users[i] with *histories[i], as score() would, up to rounding. This default calls score()
+    // for each row; cosine scoring does the block in one matrix product, which reads the song
+    // vectors once for the block instead of once for each user.
+    virtual void scoreUsers(std::span<const std::uint32_t> users,
+                            std::span<const UserHistory* const> histories, MatrixD& scores) const;
 };
 
-// The k best tracks by the ranker's scores among `candidates` (sorted; empty: the whole
-// catalog) that the history does not contain, best first; ties by catalog order.
-std::vector<std::uint32_t> topTracks(const Ranker& ranker, std::uint32_t user, const UserHistory& history,
-                                     std::size_t k, std::size_t catalogSize,
-                                     const std::vector<std::uint32_t>& candidates = {});
+// The k best tracks by `scores` (one per catalog track) among `candidates` (sorted; empty: the
+// whole catalog) that the history does not contain, best first; ties by catalog order.
+std::vector<std::uint32_t> topTracks(std::span<const double> scores, const UserHistory& history,
+                                     std::size_t k, const std::vector<std::uint32_t>& candidates = {});
 
 // Cosine scoring (ScoringSpace.h) of song vectors: DBM embeddings, or the songs' standardized
 // features for the "audio features" baseline.

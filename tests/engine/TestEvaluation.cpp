@@ -21,6 +21,7 @@ private Q_SLOTS:
     void twoClustersAreRecommendedConsistently();
     void baselinesBehaveAsExpected();
     void deterministicWhateverTheThreads();
+    void blocksOfUsersScoreAsOneUserAtATime();
 
 private:
     EvaluationResult run() const;
@@ -156,6 +157,43 @@ void TestEvaluation::deterministicWhateverTheThreads()
     for (std::size_t m = 0; m < one.methods.size(); ++m) {
         QVERIFY(one.methods[m].overall == two.methods[m].overall);
         QVERIFY(one.methods[m].perArchetype == two.methods[m].perArchetype);
+    }
+}
+
+// The evaluation scores users in blocks (Ranker::scoreUsers): cosine scoring as one matrix
+// product, which must give each user's scores as score() does, up to rounding.
+void TestEvaluation::blocksOfUsersScoreAsOneUserAtATime()
+{
+    const Holdout h = splitHoldout(m_simulation, {});
+    std::vector<std::uint32_t> users;
+    std::vector<const UserHistory*> histories;
+    for (std::size_t i = 0; i < 7; ++i) {
+        users.push_back(h.users[i * 11].user);
+        histories.push_back(&h.users[i * 11].train);
+    }
+    for (ScoringRule rule : {ScoringRule::HistoryMean, ScoringRule::MeanCosine}) {
+        const auto cosine = makeCosineRanker("features", m_features, rule);
+        const auto random = makeRandomRanker(9);
+        for (const Ranker* ranker : {cosine.get(), random.get()}) {
+            MatrixD block(Eigen::Index(users.size()), Eigen::Index(m_catalog.size()));
+            ranker->scoreUsers(users, histories, block);
+            for (std::size_t i = 0; i < users.size(); ++i) {
+                std::vector<double> one(m_catalog.size());
+                ranker->score(users[i], *histories[i], one);
+                const Eigen::Map<const Eigen::RowVectorXd> alone(one.data(), Eigen::Index(one.size()));
+                QVERIFY2((block.row(Eigen::Index(i)) - alone).cwiseAbs().maxCoeff() < 1e-12,
+                         qPrintable(QString::fromStdString(ranker->name())));
+                QVERIFY(alone.cwiseAbs().maxCoeff() > 0);
+                // The best tracks exclude the history and come best first.
+                const std::vector<std::uint32_t> top = topTracks(one, *histories[i], 5);
+                QCOMPARE(top.size(), std::size_t(5));
+                for (std::size_t r = 0; r < top.size(); ++r) {
+                    QVERIFY(!std::binary_search(histories[i]->tracks.begin(), histories[i]->tracks.end(),
+                                                top[r]));
+                    QVERIFY(r == 0 || one[top[r - 1]] >= one[top[r]]);
+                }
+            }
+        }
     }
 }
 
