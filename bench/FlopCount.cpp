@@ -15,13 +15,16 @@ MacCount countMacs(std::size_t features, const model::TrainingParams& p, std::si
     // Pretraining, per layer l with nv visible and nh hidden units, per row: the positive hidden
     // pass, then per CD step a visible and a hidden pass, then the two W statistics; a Gaussian
     // layer adds the z terms' two h W^T products.
-    double upDown = 0; // per row, monitoring: up through layers 1..l and back down
+    // Each epoch's curve point is the layer's reconstruction of its own input (up and back
+    // down through this layer only: the inputs were pushed up through the layers below once),
+    // on the monitored and validation rows. After its last epoch a layer pushes the training,
+    // monitored and validation rows up to the next one.
+    const double monitoredAndValidation = double(monitoredRows + validationRows);
     for (std::size_t l = 0; l < layers; ++l) {
         const double w = sizes[l] * sizes[l + 1];
         const double perRow = w * (1 + 2 * p.cdSteps + 2 + (l == 0 ? 2 : 0));
-        c.pretraining += perRow * n * p.pretrainEpochs;
-        upDown += 2 * w;
-        c.monitoring += upDown * double(monitoredRows + validationRows) * p.pretrainEpochs;
+        c.pretraining += perRow * n * p.pretrainEpochs + w * (n + monitoredAndValidation);
+        c.monitoring += 2 * w * monitoredAndValidation * p.pretrainEpochs;
     }
 
     // Fine-tuning. S: one pass through every weight matrix; D n1: the bottom one.
@@ -37,7 +40,7 @@ MacCount countMacs(std::size_t features, const model::TrainingParams& p, std::si
     const double batches = double((trainRows + p.batchSize - 1) / p.batchSize);
     const double chainRowsPerEpoch = p.chains == model::ChainMode::Persistent ? batches * chains : n;
     c.fineTuning = (dataRow * n + chainRow * chainRowsPerEpoch) * p.finetuneEpochs;
-    c.monitoring += (meanField + bottom) * double(monitoredRows + validationRows) * p.finetuneEpochs;
+    c.monitoring += (meanField + bottom) * monitoredAndValidation * p.finetuneEpochs;
     return c;
 }
 
