@@ -2,6 +2,7 @@
 #include "data/DemoCatalog.h"
 #include "model/Model.h"
 #include "model/Pretrainer.h"
+#include "model/Standardizer.h"
 #include "model/Trainer.h"
 #include "rec/Embedder.h"
 
@@ -217,6 +218,21 @@ void TestTraining::divergenceIsReportedNotPropagated()
     p.finetuneLearningRate = 1e38;
     p.logVarianceMax = 1e30; // let z run away too
     QVERIFY_THROWS_EXCEPTION(TrainingDiverged, trainModel(m_catalog, p));
+
+    // Without curves (Monitoring::Off) the checks after every batch still stop it, in both phases.
+    const RawMatrix raw = m_catalog.featureMatrix(m_catalog.featureList());
+    const Matrix standardized = Standardizer::fit(raw).transform(raw);
+    for (const Phase phase : {Phase::Pretraining, Phase::FineTuning}) {
+        TrainingParams q = phase == Phase::Pretraining ? small() : p;
+        if (phase == Phase::Pretraining)
+            q.pretrainLearningRate = 1e38;
+        try {
+            trainDbm(standardized, q, Architecture{}, {}, nullptr, nullptr, Monitoring::Off);
+            QFAIL("no divergence reported without curves");
+        } catch (const TrainingDiverged& e) {
+            QCOMPARE(e.phase(), phase);
+        }
+    }
 }
 
 void TestTraining::restartedChainsAndWeightDoublingTrain()
