@@ -251,7 +251,8 @@ public:
         : m_context(context), m_p(context.params), m_train(context.train), m_result{std::move(start), false},
           m_adam(m_result.dbm),
           m_chainCount(std::min<std::size_t>(m_p.batchSize, std::size_t(m_train.rows()))),
-          m_validating(context.validation.rows() > 0 && (context.measuresCurves() || m_p.earlyStopping)),
+          m_validating(context.validation.rows() > 0 &&
+                       (context.measuresCurves() || (m_p.earlyStopping && m_p.finetuneEpochs > 0))),
           m_early(m_p.earlyStopping && m_validating)
     {
         Dbm& dbm = m_result.dbm;

@@ -24,7 +24,7 @@ bool Model::operator==(const Model& other) const
         const EpochStats& a = curves[i];
         const EpochStats& b = other.curves[i];
         if (a.phase != b.phase || a.layer != b.layer || a.epoch != b.epoch || a.epochs != b.epochs ||
-            a.mseTrain != b.mseTrain || a.bestEpoch != b.bestEpoch ||
+            !sameValue(a.mseTrain, b.mseTrain) || a.bestEpoch != b.bestEpoch ||
             !sameValue(a.mseValidation, b.mseValidation) || a.groups.size() != b.groups.size())
             return false;
         for (std::size_t g = 0; g < a.groups.size(); ++g) {

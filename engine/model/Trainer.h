@@ -39,8 +39,8 @@ TrainOutcome trainDbm(const Matrix& standardized, const TrainingParams& params,
 
 // The same for a DBM of any shape (a multimodal one, HYBRID.md): `visible` holds the Gaussian
 // units' standardized values first, then the binary units; the architecture's layers replace
-// params.layers. With Monitoring::Off no error is measured (the outcome's and the curves' read
-// NaN); the parameters are the same bit for bit.
+// params.layers. With Monitoring::Off no error is measured but the validation error early
+// stopping chooses by (the others read NaN); the parameters are the same bit for bit.
 TrainOutcome trainDbm(const Matrix& visible, const TrainingParams& params, const Architecture& architecture,
                       const EpochObserver& observer = {}, const CancelFlag* cancel = nullptr,
                       PauseGate* pause = nullptr, Monitoring monitoring = Monitoring::Curves);
