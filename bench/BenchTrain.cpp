@@ -218,7 +218,7 @@ int main(int argc, char** argv)
                 m.pretrainSeconds, m.finetuneSeconds, engineSeconds);
     std::printf("  MSE after pretraining %.4f, after fine-tuning %.4f (validation)\n", m.mseAfterPretraining,
                 m.mseValidation);
-    std::printf("  work: %.1f GFLOP of matrix products (%.1f training, %.1f per-epoch monitoring)\n",
+    std::printf("  work: %.1f GFLOP of matrix products (%.1f training, %.1f measuring errors)\n",
                 2 * macs.total() / 1e9, 2 * (macs.pretraining + macs.fineTuning) / 1e9,
                 2 * macs.monitoring / 1e9);
 

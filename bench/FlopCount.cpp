@@ -17,14 +17,14 @@ MacCount countMacs(std::size_t features, const model::TrainingParams& p, std::si
     // layer adds the z terms' two h W^T products.
     // Each epoch's curve point is the layer's reconstruction of its own input (up and back
     // down through this layer only: the inputs were pushed up through the layers below once),
-    // on the monitored and validation rows. After its last epoch a layer pushes the training,
-    // monitored and validation rows up to the next one.
+    // on the monitored and validation rows. After its last epoch a layer pushes the training
+    // rows, and for the curves the monitored and validation rows, up to the next one.
     const double monitoredAndValidation = double(monitoredRows + validationRows);
     for (std::size_t l = 0; l < layers; ++l) {
         const double w = sizes[l] * sizes[l + 1];
         const double perRow = w * (1 + 2 * p.cdSteps + 2 + (l == 0 ? 2 : 0));
-        c.pretraining += perRow * n * p.pretrainEpochs + w * (n + monitoredAndValidation);
-        c.monitoring += 2 * w * monitoredAndValidation * p.pretrainEpochs;
+        c.pretraining += perRow * n * p.pretrainEpochs + w * n;
+        c.monitoring += 2 * w * monitoredAndValidation * p.pretrainEpochs + w * monitoredAndValidation;
     }
 
     // Fine-tuning. S: one pass through every weight matrix; D n1: the bottom one.
@@ -41,6 +41,9 @@ MacCount countMacs(std::size_t features, const model::TrainingParams& p, std::si
     const double chainRowsPerEpoch = p.chains == model::ChainMode::Persistent ? batches * chains : n;
     c.fineTuning = (dataRow * n + chainRow * chainRowsPerEpoch) * p.finetuneEpochs;
     c.monitoring += (meanField + bottom) * monitoredAndValidation * p.finetuneEpochs;
+    // The errors measured once: after pretraining and at fine-tuning's start on the validation
+    // rows, and at the end on the training and the validation rows.
+    c.monitoring += (meanField + bottom) * (n + 3 * double(validationRows));
     return c;
 }
 

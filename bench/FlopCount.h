@@ -12,9 +12,9 @@ namespace gdbm::bench {
 
 struct MacCount
 {
-    double pretraining = 0; // the CD updates
+    double pretraining = 0; // the CD updates, and each layer's training rows pushed up to the next
     double fineTuning = 0;  // mean-field, Gibbs chains, statistics
-    double monitoring = 0;  // the per-epoch reconstruction errors
+    double monitoring = 0;  // the reconstruction errors: every epoch's, and those measured once
     double total() const { return pretraining + fineTuning + monitoring; }
 };
 
