@@ -91,7 +91,8 @@ int runEvaluate(const QStringList& args)
     if (given && given->isHybrid()) {
         for (const char* option :
              {"modalities", "audio-layers", "tag-layers", "listening-layers", "listening-rank", "joint",
-              "hybrid-finetune-epochs", "no-hybrid-weight-doubling", "hybrid-learn-variances"}) {
+              "hybrid-finetune-epochs", "no-hybrid-weight-doubling", "no-hybrid-conditional-joint",
+              "hybrid-learn-variances"}) {
             if (parser.isSet(option))
                 printInfo("note: --" + std::string(option) +
                           " is not used: the model file is a hybrid, and its own shape is the one evaluated");

@@ -72,6 +72,9 @@ void addHybridOptions(QCommandLineParser& parser, HybridUse use)
                           "; pretraining alone ranks better, docs/MODEL.md section 10).",
                       "N", QString::number(d.finetuneEpochs)});
     parser.addOption({"no-hybrid-weight-doubling", "Hybrid: pretrain without weight doubling."});
+    parser.addOption({"no-hybrid-conditional-joint",
+                      "Hybrid: pretrain the joint layer on the joint distribution of the pathways' tops, "
+                      "not on the listening given the others (docs/MODEL.md section 10)."});
     parser.addOption(
         {"hybrid-learn-variances",
          "Hybrid: learn the audio units' variances (fixed at 1 by default; docs/MODEL.md section 10)."});
@@ -103,6 +106,7 @@ model::HybridParams hybridParams(const QCommandLineParser& parser)
     p.jointUnits = std::size_t(integerOption(parser, "joint", 1, 4096));
     p.finetuneEpochs = int(integerOption(parser, "hybrid-finetune-epochs", 0, 1'000'000));
     p.weightDoubling = !parser.isSet("no-hybrid-weight-doubling");
+    p.conditionalJoint = !parser.isSet("no-hybrid-conditional-joint");
     p.learnVariances = parser.isSet("hybrid-learn-variances");
     if (const auto problems = model::validate(p); !problems.empty())
         throw UsageError{problems.front()};

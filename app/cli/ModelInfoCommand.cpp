@@ -44,8 +44,12 @@ int runModelInfo(const QStringList& args)
             pathways.push_back(key + " " + text::join(widths, "-"));
         }
         std::printf("model:          hybrid (HYBRID.md): %s\n", text::join(groups, ", ").c_str());
-        std::printf("layers:         %zu visible, hidden %s (pathways %s; joint %zu)\n", m.dbm.visibleCount(),
-                    layers.c_str(), text::join(pathways, ", ").c_str(), m.hybrid.jointUnits);
+        std::printf("layers:         %zu visible, hidden %s (pathways %s; joint %zu%s)\n",
+                    m.dbm.visibleCount(), layers.c_str(), text::join(pathways, ", ").c_str(),
+                    m.hybrid.jointUnits,
+                    m.hybrid.conditionalJoint && m.find(model::Modality::Listening)
+                        ? ", pretrained on the listening given the other modalities"
+                        : "");
         if (const model::ModalityColumns* listening = m.find(model::Modality::Listening)) {
             const std::size_t listeners =
                 m.listeningFactors.empty() ? listening->count : m.listeningFactors.listeners.size();

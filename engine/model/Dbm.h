@@ -57,13 +57,6 @@ void meanFieldSweep(const Dbm& dbm, const Matrix& scaledV, std::vector<Matrix>& 
 // The mean reconstruction of section 5: b + mu1 W1^T (through the sigmoid for binary units).
 Matrix reconstruct(const Dbm& dbm, const Matrix& mu1);
 
-// Visible columns [first, first + count): a modality left out of inference.
-struct ColumnRange
-{
-    std::size_t first = 0;
-    std::size_t count = 0;
-};
-
 // Mean-field with some visible units missing (HYBRID.md section 3: a new song nobody has heard,
 // a dataset without genres): the observed units of v are clamped; the missing ones (whatever v
 // holds there) start at their mean given no hidden input and are updated with the even block

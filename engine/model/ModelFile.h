@@ -17,8 +17,9 @@ namespace gdbm::model {
 // each modality's kind and unit names) and, for a hybrid, appends the weight blocks, the hybrid
 // shape, the recipe's layers and the training listening by track identity. Version 4 adds the
 // hybrid's listening rank and its low-rank listening coding (listeners, factors, offset; none
-// for the per-listener coding), before the heard tracks.
-inline constexpr std::uint32_t kModelFormatVersion = 4;
+// for the per-listener coding), before the heard tracks. Version 5 adds whether the hybrid's
+// joint layer was pretrained as a conditional RBM (an older hybrid's was not).
+inline constexpr std::uint32_t kModelFormatVersion = 5;
 
 // Writes atomically: a reader sees the old file or the new one.
 void saveModel(const Model& model, const std::string& path);

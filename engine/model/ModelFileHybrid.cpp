@@ -115,6 +115,7 @@ void putHybrid(Writer& w, const Model& model)
     w.put(std::int32_t(h.finetuneEpochs));
     w.put(std::uint8_t(h.learnVariances));
     w.put(std::uint32_t(h.listeningRank));
+    w.put(std::uint8_t(h.conditionalJoint));
     putSizes(w, model.params.layers);
     // Each curve point's per-modality errors (layer 1's), named by the modalities above.
     for (const EpochStats& point : model.curves) {
@@ -192,6 +193,8 @@ void getHybrid(Reader& r, Model& model, std::uint32_t version)
     h.learnVariances = r.get<std::uint8_t>() != 0;
     if (version >= 4)
         h.listeningRank = r.get<std::uint32_t>();
+    // Before version 5 every joint layer learned the joint distribution of the pathways' tops.
+    h.conditionalJoint = version >= 5 && r.get<std::uint8_t>() != 0;
     if (const auto problems = validate(h); !problems.empty())
         r.fail("the model file holds unusable hybrid settings (" + problems.front() + ")");
     model.params.layers = getSizes(r, "layer count");

@@ -136,7 +136,7 @@ bool applyUpdate(Rbm& rbm, const RbmGradient& sum, std::size_t rows, const Train
 
 // One epoch of CD-k over the input; false when cancelled mid-epoch.
 bool trainEpoch(Rbm& rbm, Velocity& velocity, const Matrix& input, std::size_t layer, int epoch,
-                TrainingContext& context)
+                TrainingContext& context, const std::vector<ColumnRange>& given)
 {
     const TrainingParams& p = context.params;
     const EpochSchedule schedule = scheduleFor(p, layer, epoch);
@@ -159,7 +159,7 @@ bool trainEpoch(Rbm& rbm, Velocity& velocity, const Matrix& input, std::size_t l
             gatherRows(input, order, begin + first, begin + first + count, chunkRows[c]);
             partial[c].setZero(rbm.blocks);
             RowStreams streams(p.seed, key, first, count);
-            accumulateCdGradient(rbm, chunkRows[c], p.cdSteps, streams, partial[c]);
+            accumulateCdGradient(rbm, chunkRows[c], p.cdSteps, streams, partial[c], given);
         });
         for (std::size_t c = 1; c < chunks; ++c)
             partial[0].add(partial[c], rbm.blocks);
@@ -181,6 +181,21 @@ void startAtLogOdds(Rbm& rbm, const Matrix& input)
             .cwiseMax(1e-3)
             .cwiseMin(1 - 1e-3);
     rbm.visibleBias.tail(binary) = (share / (1 - share)).log().cast<Scalar>().matrix();
+}
+
+// The columns of [0, columns) outside `given` (sorted, not overlapping).
+std::vector<ColumnRange> otherColumns(const std::vector<ColumnRange>& given, std::size_t columns)
+{
+    std::vector<ColumnRange> rest;
+    std::size_t next = 0;
+    for (const ColumnRange& g : given) {
+        if (g.first > next)
+            rest.push_back({next, g.first - next});
+        next = g.first + g.count;
+    }
+    if (next < columns)
+        rest.push_back({next, columns - next});
+    return rest;
 }
 
 } // namespace
@@ -299,6 +314,11 @@ PretrainResult pretrain(TrainingContext& context)
     }
 
     for (std::size_t l = 0; l < layers; ++l) {
+        // A conditional top layer (Architecture::topConditions) learns, and its curve reports,
+        // only the inputs it is not given.
+        const std::vector<ColumnRange> given =
+            l + 1 == layers ? architecture.topConditions : std::vector<ColumnRange>{};
+        const std::vector<ColumnRange> modelled = otherColumns(given, std::size_t(input.cols()));
         Rbm rbm = initialRbm(std::size_t(input.cols()), architecture.layers[l],
                              l == 0 ? architecture.gaussianCount : 0, p.seed, l, p.initialWeightScale,
                              architecture.blocksOf(l));
@@ -320,7 +340,7 @@ PretrainResult pretrain(TrainingContext& context)
         for (int epoch = 1; epoch <= p.pretrainEpochs; ++epoch) {
             const Rbm before = result.rbms[l];
             const double epochStart = context.elapsedSeconds();
-            if (!trainEpoch(result.rbms[l], velocity, input, l, epoch, context)) {
+            if (!trainEpoch(result.rbms[l], velocity, input, l, epoch, context, given)) {
                 result.rbms[l] = before; // the last completed epoch's parameters
                 result.stopped = true;
                 break;
@@ -345,6 +365,13 @@ PretrainResult pretrain(TrainingContext& context)
                     stats.groups.push_back(
                         {architecture.groupNames[g], train.relative(g),
                          validationInput.rows() > 0 ? validation.relative(g) : std::nan("")});
+            } else if (!given.empty()) {
+                stats.mseTrain =
+                    groupErrors(result.rbms[l], monitoredInput, monitoredSpread, modelled).overall();
+                stats.mseValidation =
+                    validationInput.rows() > 0
+                        ? groupErrors(result.rbms[l], validationInput, validationSpread, modelled).overall()
+                        : std::nan("");
             } else {
                 stats.mseTrain = layerRelativeError(result.rbms[l], monitoredInput, monitoredSpread);
                 stats.mseValidation = layerRelativeError(result.rbms[l], validationInput, validationSpread);

@@ -18,7 +18,8 @@ struct PretrainResult
 // Greedy layer-wise pretraining (MODEL.md section 3): a Gaussian-Bernoulli RBM on the data,
 // then Bernoulli RBMs on the mean activations of the layer below, with CD-k, weight decay,
 // elementwise clipping, z clamped and learned at its own rate, optional weight doubling.
-// Reports every epoch of every layer: layerRelativeError of that layer on its own input.
+// Reports every epoch of every layer: layerRelativeError of that layer on its own input (for a
+// conditional top layer, Architecture::topConditions, on the inputs it is not given).
 // Throws TrainingDiverged on a non-finite value.
 PretrainResult pretrain(TrainingContext& context);
 

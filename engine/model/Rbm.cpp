@@ -98,7 +98,8 @@ void accumulateStatistics(const Rbm& rbm, const Matrix& v, const Matrix& h, Scal
         sign * varianceTerm(v, centred, h, rbm.weights, rbm.blocks, precision, rbm.gaussianCount);
 }
 
-void accumulateCdGradient(const Rbm& rbm, const Matrix& v, int k, RowStreams& streams, RbmGradient& out)
+void accumulateCdGradient(const Rbm& rbm, const Matrix& v, int k, RowStreams& streams, RbmGradient& out,
+                          const std::vector<ColumnRange>& clamped)
 {
     const Matrix positive = rbm.hiddenProbabilities(v);
     accumulateStatistics(rbm, v, positive, Scalar(1), out);
@@ -114,6 +115,12 @@ void accumulateCdGradient(const Rbm& rbm, const Matrix& v, int k, RowStreams& st
             sampleVisible(negativeV, rbm.gaussianCount, sigma, streams);
         else
             streams.sampleBernoulli(negativeV);
+        // Conditional CD: the given inputs are not the model's to reconstruct (their draws are
+        // still taken, so the other units' draws do not depend on which inputs are given).
+        for (const ColumnRange& given : clamped) {
+            const auto first = Eigen::Index(given.first), count = Eigen::Index(given.count);
+            negativeV.middleCols(first, count) = v.middleCols(first, count);
+        }
         negativeH = rbm.hiddenProbabilities(negativeV);
         h = negativeH;
     }

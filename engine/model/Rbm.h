@@ -59,7 +59,10 @@ struct RbmGradient
 void accumulateStatistics(const Rbm& rbm, const Matrix& v, const Matrix& h, Scalar sign, RbmGradient& out);
 
 // CD-k on the chunk `v` (rows firstRow.. of the batch), adding data minus model terms to `out`.
-void accumulateCdGradient(const Rbm& rbm, const Matrix& v, int k, RowStreams& streams, RbmGradient& out);
+// `clamped` columns keep their data values in the negative phase: CD of the conditional
+// distribution of the other visible units given these (their visible-bias terms cancel).
+void accumulateCdGradient(const Rbm& rbm, const Matrix& v, int k, RowStreams& streams, RbmGradient& out,
+                          const std::vector<ColumnRange>& clamped = {});
 
 // Initial weights: uniform in +-scale * sqrt(6 / (visible + hidden)) (Glorot's limit; per block,
 // of the block's own size, zero outside the blocks), biases and z zero.

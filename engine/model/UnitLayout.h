@@ -22,6 +22,16 @@ struct WeightBlock
     bool operator==(const WeightBlock&) const = default;
 };
 
+// Columns [first, first + count) of a layer's input: a modality left out of inference, or the
+// inputs a conditional layer is given.
+struct ColumnRange
+{
+    std::size_t first = 0;
+    std::size_t count = 0;
+
+    bool operator==(const ColumnRange&) const = default;
+};
+
 // The blocks of one weight matrix; empty means dense (every unit below joined to every unit above).
 using BlockList = std::vector<WeightBlock>;
 
@@ -40,6 +50,11 @@ struct Architecture
     // The name of each block of the first weight matrix (a modality), for the curves: each one's
     // reconstruction error is reported apart. Empty: one curve for the whole layer.
     std::vector<std::string> groupNames;
+    // Input columns of the top layer that its pretraining holds at their data in CD's negative
+    // phase: the layer learns the conditional distribution of its other inputs given these
+    // (a conditional RBM), and its curve reports those other inputs only. Empty: the joint
+    // distribution of every input, as every layer below.
+    std::vector<ColumnRange> topConditions;
 
     const BlockList& blocksOf(std::size_t l) const;
     bool operator==(const Architecture&) const = default;

@@ -158,6 +158,7 @@ json toJson(const model::HybridParams& p)
             {"listening_layers", p.listeningLayers},
             {"listening_rank", p.listeningRank},
             {"joint_units", p.jointUnits},
+            {"conditional_joint", p.conditionalJoint},
             {"min_tag_tracks", p.minTagTracks},
             {"pretrain_momentum_start", realToJson(p.pretrainMomentumStart)},
             {"pretrain_momentum", realToJson(p.pretrainMomentum)},
@@ -183,6 +184,9 @@ model::HybridParams hybridParamsFromJson(const json& in, const JsonReader& reade
     // Written since the low-rank coding exists; older projects have one unit per listener.
     p.listeningRank = in.contains("listening_rank") ? reader.size(in, "listening_rank") : 0;
     p.jointUnits = reader.size(in, "joint_units");
+    // Written since the conditional joint layer exists; an older project's learned the joint
+    // distribution.
+    p.conditionalJoint = in.contains("conditional_joint") && reader.boolean(in, "conditional_joint");
     p.minTagTracks = reader.size(in, "min_tag_tracks");
     p.pretrainMomentumStart = reader.real(in, "pretrain_momentum_start");
     p.pretrainMomentum = reader.real(in, "pretrain_momentum");

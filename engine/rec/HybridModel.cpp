@@ -40,8 +40,9 @@ void fillTags(const data::Catalog& catalog, const std::vector<std::uint32_t>& ro
     }
 }
 
-// The DBM's shape: one block per modality in every pathway layer, then the joint layer over all.
-model::Architecture architectureFor(const model::Model& model)
+} // namespace
+
+model::Architecture hybridArchitecture(const model::Model& model)
 {
     const std::vector<ModalityColumns>& modalities = model.modalities;
     const HybridParams& p = model.hybrid;
@@ -74,10 +75,16 @@ model::Architecture architectureFor(const model::Model& model)
         for (const ModalityColumns& m : modalities)
             a.groupNames.emplace_back(model::modalityKey(m.modality));
     }
+    // A conditional joint layer is given every pathway's top but the listening one's.
+    const model::BlockList& tops = a.blocks[depth - 1];
+    if (p.conditionalJoint && model.find(Modality::Listening) && modalities.size() > 1) {
+        for (std::size_t i = 0; i < modalities.size(); ++i) {
+            if (modalities[i].modality != Modality::Listening)
+                a.topConditions.push_back({tops[i].col, tops[i].cols});
+        }
+    }
     return a;
 }
-
-} // namespace
 
 bool isGaussian(const model::Model& model, Modality modality)
 {
@@ -191,7 +198,7 @@ model::TrainModelResult trainHybrid(const data::Catalog& catalog, const Training
 
     if (const ModalityColumns* tags = model.find(Modality::Tags); tags && hybrid.tagUnitsFollowVocabulary)
         model.hybrid.tagLayers.front() = std::clamp<std::size_t>(tags->count, 32, 256);
-    const model::Architecture architecture = architectureFor(model);
+    const model::Architecture architecture = hybridArchitecture(model);
     model::TrainOutcome outcome =
         model::trainDbm(hybridVisible(model, catalog), model::hybridRecipe(params, hybrid), architecture,
                         observer, cancel, pause, monitoring);

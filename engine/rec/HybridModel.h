@@ -40,6 +40,11 @@ model::TrainModelResult trainHybrid(const data::Catalog& catalog, const Training
                                     std::vector<std::string> listenerNames = {},
                                     model::Monitoring monitoring = model::Monitoring::Curves);
 
+// The DBM's shape for the model's modalities and hybrid settings: one block per modality in
+// every pathway layer, then the joint layer over the pathways' tops (given all but the listening
+// one's when the joint layer is conditional).
+model::Architecture hybridArchitecture(const model::Model& model);
+
 // The visible units of every catalog track for the model: standardized audio, tag indicators
 // in the model's vocabulary, training listeners.
 // Throws InputError when the model is not a hybrid.

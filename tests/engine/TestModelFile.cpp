@@ -27,7 +27,7 @@ private Q_SLOTS:
     void hybridRoundTripIsExact();
     void hybridEmbedsAlikeAfterLoading();
     void lowRankHybridRoundTripIsExact();
-    void thirdFormatHybridStillLoads();
+    void olderFormatHybridsStillLoad();
     void rejectsDamagedHybrids_data();
     void rejectsDamagedHybrids();
     void modelNeedsItsFeatures();
@@ -212,10 +212,12 @@ void TestModelFile::lowRankHybridRoundTripIsExact()
     QVERIFY(rec::embedHybrid(back, m_catalog, kind) == rec::embedHybrid(m_lowRank, m_catalog, kind));
 }
 
-// A version 3 hybrid (per-listener coding) is version 4's bytes without the listening rank and
-// the empty factor list.
-void TestModelFile::thirdFormatHybridStillLoads()
+// A version 4 hybrid is version 5's bytes without the conditional-joint flag, and reads as
+// pretrained with the joint distribution (as every hybrid before version 5 was). A version 3
+// hybrid (per-listener coding) also lacks the listening rank and the empty factor list.
+void TestModelFile::olderFormatHybridsStillLoad()
 {
+    QVERIFY(m_hybrid.hybrid.conditionalJoint); // the default, so that dropping it shows
     const std::size_t header = 8 + 4 + 8;
     const std::string bytes = serializeModel(m_hybrid);
     std::string payload = bytes.substr(header, bytes.size() - header - 8);
@@ -226,11 +228,19 @@ void TestModelFile::thirdFormatHybridStillLoads()
     for (const EpochStats& point : m_hybrid.curves)
         groups += 1 + 16 * point.groups.size();
     const std::size_t factors = payload.size() - heard - 4;
-    payload.erase(factors, 4);
-    payload.erase(factors - groups - (4 + 4 * m_hybrid.params.layers.size()) - 4, 4);
-    const Model back = deserializeModel(fileOf(3, payload), "v3.gdbm");
-    QVERIFY(back == m_hybrid);
-    QCOMPARE(back.hybrid.listeningRank, std::size_t(0));
+    const std::size_t flag = factors - groups - (4 + 4 * m_hybrid.params.layers.size()) - 1;
+    QCOMPARE(payload[flag], char(1));
+    payload.erase(flag, 1);
+    Model expected = m_hybrid;
+    expected.hybrid.conditionalJoint = false;
+    const Model fourth = deserializeModel(fileOf(4, payload), "v4.gdbm");
+    QVERIFY(fourth == expected);
+
+    payload.erase(factors - 1, 4);
+    payload.erase(flag - 4, 4);
+    const Model third = deserializeModel(fileOf(3, payload), "v3.gdbm");
+    QVERIFY(third == expected);
+    QCOMPARE(third.hybrid.listeningRank, std::size_t(0));
 }
 
 void TestModelFile::rejectsDamagedHybrids_data()
