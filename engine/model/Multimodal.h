@@ -45,12 +45,13 @@ struct HybridParams
     // Gaussian units, a truncated SVD of the track x listener matrix (HYBRID.md section 1).
     std::size_t listeningRank = 0;
     // The joint layer, pretrained as a conditional RBM: the listening pathway's top given the
-    // other pathways' tops (their columns held at their data in CD's negative phase). That is
-    // the inference a new song needs (its listening from its audio and tags): on the demo
-    // catalog's validation populations it ranked new tracks at 0.180 and 0.168 (seeds 2, 3)
-    // against 0.152 and 0.149 with the joint distribution of 64 units, returning listeners at
-    // 0.151 both times against 0.149. Without listening, or with one modality, it is an
-    // ordinary RBM. 16 units: 8 and 32 ranked new tracks lower (docs/MODEL.md section 10).
+    // other pathways' tops (their columns held at their data in CD's negative phase). On the
+    // demo catalog's validation populations it ranked new tracks at 0.180 and 0.168 (seeds 2,
+    // 3) against 0.152 and 0.149 with the joint distribution of 64 units, returning listeners
+    // at 0.151 both times against 0.149. What it changed is the audio and tag pathways' states
+    // (the joint layer's input into them), not the inferred listening, which still ranks new
+    // tracks poorly on its own. Without listening, or with one modality, it is an ordinary RBM.
+    // 16 units: 8 and 32 ranked new tracks lower (docs/MODEL.md section 10).
     std::size_t jointUnits = 16;
     bool conditionalJoint = true;
     std::size_t minTagTracks = kDefaultMinTagTracks;
