@@ -132,8 +132,9 @@ void LossChart::describeModel(bool hybrid, int finetuneEpochs)
             ? tr("Error: squared reconstruction error divided by the input's variance, so 1.0 is no better "
                  "than predicting the mean and lower is better. Layer 1's input is every modality's units "
                  "(standardized audio features, tags and listening as 0 or 1); the dotted curves are each "
-                 "modality's error against its own variance. Each layer above reconstructs the layer "
-                 "below it.")
+                 "modality's error against its own variance. The joint layer above is given the audio "
+                 "and tag pathways' units and learns the listening pathway's: its curve is their error "
+                 "(without listening, it reconstructs every pathway's units).")
             : tr("Error: squared reconstruction error divided by the input's variance, so 1.0 is no better "
                  "than predicting the mean and lower is better. Layer 1's input is the standardized audio "
                  "features; each layer above reconstructs the activations of the layer below it."));
