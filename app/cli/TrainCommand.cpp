@@ -309,8 +309,9 @@ int runTrain(const QStringList& args)
         result = model::trainModel(catalog, params, stderrEpochObserver(), &interrupted());
     } else {
         rec::NamedInteractions listening = listeningFor(parser, catalog);
-        result = rec::trainHybrid(catalog, listening.interactions, params, hybrid, stderrEpochObserver(),
-                                  &interrupted(), nullptr, std::move(listening.userNames));
+        result =
+            rec::trainHybrid(catalog, listening.interactions, params, hybrid, std::move(listening.userNames),
+                             {.observer = stderrEpochObserver(), .cancel = &interrupted()});
     }
     if (result.stopped) {
         printError("interrupted: no model written");

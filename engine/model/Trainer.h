@@ -28,6 +28,16 @@ struct TrainOutcome
     bool stoppedEarly = false; // early stopping ended fine-tuning before its last epoch
 };
 
+// How a caller watches and steers a training run: the observer called after every epoch, the
+// cancel flag and pause gate checked between mini-batches, and whether the curves are measured.
+struct RunControls
+{
+    EpochObserver observer;
+    const CancelFlag* cancel = nullptr;
+    PauseGate* pause = nullptr;
+    Monitoring monitoring = Monitoring::Curves;
+};
+
 // Splits off the validation share (a seeded choice of rows), pretrains, then fine-tunes.
 // Requires standardized data with at least 2 rows and validate(params) empty.
 // Ensures: the same data, params and seed give bit-identical outcomes whatever the thread count.

@@ -27,8 +27,9 @@ std::unique_ptr<Ranker> makeHybridRanker(const data::Catalog& catalog, const Tra
             progress({"Training the hybrid DBM", ++done, epochs});
         return false;
     };
-    const model::TrainModelResult hybrid = trainHybrid(catalog, training, recipe, params.hybrid, observer,
-                                                       cancel, nullptr, {}, model::Monitoring::Off);
+    const model::TrainModelResult hybrid =
+        trainHybrid(catalog, training, recipe, params.hybrid, {},
+                    {.observer = observer, .cancel = cancel, .monitoring = model::Monitoring::Off});
     if (hybrid.stopped)
         throw Cancelled();
     return makeCosineRanker(std::string(methodInfo(Method::DbmHybrid).key),

@@ -105,9 +105,8 @@ NamedInteractions simulationListening(const sim::SimulationResult& simulation, s
 
 model::TrainModelResult trainHybrid(const data::Catalog& catalog, const TrainingInteractions& training,
                                     const model::TrainingParams& params, const HybridParams& hybrid,
-                                    const model::EpochObserver& observer, const CancelFlag* cancel,
-                                    PauseGate* pause, std::vector<std::string> listenerNames,
-                                    model::Monitoring monitoring)
+                                    std::vector<std::string> listenerNames,
+                                    const model::RunControls& controls)
 {
     if (const auto problems = validate(hybrid); !problems.empty())
         throw InputError({{}, 0, 0, {}}, "hybrid settings: " + problems.front());
@@ -201,7 +200,7 @@ model::TrainModelResult trainHybrid(const data::Catalog& catalog, const Training
     const model::Architecture architecture = hybridArchitecture(model);
     model::TrainOutcome outcome =
         model::trainDbm(hybridVisible(model, catalog), model::hybridRecipe(params, hybrid), architecture,
-                        observer, cancel, pause, monitoring);
+                        controls.observer, controls.cancel, controls.pause, controls.monitoring);
     result.stopped = outcome.stopped;
     model.adopt(std::move(outcome));
     return result;

@@ -32,13 +32,12 @@ NamedInteractions simulationListening(const sim::SimulationResult& simulation, s
 // interaction); it throws InputError when none is left, or for more listeners than the model
 // file holds (65,536). The training recipe is params' (MODEL.md section 9) with hybrid's shape
 // and overrides (momentum, weight doubling, fine-tuning epochs, fixed audio variances).
-// Monitoring::Off skips the reconstruction errors (model::trainDbm).
+// `controls` watch and steer the run; Monitoring::Off skips the reconstruction errors
+// (model::trainDbm).
 model::TrainModelResult trainHybrid(const data::Catalog& catalog, const TrainingInteractions& training,
                                     const model::TrainingParams& params, const model::HybridParams& hybrid,
-                                    const model::EpochObserver& observer = {},
-                                    const CancelFlag* cancel = nullptr, PauseGate* pause = nullptr,
                                     std::vector<std::string> listenerNames = {},
-                                    model::Monitoring monitoring = model::Monitoring::Curves);
+                                    const model::RunControls& controls = {});
 
 // The DBM's shape for the model's modalities and hybrid settings: one block per modality in
 // every pathway layer, then the joint layer over the pathways' tops (given all but the listening

@@ -93,7 +93,7 @@ void TestTrainingPageHybrid::trainsTheHybridLikeTheEngine()
     QVERIFY(m_state->model() && m_state->model()->isHybrid());
     const rec::NamedInteractions listening = rec::simulationListening(*m_simulation, m_small.catalog->size());
     const model::Model direct = rec::trainHybrid(*m_small.catalog, listening.interactions, tinyParams(),
-                                                 expected, {}, nullptr, nullptr, listening.userNames)
+                                                 expected, listening.userNames)
                                     .model;
     QVERIFY(*m_state->model() == direct);
     // The pathways' layer and the joint layer, 2 epochs each; the hybrid skips fine-tuning.

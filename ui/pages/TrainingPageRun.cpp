@@ -126,8 +126,9 @@ void TrainingPage::start()
                     rec::NamedInteractions listening{{catalog->size(), {}}, {}};
                     if (simulation)
                         listening = rec::simulationListening(*simulation, catalog->size());
-                    result = rec::trainHybrid(*catalog, listening.interactions, params, hybrid, observer,
-                                              &cancel, gate.get(), std::move(listening.userNames));
+                    result = rec::trainHybrid(*catalog, listening.interactions, params, hybrid,
+                                              std::move(listening.userNames),
+                                              {.observer = observer, .cancel = &cancel, .pause = gate.get()});
                 });
             } catch (const model::TrainingDiverged&) {
                 diverged->store(true);
