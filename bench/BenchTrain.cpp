@@ -130,7 +130,7 @@ int large(std::size_t tracks)
             finetuneSeconds = epoch;
         return false;
     };
-    model::trainModel(catalog, p, observer);
+    model::trainModel(catalog, p, {.observer = observer});
     for (std::size_t l = 0; l < pretrainSeconds.size(); ++l)
         std::printf("  pretraining layer %zu: %.2f s per epoch (with its reconstruction error)\n", l + 1,
                     pretrainSeconds[l]);

@@ -28,7 +28,7 @@ sim::SimulationResult simulateUsers(const data::Catalog& catalog, std::size_t us
 model::Model trainedModel(const data::Catalog& catalog, const model::TrainingParams& params)
 {
     model::TrainModelResult trained =
-        model::trainModel(catalog, params, stderrEpochObserver(), &interrupted());
+        model::trainModel(catalog, params, {.observer = stderrEpochObserver(), .cancel = &interrupted()});
     if (trained.stopped)
         throw Cancelled();
     return std::move(trained.model);

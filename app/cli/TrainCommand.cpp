@@ -306,7 +306,8 @@ int runTrain(const QStringList& args)
     // A divergence (TrainingDiverged) is reported by main() with exit code 4.
     model::TrainModelResult result;
     if (audioOnly) {
-        result = model::trainModel(catalog, params, stderrEpochObserver(), &interrupted());
+        result =
+            model::trainModel(catalog, params, {.observer = stderrEpochObserver(), .cancel = &interrupted()});
     } else {
         rec::NamedInteractions listening = listeningFor(parser, catalog);
         result =

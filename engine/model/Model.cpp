@@ -65,7 +65,7 @@ void Model::adopt(TrainOutcome&& outcome)
 }
 
 TrainModelResult trainModel(const data::Catalog& catalog, const TrainingParams& params,
-                            const EpochObserver& observer, const CancelFlag* cancel, PauseGate* pause)
+                            const RunControls& controls)
 {
     TrainModelResult result;
     Model& model = result.model;
@@ -84,7 +84,7 @@ TrainModelResult trainModel(const data::Catalog& catalog, const TrainingParams& 
     model.standardizer = fitOnTrainingRows(raw, params);
     model.params = params;
 
-    TrainOutcome outcome = trainDbm(model.standardizer.transform(raw), params, observer, cancel, pause);
+    TrainOutcome outcome = trainDbm(model.standardizer.transform(raw), params, controls);
     result.stopped = outcome.stopped;
     model.adopt(std::move(outcome));
     return result;

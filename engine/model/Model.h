@@ -58,10 +58,9 @@ struct TrainModelResult
 
 // Trains on every feature the catalog has (MODEL.md section 1), standardized with the
 // statistics of the training songs (the validation songs stay unseen). Requires at least 2 tracks. Throws
-// TrainingDiverged. While *pause is paused, training waits between two mini-batches.
+// TrainingDiverged. `controls` watch and steer the run as trainDbm's.
 TrainModelResult trainModel(const data::Catalog& catalog, const TrainingParams& params,
-                            const EpochObserver& observer = {}, const CancelFlag* cancel = nullptr,
-                            PauseGate* pause = nullptr);
+                            const RunControls& controls = {});
 
 // The standardizer of the training rows of `raw` (trainingRows() for params' validation share
 // and seed): the validation songs' statistics stay out of it.

@@ -45,15 +45,13 @@ std::vector<std::uint32_t> trainingRows(std::size_t rows, double share, std::uin
     return kept;
 }
 
-TrainOutcome trainDbm(const Matrix& standardized, const TrainingParams& params, const EpochObserver& observer,
-                      const CancelFlag* cancel, PauseGate* pause)
+TrainOutcome trainDbm(const Matrix& standardized, const TrainingParams& params, const RunControls& controls)
 {
-    return trainDbm(standardized, params, Architecture{}, observer, cancel, pause);
+    return trainDbm(standardized, params, Architecture{}, controls);
 }
 
 TrainOutcome trainDbm(const Matrix& standardized, const TrainingParams& params,
-                      const Architecture& architecture, const EpochObserver& observer,
-                      const CancelFlag* cancel, PauseGate* pause, Monitoring monitoring)
+                      const Architecture& architecture, const RunControls& controls)
 {
     if (const auto problems = validate(params); !problems.empty())
         throw std::invalid_argument(problems.front());
@@ -72,9 +70,17 @@ TrainOutcome trainDbm(const Matrix& standardized, const TrainingParams& params,
         spaced.push_back(std::uint32_t(i * kept.size() / monitoredCount));
     const Matrix monitored = selectRows(train, spaced);
 
-    TrainingContext context{train,    validation,   monitored, params,
-                            observer, cancel,       pause,     std::chrono::steady_clock::now(),
-                            {},       architecture, monitoring};
+    TrainingContext context{train,
+                            validation,
+                            monitored,
+                            params,
+                            controls.observer,
+                            controls.cancel,
+                            controls.pause,
+                            std::chrono::steady_clock::now(),
+                            {},
+                            architecture,
+                            controls.monitoring};
     TrainOutcome outcome;
     outcome.trainRows = kept.size();
     outcome.validationRows = held.size();

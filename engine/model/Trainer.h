@@ -32,7 +32,7 @@ struct TrainOutcome
 // cancel flag and pause gate checked between mini-batches, and whether the curves are measured.
 struct RunControls
 {
-    EpochObserver observer;
+    EpochObserver observer = {};
     const CancelFlag* cancel = nullptr;
     PauseGate* pause = nullptr;
     Monitoring monitoring = Monitoring::Curves;
@@ -42,18 +42,17 @@ struct RunControls
 // Requires standardized data with at least 2 rows and validate(params) empty.
 // Ensures: the same data, params and seed give bit-identical outcomes whatever the thread count.
 // Throws TrainingDiverged on non-finite values, std::invalid_argument on bad params.
-// While *pause is paused, training waits between two mini-batches (its clocks stop too).
+// While controls.pause is paused, training waits between two mini-batches (its clocks stop too).
+// With Monitoring::Off no error is measured but the validation error early stopping chooses by
+// (the others read NaN); the parameters are the same bit for bit.
 TrainOutcome trainDbm(const Matrix& standardized, const TrainingParams& params,
-                      const EpochObserver& observer = {}, const CancelFlag* cancel = nullptr,
-                      PauseGate* pause = nullptr);
+                      const RunControls& controls = {});
 
 // The same for a DBM of any shape (a multimodal one, HYBRID.md): `visible` holds the Gaussian
 // units' standardized values first, then the binary units; the architecture's layers replace
-// params.layers. With Monitoring::Off no error is measured but the validation error early
-// stopping chooses by (the others read NaN); the parameters are the same bit for bit.
+// params.layers.
 TrainOutcome trainDbm(const Matrix& visible, const TrainingParams& params, const Architecture& architecture,
-                      const EpochObserver& observer = {}, const CancelFlag* cancel = nullptr,
-                      PauseGate* pause = nullptr, Monitoring monitoring = Monitoring::Curves);
+                      const RunControls& controls = {});
 
 // Which rows are held out for validation: sorted row indices.
 std::vector<std::uint32_t> validationRows(std::size_t rows, double share, std::uint64_t seed);

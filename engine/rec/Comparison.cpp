@@ -65,7 +65,10 @@ EvaluatedModels evaluatedModels(const data::Catalog& catalog, const model::Model
             progress({"Training the audio-only DBM", ++done, epochs});
         return false;
     };
-    model::TrainModelResult audio = model::trainModel(catalog, model.params, observer, cancel);
+    // Used for its embeddings only: its curves are never shown.
+    model::TrainModelResult audio =
+        model::trainModel(catalog, model.params,
+                          {.observer = observer, .cancel = cancel, .monitoring = model::Monitoring::Off});
     if (audio.stopped)
         throw Cancelled();
     out.trained = std::move(audio.model);

@@ -295,10 +295,8 @@ void TestHybrid::curvesReportEachModality()
 // and only early stopping's validation error measured.
 void TestHybrid::trainingWithoutCurvesGivesTheSameModel()
 {
-    RunControls quiet;
-    quiet.monitoring = Monitoring::Off;
     const auto withoutCurves = [&](const TrainingParams& p) {
-        return trainHybrid(m_catalog, m_training, p, m_hybrid, {}, quiet).model;
+        return trainHybrid(m_catalog, m_training, p, m_hybrid, {}, {.monitoring = Monitoring::Off}).model;
     };
     const Model off = withoutCurves(m_params);
     QVERIFY(off.dbm == m_model.dbm);

@@ -105,10 +105,10 @@ void TestTraining::otherSeedOtherModel()
 void TestTraining::observerSeesEveryEpoch()
 {
     std::vector<EpochStats> seen;
-    const TrainModelResult r = trainModel(m_catalog, small(), [&](const EpochStats& s) {
-        seen.push_back(s);
-        return false;
-    });
+    const TrainModelResult r = trainModel(m_catalog, small(), {.observer = [&](const EpochStats& s) {
+                                              seen.push_back(s);
+                                              return false;
+                                          }});
     QCOMPARE(seen.size(), std::size_t(3 * 3 + 3));
     QCOMPARE(seen.front().phase, Phase::Pretraining);
     QCOMPARE(seen[3].layer, std::size_t(1));
@@ -128,8 +128,9 @@ void TestTraining::observerSeesEveryEpoch()
 void TestTraining::observerStopKeepsCompletedEpochs()
 {
     TrainingParams p = small();
-    const TrainModelResult stopped = trainModel(
-        m_catalog, p, [](const EpochStats& s) { return s.phase == Phase::FineTuning && s.epoch == 2; });
+    const TrainModelResult stopped = trainModel(m_catalog, p, {.observer = [](const EpochStats& s) {
+                                                    return s.phase == Phase::FineTuning && s.epoch == 2;
+                                                }});
     QVERIFY(stopped.stopped);
     p.finetuneEpochs = 2;
     const TrainModelResult full = trainModel(m_catalog, p);
@@ -141,14 +142,14 @@ void TestTraining::cancelMidEpochKeepsLastCompletedEpoch()
     // The flag is set after fine-tuning epoch 1; epoch 2 sees it at its first mini-batch.
     CancelFlag cancel{false};
     TrainingParams p = small();
-    const TrainModelResult r = trainModel(
-        m_catalog, p,
-        [&](const EpochStats& s) {
-            if (s.phase == Phase::FineTuning && s.epoch == 1)
-                cancel = true;
-            return false;
-        },
-        &cancel);
+    const TrainModelResult r = trainModel(m_catalog, p,
+                                          {.observer =
+                                               [&](const EpochStats& s) {
+                                                   if (s.phase == Phase::FineTuning && s.epoch == 1)
+                                                       cancel = true;
+                                                   return false;
+                                               },
+                                           .cancel = &cancel});
     QVERIFY(r.stopped);
     QCOMPARE(r.model.curves.back().epoch, 1);
     p.finetuneEpochs = 1;
@@ -156,7 +157,7 @@ void TestTraining::cancelMidEpochKeepsLastCompletedEpoch()
 
     // Cancelled during pretraining: no model, and no exception.
     CancelFlag early{true};
-    const TrainModelResult none = trainModel(m_catalog, small(), {}, &early);
+    const TrainModelResult none = trainModel(m_catalog, small(), {.cancel = &early});
     QVERIFY(none.stopped);
     QVERIFY(none.model.curves.empty());
 }
@@ -168,14 +169,14 @@ void TestTraining::pauseWaitsAndResumeContinuesTheSameRun()
     PauseGate gate;
     std::atomic<int> epochs{0};
     auto running = std::async(std::launch::async, [&] {
-        return trainModel(
-            m_catalog, small(),
-            [&](const EpochStats&) {
-                if (++epochs == 2)
-                    gate.pause();
-                return false;
-            },
-            nullptr, &gate);
+        return trainModel(m_catalog, small(),
+                          {.observer =
+                               [&](const EpochStats&) {
+                                   if (++epochs == 2)
+                                       gate.pause();
+                                   return false;
+                               },
+                           .pause = &gate});
     });
     QTRY_COMPARE(epochs.load(), 2);
     QVERIFY(running.wait_for(std::chrono::milliseconds(100)) == std::future_status::timeout);
@@ -193,8 +194,9 @@ void TestTraining::cancelWhilePausedStops()
     PauseGate gate;
     gate.pause();
     CancelFlag cancel{false};
-    auto running =
-        std::async(std::launch::async, [&] { return trainModel(m_catalog, small(), {}, &cancel, &gate); });
+    auto running = std::async(std::launch::async, [&] {
+        return trainModel(m_catalog, small(), {.cancel = &cancel, .pause = &gate});
+    });
     QVERIFY(running.wait_for(std::chrono::milliseconds(50)) == std::future_status::timeout);
     cancel = true;
     QVERIFY(running.wait_for(std::chrono::seconds(10)) == std::future_status::ready);
@@ -227,7 +229,7 @@ void TestTraining::divergenceIsReportedNotPropagated()
         if (phase == Phase::Pretraining)
             q.pretrainLearningRate = 1e38;
         try {
-            trainDbm(standardized, q, Architecture{}, {}, nullptr, nullptr, Monitoring::Off);
+            trainDbm(standardized, q, Architecture{}, {.monitoring = Monitoring::Off});
             QFAIL("no divergence reported without curves");
         } catch (const TrainingDiverged& e) {
             QCOMPARE(e.phase(), phase);

@@ -120,7 +120,8 @@ void TrainingPage::start()
             try {
                 runWithThreads(threads, [&] {
                     if (audioOnly) {
-                        result = model::trainModel(*catalog, params, observer, &cancel, gate.get());
+                        result = model::trainModel(
+                            *catalog, params, {.observer = observer, .cancel = &cancel, .pause = gate.get()});
                         return;
                     }
                     rec::NamedInteractions listening{{catalog->size(), {}}, {}};
