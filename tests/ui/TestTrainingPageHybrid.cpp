@@ -98,6 +98,13 @@ void TestTrainingPageHybrid::trainsTheHybridLikeTheEngine()
     QVERIFY(*m_state->model() == direct);
     // The pathways' layer and the joint layer, 2 epochs each; the hybrid skips fine-tuning.
     QCOMPARE(m_page->chart()->pointCount(), 4);
+    // Its joint layer learned the listening from the other pathways, and the chart says so.
+    QVERIFY(child<QLabel>("lossChartExplanation")->text().contains("learns the listening pathway's"));
+    model::Model jointDistribution = direct;
+    jointDistribution.hybrid.conditionalJoint = false; // as an older model file reads
+    m_state->setModel(std::make_shared<const model::Model>(jointDistribution));
+    QVERIFY(child<QLabel>("lossChartExplanation")->text().contains("reconstructs every pathway's units"));
+    m_state->setModel(std::make_shared<const model::Model>(direct));
     const QString summary = child<QLabel>("trainModelSummary")->text();
     QVERIFY2(summary.startsWith("Hybrid of audio 14, tags ") &&
                  summary.contains(QString("listening %1 (visible units)").arg(m_simulation->users.size())),

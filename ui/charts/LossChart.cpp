@@ -117,24 +117,27 @@ LossChart::LossChart(QWidget* parent) : QWidget(parent), m_viewsBox(new QWidget)
     layout->addWidget(m_viewsBox, 1);
     layout->addWidget(m_explanation);
     layout->addWidget(m_hover);
-    describeModel(false, 1);
+    describeModel(false, false, 1);
     updateAxes();
 }
 
-void LossChart::describeModel(bool hybrid, int finetuneEpochs)
+void LossChart::describeModel(bool hybrid, bool conditionalJoint, int finetuneEpochs)
 {
     m_charts[1]->setTitle(
         !hybrid              ? tr("Fine-tuning: how well the whole machine reconstructs the audio features")
         : finetuneEpochs > 0 ? tr("Fine-tuning: how well the whole machine reconstructs every modality")
                              : tr("Fine-tuning: off for the hybrid (pretraining alone ranks better)"));
+    const QString joint = conditionalJoint
+                              ? tr("The joint layer above is given the other pathways' units and learns the "
+                                   "listening pathway's: its curve is their error.")
+                              : tr("The joint layer above reconstructs every pathway's units.");
     m_explanation->setText(
         hybrid
             ? tr("Error: squared reconstruction error divided by the input's variance, so 1.0 is no better "
                  "than predicting the mean and lower is better. Layer 1's input is every modality's units "
                  "(standardized audio features, tags and listening as 0 or 1); the dotted curves are each "
-                 "modality's error against its own variance. The joint layer above is given the audio "
-                 "and tag pathways' units and learns the listening pathway's: its curve is their error "
-                 "(without listening, it reconstructs every pathway's units).")
+                 "modality's error against its own variance. %1")
+                  .arg(joint)
             : tr("Error: squared reconstruction error divided by the input's variance, so 1.0 is no better "
                  "than predicting the mean and lower is better. Layer 1's input is the standardized audio "
                  "features; each layer above reconstructs the activations of the layer below it."));

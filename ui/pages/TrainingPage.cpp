@@ -300,6 +300,9 @@ void TrainingPage::connectSignals()
     connect(&m_state, &AppState::simulationChanged, this, [this] {
         showAvailableModalities();
         showModelFreshness();
+        // Without a model, the chart describes what these settings would train on this listening.
+        if (!m_state.model() && !m_jobs->isRunning())
+            describeChart();
     });
     connect(&m_state, &AppState::runsChanged, this, &TrainingPage::countRuns);
 }
@@ -351,23 +354,33 @@ void TrainingPage::showHybrid()
 void TrainingPage::describeChart()
 {
     const auto& model = m_state.model();
-    if (model)
-        m_chart->describeModel(model->isHybrid(), model->trainedRecipe().finetuneEpochs);
-    else
-        m_chart->describeModel(!m_modelChoice->audioOnly(), m_modelChoice->audioOnly()
-                                                                ? m_state.trainingParams().finetuneEpochs
-                                                                : m_state.hybridParams().finetuneEpochs);
+    if (model) {
+        m_chart->describeModel(model->isHybrid(),
+                               model->hybrid.conditionalJoint && model->find(model::Modality::Listening),
+                               model->trainedRecipe().finetuneEpochs);
+        return;
+    }
+    const bool audioOnly = m_modelChoice->audioOnly();
+    const model::HybridParams& hybrid = m_state.hybridParams();
+    const bool listening = hybrid.uses(model::Modality::Listening) && listeningAvailable();
+    m_chart->describeModel(!audioOnly, hybrid.conditionalJoint && listening,
+                           audioOnly ? m_state.trainingParams().finetuneEpochs : hybrid.finetuneEpochs);
 }
 
 void TrainingPage::showAvailableModalities()
 {
     const auto& catalog = m_state.catalog();
     const auto& simulation = m_state.simulation();
-    const bool listening =
-        simulation && m_state.simulationCatalog() == catalog && !simulation->interactions.empty();
     m_modelChoice->setAvailable(catalog ? catalog->featureList().size() : 0, m_state.tagUnits(),
-                                listening ? simulation->users.size() : 0,
+                                listeningAvailable() ? simulation->users.size() : 0,
                                 simulation && m_state.simulationCatalog() != catalog);
+}
+
+bool TrainingPage::listeningAvailable() const
+{
+    const auto& simulation = m_state.simulation();
+    return simulation && m_state.simulationCatalog() == m_state.catalog() &&
+           !simulation->interactions.empty();
 }
 
 QStringList TrainingPage::problems() const

@@ -73,6 +73,8 @@ private:
     void showHybrid();
     // Tells the model choice what the open dataset and its simulation provide.
     void showAvailableModalities();
+    // Whether the open dataset has a simulation of its own to feed the listening modality.
+    bool listeningAvailable() const;
     // The chart's titles and explanation for the current model (or, without one, the choice).
     void describeChart();
     // Every problem that stops a run: the model choice's, then the settings'.
