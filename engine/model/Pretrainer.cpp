@@ -136,7 +136,7 @@ bool applyUpdate(Rbm& rbm, const RbmGradient& sum, std::size_t rows, const Train
 
 // One epoch of CD-k over the input; false when cancelled mid-epoch.
 bool trainEpoch(Rbm& rbm, Velocity& velocity, const Matrix& input, std::size_t layer, int epoch,
-                TrainingContext& context, const std::vector<ColumnRange>& given)
+                TrainingContext& context, const NegativePhaseColumns& columns)
 {
     const TrainingParams& p = context.params;
     const EpochSchedule schedule = scheduleFor(p, layer, epoch);
@@ -159,7 +159,7 @@ bool trainEpoch(Rbm& rbm, Velocity& velocity, const Matrix& input, std::size_t l
             gatherRows(input, order, begin + first, begin + first + count, chunkRows[c]);
             partial[c].setZero(rbm.blocks);
             RowStreams streams(p.seed, key, first, count);
-            accumulateCdGradient(rbm, chunkRows[c], p.cdSteps, streams, partial[c], given);
+            accumulateCdGradient(rbm, chunkRows[c], p.cdSteps, streams, partial[c], columns);
         });
         for (std::size_t c = 1; c < chunks; ++c)
             partial[0].add(partial[c], rbm.blocks);
@@ -319,6 +319,8 @@ PretrainResult pretrain(TrainingContext& context)
         const std::vector<ColumnRange> given =
             l + 1 == layers ? architecture.topConditions : std::vector<ColumnRange>{};
         const std::vector<ColumnRange> modelled = otherColumns(given, std::size_t(input.cols()));
+        const NegativePhaseColumns negativePhase{given, l == 0 ? architecture.meanInputs
+                                                               : std::vector<ColumnRange>{}};
         Rbm rbm = initialRbm(std::size_t(input.cols()), architecture.layers[l],
                              l == 0 ? architecture.gaussianCount : 0, p.seed, l, p.initialWeightScale,
                              architecture.blocksOf(l));
@@ -340,7 +342,7 @@ PretrainResult pretrain(TrainingContext& context)
         for (int epoch = 1; epoch <= p.pretrainEpochs; ++epoch) {
             const Rbm before = result.rbms[l];
             const double epochStart = context.elapsedSeconds();
-            if (!trainEpoch(result.rbms[l], velocity, input, l, epoch, context, given)) {
+            if (!trainEpoch(result.rbms[l], velocity, input, l, epoch, context, negativePhase)) {
                 result.rbms[l] = before; // the last completed epoch's parameters
                 result.stopped = true;
                 break;

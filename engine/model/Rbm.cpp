@@ -99,7 +99,7 @@ void accumulateStatistics(const Rbm& rbm, const Matrix& v, const Matrix& h, Scal
 }
 
 void accumulateCdGradient(const Rbm& rbm, const Matrix& v, int k, RowStreams& streams, RbmGradient& out,
-                          const std::vector<ColumnRange>& clamped)
+                          const NegativePhaseColumns& columns)
 {
     const Matrix positive = rbm.hiddenProbabilities(v);
     accumulateStatistics(rbm, v, positive, Scalar(1), out);
@@ -108,16 +108,22 @@ void accumulateCdGradient(const Rbm& rbm, const Matrix& v, int k, RowStreams& st
     Matrix h = positive;
     Matrix negativeV;
     Matrix negativeH;
+    std::vector<Matrix> means(columns.means.size());
     for (int step = 0; step < k; ++step) {
         streams.sampleBernoulli(h);
         negativeV = rbm.visibleMean(h);
+        for (std::size_t i = 0; i < means.size(); ++i)
+            means[i] = negativeV.middleCols(Eigen::Index(columns.means[i].first),
+                                            Eigen::Index(columns.means[i].count));
         if (rbm.hasGaussian())
             sampleVisible(negativeV, rbm.gaussianCount, sigma, streams);
         else
             streams.sampleBernoulli(negativeV);
-        // Conditional CD: the given inputs are not the model's to reconstruct (their draws are
-        // still taken, so the other units' draws do not depend on which inputs are given).
-        for (const ColumnRange& given : clamped) {
+        for (std::size_t i = 0; i < means.size(); ++i)
+            negativeV.middleCols(Eigen::Index(columns.means[i].first), Eigen::Index(columns.means[i].count)) =
+                means[i];
+        // Conditional CD: the given inputs are not the model's to reconstruct.
+        for (const ColumnRange& given : columns.given) {
             const auto first = Eigen::Index(given.first), count = Eigen::Index(given.count);
             negativeV.middleCols(first, count) = v.middleCols(first, count);
         }

@@ -58,11 +58,23 @@ struct RbmGradient
 // exp(-z) * <0.5 (v - b)^2 - v (h W^T)>. h holds hidden probabilities (or samples).
 void accumulateStatistics(const Rbm& rbm, const Matrix& v, const Matrix& h, Scalar sign, RbmGradient& out);
 
+// How CD's negative phase treats some of a layer's input columns (the rest are sampled).
+struct NegativePhaseColumns
+{
+    // Kept at their data: CD of the conditional distribution of the other visible units given
+    // these (their visible-bias terms cancel).
+    std::vector<ColumnRange> given = {};
+    // Reconstructed by their mean (a probability, or a Gaussian's b + sigma W h) instead of a
+    // sample of it, as Hinton's practical guide (section 3.2) advises for visible units: less
+    // noise in the negative statistics, the same expectation.
+    std::vector<ColumnRange> means = {};
+};
+
 // CD-k on the chunk `v` (rows firstRow.. of the batch), adding data minus model terms to `out`.
-// `clamped` columns keep their data values in the negative phase: CD of the conditional
-// distribution of the other visible units given these (their visible-bias terms cancel).
+// Every column's draws are taken whatever `columns` says, so the other units' draws do not
+// depend on which columns are given or kept at their means.
 void accumulateCdGradient(const Rbm& rbm, const Matrix& v, int k, RowStreams& streams, RbmGradient& out,
-                          const std::vector<ColumnRange>& clamped = {});
+                          const NegativePhaseColumns& columns = {});
 
 // Initial weights: uniform in +-scale * sqrt(6 / (visible + hidden)) (Glorot's limit; per block,
 // of the block's own size, zero outside the blocks), biases and z zero.

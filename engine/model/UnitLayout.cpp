@@ -18,7 +18,7 @@ const BlockList& Architecture::blocksOf(std::size_t l) const
 
 Architecture denseArchitecture(std::size_t visible, const std::vector<std::size_t>& layers)
 {
-    return {layers, visible, {}, {}, {}};
+    return {layers, visible, {}, {}, {}, {}};
 }
 
 void zeroOutsideBlocks(const BlockList& blocks, Matrix& weights)

@@ -55,6 +55,10 @@ struct Architecture
     // (a conditional RBM), and its curve reports those other inputs only. Empty: the joint
     // distribution of every input, as every layer below.
     std::vector<ColumnRange> topConditions;
+    // Input columns of the first layer that its pretraining reconstructs by their mean in CD's
+    // negative phase instead of sampling them (NegativePhaseColumns::means). Empty: every
+    // reconstruction sampled, MODEL.md section 3's recipe.
+    std::vector<ColumnRange> meanInputs;
 
     const BlockList& blocksOf(std::size_t l) const;
     bool operator==(const Architecture&) const = default;

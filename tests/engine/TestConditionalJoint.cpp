@@ -45,7 +45,7 @@ void TestConditionalJoint::givenInputsKeepTheirDataInTheNegativePhase()
     const auto gradient = [&](const std::vector<ColumnRange>& given) {
         RowStreams streams(1, 2, 0, 8);
         RbmGradient g = RbmGradient::zerosLike(rbm);
-        accumulateCdGradient(rbm, v, 1, streams, g, given);
+        accumulateCdGradient(rbm, v, 1, streams, g, {.given = given});
         return g;
     };
     const RbmGradient conditional = gradient({{1, 2}});
