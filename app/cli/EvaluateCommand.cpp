@@ -92,7 +92,7 @@ int runEvaluate(const QStringList& args)
         for (const char* option :
              {"modalities", "audio-layers", "tag-layers", "listening-layers", "listening-rank", "joint",
               "hybrid-finetune-epochs", "no-hybrid-weight-doubling", "no-hybrid-conditional-joint",
-              "hybrid-learn-variances"}) {
+              "no-hybrid-mean-reconstructions", "hybrid-learn-variances"}) {
             if (parser.isSet(option))
                 printInfo("note: --" + std::string(option) +
                           " is not used: the model file is a hybrid, and its own shape is the one evaluated");

@@ -50,6 +50,16 @@ int runModelInfo(const QStringList& args)
                     m.hybrid.conditionalJoint && m.find(model::Modality::Listening)
                         ? ", pretrained on the listening given the other modalities"
                         : "");
+        if (m.hybrid.meanContentReconstructions) {
+            std::vector<std::string> content;
+            for (const model::ModalityColumns& c : m.modalities) {
+                if (c.modality != model::Modality::Listening)
+                    content.emplace_back(model::modalityKey(c.modality));
+            }
+            std::printf("reconstructed:  %s by their means in pretraining%s\n",
+                        text::join(content, " and ").c_str(),
+                        m.find(model::Modality::Listening) ? " (listening sampled)" : "");
+        }
         if (const model::ModalityColumns* listening = m.find(model::Modality::Listening)) {
             const std::size_t listeners =
                 m.listeningFactors.empty() ? listening->count : m.listeningFactors.listeners.size();

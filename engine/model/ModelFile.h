@@ -18,8 +18,10 @@ namespace gdbm::model {
 // shape, the recipe's layers and the training listening by track identity. Version 4 adds the
 // hybrid's listening rank and its low-rank listening coding (listeners, factors, offset; none
 // for the per-listener coding), before the heard tracks. Version 5 adds whether the hybrid's
-// joint layer was pretrained as a conditional RBM (an older hybrid's was not).
-inline constexpr std::uint32_t kModelFormatVersion = 5;
+// joint layer was pretrained as a conditional RBM (an older hybrid's was not). Version 6 adds
+// whether its audio and tag reconstructions were means in pretraining (an older one's were
+// sampled).
+inline constexpr std::uint32_t kModelFormatVersion = 6;
 
 // Writes atomically: a reader sees the old file or the new one.
 void saveModel(const Model& model, const std::string& path);

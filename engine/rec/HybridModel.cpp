@@ -83,6 +83,13 @@ model::Architecture hybridArchitecture(const model::Model& model)
                 a.topConditions.push_back({tops[i].col, tops[i].cols});
         }
     }
+    // The content pathways' inputs are reconstructed by their means.
+    if (p.meanContentReconstructions) {
+        for (const ModalityColumns& m : modalities) {
+            if (m.modality != Modality::Listening)
+                a.meanInputs.push_back({m.first, m.count});
+        }
+    }
     return a;
 }
 

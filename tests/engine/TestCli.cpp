@@ -236,7 +236,7 @@ void TestCli::trainEmbedAndDescribeAModel()
     const Result info = run({"model-info", model});
     QCOMPARE(info.code, 0);
     QVERIFY(info.out.contains("hidden 8-4"));
-    QVERIFY(info.out.contains("format version 5"));
+    QVERIFY(info.out.contains("format version 6"));
     QVERIFY2(info.out.contains("kept:           ") && info.out.contains(", the best on validation"),
              info.out.constData());
     QVERIFY(info.out.contains("Danceability"));

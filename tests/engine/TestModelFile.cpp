@@ -212,12 +212,15 @@ void TestModelFile::lowRankHybridRoundTripIsExact()
     QVERIFY(rec::embedHybrid(back, m_catalog, kind) == rec::embedHybrid(m_lowRank, m_catalog, kind));
 }
 
-// A version 4 hybrid is version 5's bytes without the conditional-joint flag, and reads as
-// pretrained with the joint distribution (as every hybrid before version 5 was). A version 3
-// hybrid (per-listener coding) also lacks the listening rank and the empty factor list.
+// A version 5 hybrid is version 6's bytes without the mean-reconstructions flag, and reads as
+// pretrained with sampled reconstructions (as every hybrid before version 6 was). A version 4
+// hybrid also lacks the conditional-joint flag, and reads as pretrained with the joint
+// distribution. A version 3 hybrid (per-listener coding) also lacks the listening rank and the
+// empty factor list.
 void TestModelFile::olderFormatHybridsStillLoad()
 {
-    QVERIFY(m_hybrid.hybrid.conditionalJoint); // the default, so that dropping it shows
+    // The defaults, so that dropping them shows.
+    QVERIFY(m_hybrid.hybrid.conditionalJoint && m_hybrid.hybrid.meanContentReconstructions);
     const std::size_t header = 8 + 4 + 8;
     const std::string bytes = serializeModel(m_hybrid);
     std::string payload = bytes.substr(header, bytes.size() - header - 8);
@@ -228,16 +231,23 @@ void TestModelFile::olderFormatHybridsStillLoad()
     for (const EpochStats& point : m_hybrid.curves)
         groups += 1 + 16 * point.groups.size();
     const std::size_t factors = payload.size() - heard - 4;
-    const std::size_t flag = factors - groups - (4 + 4 * m_hybrid.params.layers.size()) - 1;
-    QCOMPARE(payload[flag], char(1));
-    payload.erase(flag, 1);
+    const std::size_t meanFlag = factors - groups - (4 + 4 * m_hybrid.params.layers.size()) - 1;
+    const std::size_t conditionalFlag = meanFlag - 1;
+    QCOMPARE(payload[meanFlag], char(1));
+    QCOMPARE(payload[conditionalFlag], char(1));
+    payload.erase(meanFlag, 1);
     Model expected = m_hybrid;
+    expected.hybrid.meanContentReconstructions = false;
+    const Model fifth = deserializeModel(fileOf(5, payload), "v5.gdbm");
+    QVERIFY(fifth == expected);
+
+    payload.erase(conditionalFlag, 1);
     expected.hybrid.conditionalJoint = false;
     const Model fourth = deserializeModel(fileOf(4, payload), "v4.gdbm");
     QVERIFY(fourth == expected);
 
-    payload.erase(factors - 1, 4);
-    payload.erase(flag - 4, 4);
+    payload.erase(factors - 2, 4);
+    payload.erase(conditionalFlag - 4, 4);
     const Model third = deserializeModel(fileOf(3, payload), "v3.gdbm");
     QVERIFY(third == expected);
     QCOMPARE(third.hybrid.listeningRank, std::size_t(0));
