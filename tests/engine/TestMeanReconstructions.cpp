@@ -69,7 +69,8 @@ void TestMeanReconstructions::meanColumnsAreReconstructedByTheirMeans()
     // With unit variances a visible-bias term is the data minus the reconstruction, summed.
     for (Eigen::Index j : {1, 2}) {
         const double expected = double(v.col(j).sum()) - double(mean.col(j).sum());
-        QVERIFY2(std::abs(double(withMeans.visibleBias(j)) - expected) < 1e-5, qPrintable(QString::number(j)));
+        QVERIFY2(std::abs(double(withMeans.visibleBias(j)) - expected) < 1e-5,
+                 qPrintable(QString::number(j)));
         QVERIFY(withMeans.visibleBias(j) != sampled.visibleBias(j));
     }
     // The other columns are sampled from the same draws either way.
@@ -89,17 +90,9 @@ void TestMeanReconstructions::pretrainingReconstructsTheFirstLayersMeanInputs()
         Architecture architecture = denseArchitecture(8, {6, 4});
         architecture.gaussianCount = 0;
         architecture.meanInputs = means;
-        TrainingContext context{train,
-                                validation,
-                                train,
-                                params,
-                                observer,
-                                nullptr,
-                                nullptr,
-                                std::chrono::steady_clock::now(),
-                                {},
-                                architecture,
-                                Monitoring::Off};
+        TrainingContext context{train,    validation,   train,          params,
+                                observer, nullptr,      nullptr,        std::chrono::steady_clock::now(),
+                                {},       architecture, Monitoring::Off};
         return pretrain(context);
     };
     const PretrainResult sampled = pretrained({});
