@@ -205,10 +205,10 @@ InputSpread inputSpread(const Matrix& input)
     InputSpread spread;
     if (input.rows() == 0)
         return spread;
-    // Column means first (a fixed order of chunks: the same sum whatever the thread count).
+    // One pass over the centred input: each column's squared deviations, and their sum.
     const RowVector mean = (input.cast<double>().colwise().sum() / double(input.rows())).cast<Scalar>();
-    spread.total = double((input.rowwise() - mean).cast<double>().squaredNorm());
     spread.columns = (input.rowwise() - mean).cast<double>().array().square().colwise().sum();
+    spread.total = spread.columns.sum();
     return spread;
 }
 
