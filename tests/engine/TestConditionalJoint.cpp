@@ -1,5 +1,5 @@
+#include "TinyHybrid.h"
 #include "core/Random.h"
-#include "data/DemoCatalog.h"
 #include "model/Pretrainer.h"
 #include "model/Rbm.h"
 #include "model/TrainingContext.h"
@@ -104,20 +104,9 @@ void TestConditionalJoint::topLayerLearnsAndReportsOnlyWhatItIsNotGiven()
 
 void TestConditionalJoint::hybridJointLayerIsGivenEveryTopButTheListening()
 {
-    const data::Catalog catalog = data::generateDemoCatalog({300, 4});
-    rec::TrainingInteractions listening{catalog.size(), {}};
-    for (std::uint32_t u = 0; u < 12; ++u)
-        listening.tracksOfUser.push_back({u, u + 20, 100 + u});
-    TrainingParams quick;
-    quick.pretrainEpochs = 1;
-    HybridParams shape;
-    shape.audioLayers = {4};
-    shape.tagLayers = {3};
-    shape.tagUnitsFollowVocabulary = false;
-    shape.listeningLayers = {5};
-    shape.jointUnits = 2;
-    QVERIFY(shape.conditionalJoint); // the default
-    Model model = rec::trainHybrid(catalog, listening, quick, shape).model;
+    test::TinyHybrid tiny;
+    QVERIFY(tiny.shape.conditionalJoint); // the default
+    Model model = tiny.train();
 
     // Layer 1's units: audio [0, 4), tags [4, 7), listening [7, 12).
     const std::vector<ColumnRange> contentTops = {{0, 4}, {4, 3}};
@@ -126,8 +115,8 @@ void TestConditionalJoint::hybridJointLayerIsGivenEveryTopButTheListening()
     QVERIFY(rec::hybridArchitecture(model).topConditions.empty());
 
     // Without listening there is nothing for the content to predict: an ordinary joint layer.
-    shape.modalities = {Modality::Audio, Modality::Tags};
-    const Model content = rec::trainHybrid(catalog, listening, quick, shape).model;
+    tiny.shape.modalities = {Modality::Audio, Modality::Tags};
+    const Model content = tiny.train();
     QVERIFY(content.hybrid.conditionalJoint);
     QVERIFY(rec::hybridArchitecture(content).topConditions.empty());
 }

@@ -1,5 +1,5 @@
+#include "TinyHybrid.h"
 #include "core/Random.h"
-#include "data/DemoCatalog.h"
 #include "model/Pretrainer.h"
 #include "model/Rbm.h"
 #include "model/TrainingContext.h"
@@ -103,20 +103,9 @@ void TestMeanReconstructions::pretrainingReconstructsTheFirstLayersMeanInputs()
 
 void TestMeanReconstructions::hybridReconstructsTheContentByItsMeans()
 {
-    const data::Catalog catalog = data::generateDemoCatalog({300, 4});
-    rec::TrainingInteractions listening{catalog.size(), {}};
-    for (std::uint32_t u = 0; u < 12; ++u)
-        listening.tracksOfUser.push_back({u, u + 20, 100 + u});
-    TrainingParams quick;
-    quick.pretrainEpochs = 1;
-    HybridParams shape;
-    shape.audioLayers = {4};
-    shape.tagLayers = {3};
-    shape.tagUnitsFollowVocabulary = false;
-    shape.listeningLayers = {5};
-    shape.jointUnits = 2;
-    QVERIFY(shape.meanContentReconstructions); // the default
-    Model model = rec::trainHybrid(catalog, listening, quick, shape).model;
+    const test::TinyHybrid tiny;
+    QVERIFY(tiny.shape.meanContentReconstructions); // the default
+    Model model = tiny.train();
 
     // The visible units: audio, then tags, then one per listener, which stay sampled.
     std::vector<ColumnRange> content;
