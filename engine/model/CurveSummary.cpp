@@ -44,6 +44,23 @@ double recentFall(const std::vector<double>& values)
     return before > 0 ? (before - values.back()) / before : 0.0;
 }
 
+// How far the curve's last epochs sit above its best stretch, relative to it. Both are means
+// over a window of epochs, so that one noisy epoch neither makes nor hides a rise: a joint layer's
+// validation error wanders by 1-2% from epoch to epoch once it has levelled off.
+double smoothedRise(const std::vector<double>& values)
+{
+    const std::size_t window = std::min<std::size_t>(5, values.size());
+    double sum = 0;
+    for (std::size_t i = 0; i < window; ++i)
+        sum += values[i];
+    double best = sum;
+    for (std::size_t i = window; i < values.size(); ++i) {
+        sum += values[i] - values[i - window];
+        best = std::min(best, sum);
+    }
+    return best > 0 ? (sum - best) / best : 0.0;
+}
+
 } // namespace
 
 CurveSummary summarizeCurves(const std::vector<EpochStats>& curves)
@@ -131,7 +148,7 @@ TrainingVerdict judgeTraining(const std::vector<EpochStats>& curves, std::option
             best = i;
     }
     const double trainFall = recentFall(train);
-    const double rise = judged[best] > 0 ? (judged.back() - judged[best]) / judged[best] : 0.0;
+    const double rise = smoothedRise(judged);
 
     if (train.back() > train.front() * 1.02 && trainFall < 0) {
         v.verdict = Verdict::Diverging;

@@ -70,6 +70,13 @@ private Q_SLOTS:
         for (double v : line(0.52, 0.55, 10))
             overfit.push_back(v);
         QCOMPARE(verdict(line(0.8, 0.3, 20), overfit), Verdict::Overfitting);
+        // A levelled-off validation error that wanders by 2% between epochs, its last epoch 1.5%
+        // above its best one: noise, not a rise.
+        std::vector<double> wandering = line(0.9, 0.74, 10);
+        for (int i = 0; i < 10; ++i)
+            wandering.push_back(i % 2 == 0 ? 0.745 : 0.735);
+        wandering.back() = 0.74 * 1.015;
+        QCOMPARE(verdict(line(0.8, 0.3, 20), wandering), Verdict::Plateaued);
         QCOMPARE(verdict(line(0.5, 0.9, 20), line(0.5, 0.9, 20)), Verdict::Diverging);
         // Without validation, the training curve is judged.
         QCOMPARE(verdict(line(0.8, 0.5, 20), {}), Verdict::Learning);
