@@ -64,7 +64,7 @@ struct NegativePhaseColumns
     // Kept at their data: CD of the conditional distribution of the other visible units given
     // these (their visible-bias terms cancel).
     std::vector<ColumnRange> given = {};
-    // Reconstructed by their mean (a probability, or a Gaussian's b + sigma W h) instead of a
+    // Reconstructed by their mean (a probability, or a Gaussian's b + W h) instead of a
     // sample of it, as Hinton's practical guide (section 3.2) advises for visible units: less
     // noise in the negative statistics, the same expectation.
     std::vector<ColumnRange> means = {};
