@@ -76,8 +76,8 @@ void addHybridOptions(QCommandLineParser& parser, HybridUse use)
                       "Hybrid: pretrain the joint layer on the joint distribution of the pathways' tops, "
                       "not on the listening given the others (docs/MODEL.md section 10)."});
     parser.addOption({"no-hybrid-mean-reconstructions",
-                      "Hybrid: sample the audio and tag units' reconstructions in pretraining, not "
-                      "their means (docs/MODEL.md section 10)."});
+                      "Hybrid: sample every visible unit's reconstruction in pretraining, not the means "
+                      "of the audio, tag and low-rank listening units (docs/MODEL.md section 10)."});
     parser.addOption(
         {"hybrid-learn-variances",
          "Hybrid: learn the audio units' variances (fixed at 1 by default; docs/MODEL.md section 10)."});
@@ -110,7 +110,7 @@ model::HybridParams hybridParams(const QCommandLineParser& parser)
     p.finetuneEpochs = int(integerOption(parser, "hybrid-finetune-epochs", 0, 1'000'000));
     p.weightDoubling = !parser.isSet("no-hybrid-weight-doubling");
     p.conditionalJoint = !parser.isSet("no-hybrid-conditional-joint");
-    p.meanContentReconstructions = !parser.isSet("no-hybrid-mean-reconstructions");
+    p.meanReconstructions = !parser.isSet("no-hybrid-mean-reconstructions");
     p.learnVariances = parser.isSet("hybrid-learn-variances");
     if (const auto problems = model::validate(p); !problems.empty())
         throw UsageError{problems.front()};

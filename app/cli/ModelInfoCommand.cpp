@@ -50,15 +50,14 @@ int runModelInfo(const QStringList& args)
                     m.hybrid.conditionalJoint && m.find(model::Modality::Listening)
                         ? ", pretrained on the listening given the other modalities"
                         : "");
-        if (m.hybrid.meanContentReconstructions) {
-            std::vector<std::string> content;
+        if (m.hybrid.meanReconstructions) {
+            std::string means, sampled;
             for (const model::ModalityColumns& c : m.modalities) {
-                if (c.modality != model::Modality::Listening)
-                    content.emplace_back(model::modalityKey(c.modality));
+                std::string& list = rec::reconstructedByMean(m, c.modality) ? means : sampled;
+                list += (list.empty() ? "" : ", ") + std::string(model::modalityKey(c.modality));
             }
-            std::printf("reconstructed:  %s by their means in pretraining%s\n",
-                        text::join(content, " and ").c_str(),
-                        m.find(model::Modality::Listening) ? " (listening sampled)" : "");
+            std::printf("reconstructed:  %s by their means in pretraining%s\n", means.c_str(),
+                        sampled.empty() ? "" : (" (" + sampled + " sampled)").c_str());
         }
         if (const model::ModalityColumns* listening = m.find(model::Modality::Listening)) {
             const std::size_t listeners =

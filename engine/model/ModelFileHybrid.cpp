@@ -116,7 +116,7 @@ void putHybrid(Writer& w, const Model& model)
     w.put(std::uint8_t(h.learnVariances));
     w.put(std::uint32_t(h.listeningRank));
     w.put(std::uint8_t(h.conditionalJoint));
-    w.put(std::uint8_t(h.meanContentReconstructions));
+    w.put(std::uint8_t(h.meanReconstructions));
     putSizes(w, model.params.layers);
     // Each curve point's per-modality errors (layer 1's), named by the modalities above.
     for (const EpochStats& point : model.curves) {
@@ -197,7 +197,7 @@ void getHybrid(Reader& r, Model& model, std::uint32_t version)
     // Before version 5 every joint layer learned the joint distribution of the pathways' tops.
     h.conditionalJoint = version >= 5 && r.get<std::uint8_t>() != 0;
     // Before version 6 every reconstruction was sampled.
-    h.meanContentReconstructions = version >= 6 && r.get<std::uint8_t>() != 0;
+    h.meanReconstructions = version >= 6 && r.get<std::uint8_t>() != 0;
     if (const auto problems = validate(h); !problems.empty())
         r.fail("the model file holds unusable hybrid settings (" + problems.front() + ")");
     model.params.layers = getSizes(r, "layer count");

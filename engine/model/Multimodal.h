@@ -54,13 +54,14 @@ struct HybridParams
     // 16 units: 8 and 32 ranked new tracks lower (docs/MODEL.md section 10).
     std::size_t jointUnits = 16;
     bool conditionalJoint = true;
-    // The audio and tag pathways' first layer reconstructs its inputs by their means in CD's
-    // negative phase (NegativePhaseColumns::means) instead of sampling them; the listening units
-    // stay sampled. On the demo catalog's validation populations it ranked returning listeners
-    // at 0.164 and 0.161 (seeds 2, 3) against 0.151 both times, new tracks at 0.216 and 0.206
-    // against 0.180 and 0.168. The listening units' means ranked lower and are dense, where
-    // their samples are sparse (docs/MODEL.md section 10).
-    bool meanContentReconstructions = true;
+    // The first layer reconstructs the audio, tag and low-rank listening units by their means in
+    // CD's negative phase (NegativePhaseColumns::means) instead of sampling them; one binary
+    // unit per listener stays sampled. On the demo catalog's validation populations it ranked
+    // returning listeners at 0.164 and 0.161 (seeds 2, 3) against 0.151 both times, new tracks
+    // at 0.216 and 0.206 against 0.180 and 0.168. The per-listener units' means ranked lower and
+    // are dense, where their samples are sparse; the low-rank coding's means ranked returning
+    // listeners at 0.127 and 0.131 against 0.110 and 0.122 (docs/MODEL.md section 10).
+    bool meanReconstructions = true;
     std::size_t minTagTracks = kDefaultMinTagTracks;
     // Pretraining momentum of every pathway and the joint layer (Hinton's practical guide: 0.5,
     // then 0.9), in place of the recipe's: without it the listening pathway barely learns in 100

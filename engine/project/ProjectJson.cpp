@@ -159,7 +159,7 @@ json toJson(const model::HybridParams& p)
             {"listening_rank", p.listeningRank},
             {"joint_units", p.jointUnits},
             {"conditional_joint", p.conditionalJoint},
-            {"mean_content_reconstructions", p.meanContentReconstructions},
+            {"mean_reconstructions", p.meanReconstructions},
             {"min_tag_tracks", p.minTagTracks},
             {"pretrain_momentum_start", realToJson(p.pretrainMomentumStart)},
             {"pretrain_momentum", realToJson(p.pretrainMomentum)},
@@ -188,9 +188,8 @@ model::HybridParams hybridParamsFromJson(const json& in, const JsonReader& reade
     // Written since the conditional joint layer exists; an older project's learned the joint
     // distribution.
     p.conditionalJoint = in.contains("conditional_joint") && reader.boolean(in, "conditional_joint");
-    // Written since the content pathways' reconstructions are means; an older project's sampled.
-    p.meanContentReconstructions =
-        in.contains("mean_content_reconstructions") && reader.boolean(in, "mean_content_reconstructions");
+    // Written since pretraining reconstructs by means; an older project's sampled.
+    p.meanReconstructions = in.contains("mean_reconstructions") && reader.boolean(in, "mean_reconstructions");
     p.minTagTracks = reader.size(in, "min_tag_tracks");
     p.pretrainMomentumStart = reader.real(in, "pretrain_momentum_start");
     p.pretrainMomentum = reader.real(in, "pretrain_momentum");

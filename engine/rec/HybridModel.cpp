@@ -83,14 +83,17 @@ model::Architecture hybridArchitecture(const model::Model& model)
                 a.topConditions.push_back({tops[i].col, tops[i].cols});
         }
     }
-    // The content pathways' inputs are reconstructed by their means.
-    if (p.meanContentReconstructions) {
-        for (const ModalityColumns& m : modalities) {
-            if (m.modality != Modality::Listening)
-                a.meanInputs.push_back({m.first, m.count});
-        }
+    for (const ModalityColumns& m : modalities) {
+        if (reconstructedByMean(model, m.modality))
+            a.meanInputs.push_back({m.first, m.count});
     }
     return a;
+}
+
+bool reconstructedByMean(const model::Model& model, Modality modality)
+{
+    return model.hybrid.meanReconstructions &&
+           (modality != Modality::Listening || isGaussian(model, modality));
 }
 
 bool isGaussian(const model::Model& model, Modality modality)

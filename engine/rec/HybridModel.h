@@ -61,6 +61,11 @@ Matrix embedHybrid(const model::Model& model, const data::Catalog& catalog, Embe
 // Whether a modality's units are Gaussian: audio, and listening in its low-rank coding.
 bool isGaussian(const model::Model& model, model::Modality modality);
 
+// Whether pretraining reconstructs a modality's units by their means in CD's negative phase
+// (HybridParams::meanReconstructions): every Gaussian modality and the tags; never the listening
+// in one binary unit per listener, whose samples are sparse.
+bool reconstructedByMean(const model::Model& model, model::Modality modality);
+
 // The tracks whose listening the model infers: no training listener.
 // All false for a model without the listening modality.
 std::vector<bool> unheardTracks(const model::Model& model, const data::Catalog& catalog);

@@ -10,9 +10,10 @@
 using namespace gdbm;
 using namespace gdbm::model;
 
-// The hybrid's audio and tag pathways reconstruct their inputs by their means in CD's negative
-// phase (docs/MODEL.md section 10): those columns' reconstructions are the model's means, drawn
-// from the same hidden sample as before, and the other columns keep their samples.
+// The hybrid's pretraining reconstructs its audio, tag and low-rank listening units by their means
+// in CD's negative phase (docs/MODEL.md section 10): those columns' reconstructions are the
+// model's means, drawn from the same hidden sample as before, and the other columns keep their
+// samples.
 class TestMeanReconstructions : public QObject
 {
     Q_OBJECT
@@ -21,7 +22,7 @@ private Q_SLOTS:
     void meanColumnsAreReconstructedByTheirMeans_data();
     void meanColumnsAreReconstructedByTheirMeans();
     void pretrainingReconstructsTheFirstLayersMeanInputs();
-    void hybridReconstructsTheContentByItsMeans();
+    void hybridSamplesOnlyItsPerListenerUnits();
 };
 
 namespace {
@@ -101,22 +102,29 @@ void TestMeanReconstructions::pretrainingReconstructsTheFirstLayersMeanInputs()
     QVERIFY(withMeans.rbms.at(0).visibleBias.head(3) != sampled.rbms.at(0).visibleBias.head(3));
 }
 
-void TestMeanReconstructions::hybridReconstructsTheContentByItsMeans()
+void TestMeanReconstructions::hybridSamplesOnlyItsPerListenerUnits()
 {
-    const test::TinyHybrid tiny;
-    QVERIFY(tiny.shape.meanContentReconstructions); // the default
+    test::TinyHybrid tiny;
+    QVERIFY(tiny.shape.meanReconstructions); // the default
     Model model = tiny.train();
 
     // The visible units: audio, then tags, then one per listener, which stay sampled.
-    std::vector<ColumnRange> content;
-    for (const ModalityColumns& m : model.modalities) {
-        if (m.modality != Modality::Listening)
-            content.push_back({m.first, m.count});
-    }
-    QCOMPARE(content.size(), std::size_t(2));
-    QCOMPARE(rec::hybridArchitecture(model).meanInputs, content);
-    model.hybrid.meanContentReconstructions = false;
+    const auto columnsOf = [](const Model& m, std::initializer_list<Modality> modalities) {
+        std::vector<ColumnRange> columns;
+        for (Modality modality : modalities)
+            columns.push_back({m.find(modality)->first, m.find(modality)->count});
+        return columns;
+    };
+    QCOMPARE(rec::hybridArchitecture(model).meanInputs, columnsOf(model, {Modality::Audio, Modality::Tags}));
+    model.hybrid.meanReconstructions = false;
     QVERIFY(rec::hybridArchitecture(model).meanInputs.empty());
+
+    // The low-rank listening coding is Gaussian and dense: its means too (its units come before
+    // the tags', with the other Gaussian ones).
+    tiny.shape.listeningRank = 3;
+    const Model lowRank = tiny.train();
+    QCOMPARE(rec::hybridArchitecture(lowRank).meanInputs,
+             columnsOf(lowRank, {Modality::Audio, Modality::Listening, Modality::Tags}));
 }
 
 QTEST_APPLESS_MAIN(TestMeanReconstructions)

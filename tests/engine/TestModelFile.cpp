@@ -220,7 +220,7 @@ void TestModelFile::lowRankHybridRoundTripIsExact()
 void TestModelFile::olderFormatHybridsStillLoad()
 {
     // The defaults, so that dropping them shows.
-    QVERIFY(m_hybrid.hybrid.conditionalJoint && m_hybrid.hybrid.meanContentReconstructions);
+    QVERIFY(m_hybrid.hybrid.conditionalJoint && m_hybrid.hybrid.meanReconstructions);
     const std::size_t header = 8 + 4 + 8;
     const std::string bytes = serializeModel(m_hybrid);
     std::string payload = bytes.substr(header, bytes.size() - header - 8);
@@ -237,7 +237,7 @@ void TestModelFile::olderFormatHybridsStillLoad()
     QCOMPARE(payload[conditionalFlag], char(1));
     payload.erase(meanFlag, 1);
     Model expected = m_hybrid;
-    expected.hybrid.meanContentReconstructions = false;
+    expected.hybrid.meanReconstructions = false;
     const Model fifth = deserializeModel(fileOf(5, payload), "v5.gdbm");
     QVERIFY(fifth == expected);
 
