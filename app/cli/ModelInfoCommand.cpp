@@ -44,12 +44,11 @@ int runModelInfo(const QStringList& args)
             pathways.push_back(key + " " + text::join(widths, "-"));
         }
         std::printf("model:          hybrid (HYBRID.md): %s\n", text::join(groups, ", ").c_str());
-        std::printf("layers:         %zu visible, hidden %s (pathways %s; joint %zu%s)\n",
-                    m.dbm.visibleCount(), layers.c_str(), text::join(pathways, ", ").c_str(),
-                    m.hybrid.jointUnits,
-                    m.hybrid.conditionalJoint && m.find(model::Modality::Listening)
-                        ? ", pretrained on the listening given the other modalities"
-                        : "");
+        std::printf(
+            "layers:         %zu visible, hidden %s (pathways %s; joint %zu%s)\n", m.dbm.visibleCount(),
+            layers.c_str(), text::join(pathways, ", ").c_str(), m.hybrid.jointUnits,
+            rec::jointLayerIsConditional(m) ? ", pretrained on the listening given the other modalities"
+                                            : "");
         if (m.hybrid.meanReconstructions) {
             std::string means, sampled;
             for (const model::ModalityColumns& c : m.modalities) {

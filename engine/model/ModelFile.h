@@ -19,8 +19,8 @@ namespace gdbm::model {
 // hybrid's listening rank and its low-rank listening coding (listeners, factors, offset; none
 // for the per-listener coding), before the heard tracks. Version 5 adds whether the hybrid's
 // joint layer was pretrained as a conditional RBM (an older hybrid's was not). Version 6 adds
-// whether its audio and tag reconstructions were means in pretraining (an older one's were
-// sampled).
+// whether pretraining reconstructed its audio, tag and low-rank listening units by their means
+// (an older one's were sampled).
 inline constexpr std::uint32_t kModelFormatVersion = 6;
 
 // Writes atomically: a reader sees the old file or the new one.

@@ -77,7 +77,7 @@ model::Architecture hybridArchitecture(const model::Model& model)
     }
     // A conditional joint layer is given every pathway's top but the listening one's.
     const model::BlockList& tops = a.blocks[depth - 1];
-    if (p.conditionalJoint && model.find(Modality::Listening) && modalities.size() > 1) {
+    if (jointLayerIsConditional(model)) {
         for (std::size_t i = 0; i < modalities.size(); ++i) {
             if (modalities[i].modality != Modality::Listening)
                 a.topConditions.push_back({tops[i].col, tops[i].cols});
@@ -88,6 +88,11 @@ model::Architecture hybridArchitecture(const model::Model& model)
             a.meanInputs.push_back({m.first, m.count});
     }
     return a;
+}
+
+bool jointLayerIsConditional(const model::Model& model)
+{
+    return model.hybrid.conditionalJoint && model.find(Modality::Listening) && model.modalities.size() > 1;
 }
 
 bool reconstructedByMean(const model::Model& model, Modality modality)

@@ -61,6 +61,11 @@ Matrix embedHybrid(const model::Model& model, const data::Catalog& catalog, Embe
 // Whether a modality's units are Gaussian: audio, and listening in its low-rank coding.
 bool isGaussian(const model::Model& model, model::Modality modality);
 
+// Whether the joint layer was pretrained as a conditional RBM of the listening pathway's top given
+// the others' (HybridParams::conditionalJoint): only with listening and something to predict it
+// from.
+bool jointLayerIsConditional(const model::Model& model);
+
 // Whether pretraining reconstructs a modality's units by their means in CD's negative phase
 // (HybridParams::meanReconstructions): every Gaussian modality and the tags; never the listening
 // in one binary unit per listener, whose samples are sparse.

@@ -8,6 +8,7 @@
 #include "pages/RunsPanel.h"
 #include "pages/TrainingSettings.h"
 #include "pages/TrainingSettingsForm.h"
+#include "rec/HybridModel.h"
 #include "util/MessageBox.h"
 
 #include <QCheckBox>
@@ -355,15 +356,13 @@ void TrainingPage::describeChart()
 {
     const auto& model = m_state.model();
     if (model) {
-        m_chart->describeModel(model->isHybrid(),
-                               model->hybrid.conditionalJoint && model->find(model::Modality::Listening),
+        m_chart->describeModel(model->isHybrid(), rec::jointLayerIsConditional(*model),
                                model->trainedRecipe().finetuneEpochs);
         return;
     }
     const bool audioOnly = m_modelChoice->audioOnly();
     const model::HybridParams& hybrid = m_state.hybridParams();
-    const bool listening = hybrid.uses(model::Modality::Listening) && listeningAvailable();
-    m_chart->describeModel(!audioOnly, hybrid.conditionalJoint && listening,
+    m_chart->describeModel(!audioOnly, jointWouldBeConditional(hybrid),
                            audioOnly ? m_state.trainingParams().finetuneEpochs : hybrid.finetuneEpochs);
 }
 
@@ -381,6 +380,13 @@ bool TrainingPage::listeningAvailable() const
     const auto& simulation = m_state.simulation();
     return simulation && m_state.simulationCatalog() == m_state.catalog() &&
            !simulation->interactions.empty();
+}
+
+bool TrainingPage::jointWouldBeConditional(const model::HybridParams& hybrid) const
+{
+    // As rec::jointLayerIsConditional says of the model these settings would train.
+    return hybrid.conditionalJoint && hybrid.uses(model::Modality::Listening) &&
+           hybrid.modalities.size() > 1 && listeningAvailable();
 }
 
 QStringList TrainingPage::problems() const

@@ -75,6 +75,8 @@ private:
     void showAvailableModalities();
     // Whether the open dataset has a simulation of its own to feed the listening modality.
     bool listeningAvailable() const;
+    // Whether a hybrid trained with these settings would have a conditional joint layer.
+    bool jointWouldBeConditional(const model::HybridParams& hybrid) const;
     // The chart's titles and explanation for the current model (or, without one, the choice).
     void describeChart();
     // Every problem that stops a run: the model choice's, then the settings'.

@@ -93,10 +93,7 @@ void TrainingPage::start()
     m_pretrainSeconds = 0.0;
     m_chart->clear();
     m_chart->plan(recipe.pretrainEpochs, recipe.finetuneEpochs);
-    m_chart->describeModel(!audioOnly,
-                           hybrid.conditionalJoint && hybrid.uses(model::Modality::Listening) && simulation &&
-                               !simulation->interactions.empty(),
-                           recipe.finetuneEpochs);
+    m_chart->describeModel(!audioOnly, jointWouldBeConditional(hybrid), recipe.finetuneEpochs);
     m_status->clear();
     m_progress->setRange(0, std::max(1, m_plannedEpochs));
     m_progress->setValue(0);
