@@ -23,7 +23,7 @@ struct LoadedCatalog
 {
     std::shared_ptr<const data::Catalog> catalog;
     sim::CatalogFacts facts;       // genre stats (for the thresholds in force), top artists, ranges
-    std::size_t tagUnits = 0;      // the hybrid's tag units (genres with enough tracks, decades)
+    std::size_t tagUnits = 0;      // the hybrid's tag units (genres, decades, artists)
     std::uint64_t fingerprint = 0; // project::catalogFingerprint, which training runs are compared by
 };
 

@@ -270,10 +270,11 @@ int runTrain(const QStringList& args)
                       "The listening modality's data: interaction_data.csv as gdbm-cli simulate writes it.",
                       "CSV"});
     parser.addOption({"out", "The model file to write.", "MODEL"});
-    parseOrExit(parser, args,
-                "Trains a Deep Boltzmann Machine on the songs: by default the hybrid of every modality the "
-                "data has (audio features, genres and decades, and with --interactions who listened to "
-                "what); --modalities audio trains the original study's audio-only model.");
+    parseOrExit(
+        parser, args,
+        "Trains a Deep Boltzmann Machine on the songs: by default the hybrid of every modality the "
+        "data has (audio features, genres, decades and artists, and with --interactions who listened to "
+        "what); --modalities audio trains the original study's audio-only model.");
     if (!parser.isSet("out"))
         throw UsageError{"train needs --out MODEL"};
     const model::TrainingParams params = trainingParams(parser);

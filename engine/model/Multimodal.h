@@ -24,7 +24,8 @@ inline constexpr Modality kAllModalities[] = {Modality::Audio, Modality::Tags, M
 std::string_view modalityKey(Modality modality); // "audio", "tags", "listening"
 std::optional<Modality> modalityFromKey(std::string_view key);
 
-// A genre becomes a tag unit when at least this many tracks carry it (HYBRID.md section 1).
+// A genre or an artist becomes a tag unit when at least this many tracks carry it (HYBRID.md
+// section 1; artists: docs/MODEL.md section 10).
 inline constexpr std::size_t kDefaultMinTagTracks = 5;
 
 // The shape of the multimodal DBM: which modalities, each pathway's hidden layers (every pathway

@@ -19,8 +19,9 @@ using model::ModalityColumns;
 
 namespace {
 
-// The tag units of `rows`, in the model's vocabulary: a track's genres and decade that the
-// vocabulary has (whatever their counts in this catalog) are 1, the rest 0.
+// The tag units of `rows`, in the model's vocabulary: a track's genres, decade and artists that
+// the vocabulary has (whatever their counts in this catalog) are 1, the rest 0. A model trained
+// before artists were tags has none in its vocabulary, and reads its tags as it always did.
 void fillTags(const data::Catalog& catalog, const std::vector<std::uint32_t>& rows,
               const ModalityColumns& tags, Matrix& v)
 {
@@ -34,9 +35,11 @@ void fillTags(const data::Catalog& catalog, const std::vector<std::uint32_t>& ro
     for (std::size_t r = 0; r < rows.size(); ++r) {
         const data::Track& t = catalog.track(rows[r]);
         for (data::GenreId g : t.genres)
-            set(Eigen::Index(r), "genre:" + catalog.genreName(g));
+            set(Eigen::Index(r), genreTag(catalog.genreName(g)));
         if (t.year != 0)
-            set(Eigen::Index(r), "decade:" + std::to_string(t.year / 10 * 10) + "s");
+            set(Eigen::Index(r), decadeTag(t.year));
+        for (data::ArtistId a : t.artists)
+            set(Eigen::Index(r), artistTag(catalog.artistName(a)));
     }
 }
 

@@ -7,41 +7,84 @@ namespace gdbm::rec {
 
 namespace {
 
-// The tag vocabulary: each genre with enough tracks, then each decade present, with the column
-// of every genre (SIZE_MAX: too few tracks) and decade.
+// Tracks per id, an id counted once per track that lists it (a genre, an artist).
+template <typename Ids>
+std::vector<std::size_t> tracksPer(const data::Catalog& catalog, std::size_t ids, Ids idsOf)
+{
+    std::vector<std::size_t> count(ids, 0);
+    for (const data::Track& t : catalog.tracks()) {
+        for (auto id : idsOf(t))
+            ++count[id];
+    }
+    return count;
+}
+
+// The tag vocabulary: each genre with enough tracks, then each decade present, then each artist
+// with enough tracks, with the column of every genre and artist (SIZE_MAX: too few tracks) and
+// decade.
 struct Vocabulary
 {
     std::vector<std::string> names;
     std::vector<std::size_t> genreColumn;
     std::map<int, std::size_t> decadeColumn;
+    std::vector<std::size_t> artistColumn;
 };
+
+// Columns for the ids with at least minTracks tracks, named by `name`, appended to v.names.
+template <typename Name>
+std::vector<std::size_t> columnsFor(const std::vector<std::size_t>& tracks, std::size_t minTracks,
+                                    Vocabulary& v, Name name)
+{
+    std::vector<std::size_t> column(tracks.size(), SIZE_MAX);
+    for (std::size_t id = 0; id < tracks.size(); ++id) {
+        if (tracks[id] >= minTracks) {
+            column[id] = v.names.size();
+            v.names.push_back(name(id));
+        }
+    }
+    return column;
+}
 
 Vocabulary vocabulary(const data::Catalog& catalog, std::size_t minTagTracks)
 {
-    std::vector<std::size_t> tracksPerGenre(catalog.genreNames().size(), 0);
+    Vocabulary v;
+    const auto genres = tracksPer(
+        catalog, catalog.genreNames().size(), [](const data::Track& t) -> const auto& { return t.genres; });
+    v.genreColumn = columnsFor(genres, minTagTracks, v,
+                               [&](std::size_t g) { return genreTag(catalog.genreName(data::GenreId(g))); });
     std::map<int, std::size_t> decades;
     for (const data::Track& t : catalog.tracks()) {
-        for (data::GenreId g : t.genres)
-            ++tracksPerGenre[g];
         if (t.year != 0)
             ++decades[t.year / 10 * 10];
     }
-    Vocabulary v;
-    v.genreColumn.assign(catalog.genreNames().size(), SIZE_MAX);
-    for (std::size_t g = 0; g < tracksPerGenre.size(); ++g) {
-        if (tracksPerGenre[g] >= minTagTracks) {
-            v.genreColumn[g] = v.names.size();
-            v.names.push_back("genre:" + catalog.genreName(data::GenreId(g)));
-        }
-    }
     for (const auto& [decade, count] : decades) {
         v.decadeColumn[decade] = v.names.size();
-        v.names.push_back("decade:" + std::to_string(decade) + "s");
+        v.names.push_back(decadeTag(decade));
     }
+    const auto artists = tracksPer(
+        catalog, catalog.artistNames().size(), [](const data::Track& t) -> const auto& { return t.artists; });
+    v.artistColumn = columnsFor(artists, minTagTracks, v, [&](std::size_t a) {
+        return artistTag(catalog.artistName(data::ArtistId(a)));
+    });
     return v;
 }
 
 } // namespace
+
+std::string genreTag(const std::string& genre)
+{
+    return "genre:" + genre;
+}
+
+std::string decadeTag(int year)
+{
+    return "decade:" + std::to_string(year / 10 * 10) + "s";
+}
+
+std::string artistTag(const std::string& artist)
+{
+    return "artist:" + artist;
+}
 
 std::vector<std::string> tagNames(const data::Catalog& catalog, std::size_t minTagTracks)
 {
@@ -61,6 +104,10 @@ TagFeatures tagFeatures(const data::Catalog& catalog, std::size_t minTagTracks)
         }
         if (t.year != 0)
             tags.indicators(Eigen::Index(i), Eigen::Index(v.decadeColumn.at(t.year / 10 * 10))) = 1.0f;
+        for (data::ArtistId a : t.artists) {
+            if (v.artistColumn[a] != SIZE_MAX)
+                tags.indicators(Eigen::Index(i), Eigen::Index(v.artistColumn[a])) = 1.0f;
+        }
     }
     tags.names = std::move(v.names);
     return tags;

@@ -306,7 +306,7 @@ void TestCli::trainRecommendAndEvaluateAHybrid()
     QCOMPARE(run({"simulate", "--users", "60", "--out", dir}).code, 0);
     const QString interactions = dir + "/interaction_data.csv";
     const QString model = m_dir.filePath("hybrid.gdbm");
-    // The default: every modality the data has (the demo catalog's genres and decades, and the
+    // The default: every modality the data has (the demo catalog's genres, decades and artists, and the
     // listening of --interactions).
     const Result t =
         run({"train", "--interactions", interactions, "--pretrain-epochs", "2", "--audio-layers", "8",

@@ -59,7 +59,7 @@ void TestTrainingPageHybrid::saysWhatTheDataProvides()
 {
     auto* listening = child<QCheckBox>("trainListening");
     QVERIFY2(listening->text().contains("run a simulation first"), qPrintable(listening->text()));
-    QVERIFY(child<QCheckBox>("trainTags")->text().contains("genres and decades ("));
+    QVERIFY(child<QCheckBox>("trainTags")->text().contains("genres, decades, artists ("));
     QVERIFY(!child<QLabel>("trainModalityNote")->text().contains("listening"));
     m_state->setSimulation(m_simulation, m_small.catalog, sim::defaultArchetypes(),
                            m_small.facts.genres.thresholds);

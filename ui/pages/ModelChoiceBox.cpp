@@ -133,7 +133,8 @@ void ModelChoiceBox::setParams(const model::HybridParams& p)
                                        QSignalBlocker(m_listeningRank)};
     m_shown = p;
     m_modality[int(Modality::Tags)]->setToolTip(
-        tr("Genres with at least %1 songs and release decades, one binary unit each").arg(p.minTagTracks));
+        tr("Genres and artists with at least %1 songs, and release decades: one binary unit each")
+            .arg(p.minTagTracks));
     for (Modality m : model::kAllModalities)
         m_modality[int(m)]->setChecked(p.uses(m));
     showLayers(m_audioLayers, p.audioLayers);
@@ -211,8 +212,9 @@ void ModelChoiceBox::showAvailability()
 {
     m_modality[int(Modality::Audio)]->setText(m_features > 0 ? tr("&Audio features (%L1)").arg(m_features)
                                                              : tr("&Audio features (none in this dataset)"));
-    m_modality[int(Modality::Tags)]->setText(m_tags > 0 ? tr("&Tags: genres and decades (%L1)").arg(m_tags)
-                                                        : tr("&Tags (none in this dataset)"));
+    m_modality[int(Modality::Tags)]->setText(m_tags > 0
+                                                 ? tr("&Tags: genres, decades, artists (%L1)").arg(m_tags)
+                                                 : tr("&Tags (none in this dataset)"));
     m_modality[int(Modality::Listening)]->setText(
         m_listeners > 0              ? tr("&Listening (%L1 simulated listeners)").arg(m_listeners)
         : m_simulationOfOtherCatalog ? tr("&Listening (the simulation ran on another catalog: run it again)")

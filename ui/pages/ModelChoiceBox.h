@@ -32,8 +32,8 @@ public:
     // What stops a run: pathway lists that do not parse, then validate(params()).
     QStringList problems() const;
 
-    // What the open dataset provides: its audio features, its tag units (genres with enough
-    // tracks and decades) and the simulation's listeners (0: none yet).
+    // What the open dataset provides: its audio features, its tag units (genres and artists
+    // with enough tracks, and decades) and the simulation's listeners (0: none yet).
     // otherCatalog: there is a simulation, but of another catalog (its listeners do not apply).
     void setAvailable(std::size_t features, std::size_t tags, std::size_t listeners,
                       bool otherCatalog = false);
