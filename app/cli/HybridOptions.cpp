@@ -67,6 +67,11 @@ void addHybridOptions(QCommandLineParser& parser, HybridUse use)
     parser.addOption({"joint",
                       "Hybrid: units of the joint layer (default " + QString::number(d.jointUnits) + ").",
                       "N", QString::number(d.jointUnits)});
+    parser.addOption({"tag-rate-factor",
+                      "Hybrid: the tag pathway's pretraining learning rate, as a factor on "
+                      "--lr-pretrain-hidden (default " +
+                          QString::number(d.tagRateFactor) + "; docs/MODEL.md section 10).",
+                      "FACTOR", QString::number(d.tagRateFactor)});
     parser.addOption({"hybrid-finetune-epochs",
                       "Hybrid: fine-tuning epochs (default " + QString::number(d.finetuneEpochs) +
                           "; pretraining alone ranks better, docs/MODEL.md section 10).",
@@ -107,6 +112,7 @@ model::HybridParams hybridParams(const QCommandLineParser& parser)
     p.listeningLayers = pathwaySizes(parser, "listening-layers");
     p.listeningRank = std::size_t(integerOption(parser, "listening-rank", 0, 1024));
     p.jointUnits = std::size_t(integerOption(parser, "joint", 1, 4096));
+    p.tagRateFactor = numberOption(parser, "tag-rate-factor", 1e-3, 100);
     p.finetuneEpochs = int(integerOption(parser, "hybrid-finetune-epochs", 0, 1'000'000));
     p.weightDoubling = !parser.isSet("no-hybrid-weight-doubling");
     p.conditionalJoint = !parser.isSet("no-hybrid-conditional-joint");

@@ -58,6 +58,9 @@ int runModelInfo(const QStringList& args)
             std::printf("reconstructed:  %s by their means in pretraining%s\n", means.c_str(),
                         sampled.empty() ? "" : (" (" + sampled + " sampled)").c_str());
         }
+        if (m.find(model::Modality::Tags) && m.modalities.size() > 1)
+            std::printf("tag pathway:    pretrained at %s times the other binary units' learning rate\n",
+                        text::formatDouble(m.hybrid.tagRateFactor).c_str());
         if (const model::ModalityColumns* listening = m.find(model::Modality::Listening)) {
             const std::size_t listeners =
                 m.listeningFactors.empty() ? listening->count : m.listeningFactors.listeners.size();

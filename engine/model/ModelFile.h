@@ -20,8 +20,9 @@ namespace gdbm::model {
 // for the per-listener coding), before the heard tracks. Version 5 adds whether the hybrid's
 // joint layer was pretrained as a conditional RBM (an older hybrid's was not). Version 6 adds
 // whether pretraining reconstructed its audio, tag and low-rank listening units by their means
-// (an older one's were sampled).
-inline constexpr std::uint32_t kModelFormatVersion = 6;
+// (an older one's were sampled). Version 7 adds the tag pathway's learning-rate factor (an older
+// one's was 1).
+inline constexpr std::uint32_t kModelFormatVersion = 7;
 
 // Writes atomically: a reader sees the old file or the new one.
 void saveModel(const Model& model, const std::string& path);

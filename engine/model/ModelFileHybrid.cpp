@@ -117,6 +117,7 @@ void putHybrid(Writer& w, const Model& model)
     w.put(std::uint32_t(h.listeningRank));
     w.put(std::uint8_t(h.conditionalJoint));
     w.put(std::uint8_t(h.meanReconstructions));
+    w.put(h.tagRateFactor);
     putSizes(w, model.params.layers);
     // Each curve point's per-modality errors (layer 1's), named by the modalities above.
     for (const EpochStats& point : model.curves) {
@@ -198,6 +199,8 @@ void getHybrid(Reader& r, Model& model, std::uint32_t version)
     h.conditionalJoint = version >= 5 && r.get<std::uint8_t>() != 0;
     // Before version 6 every reconstruction was sampled.
     h.meanReconstructions = version >= 6 && r.get<std::uint8_t>() != 0;
+    // Before version 7 the tag pathway learned at the other binary units' rate.
+    h.tagRateFactor = version >= 7 ? r.get<double>() : 1.0;
     if (const auto problems = validate(h); !problems.empty())
         r.fail("the model file holds unusable hybrid settings (" + problems.front() + ")");
     model.params.layers = getSizes(r, "layer count");

@@ -79,6 +79,8 @@ std::vector<std::string> validate(const HybridParams& p)
         problems.emplace_back("hybrid fine-tuning epochs: 0 to 1,000,000");
     if (p.listeningRank > 1024)
         problems.emplace_back("listening rank: 0 (one unit per listener) to 1,024");
+    if (!(p.tagRateFactor > 0 && p.tagRateFactor <= 100))
+        problems.emplace_back("tag rate factor: above 0, at most 100");
     if (p.minTagTracks < 1)
         problems.emplace_back("min tag tracks: at least 1");
     return problems;

@@ -41,14 +41,15 @@ EpochSchedule scheduleFor(const TrainingParams& p, std::size_t layer, int epoch)
 }
 
 // The learning rate of each visible unit and each hidden unit: a Gaussian unit (and the hidden
-// units of its modality's block) learns at the Gaussian rate, every other unit at the binary one.
+// units of its modality's block) learns at the Gaussian rate, every other unit at the binary one;
+// then each block's units at its factor (Architecture::blockRateFactors) times that.
 struct UnitRates
 {
     Vector visible;
     Vector hidden;
 };
 
-UnitRates unitRates(const Rbm& rbm, const EpochSchedule& schedule)
+UnitRates unitRates(const Rbm& rbm, const EpochSchedule& schedule, const std::vector<double>& blockFactors)
 {
     const auto gaussian = Scalar(schedule.rate);
     const auto binary = Scalar(rbm.hasGaussian() ? schedule.binaryRate : schedule.rate);
@@ -63,6 +64,14 @@ UnitRates unitRates(const Rbm& rbm, const EpochSchedule& schedule)
     for (const WeightBlock& b : rbm.blocks) {
         if (b.row < rbm.gaussianCount)
             rates.hidden.segment(Eigen::Index(b.col), Eigen::Index(b.cols)).setConstant(gaussian);
+    }
+    if (blockFactors.size() == rbm.blocks.size()) {
+        for (std::size_t i = 0; i < blockFactors.size(); ++i) {
+            const WeightBlock& b = rbm.blocks[i];
+            const auto factor = Scalar(blockFactors[i]);
+            rates.visible.segment(Eigen::Index(b.row), Eigen::Index(b.rows)) *= factor;
+            rates.hidden.segment(Eigen::Index(b.col), Eigen::Index(b.cols)) *= factor;
+        }
     }
     return rates;
 }
@@ -140,7 +149,7 @@ bool trainEpoch(Rbm& rbm, Velocity& velocity, const Matrix& input, std::size_t l
 {
     const TrainingParams& p = context.params;
     const EpochSchedule schedule = scheduleFor(p, layer, epoch);
-    const UnitRates rates = unitRates(rbm, schedule); // the epoch's, as its schedule
+    const UnitRates rates = unitRates(rbm, schedule, context.architecture.blockRateFactors); // the epoch's
     const std::uint64_t orderKey = updateKey(kPretrainPhase, layer, epoch, 0xFFFFFFFF);
     const std::vector<std::uint32_t> order = epochOrder(std::size_t(input.rows()), p.seed, orderKey);
     // One workspace per chunk for the whole epoch: its rows of the batch, and its statistics,

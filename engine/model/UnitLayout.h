@@ -59,6 +59,10 @@ struct Architecture
     // negative phase instead of sampling them (NegativePhaseColumns::means). Empty: every
     // reconstruction sampled, MODEL.md section 3's recipe.
     std::vector<ColumnRange> meanInputs;
+    // A factor on the pretraining learning rate of each block of the layers below the top (a
+    // pathway: its visible units, its weights and its hidden units), in the blocks' order. Empty:
+    // every block learns at its layer's rate.
+    std::vector<double> blockRateFactors;
 
     const BlockList& blocksOf(std::size_t l) const;
     bool operator==(const Architecture&) const = default;

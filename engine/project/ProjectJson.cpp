@@ -160,6 +160,7 @@ json toJson(const model::HybridParams& p)
             {"joint_units", p.jointUnits},
             {"conditional_joint", p.conditionalJoint},
             {"mean_reconstructions", p.meanReconstructions},
+            {"tag_rate_factor", realToJson(p.tagRateFactor)},
             {"min_tag_tracks", p.minTagTracks},
             {"pretrain_momentum_start", realToJson(p.pretrainMomentumStart)},
             {"pretrain_momentum", realToJson(p.pretrainMomentum)},
@@ -190,6 +191,8 @@ model::HybridParams hybridParamsFromJson(const json& in, const JsonReader& reade
     p.conditionalJoint = in.contains("conditional_joint") && reader.boolean(in, "conditional_joint");
     // Written since pretraining reconstructs by means; an older project's sampled.
     p.meanReconstructions = in.contains("mean_reconstructions") && reader.boolean(in, "mean_reconstructions");
+    // Written since the tag pathway has a rate of its own; an older project's had the others'.
+    p.tagRateFactor = in.contains("tag_rate_factor") ? reader.real(in, "tag_rate_factor") : 1.0;
     p.minTagTracks = reader.size(in, "min_tag_tracks");
     p.pretrainMomentumStart = reader.real(in, "pretrain_momentum_start");
     p.pretrainMomentum = reader.real(in, "pretrain_momentum");

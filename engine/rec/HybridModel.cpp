@@ -90,6 +90,11 @@ model::Architecture hybridArchitecture(const model::Model& model)
         if (reconstructedByMean(model, m.modality))
             a.meanInputs.push_back({m.first, m.count});
     }
+    // One factor per pathway block, where the pathways share their layers.
+    if (modalities.size() > 1) {
+        for (const ModalityColumns& m : modalities)
+            a.blockRateFactors.push_back(m.modality == Modality::Tags ? p.tagRateFactor : 1.0);
+    }
     return a;
 }
 

@@ -236,7 +236,7 @@ void TestCli::trainEmbedAndDescribeAModel()
     const Result info = run({"model-info", model});
     QCOMPARE(info.code, 0);
     QVERIFY(info.out.contains("hidden 8-4"));
-    QVERIFY(info.out.contains("format version 6"));
+    QVERIFY(info.out.contains("format version 7"));
     QVERIFY2(info.out.contains("kept:           ") && info.out.contains(", the best on validation"),
              info.out.constData());
     QVERIFY(info.out.contains("Danceability"));
@@ -326,7 +326,8 @@ void TestCli::trainRecommendAndEvaluateAHybrid()
     const Result info = run({"model-info", model});
     QCOMPARE(info.code, 0);
     QVERIFY2(info.out.contains("hybrid") &&
-                 info.out.contains("pathways audio 8, tags 8, listening 16; joint 8"),
+                 info.out.contains("pathways audio 8, tags 8, listening 16; joint 8") &&
+                 info.out.contains("tag pathway:    pretrained at 1.5 times"),
              info.out.constData());
 
     // Most tracks nobody of 60 listeners heard: deep in the list some are recommended, marked, and

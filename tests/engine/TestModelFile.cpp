@@ -221,6 +221,7 @@ void TestModelFile::olderFormatHybridsStillLoad()
 {
     // The defaults, so that dropping them shows.
     QVERIFY(m_hybrid.hybrid.conditionalJoint && m_hybrid.hybrid.meanReconstructions);
+    QVERIFY(m_hybrid.hybrid.tagRateFactor != 1.0);
     const std::size_t header = 8 + 4 + 8;
     const std::string bytes = serializeModel(m_hybrid);
     std::string payload = bytes.substr(header, bytes.size() - header - 8);
@@ -231,12 +232,18 @@ void TestModelFile::olderFormatHybridsStillLoad()
     for (const EpochStats& point : m_hybrid.curves)
         groups += 1 + 16 * point.groups.size();
     const std::size_t factors = payload.size() - heard - 4;
-    const std::size_t meanFlag = factors - groups - (4 + 4 * m_hybrid.params.layers.size()) - 1;
+    const std::size_t tagRate = factors - groups - (4 + 4 * m_hybrid.params.layers.size()) - 8;
+    const std::size_t meanFlag = tagRate - 1;
     const std::size_t conditionalFlag = meanFlag - 1;
     QCOMPARE(payload[meanFlag], char(1));
     QCOMPARE(payload[conditionalFlag], char(1));
-    payload.erase(meanFlag, 1);
+    payload.erase(tagRate, 8);
     Model expected = m_hybrid;
+    expected.hybrid.tagRateFactor = 1.0;
+    const Model sixth = deserializeModel(fileOf(6, payload), "v6.gdbm");
+    QVERIFY(sixth == expected);
+
+    payload.erase(meanFlag, 1);
     expected.hybrid.meanReconstructions = false;
     const Model fifth = deserializeModel(fileOf(5, payload), "v5.gdbm");
     QVERIFY(fifth == expected);
@@ -246,7 +253,7 @@ void TestModelFile::olderFormatHybridsStillLoad()
     const Model fourth = deserializeModel(fileOf(4, payload), "v4.gdbm");
     QVERIFY(fourth == expected);
 
-    payload.erase(factors - 2, 4);
+    payload.erase(factors - 8 - 2, 4); // the rate and the two flags are gone before it
     payload.erase(conditionalFlag - 4, 4);
     const Model third = deserializeModel(fileOf(3, payload), "v3.gdbm");
     QVERIFY(third == expected);
