@@ -7,14 +7,18 @@ namespace gdbm::rec {
 
 namespace {
 
-// Tracks per id, an id counted once per track that lists it (a genre, an artist).
+// Tracks per id, an id counted once per track that lists it (a genre, an artist; a file may name
+// an artist twice for one track).
 template <typename Ids>
 std::vector<std::size_t> tracksPer(const data::Catalog& catalog, std::size_t ids, Ids idsOf)
 {
-    std::vector<std::size_t> count(ids, 0);
-    for (const data::Track& t : catalog.tracks()) {
-        for (auto id : idsOf(t))
-            ++count[id];
+    std::vector<std::size_t> count(ids, 0), lastTrack(ids, SIZE_MAX);
+    for (std::size_t i = 0; i < catalog.size(); ++i) {
+        for (auto id : idsOf(catalog.track(i))) {
+            if (lastTrack[id] != i)
+                ++count[id];
+            lastTrack[id] = i;
+        }
     }
     return count;
 }

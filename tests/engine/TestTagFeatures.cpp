@@ -21,16 +21,21 @@ private:
     data::Catalog m_catalog;
 };
 
-// Eight tracks: Queen on 0-4 (track 4 with Bowie), Bowie on 5-7, so Queen has 5 tracks and
-// Bowie 4; rock on 0-5 and jazz on 6-7; 1985 but track 7 from 1991.
+// Eight tracks: Queen on 0-4 (track 4 with Bowie), Bowie on 5-7 (named twice on 7), so Queen
+// has 5 tracks and Bowie 4; rock on 0-5 and jazz on 6-7; 1985 but track 7 from 1991.
 void TestTagFeatures::initTestCase()
 {
     for (int i = 0; i < 8; ++i) {
         data::TrackFields f;
         f.name = "song " + std::to_string(i);
-        f.artists = i < 4    ? std::vector<std::string>{"Queen"}
-                    : i == 4 ? std::vector<std::string>{"Queen", "David Bowie"}
-                             : std::vector<std::string>{"David Bowie"};
+        if (i < 4)
+            f.artists = {"Queen"};
+        else if (i == 4)
+            f.artists = {"Queen", "David Bowie"};
+        else if (i == 7)
+            f.artists = {"David Bowie", "David Bowie"}; // still one of Bowie's tracks
+        else
+            f.artists = {"David Bowie"};
         f.artistsText = i == 4 ? "Queen, David Bowie" : f.artists.front();
         f.genres = {i < 6 ? "rock" : "jazz"};
         f.year = i == 7 ? 1991 : 1985;
