@@ -4,8 +4,9 @@
 #   address  AddressSanitizer + UndefinedBehaviorSanitizer (-fno-sanitize-recover) with leak
 #            detection: the whole suite, unit and gui (offscreen), in build-asan/
 #   thread   ThreadSanitizer: the engine tests that run threads (training, the hybrid DBM,
-#            its conditional joint layer, evaluation, the collaborative baselines, recommender,
-#            simulator, project file), without the GUI, in build-tsan/. TestProtocols, which tunes and trains every
+#            its conditional joint layer, mean reconstructions and pathway rates, evaluation,
+#            the collaborative baselines, recommender, simulator, project file), without the
+#            GUI, in build-tsan/. TestProtocols, which tunes and trains every
 #            baseline several times over, takes more than QtTest's 5 minutes under TSan;
 #            TestBaselines runs the same parallel code.
 # Qt, TBB and the system libraries are not instrumented: the suppression files (scripts/*.supp)
