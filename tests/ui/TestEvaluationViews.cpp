@@ -32,6 +32,7 @@ private Q_SLOTS:
 
     void protocolSwitchShowsNewTracks();
     void chartShowsTheChosenMetric();
+    void chartOfSharesStopsAtOne();
 };
 
 void TestEvaluationViews::protocolSwitchShowsNewTracks()
@@ -164,3 +165,22 @@ void TestEvaluationViews::chartShowsTheChosenMetric()
 
 QTEST_MAIN(TestEvaluationViews)
 #include "TestEvaluationViews.moc"
+
+// A share's axis ends at 1, where its headroom would round up to 1.5; other metrics keep it.
+void TestEvaluationViews::chartOfSharesStopsAtOne()
+{
+    ui::GroupedBarChart chart(QStringLiteral("shares"));
+    chart.setData({"a", "b"}, {"one"}, {{0.2, 0.964}});
+    QVERIFY(chart.valueAxisMax() > 1);
+    chart.setValueCeiling(1);
+    chart.setData({"a", "b"}, {"one"}, {{0.2, 0.964}});
+    QCOMPARE(chart.valueAxisMax(), 1.0);
+    chart.setData({"a", "b"}, {"one"}, {{0.2, 0.3}});
+    QVERIFY(chart.valueAxisMax() < 0.5);
+
+    setInputs();
+    runAndWait(10, 1);
+    auto* combo = m_page->findChild<QComboBox*>(QStringLiteral("evalMetric"));
+    combo->setCurrentIndex(combo->findData(QStringLiteral("novelty")));
+    QVERIFY(m_page->chart()->valueAxisMax() > 1);
+}

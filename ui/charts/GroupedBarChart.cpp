@@ -60,6 +60,20 @@ void GroupedBarChart::setValueDecimals(int decimals)
     m_decimals = decimals;
 }
 
+void GroupedBarChart::setValueCeiling(qreal ceiling)
+{
+    m_ceiling = ceiling;
+}
+
+qreal GroupedBarChart::valueAxisMax() const
+{
+    for (QAbstractAxis* axis : m_chart->axes(Qt::Vertical)) {
+        if (auto* values = qobject_cast<QValueAxis*>(axis))
+            return values->max();
+    }
+    return 0;
+}
+
 void GroupedBarChart::setData(const QStringList& categories, const QStringList& sets,
                               const QList<QList<qreal>>& values)
 {
@@ -161,7 +175,10 @@ void GroupedBarChart::rebuild()
     categories->setTruncateLabels(false);
     m_categoryAxis = categories;
     auto* values = new QValueAxis;
-    values->setRange(0, top > 0 ? top * 1.08 : 1);
+    qreal axisTop = top > 0 ? top * 1.08 : 1;
+    if (m_ceiling > 0 && top <= m_ceiling)
+        axisTop = std::min(axisTop, m_ceiling);
+    values->setRange(0, axisTop);
     values->setLabelFormat(top >= 10 ? "%.0f" : "%.2f");
     values->setTitleText(m_valueTitle);
     values->applyNiceNumbers();

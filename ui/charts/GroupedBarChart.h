@@ -35,6 +35,11 @@ public:
     void setColors(const QList<QColor>& colors);
     // Decimals of the values in tooltips (default 3).
     void setValueDecimals(int decimals);
+    // The most a value can be (1 for a share), so that the value axis's headroom does not run
+    // past it: 0.96 would otherwise round up to an axis of 1.5. 0: no bound (the default).
+    // Applies from the next setData().
+    void setValueCeiling(qreal ceiling);
+    qreal valueAxisMax() const;
 
     QChartView* view() const { return m_view; }
     const QStringList& categories() const { return m_categories; }
@@ -63,6 +68,7 @@ private:
     QList<QColor> m_colors;
     QString m_valueTitle;
     int m_decimals = 3;
+    qreal m_ceiling = 0;
 };
 
 } // namespace gdbm::ui

@@ -399,6 +399,8 @@ void EvaluationPage::updateChart()
     const QString label = EvaluationTableModel::metricLabel(metric, result->k);
     m_chart->setTitle(tr("%1 per archetype").arg(label));
     m_chart->setValueDecimals(metric == "novelty" ? 2 : 3);
+    // Every metric but novelty (bits) and diversity (one minus a mean cosine) is a share.
+    m_chart->setValueCeiling(metric == "novelty" || metric == "diversity" ? 0 : 1);
     QList<QColor> colors;
     for (const std::string& key : bars.methodKeys)
         colors << methodColor(key);
