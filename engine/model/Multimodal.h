@@ -37,9 +37,10 @@ struct HybridParams
     std::vector<std::size_t> audioLayers = {32};
     std::vector<std::size_t> tagLayers = {32};
     // The tag pathway's first layer as wide as the tag vocabulary, between 32 and 256 units (in
-    // place of tagLayers[0]): a genre needs room of its own. On the demo catalog's 306 tags, 256
-    // units rank new tracks at 0.147 against 0.117 with 32; on songs_normalize.csv's few tags,
-    // 256 units ranked worse than 32 (0.133 against 0.169).
+    // place of tagLayers[0]): a genre needs room of its own. On the demo catalog's 306 genres and
+    // decades (before artists were tags), 256 units rank new tracks at 0.147 against 0.117 with
+    // 32; on songs_normalize.csv's few tags, 256 units ranked worse than 32 (0.133 against 0.169).
+    // With its 755 tags, 384 units ranked no better than 256.
     bool tagUnitsFollowVocabulary = true;
     std::vector<std::size_t> listeningLayers = {256};
     // The listening modality's coding: 0 for one binary unit per listener; otherwise this many
