@@ -211,6 +211,7 @@ model::HybridParams hybridParamsFromJson(const json& in, const JsonReader& reade
                                                             {"joint units", "joint_units"},
                                                             {"hybrid momentum", "pretrain_momentum"},
                                                             {"hybrid fine-tuning", "finetune_epochs"},
+                                                            {"tag rate factor", "tag_rate_factor"},
                                                             {"min tag tracks", "min_tag_tracks"}};
         std::string key = "modalities";
         for (const auto& [prefix, name] : keys) {

@@ -1,6 +1,7 @@
 // Project files that round-trip exactly: every part of a full project, dataset-file projects,
 // nothing optional, special values (NaN, -0.0, denormals), the training runs, files of format 2
-// (without runs), and the catalog and simulation fingerprints.
+// (without runs), an unusable hybrid setting named by its key, and the catalog and simulation
+// fingerprints.
 #include "ProjectFileFixture.h"
 #include "core/Error.h"
 #include "data/DemoCatalog.h"
@@ -36,6 +37,7 @@ private Q_SLOTS:
     void specialValuesRoundTrip();
     void loneEvaluationReadsAsOneProtocol();
     void settingsBeforeTheRecipeReadAsPlainSgd();
+    void hybridSettingsNameTheirKey();
     void fingerprintFollowsTrackIdentities();
     void formatTwoReadsWithoutRuns();
     void simulationFingerprintFollowsListening();
@@ -211,6 +213,25 @@ void TestProjectFile::settingsBeforeTheRecipeReadAsPlainSgd()
     QVERIFY(!back.earlyStopping);
     // And today's settings round-trip.
     QVERIFY(trainingParamsFromJson(toJson(saved), reader) == saved);
+}
+
+// An older project's hybrid has no tag rate (its tag pathway learned at the others' rate); an
+// unusable one is reported under its own key.
+void TestProjectFile::hybridSettingsNameTheirKey()
+{
+    const JsonReader reader("p.gdbmproj", "settings.hybrid");
+    json old = toJson(model::HybridParams{});
+    QCOMPARE(old.erase("tag_rate_factor"), std::size_t(1));
+    QCOMPARE(hybridParamsFromJson(old, reader).tagRateFactor, 1.0);
+
+    old["tag_rate_factor"] = 0.0;
+    try {
+        hybridParamsFromJson(old, reader);
+        QFAIL("a tag rate factor of 0 should be refused");
+    } catch (const InputError& e) {
+        QCOMPARE(e.location().field, std::string("settings.hybrid.tag_rate_factor"));
+        QVERIFY2(std::string(e.what()).find("tag rate factor: above 0") != std::string::npos, e.what());
+    }
 }
 
 void TestProjectFile::fingerprintFollowsTrackIdentities()
