@@ -72,6 +72,11 @@ void addHybridOptions(QCommandLineParser& parser, HybridUse use)
                       "--lr-pretrain-hidden (default " +
                           QString::number(d.tagRateFactor) + "; docs/MODEL.md section 10).",
                       "FACTOR", QString::number(d.tagRateFactor)});
+    parser.addOption({"hybrid-max-updates",
+                      "Hybrid: each layer's pretraining ends after N mini-batch updates when its "
+                      "epochs would make more; 0 for the epochs alone (default " +
+                          QString::number(d.maxPretrainUpdates) + "; docs/MODEL.md section 10).",
+                      "N", QString::number(d.maxPretrainUpdates)});
     parser.addOption({"hybrid-finetune-epochs",
                       "Hybrid: fine-tuning epochs (default " + QString::number(d.finetuneEpochs) +
                           "; pretraining alone ranks better, docs/MODEL.md section 10).",
@@ -113,6 +118,7 @@ model::HybridParams hybridParams(const QCommandLineParser& parser)
     p.listeningRank = std::size_t(integerOption(parser, "listening-rank", 0, 1024));
     p.jointUnits = std::size_t(integerOption(parser, "joint", 1, 4096));
     p.tagRateFactor = numberOption(parser, "tag-rate-factor", 1e-3, 100);
+    p.maxPretrainUpdates = std::size_t(integerOption(parser, "hybrid-max-updates", 0, 1'000'000'000));
     p.finetuneEpochs = int(integerOption(parser, "hybrid-finetune-epochs", 0, 1'000'000));
     p.weightDoubling = !parser.isSet("no-hybrid-weight-doubling");
     p.conditionalJoint = !parser.isSet("no-hybrid-conditional-joint");

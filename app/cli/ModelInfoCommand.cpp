@@ -61,6 +61,9 @@ int runModelInfo(const QStringList& args)
         if (m.find(model::Modality::Tags) && m.modalities.size() > 1)
             std::printf("tag pathway:    pretrained at %s times the other binary units' learning rate\n",
                         text::formatDouble(m.hybrid.tagRateFactor).c_str());
+        if (m.hybrid.maxPretrainUpdates > 0)
+            std::printf("update limit:   at most %s pretraining updates per layer\n",
+                        text::withThousands((long long)m.hybrid.maxPretrainUpdates).c_str());
         if (const model::ModalityColumns* listening = m.find(model::Modality::Listening)) {
             const std::size_t listeners =
                 m.listeningFactors.empty() ? listening->count : m.listeningFactors.listeners.size();
@@ -78,14 +81,15 @@ int runModelInfo(const QStringList& args)
     std::printf("parameters:     %zu\n", m.dbm.parameterCount());
     std::printf("songs:          %zu trained on, %zu held out for validation\n", m.trainRows,
                 m.validationRows);
-    std::printf("pretraining:    %d epochs per layer, learning rate %s (layers 2+: %s), momentum %s then %s, "
-                "initial weights x%s, batch %zu, CD-%d%s\n",
-                p.pretrainEpochs, text::formatDouble(p.pretrainLearningRate).c_str(),
-                text::formatDouble(p.pretrainHiddenLearningRate).c_str(),
-                text::formatDouble(p.pretrainMomentumStart).c_str(),
-                text::formatDouble(p.pretrainMomentum).c_str(),
-                text::formatDouble(p.initialWeightScale).c_str(), p.batchSize, p.cdSteps,
-                p.weightDoubling ? ", weight doubling" : "");
+    std::printf(
+        "pretraining:    %d epoch%s per layer, learning rate %s (layers 2+: %s), momentum %s then %s, "
+        "initial weights x%s, batch %zu, CD-%d%s\n",
+        p.pretrainEpochs, p.pretrainEpochs == 1 ? "" : "s",
+        text::formatDouble(p.pretrainLearningRate).c_str(),
+        text::formatDouble(p.pretrainHiddenLearningRate).c_str(),
+        text::formatDouble(p.pretrainMomentumStart).c_str(), text::formatDouble(p.pretrainMomentum).c_str(),
+        text::formatDouble(p.initialWeightScale).c_str(), p.batchSize, p.cdSteps,
+        p.weightDoubling ? ", weight doubling" : "");
     std::printf(
         "fine-tuning:    %d epochs, learning rate %s, %d mean-field iterations, %d Gibbs steps, %s chains\n",
         p.finetuneEpochs, text::formatDouble(p.finetuneLearningRate).c_str(), p.meanFieldIterations,

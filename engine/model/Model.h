@@ -43,7 +43,10 @@ struct Model
 
     bool isHybrid() const { return !modalities.empty(); }
     // The recipe the DBM was trained with: params, with a hybrid's overrides.
-    TrainingParams trainedRecipe() const { return isHybrid() ? hybridRecipe(params, hybrid) : params; }
+    TrainingParams trainedRecipe() const
+    {
+        return isHybrid() ? hybridRecipe(params, hybrid, trainRows + validationRows) : params;
+    }
     const ModalityColumns* find(Modality modality) const;
     // Takes a training run's parameters, curves, timings and errors.
     void adopt(TrainOutcome&& outcome);

@@ -21,8 +21,9 @@ namespace gdbm::model {
 // joint layer was pretrained as a conditional RBM (an older hybrid's was not). Version 6 adds
 // whether pretraining reconstructed its audio, tag and low-rank listening units by their means
 // (an older one's were sampled). Version 7 adds the tag pathway's learning-rate factor (an older
-// one's was 1).
-inline constexpr std::uint32_t kModelFormatVersion = 7;
+// one's was 1). Version 8 adds the limit on each layer's pretraining updates (an older one had
+// none).
+inline constexpr std::uint32_t kModelFormatVersion = 8;
 
 // Writes atomically: a reader sees the old file or the new one.
 void saveModel(const Model& model, const std::string& path);

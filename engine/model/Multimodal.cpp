@@ -1,5 +1,7 @@
 #include "model/Multimodal.h"
 
+#include "model/Trainer.h"
+
 #include <algorithm>
 #include <utility>
 
@@ -83,6 +85,8 @@ std::vector<std::string> validate(const HybridParams& p)
         problems.emplace_back("tag rate factor: above 0, at most 100");
     if (p.minTagTracks < 1)
         problems.emplace_back("min tag tracks: at least 1");
+    if (p.maxPretrainUpdates > 1'000'000'000)
+        problems.emplace_back("max pretraining updates: 0 (no limit) to 1,000,000,000");
     return problems;
 }
 
@@ -93,9 +97,15 @@ bool ListeningFactors::operator==(const ListeningFactors& other) const
            offset.size() == other.offset.size() && offset == other.offset;
 }
 
-TrainingParams hybridRecipe(const TrainingParams& params, const HybridParams& hybrid)
+TrainingParams hybridRecipe(const TrainingParams& params, const HybridParams& hybrid, std::size_t songs)
 {
     TrainingParams recipe = params;
+    const std::size_t trainingSongs = trainingRows(songs, params.validationShare, params.seed).size();
+    if (hybrid.maxPretrainUpdates > 0 && trainingSongs > 0 && params.batchSize > 0) {
+        const std::size_t batches = (trainingSongs + params.batchSize - 1) / params.batchSize;
+        const std::size_t epochs = (hybrid.maxPretrainUpdates + batches - 1) / batches;
+        recipe.pretrainEpochs = int(std::min<std::size_t>(std::size_t(params.pretrainEpochs), epochs));
+    }
     recipe.pretrainMomentumStart = hybrid.pretrainMomentumStart;
     recipe.pretrainMomentum = hybrid.pretrainMomentum;
     recipe.weightDoubling = hybrid.weightDoubling;

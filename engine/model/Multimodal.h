@@ -71,6 +71,13 @@ struct HybridParams
     // songs_normalize.csv, returning listeners within 0.001 (docs/MODEL.md section 10). A pathway
     // alone has no other to learn against: a model of tags alone trains at the binary rate.
     double tagRateFactor = 1.5;
+    // Each layer's pretraining ends after this many mini-batch updates when its epochs would
+    // take more (0: the epochs alone). A large catalog's epoch has many batches: on the demo
+    // catalog (71 batches of 128 songs) 50 epochs ranked returning listeners as well as 100 on
+    // three populations and new tracks 1% lower, in half the time, while songs_normalize.csv
+    // (15 batches) ranked lower with 50 than with 100 (docs/MODEL.md section 10). 3,500 updates are 50 of the
+    // demo catalog's epochs and leave a catalog of under 4,500 training songs at its epochs.
+    std::size_t maxPretrainUpdates = 3500;
     std::size_t minTagTracks = kDefaultMinTagTracks;
     // Pretraining momentum of every pathway and the joint layer (Hinton's practical guide: 0.5,
     // then 0.9), in place of the recipe's: without it the listening pathway barely learns in 100
@@ -100,9 +107,10 @@ struct HybridParams
 // Empty when usable, else what is wrong, naming the field.
 std::vector<std::string> validate(const HybridParams& params);
 
-// The recipe a hybrid trains with: params with hybrid's overrides (momentum, weight doubling,
-// fine-tuning epochs, and unless it learns them, visible variances fixed at 1 throughout).
-TrainingParams hybridRecipe(const TrainingParams& params, const HybridParams& hybrid);
+// The recipe a hybrid of `songs` songs (training and validation) trains with: params with
+// hybrid's overrides (momentum, weight doubling, fine-tuning epochs, pretraining epochs within
+// maxPretrainUpdates, and unless it learns them, visible variances fixed at 1 throughout).
+TrainingParams hybridRecipe(const TrainingParams& params, const HybridParams& hybrid, std::size_t songs);
 
 // Where a modality sits among a multimodal model's visible units, and what its units mean.
 struct ModalityColumns

@@ -161,6 +161,7 @@ json toJson(const model::HybridParams& p)
             {"conditional_joint", p.conditionalJoint},
             {"mean_reconstructions", p.meanReconstructions},
             {"tag_rate_factor", realToJson(p.tagRateFactor)},
+            {"max_pretrain_updates", p.maxPretrainUpdates},
             {"min_tag_tracks", p.minTagTracks},
             {"pretrain_momentum_start", realToJson(p.pretrainMomentumStart)},
             {"pretrain_momentum", realToJson(p.pretrainMomentum)},
@@ -193,6 +194,8 @@ model::HybridParams hybridParamsFromJson(const json& in, const JsonReader& reade
     p.meanReconstructions = in.contains("mean_reconstructions") && reader.boolean(in, "mean_reconstructions");
     // Written since the tag pathway has a rate of its own; an older project's had the others'.
     p.tagRateFactor = in.contains("tag_rate_factor") ? reader.real(in, "tag_rate_factor") : 1.0;
+    // Written since pretraining has an update limit; an older project's ran every epoch.
+    p.maxPretrainUpdates = in.contains("max_pretrain_updates") ? reader.size(in, "max_pretrain_updates") : 0;
     p.minTagTracks = reader.size(in, "min_tag_tracks");
     p.pretrainMomentumStart = reader.real(in, "pretrain_momentum_start");
     p.pretrainMomentum = reader.real(in, "pretrain_momentum");
@@ -202,17 +205,19 @@ model::HybridParams hybridParamsFromJson(const json& in, const JsonReader& reade
     // validate() names the setting first ("joint units: 1..4096"): the JSON key it is kept under.
     if (const auto problems = model::validate(p); !problems.empty()) {
         const std::string& problem = problems.front();
-        const std::pair<const char*, const char*> keys[] = {{"modalities", "modalities"},
-                                                            {"pathway layers", "audio_layers"},
-                                                            {"audio layers", "audio_layers"},
-                                                            {"tags layers", "tag_layers"},
-                                                            {"listening layers", "listening_layers"},
-                                                            {"listening rank", "listening_rank"},
-                                                            {"joint units", "joint_units"},
-                                                            {"hybrid momentum", "pretrain_momentum"},
-                                                            {"hybrid fine-tuning", "finetune_epochs"},
-                                                            {"tag rate factor", "tag_rate_factor"},
-                                                            {"min tag tracks", "min_tag_tracks"}};
+        const std::pair<const char*, const char*> keys[] = {
+            {"modalities", "modalities"},
+            {"pathway layers", "audio_layers"},
+            {"audio layers", "audio_layers"},
+            {"tags layers", "tag_layers"},
+            {"listening layers", "listening_layers"},
+            {"listening rank", "listening_rank"},
+            {"joint units", "joint_units"},
+            {"hybrid momentum", "pretrain_momentum"},
+            {"hybrid fine-tuning", "finetune_epochs"},
+            {"tag rate factor", "tag_rate_factor"},
+            {"max pretraining updates", "max_pretrain_updates"},
+            {"min tag tracks", "min_tag_tracks"}};
         std::string key = "modalities";
         for (const auto& [prefix, name] : keys) {
             if (problem.starts_with(prefix))

@@ -19,7 +19,8 @@ std::unique_ptr<Ranker> makeHybridRanker(const data::Catalog& catalog, const Tra
                                          const model::TrainingParams& recipe, const ComparisonParams& params,
                                          const ProgressCallback& progress, const CancelFlag* cancel)
 {
-    const std::size_t epochs = (params.hybrid.audioLayers.size() + 1) * std::size_t(recipe.pretrainEpochs) +
+    const int pretrainEpochs = model::hybridRecipe(recipe, params.hybrid, catalog.size()).pretrainEpochs;
+    const std::size_t epochs = (params.hybrid.audioLayers.size() + 1) * std::size_t(pretrainEpochs) +
                                std::size_t(params.hybrid.finetuneEpochs);
     std::size_t done = 0;
     const model::EpochObserver observer = [&](const model::EpochStats&) {

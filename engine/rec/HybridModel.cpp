@@ -221,8 +221,9 @@ model::TrainModelResult trainHybrid(const data::Catalog& catalog, const Training
     if (const ModalityColumns* tags = model.find(Modality::Tags); tags && hybrid.tagUnitsFollowVocabulary)
         model.hybrid.tagLayers.front() = std::clamp<std::size_t>(tags->count, 32, 256);
     const model::Architecture architecture = hybridArchitecture(model);
-    model::TrainOutcome outcome = model::trainDbm(
-        hybridVisible(model, catalog), model::hybridRecipe(params, hybrid), architecture, controls);
+    model::TrainOutcome outcome =
+        model::trainDbm(hybridVisible(model, catalog), model::hybridRecipe(params, hybrid, catalog.size()),
+                        architecture, controls);
     result.stopped = outcome.stopped;
     model.adopt(std::move(outcome));
     return result;

@@ -236,7 +236,7 @@ void TestCli::trainEmbedAndDescribeAModel()
     const Result info = run({"model-info", model});
     QCOMPARE(info.code, 0);
     QVERIFY(info.out.contains("hidden 8-4"));
-    QVERIFY(info.out.contains("format version 7"));
+    QVERIFY(info.out.contains("format version 8"));
     QVERIFY2(info.out.contains("kept:           ") && info.out.contains(", the best on validation"),
              info.out.constData());
     QVERIFY(info.out.contains("Danceability"));
@@ -307,10 +307,11 @@ void TestCli::trainRecommendAndEvaluateAHybrid()
     const QString interactions = dir + "/interaction_data.csv";
     const QString model = m_dir.filePath("hybrid.gdbm");
     // The default: every modality the data has (the demo catalog's genres, decades and artists, and the
-    // listening of --interactions).
-    const Result t =
-        run({"train", "--interactions", interactions, "--pretrain-epochs", "2", "--audio-layers", "8",
-             "--tag-layers", "8", "--listening-layers", "16", "--joint", "8", "--out", model});
+    // listening of --interactions). Its 9,000 training songs make 71 batches an epoch: a limit of 71
+    // updates leaves one of the two epochs.
+    const Result t = run({"train", "--interactions", interactions, "--pretrain-epochs", "2", "--audio-layers",
+                          "8", "--tag-layers", "8", "--listening-layers", "16", "--joint", "8",
+                          "--hybrid-max-updates", "71", "--out", model});
     QVERIFY2(t.code == 0, t.err.constData());
     const QJsonObject summary = QJsonDocument::fromJson(t.out.trimmed()).object();
     const QJsonObject modalities = summary["modalities"].toObject();
@@ -320,6 +321,7 @@ void TestCli::trainRecommendAndEvaluateAHybrid()
     QCOMPARE(summary["layers"].toArray().size(), 2); // the pathways' layer, then the joint one
     // Layer 1's curve modality by modality.
     const QJsonObject layer1 = summary["curves"]["pretraining"][0].toObject();
+    QCOMPARE(layer1["train"]["epochs"].toInt(), 1);
     for (const char* modality : {"audio", "tags", "listening"})
         QVERIFY(layer1["modalities"][modality]["train"]["last"].isDouble());
 
@@ -327,7 +329,9 @@ void TestCli::trainRecommendAndEvaluateAHybrid()
     QCOMPARE(info.code, 0);
     QVERIFY2(info.out.contains("hybrid") &&
                  info.out.contains("pathways audio 8, tags 8, listening 16; joint 8") &&
-                 info.out.contains("tag pathway:    pretrained at 1.5 times"),
+                 info.out.contains("tag pathway:    pretrained at 1.5 times") &&
+                 info.out.contains("update limit:   at most 71 pretraining updates per layer") &&
+                 info.out.contains("pretraining:    1 epoch per layer,"),
              info.out.constData());
 
     // Most tracks nobody of 60 listeners heard: deep in the list some are recommended, marked, and

@@ -215,14 +215,17 @@ void TestProjectFile::settingsBeforeTheRecipeReadAsPlainSgd()
     QVERIFY(trainingParamsFromJson(toJson(saved), reader) == saved);
 }
 
-// An older project's hybrid has no tag rate (its tag pathway learned at the others' rate); an
-// unusable one is reported under its own key.
+// An older project's hybrid has no tag rate (its tag pathway learned at the others' rate) and no
+// update limit; an unusable one is reported under its own key.
 void TestProjectFile::hybridSettingsNameTheirKey()
 {
     const JsonReader reader("p.gdbmproj", "settings.hybrid");
     json old = toJson(model::HybridParams{});
     QCOMPARE(old.erase("tag_rate_factor"), std::size_t(1));
     QCOMPARE(hybridParamsFromJson(old, reader).tagRateFactor, 1.0);
+    // Likewise the update limit: an older project's hybrid pretrained every epoch.
+    QCOMPARE(old.erase("max_pretrain_updates"), std::size_t(1));
+    QCOMPARE(hybridParamsFromJson(old, reader).maxPretrainUpdates, std::size_t(0));
 
     old["tag_rate_factor"] = 0.0;
     try {
@@ -231,6 +234,15 @@ void TestProjectFile::hybridSettingsNameTheirKey()
     } catch (const InputError& e) {
         QCOMPARE(e.location().field, std::string("settings.hybrid.tag_rate_factor"));
         QVERIFY2(std::string(e.what()).find("tag rate factor: above 0") != std::string::npos, e.what());
+    }
+
+    old["tag_rate_factor"] = 1.5;
+    old["max_pretrain_updates"] = 2'000'000'000;
+    try {
+        hybridParamsFromJson(old, reader);
+        QFAIL("a limit of 2,000,000,000 updates should be refused");
+    } catch (const InputError& e) {
+        QCOMPARE(e.location().field, std::string("settings.hybrid.max_pretrain_updates"));
     }
 }
 

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void trainsTheHybridLikeTheEngine();
     void originalStudyIsOneClickAway();
     void listeningCodingIsChosenInTheModelBox();
+    void updateLimitIsChosenInTheModelBox();
     void badShapesDisableStart();
     void staysResponsiveWhileTrainingTheHybrid();
 
@@ -157,6 +158,28 @@ void TestTrainingPageHybrid::listeningCodingIsChosenInTheModelBox()
     QCOMPARE(ui::loadLastHybridParams().listeningRank, std::size_t(4)); // remembered
     child<QCheckBox>("trainListening")->setChecked(false);
     QVERIFY(!rank->isEnabled()); // nothing to code
+}
+
+// 1,500 songs train on 1,350: 11 batches of 128 an epoch, so a limit of 11 updates leaves one of
+// the two epochs, and the chart plans and draws one point per layer.
+void TestTrainingPageHybrid::updateLimitIsChosenInTheModelBox()
+{
+    m_state->setSimulation(m_simulation, m_small.catalog, sim::defaultArchetypes(),
+                           m_small.facts.genres.thresholds);
+    child<QPushButton>("trainHybrid")->click();
+    auto* limit = child<QSpinBox>("trainMaxUpdates");
+    QCOMPARE(limit->value(), int(model::HybridParams{}.maxPretrainUpdates));
+    limit->selectAll();
+    QTest::keyClicks(limit, "11");
+    QCOMPARE(m_state->hybridParams().maxPretrainUpdates, std::size_t(11));
+    QVERIFY(train(tinyParams()));
+    QCOMPARE(m_state->model()->trainedRecipe().pretrainEpochs, 1);
+    QCOMPARE(m_page->chart()->pointCount(), 2);
+    QCOMPARE(ui::loadLastHybridParams().maxPretrainUpdates, std::size_t(11)); // remembered
+    limit->setValue(0);
+    QCOMPARE(limit->text(), QString("No limit"));
+    child<QPushButton>("trainOriginal")->click();
+    QVERIFY(!limit->isEnabled()); // the audio-only model has no such limit
 }
 
 void TestTrainingPageHybrid::badShapesDisableStart()

@@ -69,6 +69,18 @@ ModelChoiceBox::ModelChoiceBox(QWidget* parent) : QGroupBox(tr("Model"), parent)
     m_joint->setObjectName("trainJoint");
     m_joint->setRange(1, 4096);
     m_joint->setToolTip(tr("Units of the joint layer, which every pathway feeds"));
+    m_maxUpdates = new QSpinBox;
+    m_maxUpdates->setObjectName("trainMaxUpdates");
+    m_maxUpdates->setRange(0, 1'000'000'000);
+    m_maxUpdates->setSingleStep(500);
+    m_maxUpdates->setGroupSeparatorShown(true);
+    m_maxUpdates->setSpecialValueText(tr("No limit"));
+    m_maxUpdates->setSuffix(tr(" updates per layer"));
+    m_maxUpdates->setToolTip(
+        tr("Each layer's pretraining ends after this many mini-batch updates when its epochs would "
+           "make more. A large catalog then trains fewer epochs than Epochs per layer (the demo "
+           "catalog's 10,000 songs: 50), which rank as well in half the time. No limit: every "
+           "epoch."));
     m_original = new QPushButton(tr("&Original study: audio only"));
     m_original->setObjectName("trainOriginal");
     m_original->setToolTip(tr("The original study's model: a DBM over the audio features alone, shaped "
@@ -96,6 +108,7 @@ ModelChoiceBox::ModelChoiceBox(QWidget* parent) : QGroupBox(tr("Model"), parent)
     form->addRow(tr("Listening pathway:"), m_listeningLayers);
     form->addRow(tr("Listening coding:"), m_listeningRank);
     form->addRow(tr("Joint layer:"), m_joint);
+    form->addRow(tr("Pretraining:"), m_maxUpdates);
     auto* presets = new QHBoxLayout;
     presets->addWidget(m_original);
     presets->addWidget(m_hybrid);
@@ -114,6 +127,7 @@ ModelChoiceBox::ModelChoiceBox(QWidget* parent) : QGroupBox(tr("Model"), parent)
         connect(edit, &QLineEdit::textEdited, this, &ModelChoiceBox::typed);
     connect(m_joint, &QSpinBox::valueChanged, this, &ModelChoiceBox::typed);
     connect(m_listeningRank, &QSpinBox::valueChanged, this, &ModelChoiceBox::typed);
+    connect(m_maxUpdates, &QSpinBox::valueChanged, this, &ModelChoiceBox::typed);
     connect(m_original, &QPushButton::clicked, this, [this] {
         model::HybridParams p = params();
         p.modalities = {Modality::Audio};
@@ -128,9 +142,9 @@ ModelChoiceBox::ModelChoiceBox(QWidget* parent) : QGroupBox(tr("Model"), parent)
 
 void ModelChoiceBox::setParams(const model::HybridParams& p)
 {
-    const QSignalBlocker blockers[] = {QSignalBlocker(m_modality[0]), QSignalBlocker(m_modality[1]),
-                                       QSignalBlocker(m_modality[2]), QSignalBlocker(m_joint),
-                                       QSignalBlocker(m_listeningRank)};
+    const QSignalBlocker blockers[] = {QSignalBlocker(m_modality[0]),   QSignalBlocker(m_modality[1]),
+                                       QSignalBlocker(m_modality[2]),   QSignalBlocker(m_joint),
+                                       QSignalBlocker(m_listeningRank), QSignalBlocker(m_maxUpdates)};
     m_shown = p;
     m_modality[int(Modality::Tags)]->setToolTip(
         tr("Genres and artists with at least %1 songs, and release decades: one binary unit each")
@@ -146,6 +160,7 @@ void ModelChoiceBox::setParams(const model::HybridParams& p)
     if (m_joint->value() != int(p.jointUnits))
         m_joint->setValue(int(p.jointUnits));
     m_listeningRank->setValue(int(p.listeningRank));
+    m_maxUpdates->setValue(int(p.maxPretrainUpdates));
     updateEnabled();
     showProblems();
 }
@@ -171,6 +186,7 @@ model::HybridParams ModelChoiceBox::params() const
         p.tagLayers = *layers;
     p.jointUnits = std::size_t(m_joint->value());
     p.listeningRank = std::size_t(m_listeningRank->value());
+    p.maxPretrainUpdates = std::size_t(m_maxUpdates->value());
     return p;
 }
 
@@ -239,6 +255,7 @@ void ModelChoiceBox::updateEnabled()
     m_listeningLayers->setEnabled(hybrid && m_modality[int(Modality::Listening)]->isChecked());
     m_listeningRank->setEnabled(m_listeningLayers->isEnabled());
     m_joint->setEnabled(hybrid);
+    m_maxUpdates->setEnabled(hybrid);
     m_original->setEnabled(hybrid);
     m_hybrid->setEnabled(!(params() == model::HybridParams{}));
 }

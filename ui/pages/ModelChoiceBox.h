@@ -54,6 +54,7 @@ private:
     QLineEdit* m_listeningLayers;
     QSpinBox* m_listeningRank;
     QSpinBox* m_joint;
+    QSpinBox* m_maxUpdates;
     QPushButton* m_original;
     QPushButton* m_hybrid;
     QLabel* m_note;

@@ -47,10 +47,18 @@ QString layersOf(const project::TrainingRun& run)
 }
 
 // The recipe the run trained with (a hybrid's overrides applied), so that the table shows what
-// the model really learned with.
+// the model really learned with. A cancelled run has no model: its curve says how many epochs
+// each layer was to pretrain (a hybrid's, within its update limit).
 model::TrainingParams recipe(const project::TrainingRun& run)
 {
-    return run.audioOnly() ? run.params : model::hybridRecipe(run.params, run.hybrid);
+    if (run.audioOnly())
+        return run.params;
+    if (run.model)
+        return run.model->trainedRecipe();
+    model::TrainingParams p = model::hybridRecipe(run.params, run.hybrid, 0);
+    if (!run.curves.empty() && run.curves.front().phase == model::Phase::Pretraining)
+        p.pretrainEpochs = run.curves.front().epochs;
+    return p;
 }
 
 const std::vector<Row>& rows()

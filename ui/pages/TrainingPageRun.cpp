@@ -77,7 +77,8 @@ void TrainingPage::start()
     std::shared_ptr<const sim::SimulationResult> simulation;
     if (!audioOnly && m_state.simulationCatalog() == catalog)
         simulation = m_state.simulation();
-    const model::TrainingParams recipe = audioOnly ? params : model::hybridRecipe(params, hybrid);
+    const model::TrainingParams recipe =
+        audioOnly ? params : model::hybridRecipe(params, hybrid, catalog->size());
     const int pretrainedLayers = int(audioOnly ? params.layers.size() : hybrid.audioLayers.size() + 1);
 
     auto buffer = std::make_shared<EpochBuffer>();

@@ -61,6 +61,8 @@ model::HybridParams loadLastHybridParams()
         p.tagLayers = p.audioLayers;
     p.jointUnits = s.value("training/jointUnits", qulonglong(p.jointUnits)).toULongLong();
     p.listeningRank = s.value("training/listeningRank", qulonglong(p.listeningRank)).toULongLong();
+    p.maxPretrainUpdates =
+        s.value("training/maxPretrainUpdates", qulonglong(p.maxPretrainUpdates)).toULongLong();
     return model::validate(p).empty() ? p : model::HybridParams{};
 }
 
@@ -78,6 +80,7 @@ void saveLastHybridParams(const model::HybridParams& p)
     s.setValue("training/listeningLayers", formatLayers(p.listeningLayers));
     s.setValue("training/jointUnits", qulonglong(p.jointUnits));
     s.setValue("training/listeningRank", qulonglong(p.listeningRank));
+    s.setValue("training/maxPretrainUpdates", qulonglong(p.maxPretrainUpdates));
 }
 
 model::TrainingParams loadLastTrainingParams()
