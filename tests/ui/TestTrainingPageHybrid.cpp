@@ -3,6 +3,7 @@
 // study's audio-only model one click away, and modalities the data lacks named as such.
 #include "TrainingPageFixture.h"
 #include "pages/ModelChoiceBox.h"
+#include "pages/RunComparison.h"
 #include "pages/TrainingSettings.h"
 #include "rec/HybridModel.h"
 #include "sim/Archetype.h"
@@ -176,6 +177,23 @@ void TestTrainingPageHybrid::updateLimitIsChosenInTheModelBox()
     QCOMPARE(m_state->model()->trainedRecipe().pretrainEpochs, 1);
     QCOMPARE(m_page->chart()->pointCount(), 2);
     QCOMPARE(ui::loadLastHybridParams().maxPretrainUpdates, std::size_t(11)); // remembered
+    // The runs table gives the limit, the epochs it left and the tag pathway's width as trained
+    // (it follows the tag vocabulary).
+    ui::RunComparison table;
+    table.setRuns(m_state->runs());
+    const auto valueOf = [&](const QString& row) {
+        for (int r = 0; r < table.rowCount(); ++r) {
+            if (table.verticalHeaderItem(r)->text() == row)
+                return table.item(r, 0)->text();
+        }
+        return QString();
+    };
+    QCOMPARE(valueOf("Pretraining update limit"), QString("11"));
+    QCOMPARE(valueOf("Pretraining epochs"), QString("1"));
+    const std::size_t tagUnits = m_state->model()->hybrid.tagLayers.front();
+    QVERIFY(tagUnits != model::HybridParams{}.audioLayers.front());
+    QVERIFY2(valueOf("Hidden layers").contains(QString("tags %1,").arg(tagUnits)),
+             qPrintable(valueOf("Hidden layers")));
     limit->setValue(0);
     QCOMPARE(limit->text(), QString("No limit"));
     child<QPushButton>("trainOriginal")->click();

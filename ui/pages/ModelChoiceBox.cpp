@@ -108,7 +108,7 @@ ModelChoiceBox::ModelChoiceBox(QWidget* parent) : QGroupBox(tr("Model"), parent)
     form->addRow(tr("Listening pathway:"), m_listeningLayers);
     form->addRow(tr("Listening coding:"), m_listeningRank);
     form->addRow(tr("Joint layer:"), m_joint);
-    form->addRow(tr("Pretraining:"), m_maxUpdates);
+    form->addRow(tr("Update limit:"), m_maxUpdates);
     auto* presets = new QHBoxLayout;
     presets->addWidget(m_original);
     presets->addWidget(m_hybrid);

@@ -3,6 +3,7 @@
 #include "util/Format.h"
 
 #include <QHeaderView>
+#include <QLocale>
 #include <cmath>
 #include <functional>
 
@@ -35,15 +36,20 @@ QString yesNo(bool on)
     return on ? RunComparison::tr("on") : RunComparison::tr("off");
 }
 
-// The layers a run trains: the audio-only stack, or each pathway's and the joint layer.
+// The layers a run trains: the audio-only stack, or each pathway's and the joint layer. A trained
+// hybrid's own shape, where the tag pathway's width followed its vocabulary.
 QString layersOf(const project::TrainingRun& run)
 {
     if (run.audioOnly())
         return sizes(run.params.layers);
+    const model::HybridParams& hybrid = run.model ? run.model->hybrid : run.hybrid;
     QStringList parts;
-    for (model::Modality m : run.hybrid.modalities)
-        parts << fromStd(model::modalityKey(m)) + " " + sizes(run.hybrid.pathwayLayers(m));
-    return parts.join(", ") + RunComparison::tr("; joint %1").arg(run.hybrid.jointUnits);
+    for (model::Modality m : hybrid.modalities) {
+        const bool followsTags = m == model::Modality::Tags && hybrid.tagUnitsFollowVocabulary && !run.model;
+        parts << fromStd(model::modalityKey(m)) + " " +
+                     (followsTags ? RunComparison::tr("automatic") : sizes(hybrid.pathwayLayers(m)));
+    }
+    return parts.join(", ") + RunComparison::tr("; joint %1").arg(hybrid.jointUnits);
 }
 
 // The recipe the run trained with (a hybrid's overrides applied), so that the table shows what
@@ -69,6 +75,12 @@ const std::vector<Row>& rows()
         {QT_TRANSLATE_NOOP("RunComparison", "Hidden layers"), [](R r) { return layersOf(r); }},
         {QT_TRANSLATE_NOOP("RunComparison", "Pretraining epochs"),
          [](R r) { return QString::number(recipe(r).pretrainEpochs); }},
+        {QT_TRANSLATE_NOOP("RunComparison", "Pretraining update limit"),
+         [](R r) {
+             if (r.audioOnly() || r.hybrid.maxPretrainUpdates == 0)
+                 return RunComparison::tr("none");
+             return QLocale().toString(qulonglong(r.hybrid.maxPretrainUpdates));
+         }},
         {QT_TRANSLATE_NOOP("RunComparison", "Fine-tuning epochs"),
          [](R r) { return QString::number(recipe(r).finetuneEpochs); }},
         {QT_TRANSLATE_NOOP("RunComparison", "Batch size"),

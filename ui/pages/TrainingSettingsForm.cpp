@@ -311,6 +311,9 @@ void TrainingSettingsForm::setAudioOnly(bool audioOnly)
                                            : hybrid);
     m_finetuneEpochs->setEnabled(audioOnly);
     m_finetuneEpochs->setToolTip(audioOnly ? tr("Epochs of fine-tuning the whole machine") : hybrid);
+    m_pretrainEpochs->setToolTip(audioOnly ? tr("Epochs of pretraining for each layer")
+                                           : tr("Epochs of pretraining for each layer, at most: the hybrid "
+                                                "stops a layer at the Update limit under Model"));
 }
 
 int TrainingSettingsForm::threads() const
