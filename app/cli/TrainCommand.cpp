@@ -98,7 +98,7 @@ void printTrainingSummary(const model::Model& m, std::size_t songs, std::size_t 
             groups[g.name] = {{"train", seriesJson(g.train)}, {"validation", seriesJson(g.validation)}};
         pretraining[0]["modalities"] = groups;
     }
-    const model::TrainingVerdict verdict = model::judgeTraining(m.curves, model::keptByEarlyStopping(m));
+    const model::TrainingVerdict verdict = model::judgeModel(m);
     const nlohmann::ordered_json summary = {{"pretrain_s", jsonNumber(m.pretrainSeconds)},
                                             {"finetune_s", jsonNumber(m.finetuneSeconds)},
                                             {"mse_after_pretraining", jsonNumber(m.mseAfterPretraining)},

@@ -114,6 +114,20 @@ std::optional<int> keptByEarlyStopping(const Model& model)
     return model.keptEpoch;
 }
 
+TrainingVerdict judgeModel(const Model& model)
+{
+    TrainingVerdict v = judgeTraining(model.curves, keptByEarlyStopping(model));
+    const bool pretrainingJudged = !model.curves.empty() && model.curves.back().phase == Phase::Pretraining;
+    const bool limited =
+        model.isHybrid() && model.trainedRecipe().pretrainEpochs < model.params.pretrainEpochs;
+    if (v.verdict == Verdict::Learning && pretrainingJudged && limited)
+        v.advice =
+            "The update limit ended each layer at " + std::to_string(model.trainedRecipe().pretrainEpochs) +
+            " epochs: a higher one would likely lower it further (twice the updates ranked no better on "
+            "the demo catalog).";
+    return v;
+}
+
 TrainingVerdict judgeTraining(const std::vector<EpochStats>& curves, std::optional<int> keptByEarlyStopping)
 {
     // The curves judged: fine-tuning's if it ran, else the last pretrained layer's.

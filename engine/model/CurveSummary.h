@@ -63,6 +63,11 @@ TrainingVerdict judgeTraining(const std::vector<EpochStats>& curves, std::option
 // What a model's early stopping kept, as judgeTraining() takes it.
 std::optional<int> keptByEarlyStopping(const Model& model);
 
+// judgeTraining() of a model's curves, with advice that fits how it was trained: a hybrid whose
+// update limit (HybridParams::maxPretrainUpdates) ended its pretraining before its epochs learns
+// more from a higher limit, not from more epochs.
+TrainingVerdict judgeModel(const Model& model);
+
 std::string_view verdictKey(Verdict verdict); // "learning", "plateaued", "overfitting", "diverging"
 
 } // namespace gdbm::model

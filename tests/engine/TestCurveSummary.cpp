@@ -1,5 +1,6 @@
 // The curves' first, best and last values, and the verdict a run's curves earn.
 #include "model/CurveSummary.h"
+#include "model/Model.h"
 
 #include <QTest>
 #include <cmath>
@@ -109,6 +110,30 @@ private Q_SLOTS:
                  pretrained.advice.c_str());
         const TrainingVerdict rising = judgeTraining(curves({0.9}, line(0.5, 0.9, 20), {}), std::nullopt);
         QVERIFY2(rising.advice.find("lower learning rate") != std::string::npos, rising.advice.c_str());
+    }
+
+    // A hybrid still learning when its update limit ended pretraining: more epochs would change
+    // nothing (they are already more than it ran), a higher limit would.
+    void limitedHybridIsToldOfItsLimit()
+    {
+        Model hybrid;
+        hybrid.modalities = {{Modality::Audio, 0, 14, {}}};
+        hybrid.params.pretrainEpochs = 100;
+        hybrid.hybrid.maxPretrainUpdates = 3500;
+        hybrid.trainRows = 9000; // 71 batches of 128: 50 epochs
+        hybrid.validationRows = 1000;
+        hybrid.curves = curves(line(0.8, 0.5, 50), {}, {});
+        QCOMPARE(hybrid.trainedRecipe().pretrainEpochs, 50);
+        const TrainingVerdict limited = judgeModel(hybrid);
+        QCOMPARE(limited.verdict, Verdict::Learning);
+        QVERIFY2(limited.advice.find("update limit ended each layer at 50 epochs") != std::string::npos,
+                 limited.advice.c_str());
+        // Without the limit, or with fewer epochs than it allows, more epochs is the advice.
+        hybrid.hybrid.maxPretrainUpdates = 0;
+        QVERIFY(judgeModel(hybrid).advice.find("More epochs") == 0);
+        hybrid.hybrid.maxPretrainUpdates = 3500;
+        hybrid.params.pretrainEpochs = 50;
+        QVERIFY(judgeModel(hybrid).advice.find("More epochs") == 0);
     }
 };
 

@@ -165,8 +165,7 @@ void TrainingPage::showFinished()
     if (!model)
         return;
     // The verdict: what the curves say, and what to try.
-    const model::TrainingVerdict verdict =
-        model::judgeTraining(model->curves, model::keptByEarlyStopping(*model));
+    const model::TrainingVerdict verdict = model::judgeModel(*model);
     m_status->setText(tr("Trained in %1. %2 %3")
                           .arg(duration(model->pretrainSeconds + model->finetuneSeconds),
                                QString::fromStdString(verdict.summary),
