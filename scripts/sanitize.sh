@@ -28,7 +28,7 @@ address)
 thread)
     build="${GDBM_TSAN_BUILD_DIR:-$root/build-tsan}"
     options=(-DGDBM_SANITIZE=thread -DBUILD_GUI=OFF)
-    targets=(TestTraining TestHybrid TestConditionalJoint TestMeanReconstructions TestPathwayRates TestEvaluation TestRecommender TestSimulator TestProjectFile TestBaselines)
+    targets=(TestTraining TestHybrid TestConditionalJoint TestMeanReconstructions TestPathwayRates TestHybridRecipe TestEvaluation TestRecommender TestSimulator TestProjectFile TestBaselines)
     tests=(-R "^($(IFS='|'; echo "${targets[*]}"))\$")
     ;;
 *)
