@@ -2,6 +2,7 @@
 
 #include "pages/TrainingSettings.h"
 #include "util/LabelStyle.h"
+#include "util/SpinBox.h"
 
 #include <QCheckBox>
 #include <QFormLayout>
@@ -55,32 +56,25 @@ ModelChoiceBox::ModelChoiceBox(QWidget* parent) : QGroupBox(tr("Model"), parent)
                                 "(32 to 256 units), so that each genre has room of its own."));
     m_listeningLayers =
         layersEdit("trainListeningLayers", "256", tr("The listening pathway's hidden layers, bottom up"));
-    m_listeningRank = new QSpinBox;
-    m_listeningRank->setObjectName("trainListeningRank");
-    m_listeningRank->setRange(0, 1024);
-    m_listeningRank->setSpecialValueText(tr("One unit per listener"));
-    m_listeningRank->setPrefix(tr("Rank "));
-    m_listeningRank->setToolTip(
+    m_listeningRank = settingSpinBox(
+        "trainListeningRank", 0, 1024,
         tr("How listening is shown to the model. One binary unit per listener ranks returning "
            "listeners best. A rank (64, say) codes who heard a song in that many numbers instead, "
            "from a truncated SVD: faster to train and for any number of listeners, but it ranks "
            "returning listeners lower."));
-    m_joint = new QSpinBox;
-    m_joint->setObjectName("trainJoint");
-    m_joint->setRange(1, 4096);
-    m_joint->setToolTip(tr("Units of the joint layer, which every pathway feeds"));
-    m_maxUpdates = new QSpinBox;
-    m_maxUpdates->setObjectName("trainMaxUpdates");
-    m_maxUpdates->setRange(0, 1'000'000'000);
-    m_maxUpdates->setSingleStep(500);
-    m_maxUpdates->setGroupSeparatorShown(true);
-    m_maxUpdates->setSpecialValueText(tr("No limit"));
-    m_maxUpdates->setSuffix(tr(" updates per layer"));
-    m_maxUpdates->setToolTip(
+    m_listeningRank->setSpecialValueText(tr("One unit per listener"));
+    m_listeningRank->setPrefix(tr("Rank "));
+    m_joint =
+        settingSpinBox("trainJoint", 1, 4096, tr("Units of the joint layer, which every pathway feeds"));
+    m_maxUpdates = settingSpinBox(
+        "trainMaxUpdates", 0, 1'000'000'000,
         tr("Each layer's pretraining ends after this many mini-batch updates when its epochs would "
            "make more. A large catalog then trains fewer epochs than Epochs per layer (the demo "
            "catalog's 10,000 songs: 50), which rank as well in half the time. No limit: every "
            "epoch."));
+    m_maxUpdates->setSingleStep(500);
+    m_maxUpdates->setSpecialValueText(tr("No limit"));
+    m_maxUpdates->setSuffix(tr(" updates per layer"));
     m_original = new QPushButton(tr("&Original study: audio only"));
     m_original->setObjectName("trainOriginal");
     m_original->setToolTip(tr("The original study's model: a DBM over the audio features alone, shaped "

@@ -3,6 +3,7 @@
 #include "pages/TrainingSettings.h"
 #include "pages/TrainingThreads.h"
 #include "util/LabelStyle.h"
+#include "util/SpinBox.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -45,16 +46,6 @@ public:
     }
 };
 
-QSpinBox* spinBox(const char* name, int min, int max, const QString& tip)
-{
-    auto* box = new QSpinBox;
-    box->setObjectName(name);
-    box->setRange(min, max);
-    box->setGroupSeparatorShown(true);
-    box->setToolTip(tip);
-    return box;
-}
-
 // Only a real change reaches a widget, so that echoes of the user's own edit never reset the
 // cursor or the selection.
 template <class Box, class Value>
@@ -91,7 +82,7 @@ TrainingSettingsForm::TrainingSettingsForm(QWidget* parent) : QWidget(parent)
            "and Hinton's weight doubling)."));
 
     m_pretrainEpochs =
-        spinBox("trainPretrainEpochs", 0, 1'000'000, tr("Epochs of pretraining for each layer"));
+        settingSpinBox("trainPretrainEpochs", 0, 1'000'000, tr("Epochs of pretraining for each layer"));
     m_pretrainRate = new RateSpinBox;
     m_pretrainRate->setObjectName("trainPretrainRate");
     m_pretrainRate->setToolTip(tr("How big a step the first layer takes each time it learns: the layer "
@@ -102,7 +93,7 @@ TrainingSettingsForm::TrainingSettingsForm(QWidget* parent) : QWidget(parent)
                                         "yes/no units take larger steps than the first layer's)"));
 
     m_finetuneEpochs =
-        spinBox("trainFinetuneEpochs", 0, 1'000'000, tr("Epochs of fine-tuning the whole machine"));
+        settingSpinBox("trainFinetuneEpochs", 0, 1'000'000, tr("Epochs of fine-tuning the whole machine"));
     m_finetuneRate = new RateSpinBox;
     m_finetuneRate->setObjectName("trainFinetuneRate");
     m_finetuneRate->setToolTip(tr("How big a step the whole machine takes while fine-tuning (Adam's "
@@ -111,15 +102,16 @@ TrainingSettingsForm::TrainingSettingsForm(QWidget* parent) : QWidget(parent)
     m_earlyStopping->setObjectName("trainEarlyStopping");
     m_earlyStopping->setToolTip(tr("Early stopping: keep the parameters of the epoch with the lowest "
                                    "validation error, and stop after the patience runs out"));
-    m_patience = spinBox("trainPatience", 1, 1'000'000,
-                         tr("Epochs without a better validation error before fine-tuning stops"));
+    m_patience = settingSpinBox("trainPatience", 1, 1'000'000,
+                                tr("Epochs without a better validation error before fine-tuning stops"));
     m_meanField =
-        spinBox("trainMeanField", 0, 1000,
-                tr("How many times the model refines its reading of each song before learning from it "
-                   "(mean-field iterations of the positive phase)"));
-    m_gibbs = spinBox("trainGibbs", 1, 1000,
-                      tr("How many steps the model's own imagined songs take between two updates; more is "
-                         "slower and steadier (block Gibbs steps of the negative phase)"));
+        settingSpinBox("trainMeanField", 0, 1000,
+                       tr("How many times the model refines its reading of each song before learning from it "
+                          "(mean-field iterations of the positive phase)"));
+    m_gibbs =
+        settingSpinBox("trainGibbs", 1, 1000,
+                       tr("How many steps the model's own imagined songs take between two updates; more is "
+                          "slower and steadier (block Gibbs steps of the negative phase)"));
     m_chains = new QComboBox;
     m_chains->setObjectName("trainChains");
     m_chains->addItem(tr("Persistent (PCD)"), int(model::ChainMode::Persistent));
@@ -128,16 +120,17 @@ TrainingSettingsForm::TrainingSettingsForm(QWidget* parent) : QWidget(parent)
                             "(persistent chains, the standard for DBMs) or start again from each batch "
                             "(as the original script did)"));
 
-    m_batch = spinBox("trainBatch", 1, 1'000'000, tr("Songs per mini-batch"));
+    m_batch = settingSpinBox("trainBatch", 1, 1'000'000, tr("Songs per mini-batch"));
     m_validation = new QDoubleSpinBox;
     m_validation->setObjectName("trainValidation");
     m_validation->setRange(0, 90);
     m_validation->setDecimals(1);
     m_validation->setSuffix(" %");
     m_validation->setToolTip(tr("Songs held out of training to measure the validation error"));
-    m_seed = spinBox("trainSeed", 0, std::numeric_limits<int>::max(),
-                     tr("The same seed and settings give the same model, whatever the threads"));
-    m_threads = spinBox("trainThreads", 0, 1024, tr("Worker threads; the model does not depend on them"));
+    m_seed = settingSpinBox("trainSeed", 0, std::numeric_limits<int>::max(),
+                            tr("The same seed and settings give the same model, whatever the threads"));
+    m_threads =
+        settingSpinBox("trainThreads", 0, 1024, tr("Worker threads; the model does not depend on them"));
     m_threads->setSpecialValueText(tr("Automatic (%1)").arg(availableThreads()));
 
     auto* network = new QFormLayout;
