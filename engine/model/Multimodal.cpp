@@ -100,7 +100,7 @@ bool ListeningFactors::operator==(const ListeningFactors& other) const
 TrainingParams hybridRecipe(const TrainingParams& params, const HybridParams& hybrid, std::size_t songs)
 {
     TrainingParams recipe = params;
-    const std::size_t trainingSongs = trainingRows(songs, params.validationShare, params.seed).size();
+    const std::size_t trainingSongs = songs - validationCount(songs, params.validationShare);
     if (hybrid.maxPretrainUpdates > 0 && trainingSongs > 0 && params.batchSize > 0) {
         const std::size_t batches = (trainingSongs + params.batchSize - 1) / params.batchSize;
         const std::size_t epochs = (hybrid.maxPretrainUpdates + batches - 1) / batches;

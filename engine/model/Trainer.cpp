@@ -22,9 +22,14 @@ Matrix selectRows(const Matrix& data, const std::vector<std::uint32_t>& rows)
 
 } // namespace
 
+std::size_t validationCount(std::size_t rows, double share)
+{
+    return std::min(rows > 0 ? rows - 1 : 0, std::size_t(std::llround(share * double(rows))));
+}
+
 std::vector<std::uint32_t> validationRows(std::size_t rows, double share, std::uint64_t seed)
 {
-    const auto count = std::min(rows > 0 ? rows - 1 : 0, std::size_t(std::llround(share * double(rows))));
+    const std::size_t count = validationCount(rows, share);
     std::vector<std::uint32_t> order =
         epochOrder(rows, seed ^ mix64(std::uint64_t(RandomPurpose::Validation)), 0);
     order.resize(count);

@@ -57,6 +57,9 @@ TrainOutcome trainDbm(const Matrix& visible, const TrainingParams& params, const
 // Which rows are held out for validation: sorted row indices.
 std::vector<std::uint32_t> validationRows(std::size_t rows, double share, std::uint64_t seed);
 
+// How many rows validationRows() holds out (without choosing them).
+std::size_t validationCount(std::size_t rows, double share);
+
 // The rows trainDbm trains on: every row validationRows() leaves, sorted.
 std::vector<std::uint32_t> trainingRows(std::size_t rows, double share, std::uint64_t seed);
 
