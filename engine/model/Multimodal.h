@@ -75,8 +75,8 @@ struct HybridParams
     // take more (0: the epochs alone). A large catalog's epoch has many batches: on the demo
     // catalog (71 batches of 128 songs) 50 epochs ranked returning listeners as well as 100 on
     // three populations and new tracks 1% lower, in half the time, while songs_normalize.csv
-    // (15 batches) ranked lower with 50 than with 100 (docs/MODEL.md section 10). 3,500
-    // updates are 50 of the demo catalog's epochs and leave a catalog of under 4,500 training
+    // (14 batches) ranked lower with 50 than with 100 (docs/MODEL.md section 10). 3,500
+    // updates are 50 of the demo catalog's epochs and leave a catalog of at most 4,480 training
     // songs at its epochs.
     std::size_t maxPretrainUpdates = 3500;
     std::size_t minTagTracks = kDefaultMinTagTracks;

@@ -37,8 +37,9 @@ void TestHybridRecipe::epochsStopAtTheUpdateLimit()
     QCOMPARE(hybridRecipe(params, hybrid, 10'000).pretrainEpochs, 2);
 }
 
-// A small catalog keeps its epochs (songs_normalize.csv's 2,000 songs: 15 batches, 234 epochs
-// to the limit), as do no limit, no songs and fewer epochs than the limit allows.
+// A small catalog keeps its epochs (2,000 songs: 15 batches, 234 epochs to the limit;
+// songs_normalize.csv's 1,904 make 14), as do no limit, no songs and fewer epochs than the limit
+// allows.
 void TestHybridRecipe::theLimitOnlyShortens()
 {
     TrainingParams params;
