@@ -50,7 +50,7 @@ ModelChoiceBox::ModelChoiceBox(QWidget* parent) : QGroupBox(tr("Model"), parent)
         m_modality[i]->setObjectName(names[i]);
         m_modality[i]->setToolTip(tips[i]);
     }
-    m_audioLayers = layersEdit("trainAudioLayers", "32", tr("The audio pathway's hidden layers, bottom up"));
+    m_audioLayers = layersEdit("trainAudioLayers", "64", tr("The audio pathway's hidden layers, bottom up"));
     m_tagLayers = layersEdit("trainTagLayers", tr("Automatic"),
                              tr("The tag pathway's hidden layers. Empty: one layer as wide as the tags "
                                 "(32 to 256 units), so that each genre has room of its own."));
