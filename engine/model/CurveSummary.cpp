@@ -123,7 +123,7 @@ TrainingVerdict judgeModel(const Model& model)
     if (v.verdict == Verdict::Learning && pretrainingJudged && limited)
         v.advice =
             "The update limit ended each layer at " + std::to_string(model.trainedRecipe().pretrainEpochs) +
-            " epochs: a higher one would likely lower it further (twice the updates ranked no better on "
+            " epochs: a higher one would likely lower it further (twice the updates ranked about the same on "
             "the demo catalog).";
     return v;
 }

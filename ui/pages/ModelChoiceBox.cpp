@@ -70,7 +70,7 @@ ModelChoiceBox::ModelChoiceBox(QWidget* parent) : QGroupBox(tr("Model"), parent)
         "trainMaxUpdates", 0, 1'000'000'000,
         tr("Each layer's pretraining ends after this many mini-batch updates when its epochs would "
            "make more. A large catalog then trains fewer epochs than Epochs per layer (the demo "
-           "catalog's 10,000 songs: 50), which rank as well in half the time. No limit: every "
+           "catalog's 10,000 songs: 50), which rank about as well in half the time. No limit: every "
            "epoch."));
     m_maxUpdates->setSingleStep(500);
     m_maxUpdates->setSpecialValueText(tr("No limit"));
