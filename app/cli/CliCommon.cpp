@@ -64,9 +64,10 @@ std::string jsonString(const std::string& text)
 }
 
 QCommandLineOption optionWithDefault(const QString& name, const QString& help, const QString& valueName,
-                                     const QString& value)
+                                     const QString& value, const QString& note)
 {
-    return QCommandLineOption(name, help + " (default " + value + ").", valueName, value);
+    const QString ending = note.isEmpty() ? ")." : "; " + note + ").";
+    return QCommandLineOption(name, help + " (default " + value + ending, valueName, value);
 }
 
 void parseOrExit(QCommandLineParser& parser, const QStringList& args, const QString& description,

@@ -32,14 +32,15 @@ struct UsageError
 // (prints and exits 0); unknown options are UsageErrors, and so are positional arguments
 // unless takesArguments (the command checks their number itself).
 // An option whose help ends with its default, given once and taken from the engine's parameter
-// structs by the caller: "Random seed" with 1 reads "Random seed (default 1)."
+// structs by the caller: "Random seed" with 1 reads "Random seed (default 1).", and with a note
+// "Joint units" reads "Joint units (default 16; docs/MODEL.md section 10)."
 QCommandLineOption optionWithDefault(const QString& name, const QString& help, const QString& valueName,
-                                     const QString& value);
+                                     const QString& value, const QString& note = {});
 template <typename Number>
 QCommandLineOption optionWithDefault(const QString& name, const QString& help, const QString& valueName,
-                                     Number value)
+                                     Number value, const QString& note = {})
 {
-    return optionWithDefault(name, help, valueName, QString::number(value));
+    return optionWithDefault(name, help, valueName, QString::number(value), note);
 }
 
 void parseOrExit(QCommandLineParser& parser, const QStringList& args, const QString& description,

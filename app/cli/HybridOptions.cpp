@@ -48,39 +48,32 @@ void addHybridOptions(QCommandLineParser& parser, HybridUse use)
              : "The hybrid DBM's modalities, from audio, tags, listening (default " + modalities.join(',') +
                    "; a modality the data lacks is left out).",
          "LIST", modalities.join(',')});
-    parser.addOption({"audio-layers",
-                      "Hybrid: the audio pathway's hidden layers (default " + joined(d.audioLayers) + ").",
-                      "LIST", joined(d.audioLayers)});
+    const QString model = "docs/MODEL.md section 10";
+    parser.addOption(optionWithDefault("audio-layers", "Hybrid: the audio pathway's hidden layers", "LIST",
+                                       joined(d.audioLayers)));
     parser.addOption({"tag-layers",
                       "Hybrid: the tag pathway's hidden layers (default: one, as wide as the tag "
                       "vocabulary, 32 to 256 units).",
                       "LIST", joined(d.tagLayers)});
+    parser.addOption(optionWithDefault("listening-layers", "Hybrid: the listening pathway's hidden layers",
+                                       "LIST", joined(d.listeningLayers)));
     parser.addOption(
-        {"listening-layers",
-         "Hybrid: the listening pathway's hidden layers (default " + joined(d.listeningLayers) + ").", "LIST",
-         joined(d.listeningLayers)});
-    parser.addOption({"listening-rank",
-                      "Hybrid: the listening coding: 0 for one binary unit per listener, else this many "
-                      "Gaussian units from a truncated SVD of who heard what (default " +
-                          QString::number(d.listeningRank) + "; docs/MODEL.md section 10).",
-                      "N", QString::number(d.listeningRank)});
-    parser.addOption({"joint",
-                      "Hybrid: units of the joint layer (default " + QString::number(d.jointUnits) + ").",
-                      "N", QString::number(d.jointUnits)});
-    parser.addOption({"tag-rate-factor",
-                      "Hybrid: the tag pathway's pretraining learning rate, as a factor on "
-                      "--lr-pretrain-hidden (default " +
-                          QString::number(d.tagRateFactor) + "; docs/MODEL.md section 10).",
-                      "FACTOR", QString::number(d.tagRateFactor)});
-    parser.addOption({"hybrid-max-updates",
-                      "Hybrid: each layer's pretraining ends after N mini-batch updates when its "
-                      "epochs would make more; 0 for the epochs alone (default " +
-                          QString::number(d.maxPretrainUpdates) + "; docs/MODEL.md section 10).",
-                      "N", QString::number(d.maxPretrainUpdates)});
-    parser.addOption({"hybrid-finetune-epochs",
-                      "Hybrid: fine-tuning epochs (default " + QString::number(d.finetuneEpochs) +
-                          "; pretraining alone ranks better, docs/MODEL.md section 10).",
-                      "N", QString::number(d.finetuneEpochs)});
+        optionWithDefault("listening-rank",
+                          "Hybrid: the listening coding: 0 for one binary unit per listener, else "
+                          "this many Gaussian units from a truncated SVD of who heard what",
+                          "N", d.listeningRank, model));
+    parser.addOption(optionWithDefault("joint", "Hybrid: units of the joint layer", "N", d.jointUnits));
+    parser.addOption(optionWithDefault("tag-rate-factor",
+                                       "Hybrid: the tag pathway's pretraining learning rate, as a factor on "
+                                       "--lr-pretrain-hidden",
+                                       "FACTOR", d.tagRateFactor, model));
+    parser.addOption(
+        optionWithDefault("hybrid-max-updates",
+                          "Hybrid: each layer's pretraining ends after N mini-batch updates when "
+                          "its epochs would make more; 0 for the epochs alone",
+                          "N", d.maxPretrainUpdates, model));
+    parser.addOption(optionWithDefault("hybrid-finetune-epochs", "Hybrid: fine-tuning epochs", "N",
+                                       d.finetuneEpochs, "pretraining alone ranks better, " + model));
     parser.addOption({"no-hybrid-weight-doubling", "Hybrid: pretrain without weight doubling."});
     parser.addOption({"no-hybrid-conditional-joint",
                       "Hybrid: pretrain the joint layer on the joint distribution of the pathways' tops, "

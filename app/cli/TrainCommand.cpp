@@ -155,20 +155,17 @@ void addTrainingOptions(QCommandLineParser& parser)
                           QString::number(d.pretrainMomentumSwitchEpoch + 1) + " of each layer (default " +
                           number(d.pretrainMomentumStart) + "," + number(d.pretrainMomentum) + ").",
                       "START,FINAL", number(d.pretrainMomentumStart) + "," + number(d.pretrainMomentum)});
-    parser.addOption({"variance-warmup",
-                      "Epochs (of layer 1's pretraining and of fine-tuning) before the visible variances "
-                      "are learned (default " +
-                          QString::number(d.logVarianceWarmupEpochs) + ").",
-                      "N", QString::number(d.logVarianceWarmupEpochs)});
+    parser.addOption(optionWithDefault("variance-warmup",
+                                       "Epochs (of layer 1's pretraining and of fine-tuning) before the "
+                                       "visible variances are learned",
+                                       "N", d.logVarianceWarmupEpochs));
     parser.addOption({"lr-finetune",
                       "Fine-tuning learning rate (default " + number(d.finetuneLearningRate) + ").", "RATE",
                       number(d.finetuneLearningRate)});
     parser.addOption({"no-early-stopping", "Keep the last fine-tuning epoch, not the best on validation."});
-    parser.addOption({"patience",
-                      "Early stopping: fine-tuning epochs without a better validation error before it stops "
-                      "(default " +
-                          QString::number(d.patience) + ").",
-                      "N", QString::number(d.patience)});
+    parser.addOption(optionWithDefault(
+        "patience", "Early stopping: fine-tuning epochs without a better validation error before it stops",
+        "N", d.patience));
     parser.addOption(optionWithDefault("mf-iters", "Mean-field iterations", "N", d.meanFieldIterations));
     parser.addOption(optionWithDefault("gibbs-steps", "Gibbs steps per update", "N", d.gibbsSteps));
     parser.addOption({"chains", "persistent (default) or restart.", "MODE", "persistent"});

@@ -118,11 +118,11 @@ TrainingVerdict judgeModel(const Model& model)
 {
     TrainingVerdict v = judgeTraining(model.curves, keptByEarlyStopping(model));
     const bool pretrainingJudged = !model.curves.empty() && model.curves.back().phase == Phase::Pretraining;
-    const bool limited =
-        model.isHybrid() && model.trainedRecipe().pretrainEpochs < model.params.pretrainEpochs;
+    const int trainedEpochs = model.trainedRecipe().pretrainEpochs;
+    const bool limited = model.isHybrid() && trainedEpochs < model.params.pretrainEpochs;
     if (v.verdict == Verdict::Learning && pretrainingJudged && limited)
         v.advice =
-            "The update limit ended each layer at " + std::to_string(model.trainedRecipe().pretrainEpochs) +
+            "The update limit ended each layer at " + std::to_string(trainedEpochs) +
             " epochs: a higher one would likely lower it further (twice the updates ranked about the same on "
             "the demo catalog).";
     return v;
