@@ -8,6 +8,7 @@
 #include "rec/HybridModel.h"
 #include "sim/Archetype.h"
 
+#include <QChartView>
 #include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -100,6 +101,9 @@ void TestTrainingPageHybrid::trainsTheHybridLikeTheEngine()
     QVERIFY(*m_state->model() == direct);
     // The pathways' layer and the joint layer, 2 epochs each; the hybrid skips fine-tuning.
     QCOMPARE(m_page->chart()->pointCount(), 4);
+    // Its fine-tuning chart would be empty: hidden, and the explanation says why.
+    QVERIFY(child<QChartView>("lossChartFinetuning")->isHidden());
+    QVERIFY(child<QLabel>("lossChartExplanation")->text().contains("Fine-tuning is off for the hybrid"));
     // Its joint layer learned the listening from the other pathways, and the chart says so.
     QVERIFY(child<QLabel>("lossChartExplanation")->text().contains("learns the listening pathway's"));
     model::Model jointDistribution = direct;
@@ -128,7 +132,9 @@ void TestTrainingPageHybrid::originalStudyIsOneClickAway()
     child<QPushButton>("trainHybrid")->click();
     QVERIFY(original->isEnabled());
     QVERIFY(!child<QPushButton>("trainHybrid")->isEnabled());
+    QVERIFY(child<QChartView>("lossChartFinetuning")->isHidden());
     original->click();
+    QVERIFY(!child<QChartView>("lossChartFinetuning")->isHidden()); // the audio-only model fine-tunes
     QCOMPARE(m_state->hybridParams().modalities, std::vector{model::Modality::Audio});
     QVERIFY(!original->isEnabled());
     QVERIFY(child<QLineEdit>("trainLayers")->isEnabled());

@@ -40,6 +40,16 @@ const char* const kHoverHint =
     QT_TRANSLATE_NOOP("LossChart", "Solid: training songs, dashed: validation songs. "
                                    "Hover a curve to read its values.");
 
+// A chart view that prefers its minimum height. QChartView prefers the size it last had, so a
+// page in a scroll area, which adds up its widgets' preferred heights, scrolled by a few pixels
+// once the pretraining chart had the fine-tuning chart's room too.
+class ChartView : public QChartView
+{
+public:
+    using QChartView::QChartView;
+    QSize sizeHint() const override { return {QChartView::sizeHint().width(), minimumHeight()}; }
+};
+
 QList<QPointF> points(const std::vector<double>& x, const std::vector<double>& y, bool log)
 {
     const std::size_t n = x.size();
@@ -80,7 +90,7 @@ LossChart::LossChart(QWidget* parent) : QWidget(parent), m_viewsBox(new QWidget)
         m_epochAxes[c]->setTickAnchor(0);
         chart->addAxis(m_epochAxes[c], Qt::AlignBottom);
         m_charts[c] = chart;
-        m_views[c] = new QChartView(chart);
+        m_views[c] = new ChartView(chart);
         m_views[c]->setObjectName(c == 0 ? "lossChartPretraining" : "lossChartFinetuning");
         m_views[c]->setRenderHint(QPainter::Antialiasing);
         m_views[c]->setMinimumHeight(180); // with the labels under them, the page fits 1280 x 800
@@ -123,10 +133,13 @@ LossChart::LossChart(QWidget* parent) : QWidget(parent), m_viewsBox(new QWidget)
 
 void LossChart::describeModel(bool hybrid, bool conditionalJoint, int finetuneEpochs)
 {
-    m_charts[1]->setTitle(
-        !hybrid              ? tr("Fine-tuning: how well the whole machine reconstructs the audio features")
-        : finetuneEpochs > 0 ? tr("Fine-tuning: how well the whole machine reconstructs every modality")
-                             : tr("Fine-tuning: off for the hybrid (pretraining alone ranks better)"));
+    // A hybrid without fine-tuning (its default) would show an empty chart: the pretraining chart
+    // takes its place, so that its axis titles are not cut short in a small window.
+    const bool fineTuned = !hybrid || finetuneEpochs > 0;
+    m_views[1]->setVisible(fineTuned);
+    m_charts[1]->setTitle(!hybrid
+                              ? tr("Fine-tuning: how well the whole machine reconstructs the audio features")
+                              : tr("Fine-tuning: how well the whole machine reconstructs every modality"));
     const QString joint = conditionalJoint
                               ? tr("The joint layer above is given the other pathways' units and learns the "
                                    "listening pathway's: its curve is their error.")
@@ -136,8 +149,10 @@ void LossChart::describeModel(bool hybrid, bool conditionalJoint, int finetuneEp
             ? tr("Error: squared reconstruction error divided by the input's variance, so 1.0 is no better "
                  "than predicting the mean and lower is better. Layer 1's input is every modality's units "
                  "(standardized audio features, tags and listening as 0 or 1); the dotted curves are each "
-                 "modality's error against its own variance. %1")
-                  .arg(joint)
+                 "modality's error against its own variance. %1%2")
+                  .arg(joint, fineTuned ? QString()
+                                        : tr(" Fine-tuning is off for the hybrid: pretraining alone ranks "
+                                             "better."))
             : tr("Error: squared reconstruction error divided by the input's variance, so 1.0 is no better "
                  "than predicting the mean and lower is better. Layer 1's input is the standardized audio "
                  "features; each layer above reconstructs the activations of the layer below it."));
@@ -318,7 +333,7 @@ void LossChart::replaceValueAxis(int chart)
     else
         axis->setLabelFormat("%.3g");
     // Short enough for a chart 180 pixels high; the line under the charts says the rest.
-    axis->setTitleText(m_logScale ? tr("error (log; 1 = mean)") : tr("error (1 = the mean)"));
+    axis->setTitleText(m_logScale ? tr("error (log; 1 = mean)") : tr("error (1 = mean)"));
     m_charts[chart]->addAxis(axis, Qt::AlignLeft);
     m_valueAxes[chart] = axis;
     styleChart(m_charts[chart]);

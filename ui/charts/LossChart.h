@@ -43,8 +43,9 @@ public:
     // from its start, so that the curves grow from left to right.
     void plan(int pretrainEpochs, int finetuneEpochs);
     // Says what the curves measure for the model trained: the audio-only model's, or the
-    // hybrid's (every modality's units; fine-tuning off by default), whose joint layer either
-    // learns the listening pathway's units given the others' (conditionalJoint) or them all.
+    // hybrid's (every modality's units; fine-tuning off by default, and then its chart hidden),
+    // whose joint layer either learns the listening pathway's units given the others'
+    // (conditionalJoint) or them all.
     void describeModel(bool hybrid, bool conditionalJoint, int finetuneEpochs);
     void append(const std::vector<model::EpochStats>& epochs);
     // clear() then append(): a finished model's curves. Nothing happens when these are the
