@@ -11,6 +11,8 @@
 #include <QChart>
 #include <QChartView>
 #include <QHeaderView>
+#include <QLabel>
+#include <QLegend>
 #include <QScrollBar>
 #include <QSet>
 #include <QTableView>
@@ -142,6 +144,14 @@ void TestEvaluationViews::chartShowsTheChosenMetric()
     QCOMPARE(chart->values(), valuesOf("ndcg"));
     const QChart* qchart = chart->view()->chart();
     QCOMPARE(qchart->series().size(), 1);
+    // The legend under the chart names every method in full (Qt's own cut three of them to the
+    // same "DBM audio o..."), and breaks lines between names only.
+    QVERIFY(!qchart->legend()->isVisible());
+    const QString legend = chart->legend()->text();
+    for (const rec::MethodInfo& m : rec::methodTable())
+        QVERIFY2(legend.contains(
+                     QString::fromUtf8(m.label.data(), qsizetype(m.label.size())).replace(' ', "&nbsp;")),
+                 qPrintable(legend));
     QVERIFY(qchart->title().contains(QStringLiteral("NDCG@10")));
 
     combo->setCurrentIndex(combo->findData(QStringLiteral("precision")));

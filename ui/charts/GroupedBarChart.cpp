@@ -1,5 +1,6 @@
 #include "charts/GroupedBarChart.h"
 
+#include "charts/ChartView.h"
 #include "util/Theme.h"
 
 #include <QBarCategoryAxis>
@@ -9,6 +10,7 @@
 #include <QChartView>
 #include <QCursor>
 #include <QFontMetrics>
+#include <QLabel>
 #include <QLegend>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -18,14 +20,14 @@
 namespace gdbm::ui {
 
 GroupedBarChart::GroupedBarChart(const QString& title, QWidget* parent)
-    : QWidget(parent), m_chart(new QChart), m_view(new QChartView(m_chart, this)),
+    : QWidget(parent), m_chart(new QChart), m_view(new ChartView(m_chart, this)), m_legend(new QLabel(this)),
       m_colors({QColor(0x1f, 0x4e, 0x8c), QColor(0x3b, 0x7d, 0xc4), QColor(0x8d, 0xb8, 0xe8),
                 QColor(0x4f, 0x9a, 0x6b), QColor(0xd0, 0x8a, 0x2e), QColor(0x9a, 0x9a, 0x9a)})
 {
     m_chart->setTitle(title);
     m_chart->setMargins(QMargins(4, 4, 4, 4));
     m_chart->setBackgroundRoundness(0);
-    m_chart->legend()->setAlignment(Qt::AlignTop);
+    m_chart->legend()->setVisible(false); // m_legend names the sets
     styleChart(m_chart);
     followTheme(this, [this] { styleChart(m_chart); });
     connect(m_chart, &QChart::plotAreaChanged, this, &GroupedBarChart::fitCategoryLabels);
@@ -33,6 +35,11 @@ GroupedBarChart::GroupedBarChart(const QString& title, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_view);
+    m_legend->setObjectName("barChartLegend");
+    m_legend->setTextFormat(Qt::RichText);
+    m_legend->setWordWrap(true);
+    m_legend->setAlignment(Qt::AlignHCenter);
+    layout->addWidget(m_legend);
     setMinimumHeight(240);
 }
 
@@ -187,7 +194,16 @@ void GroupedBarChart::rebuild()
     m_chart->addAxis(values, Qt::AlignLeft);
     series->attachAxis(categories);
     series->attachAxis(values);
-    m_chart->legend()->setVisible(m_sets.size() > 1);
+    // Names are joined by non-breaking spaces inside and an ordinary one between them, so that
+    // lines break between names only.
+    QStringList entries;
+    for (int s = 0; s < m_sets.size(); ++s) {
+        entries << QString("<span style=\"color:%1\">&#9632;</span>&nbsp;%2")
+                       .arg(m_colors[s % m_colors.size()].name(),
+                            m_sets[s].toHtmlEscaped().replace(' ', QStringLiteral("&nbsp;")));
+    }
+    m_legend->setText(entries.join(QStringLiteral("&nbsp;&nbsp; ")));
+    m_legend->setVisible(m_sets.size() > 1);
     styleChart(m_chart);
     fitCategoryLabels();
 }

@@ -11,11 +11,12 @@ class QBarSet;
 class QChart;
 class QChartView;
 class QFontMetrics;
+class QLabel;
 
 namespace gdbm::ui {
 
 // A titled bar chart with one bar per set in each category (methods side by side for each
-// archetype), a legend naming the sets, and a tooltip "set, category: value" on the bar under
+// archetype), a legend under it naming the sets, and a tooltip "set, category: value" on the bar under
 // the mouse. One of the few classes that use Qt Charts (deprecated after Qt 6.10: one place to
 // replace). Category names are never cut to "...": they wrap at spaces to the width of their
 // category, in a smaller font when a word is wider than that.
@@ -42,6 +43,9 @@ public:
     qreal valueAxisMax() const;
 
     QChartView* view() const { return m_view; }
+    // The legend under the chart: every set's whole name after a square of its colour, wrapped
+    // between names when they do not fit on one line (Qt's own legend cut them to "DBM audio o...").
+    const QLabel* legend() const { return m_legend; }
     const QStringList& categories() const { return m_categories; }
     const QStringList& sets() const { return m_sets; }
     const QList<QList<qreal>>& values() const { return m_values; }
@@ -59,6 +63,7 @@ private:
 
     QChart* m_chart; // owned by m_view (made with it, so the view makes no default chart)
     QChartView* m_view;
+    QLabel* m_legend;
     QStringList m_categories;
     QStringList m_sets;
     QList<QList<qreal>> m_values;

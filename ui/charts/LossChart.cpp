@@ -1,5 +1,6 @@
 #include "charts/LossChart.h"
 
+#include "charts/ChartView.h"
 #include "charts/LossChartScale.h"
 #include "charts/Smoothing.h"
 #include "util/Theme.h"
@@ -39,16 +40,6 @@ const QColor kModalityColors[] = {QColor(0x6a, 0x1b, 0x9a), QColor(0x2e, 0x7d, 0
 const char* const kHoverHint =
     QT_TRANSLATE_NOOP("LossChart", "Solid: training songs, dashed: validation songs. "
                                    "Hover a curve to read its values.");
-
-// A chart view that prefers its minimum height. QChartView prefers the size it last had, so a
-// page in a scroll area, which adds up its widgets' preferred heights, scrolled by a few pixels
-// once the pretraining chart had the fine-tuning chart's room too.
-class ChartView : public QChartView
-{
-public:
-    using QChartView::QChartView;
-    QSize sizeHint() const override { return {QChartView::sizeHint().width(), minimumHeight()}; }
-};
 
 QList<QPointF> points(const std::vector<double>& x, const std::vector<double>& y, bool log)
 {
