@@ -179,7 +179,8 @@ int runPipeline(const QStringList& args)
     std::printf("\nUser %u (%s) heard %zu distinct tracks; their top 10 (%s embedding):\n", first.id,
                 simulation.archetypeNames[first.archetype].c_str(), history.tracks.size(),
                 std::string(rec::embeddingKey(kind)).c_str());
-    printRecommendations(catalog, rec::recommend(rec::makeScoringSpace(embeddings), history, {10, 3}), true);
+    printRecommendations(
+        catalog, rec::recommend(rec::catalogScoringSpace(model, embeddings, kind), history, {10, 3}), true);
     return kExitOk;
 }
 

@@ -34,7 +34,7 @@ int recommendToAll(const model::Model& model, const data::Catalog& catalog,
             std::fill(users.back().weights.begin(), users.back().weights.end(), 1.0f);
     }
     const rec::ScoringSpace space =
-        rec::makeScoringSpace(rec::embedCatalog(model, catalog, kind, &interrupted()));
+        rec::catalogScoringSpace(model, rec::embedCatalog(model, catalog, kind, &interrupted()), kind);
     rec::BatchParams params;
     params.top = top;
     const auto lists = rec::recommendAll(space, users, params, stderrProgress(), &interrupted());
@@ -103,7 +103,7 @@ int runRecommend(const QStringList& args)
         std::fill(history.weights.begin(), history.weights.end(), 1.0f);
 
     const Matrix embeddings = rec::embedCatalog(model, catalog, *kind, &interrupted());
-    const rec::ScoringSpace space = rec::makeScoringSpace(embeddings);
+    const rec::ScoringSpace space = rec::catalogScoringSpace(model, embeddings, *kind);
     const rec::RecommendParams params{top, 3};
     const std::vector<rec::Recommendation> list = rec::recommend(space, history, params);
     HybridNotes notes;

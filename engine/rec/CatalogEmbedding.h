@@ -4,6 +4,9 @@
 #include "data/Catalog.h"
 #include "model/Model.h"
 #include "rec/Embedder.h"
+#include "rec/ScoringSpace.h"
+
+#include <vector>
 
 namespace gdbm::rec {
 
@@ -14,5 +17,21 @@ namespace gdbm::rec {
 // set.
 Matrix embedCatalog(const model::Model& model, const data::Catalog& catalog, EmbeddingKind kind,
                     const CancelFlag* cancel = nullptr);
+
+// What a hybrid's listening pathway units and joint layer weigh in its every-layer embedding's
+// cosine, against 1 for the audio and tag pathways' units. With the units standardized alike, the
+// 256 listening units outweighed the 64 audio and up to 256 tag units; at 0.7 (their variance
+// halved) the hybrid ranked returning listeners and new tracks higher on all three datasets'
+// validation populations, the same trained models scored both ways (docs/MODEL.md section 10).
+inline constexpr double kListeningUnitWeight = 0.7;
+
+// One weight per unit of the model's `kind` embedding for ScoringSpace: kListeningUnitWeight on
+// a hybrid's listening pathway units (every level) and joint layer in the every-layer embedding;
+// empty, every unit weighing alike, for the other embeddings and models.
+std::vector<double> embeddingUnitWeights(const model::Model& model, EmbeddingKind kind);
+
+// The model's embeddings of a catalog (embedCatalog's, of `kind`) prepared for cosine scoring
+// with its unit weights: the space the CLI, the app and the evaluation rank with.
+ScoringSpace catalogScoringSpace(const model::Model& model, const Matrix& embeddings, EmbeddingKind kind);
 
 } // namespace gdbm::rec

@@ -1,6 +1,7 @@
 #include "rec/Comparison.h"
 
 #include "core/Error.h"
+#include "rec/CatalogEmbedding.h"
 #include "rec/CollaborativeRankers.h"
 #include "rec/Embedder.h"
 #include "rec/TagFeatures.h"
@@ -34,7 +35,8 @@ std::unique_ptr<Ranker> makeHybridRanker(const data::Catalog& catalog, const Tra
     if (hybrid.stopped)
         throw Cancelled();
     return makeCosineRanker(std::string(methodInfo(Method::DbmHybrid).key),
-                            embedHybrid(hybrid.model, catalog, params.hybridEmbedding, cancel), params.rule);
+                            embedHybrid(hybrid.model, catalog, params.hybridEmbedding, cancel), params.rule,
+                            embeddingUnitWeights(hybrid.model, params.hybridEmbedding));
 }
 
 // The evaluation's audio-only DBM and hybrid shape for the current model: an audio-only model is

@@ -7,6 +7,7 @@
 #include "jobs/JobRunner.h"
 #include "models/RecommendationTableModel.h"
 #include "pages/RecommendationsPage.h"
+#include "rec/CatalogEmbedding.h"
 #include "rec/Embedder.h"
 #include "rec/Recommender.h"
 #include "util/FileDialog.h"
@@ -115,7 +116,8 @@ void TestRecommendationsPage::recommendationsMatchTheEngine()
     const Matrix embeddings = rec::embed(m_model->dbm, model::standardizedFeatures(*m_model, catalog),
                                          rec::kDefaultEmbedding, m_model->params.meanFieldIterations);
     const rec::UserHistory history = rec::historyOf(*m_simulation, user, false);
-    const auto expected = rec::recommend(rec::makeScoringSpace(embeddings), history, {10, 3});
+    const auto expected = rec::recommend(
+        rec::catalogScoringSpace(*m_model, embeddings, rec::kDefaultEmbedding), history, {10, 3});
     QCOMPARE(model->recommendations().size(), expected.size());
 
     const sim::User& u = m_simulation->users[user];

@@ -91,7 +91,7 @@ void EmbeddingCache::start()
                 {"Embedding " + text::withThousands((long long)inputs.catalog->size()) + " tracks", 0, 0});
             snapshot->embeddings = rec::embedCatalog(model, *inputs.catalog, inputs.kind, &cancel);
             snapshot->newTracks = rec::unheardTracks(model, *inputs.catalog);
-            snapshot->space = rec::makeScoringSpace(snapshot->embeddings);
+            snapshot->space = rec::catalogScoringSpace(model, snapshot->embeddings, inputs.kind);
             progress({"Projecting the embeddings", 0, 0});
             snapshot->map = rec::principalComponents2d(snapshot->embeddings);
             return std::any(std::shared_ptr<const EmbeddingSnapshot>(std::move(snapshot)));
