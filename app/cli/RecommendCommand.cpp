@@ -114,10 +114,10 @@ int runRecommend(const QStringList& args)
                 rec::explainByModality(model, catalog, *kind, space,
                                        rec::queryVector(space, history, params.rule), list, &interrupted());
     }
-    std::printf(
-        "User %lld heard %zu distinct tracks; top %zu by cosine similarity (%s embedding of the %s):\n", user,
-        history.tracks.size(), top, std::string(rec::embeddingKey(*kind)).c_str(),
-        model.isHybrid() ? "hybrid DBM" : "audio-only DBM");
+    std::printf("User %lld heard %zu distinct tracks; top %zu by mean cosine similarity with them "
+                "(%s embedding of the %s):\n",
+                user, history.tracks.size(), top, std::string(rec::embeddingKey(*kind)).c_str(),
+                model.isHybrid() ? "hybrid DBM" : "audio-only DBM");
     printRecommendations(catalog, list, parser.isSet("explain"), notes);
     return kExitOk;
 }

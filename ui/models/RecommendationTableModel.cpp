@@ -213,7 +213,9 @@ QVariant RecommendationTableModel::headerData(int section, Qt::Orientation orien
     if (role == Qt::ToolTipRole) {
         switch (section) {
         case SimilarityColumn:
-            return tr("Cosine similarity between the track's embedding and the user's mean embedding");
+            return tr(
+                "The mean cosine similarity between the track's embedding and those of the songs the user "
+                "played");
         case FitsColumn:
             return tr("Fits the user's archetype: whether the track passes the preferences the user drew "
                       "from it");

@@ -371,8 +371,8 @@ void RecommendationsPage::showRecommendations()
     m_tabs->setTabText(0, tr("Recommendations (%1)").arg(m_recommendations->rowCount()));
     const std::size_t unheard = s.catalog->size() - history.tracks.size();
     m_rankingInfo->setText(
-        tr("Ranked %1 unheard tracks by cosine similarity with the user's mean %2 embedding "
-           "(%3 dimensions) in %4 ms.")
+        tr("Ranked %1 unheard tracks by their mean cosine similarity with the user's songs (%2 embedding, "
+           "%3 dimensions) in %4 ms.")
             .arg(thousands(unheard), kindName(s.kind))
             .arg(s.embeddings.cols())
             .arg(m_lastRankingMs, 0, 'f', 1) +
