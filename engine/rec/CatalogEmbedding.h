@@ -21,8 +21,8 @@ Matrix embedCatalog(const model::Model& model, const data::Catalog& catalog, Emb
 // What a hybrid's listening pathway units and joint layer weigh in its every-layer embedding's
 // cosine, against 1 for the audio and tag pathways' units. With the units standardized alike, the
 // 256 listening units outweighed the 64 audio and up to 256 tag units; at 0.7 (their variance
-// halved) the hybrid ranked returning listeners and new tracks higher on all three datasets'
-// validation populations, the same trained models scored both ways (docs/MODEL.md section 10).
+// halved) the same trained models ranked returning listeners higher on every validation
+// population of the three datasets, and new tracks on all but one (docs/MODEL.md section 10).
 inline constexpr double kListeningUnitWeight = 0.7;
 
 // One weight per unit of the model's `kind` embedding for ScoringSpace: kListeningUnitWeight on

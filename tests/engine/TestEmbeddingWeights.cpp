@@ -2,6 +2,7 @@
 #include "rec/CatalogEmbedding.h"
 
 #include <QTest>
+#include <cmath>
 
 using namespace gdbm;
 using namespace gdbm::rec;
