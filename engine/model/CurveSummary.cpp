@@ -121,10 +121,10 @@ TrainingVerdict judgeModel(const Model& model)
     const int trainedEpochs = model.trainedRecipe().pretrainEpochs;
     const bool limited = model.isHybrid() && trainedEpochs < model.params.pretrainEpochs;
     if (v.verdict == Verdict::Learning && pretrainingJudged && limited)
-        v.advice =
-            "The update limit ended each layer at " + std::to_string(trainedEpochs) +
-            " epochs: a higher one would likely lower it further (twice the updates ranked about the same on "
-            "the demo catalog).";
+        v.advice = "The update limit ended each layer at " + std::to_string(trainedEpochs) +
+                   (trainedEpochs == 1 ? " epoch" : " epochs") +
+                   ": a higher one would likely lower it further (twice the updates ranked about the same on "
+                   "the demo catalog).";
     return v;
 }
 

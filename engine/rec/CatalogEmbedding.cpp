@@ -2,6 +2,8 @@
 
 #include "rec/HybridModel.h"
 
+#include <algorithm>
+
 namespace gdbm::rec {
 
 Matrix embedCatalog(const model::Model& model, const data::Catalog& catalog, EmbeddingKind kind,
