@@ -3,6 +3,7 @@
 #include "CliCommon.h"
 #include "core/AtomicFile.h"
 #include "core/Text.h"
+#include "rec/PairedDifference.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -18,6 +19,36 @@ std::string trackLine(const data::Catalog& catalog, std::uint32_t t)
     if (track.year > 0)
         line += " (" + std::to_string(track.year) + ")";
     return line;
+}
+
+std::string methodLabel(const std::string& key)
+{
+    const auto method = rec::methodFromKey(key);
+    return method ? std::string(rec::methodInfo(*method).label) : key;
+}
+
+// Each of the DBM's rankings against the best baseline, user by user: the difference alone
+// does not say whether it is more than which listens happened to be held out.
+void printPairedDifferences(const rec::EvaluationResult& result)
+{
+    const rec::MethodEvaluation* baseline = rec::bestBaseline(result);
+    if (!baseline)
+        return;
+    bool first = true;
+    for (const rec::MethodEvaluation& m : result.methods) {
+        if (!m.ranked || !rec::isDbmMethod(m.method))
+            continue;
+        const auto difference = rec::pairedNdcgDifference(m, *baseline);
+        if (!difference)
+            continue;
+        if (first)
+            std::printf("\nNDCG@%zu against the best baseline (%s), user by user: mean difference +- "
+                        "standard error\n",
+                        result.k, methodLabel(baseline->method).c_str());
+        first = false;
+        std::printf("  %-30.30s %+.4f +- %.4f%s\n", methodLabel(m.method).c_str(), difference->mean,
+                    difference->standardError, difference->withinNoise() ? "  (within noise)" : "");
+    }
 }
 
 } // namespace
@@ -56,6 +87,7 @@ void printEvaluation(const rec::EvaluationResult& result)
         std::printf("  %s settings, tuned on a validation split of the training data: %s\n", m.method.c_str(),
                     line.c_str());
     }
+    printPairedDifferences(result);
     const auto firstRanked = std::find_if(result.methods.begin(), result.methods.end(),
                                           [](const rec::MethodEvaluation& m) { return m.ranked; });
     if (firstRanked == result.methods.end())
@@ -88,6 +120,16 @@ void writeEvaluationJson(const std::vector<rec::EvaluationResult>& results, cons
                 entry["settings"] = m.settings;
             if (m.ranked)
                 entry["metrics"] = m.overall;
+            if (const auto error = rec::ndcgStandardError(m))
+                entry["ndcg_standard_error"] = *error;
+            if (const rec::MethodEvaluation* baseline = rec::bestBaseline(result);
+                baseline && rec::isDbmMethod(m.method)) {
+                if (const auto difference = rec::pairedNdcgDifference(m, *baseline))
+                    entry["ndcg_against_best_baseline"] = {{"baseline", baseline->method},
+                                                           {"mean_difference", difference->mean},
+                                                           {"standard_error", difference->standardError},
+                                                           {"users", difference->users}};
+            }
             methods[m.method] = entry;
             for (const auto& [archetype, values] : m.perArchetype)
                 perArchetype[archetype][m.method] = values;

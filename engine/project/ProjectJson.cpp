@@ -239,7 +239,8 @@ json toJson(const rec::EvaluationResult& evaluation)
                            {"ranked", m.ranked},
                            {"settings", m.settings},
                            {"overall", metricsToJson(m.overall)},
-                           {"per_archetype", perArchetype}});
+                           {"per_archetype", perArchetype},
+                           {"user_ndcg", m.userNdcg}});
     }
     return {{"protocol", std::string(rec::protocolInfo(evaluation.protocol).key)},
             {"tracks_ranked", evaluation.tracksRanked},
@@ -284,6 +285,16 @@ rec::EvaluationResult evaluationFromJson(const json& in, const JsonReader& reade
         for (const auto& [archetype, values] : perArchetype.items())
             m.perArchetype[archetype] =
                 metricsFromJson(values, method.child("per_archetype").child(archetype));
+        // Projects saved before the paired comparisons hold no per-user values.
+        if (methods[i].contains("user_ndcg")) {
+            const json& values = method.array(methods[i], "user_ndcg");
+            for (std::size_t u = 0; u < values.size(); ++u) {
+                if (!values[u].is_number() || !(values[u].get<double>() >= 0 && values[u].get<double>() <= 1))
+                    method.fail("user_ndcg[" + std::to_string(u) + "]",
+                                "expected a number from 0 to 1, found " + values[u].dump());
+                m.userNdcg.push_back(values[u].get<double>());
+            }
+        }
         evaluation.methods.push_back(std::move(m));
     }
     return evaluation;

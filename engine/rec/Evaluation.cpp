@@ -262,6 +262,8 @@ EvaluationResult evaluate(const data::Catalog& catalog, const sim::SimulationRes
             byArchetype[simulation.archetypeNames[user.archetype]].push_back(&outcomes[i]);
         }
         method.overall = summarize(everyone, catalog.size(), holdout.candidates);
+        for (const UserOutcome& o : outcomes)
+            method.userNdcg.push_back(std::round(o.scores.ndcg * 1e6) / 1e6);
         for (const auto& [name, group] : byArchetype)
             method.perArchetype[name] = summarize(group, catalog.size(), holdout.candidates);
         result.methods.push_back(std::move(method));

@@ -73,6 +73,9 @@ struct MethodEvaluation
     std::map<std::string, MetricValues> perArchetype;
     bool ranked = true; // false: the method cannot rank this protocol's tracks (no metrics)
     std::map<std::string, std::string> settings; // tuned settings, "neighbours" -> "50"
+    // Each evaluated user's NDCG@K, in the holdout's order of users, to 6 decimals (what the
+    // paired comparisons of PairedDifference.h need). Empty in evaluations saved without it.
+    std::vector<double> userNdcg;
 };
 
 struct EvaluationResult

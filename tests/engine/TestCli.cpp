@@ -435,6 +435,14 @@ void TestCli::recommendAndEvaluate()
     QVERIFY(methods["dbm-top"].toObject()["metrics"].toObject().contains("archetype_consistency"));
     QVERIFY(methods["item-knn"].toObject()["settings"].toObject().contains("neighbours"));
     QVERIFY(warm["per_archetype"].toObject()["Audiophile"].toObject().contains("dbm-top"));
+    // Each DBM ranking against the best baseline, user by user, in the text and the JSON.
+    QVERIFY2(e.out.contains("against the best baseline"), e.out.constData());
+    const QJsonObject paired = methods["dbm-top"].toObject()["ndcg_against_best_baseline"].toObject();
+    QVERIFY(gdbm::rec::methodFromKey(paired["baseline"].toString().toStdString()));
+    QVERIFY(paired["standard_error"].toDouble() > 0);
+    QCOMPARE(paired["users"].toInt(), warm["users_evaluated"].toInt());
+    QVERIFY(methods["random"].toObject()["ndcg_standard_error"].toDouble() >= 0);
+    QVERIFY(!methods["random"].toObject().contains("ndcg_against_best_baseline"));
     const QJsonObject cold = root["protocols"].toObject()["new-tracks"].toObject();
     QVERIFY(cold["tracks_ranked"].toInt() > 0 && cold["tracks_ranked"].toInt() < 10000);
     QCOMPARE(cold["methods"].toObject()["item-knn"].toObject()["ranked"].toBool(), false);

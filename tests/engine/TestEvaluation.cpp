@@ -3,8 +3,10 @@
 #include "data/DatasetLoader.h"
 #include "model/Standardizer.h"
 #include "rec/Evaluation.h"
+#include "rec/PairedDifference.h"
 
 #include <QTest>
+#include <cmath>
 #include <tbb/global_control.h>
 
 using namespace gdbm;
@@ -22,6 +24,8 @@ private Q_SLOTS:
     void baselinesBehaveAsExpected();
     void deterministicWhateverTheThreads();
     void blocksOfUsersScoreAsOneUserAtATime();
+    void perUserNdcgAveragesToTheOverall();
+    void pairedDifferenceAndItsError();
 
 private:
     EvaluationResult run() const;
@@ -199,3 +203,51 @@ void TestEvaluation::blocksOfUsersScoreAsOneUserAtATime()
 
 QTEST_APPLESS_MAIN(TestEvaluation)
 #include "TestEvaluation.moc"
+
+void TestEvaluation::perUserNdcgAveragesToTheOverall()
+{
+    const EvaluationResult r = run();
+    for (const MethodEvaluation& m : r.methods) {
+        QCOMPARE(m.userNdcg.size(), r.usersEvaluated);
+        double sum = 0;
+        for (double v : m.userNdcg) {
+            QVERIFY(v >= 0 && v <= 1);
+            QCOMPARE(std::round(v * 1e6) / 1e6, v); // kept to 6 decimals
+            sum += v;
+        }
+        QVERIFY(std::abs(sum / double(m.userNdcg.size()) - m.overall.at("ndcg")) < 1e-6);
+    }
+    // The clusters' cosine ranks better than random, user by user, by far more than the noise.
+    const auto difference = pairedNdcgDifference(r.methods[0], r.methods[2]);
+    QVERIFY(difference);
+    QCOMPARE(difference->users, r.usersEvaluated);
+    QVERIFY(std::abs(difference->mean - (r.methods[0].overall.at("ndcg") - r.methods[2].overall.at("ndcg"))) <
+            1e-6);
+    QVERIFY(difference->mean > 0 && !difference->withinNoise());
+}
+
+void TestEvaluation::pairedDifferenceAndItsError()
+{
+    MethodEvaluation dbm{"dbm-hybrid", {{"ndcg", 0.5}}, {}, true, {}, {1.0, 0.0, 0.5, 0.5}};
+    MethodEvaluation tags{"audio-tags", {{"ndcg", 0.25}}, {}, true, {}, {0.5, 0.0, 0.5, 0.0}};
+    MethodEvaluation knn{"item-knn", {{"ndcg", 0.2}}, {}, true, {}, {0.2, 0.2, 0.2, 0.2}};
+    MethodEvaluation mf{"implicit-mf", {}, {}, false, {}, {}}; // cannot rank: never the best
+    // Differences 0.5, 0, 0, 0.5: mean 0.25, sample variance 1/12, standard error sqrt(1/48).
+    const auto difference = pairedNdcgDifference(dbm, tags);
+    QVERIFY(difference);
+    QCOMPARE(difference->users, std::size_t(4));
+    QVERIFY(std::abs(difference->mean - 0.25) < 1e-12);
+    QVERIFY(std::abs(difference->standardError - std::sqrt(1.0 / 48)) < 1e-12);
+    QVERIFY(difference->withinNoise()); // 0.25 < 2 * 0.144
+    QVERIFY(std::abs(*ndcgStandardError(knn)) < 1e-12);
+    QVERIFY(!pairedNdcgDifference(dbm, mf)); // no per-user values to pair
+    QVERIFY(!ndcgStandardError(mf));
+
+    EvaluationResult r;
+    r.methods = {mf, knn, dbm, tags};
+    QCOMPARE(leadingDbm(r)->method, std::string("dbm-hybrid"));
+    QCOMPARE(bestBaseline(r)->method, std::string("audio-tags"));
+    r.methods = {mf, knn};
+    QVERIFY(!leadingDbm(r));
+    QCOMPARE(bestBaseline(r)->method, std::string("item-knn"));
+}

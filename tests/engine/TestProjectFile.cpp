@@ -54,6 +54,7 @@ void TestProjectFile::fullRoundTrip()
     QCOMPARE(m_full.evaluation->results.size(), std::size_t(2));
     QVERIFY(m_full.evaluation->find(rec::Protocol::NewTracks) != nullptr);
     QVERIFY(!m_full.evaluation->results.front().methods.empty());
+    QVERIFY(!m_full.evaluation->results.front().methods.front().userNdcg.empty());
     const Project back = loadProject(m_goodPath.toStdString());
     compareProjects(m_full, back);
     if (QTest::currentTestFailed())

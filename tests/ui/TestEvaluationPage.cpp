@@ -13,6 +13,7 @@
 #include "rec/Comparison.h"
 #include "rec/EvaluationCsv.h"
 #include "rec/MethodTable.h"
+#include "rec/PairedDifference.h"
 #include "util/MessageBox.h"
 
 #include <QFile>
@@ -135,6 +136,20 @@ void TestEvaluationPage::runFillsTheTableAndTheState()
              qPrintable(summary));
     QVERIFY(summary.contains(QStringLiteral("%1 skipped").arg(expected.usersSkipped)));
     QVERIFY(summary.contains(QStringLiteral("hybrid DBM was trained afresh")));
+    // The DBM against the best baseline, user by user, with the figures the engine computes.
+    const rec::MethodEvaluation* baseline = rec::bestBaseline(expected);
+    const auto difference = rec::pairedNdcgDifference(expected.methods[0], *baseline);
+    QVERIFY(difference);
+    const QString paired = QStringLiteral("DBM hybrid against %1, the best baseline: %2 NDCG@5 \u00b1 %3")
+                               .arg(EvaluationTableModel::methodLabel(baseline->method),
+                                    QString::asprintf("%+.3f", difference->mean))
+                               .arg(difference->standardError, 0, 'f', 3);
+    QVERIFY2(summary.contains(paired), qPrintable(summary + "\n" + paired));
+    // The NDCG cell's tooltip gives its standard error over the users.
+    QVERIFY(table->index(0, 2)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("standard error over %1 users").arg(expected.usersEvaluated)));
     QVERIFY(!banner()->isVisibleTo(m_page.get()));
     QVERIFY(button("evalExportCsv")->isEnabled());
 }

@@ -2,6 +2,7 @@
 
 #include "rec/EvaluationCsv.h"
 #include "rec/MethodTable.h"
+#include "rec/PairedDifference.h"
 #include "util/Format.h"
 #include "util/Theme.h"
 
@@ -91,11 +92,17 @@ QVariant EvaluationTableModel::data(const QModelIndex& index, int role) const
         return {};
     case Qt::TextAlignmentRole:
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
-    case Qt::ToolTipRole:
-        return QStringLiteral("%1, %2: %3%4")
-            .arg(methodLabel(m_result->methods[std::size_t(index.row())].method),
-                 metricLabel(metric, m_result->k), QString::number(v, 'g', 6),
+    case Qt::ToolTipRole: {
+        const rec::MethodEvaluation& method = m_result->methods[std::size_t(index.row())];
+        const auto error = metric == "ndcg" ? rec::ndcgStandardError(method) : std::nullopt;
+        return QStringLiteral("%1, %2: %3%4%5")
+            .arg(methodLabel(method.method), metricLabel(metric, m_result->k), QString::number(v, 'g', 6),
+                 error ? tr(" \u00b1 %1 (standard error over %2 users)")
+                             .arg(*error, 0, 'f', 4)
+                             .arg(thousands(method.userNdcg.size()))
+                       : QString(),
                  isBest(index.row(), index.column()) ? tr(" (best)") : QString());
+    }
     default:
         return {};
     }

@@ -1,5 +1,6 @@
 #include "EvaluationPage.h"
 
+#include "EvaluationSummary.h"
 #include "charts/GroupedBarChart.h"
 #include "core/Text.h"
 #include "jobs/JobProgressBar.h"
@@ -320,25 +321,8 @@ void EvaluationPage::showEvaluation()
         const int keep = m_metric->findData(chosen.isEmpty() ? QStringLiteral("ndcg") : chosen);
         m_metric->setCurrentIndex(std::max(0, keep));
     }
-    if (result && result->protocol == rec::Protocol::NewTracks) {
-        m_summary->setText(
-            tr("Top %1 among %2 new tracks (every listen to them held out) for %3 users; %4 "
-               "not evaluated (no new track, or fewer than 5 other tracks). The hybrid DBM was "
-               "trained afresh on the other tracks' listens. Bold: the best value of each metric.")
-                .arg(result->k)
-                .arg(thousands(result->tracksRanked), thousands(result->usersEvaluated),
-                     thousands(result->usersSkipped)));
-    } else if (result) {
-        // A project saved before the protocols were recorded does not know how many tracks.
-        const QString among = result->tracksRanked > 0
-                                  ? tr(" among %1 tracks").arg(thousands(result->tracksRanked))
-                                  : QString();
-        m_summary->setText(
-            tr("Top %1%2 for %3 users; %4 skipped (fewer than 5 distinct tracks). The hybrid "
-               "DBM was trained afresh on the listens not held out. Bold: the best value of each "
-               "metric.")
-                .arg(result->k)
-                .arg(among, thousands(result->usersEvaluated), thousands(result->usersSkipped)));
+    if (result) {
+        m_summary->setText(evaluationSummary(*result));
     } else if (m_state.evaluation()) {
         m_summary->setText(tr("This evaluation predates the new-tracks protocol: run it again to see it."));
     } else {

@@ -1,0 +1,78 @@
+#include "rec/PairedDifference.h"
+
+#include "rec/MethodTable.h"
+
+#include <cmath>
+
+namespace gdbm::rec {
+namespace {
+
+// The mean of the values and its standard error (sample standard deviation / sqrt(n)); n >= 2.
+std::pair<double, double> meanAndStandardError(const std::vector<double>& values)
+{
+    const double n = double(values.size());
+    double mean = 0;
+    for (double v : values)
+        mean += v;
+    mean /= n;
+    double squares = 0;
+    for (double v : values)
+        squares += (v - mean) * (v - mean);
+    return {mean, std::sqrt(squares / (n - 1) / n)};
+}
+
+} // namespace
+
+bool PairedDifference::withinNoise() const
+{
+    return std::abs(mean) < 2 * standardError;
+}
+
+std::optional<PairedDifference> pairedNdcgDifference(const MethodEvaluation& a, const MethodEvaluation& b)
+{
+    if (a.userNdcg.size() != b.userNdcg.size() || a.userNdcg.size() < 2)
+        return std::nullopt;
+    std::vector<double> differences(a.userNdcg.size());
+    for (std::size_t i = 0; i < differences.size(); ++i)
+        differences[i] = a.userNdcg[i] - b.userNdcg[i];
+    const auto [mean, standardError] = meanAndStandardError(differences);
+    return PairedDifference{mean, standardError, differences.size()};
+}
+
+std::optional<double> ndcgStandardError(const MethodEvaluation& method)
+{
+    if (method.userNdcg.size() < 2)
+        return std::nullopt;
+    return meanAndStandardError(method.userNdcg).second;
+}
+
+bool isDbmMethod(std::string_view key)
+{
+    const auto method = methodFromKey(key);
+    return method == Method::DbmHybrid || method == Method::DbmTop || method == Method::DbmAll ||
+           method == Method::DbmReconstruction;
+}
+
+const MethodEvaluation* leadingDbm(const EvaluationResult& result)
+{
+    for (const MethodEvaluation& m : result.methods) {
+        if (m.ranked && isDbmMethod(m.method) && m.overall.count("ndcg"))
+            return &m;
+    }
+    return nullptr;
+}
+
+const MethodEvaluation* bestBaseline(const EvaluationResult& result)
+{
+    const MethodEvaluation* best = nullptr;
+    for (const MethodEvaluation& m : result.methods) {
+        const auto ndcg = m.overall.find("ndcg");
+        if (!m.ranked || isDbmMethod(m.method) || ndcg == m.overall.end())
+            continue;
+        if (!best || ndcg->second > best->overall.at("ndcg"))
+            best = &m;
+    }
+    return best;
+}
+
+} // namespace gdbm::rec

@@ -1,0 +1,14 @@
+#pragma once
+
+#include "rec/Evaluation.h"
+
+#include <QString>
+
+namespace gdbm::ui {
+
+// The line above the evaluation table: what the protocol held out and for how many users, and
+// the DBM against the best baseline user by user (PairedDifference.h), when the evaluation
+// holds per-user values.
+QString evaluationSummary(const rec::EvaluationResult& result);
+
+} // namespace gdbm::ui
