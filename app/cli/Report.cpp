@@ -27,27 +27,32 @@ std::string methodLabel(const std::string& key)
     return method ? std::string(rec::methodInfo(*method).label) : key;
 }
 
-// Each of the DBM's rankings against the best baseline, user by user: the difference alone
-// does not say whether it is more than which listens happened to be held out.
+// The DBM against the baselines, user by user: a difference alone does not say whether it is
+// more than which listens happened to be held out. The leading DBM ranking (the hybrid, when
+// there is one) against every baseline, the best first; the others against the best.
 void printPairedDifferences(const rec::EvaluationResult& result)
 {
-    const rec::MethodEvaluation* baseline = rec::bestBaseline(result);
-    if (!baseline)
+    const rec::MethodEvaluation* best = rec::bestBaseline(result);
+    const rec::MethodEvaluation* leading = rec::leadingDbm(result);
+    if (!best || !leading || !rec::pairedNdcgDifference(*leading, *best))
         return;
-    bool first = true;
+    std::printf("\nNDCG@%zu user by user: mean difference +- its standard error (best baseline: %s)\n",
+                result.k, methodLabel(best->method).c_str());
+    const auto line = [](const rec::MethodEvaluation& dbm, const rec::MethodEvaluation& baseline) {
+        if (const auto difference = rec::pairedNdcgDifference(dbm, baseline)) {
+            const std::string pair = methodLabel(dbm.method) + " against " + methodLabel(baseline.method);
+            std::printf("  %-56.56s %+.4f +- %.4f%s\n", pair.c_str(), difference->mean,
+                        difference->standardError, difference->withinNoise() ? "  (within noise)" : "");
+        }
+    };
+    line(*leading, *best);
     for (const rec::MethodEvaluation& m : result.methods) {
-        if (!m.ranked || !rec::isDbmMethod(m.method))
-            continue;
-        const auto difference = rec::pairedNdcgDifference(m, *baseline);
-        if (!difference)
-            continue;
-        if (first)
-            std::printf("\nNDCG@%zu against the best baseline (%s), user by user: mean difference +- "
-                        "standard error\n",
-                        result.k, methodLabel(baseline->method).c_str());
-        first = false;
-        std::printf("  %-30.30s %+.4f +- %.4f%s\n", methodLabel(m.method).c_str(), difference->mean,
-                    difference->standardError, difference->withinNoise() ? "  (within noise)" : "");
+        if (&m != best && m.ranked && !rec::isDbmMethod(m.method))
+            line(*leading, m);
+    }
+    for (const rec::MethodEvaluation& m : result.methods) {
+        if (&m != leading && m.ranked && rec::isDbmMethod(m.method))
+            line(m, *best);
     }
 }
 
@@ -122,20 +127,26 @@ void writeEvaluationJson(const std::vector<rec::EvaluationResult>& results, cons
                 entry["metrics"] = m.overall;
             if (const auto error = rec::ndcgStandardError(m))
                 entry["ndcg_standard_error"] = *error;
-            if (const rec::MethodEvaluation* baseline = rec::bestBaseline(result);
-                baseline && rec::isDbmMethod(m.method)) {
-                if (const auto difference = rec::pairedNdcgDifference(m, *baseline))
-                    entry["ndcg_against_best_baseline"] = {{"baseline", baseline->method},
-                                                           {"mean_difference", difference->mean},
-                                                           {"standard_error", difference->standardError},
-                                                           {"users", difference->users}};
+            if (rec::isDbmMethod(m.method)) {
+                nlohmann::ordered_json against = nlohmann::ordered_json::object();
+                for (const rec::MethodEvaluation& baseline : result.methods) {
+                    if (rec::isDbmMethod(baseline.method))
+                        continue;
+                    if (const auto difference = rec::pairedNdcgDifference(m, baseline))
+                        against[baseline.method] = {{"mean_difference", difference->mean},
+                                                    {"standard_error", difference->standardError}};
+                }
+                if (!against.empty())
+                    entry["ndcg_against_baselines"] = against;
             }
             methods[m.method] = entry;
             for (const auto& [archetype, values] : m.perArchetype)
                 perArchetype[archetype][m.method] = values;
         }
+        const rec::MethodEvaluation* best = rec::bestBaseline(result);
         protocols[std::string(rec::protocolInfo(result.protocol).key)] = {
             {"k", result.k},
+            {"best_baseline", best ? best->method : std::string()},
             {"users_evaluated", result.usersEvaluated},
             {"users_not_evaluated", result.usersSkipped},
             {"tracks_ranked", result.tracksRanked},
