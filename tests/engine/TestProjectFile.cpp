@@ -193,6 +193,25 @@ void TestProjectFile::loneEvaluationReadsAsOneProtocol()
     } catch (const InputError& e) {
         QVERIFY2(std::string(e.what()).find("protocols[1]") != std::string::npos, e.what());
     }
+
+    // Per-user NDCG are read when present (older projects have none), and checked.
+    const auto withUsers = [&](const std::string& values) {
+        return project::evaluationSetFromJson(
+            reader.parse(R"({"k": 10, "users_evaluated": 2, "users_skipped": 0, "methods": [
+                {"method": "features", "overall": {"ndcg": 0.25}, "per_archetype": {}, "user_ndcg": )" +
+                         values + "}]}"),
+            reader);
+    };
+    QCOMPARE(withUsers("[0.5, 0]").results[0].methods[0].userNdcg, (std::vector<double>{0.5, 0.0}));
+    QVERIFY(set.results[0].methods[0].userNdcg.empty());
+    try {
+        withUsers("[0.5, 1.5]");
+        QFAIL("an NDCG above 1 was accepted");
+    } catch (const InputError& e) {
+        QVERIFY2(e.location().field.find("methods[0].user_ndcg[1]") != std::string::npos, e.what());
+        QVERIFY2(std::string(e.what()).find("expected a number from 0 to 1, found 1.5") != std::string::npos,
+                 e.what());
+    }
 }
 
 void TestProjectFile::settingsBeforeTheRecipeReadAsPlainSgd()
