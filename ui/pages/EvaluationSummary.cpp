@@ -4,15 +4,10 @@
 #include "rec/PairedDifference.h"
 #include "util/Format.h"
 
-#include <QCoreApplication>
+#include <QObject>
 
 namespace gdbm::ui {
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("EvaluationSummary", text);
-}
 
 // " DBM hybrid against Audio + tags, the best baseline: -0.020 NDCG@10 +- 0.005 (user by user)."
 QString pairedComparison(const rec::EvaluationResult& result)
@@ -24,14 +19,15 @@ QString pairedComparison(const rec::EvaluationResult& result)
     const auto difference = rec::pairedNdcgDifference(*dbm, *baseline);
     if (!difference)
         return {};
-    return tr(" %1 against %2, the best baseline: %3 NDCG@%4 \u00b1 %5 (mean difference user by user, "
-              "\u00b1 its standard error)%6.")
+    return QObject::tr(
+               " %1 against %2, the best baseline: %3 NDCG@%4 \u00b1 %5 (mean difference user by user, "
+               "\u00b1 its standard error)%6.")
         .arg(EvaluationTableModel::methodLabel(dbm->method),
              EvaluationTableModel::methodLabel(baseline->method))
         .arg(QString::asprintf("%+.3f", difference->mean))
         .arg(result.k)
         .arg(difference->standardError, 0, 'f', 3)
-        .arg(difference->withinNoise() ? tr(": within noise") : QString());
+        .arg(difference->withinNoise() ? QObject::tr(": within noise") : QString());
 }
 
 } // namespace
@@ -39,19 +35,21 @@ QString pairedComparison(const rec::EvaluationResult& result)
 QString evaluationSummary(const rec::EvaluationResult& result)
 {
     if (result.protocol == rec::Protocol::NewTracks)
-        return tr("Top %1 among %2 new tracks (every listen to them held out) for %3 users; %4 "
-                  "not evaluated (no new track, or fewer than 5 other tracks). The hybrid DBM was "
-                  "trained afresh on the other tracks' listens. Bold: the best value of each metric.")
+        return QObject::tr(
+                   "Top %1 among %2 new tracks (every listen to them held out) for %3 users; %4 "
+                   "not evaluated (no new track, or fewer than 5 other tracks). The hybrid DBM was "
+                   "trained afresh on the other tracks' listens. Bold: the best value of each metric.")
                    .arg(result.k)
                    .arg(thousands(result.tracksRanked), thousands(result.usersEvaluated),
                         thousands(result.usersSkipped)) +
                pairedComparison(result);
     // A project saved before the protocols were recorded does not know how many tracks.
-    const QString among =
-        result.tracksRanked > 0 ? tr(" among %1 tracks").arg(thousands(result.tracksRanked)) : QString();
-    return tr("Top %1%2 for %3 users; %4 skipped (fewer than 5 distinct tracks). The hybrid "
-              "DBM was trained afresh on the listens not held out. Bold: the best value of each "
-              "metric.")
+    const QString among = result.tracksRanked > 0
+                              ? QObject::tr(" among %1 tracks").arg(thousands(result.tracksRanked))
+                              : QString();
+    return QObject::tr("Top %1%2 for %3 users; %4 skipped (fewer than 5 distinct tracks). The hybrid "
+                       "DBM was trained afresh on the listens not held out. Bold: the best value of each "
+                       "metric.")
                .arg(result.k)
                .arg(among, thousands(result.usersEvaluated), thousands(result.usersSkipped)) +
            pairedComparison(result);
