@@ -55,11 +55,17 @@ bool isDbmMethod(std::string_view key)
 
 const MethodEvaluation* leadingDbm(const EvaluationResult& result)
 {
+    const MethodEvaluation* leading = nullptr;
     for (const MethodEvaluation& m : result.methods) {
-        if (m.ranked && isDbmMethod(m.method) && m.overall.count("ndcg"))
+        const auto ndcg = m.overall.find("ndcg");
+        if (!m.ranked || !isDbmMethod(m.method) || ndcg == m.overall.end())
+            continue;
+        if (methodFromKey(m.method) == Method::DbmHybrid)
             return &m;
+        if (!leading || ndcg->second > leading->overall.at("ndcg"))
+            leading = &m;
     }
-    return nullptr;
+    return leading;
 }
 
 const MethodEvaluation* bestBaseline(const EvaluationResult& result)

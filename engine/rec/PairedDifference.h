@@ -32,8 +32,8 @@ std::optional<double> ndcgStandardError(const MethodEvaluation& method);
 // Whether a method's key names one of the DBM's rankings (the rest are baselines).
 bool isDbmMethod(std::string_view key);
 
-// The DBM's first ranked method in the result (the hybrid, when it is there) and the baseline
-// with the highest NDCG@K; either may be null.
+// The DBM's leading ranking in the result (the hybrid when it ranks, else the DBM ranking with
+// the highest NDCG@K) and the baseline with the highest NDCG@K; either may be null.
 const MethodEvaluation* leadingDbm(const EvaluationResult& result);
 const MethodEvaluation* bestBaseline(const EvaluationResult& result);
 

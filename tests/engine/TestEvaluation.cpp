@@ -247,6 +247,12 @@ void TestEvaluation::pairedDifferenceAndItsError()
     r.methods = {mf, knn, dbm, tags};
     QCOMPARE(leadingDbm(r)->method, std::string("dbm-hybrid"));
     QCOMPARE(bestBaseline(r)->method, std::string("audio-tags"));
+    // Without the hybrid, the audio-only DBM's best ranking leads.
+    MethodEvaluation top{"dbm-top", {{"ndcg", 0.01}}, {}, true, {}, {}};
+    MethodEvaluation all{"dbm-all", {{"ndcg", 0.02}}, {}, true, {}, {}};
+    dbm.ranked = false;
+    r.methods = {dbm, top, all, knn};
+    QCOMPARE(leadingDbm(r)->method, std::string("dbm-all"));
     r.methods = {mf, knn};
     QVERIFY(!leadingDbm(r));
     QCOMPARE(bestBaseline(r)->method, std::string("item-knn"));
