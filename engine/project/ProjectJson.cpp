@@ -294,6 +294,11 @@ rec::EvaluationResult evaluationFromJson(const json& in, const JsonReader& reade
                                 "expected a number from 0 to 1, found " + values[u].dump());
                 m.userNdcg.push_back(values[u].get<double>());
             }
+            // One per evaluated user, or none (a method that cannot rank the protocol's tracks).
+            if (!m.userNdcg.empty() && m.userNdcg.size() != evaluation.usersEvaluated)
+                method.fail("user_ndcg", "expected " + std::to_string(evaluation.usersEvaluated) +
+                                             " values (users_evaluated), found " +
+                                             std::to_string(m.userNdcg.size()));
         }
         evaluation.methods.push_back(std::move(m));
     }

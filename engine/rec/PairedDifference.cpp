@@ -25,7 +25,7 @@ std::pair<double, double> meanAndStandardError(const std::vector<double>& values
 
 bool PairedDifference::withinNoise() const
 {
-    return std::abs(mean) < 2 * standardError;
+    return std::abs(mean) <= 2 * standardError; // two methods that rank alike: 0 <= 0
 }
 
 std::optional<PairedDifference> pairedNdcgDifference(const MethodEvaluation& a, const MethodEvaluation& b)

@@ -212,6 +212,15 @@ void TestProjectFile::loneEvaluationReadsAsOneProtocol()
         QVERIFY2(std::string(e.what()).find("expected a number from 0 to 1, found 1.5") != std::string::npos,
                  e.what());
     }
+    try {
+        withUsers("[0.5]");
+        QFAIL("one value for two users was accepted");
+    } catch (const InputError& e) {
+        QVERIFY2(std::string(e.what()).find("expected 2 values (users_evaluated), found 1") !=
+                     std::string::npos,
+                 e.what());
+    }
+    QVERIFY(withUsers("[]").results[0].methods[0].userNdcg.empty());
 }
 
 void TestProjectFile::settingsBeforeTheRecipeReadAsPlainSgd()
