@@ -28,8 +28,8 @@ std::string methodLabel(const std::string& key)
 }
 
 // The DBM against the baselines, user by user: a difference alone does not say whether it is
-// more than which listens happened to be held out. The leading DBM ranking (the hybrid, when
-// there is one) against every baseline, the best first; the others against the best.
+// more than which listens happened to be held out. The leading DBM ranking (rec::leadingDbm)
+// against every baseline, the best first; the DBM's other rankings against the best.
 void printPairedDifferences(const rec::EvaluationResult& result)
 {
     const rec::MethodEvaluation* best = rec::bestBaseline(result);
