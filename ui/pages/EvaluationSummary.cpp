@@ -27,7 +27,9 @@ QString pairedComparison(const rec::EvaluationResult& result)
         .arg(QString::asprintf("%+.3f", difference->mean))
         .arg(result.k)
         .arg(difference->standardError, 0, 'f', 3)
-        .arg(difference->withinNoise() ? QObject::tr(": within noise") : QString());
+        .arg(difference->withinNoise() ? QObject::tr(": within noise")
+             : difference->mean > 0    ? QObject::tr(": it ranks higher")
+                                       : QObject::tr(": it ranks lower"));
 }
 
 } // namespace
