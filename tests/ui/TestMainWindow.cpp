@@ -22,6 +22,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTest>
@@ -49,6 +50,7 @@ private Q_SLOTS:
     void cancelledSimulationKeepsThePreviousOne();
     void pagesByKeyboard();
     void remembersRecentFiles();
+    void remembersWhereTheSplittersWereDragged();
     void reopensTheLastDatasetOnStart();
     void opensTheFilesGivenOnTheCommandLine();
     void editsDuringARunLeaveTheResultOutOfDate();
@@ -301,6 +303,33 @@ void TestMainWindow::remembersRecentFiles()
     QVERIFY(recent.first().endsWith("top10s.csv"));
     auto* menu = m_window->findChild<QMenu*>("menuRecent");
     QVERIFY(menu->actions().first()->text().contains("top10s.csv"));
+}
+
+void TestMainWindow::remembersWhereTheSplittersWereDragged()
+{
+    QTest::keyClick(m_window, Qt::Key_5, Qt::ControlModifier); // laid out at the window's size
+    auto* splitter = child<QSplitter>("recommendationsSplitter");
+    const QList<int> before = splitter->sizes();
+    QCOMPARE(before.size(), 2);
+    // The user list dragged 120 pixels narrower, as a handle drag reports it.
+    splitter->setSizes({before[0] - 120, before[1] + 120});
+    const QList<int> dragged = splitter->sizes();
+    QVERIFY(dragged[0] < before[0]);
+    Q_EMIT splitter->splitterMoved(dragged[0], 1);
+
+    // A new window (the next session) opens with the panes where they were left.
+    tearDownWindow();
+    setUpWindow();
+    QTest::keyClick(m_window, Qt::Key_5, Qt::ControlModifier);
+    QCOMPARE(child<QSplitter>("recommendationsSplitter")->sizes(), dragged);
+
+    // A hand-edited entry with another number of panes leaves the defaults.
+    QSettings().setValue("layout/recommendationsSplitter", QVariantList{100, 200, 300});
+    tearDownWindow();
+    setUpWindow();
+    QTest::keyClick(m_window, Qt::Key_5, Qt::ControlModifier);
+    QCOMPARE(child<QSplitter>("recommendationsSplitter")->sizes(), before);
+    QSettings().remove("layout/recommendationsSplitter");
 }
 
 void TestMainWindow::reopensTheLastDatasetOnStart()

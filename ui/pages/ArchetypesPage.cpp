@@ -6,6 +6,7 @@
 #include "sim/ArchetypeJson.h"
 #include "util/FileDialog.h"
 #include "util/MessageBox.h"
+#include "util/RememberedSplitter.h"
 #include "util/SavedNotice.h"
 #include "util/Theme.h"
 
@@ -88,6 +89,7 @@ ArchetypesPage::ArchetypesPage(AppState& state, QWidget* parent) : QWidget(paren
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({610, 630});
+    rememberSplitterSizes(splitter);
 
     connectSignals();
 

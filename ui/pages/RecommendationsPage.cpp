@@ -16,6 +16,7 @@
 #include "util/Format.h"
 #include "util/LabelStyle.h"
 #include "util/MessageBox.h"
+#include "util/RememberedSplitter.h"
 #include "util/SavedNotice.h"
 
 #include <QComboBox>
@@ -100,6 +101,7 @@ RecommendationsPage::RecommendationsPage(AppState& state, QWidget* parent)
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({m_userList->preferredWidth(), 900});
+    rememberSplitterSizes(splitter);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_status);

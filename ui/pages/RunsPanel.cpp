@@ -5,6 +5,7 @@
 #include "pages/RunComparison.h"
 #include "util/Format.h"
 #include "util/MessageBox.h"
+#include "util/RememberedSplitter.h"
 
 #include <QAction>
 #include <QBoxLayout>
@@ -63,11 +64,13 @@ RunsPanel::RunsPanel(AppState& state, QWidget* parent)
     compare->addTab(m_overlay, tr("Curves"));
     compare->addTab(m_comparison, tr("Settings and results"));
     auto* split = new QSplitter(Qt::Vertical);
+    split->setObjectName(QStringLiteral("runsSplitter"));
     split->addWidget(top);
     split->addWidget(compare);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 2);
     split->setChildrenCollapsible(false);
+    rememberSplitterSizes(split);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(split);
