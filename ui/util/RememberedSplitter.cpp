@@ -14,7 +14,8 @@ void rememberSplitterSizes(QSplitter* splitter)
     for (const QVariant& size : QSettings().value(key).toList())
         sizes << size.toInt();
     // A hand-edited or outdated entry (another number of panes, a pane of nothing) is ignored.
-    if (sizes.size() == splitter->count() && std::all_of(sizes.begin(), sizes.end(), [](int s) { return s > 0; }))
+    if (sizes.size() == splitter->count() &&
+        std::all_of(sizes.begin(), sizes.end(), [](int s) { return s > 0; }))
         splitter->setSizes(sizes);
     QObject::connect(splitter, &QSplitter::splitterMoved, splitter, [splitter, key] {
         QVariantList saved;
