@@ -97,14 +97,17 @@ void printEvaluation(const rec::EvaluationResult& result)
                                           [](const rec::MethodEvaluation& m) { return m.ranked; });
     if (firstRanked == result.methods.end())
         return;
-    std::printf("\nNDCG@%zu per archetype\n%-24s", result.k, "archetype");
+    std::printf("\nNDCG@%zu per archetype (the fewer its users, the more its values move)\n%-24s %6s",
+                result.k, "archetype", "users");
     for (const rec::MethodEvaluation& m : result.methods) {
         if (m.ranked)
             std::printf(" %12.12s", m.method.c_str());
     }
     std::printf("\n");
     for (const auto& [archetype, unused] : firstRanked->perArchetype) {
-        std::printf("%-24.24s", archetype.c_str());
+        const auto users = result.usersPerArchetype.find(archetype);
+        std::printf("%-24.24s %6s", archetype.c_str(),
+                    users == result.usersPerArchetype.end() ? "" : std::to_string(users->second).c_str());
         for (const rec::MethodEvaluation& m : result.methods) {
             if (m.ranked)
                 std::printf(" %12.4f", m.perArchetype.at(archetype).at("ndcg"));
@@ -149,6 +152,7 @@ void writeEvaluationJson(const std::vector<rec::EvaluationResult>& results, cons
             {"best_baseline", best ? best->method : std::string()},
             {"users_evaluated", result.usersEvaluated},
             {"users_not_evaluated", result.usersSkipped},
+            {"users_per_archetype", result.usersPerArchetype},
             {"tracks_ranked", result.tracksRanked},
             {"methods", methods},
             {"per_archetype", perArchetype}};

@@ -247,6 +247,7 @@ json toJson(const rec::EvaluationResult& evaluation)
             {"k", evaluation.k},
             {"users_evaluated", evaluation.usersEvaluated},
             {"users_skipped", evaluation.usersSkipped},
+            {"users_per_archetype", evaluation.usersPerArchetype},
             {"methods", methods}};
 }
 
@@ -256,6 +257,13 @@ rec::EvaluationResult evaluationFromJson(const json& in, const JsonReader& reade
     evaluation.k = reader.size(in, "k");
     evaluation.usersEvaluated = reader.size(in, "users_evaluated");
     evaluation.usersSkipped = reader.size(in, "users_skipped");
+    // Projects saved before it was recorded do not say how many users each archetype had.
+    if (in.contains("users_per_archetype")) {
+        const json& groups = reader.object(in, "users_per_archetype");
+        const JsonReader group = reader.child("users_per_archetype");
+        for (const auto& [archetype, unused] : groups.items())
+            evaluation.usersPerArchetype[archetype] = group.size(groups, archetype);
+    }
     // Projects saved before the new-tracks protocol hold a returning-listeners evaluation of the
     // whole catalog, without the methods' settings.
     if (in.contains("protocol")) {

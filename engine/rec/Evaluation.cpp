@@ -205,6 +205,8 @@ EvaluationResult evaluate(const data::Catalog& catalog, const sim::SimulationRes
     const std::vector<std::size_t> listeners = listenersPerTrack(holdout, catalog.size());
     const double users = double(simulation.users.size());
     const bool onlyNewTracks = holdout.protocol == Protocol::NewTracks;
+    for (const UserSplit& split : holdout.users)
+        ++result.usersPerArchetype[simulation.archetypeNames[simulation.users[split.user].archetype]];
 
     for (std::size_t m = 0; m < rankers.size(); ++m) {
         const Ranker& ranker = *rankers[m];

@@ -85,6 +85,9 @@ struct EvaluationResult
     std::size_t k = 10;
     std::size_t usersEvaluated = 0;
     std::size_t usersSkipped = 0;
+    // The evaluated users of each archetype (the per-archetype values are means over them; the
+    // fewer, the more they move with what is held out). Empty in evaluations saved without it.
+    std::map<std::string, std::size_t> usersPerArchetype;
     std::vector<MethodEvaluation> methods;
 };
 

@@ -241,6 +241,7 @@ protected:
         QCOMPARE(b.k, a.k);
         QCOMPARE(b.usersEvaluated, a.usersEvaluated);
         QCOMPARE(b.usersSkipped, a.usersSkipped);
+        QCOMPARE(b.usersPerArchetype, a.usersPerArchetype);
         QCOMPARE(b.methods.size(), a.methods.size());
         for (std::size_t m = 0; m < a.methods.size(); ++m) {
             QCOMPARE(b.methods[m].method, a.methods[m].method);

@@ -129,6 +129,10 @@ void TestEvaluation::twoClustersAreRecommendedConsistently()
              qPrintable(QString::number(cosine.at("archetype_consistency"))));
     QVERIFY2(cosine.at("hit_rate") > 0.9, qPrintable(QString::number(cosine.at("hit_rate"))));
     QCOMPARE(r.methods[0].perArchetype.size(), std::size_t(2));
+    // Every evaluated user counted in their archetype's group.
+    QCOMPARE(r.usersPerArchetype.size(), std::size_t(2));
+    QCOMPARE(r.usersPerArchetype.at("Loud") + r.usersPerArchetype.at("Quiet"), r.usersEvaluated);
+    QVERIFY(r.usersPerArchetype.at("Loud") > 30 && r.usersPerArchetype.at("Quiet") > 30);
     QVERIFY(r.methods[0].perArchetype.at("Quiet").at("archetype_consistency") > 0.99);
     for (const auto& [name, value] : cosine)
         QVERIFY2(std::isfinite(value) && value >= 0, name.c_str());

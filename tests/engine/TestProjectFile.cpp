@@ -55,6 +55,7 @@ void TestProjectFile::fullRoundTrip()
     QVERIFY(m_full.evaluation->find(rec::Protocol::NewTracks) != nullptr);
     QVERIFY(!m_full.evaluation->results.front().methods.empty());
     QVERIFY(!m_full.evaluation->results.front().methods.front().userNdcg.empty());
+    QVERIFY(!m_full.evaluation->results.front().usersPerArchetype.empty());
     const Project back = loadProject(m_goodPath.toStdString());
     compareProjects(m_full, back);
     if (QTest::currentTestFailed())
@@ -204,6 +205,7 @@ void TestProjectFile::loneEvaluationReadsAsOneProtocol()
     };
     QCOMPARE(withUsers("[0.5, 0]").results[0].methods[0].userNdcg, (std::vector<double>{0.5, 0.0}));
     QVERIFY(set.results[0].methods[0].userNdcg.empty());
+    QVERIFY(set.results[0].usersPerArchetype.empty());
     try {
         withUsers("[0.5, 1.5]");
         QFAIL("an NDCG above 1 was accepted");

@@ -159,14 +159,16 @@ void TestEvaluationViews::chartShowsTheChosenMetric()
     QVERIFY(chart->values() != valuesOf("ndcg"));
     QVERIFY(chart->view()->chart()->title().contains(QStringLiteral("Precision@10")));
 
-    // Hovering a bar names the method, the archetype and the value.
+    // Hovering a bar names the method, the archetype, the value and how many users it is a mean over.
     auto* series = qobject_cast<QBarSeries*>(chart->view()->chart()->series().front());
     QVERIFY(series);
     QCOMPARE(series->count(), int(rec::methodTable().size()));
     QCOMPARE(series->barSets().front()->count(), 12);
-    const QString expectedText =
-        QStringLiteral("Audio features, %1: %2")
-            .arg(archetypes[3], QString::number(valuesOf("precision")[4][3], 'f', 3));
+    const std::size_t users = result.usersPerArchetype.at(archetypes[3].toStdString());
+    QVERIFY(users > 1);
+    const QString expectedText = QStringLiteral("Audio features, %1: %2 (a mean over %3 users)")
+                                     .arg(archetypes[3], QString::number(valuesOf("precision")[4][3], 'f', 3))
+                                     .arg(users);
     QCOMPARE(chart->barText(4, 3), expectedText);
     Q_EMIT series->hovered(true, 3, series->barSets()[4]);
     QTRY_COMPARE(QToolTip::text(), expectedText);

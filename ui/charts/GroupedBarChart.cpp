@@ -95,8 +95,12 @@ QString GroupedBarChart::barText(int set, int category) const
 {
     if (set < 0 || set >= m_sets.size() || category < 0 || category >= m_categories.size())
         return {};
-    return QStringLiteral("%1, %2: %3")
-        .arg(m_sets[set], m_categories[category], QString::number(m_values[set][category], 'f', m_decimals));
+    const QString note = category < m_categoryNotes.size() && !m_categoryNotes[category].isEmpty()
+                             ? QStringLiteral(" (%1)").arg(m_categoryNotes[category])
+                             : QString();
+    return QStringLiteral("%1, %2: %3%4")
+        .arg(m_sets[set], m_categories[category], QString::number(m_values[set][category], 'f', m_decimals),
+             note);
 }
 
 QString GroupedBarChart::wrapLabel(const QString& name, const QFontMetrics& metrics, int width)

@@ -41,6 +41,9 @@ public:
     // Applies from the next setData().
     void setValueCeiling(qreal ceiling);
     qreal valueAxisMax() const;
+    // A note per category for the bars' tooltips ("84 users"); empty or missing: none. Applies
+    // to the data shown and the next.
+    void setCategoryNotes(const QStringList& notes) { m_categoryNotes = notes; }
 
     QChartView* view() const { return m_view; }
     // The legend under the chart: every set's whole name after a square of its colour, wrapped
@@ -65,6 +68,7 @@ private:
     QChartView* m_view;
     QLabel* m_legend;
     QStringList m_categories;
+    QStringList m_categoryNotes;
     QStringList m_sets;
     QList<QList<qreal>> m_values;
     QList<QBarSet*> m_barSets;

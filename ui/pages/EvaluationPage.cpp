@@ -389,6 +389,15 @@ void EvaluationPage::updateChart()
     for (const std::string& key : bars.methodKeys)
         colors << methodColor(key);
     m_chart->setColors(colors);
+    // How many users each archetype's values are means over: the fewer, the more they move.
+    QStringList notes;
+    for (const QString& archetype : bars.archetypes) {
+        const auto users = result->usersPerArchetype.find(archetype.toStdString());
+        notes << (users == result->usersPerArchetype.end() ? QString()
+                  : users->second == 1                     ? tr("one user")
+                                       : tr("a mean over %1 users").arg(thousands(users->second)));
+    }
+    m_chart->setCategoryNotes(notes);
     m_chart->setData(bars.archetypes, bars.methods, bars.values);
     m_chart->setValueAxisTitle(label);
 }
