@@ -6,6 +6,7 @@
 #include "rec/PairedDifference.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
@@ -34,16 +35,18 @@ void printPairedDifferences(const rec::EvaluationResult& result)
 {
     const rec::MethodEvaluation* best = rec::bestBaseline(result);
     const rec::MethodEvaluation* leading = rec::leadingDbm(result);
-    if (!best || !leading || !rec::pairedNdcgDifference(*leading, *best))
+    if (!best || !leading || !leading->ndcgAgainst.count(best->method))
         return;
-    std::printf("\nNDCG@%zu user by user: mean difference +- its standard error (best baseline: %s)\n",
+    std::printf("\nNDCG@%zu user by user: mean difference +- its standard error over these users (best "
+                "baseline: %s)\n",
                 result.k, methodLabel(best->method).c_str());
     const auto line = [](const rec::MethodEvaluation& dbm, const rec::MethodEvaluation& baseline) {
-        if (const auto difference = rec::pairedNdcgDifference(dbm, baseline)) {
-            const std::string pair = methodLabel(dbm.method) + " against " + methodLabel(baseline.method);
-            std::printf("  %-56.56s %+.4f +- %.4f%s\n", pair.c_str(), difference->mean,
-                        difference->standardError, difference->withinNoise() ? "  (within noise)" : "");
-        }
+        const auto d = dbm.ndcgAgainst.find(baseline.method);
+        if (d == dbm.ndcgAgainst.end())
+            return;
+        const std::string pair = methodLabel(dbm.method) + " against " + methodLabel(baseline.method);
+        std::printf("  %-56.56s %+.4f +- %.4f%s\n", pair.c_str(), d->second.mean, d->second.standardError,
+                    d->second.withinTwoStandardErrors() ? "  (too close to tell apart)" : "");
     };
     line(*leading, *best);
     for (const rec::MethodEvaluation& m : result.methods) {
@@ -72,9 +75,7 @@ void printEvaluation(const rec::EvaluationResult& result)
     }
     std::printf("\n");
     for (const rec::MethodEvaluation& m : result.methods) {
-        const auto method = rec::methodFromKey(m.method);
-        std::printf("%-32.32s",
-                    method ? std::string(rec::methodInfo(*method).label).c_str() : m.method.c_str());
+        std::printf("%-32.32s", methodLabel(m.method).c_str());
         if (!m.ranked) {
             std::printf(" cannot rank new tracks (it learns from who listened)\n");
             continue;
@@ -128,19 +129,13 @@ void writeEvaluationJson(const std::vector<rec::EvaluationResult>& results, cons
                 entry["settings"] = m.settings;
             if (m.ranked)
                 entry["metrics"] = m.overall;
-            if (const auto error = rec::ndcgStandardError(m))
-                entry["ndcg_standard_error"] = *error;
-            if (rec::isDbmMethod(m.method)) {
+            if (std::isfinite(m.ndcgStandardError))
+                entry["ndcg_standard_error"] = m.ndcgStandardError;
+            if (!m.ndcgAgainst.empty()) {
                 nlohmann::ordered_json against = nlohmann::ordered_json::object();
-                for (const rec::MethodEvaluation& baseline : result.methods) {
-                    if (rec::isDbmMethod(baseline.method))
-                        continue;
-                    if (const auto difference = rec::pairedNdcgDifference(m, baseline))
-                        against[baseline.method] = {{"mean_difference", difference->mean},
-                                                    {"standard_error", difference->standardError}};
-                }
-                if (!against.empty())
-                    entry["ndcg_against_baselines"] = against;
+                for (const auto& [baseline, d] : m.ndcgAgainst)
+                    against[baseline] = {{"mean_difference", d.mean}, {"standard_error", d.standardError}};
+                entry["ndcg_against_baselines"] = against;
             }
             methods[m.method] = entry;
             for (const auto& [archetype, values] : m.perArchetype)

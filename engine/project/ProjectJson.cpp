@@ -2,6 +2,7 @@
 
 #include "rec/MethodTable.h"
 
+#include <cmath>
 #include <limits>
 
 namespace gdbm::project {
@@ -235,12 +236,18 @@ json toJson(const rec::EvaluationResult& evaluation)
         json perArchetype = json::object();
         for (const auto& [archetype, values] : m.perArchetype)
             perArchetype[archetype] = metricsToJson(values);
+        json against = json::object();
+        for (const auto& [baseline, d] : m.ndcgAgainst)
+            against[baseline] = {{"mean", realToJson(d.mean)},
+                                 {"standard_error", realToJson(d.standardError)},
+                                 {"users", d.users}};
         methods.push_back({{"method", m.method},
                            {"ranked", m.ranked},
                            {"settings", m.settings},
                            {"overall", metricsToJson(m.overall)},
                            {"per_archetype", perArchetype},
-                           {"user_ndcg", m.userNdcg}});
+                           {"ndcg_standard_error", realToJson(m.ndcgStandardError)},
+                           {"ndcg_against", against}});
     }
     return {{"protocol", std::string(rec::protocolInfo(evaluation.protocol).key)},
             {"tracks_ranked", evaluation.tracksRanked},
@@ -261,8 +268,13 @@ rec::EvaluationResult evaluationFromJson(const json& in, const JsonReader& reade
     if (in.contains("users_per_archetype")) {
         const json& groups = reader.object(in, "users_per_archetype");
         const JsonReader group = reader.child("users_per_archetype");
+        std::size_t users = 0;
         for (const auto& [archetype, unused] : groups.items())
-            evaluation.usersPerArchetype[archetype] = group.size(groups, archetype);
+            users += evaluation.usersPerArchetype[archetype] = group.size(groups, archetype);
+        if (!evaluation.usersPerArchetype.empty() && users != evaluation.usersEvaluated)
+            reader.fail("users_per_archetype", "the archetypes' users add up to " + std::to_string(users) +
+                                                   ", not users_evaluated (" +
+                                                   std::to_string(evaluation.usersEvaluated) + ")");
     }
     // Projects saved before the new-tracks protocol hold a returning-listeners evaluation of the
     // whole catalog, without the methods' settings.
@@ -293,20 +305,24 @@ rec::EvaluationResult evaluationFromJson(const json& in, const JsonReader& reade
         for (const auto& [archetype, values] : perArchetype.items())
             m.perArchetype[archetype] =
                 metricsFromJson(values, method.child("per_archetype").child(archetype));
-        // Projects saved before the paired comparisons hold no per-user values.
-        if (methods[i].contains("user_ndcg")) {
-            const json& values = method.array(methods[i], "user_ndcg");
-            for (std::size_t u = 0; u < values.size(); ++u) {
-                if (!values[u].is_number() || !(values[u].get<double>() >= 0 && values[u].get<double>() <= 1))
-                    method.fail("user_ndcg[" + std::to_string(u) + "]",
-                                "expected a number from 0 to 1, found " + values[u].dump());
-                m.userNdcg.push_back(values[u].get<double>());
+        // Projects saved before the paired comparisons hold neither.
+        if (methods[i].contains("ndcg_standard_error"))
+            m.ndcgStandardError = method.real(methods[i], "ndcg_standard_error");
+        if (methods[i].contains("ndcg_against")) {
+            const json& against = method.object(methods[i], "ndcg_against");
+            const JsonReader pairs = method.child("ndcg_against");
+            for (const auto& [baseline, d] : against.items()) {
+                const JsonReader pair = pairs.child(baseline);
+                if (!d.is_object())
+                    pairs.fail(baseline, "expected an object, found " + d.dump());
+                rec::NdcgDifference& difference = m.ndcgAgainst[baseline];
+                difference.mean = pair.real(d, "mean");
+                difference.standardError = pair.real(d, "standard_error");
+                difference.users = pair.size(d, "users");
+                if (!(std::abs(difference.mean) <= 1 && difference.standardError >= 0))
+                    pairs.fail(baseline,
+                               "expected a difference from -1 to 1 and a standard error of at least 0");
             }
-            // One per evaluated user, or none (a method that cannot rank the protocol's tracks).
-            if (!m.userNdcg.empty() && m.userNdcg.size() != evaluation.usersEvaluated)
-                method.fail("user_ndcg", "expected " + std::to_string(evaluation.usersEvaluated) +
-                                             " values (users_evaluated), found " +
-                                             std::to_string(m.userNdcg.size()));
         }
         evaluation.methods.push_back(std::move(m));
     }

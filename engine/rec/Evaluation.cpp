@@ -3,6 +3,7 @@
 #include "core/Error.h"
 #include "core/Random.h"
 #include "rec/Metrics.h"
+#include "rec/PairedDifference.h"
 #include "sim/Preference.h"
 
 #include <algorithm>
@@ -265,11 +266,12 @@ EvaluationResult evaluate(const data::Catalog& catalog, const sim::SimulationRes
         }
         method.overall = summarize(everyone, catalog.size(), holdout.candidates);
         for (const UserOutcome& o : outcomes)
-            method.userNdcg.push_back(std::round(o.scores.ndcg * 1e6) / 1e6);
+            method.userNdcg.push_back(o.scores.ndcg);
         for (const auto& [name, group] : byArchetype)
             method.perArchetype[name] = summarize(group, catalog.size(), holdout.candidates);
         result.methods.push_back(std::move(method));
     }
+    addPairedStatistics(result);
     if (progress)
         progress({"Evaluating", rankers.size(), rankers.size()});
     return result;

@@ -7,6 +7,7 @@
 #include "rec/Recommender.h"
 #include "sim/Simulator.h"
 
+#include <limits>
 #include <map>
 #include <string>
 #include <vector>
@@ -66,6 +67,22 @@ Holdout splitNewTracks(const sim::SimulationResult& simulation, std::size_t cata
 // archetype_consistency the share of recommended tracks that pass the user's own preferences.
 using MetricValues = std::map<std::string, double>;
 
+// One method's NDCG@K minus another's on the same evaluated users, user by user: the mean of
+// the differences and its standard error over these users (PairedDifference.h). The users share
+// one split of the listening (in the new-tracks protocol, the same held-out tracks), so the error
+// says how sure the difference is on this split, not across splits.
+struct NdcgDifference
+{
+    double mean = 0;
+    double standardError = 0;
+    std::size_t users = 0;
+
+    // Whether the difference is within two standard errors of zero: these users cannot tell the
+    // two methods apart.
+    bool withinTwoStandardErrors() const;
+    bool operator==(const NdcgDifference&) const = default;
+};
+
 struct MethodEvaluation
 {
     std::string method; // methodTable()'s key
@@ -73,9 +90,15 @@ struct MethodEvaluation
     std::map<std::string, MetricValues> perArchetype;
     bool ranked = true; // false: the method cannot rank this protocol's tracks (no metrics)
     std::map<std::string, std::string> settings; // tuned settings, "neighbours" -> "50"
-    // Each evaluated user's NDCG@K, in the holdout's order of users, to 6 decimals (what the
-    // paired comparisons of PairedDifference.h need). Empty in evaluations saved without it.
+    // Each evaluated user's NDCG@K, in the holdout's order of users: what the two statistics
+    // below are computed from. Not saved (a million users would make a project of it); the
+    // statistics are.
     std::vector<double> userNdcg;
+    // The standard error of the mean NDCG@K over the users; NaN when unknown (a method that
+    // cannot rank, an evaluation saved before it was recorded).
+    double ndcgStandardError = std::numeric_limits<double>::quiet_NaN();
+    // A DBM ranking's paired difference to each ranked baseline, by the baseline's key.
+    std::map<std::string, NdcgDifference> ndcgAgainst;
 };
 
 struct EvaluationResult

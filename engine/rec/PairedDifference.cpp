@@ -23,12 +23,12 @@ std::pair<double, double> meanAndStandardError(const std::vector<double>& values
 
 } // namespace
 
-bool PairedDifference::withinNoise() const
+bool NdcgDifference::withinTwoStandardErrors() const
 {
     return std::abs(mean) <= 2 * standardError; // two methods that rank alike: 0 <= 0
 }
 
-std::optional<PairedDifference> pairedNdcgDifference(const MethodEvaluation& a, const MethodEvaluation& b)
+std::optional<NdcgDifference> pairedNdcgDifference(const MethodEvaluation& a, const MethodEvaluation& b)
 {
     if (a.userNdcg.size() != b.userNdcg.size() || a.userNdcg.size() < 2)
         return std::nullopt;
@@ -36,14 +36,30 @@ std::optional<PairedDifference> pairedNdcgDifference(const MethodEvaluation& a, 
     for (std::size_t i = 0; i < differences.size(); ++i)
         differences[i] = a.userNdcg[i] - b.userNdcg[i];
     const auto [mean, standardError] = meanAndStandardError(differences);
-    return PairedDifference{mean, standardError, differences.size()};
+    return NdcgDifference{mean, standardError, differences.size()};
 }
 
-std::optional<double> ndcgStandardError(const MethodEvaluation& method)
+std::optional<double> meanNdcgStandardError(const MethodEvaluation& method)
 {
     if (method.userNdcg.size() < 2)
         return std::nullopt;
     return meanAndStandardError(method.userNdcg).second;
+}
+
+void addPairedStatistics(EvaluationResult& result)
+{
+    for (MethodEvaluation& m : result.methods) {
+        if (const auto error = meanNdcgStandardError(m))
+            m.ndcgStandardError = *error;
+        if (!m.ranked || !isDbmMethod(m.method))
+            continue;
+        for (const MethodEvaluation& baseline : result.methods) {
+            if (baseline.ranked && !isDbmMethod(baseline.method)) {
+                if (const auto difference = pairedNdcgDifference(m, baseline))
+                    m.ndcgAgainst[baseline.method] = *difference;
+            }
+        }
+    }
 }
 
 bool isDbmMethod(std::string_view key)

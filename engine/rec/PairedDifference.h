@@ -2,32 +2,24 @@
 
 #include "rec/Evaluation.h"
 
-#include <cstddef>
 #include <optional>
 #include <string_view>
 
 namespace gdbm::rec {
 
-// How much better one method ranks than another on the same users, and how sure that is: the
-// mean over users of (a's NDCG@K - b's) and the standard error of that mean (the differences'
-// sample standard deviation over the square root of the users). Paired, so that what makes a
-// user easy or hard for every method cancels out of the uncertainty.
-struct PairedDifference
-{
-    double mean = 0;
-    double standardError = 0;
-    std::size_t users = 0;
-
-    // Whether the difference is within two standard errors of zero: too small to tell apart
-    // from which listens happened to be held out.
-    bool withinNoise() const;
-};
-
-// Empty unless both methods hold the same number (at least 2) of per-user values.
-std::optional<PairedDifference> pairedNdcgDifference(const MethodEvaluation& a, const MethodEvaluation& b);
+// How much better one method ranks than another on the same users, and how sure that is on
+// these users: the mean over users of (a's NDCG@K - b's) and the standard error of that mean
+// (the differences' sample standard deviation over the square root of the users). Paired, so
+// that what makes a user easy or hard for every method cancels out of the uncertainty. Empty
+// unless both methods hold the same number (at least 2) of per-user values.
+std::optional<NdcgDifference> pairedNdcgDifference(const MethodEvaluation& a, const MethodEvaluation& b);
 
 // The standard error of a method's mean NDCG@K over its users; empty without per-user values.
-std::optional<double> ndcgStandardError(const MethodEvaluation& method);
+std::optional<double> meanNdcgStandardError(const MethodEvaluation& method);
+
+// Fills every method's ndcgStandardError and each DBM ranking's ndcgAgainst (each ranked
+// baseline) from the per-user values, which evaluate() leaves in the result.
+void addPairedStatistics(EvaluationResult& result);
 
 // Whether a method's key names one of the DBM's rankings (the rest are baselines).
 bool isDbmMethod(std::string_view key);

@@ -247,7 +247,8 @@ protected:
             QCOMPARE(b.methods[m].method, a.methods[m].method);
             QCOMPARE(b.methods[m].ranked, a.methods[m].ranked);
             QCOMPARE(b.methods[m].settings, a.methods[m].settings);
-            QCOMPARE(b.methods[m].userNdcg, a.methods[m].userNdcg); // 6 decimals: exact in JSON
+            QVERIFY(same(b.methods[m].ndcgStandardError, a.methods[m].ndcgStandardError));
+            QVERIFY(b.methods[m].ndcgAgainst == a.methods[m].ndcgAgainst);
             QVERIFY(same(b.methods[m].overall, a.methods[m].overall));
             QCOMPARE(b.methods[m].perArchetype.size(), a.methods[m].perArchetype.size());
             for (const auto& [name, values] : a.methods[m].perArchetype) {

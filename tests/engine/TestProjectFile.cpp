@@ -54,7 +54,10 @@ void TestProjectFile::fullRoundTrip()
     QCOMPARE(m_full.evaluation->results.size(), std::size_t(2));
     QVERIFY(m_full.evaluation->find(rec::Protocol::NewTracks) != nullptr);
     QVERIFY(!m_full.evaluation->results.front().methods.empty());
-    QVERIFY(!m_full.evaluation->results.front().methods.front().userNdcg.empty());
+    // The hybrid's paired differences and every ranked method's standard error are saved.
+    const rec::MethodEvaluation& hybrid = m_full.evaluation->results.front().methods.front();
+    QCOMPARE(hybrid.method, std::string("dbm-hybrid"));
+    QVERIFY(!hybrid.ndcgAgainst.empty() && std::isfinite(hybrid.ndcgStandardError));
     QVERIFY(!m_full.evaluation->results.front().usersPerArchetype.empty());
     const Project back = loadProject(m_goodPath.toStdString());
     compareProjects(m_full, back);
@@ -195,34 +198,39 @@ void TestProjectFile::loneEvaluationReadsAsOneProtocol()
         QVERIFY2(std::string(e.what()).find("protocols[1]") != std::string::npos, e.what());
     }
 
-    // Per-user NDCG are read when present (older projects have none), and checked.
-    const auto withUsers = [&](const std::string& values) {
+    // The paired statistics are read when present (older projects have none), and checked.
+    QVERIFY(std::isnan(set.results[0].methods[0].ndcgStandardError));
+    QVERIFY(set.results[0].methods[0].ndcgAgainst.empty());
+    QVERIFY(set.results[0].usersPerArchetype.empty());
+    const auto withPairs = [&](const std::string& against) {
         return project::evaluationSetFromJson(
             reader.parse(R"({"k": 10, "users_evaluated": 2, "users_skipped": 0, "methods": [
-                {"method": "features", "overall": {"ndcg": 0.25}, "per_archetype": {}, "user_ndcg": )" +
-                         values + "}]}"),
+                {"method": "dbm-hybrid", "overall": {"ndcg": 0.25}, "per_archetype": {},
+                 "ndcg_standard_error": 0.125, "ndcg_against": )" +
+                         against + "}]}"),
             reader);
     };
-    QCOMPARE(withUsers("[0.5, 0]").results[0].methods[0].userNdcg, (std::vector<double>{0.5, 0.0}));
-    QVERIFY(set.results[0].methods[0].userNdcg.empty());
-    QVERIFY(set.results[0].usersPerArchetype.empty());
+    const rec::MethodEvaluation read =
+        withPairs(R"({"item-knn": {"mean": -0.25, "standard_error": 0.5, "users": 2}})")
+            .results[0]
+            .methods[0];
+    QCOMPARE(read.ndcgStandardError, 0.125);
+    QVERIFY((read.ndcgAgainst == std::map<std::string, rec::NdcgDifference>{{"item-knn", {-0.25, 0.5, 2}}}));
     try {
-        withUsers("[0.5, 1.5]");
-        QFAIL("an NDCG above 1 was accepted");
+        withPairs(R"({"item-knn": {"mean": 1.5, "standard_error": 0.5, "users": 2}})");
+        QFAIL("a difference of 1.5 in NDCG was accepted");
     } catch (const InputError& e) {
-        QVERIFY2(e.location().field.find("methods[0].user_ndcg[1]") != std::string::npos, e.what());
-        QVERIFY2(std::string(e.what()).find("expected a number from 0 to 1, found 1.5") != std::string::npos,
-                 e.what());
+        QVERIFY2(e.location().field.find("methods[0].ndcg_against.item-knn") != std::string::npos, e.what());
     }
     try {
-        withUsers("[0.5]");
-        QFAIL("one value for two users was accepted");
+        project::evaluationSetFromJson(reader.parse(R"({"k": 10, "users_evaluated": 2, "users_skipped": 0,
+            "users_per_archetype": {"Loud": 1, "Quiet": 2}, "methods": []})"),
+                                       reader);
+        QFAIL("three users of two evaluated were accepted");
     } catch (const InputError& e) {
-        QVERIFY2(std::string(e.what()).find("expected 2 values (users_evaluated), found 1") !=
-                     std::string::npos,
+        QVERIFY2(std::string(e.what()).find("add up to 3, not users_evaluated (2)") != std::string::npos,
                  e.what());
     }
-    QVERIFY(withUsers("[]").results[0].methods[0].userNdcg.empty());
 }
 
 void TestProjectFile::settingsBeforeTheRecipeReadAsPlainSgd()

@@ -145,9 +145,9 @@ void TestEvaluationPage::runFillsTheTableAndTheState()
                                     QString::asprintf("%+.3f", difference->mean))
                                .arg(difference->standardError, 0, 'f', 3);
     QVERIFY2(summary.contains(paired), qPrintable(summary + "\n" + paired));
-    QVERIFY(summary.endsWith(difference->withinNoise() ? ": within noise."
-                             : difference->mean > 0    ? ": it ranks higher."
-                                                       : ": it ranks lower."));
+    QVERIFY(summary.endsWith(difference->withinTwoStandardErrors() ? ": too close to tell apart."
+                             : difference->mean > 0                ? ": it ranks higher."
+                                                                   : ": it ranks lower."));
     // The NDCG cell's tooltip gives its standard error over the users.
     QVERIFY(table->index(0, 2)
                 .data(Qt::ToolTipRole)

@@ -2,7 +2,6 @@
 
 #include "rec/EvaluationCsv.h"
 #include "rec/MethodTable.h"
-#include "rec/PairedDifference.h"
 #include "util/Format.h"
 #include "util/Theme.h"
 
@@ -94,13 +93,13 @@ QVariant EvaluationTableModel::data(const QModelIndex& index, int role) const
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     case Qt::ToolTipRole: {
         const rec::MethodEvaluation& method = m_result->methods[std::size_t(index.row())];
-        const auto error = metric == "ndcg" ? rec::ndcgStandardError(method) : std::nullopt;
+        const bool withError = metric == "ndcg" && std::isfinite(method.ndcgStandardError);
         return QStringLiteral("%1, %2: %3%4%5")
             .arg(methodLabel(method.method), metricLabel(metric, m_result->k), QString::number(v, 'g', 6),
-                 error ? tr(" \u00b1 %1 (standard error over %2 users)")
-                             .arg(*error, 0, 'f', 4)
-                             .arg(thousands(method.userNdcg.size()))
-                       : QString(),
+                 withError ? tr(" \u00b1 %1 (standard error over %2)")
+                                 .arg(method.ndcgStandardError, 0, 'f', 4)
+                                 .arg(countOf(m_result->usersEvaluated, tr("user"), tr("users")))
+                           : QString(),
                  isBest(index.row(), index.column()) ? tr(" (best)") : QString());
     }
     default:

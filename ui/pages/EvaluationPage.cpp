@@ -393,9 +393,9 @@ void EvaluationPage::updateChart()
     QStringList notes;
     for (const QString& archetype : bars.archetypes) {
         const auto users = result->usersPerArchetype.find(archetype.toStdString());
-        notes << (users == result->usersPerArchetype.end() ? QString()
-                  : users->second == 1                     ? tr("one user")
-                                       : tr("a mean over %1 users").arg(thousands(users->second)));
+        notes << (users == result->usersPerArchetype.end()
+                      ? QString()
+                      : tr("a mean over %1").arg(countOf(users->second, tr("user"), tr("users"))));
     }
     m_chart->setCategoryNotes(notes);
     m_chart->setData(bars.archetypes, bars.methods, bars.values);

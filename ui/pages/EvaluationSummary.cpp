@@ -9,27 +9,29 @@
 namespace gdbm::ui {
 namespace {
 
-// " DBM hybrid against Audio + tags, the best baseline: -0.020 NDCG@10 +- 0.005 (user by user)."
+// " DBM hybrid against Audio + tags, the best baseline: -0.013 NDCG@10 ± 0.005 (mean difference
+// user by user, ± its standard error over these users): it ranks lower."
 QString pairedComparison(const rec::EvaluationResult& result)
 {
     const rec::MethodEvaluation* dbm = rec::leadingDbm(result);
     const rec::MethodEvaluation* baseline = rec::bestBaseline(result);
     if (!dbm || !baseline)
         return {};
-    const auto difference = rec::pairedNdcgDifference(*dbm, *baseline);
-    if (!difference)
+    const auto found = dbm->ndcgAgainst.find(baseline->method);
+    if (found == dbm->ndcgAgainst.end())
         return {};
+    const rec::NdcgDifference& d = found->second;
     return QObject::tr(
                " %1 against %2, the best baseline: %3 NDCG@%4 \u00b1 %5 (mean difference user by user, "
-               "\u00b1 its standard error)%6.")
+               "\u00b1 its standard error over these users)%6.")
         .arg(EvaluationTableModel::methodLabel(dbm->method),
              EvaluationTableModel::methodLabel(baseline->method))
-        .arg(QString::asprintf("%+.3f", difference->mean))
+        .arg(QString::asprintf("%+.3f", d.mean))
         .arg(result.k)
-        .arg(difference->standardError, 0, 'f', 3)
-        .arg(difference->withinNoise() ? QObject::tr(": within noise")
-             : difference->mean > 0    ? QObject::tr(": it ranks higher")
-                                       : QObject::tr(": it ranks lower"));
+        .arg(d.standardError, 0, 'f', 3)
+        .arg(d.withinTwoStandardErrors() ? QObject::tr(": too close to tell apart")
+             : d.mean > 0                ? QObject::tr(": it ranks higher")
+                                         : QObject::tr(": it ranks lower"));
 }
 
 } // namespace
