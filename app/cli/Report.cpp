@@ -117,7 +117,51 @@ void printEvaluation(const rec::EvaluationResult& result)
     }
 }
 
-void writeEvaluationJson(const std::vector<rec::EvaluationResult>& results, const std::string& path)
+void printAcrossSplits(const rec::ProtocolAcrossSplits& summary, const std::vector<std::uint64_t>& splitSeeds)
+{
+    const std::size_t splits = splitSeeds.size();
+    std::printf("\n%s across %zu splits of these listeners (split seeds %llu to %llu; the tables above are "
+                "the first split's)\nNDCG@%zu: mean over the splits +- its standard error over them\n",
+                std::string(rec::protocolInfo(summary.protocol).label).c_str(), splits,
+                static_cast<unsigned long long>(splitSeeds.front()),
+                static_cast<unsigned long long>(splitSeeds.back()), summary.k);
+    for (const rec::MethodAcrossSplits& m : summary.methods)
+        std::printf("  %-40.40s %.4f +- %.4f\n", methodLabel(m.method).c_str(), m.ndcg.mean,
+                    m.ndcg.standardError);
+    // The leading DBM ranking, as rec::leadingDbm: the hybrid when it ranks, else the DBM ranking
+    // with the highest mean.
+    const rec::MethodAcrossSplits* leading = nullptr;
+    for (const rec::MethodAcrossSplits& m : summary.methods) {
+        if (!rec::isDbmMethod(m.method))
+            continue;
+        if (rec::methodFromKey(m.method) == rec::Method::DbmHybrid) {
+            leading = &m;
+            break;
+        }
+        if (!leading || m.ndcg.mean > leading->ndcg.mean)
+            leading = &m;
+    }
+    if (!leading)
+        return;
+    // The best baseline first, as on one split.
+    std::vector<const rec::MethodAcrossSplits*> baselines;
+    for (const rec::MethodAcrossSplits& m : summary.methods) {
+        if (leading->ndcgAgainst.count(m.method))
+            baselines.push_back(&m);
+    }
+    std::stable_sort(baselines.begin(), baselines.end(),
+                     [](const auto* a, const auto* b) { return a->ndcg.mean > b->ndcg.mean; });
+    for (const rec::MethodAcrossSplits* baseline : baselines) {
+        const rec::SplitStatistic& d = leading->ndcgAgainst.at(baseline->method);
+        const std::string pair = methodLabel(leading->method) + " against " + methodLabel(baseline->method);
+        std::printf("  %-40.40s %+.4f +- %.4f, higher on %zu of %zu splits\n", pair.c_str(), d.mean,
+                    d.standardError, d.above, d.splits);
+    }
+}
+
+void writeEvaluationJson(const std::vector<rec::EvaluationResult>& results, const std::string& path,
+                         const std::vector<rec::ProtocolAcrossSplits>& acrossSplits,
+                         const std::vector<std::uint64_t>& splitSeeds)
 {
     nlohmann::ordered_json protocols = nlohmann::ordered_json::object();
     for (const rec::EvaluationResult& result : results) {
@@ -152,7 +196,31 @@ void writeEvaluationJson(const std::vector<rec::EvaluationResult>& results, cons
             {"methods", methods},
             {"per_archetype", perArchetype}};
     }
-    const nlohmann::ordered_json document = {{"protocols", protocols}};
+    nlohmann::ordered_json document = {{"protocols", protocols}};
+    if (!acrossSplits.empty()) {
+        nlohmann::ordered_json splits = {{"seeds", splitSeeds}};
+        // JSON has no NaN: an error that one split cannot give is left out.
+        const auto withError = [](nlohmann::ordered_json entry, const char* key, double error) {
+            if (std::isfinite(error))
+                entry[key] = error;
+            return entry;
+        };
+        for (const rec::ProtocolAcrossSplits& summary : acrossSplits) {
+            nlohmann::ordered_json methods = nlohmann::ordered_json::object();
+            for (const rec::MethodAcrossSplits& m : summary.methods) {
+                nlohmann::ordered_json entry =
+                    withError({{"ndcg_mean", m.ndcg.mean}}, "ndcg_standard_error", m.ndcg.standardError);
+                for (const auto& [baseline, d] : m.ndcgAgainst)
+                    entry["against_baselines"][baseline] =
+                        withError({{"mean_difference", d.mean}, {"higher_on_splits", d.above}},
+                                  "standard_error", d.standardError);
+                methods[m.method] = entry;
+            }
+            splits[std::string(rec::protocolInfo(summary.protocol).key)] = {{"k", summary.k},
+                                                                            {"methods", methods}};
+        }
+        document["across_splits"] = splits;
+    }
     writeFileAtomically(path, [&](std::ostream& out) { out << document.dump(2) << "\n"; });
 }
 

@@ -4,6 +4,7 @@
 #include "rec/Evaluation.h"
 #include "rec/ModalityExplanation.h"
 #include "rec/Recommender.h"
+#include "rec/SplitSummary.h"
 
 #include <string>
 #include <vector>
@@ -19,8 +20,19 @@ void printEvaluation(const rec::EvaluationResult& result);
 // {"protocols": {"warm": {"k", "users_evaluated", "users_not_evaluated", "tracks_ranked",
 //   "methods": {key: {"ranked", "settings"?, "metrics"?: {metric: value}}},
 //   "per_archetype": {archetype: {method: {metric: value}}}}, "new-tracks": {...}}},
-// written atomically.
-void writeEvaluationJson(const std::vector<rec::EvaluationResult>& results, const std::string& path);
+// (the first split's, when the evaluation was repeated on several splits) and then "across_splits": {"seeds":
+// [...],
+//   protocol: {"k", "methods": {key: {"ndcg_mean", "ndcg_standard_error"?, "against_baselines"?:
+//   {baseline: {"mean_difference", "standard_error"?, "higher_on_splits"}}}}}}, written atomically.
+void writeEvaluationJson(const std::vector<rec::EvaluationResult>& results, const std::string& path,
+                         const std::vector<rec::ProtocolAcrossSplits>& acrossSplits = {},
+                         const std::vector<std::uint64_t>& splitSeeds = {});
+
+// One protocol's NDCG@K over several splits of the same listeners: each ranked method's mean and
+// its standard error over the splits, then the leading DBM ranking against each baseline, with
+// the number of splits on which it ranked higher.
+void printAcrossSplits(const rec::ProtocolAcrossSplits& summary,
+                       const std::vector<std::uint64_t>& splitSeeds);
 
 // What the hybrid adds to each recommendation: whether the song is new (its listening inferred)
 // and what each modality contributed to its score. Empty for the audio-only model.

@@ -4,13 +4,18 @@
 #include "project/RunJson.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cmath>
 
 using gdbm::testing::CliResult;
 using gdbm::testing::runCli;
 
-// gdbm-cli runs: a project's training runs listed and exported, through the real binary.
+// gdbm-cli, through the real binary: a project's training runs listed and exported; an
+// evaluation repeated on several splits.
 class TestCliRuns : public QObject
 {
     Q_OBJECT
@@ -18,6 +23,7 @@ class TestCliRuns : public QObject
 private Q_SLOTS:
     void initTestCase();
     void listsAndExportsAProjectsRuns();
+    void evaluatesOnSeveralSplits();
 
 private:
     QTemporaryDir m_dir;
@@ -79,6 +85,69 @@ void TestCliRuns::listsAndExportsAProjectsRuns()
     const CliResult none = runCli({"runs", m_dir.filePath("no-such.gdbmproj")});
     QCOMPARE(none.code, 3);
     QVERIFY(none.err.contains("no-such.gdbmproj"));
+}
+
+void TestCliRuns::evaluatesOnSeveralSplits()
+{
+    // A small real file and short training: what is checked is the report, not the models.
+    const QString json = m_dir.filePath("splits.json");
+    const QStringList quick = {"evaluate",
+                               "--data",
+                               QString(GDBM_TEST_DATA_DIR) + "/real/top10s.csv",
+                               "--users",
+                               "100",
+                               "--layers",
+                               "8,4",
+                               "--pretrain-epochs",
+                               "2",
+                               "--finetune-epochs",
+                               "1",
+                               "--hybrid-max-updates",
+                               "20",
+                               "--protocol",
+                               "new-tracks",
+                               "--seed",
+                               "4"};
+    const CliResult r = runCli(quick + QStringList{"--splits", "3", "--json", json});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains("New tracks across 3 splits of these listeners (split seeds 4 to 6"),
+             r.out.constData());
+    QVERIFY2(r.out.contains("DBM hybrid against Audio + tags") && r.out.contains("of 3 splits"),
+             r.out.constData());
+    QFile f(json);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
+    const QJsonObject splits = root["across_splits"].toObject();
+    QCOMPARE(splits["seeds"].toArray(), QJsonArray({4, 5, 6}));
+    const QJsonObject methods = splits["new-tracks"].toObject()["methods"].toObject();
+    QVERIFY(!methods.contains("item-knn")); // it cannot rank new tracks
+    const QJsonObject hybrid = methods["dbm-hybrid"].toObject();
+    QVERIFY(hybrid["ndcg_standard_error"].toDouble() > 0);
+    const QJsonObject against = hybrid["against_baselines"].toObject()["audio-tags"].toObject();
+    QVERIFY(against["higher_on_splits"].toInt() >= 0 && against["higher_on_splits"].toInt() <= 3);
+    // A difference over the splits is the difference of the means.
+    const double hybridMean = hybrid["ndcg_mean"].toDouble();
+    const double audioTagsMean = methods["audio-tags"].toObject()["ndcg_mean"].toDouble();
+    QVERIFY(std::abs(against["mean_difference"].toDouble() - (hybridMean - audioTagsMean)) < 1e-12);
+    // The tables are the first split's: the same as an evaluation on that split alone. The other
+    // splits hold other tracks out, so the mean over them differs from the first.
+    const QString single = m_dir.filePath("single.json");
+    QCOMPARE(runCli(quick + QStringList{"--json", single}).code, 0);
+    QFile g(single);
+    QVERIFY(g.open(QIODevice::ReadOnly));
+    const QJsonObject alone = QJsonDocument::fromJson(g.readAll()).object();
+    QVERIFY(!alone.contains("across_splits"));
+    QCOMPARE(alone["protocols"], root["protocols"]);
+    const double first = alone["protocols"]
+                             .toObject()["new-tracks"]
+                             .toObject()["methods"]
+                             .toObject()["audio-tags"]
+                             .toObject()["metrics"]
+                             .toObject()["ndcg"]
+                             .toDouble();
+    QVERIFY(std::abs(first - audioTagsMean) > 1e-6);
+
+    QCOMPARE(runCli({"evaluate", "--splits", "0"}).code, 2);
 }
 
 QTEST_GUILESS_MAIN(TestCliRuns)
