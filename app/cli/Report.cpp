@@ -120,14 +120,19 @@ void printEvaluation(const rec::EvaluationResult& result)
 void printAcrossSplits(const rec::ProtocolAcrossSplits& summary, const std::vector<std::uint64_t>& splitSeeds)
 {
     const std::size_t splits = splitSeeds.size();
-    std::printf("\n%s across %zu splits of these listeners (split seeds %llu to %llu; the tables above are "
-                "the first split's)\nNDCG@%zu: mean over the splits +- its standard error over them\n",
-                std::string(rec::protocolInfo(summary.protocol).label).c_str(), splits,
-                static_cast<unsigned long long>(splitSeeds.front()),
-                static_cast<unsigned long long>(splitSeeds.back()), summary.k);
-    for (const rec::MethodAcrossSplits& m : summary.methods)
-        std::printf("  %-40.40s %.4f +- %.4f\n", methodLabel(m.method).c_str(), m.ndcg.mean,
-                    m.ndcg.standardError);
+    std::printf(
+        "\n%s across %zu splits of these listeners (split seeds %llu to %llu; the tables above are "
+        "the first split's)\nmean over the splits +- its standard error over them\n  %-40s %-18s %s\n",
+        std::string(rec::protocolInfo(summary.protocol).label).c_str(), splits,
+        static_cast<unsigned long long>(splitSeeds.front()),
+        static_cast<unsigned long long>(splitSeeds.back()), "method",
+        ("NDCG@" + std::to_string(summary.k)).c_str(), "Archetype fit");
+    // The two figures HYBRID.md judges the hybrid by.
+    for (const rec::MethodAcrossSplits& m : summary.methods) {
+        const rec::SplitStatistic& fit = m.metrics.at("archetype_consistency");
+        std::printf("  %-40.40s %.4f +- %.4f   %.4f +- %.4f\n", methodLabel(m.method).c_str(), m.ndcg().mean,
+                    m.ndcg().standardError, fit.mean, fit.standardError);
+    }
     // The leading DBM ranking, as rec::leadingDbm: the hybrid when it ranks, else the DBM ranking
     // with the highest mean.
     const rec::MethodAcrossSplits* leading = nullptr;
@@ -138,7 +143,7 @@ void printAcrossSplits(const rec::ProtocolAcrossSplits& summary, const std::vect
             leading = &m;
             break;
         }
-        if (!leading || m.ndcg.mean > leading->ndcg.mean)
+        if (!leading || m.ndcg().mean > leading->ndcg().mean)
             leading = &m;
     }
     if (!leading)
@@ -150,7 +155,7 @@ void printAcrossSplits(const rec::ProtocolAcrossSplits& summary, const std::vect
             baselines.push_back(&m);
     }
     std::stable_sort(baselines.begin(), baselines.end(),
-                     [](const auto* a, const auto* b) { return a->ndcg.mean > b->ndcg.mean; });
+                     [](const auto* a, const auto* b) { return a->ndcg().mean > b->ndcg().mean; });
     for (const rec::MethodAcrossSplits* baseline : baselines) {
         const rec::SplitStatistic& d = leading->ndcgAgainst.at(baseline->method);
         const std::string pair = methodLabel(leading->method) + " against " + methodLabel(baseline->method);
@@ -208,10 +213,12 @@ void writeEvaluationJson(const std::vector<rec::EvaluationResult>& results, cons
         for (const rec::ProtocolAcrossSplits& summary : acrossSplits) {
             nlohmann::ordered_json methods = nlohmann::ordered_json::object();
             for (const rec::MethodAcrossSplits& m : summary.methods) {
-                nlohmann::ordered_json entry =
-                    withError({{"ndcg_mean", m.ndcg.mean}}, "ndcg_standard_error", m.ndcg.standardError);
+                nlohmann::ordered_json entry;
+                for (const auto& [metric, value] : m.metrics)
+                    entry["metrics"][metric] =
+                        withError({{"mean", value.mean}}, "standard_error", value.standardError);
                 for (const auto& [baseline, d] : m.ndcgAgainst)
-                    entry["against_baselines"][baseline] =
+                    entry["ndcg_against_baselines"][baseline] =
                         withError({{"mean_difference", d.mean}, {"higher_on_splits", d.above}},
                                   "standard_error", d.standardError);
                 methods[m.method] = entry;

@@ -22,15 +22,16 @@ void printEvaluation(const rec::EvaluationResult& result);
 //   "per_archetype": {archetype: {method: {metric: value}}}}, "new-tracks": {...}}},
 // (the first split's, when the evaluation was repeated on several splits) and then "across_splits": {"seeds":
 // [...],
-//   protocol: {"k", "methods": {key: {"ndcg_mean", "ndcg_standard_error"?, "against_baselines"?:
-//   {baseline: {"mean_difference", "standard_error"?, "higher_on_splits"}}}}}}, written atomically.
+//   protocol: {"k", "methods": {key: {"metrics": {metric: {"mean", "standard_error"?}},
+//   "ndcg_against_baselines"?: {baseline: {"mean_difference", "standard_error"?,
+//   "higher_on_splits"}}}}}}}, written atomically.
 void writeEvaluationJson(const std::vector<rec::EvaluationResult>& results, const std::string& path,
                          const std::vector<rec::ProtocolAcrossSplits>& acrossSplits = {},
                          const std::vector<std::uint64_t>& splitSeeds = {});
 
-// One protocol's NDCG@K over several splits of the same listeners: each ranked method's mean and
-// its standard error over the splits, then the leading DBM ranking against each baseline, with
-// the number of splits on which it ranked higher.
+// One protocol's NDCG@K and archetype fit over several splits of the same listeners: each ranked
+// method's means and their standard errors over the splits, then the leading DBM ranking against each
+// baseline, with the number of splits on which it ranked higher.
 void printAcrossSplits(const rec::ProtocolAcrossSplits& summary,
                        const std::vector<std::uint64_t>& splitSeeds);
 

@@ -56,24 +56,27 @@ ProtocolAcrossSplits acrossSplits(const std::vector<EvaluationResult>& splits)
         if (!same)
             throw std::invalid_argument("acrossSplits: the splits evaluate different protocols or methods");
     }
-    const auto ndcgOf = [&](std::size_t split, std::size_t method) {
-        return methods[split][method]->overall.at("ndcg");
+    const auto valuesOf = [&](std::size_t method, const std::string& metric) {
+        std::vector<double> values;
+        for (std::size_t s = 0; s < splits.size(); ++s)
+            values.push_back(methods[s][method]->overall.at(metric));
+        return values;
     };
     ProtocolAcrossSplits summary{splits.front().protocol, splits.front().k, {}};
     for (std::size_t m = 0; m < first.size(); ++m) {
         MethodAcrossSplits entry{first[m]->method, {}, {}};
-        std::vector<double> values;
-        for (std::size_t s = 0; s < splits.size(); ++s)
-            values.push_back(ndcgOf(s, m));
-        entry.ndcg = statisticOf(values);
+        for (const auto& [metric, unused] : first[m]->overall)
+            entry.metrics[metric] = statisticOf(valuesOf(m, metric));
         if (isDbmMethod(entry.method)) {
             for (std::size_t b = 0; b < first.size(); ++b) {
                 if (isDbmMethod(first[b]->method))
                     continue;
                 // On one split the mean of the per-user differences is the difference of the means.
+                const std::vector<double> dbm = valuesOf(m, "ndcg");
+                const std::vector<double> baseline = valuesOf(b, "ndcg");
                 std::vector<double> differences;
                 for (std::size_t s = 0; s < splits.size(); ++s)
-                    differences.push_back(ndcgOf(s, m) - ndcgOf(s, b));
+                    differences.push_back(dbm[s] - baseline[s]);
                 entry.ndcgAgainst[first[b]->method] = statisticOf(differences);
             }
         }

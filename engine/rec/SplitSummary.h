@@ -23,8 +23,10 @@ struct SplitStatistic
 
 struct MethodAcrossSplits
 {
-    std::string method; // methodTable()'s key
-    SplitStatistic ndcg;
+    std::string method;                            // methodTable()'s key
+    std::map<std::string, SplitStatistic> metrics; // each of the results' metrics, by its key
+
+    const SplitStatistic& ndcg() const { return metrics.at("ndcg"); }
     // A DBM ranking's NDCG@K minus each ranked baseline's, split by split, by the baseline's key.
     std::map<std::string, SplitStatistic> ndcgAgainst;
 };

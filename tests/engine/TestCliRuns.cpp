@@ -112,7 +112,8 @@ void TestCliRuns::evaluatesOnSeveralSplits()
     QCOMPARE(r.code, 0);
     QVERIFY2(r.out.contains("New tracks across 3 splits of these listeners (split seeds 4 to 6"),
              r.out.constData());
-    QVERIFY2(r.out.contains("DBM hybrid against Audio + tags") && r.out.contains("of 3 splits"),
+    QVERIFY2(r.out.contains("Archetype fit") && r.out.contains("DBM hybrid against Audio + tags") &&
+                 r.out.contains("of 3 splits"),
              r.out.constData());
     QFile f(json);
     QVERIFY(f.open(QIODevice::ReadOnly));
@@ -122,12 +123,16 @@ void TestCliRuns::evaluatesOnSeveralSplits()
     const QJsonObject methods = splits["new-tracks"].toObject()["methods"].toObject();
     QVERIFY(!methods.contains("item-knn")); // it cannot rank new tracks
     const QJsonObject hybrid = methods["dbm-hybrid"].toObject();
-    QVERIFY(hybrid["ndcg_standard_error"].toDouble() > 0);
-    const QJsonObject against = hybrid["against_baselines"].toObject()["audio-tags"].toObject();
+    const auto metric = [&](const char* method, const char* key) {
+        return methods[method].toObject()["metrics"].toObject()[key].toObject();
+    };
+    QVERIFY(metric("dbm-hybrid", "ndcg")["standard_error"].toDouble() > 0);
+    QVERIFY(metric("dbm-hybrid", "archetype_consistency")["mean"].toDouble() > 0);
+    const QJsonObject against = hybrid["ndcg_against_baselines"].toObject()["audio-tags"].toObject();
     QVERIFY(against["higher_on_splits"].toInt() >= 0 && against["higher_on_splits"].toInt() <= 3);
     // A difference over the splits is the difference of the means.
-    const double hybridMean = hybrid["ndcg_mean"].toDouble();
-    const double audioTagsMean = methods["audio-tags"].toObject()["ndcg_mean"].toDouble();
+    const double hybridMean = metric("dbm-hybrid", "ndcg")["mean"].toDouble();
+    const double audioTagsMean = metric("audio-tags", "ndcg")["mean"].toDouble();
     QVERIFY(std::abs(against["mean_difference"].toDouble() - (hybridMean - audioTagsMean)) < 1e-12);
     // The tables are the first split's: the same as an evaluation on that split alone. The other
     // splits hold other tracks out, so the mean over them differs from the first.
