@@ -66,7 +66,8 @@ int runEvaluate(const QStringList& args)
     parser.addOption(optionWithDefault(
         "splits",
         "Repeat the evaluation on N splits of the same listeners (split seeds --seed to --seed + N - 1) and "
-        "report each method's NDCG over them: whether a difference holds when other listening is held out",
+        "report each method's NDCG and archetype fit over them: whether a difference holds when other "
+        "listening is held out",
         "N", 1));
     parser.addOption({"scoring",
                       "How a history scores a song: mean-cosine (the mean cosine with each history song, "
