@@ -121,36 +121,18 @@ int runEvaluate(const QStringList& args)
     comparison.rule = *rule;
     comparison.hybrid = hybrid;
     comparison.hybridEmbedding = hybridKind;
-    // One call for every protocol: a hybrid model's audio-only counterpart is trained once per split.
-    std::vector<std::uint64_t> seeds;
-    std::vector<std::vector<rec::EvaluationResult>> perSplit;
-    for (std::size_t split = 0; split < splits; ++split) {
-        if (splits > 1)
-            printInfo("split " + std::to_string(split + 1) + " of " + std::to_string(splits));
-        seeds.push_back(params.seed + split);
-        comparison.seed = seeds.back();
-        perSplit.push_back(rec::compareProtocols(catalog, simulation, model, comparison, protocols,
-                                                 stderrProgress(), &interrupted())
-                               .results);
-    }
-    const std::vector<rec::EvaluationResult>& results = perSplit.front();
-    for (std::size_t i = 0; i < results.size(); ++i) {
+    // One call for every protocol and split: a hybrid model's audio-only counterpart is trained once.
+    const rec::EvaluationSet set = rec::compareOverSplits(catalog, simulation, model, comparison, protocols,
+                                                          splits, stderrProgress(), &interrupted());
+    for (std::size_t i = 0; i < set.results.size(); ++i) {
         if (i > 0)
             std::printf("\n");
-        printEvaluation(results[i]);
+        printEvaluation(set.results[i]);
     }
-    std::vector<rec::ProtocolAcrossSplits> summaries;
-    if (splits > 1) {
-        for (std::size_t p = 0; p < results.size(); ++p) {
-            std::vector<rec::EvaluationResult> protocolSplits;
-            for (const auto& split : perSplit)
-                protocolSplits.push_back(split[p]);
-            summaries.push_back(rec::acrossSplits(protocolSplits));
-            printAcrossSplits(summaries.back(), seeds);
-        }
-    }
+    for (const rec::ProtocolAcrossSplits& summary : set.acrossSplits)
+        printAcrossSplits(summary, set.splitSeeds);
     if (!json.empty()) {
-        writeEvaluationJson(results, json, summaries, seeds);
+        writeEvaluationJson(set, json);
         printInfo("wrote " + json);
     }
     return kExitOk;

@@ -164,10 +164,11 @@ void printAcrossSplits(const rec::ProtocolAcrossSplits& summary, const std::vect
     }
 }
 
-void writeEvaluationJson(const std::vector<rec::EvaluationResult>& results, const std::string& path,
-                         const std::vector<rec::ProtocolAcrossSplits>& acrossSplits,
-                         const std::vector<std::uint64_t>& splitSeeds)
+void writeEvaluationJson(const rec::EvaluationSet& set, const std::string& path)
 {
+    const std::vector<rec::EvaluationResult>& results = set.results;
+    const std::vector<rec::ProtocolAcrossSplits>& acrossSplits = set.acrossSplits;
+    const std::vector<std::uint64_t>& splitSeeds = set.splitSeeds;
     nlohmann::ordered_json protocols = nlohmann::ordered_json::object();
     for (const rec::EvaluationResult& result : results) {
         nlohmann::ordered_json methods = nlohmann::ordered_json::object();

@@ -4,7 +4,6 @@
 #include "rec/Evaluation.h"
 #include "rec/ModalityExplanation.h"
 #include "rec/Recommender.h"
-#include "rec/SplitSummary.h"
 
 #include <string>
 #include <vector>
@@ -25,9 +24,7 @@ void printEvaluation(const rec::EvaluationResult& result);
 //   protocol: {"k", "methods": {key: {"metrics": {metric: {"mean", "standard_error"?}},
 //   "ndcg_against_baselines"?: {baseline: {"mean_difference", "standard_error"?,
 //   "higher_on_splits"}}}}}}}, written atomically.
-void writeEvaluationJson(const std::vector<rec::EvaluationResult>& results, const std::string& path,
-                         const std::vector<rec::ProtocolAcrossSplits>& acrossSplits = {},
-                         const std::vector<std::uint64_t>& splitSeeds = {});
+void writeEvaluationJson(const rec::EvaluationSet& set, const std::string& path);
 
 // One protocol's NDCG@K and archetype fit over several splits of the same listeners: each ranked
 // method's means and their standard errors over the splits, then the leading DBM ranking against each

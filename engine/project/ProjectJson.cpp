@@ -1,5 +1,6 @@
 #include "project/ProjectJson.h"
 
+#include "project/SplitsJson.h"
 #include "rec/MethodTable.h"
 
 #include <cmath>
@@ -334,7 +335,10 @@ json toJson(const rec::EvaluationSet& evaluations)
     json protocols = json::array();
     for (const rec::EvaluationResult& result : evaluations.results)
         protocols.push_back(toJson(result));
-    return {{"protocols", protocols}};
+    json out = {{"protocols", protocols}};
+    if (!evaluations.splitSeeds.empty())
+        out["across_splits"] = acrossSplitsToJson(evaluations);
+    return out;
 }
 
 rec::EvaluationSet evaluationSetFromJson(const json& in, const JsonReader& reader)
@@ -352,6 +356,9 @@ rec::EvaluationSet evaluationSetFromJson(const json& in, const JsonReader& reade
             child.fail("protocol", "the same protocol twice");
         set.results.push_back(std::move(result));
     }
+    // An evaluation of one split, or one saved before evaluations were repeated, has none.
+    if (in.contains("across_splits"))
+        readAcrossSplits(in["across_splits"], reader.child("across_splits"), set);
     return set;
 }
 

@@ -28,8 +28,8 @@ model::HybridParams hybridParamsFromJson(const json& in, const JsonReader& reade
 
 json toJson(const rec::EvaluationResult& evaluation);
 rec::EvaluationResult evaluationFromJson(const json& in, const JsonReader& reader);
-// {"protocols": [result, ..]}; a lone result (projects saved before the new-tracks protocol)
-// reads as a set of one.
+// {"protocols": [result, ..], "across_splits"?: SplitsJson.h}; a lone result (projects saved
+// before the new-tracks protocol) reads as a set of one.
 json toJson(const rec::EvaluationSet& evaluations);
 rec::EvaluationSet evaluationSetFromJson(const json& in, const JsonReader& reader);
 

@@ -4,6 +4,7 @@
 #include "rec/CatalogEmbedding.h"
 #include "rec/CollaborativeRankers.h"
 #include "rec/Embedder.h"
+#include "rec/SplitSummary.h"
 #include "rec/TagFeatures.h"
 
 #include <algorithm>
@@ -169,19 +170,48 @@ EvaluationSet compareProtocols(const data::Catalog& catalog, const sim::Simulati
                                const std::vector<Protocol>& protocols, const ProgressCallback& progress,
                                const CancelFlag* cancel)
 {
-    // A hybrid's audio-only model is trained once for every protocol.
+    return compareOverSplits(catalog, simulation, current, params, protocols, 1, progress, cancel);
+}
+
+EvaluationSet compareOverSplits(const data::Catalog& catalog, const sim::SimulationResult& simulation,
+                                const model::Model& current, const ComparisonParams& params,
+                                const std::vector<Protocol>& protocols, std::size_t splits,
+                                const ProgressCallback& progress, const CancelFlag* cancel)
+{
+    if (splits == 0)
+        throw std::invalid_argument("compareOverSplits: no split");
+    // A hybrid's audio-only model is trained once for every protocol and split.
     const EvaluatedModels models = evaluatedModels(catalog, current, params, progress, cancel);
     const model::Model& model = models.audioOnly(current);
+    std::vector<std::vector<EvaluationResult>> perSplit(splits);
+    std::vector<std::uint64_t> seeds;
+    for (std::size_t split = 0; split < splits; ++split) {
+        seeds.push_back(models.params.seed + split);
+        for (Protocol protocol : protocols) {
+            ComparisonParams one = models.params;
+            one.protocol = protocol;
+            one.seed = seeds.back();
+            std::string prefix = std::string(protocolInfo(protocol).label) + ": ";
+            if (splits > 1)
+                prefix =
+                    "Split " + std::to_string(split + 1) + " of " + std::to_string(splits) + ", " + prefix;
+            const ProgressCallback named = progress ? ProgressCallback([&](const JobProgress& p) {
+                progress({prefix + p.stage, p.done, p.total});
+            })
+                                                    : ProgressCallback();
+            perSplit[split].push_back(compareMethods(catalog, simulation, model, one, named, cancel));
+        }
+    }
     EvaluationSet set;
-    for (Protocol protocol : protocols) {
-        ComparisonParams one = models.params;
-        one.protocol = protocol;
-        const std::string prefix = std::string(protocolInfo(protocol).label) + ": ";
-        const ProgressCallback named = progress ? ProgressCallback([&](const JobProgress& p) {
-            progress({prefix + p.stage, p.done, p.total});
-        })
-                                                : ProgressCallback();
-        set.results.push_back(compareMethods(catalog, simulation, model, one, named, cancel));
+    set.results = perSplit.front();
+    if (splits > 1) {
+        set.splitSeeds = seeds;
+        for (std::size_t p = 0; p < protocols.size(); ++p) {
+            std::vector<EvaluationResult> protocolSplits;
+            for (const std::vector<EvaluationResult>& split : perSplit)
+                protocolSplits.push_back(split[p]);
+            set.acrossSplits.push_back(acrossSplits(protocolSplits));
+        }
     }
     return set;
 }

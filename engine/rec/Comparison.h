@@ -36,6 +36,14 @@ EvaluationSet compareProtocols(const data::Catalog& catalog, const sim::Simulati
                                const std::vector<Protocol>& protocols, const ProgressCallback& progress = {},
                                const CancelFlag* cancel = nullptr);
 
+// compareProtocols() on `splits` splits of the same listeners, split seeds params.seed to
+// params.seed + splits - 1 (the progress stages name the split): the first split's results and,
+// with more than one split, their seeds and each protocol's figures across them (acrossSplits()).
+EvaluationSet compareOverSplits(const data::Catalog& catalog, const sim::SimulationResult& simulation,
+                                const model::Model& model, const ComparisonParams& params,
+                                const std::vector<Protocol>& protocols, std::size_t splits,
+                                const ProgressCallback& progress = {}, const CancelFlag* cancel = nullptr);
+
 // The rankers compareMethods() evaluates on `holdout`, built from its training interactions
 // alone: the hybrid trained on them, the audio-only `model` (three embeddings; a hybrid is refused
 // with std::invalid_argument), audio features, audio + tags, and unless the protocol ranks

@@ -317,4 +317,11 @@ const EvaluationResult* EvaluationSet::find(Protocol protocol) const
     return it == results.end() ? nullptr : &*it;
 }
 
+const ProtocolAcrossSplits* EvaluationSet::findAcrossSplits(Protocol protocol) const
+{
+    const auto it = std::find_if(acrossSplits.begin(), acrossSplits.end(),
+                                 [&](const ProtocolAcrossSplits& s) { return s.protocol == protocol; });
+    return it == acrossSplits.end() ? nullptr : &*it;
+}
+
 } // namespace gdbm::rec

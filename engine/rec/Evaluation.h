@@ -114,12 +114,55 @@ struct EvaluationResult
     std::vector<MethodEvaluation> methods;
 };
 
+// A figure over several splits of the same listeners (each a seeded holdout of their listening):
+// the mean of its values, their standard error over the splits (sample standard deviation over
+// the square root of the splits; NaN for one split) and how many were above zero (for a
+// difference: the splits on which the first method ranked higher).
+struct SplitStatistic
+{
+    double mean = 0;
+    double standardError = 0;
+    std::size_t splits = 0;
+    std::size_t above = 0;
+
+    bool operator==(const SplitStatistic&) const = default;
+};
+
+struct MethodAcrossSplits
+{
+    std::string method;                            // methodTable()'s key
+    std::map<std::string, SplitStatistic> metrics; // each of the results' metrics, by its key
+
+    const SplitStatistic& ndcg() const { return metrics.at("ndcg"); }
+    // A DBM ranking's NDCG@K minus each ranked baseline's, split by split, by the baseline's key.
+    std::map<std::string, SplitStatistic> ndcgAgainst;
+
+    bool operator==(const MethodAcrossSplits&) const = default;
+};
+
+// One protocol's evaluation repeated on several splits. What a single split's standard errors
+// (PairedDifference.h) cannot say: whether a difference holds when other listening is held out
+// (in the new-tracks protocol, other tracks are new).
+struct ProtocolAcrossSplits
+{
+    Protocol protocol = Protocol::Warm;
+    std::size_t k = 10;
+    std::vector<MethodAcrossSplits> methods; // the ranked methods, in the results' order
+
+    bool operator==(const ProtocolAcrossSplits&) const = default;
+};
+
 // One run over one or both protocols: at most one result per protocol, in protocolTable() order.
+// Repeated on several splits of the same listeners, the results are the first split's, and
+// each protocol's figures across the splits come with them (SplitSummary.h).
 struct EvaluationSet
 {
     std::vector<EvaluationResult> results;
+    std::vector<std::uint64_t> splitSeeds;          // empty for one split
+    std::vector<ProtocolAcrossSplits> acrossSplits; // one per result, in its order; empty for one split
 
     const EvaluationResult* find(Protocol protocol) const;
+    const ProtocolAcrossSplits* findAcrossSplits(Protocol protocol) const;
 };
 
 // Evaluates each ranker on the holdout, in parallel over users, deterministically. A ranker that

@@ -94,9 +94,10 @@ protected:
         comparison.hybrid.tagUnitsFollowVocabulary = false;
         comparison.hybrid.listeningLayers = {8};
         comparison.hybrid.jointUnits = 4;
+        // Two splits, so that the figures across them are saved too.
         m_full.evaluation = std::make_shared<const rec::EvaluationSet>(
-            rec::compareProtocols(*catalog, *m_full.simulation, *m_full.model, comparison,
-                                  {rec::Protocol::Warm, rec::Protocol::NewTracks}));
+            rec::compareOverSplits(*catalog, *m_full.simulation, *m_full.model, comparison,
+                                   {rec::Protocol::Warm, rec::Protocol::NewTracks}, 2));
 
         // Three runs: an earlier finished one with a model of its own, a cancelled one (curves
         // only, with a modality's errors and a missing validation value) and the current one.
@@ -232,6 +233,8 @@ protected:
         QCOMPARE(b.results.size(), a.results.size());
         for (std::size_t r = 0; r < a.results.size(); ++r)
             compareEvaluations(a.results[r], b.results[r]);
+        QCOMPARE(b.splitSeeds, a.splitSeeds);
+        QVERIFY(b.acrossSplits == a.acrossSplits);
     }
 
     static void compareEvaluations(const rec::EvaluationResult& a, const rec::EvaluationResult& b)

@@ -36,6 +36,7 @@ private Q_SLOTS:
     void nothingOptionalRoundTrip();
     void specialValuesRoundTrip();
     void loneEvaluationReadsAsOneProtocol();
+    void figuresAcrossSplitsAreChecked();
     void settingsBeforeTheRecipeReadAsPlainSgd();
     void hybridSettingsNameTheirKey();
     void fingerprintFollowsTrackIdentities();
@@ -59,6 +60,7 @@ void TestProjectFile::fullRoundTrip()
     QCOMPARE(hybrid.method, std::string("dbm-hybrid"));
     QVERIFY(!hybrid.ndcgAgainst.empty() && std::isfinite(hybrid.ndcgStandardError));
     QVERIFY(!m_full.evaluation->results.front().usersPerArchetype.empty());
+    QCOMPARE(m_full.evaluation->acrossSplits.size(), std::size_t(2)); // saved and compared too
     const Project back = loadProject(m_goodPath.toStdString());
     compareProjects(m_full, back);
     if (QTest::currentTestFailed())
@@ -231,6 +233,45 @@ void TestProjectFile::loneEvaluationReadsAsOneProtocol()
         QVERIFY2(std::string(e.what()).find("add up to 3, not users_evaluated (2)") != std::string::npos,
                  e.what());
     }
+}
+
+void TestProjectFile::figuresAcrossSplitsAreChecked()
+{
+    const project::JsonReader reader("split.gdbmproj", "evaluation");
+    const auto withSplits = [&](const std::string& acrossSplits) {
+        return project::evaluationSetFromJson(
+            reader.parse(R"({"protocols": [{"protocol": "warm", "tracks_ranked": 5, "k": 10,
+                "users_evaluated": 2, "users_skipped": 0, "methods": []}], "across_splits": )" +
+                         acrossSplits + "}"),
+            reader);
+    };
+    const std::string statistic = R"({"mean": 0.25, "standard_error": 0.5, "splits": 2, "above": 1})";
+    const auto protocol = [&](const std::string& key, const std::string& s) {
+        return R"({"seeds": [3, 4], "protocols": [{"protocol": ")" + key +
+               R"(", "k": 10, "methods": [{"method": "dbm-hybrid", "metrics": {"ndcg": )" + s +
+               R"(}, "ndcg_against": {"features": )" + s + "}}]}]}";
+    };
+    const rec::EvaluationSet set = withSplits(protocol("warm", statistic));
+    QCOMPARE(set.splitSeeds, (std::vector<std::uint64_t>{3, 4}));
+    const rec::ProtocolAcrossSplits* warm = set.findAcrossSplits(rec::Protocol::Warm);
+    QVERIFY(warm && warm->methods.size() == 1);
+    QVERIFY((warm->methods[0].ndcgAgainst.at("features") == rec::SplitStatistic{0.25, 0.5, 2, 1}));
+    const auto fails = [&](const std::string& json, const std::string& field) {
+        try {
+            withSplits(json);
+            QFAIL(("accepted: " + json).c_str());
+        } catch (const InputError& e) {
+            QVERIFY2(e.location().field.find(field) != std::string::npos, e.what());
+        }
+    };
+    fails(protocol("new-tracks", statistic), "across_splits.protocols[0].protocol"); // no such result
+    fails(protocol("warm", R"({"mean": 0.25, "standard_error": 0.5, "splits": 3, "above": 1})"),
+          "metrics.ndcg.splits");
+    fails(protocol("warm", R"({"mean": 0.25, "standard_error": 0.5, "splits": 2, "above": 3})"),
+          "metrics.ndcg.above");
+    fails(protocol("warm", R"({"mean": 0.25, "standard_error": -1, "splits": 2, "above": 1})"),
+          "metrics.ndcg.standard_error");
+    fails(R"({"seeds": [3], "protocols": []})", "across_splits.seeds");
 }
 
 void TestProjectFile::settingsBeforeTheRecipeReadAsPlainSgd()

@@ -45,6 +45,7 @@ private Q_SLOTS:
 
     void runNeedsSimulationAndModel();
     void runFillsTheTableAndTheState();
+    void severalSplitsSayWhetherTheDifferenceHolds();
     void exportsCsvAndChart();
     void bannerWhenModelOrSimulationChanged();
     void cancelKeepsThePreviousEvaluation();
@@ -157,6 +158,36 @@ void TestEvaluationPage::runFillsTheTableAndTheState()
     QVERIFY(button("evalExportCsv")->isEnabled());
 }
 
+void TestEvaluationPage::severalSplitsSayWhetherTheDifferenceHolds()
+{
+    setInputs();
+    m_page->findChild<QSpinBox*>(QStringLiteral("evalSplits"))->setValue(2);
+    runAndWait(5, 3);
+    QCOMPARE(QSettings().value("evaluation/splits").toInt(), 2);
+    // The table is the first split's: the same as an evaluation of that split alone.
+    const rec::EvaluationSet expected =
+        rec::compareOverSplits(*m_loaded.catalog, *m_simulation, *m_model, {5, 3},
+                               {rec::Protocol::Warm, rec::Protocol::NewTracks}, 2);
+    const rec::EvaluationSet& shown = *m_state->evaluation();
+    QCOMPARE(shown.splitSeeds, (std::vector<std::uint64_t>{3, 4}));
+    QVERIFY(shown.acrossSplits == expected.acrossSplits);
+    const rec::EvaluationResult first =
+        rec::compareMethods(*m_loaded.catalog, *m_simulation, *m_model, {5, 3});
+    QCOMPARE(warm().methods[0].overall.at("ndcg"), first.methods[0].overall.at("ndcg"));
+    // The summary ends with the DBM against the best baseline over both splits.
+    const rec::MethodEvaluation* baseline = rec::bestBaseline(warm());
+    const rec::SplitStatistic& d =
+        shown.findAcrossSplits(rec::Protocol::Warm)->methods[0].ndcgAgainst.at(baseline->method);
+    const QString over =
+        QStringLiteral("Over 2 splits (holdout seeds 3 to 4; the table shows the first): DBM "
+                       "hybrid against %1 %2 NDCG@5 \u00b1 %3")
+            .arg(EvaluationTableModel::methodLabel(baseline->method), QString::asprintf("%+.3f", d.mean))
+            .arg(d.standardError, 0, 'f', 3);
+    const QString summary = m_page->findChild<QLabel*>(QStringLiteral("evalSummary"))->text();
+    QVERIFY2(summary.contains(over), qPrintable(summary + "\n" + over));
+    QVERIFY(summary.endsWith(QStringLiteral("higher on %1 of 2.").arg(d.above)));
+}
+
 void TestEvaluationPage::exportsCsvAndChart()
 {
     setInputs();
@@ -256,8 +287,8 @@ void TestEvaluationPage::evaluationFromAProjectIsCurrent()
 {
     setInputs();
     // A project saved before the new-tracks protocol holds only returning listeners.
-    auto saved = std::make_shared<const rec::EvaluationSet>(
-        rec::EvaluationSet{{rec::compareMethods(*m_loaded.catalog, *m_simulation, *m_model, {7, 2})}});
+    auto saved = std::make_shared<const rec::EvaluationSet>(rec::EvaluationSet{
+        {rec::compareMethods(*m_loaded.catalog, *m_simulation, *m_model, {7, 2})}, {}, {}});
     m_state->setEvaluation(saved);
     QCOMPARE(m_page->tableModel()->rowCount(), int(rec::methodTable().size()));
     QCOMPARE(m_page->tableModel()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("Precision\n@7"));

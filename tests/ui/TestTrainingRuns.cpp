@@ -176,7 +176,7 @@ void TestTrainingRuns::runsRoundTripThroughTheProject()
     top.method = std::string(rec::methodInfo(rec::Method::DbmTop).key);
     top.overall["ndcg"] = 0.25;
     warm.methods = {top};
-    m_state->setEvaluation(std::make_shared<const rec::EvaluationSet>(rec::EvaluationSet{{warm}}),
+    m_state->setEvaluation(std::make_shared<const rec::EvaluationSet>(rec::EvaluationSet{{warm}, {}, {}}),
                            m_state->model(), nullptr);
     QCOMPARE(project::runNdcg(*m_state->findRun(1), rec::Protocol::Warm), 0.25);
     QVERIFY(std::isnan(project::runNdcg(*m_state->findRun(2), rec::Protocol::Warm)));

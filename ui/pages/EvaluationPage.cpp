@@ -74,61 +74,6 @@ EvaluationPage::EvaluationPage(AppState& state, QWidget* parent)
     evaluationChanged();
 }
 
-QLayout* EvaluationPage::buildControls()
-{
-    const QSettings settings;
-
-    m_k = new QSpinBox;
-    m_k->setObjectName("evalK");
-    m_k->setRange(1, 1000);
-    m_k->setValue(settings.value("evaluation/k", 10).toInt());
-    m_k->setToolTip(tr("K: the length of each user's recommendation list"));
-    m_seed = new QSpinBox;
-    m_seed->setObjectName("evalSeed");
-    m_seed->setRange(0, 2'000'000'000);
-    m_seed->setValue(settings.value("evaluation/seed", 1).toInt());
-    m_seed->setToolTip(tr("Chooses what is held out (each user's 20% of tracks; the 10% of tracks that "
-                          "become new) and the random baseline"));
-    m_protocol = new QComboBox;
-    m_protocol->setObjectName("evalProtocol");
-    for (const rec::ProtocolInfo& info : rec::protocolTable()) {
-        m_protocol->addItem(fromStd(info.label), fromStd(info.key));
-        m_protocol->setItemData(m_protocol->count() - 1, fromStd(info.description), Qt::ToolTipRole);
-    }
-    m_protocol->setCurrentIndex(
-        std::max(0, m_protocol->findData(settings.value("evaluation/protocol", "warm"))));
-    m_protocol->setToolTip(tr("Which protocol the table and the chart show (a run evaluates both)"));
-    m_run = new QPushButton(tr("Run evaluation"));
-    m_run->setObjectName("evalRun");
-    m_run->setDefault(true);
-    m_run->setToolTip(tr("Compare the DBM's recommendations with the baselines on both protocols: "
-                         "returning listeners and new tracks"));
-    m_cancel = new QPushButton(tr("Cancel"));
-    m_cancel->setObjectName("evalCancel");
-    m_cancel->setToolTip(tr("Stop the evaluation; the one shown is kept"));
-    m_cancel->setEnabled(false);
-    m_exportCsv = new QPushButton(tr("Export CSV..."));
-    m_exportCsv->setObjectName("evalExportCsv");
-    m_exportCsv->setToolTip(tr("Every value, overall and per archetype: method, archetype, metric, value"));
-    m_progress = new QProgressBar;
-    m_progress->setObjectName("evalProgress");
-    m_progress->setVisible(false);
-
-    auto* controls = new QHBoxLayout;
-    controls->addWidget(new QLabel(tr("Top K:")));
-    controls->addWidget(m_k);
-    controls->addSpacing(12);
-    controls->addWidget(new QLabel(tr("Holdout seed:")));
-    controls->addWidget(m_seed);
-    controls->addSpacing(12);
-    controls->addWidget(m_run);
-    controls->addWidget(m_cancel);
-    controls->addWidget(m_progress, 1);
-    controls->addStretch();
-    controls->addWidget(m_exportCsv);
-    return controls;
-}
-
 QLayout* EvaluationPage::buildSummaryRow()
 {
     m_summary = new QLabel;
@@ -260,20 +205,23 @@ void EvaluationPage::run()
     QSettings settings;
     settings.setValue("evaluation/k", m_k->value());
     settings.setValue("evaluation/seed", m_seed->value());
+    settings.setValue("evaluation/splits", m_splits->value());
     const auto k = std::size_t(m_k->value());
     const auto seed = std::uint64_t(m_seed->value());
+    const auto splits = std::size_t(m_splits->value());
 
     m_jobs->start(
         tr("Evaluating the recommendations"),
-        [catalog, simulation, model, k, seed](const ProgressCallback& progress, const CancelFlag& cancel) {
+        [catalog, simulation, model, k, seed, splits](const ProgressCallback& progress,
+                                                      const CancelFlag& cancel) {
             std::vector<rec::Protocol> protocols;
             for (const rec::ProtocolInfo& info : rec::protocolTable())
                 protocols.push_back(info.protocol);
             rec::ComparisonParams params;
             params.k = k;
             params.seed = seed;
-            return std::any(std::make_shared<const rec::EvaluationSet>(
-                rec::compareProtocols(*catalog, *simulation, *model, params, protocols, progress, &cancel)));
+            return std::any(std::make_shared<const rec::EvaluationSet>(rec::compareOverSplits(
+                *catalog, *simulation, *model, params, protocols, splits, progress, &cancel)));
         },
         [this, simulation, model](std::any result) {
             // Computed from the inputs of the start: if they changed meanwhile, it is out of date.
@@ -322,7 +270,7 @@ void EvaluationPage::showEvaluation()
         m_metric->setCurrentIndex(std::max(0, keep));
     }
     if (result) {
-        m_summary->setText(evaluationSummary(*result));
+        m_summary->setText(evaluationSummary(*result, m_state.evaluation().get()));
     } else if (m_state.evaluation()) {
         m_summary->setText(tr("This evaluation predates the new-tracks protocol: run it again to see it."));
     } else {

@@ -74,6 +74,7 @@ private:
     JobRunner* m_jobs;
 
     QSpinBox* m_k;
+    QSpinBox* m_splits;
     QSpinBox* m_seed;
     QComboBox* m_protocol;
     QPushButton* m_run;
