@@ -20,6 +20,7 @@
 #include <QFont>
 #include <QImage>
 #include <QLabel>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -46,6 +47,7 @@ private Q_SLOTS:
     void runNeedsSimulationAndModel();
     void runFillsTheTableAndTheState();
     void severalSplitsSayWhetherTheDifferenceHolds();
+    void longProgressStagesAreShortenedToFit();
     void exportsCsvAndChart();
     void bannerWhenModelOrSimulationChanged();
     void cancelKeepsThePreviousEvaluation();
@@ -186,6 +188,26 @@ void TestEvaluationPage::severalSplitsSayWhetherTheDifferenceHolds()
     const QString summary = m_page->findChild<QLabel*>(QStringLiteral("evalSummary"))->text();
     QVERIFY2(summary.contains(over), qPrintable(summary + "\n" + over));
     QVERIFY(summary.endsWith(QStringLiteral("higher on %1 of 2.").arg(d.above)));
+}
+
+void TestEvaluationPage::longProgressStagesAreShortenedToFit()
+{
+    auto* bar = m_page->findChild<QProgressBar*>(QStringLiteral("evalProgress"));
+    m_page->resize(1000, 600);
+    m_page->show();
+    bar->setVisible(true);
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    const QString stage = QStringLiteral("Split 2 of 5, New tracks: Training the hybrid DBM on the "
+                                         "listening of every user not held out");
+    Q_EMIT m_page->jobs()->progress(stage, 1, 4);
+    QCOMPARE(bar->toolTip(), stage);
+    QVERIFY2(bar->format().startsWith(QStringLiteral("Split 2 of 5")) &&
+                 bar->format().contains(QChar(0x2026)),
+             qPrintable(bar->format()));
+    QVERIFY2(bar->fontMetrics().horizontalAdvance(bar->text()) < bar->contentsRect().width(),
+             qPrintable(bar->text()));
+    Q_EMIT m_page->jobs()->progress(QStringLiteral("Tuning item-kNN"), 1, 4);
+    QCOMPARE(bar->format(), QStringLiteral("Tuning item-kNN %p%"));
 }
 
 void TestEvaluationPage::exportsCsvAndChart()
