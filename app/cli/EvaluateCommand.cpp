@@ -34,10 +34,6 @@ model::Model trainedModel(const data::Catalog& catalog, const model::TrainingPar
     return std::move(trained.model);
 }
 
-// Each split trains the hybrid afresh for each protocol (about 25 s for both on the demo catalog,
-// 2 cores): the bound keeps a mistyped count from running for hours.
-constexpr long long kMaxSplits = 20;
-
 rec::ComparisonParams comparisonDefaults(std::uint64_t seed)
 {
     rec::ComparisonParams p;
@@ -65,9 +61,9 @@ int runEvaluate(const QStringList& args)
                       "P", "both"});
     parser.addOption(optionWithDefault(
         "splits",
-        "Repeat the evaluation on N splits of the same listeners (split seeds --seed to --seed + N - 1) and "
-        "report each method's NDCG and archetype fit over them: whether a difference holds when other "
-        "listening is held out",
+        "Repeat the evaluation on N (at most 20) splits of the same listeners (split seeds --seed to "
+        "--seed + N - 1) and report each method's NDCG and archetype fit over them: whether a difference "
+        "holds when other listening is held out",
         "N", 1));
     parser.addOption({"scoring",
                       "How a history scores a song: mean-cosine (the mean cosine with each history song, "
@@ -91,7 +87,8 @@ int runEvaluate(const QStringList& args)
     const rec::EmbeddingKind hybridKind = hybridEmbedding(parser);
     const auto users = std::size_t(sizeOption(parser, "users", 1, kMaxUsers, kUsersBound));
     const auto k = std::size_t(integerOption(parser, "top", 1, 10000));
-    const auto splits = std::size_t(integerOption(parser, "splits", 1, kMaxSplits));
+    const auto splits =
+        std::size_t(integerOption(parser, "splits", 1, static_cast<long long>(rec::kMaxSplits)));
     const auto limit = threadLimit(parser);
     const std::string json = parser.isSet("json") ? outputFile(parser, "json") : std::string();
     // A given model is read before the long steps, so that a bad file is reported at once.

@@ -4,6 +4,7 @@
 #include "core/AtomicFile.h"
 #include "core/Text.h"
 #include "rec/PairedDifference.h"
+#include "rec/SplitSummary.h"
 
 #include <algorithm>
 #include <cmath>
@@ -120,32 +121,22 @@ void printEvaluation(const rec::EvaluationResult& result)
 void printAcrossSplits(const rec::ProtocolAcrossSplits& summary, const std::vector<std::uint64_t>& splitSeeds)
 {
     const std::size_t splits = splitSeeds.size();
-    std::printf(
-        "\n%s across %zu splits of these listeners (split seeds %llu to %llu; the tables above are "
-        "the first split's)\nmean over the splits +- its standard error over them\n  %-40s %-18s %s\n",
-        std::string(rec::protocolInfo(summary.protocol).label).c_str(), splits,
-        static_cast<unsigned long long>(splitSeeds.front()),
-        static_cast<unsigned long long>(splitSeeds.back()), "method",
-        ("NDCG@" + std::to_string(summary.k)).c_str(), "Archetype fit");
+    std::printf("\n%s across %zu splits of these listeners (split seeds %llu to %llu; the tables above are "
+                "the first split's)\nmean over the splits +- its standard error over them (corrected for "
+                "their overlap)\n  %-40s %-18s %s\n",
+                std::string(rec::protocolInfo(summary.protocol).label).c_str(), splits,
+                static_cast<unsigned long long>(splitSeeds.front()),
+                static_cast<unsigned long long>(splitSeeds.back()), "method",
+                ("NDCG@" + std::to_string(summary.k)).c_str(), "Archetype fit");
     // The two figures HYBRID.md judges the hybrid by.
     for (const rec::MethodAcrossSplits& m : summary.methods) {
-        const rec::SplitStatistic& fit = m.metrics.at("archetype_consistency");
-        std::printf("  %-40.40s %.4f +- %.4f   %.4f +- %.4f\n", methodLabel(m.method).c_str(), m.ndcg().mean,
-                    m.ndcg().standardError, fit.mean, fit.standardError);
+        std::printf("  %-40.40s %.4f +- %.4f", methodLabel(m.method).c_str(), m.ndcg().mean,
+                    m.ndcg().standardError);
+        if (const auto fit = m.metrics.find("archetype_consistency"); fit != m.metrics.end())
+            std::printf("   %.4f +- %.4f", fit->second.mean, fit->second.standardError);
+        std::printf("\n");
     }
-    // The leading DBM ranking, as rec::leadingDbm: the hybrid when it ranks, else the DBM ranking
-    // with the highest mean.
-    const rec::MethodAcrossSplits* leading = nullptr;
-    for (const rec::MethodAcrossSplits& m : summary.methods) {
-        if (!rec::isDbmMethod(m.method))
-            continue;
-        if (rec::methodFromKey(m.method) == rec::Method::DbmHybrid) {
-            leading = &m;
-            break;
-        }
-        if (!leading || m.ndcg().mean > leading->ndcg().mean)
-            leading = &m;
-    }
+    const rec::MethodAcrossSplits* leading = rec::leadingDbm(summary);
     if (!leading)
         return;
     // The best baseline first, as on one split.

@@ -16,14 +16,20 @@ namespace gdbm::cli {
 // that cannot rank the protocol's tracks says so in its row.
 void printEvaluation(const rec::EvaluationResult& result);
 
-// {"protocols": {"warm": {"k", "users_evaluated", "users_not_evaluated", "tracks_ranked",
-//   "methods": {key: {"ranked", "settings"?, "metrics"?: {metric: value}}},
-//   "per_archetype": {archetype: {method: {metric: value}}}}, "new-tracks": {...}}},
-// (the first split's, when the evaluation was repeated on several splits) and then "across_splits": {"seeds":
-// [...],
-//   protocol: {"k", "methods": {key: {"metrics": {metric: {"mean", "standard_error"?}},
-//   "ndcg_against_baselines"?: {baseline: {"mean_difference", "standard_error"?,
-//   "higher_on_splits"}}}}}}}, written atomically.
+// The evaluation as JSON, written atomically:
+// {"protocols": {"warm": {"k", "best_baseline", "users_evaluated", "users_not_evaluated",
+//    "users_per_archetype", "tracks_ranked",
+//    "methods": {key: {"ranked", "settings"?, "metrics"?: {metric: value}, "ndcg_standard_error"?,
+//                      "ndcg_against_baselines"?: {baseline: {"mean_difference", "standard_error"}}}},
+//    "per_archetype": {archetype: {method: {metric: value}}}},
+//   "new-tracks": {...}},
+//  "across_splits"?: {"seeds": [...],
+//    "warm": {"k", "methods": {key: {"metrics": {metric: {"mean", "standard_error"?}},
+//             "ndcg_against_baselines"?: {baseline: {"mean_difference", "higher_on_splits",
+//                                                    "standard_error"?}}}}},
+//    "new-tracks": {...}}}
+// With several splits, "protocols" is the first split's; a standard error one split cannot give
+// is left out.
 void writeEvaluationJson(const rec::EvaluationSet& set, const std::string& path);
 
 // One protocol's NDCG@K and archetype fit over several splits of the same listeners: each ranked

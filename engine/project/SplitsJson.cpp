@@ -1,5 +1,7 @@
 #include "project/SplitsJson.h"
 
+#include "rec/MethodTable.h"
+
 #include <string>
 
 namespace gdbm::project {
@@ -70,12 +72,14 @@ void readAcrossSplits(const json& in, const JsonReader& reader, rec::EvaluationS
     if (!in.is_object())
         reader.fail({}, "expected an object, found " + in.dump());
     const json& seeds = reader.array(in, "seeds");
-    const JsonReader seedReader = reader.child("seeds");
     for (std::size_t i = 0; i < seeds.size(); ++i) {
+        const std::string key = "seeds[" + std::to_string(i) + "]";
         if (!seeds[i].is_number_unsigned())
-            seedReader.fail(std::to_string(i),
-                            "expected a whole number of 0 or more, found " + seeds[i].dump());
+            reader.fail(key, "expected a whole number of 0 or more, found " + seeds[i].dump());
         set.splitSeeds.push_back(seeds[i].get<std::uint64_t>());
+        // The splits' seeds follow each other (compareOverSplits), and the page names them as a range.
+        if (i > 0 && set.splitSeeds[i] != set.splitSeeds[i - 1] + 1)
+            reader.fail(key, "expected " + std::to_string(set.splitSeeds[i - 1] + 1) + ", the next seed");
     }
     if (set.splitSeeds.size() < 2)
         reader.fail("seeds", "expected the seeds of at least two splits");
@@ -99,16 +103,29 @@ void readAcrossSplits(const json& in, const JsonReader& reader, rec::EvaluationS
             const JsonReader method = child.child("methods[" + std::to_string(j) + "]");
             rec::MethodAcrossSplits m;
             m.method = method.text(methods[j], "method");
+            if (!rec::methodFromKey(m.method))
+                method.fail("method", "\"" + m.method + "\" is not a method");
+            for (const rec::MethodAcrossSplits& earlier : summary.methods) {
+                if (earlier.method == m.method)
+                    method.fail("method", "\"" + m.method + "\" twice");
+            }
             m.metrics = statisticsFromJson(method.object(methods[j], "metrics"), method.child("metrics"),
                                            set.splitSeeds.size());
             if (!m.metrics.count("ndcg"))
                 method.fail("metrics", "expected the NDCG among them");
             m.ndcgAgainst = statisticsFromJson(method.object(methods[j], "ndcg_against"),
                                                method.child("ndcg_against"), set.splitSeeds.size());
+            for (const auto& [baseline, unused] : m.ndcgAgainst) {
+                if (!rec::methodFromKey(baseline))
+                    method.child("ndcg_against").fail(baseline, "not a method");
+            }
             summary.methods.push_back(std::move(m));
         }
         set.acrossSplits.push_back(std::move(summary));
     }
+    if (set.acrossSplits.size() != set.results.size())
+        reader.fail("protocols", "expected one for each of the evaluation's " +
+                                     std::to_string(set.results.size()) + " protocols");
 }
 
 } // namespace gdbm::project

@@ -12,9 +12,10 @@ namespace gdbm::project {
 
 json acrossSplitsToJson(const rec::EvaluationSet& set);
 
-// Reads `in` into set.splitSeeds and set.acrossSplits; `set.results` must be read already: a
-// protocol the set has no result for, another K, a count of splits other than the seeds', or a
-// negative error is an error naming the field.
+// Reads `in` into set.splitSeeds and set.acrossSplits; `set.results` must be read already.
+// Seeds that do not follow each other, a protocol the set has no result for (or not one for each
+// result), another K, an unknown or repeated method, a count of splits other than the seeds', or
+// a negative error is an error naming the field.
 void readAcrossSplits(const json& in, const JsonReader& reader, rec::EvaluationSet& set);
 
 } // namespace gdbm::project

@@ -84,9 +84,11 @@ EvaluatedModels evaluatedModels(const data::Catalog& catalog, const model::Model
 Holdout splitFor(const sim::SimulationResult& simulation, std::size_t catalogSize, Protocol protocol,
                  std::uint64_t seed)
 {
+    // The defaults' shares: acrossSplits() corrects its errors by them.
     if (protocol == Protocol::NewTracks)
-        return splitNewTracks(simulation, catalogSize, {0.1, 5, seed});
-    return splitHoldout(simulation, {0.2, 5, seed});
+        return splitNewTracks(simulation, catalogSize,
+                              {NewTrackParams{}.share, NewTrackParams{}.minOther, seed});
+    return splitHoldout(simulation, {HoldoutParams{}.share, HoldoutParams{}.minDistinct, seed});
 }
 
 std::vector<std::unique_ptr<Ranker>> makeRankers(const data::Catalog& catalog, const model::Model& model,
@@ -178,8 +180,8 @@ EvaluationSet compareOverSplits(const data::Catalog& catalog, const sim::Simulat
                                 const std::vector<Protocol>& protocols, std::size_t splits,
                                 const ProgressCallback& progress, const CancelFlag* cancel)
 {
-    if (splits == 0)
-        throw std::invalid_argument("compareOverSplits: no split");
+    if (splits == 0 || splits > kMaxSplits)
+        throw std::invalid_argument("compareOverSplits: from 1 to kMaxSplits splits");
     // A hybrid's audio-only model is trained once for every protocol and split.
     const EvaluatedModels models = evaluatedModels(catalog, current, params, progress, cancel);
     const model::Model& model = models.audioOnly(current);
@@ -199,7 +201,16 @@ EvaluationSet compareOverSplits(const data::Catalog& catalog, const sim::Simulat
                 progress({prefix + p.stage, p.done, p.total});
             })
                                                     : ProgressCallback();
-            perSplit[split].push_back(compareMethods(catalog, simulation, model, one, named, cancel));
+            EvaluationResult result = compareMethods(catalog, simulation, model, one, named, cancel);
+            // Of the later splits only the overall figures are read: a million users' values per
+            // method and split would otherwise stay in memory until the end.
+            if (split > 0) {
+                for (MethodEvaluation& m : result.methods) {
+                    m.userNdcg = {};
+                    m.perArchetype.clear();
+                }
+            }
+            perSplit[split].push_back(std::move(result));
         }
     }
     EvaluationSet set;

@@ -36,7 +36,11 @@ EvaluationSet compareProtocols(const data::Catalog& catalog, const sim::Simulati
                                const std::vector<Protocol>& protocols, const ProgressCallback& progress = {},
                                const CancelFlag* cancel = nullptr);
 
-// compareProtocols() on `splits` splits of the same listeners, split seeds params.seed to
+// At most this many splits: each trains the hybrid afresh for each protocol (about 25 s for both
+// on the demo catalog, 2 cores), so the bound keeps a mistyped count from running for hours.
+inline constexpr std::size_t kMaxSplits = 20;
+
+// compareProtocols() on `splits` (1 to kMaxSplits) splits of the same listeners, split seeds params.seed to
 // params.seed + splits - 1 (the progress stages name the split): the first split's results and,
 // with more than one split, their seeds and each protocol's figures across them (acrossSplits()).
 EvaluationSet compareOverSplits(const data::Catalog& catalog, const sim::SimulationResult& simulation,

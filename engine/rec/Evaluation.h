@@ -115,9 +115,9 @@ struct EvaluationResult
 };
 
 // A figure over several splits of the same listeners (each a seeded holdout of their listening):
-// the mean of its values, their standard error over the splits (sample standard deviation over
-// the square root of the splits; NaN for one split) and how many were above zero (for a
-// difference: the splits on which the first method ranked higher).
+// the mean of its values, the standard error of that mean over the splits (corrected for the
+// overlap of their training data, SplitSummary.h; NaN for one split) and how many were above
+// zero (for a difference: the splits on which the first method ranked higher).
 struct SplitStatistic
 {
     double mean = 0;

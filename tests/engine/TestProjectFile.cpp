@@ -272,6 +272,14 @@ void TestProjectFile::figuresAcrossSplitsAreChecked()
     fails(protocol("warm", R"({"mean": 0.25, "standard_error": -1, "splits": 2, "above": 1})"),
           "metrics.ndcg.standard_error");
     fails(R"({"seeds": [3], "protocols": []})", "across_splits.seeds");
+    fails(R"({"seeds": [3, 5], "protocols": []})", "across_splits.seeds[1]");  // not the next seed
+    fails(R"({"seeds": [3, 4], "protocols": []})", "across_splits.protocols"); // none for the result
+    std::string otherK = protocol("warm", statistic);
+    otherK.replace(otherK.find("\"k\": 10"), 7, "\"k\": 5");
+    fails(otherK, "across_splits.protocols[0].k");
+    std::string unknown = protocol("warm", statistic);
+    unknown.replace(unknown.find("dbm-hybrid"), 10, "dbm-madeup");
+    fails(unknown, "across_splits.protocols[0].methods[0].method");
 }
 
 void TestProjectFile::settingsBeforeTheRecipeReadAsPlainSgd()

@@ -13,6 +13,7 @@ class TestSplitSummary : public QObject
 
 private Q_SLOTS:
     void meansErrorsAndSplitsAbove();
+    void aSplitWithoutFiguresIsLeftOut();
     void oneSplitHasNoError();
     void refusesSplitsThatDoNotMatch();
 };
@@ -44,7 +45,10 @@ EvaluationResult split(double hybrid, double audioTags)
 
 void TestSplitSummary::meansErrorsAndSplitsAbove()
 {
-    // Differences 0.02, -0.01, 0.02: mean 0.01, sample sd sqrt(0.0003), error sqrt(0.0003 / 3) = 0.01.
+    // New tracks hold a tenth of the tracks out: test / training = 1/9, so the variance of a mean
+    // over 3 splits is s^2 (1/3 + 1/9) = s^2 4/9 (Nadeau and Bengio's correction).
+    // The hybrid: 0.30, 0.27, 0.33: s^2 = 0.0009, error sqrt(0.0004) = 0.02.
+    // Its differences to audio + tags: 0.02, -0.01, 0.02: mean 0.01, s^2 = 0.0003.
     const ProtocolAcrossSplits s = acrossSplits({split(0.30, 0.28), split(0.27, 0.28), split(0.33, 0.31)});
     QCOMPARE(s.protocol, Protocol::NewTracks);
     QCOMPARE(s.k, std::size_t(10));
@@ -53,14 +57,33 @@ void TestSplitSummary::meansErrorsAndSplitsAbove()
     QCOMPARE(hybrid.method, std::string("dbm-hybrid"));
     QCOMPARE(hybrid.ndcg().splits, std::size_t(3));
     QVERIFY(std::abs(hybrid.ndcg().mean - 0.30) < 1e-12);
-    QVERIFY(std::abs(hybrid.ndcg().standardError - std::sqrt(0.0009 * 2 / 2 / 3)) < 1e-12);
+    QVERIFY(std::abs(hybrid.ndcg().standardError - 0.02) < 1e-12);
     QVERIFY(std::abs(hybrid.metrics.at("archetype_consistency").mean - 0.60) < 1e-12); // every metric
     QCOMPARE(hybrid.ndcgAgainst.size(), std::size_t(1)); // baselines only, not itself
     const SplitStatistic& d = hybrid.ndcgAgainst.at("audio-tags");
     QVERIFY(std::abs(d.mean - 0.01) < 1e-12);
-    QVERIFY(std::abs(d.standardError - 0.01) < 1e-12);
+    QVERIFY(std::abs(d.standardError - std::sqrt(0.0003 * 4 / 9)) < 1e-12);
     QCOMPARE(d.above, std::size_t(2));
     QVERIFY(s.methods[1].ndcgAgainst.empty()); // a baseline is not compared
+    QCOMPARE(leadingDbm(s), &s.methods[0]);
+
+    // Returning listeners hold a fifth out: 1/N + 1/4.
+    std::vector<EvaluationResult> warm = {split(0.30, 0.28), split(0.27, 0.28), split(0.33, 0.31)};
+    for (EvaluationResult& r : warm)
+        r.protocol = Protocol::Warm;
+    QVERIFY(std::abs(acrossSplits(warm).methods[0].ndcg().standardError -
+                     std::sqrt(0.0009 * (1.0 / 3 + 0.25))) < 1e-12);
+}
+
+void TestSplitSummary::aSplitWithoutFiguresIsLeftOut()
+{
+    // A split that evaluated nobody has no metrics: its methods are left out, not an error.
+    EvaluationResult empty = split(0, 0);
+    for (MethodEvaluation& m : empty.methods)
+        m.overall.clear();
+    const ProtocolAcrossSplits s = acrossSplits({split(0.30, 0.28), empty});
+    QVERIFY(s.methods.empty());
+    QCOMPARE(leadingDbm(s), nullptr);
 }
 
 void TestSplitSummary::oneSplitHasNoError()

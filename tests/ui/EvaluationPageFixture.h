@@ -65,11 +65,12 @@ protected:
         m_state->setSimulation(m_simulation, m_loaded.catalog, m_state->archetypes(), m_state->thresholds());
         m_state->setModel(m_model);
     }
-    // Sets K and the seed, presses Run as a user would, and waits for the evaluation.
-    void runAndWait(int k, int seed)
+    // Sets K, the seed and the splits, presses Run as a user would, and waits for the evaluation.
+    void runAndWait(int k, int seed, int splits = 1)
     {
         m_page->findChild<QSpinBox*>(QStringLiteral("evalK"))->setValue(k);
         m_page->findChild<QSpinBox*>(QStringLiteral("evalSeed"))->setValue(seed);
+        m_page->findChild<QSpinBox*>(QStringLiteral("evalSplits"))->setValue(splits);
         QVERIFY(button("evalRun")->isEnabled());
         QTest::mouseClick(button("evalRun"), Qt::LeftButton);
         QVERIFY(m_page->jobs()->isRunning());

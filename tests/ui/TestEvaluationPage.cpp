@@ -163,8 +163,7 @@ void TestEvaluationPage::runFillsTheTableAndTheState()
 void TestEvaluationPage::severalSplitsSayWhetherTheDifferenceHolds()
 {
     setInputs();
-    m_page->findChild<QSpinBox*>(QStringLiteral("evalSplits"))->setValue(2);
-    runAndWait(5, 3);
+    runAndWait(5, 3, 2);
     QCOMPARE(QSettings().value("evaluation/splits").toInt(), 2);
     // The table is the first split's: the same as an evaluation of that split alone.
     const rec::EvaluationSet expected =

@@ -1,6 +1,7 @@
 // The Evaluation page's controls: K, the holdout seed, the splits, the protocol shown, run,
 // cancel, the progress and the CSV export.
 #include "pages/EvaluationPage.h"
+#include "rec/Comparison.h"
 #include "rec/MethodTable.h"
 #include "util/Format.h"
 
@@ -32,7 +33,7 @@ QLayout* EvaluationPage::buildControls()
                           "become new) and the random baseline"));
     m_splits = new QSpinBox;
     m_splits->setObjectName("evalSplits");
-    m_splits->setRange(1, 20);
+    m_splits->setRange(1, int(rec::kMaxSplits));
     m_splits->setValue(settings.value("evaluation/splits", 1).toInt());
     m_splits->setToolTip(tr("Repeat the evaluation on this many splits (holdout seeds from the one set): the "
                             "summary says whether the DBM's difference holds across them"));
