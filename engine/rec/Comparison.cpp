@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <optional>
 #include <stdexcept>
+#include <utility>
 
 namespace gdbm::rec {
 namespace {
@@ -214,7 +215,6 @@ EvaluationSet compareOverSplits(const data::Catalog& catalog, const sim::Simulat
         }
     }
     EvaluationSet set;
-    set.results = perSplit.front();
     if (splits > 1) {
         set.splitSeeds = seeds;
         for (std::size_t p = 0; p < protocols.size(); ++p) {
@@ -224,6 +224,7 @@ EvaluationSet compareOverSplits(const data::Catalog& catalog, const sim::Simulat
             set.acrossSplits.push_back(acrossSplits(protocolSplits));
         }
     }
+    set.results = std::move(perSplit.front());
     return set;
 }
 
