@@ -342,6 +342,10 @@ PretrainResult pretrain(TrainingContext& context)
         // learning that most songs have few listeners.
         if (l == 0 && !context.architecture.layers.empty())
             startAtLogOdds(rbm, input);
+        if (l == 0) {
+            for (std::size_t block : architecture.unitStartBlocks)
+                startUnitsOnInputs(rbm, architecture.blocksOf(0).at(block));
+        }
         result.rbms.push_back(rbm);
         Velocity velocity(rbm);
         // What the curves divide by: the layer's inputs do not change while it trains.

@@ -4,6 +4,7 @@
 #include "model/BatchPlan.h"
 #include "model/Dbm.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace gdbm::model {
@@ -158,6 +159,14 @@ Rbm initialRbm(std::size_t visible, std::size_t hidden, std::size_t gaussianCoun
     rbm.hiddenBias = Vector::Zero(Eigen::Index(hidden));
     rbm.logVariance = Vector::Zero(Eigen::Index(visible));
     return rbm;
+}
+
+void startUnitsOnInputs(Rbm& rbm, const WeightBlock& b)
+{
+    for (std::size_t k = 0; k < std::min(b.rows, b.cols); ++k) {
+        rbm.weights(Eigen::Index(b.row + k), Eigen::Index(b.col + k)) += kUnitStartWeight;
+        rbm.hiddenBias(Eigen::Index(b.col + k)) -= kUnitStartWeight / 2;
+    }
 }
 
 } // namespace gdbm::model

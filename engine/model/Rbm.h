@@ -81,4 +81,15 @@ void accumulateCdGradient(const Rbm& rbm, const Matrix& v, int k, RowStreams& st
 Rbm initialRbm(std::size_t visible, std::size_t hidden, std::size_t gaussianCount, std::uint64_t seed,
                std::size_t layer, double scale = 1.0, const BlockList& blocks = {});
 
+// How strongly a started unit follows its visible unit: on with probability sigm(3) = 0.95 when
+// the visible unit is on, sigm(-3) = 0.05 when off.
+inline constexpr Scalar kUnitStartWeight = 6;
+
+// Starts block `b` of `rbm` with its k-th hidden unit on its k-th visible unit (for k below the
+// smaller of its sizes): kUnitStartWeight added to that weight and half of it taken from the
+// unit's bias. Sparse binary inputs (the hybrid's tags, hundreds of artists of five songs each)
+// then each have a unit of their own from the start, which a random start and a few thousand
+// CD updates do not carve out (docs/MODEL.md section 10, "The tag units' start").
+void startUnitsOnInputs(Rbm& rbm, const WeightBlock& b);
+
 } // namespace gdbm::model

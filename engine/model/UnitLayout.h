@@ -63,6 +63,9 @@ struct Architecture
     // pathway: its visible units, its weights and its hidden units), in the blocks' order. Empty:
     // every block learns at its layer's rate.
     std::vector<double> blockRateFactors;
+    // Blocks of the first weight matrix (by their index in blocksOf(0)) whose hidden units start
+    // each on one visible unit (startUnitsOnInputs, Rbm.h). Empty: every weight starts at random.
+    std::vector<std::size_t> unitStartBlocks;
 
     const BlockList& blocksOf(std::size_t l) const;
     bool operator==(const Architecture&) const = default;

@@ -90,10 +90,15 @@ model::Architecture hybridArchitecture(const model::Model& model)
         if (reconstructedByMean(model, m.modality))
             a.meanInputs.push_back({m.first, m.count});
     }
-    // One factor per pathway block, where the pathways share their layers.
+    // One factor per pathway block, where the pathways share their layers; and the tag units
+    // start each on a tag.
     if (modalities.size() > 1) {
-        for (const ModalityColumns& m : modalities)
-            a.blockRateFactors.push_back(m.modality == Modality::Tags ? p.tagRateFactor : 1.0);
+        for (std::size_t i = 0; i < modalities.size(); ++i) {
+            const bool tags = modalities[i].modality == Modality::Tags;
+            a.blockRateFactors.push_back(tags ? p.tagRateFactor : 1.0);
+            if (tags)
+                a.unitStartBlocks.push_back(i);
+        }
     }
     return a;
 }

@@ -11,8 +11,8 @@ using namespace gdbm;
 using namespace gdbm::model;
 
 // A pathway's own pretraining learning rate (Architecture::blockRateFactors): the hybrid's tag
-// pathway learns at HybridParams::tagRateFactor times the other binary units' rate
-// (docs/MODEL.md section 10).
+// pathway learns at HybridParams::tagRateFactor times the other binary units' rate; and its
+// units' start, each on a tag (Architecture::unitStartBlocks) (docs/MODEL.md section 10).
 class TestPathwayRates : public QObject
 {
     Q_OBJECT
@@ -20,6 +20,7 @@ class TestPathwayRates : public QObject
 private Q_SLOTS:
     void aBlocksFactorScalesItsStep();
     void theHybridsTagPathwayHasTheFactor();
+    void tagUnitsStartEachOnATag();
 };
 
 // Two pathways of a first layer: 2 Gaussian units into hidden [0, 2), 3 binary units into
@@ -87,6 +88,44 @@ void TestPathwayRates::theHybridsTagPathwayHasTheFactor()
     // A pathway alone has no other to learn against.
     tiny.shape.modalities = {Modality::Tags};
     QVERIFY(rec::hybridArchitecture(tiny.train()).blockRateFactors.empty());
+}
+
+void TestPathwayRates::tagUnitsStartEachOnATag()
+{
+    // The block's k-th hidden unit on its k-th visible unit, as far as the smaller size goes;
+    // nothing else moves.
+    const BlockList blocks = {{0, 2, 0, 2}, {2, 3, 2, 2}};
+    const Rbm random = initialRbm(5, 4, 2, 7, 0, 0.7, blocks);
+    Rbm started = random;
+    startUnitsOnInputs(started, blocks[1]);
+    Matrix expected = random.weights;
+    expected(2, 2) += kUnitStartWeight;
+    expected(3, 3) += kUnitStartWeight;
+    QCOMPARE(started.weights, expected);
+    QCOMPARE(started.hiddenBias,
+             (Vector(4) << 0, 0, -kUnitStartWeight / 2, -kUnitStartWeight / 2).finished());
+    QCOMPARE(started.visibleBias, random.visibleBias);
+
+    // The hybrid starts its tag block so (the second: audio, tags, listening), and pretraining
+    // does: a tag's weight on its own unit stays far above the block's others after training.
+    test::TinyHybrid tiny;
+    const Model model = tiny.train();
+    const Architecture architecture = rec::hybridArchitecture(model);
+    QCOMPARE(architecture.unitStartBlocks, (std::vector<std::size_t>{1}));
+    const WeightBlock& tags = architecture.blocksOf(0).at(1);
+    const Matrix trained = model.dbm.weights[0].block(Eigen::Index(tags.row), Eigen::Index(tags.col),
+                                                      Eigen::Index(tags.rows), Eigen::Index(tags.cols));
+    const Eigen::Index n = std::min(trained.rows(), trained.cols());
+    const Scalar diagonal = trained.diagonal().head(n).minCoeff();
+    Matrix offDiagonal = trained;
+    offDiagonal.diagonal().head(n).setZero();
+    QVERIFY2(diagonal > offDiagonal.cwiseAbs().maxCoeff(), "a tag's own unit is not its strongest weight");
+
+    // Without tags, or a pathway alone, nothing starts so.
+    tiny.shape.modalities = {Modality::Audio, Modality::Listening};
+    QVERIFY(rec::hybridArchitecture(tiny.train()).unitStartBlocks.empty());
+    tiny.shape.modalities = {Modality::Tags};
+    QVERIFY(rec::hybridArchitecture(tiny.train()).unitStartBlocks.empty());
 }
 
 QTEST_APPLESS_MAIN(TestPathwayRates)
