@@ -157,11 +157,8 @@ void printAcrossSplits(const rec::ProtocolAcrossSplits& summary, const std::vect
 
 void writeEvaluationJson(const rec::EvaluationSet& set, const std::string& path)
 {
-    const std::vector<rec::EvaluationResult>& results = set.results;
-    const std::vector<rec::ProtocolAcrossSplits>& acrossSplits = set.acrossSplits;
-    const std::vector<std::uint64_t>& splitSeeds = set.splitSeeds;
     nlohmann::ordered_json protocols = nlohmann::ordered_json::object();
-    for (const rec::EvaluationResult& result : results) {
+    for (const rec::EvaluationResult& result : set.results) {
         nlohmann::ordered_json methods = nlohmann::ordered_json::object();
         nlohmann::ordered_json perArchetype = nlohmann::ordered_json::object();
         for (const rec::MethodEvaluation& m : result.methods) {
@@ -194,15 +191,15 @@ void writeEvaluationJson(const rec::EvaluationSet& set, const std::string& path)
             {"per_archetype", perArchetype}};
     }
     nlohmann::ordered_json document = {{"protocols", protocols}};
-    if (!acrossSplits.empty()) {
-        nlohmann::ordered_json splits = {{"seeds", splitSeeds}};
+    if (!set.acrossSplits.empty()) {
+        nlohmann::ordered_json splits = {{"seeds", set.splitSeeds}};
         // JSON has no NaN: an error that one split cannot give is left out.
         const auto withError = [](nlohmann::ordered_json entry, const char* key, double error) {
             if (std::isfinite(error))
                 entry[key] = error;
             return entry;
         };
-        for (const rec::ProtocolAcrossSplits& summary : acrossSplits) {
+        for (const rec::ProtocolAcrossSplits& summary : set.acrossSplits) {
             nlohmann::ordered_json methods = nlohmann::ordered_json::object();
             for (const rec::MethodAcrossSplits& m : summary.methods) {
                 nlohmann::ordered_json entry;

@@ -214,17 +214,19 @@ EvaluationSet compareOverSplits(const data::Catalog& catalog, const sim::Simulat
             perSplit[split].push_back(std::move(result));
         }
     }
+    // Each protocol's results move through the summary and the first split's on into the set:
+    // nothing is copied.
     EvaluationSet set;
-    if (splits > 1) {
+    if (splits > 1)
         set.splitSeeds = seeds;
-        for (std::size_t p = 0; p < protocols.size(); ++p) {
-            std::vector<EvaluationResult> protocolSplits;
-            for (const std::vector<EvaluationResult>& split : perSplit)
-                protocolSplits.push_back(split[p]);
+    for (std::size_t p = 0; p < protocols.size(); ++p) {
+        std::vector<EvaluationResult> protocolSplits;
+        for (std::vector<EvaluationResult>& split : perSplit)
+            protocolSplits.push_back(std::move(split[p]));
+        if (splits > 1)
             set.acrossSplits.push_back(acrossSplits(protocolSplits));
-        }
+        set.results.push_back(std::move(protocolSplits.front()));
     }
-    set.results = std::move(perSplit.front());
     return set;
 }
 

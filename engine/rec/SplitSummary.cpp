@@ -93,11 +93,11 @@ ProtocolAcrossSplits acrossSplits(const std::vector<EvaluationResult>& splits)
                 entry.metrics[metric] = statisticOf(valuesOf(m, metric), ratio);
         }
         if (isDbmMethod(entry.method)) {
+            const std::vector<double> dbm = valuesOf(m, "ndcg");
             for (std::size_t b = 0; b < first.size(); ++b) {
                 if (isDbmMethod(first[b]->method) || !inEverySplit(b, "ndcg"))
                     continue;
                 // On one split the mean of the per-user differences is the difference of the means.
-                const std::vector<double> dbm = valuesOf(m, "ndcg");
                 const std::vector<double> baseline = valuesOf(b, "ndcg");
                 std::vector<double> differences;
                 for (std::size_t s = 0; s < splits.size(); ++s)
