@@ -72,6 +72,10 @@ void addHybridOptions(QCommandLineParser& parser, HybridUse use)
                           "Hybrid: each layer's pretraining ends after N mini-batch updates when "
                           "its epochs would make more; 0 for the epochs alone",
                           "N", d.maxPretrainUpdates, model));
+    parser.addOption(optionWithDefault("hybrid-mf-iters",
+                                       "Hybrid: mean-field iterations that embed a song, apart from "
+                                       "--mf-iters, which serves fine-tuning",
+                                       "N", d.embeddingIterations, model));
     parser.addOption(optionWithDefault("hybrid-finetune-epochs", "Hybrid: fine-tuning epochs", "N",
                                        d.finetuneEpochs, "pretraining alone ranks better, " + model));
     parser.addOption({"no-hybrid-weight-doubling", "Hybrid: pretrain without weight doubling."});
@@ -113,6 +117,7 @@ model::HybridParams hybridParams(const QCommandLineParser& parser)
     p.tagRateFactor = numberOption(parser, "tag-rate-factor", 1e-3, 100);
     p.maxPretrainUpdates = std::size_t(integerOption(parser, "hybrid-max-updates", 0, 1'000'000'000));
     p.finetuneEpochs = int(integerOption(parser, "hybrid-finetune-epochs", 0, 1'000'000));
+    p.embeddingIterations = int(integerOption(parser, "hybrid-mf-iters", 0, 1000));
     p.weightDoubling = !parser.isSet("no-hybrid-weight-doubling");
     p.conditionalJoint = !parser.isSet("no-hybrid-conditional-joint");
     p.meanReconstructions = !parser.isSet("no-hybrid-mean-reconstructions");

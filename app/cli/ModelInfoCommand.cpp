@@ -61,6 +61,8 @@ int runModelInfo(const QStringList& args)
         if (m.find(model::Modality::Tags) && m.modalities.size() > 1)
             std::printf("tag pathway:    pretrained at %s times the other binary units' learning rate\n",
                         text::formatDouble(m.hybrid.tagRateFactor).c_str());
+        std::printf("embedding:      %d mean-field iteration%s per song\n", m.hybrid.embeddingIterations,
+                    m.hybrid.embeddingIterations == 1 ? "" : "s");
         if (m.hybrid.maxPretrainUpdates > 0)
             std::printf("update limit:   at most %s pretraining updates per layer\n",
                         text::withThousands((long long)m.hybrid.maxPretrainUpdates).c_str());

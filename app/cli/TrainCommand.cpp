@@ -292,6 +292,11 @@ int runTrain(const QStringList& args)
             throw UsageError{"--" + std::string(option) +
                              " is the audio-only model's (--modalities audio); the hybrid has " + instead};
     }
+    // --mf-iters once also set how a hybrid embeds songs; now it serves only the hybrid's fine-tuning.
+    if (!audioOnly && hybrid.finetuneEpochs == 0 && parser.isSet("mf-iters"))
+        throw UsageError{
+            "--mf-iters serves fine-tuning, which the hybrid skips (--hybrid-finetune-epochs 0); "
+            "its songs are embedded with --hybrid-mf-iters"};
     if (audioOnly && parser.isSet("interactions"))
         throw UsageError{"--interactions feeds the listening modality, which --modalities audio leaves out"};
     if (parser.isSet("modalities") && hybrid.uses(model::Modality::Listening) &&

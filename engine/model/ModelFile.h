@@ -22,8 +22,9 @@ namespace gdbm::model {
 // whether pretraining reconstructed its audio, tag and low-rank listening units by their means
 // (an older one's were sampled). Version 7 adds the tag pathway's learning-rate factor (an older
 // one's was 1). Version 8 adds the limit on each layer's pretraining updates (an older one had
-// none).
-inline constexpr std::uint32_t kModelFormatVersion = 8;
+// none). Version 9 adds the hybrid's mean-field iterations for embedding (an older one used the
+// recipe's).
+inline constexpr std::uint32_t kModelFormatVersion = 9;
 
 // Writes atomically: a reader sees the old file or the new one.
 void saveModel(const Model& model, const std::string& path);

@@ -133,7 +133,8 @@ std::vector<ModalityColumns> getModalities(Reader& r);
 // track identity; version 4 adds the listening rank and the low-rank listening coding, before the
 // heard tracks, version 5 whether the joint layer was pretrained as a conditional RBM,
 // version 6 whether the audio, tag and low-rank listening reconstructions were means,
-// version 7 the tag pathway's rate factor and version 8 the limit on pretraining updates.
+// version 7 the tag pathway's rate factor, version 8 the limit on pretraining updates and
+// version 9 the mean-field iterations for embedding.
 // getHybrid() needs model.dbm, model.curves and model.modalities read already.
 void putHybrid(Writer& w, const Model& model);
 void getHybrid(Reader& r, Model& model, std::uint32_t version);

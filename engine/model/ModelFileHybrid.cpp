@@ -119,6 +119,7 @@ void putHybrid(Writer& w, const Model& model)
     w.put(std::uint8_t(h.meanReconstructions));
     w.put(h.tagRateFactor);
     w.put(std::uint64_t(h.maxPretrainUpdates));
+    w.put(std::int32_t(h.embeddingIterations));
     putSizes(w, model.params.layers);
     // Each curve point's per-modality errors (layer 1's), named by the modalities above.
     for (const EpochStats& point : model.curves) {
@@ -204,6 +205,8 @@ void getHybrid(Reader& r, Model& model, std::uint32_t version)
     h.tagRateFactor = version >= 7 ? r.get<double>() : 1.0;
     // Before version 8 every layer pretrained for its epochs, however many updates they made.
     h.maxPretrainUpdates = version >= 8 ? std::size_t(r.get<std::uint64_t>()) : 0;
+    // Before version 9 a song was embedded with the recipe's mean-field iterations.
+    h.embeddingIterations = version >= 9 ? r.get<std::int32_t>() : model.params.meanFieldIterations;
     if (const auto problems = validate(h); !problems.empty())
         r.fail("the model file holds unusable hybrid settings (" + problems.front() + ")");
     model.params.layers = getSizes(r, "layer count");

@@ -85,6 +85,8 @@ std::vector<std::string> validate(const HybridParams& p)
         problems.emplace_back("tag rate factor: above 0, at most 100");
     if (p.minTagTracks < 1)
         problems.emplace_back("min tag tracks: at least 1");
+    if (p.embeddingIterations < 0 || p.embeddingIterations > 1000)
+        problems.emplace_back("embedding mean-field iterations: 0 to 1,000");
     if (p.maxPretrainUpdates > 1'000'000'000)
         problems.emplace_back("max pretraining updates: 0 (no limit) to 1,000,000,000");
     return problems;

@@ -134,8 +134,8 @@ void readSettings(SqliteDb& db, Project& project)
     // A project saved before the hybrid trained the audio-only model.
     project.hybridParams.modalities = {model::Modality::Audio};
     if (settings.contains("hybrid"))
-        project.hybridParams =
-            hybridParamsFromJson(reader.object(settings, "hybrid"), reader.child("hybrid"));
+        project.hybridParams = hybridParamsFromJson(reader.object(settings, "hybrid"), reader.child("hybrid"),
+                                                    project.trainingParams);
 }
 
 // --- dataset files

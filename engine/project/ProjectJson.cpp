@@ -164,6 +164,7 @@ json toJson(const model::HybridParams& p)
             {"mean_reconstructions", p.meanReconstructions},
             {"tag_rate_factor", realToJson(p.tagRateFactor)},
             {"max_pretrain_updates", p.maxPretrainUpdates},
+            {"embedding_iterations", p.embeddingIterations},
             {"min_tag_tracks", p.minTagTracks},
             {"pretrain_momentum_start", realToJson(p.pretrainMomentumStart)},
             {"pretrain_momentum", realToJson(p.pretrainMomentum)},
@@ -172,7 +173,8 @@ json toJson(const model::HybridParams& p)
             {"learn_variances", p.learnVariances}};
 }
 
-model::HybridParams hybridParamsFromJson(const json& in, const JsonReader& reader)
+model::HybridParams hybridParamsFromJson(const json& in, const JsonReader& reader,
+                                         const model::TrainingParams& recipe)
 {
     model::HybridParams p;
     p.modalities.clear();
@@ -198,6 +200,10 @@ model::HybridParams hybridParamsFromJson(const json& in, const JsonReader& reade
     p.tagRateFactor = in.contains("tag_rate_factor") ? reader.real(in, "tag_rate_factor") : 1.0;
     // Written since pretraining has an update limit; an older project's ran every epoch.
     p.maxPretrainUpdates = in.contains("max_pretrain_updates") ? reader.size(in, "max_pretrain_updates") : 0;
+    // Written since embedding has iterations of its own; an older project's used the recipe's.
+    p.embeddingIterations = in.contains("embedding_iterations")
+                                ? int(reader.integer(in, "embedding_iterations", kIntMin, kIntMax))
+                                : recipe.meanFieldIterations;
     p.minTagTracks = reader.size(in, "min_tag_tracks");
     p.pretrainMomentumStart = reader.real(in, "pretrain_momentum_start");
     p.pretrainMomentum = reader.real(in, "pretrain_momentum");
@@ -219,6 +225,7 @@ model::HybridParams hybridParamsFromJson(const json& in, const JsonReader& reade
             {"hybrid fine-tuning", "finetune_epochs"},
             {"tag rate factor", "tag_rate_factor"},
             {"max pretraining updates", "max_pretrain_updates"},
+            {"embedding mean-field iterations", "embedding_iterations"},
             {"min tag tracks", "min_tag_tracks"}};
         std::string key = "modalities";
         for (const auto& [prefix, name] : keys) {

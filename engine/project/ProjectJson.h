@@ -23,8 +23,11 @@ model::TrainingParams trainingParamsFromJson(const json& in, const JsonReader& r
 
 // The model the Training page trains: its modalities ("audio" alone: the audio-only model) and
 // the hybrid's shape. Unknown modalities and unusable shapes are errors naming the field.
+// `recipe` is the training settings saved with them: a hybrid saved before it had embedding
+// iterations of its own embedded with the recipe's.
 json toJson(const model::HybridParams& params);
-model::HybridParams hybridParamsFromJson(const json& in, const JsonReader& reader);
+model::HybridParams hybridParamsFromJson(const json& in, const JsonReader& reader,
+                                         const model::TrainingParams& recipe);
 
 json toJson(const rec::EvaluationResult& evaluation);
 rec::EvaluationResult evaluationFromJson(const json& in, const JsonReader& reader);

@@ -102,7 +102,7 @@ TrainingRun runFromJson(const json& in, const JsonReader& reader)
         reader.fail("end", "expected \"finished\" or \"cancelled\", found \"" + end + "\"");
     run.end = end == "finished" ? TrainingRun::End::Finished : TrainingRun::End::Cancelled;
     run.params = trainingParamsFromJson(reader.object(in, "training"), reader.child("training"));
-    run.hybrid = hybridParamsFromJson(reader.object(in, "hybrid"), reader.child("hybrid"));
+    run.hybrid = hybridParamsFromJson(reader.object(in, "hybrid"), reader.child("hybrid"), run.params);
     run.seconds = reader.real(in, "seconds");
     run.catalogFingerprint = reader.unsignedInteger(in, "catalog_fingerprint");
     run.simulationFingerprint = reader.unsignedInteger(in, "simulation_fingerprint");

@@ -301,7 +301,7 @@ Matrix embedHybrid(const model::Model& model, const data::Catalog& catalog, Embe
                    const CancelFlag* cancel, const std::vector<Modality>& leftOut)
 {
     const Matrix visible = hybridVisible(model, catalog);
-    const int iterations = model.params.meanFieldIterations;
+    const int iterations = model.hybrid.embeddingIterations;
     std::vector<model::ColumnRange> missing;
     for (Modality m : leftOut) {
         if (const ModalityColumns* columns = model.find(m))

@@ -44,7 +44,7 @@ std::vector<std::vector<ModalityShare>> explainByModality(const model::Model& mo
             if (newSongs)
                 missing.push_back({listening->first, listening->count});
             const Matrix without = embed(model.dbm, visible(rows, Eigen::all), kind,
-                                         model.params.meanFieldIterations, missing, cancel);
+                                         model.hybrid.embeddingIterations, missing, cancel);
             for (std::size_t k = 0; k < rows.size(); ++k) {
                 const auto i = std::size_t(rows[k]);
                 const double score = query.dot(space.directions.row(Eigen::Index(tracks[i])));

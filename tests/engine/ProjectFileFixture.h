@@ -84,6 +84,7 @@ protected:
         m_full.hybridParams.meanReconstructions = false; // likewise
         m_full.hybridParams.tagRateFactor = 0.75;        // likewise
         m_full.hybridParams.maxPretrainUpdates = 1234;   // likewise
+        m_full.hybridParams.embeddingIterations = 5;     // likewise
         m_full.model =
             std::make_shared<const model::Model>(model::trainModel(*catalog, m_full.trainingParams).model);
         // A small hybrid: what is saved is the evaluation, and under ThreadSanitizer the default

@@ -332,6 +332,12 @@ void TestBadInput::catalogue_data()
           {"train", "--finetune-epochs", "5", "--out", dir + "/h.gdbm"},
           "--finetune-epochs is the audio-only model's (--modalities audio); the hybrid has "
           "--hybrid-finetune-epochs");
+    usage("train --mf-iters with a hybrid that skips fine-tuning",
+          {"train", "--mf-iters", "5", "--out", dir + "/h.gdbm"},
+          "--mf-iters serves fine-tuning, which the hybrid skips (--hybrid-finetune-epochs 0); its songs "
+          "are embedded with --hybrid-mf-iters");
+    usage("--hybrid-mf-iters -1", {"train", "--hybrid-mf-iters", "-1", "--out", dir + "/h.gdbm"},
+          "--hybrid-mf-iters");
     usage("train --interactions with audio only",
           {"train", "--modalities", "audio", "--interactions", dir + "/i.csv", "--out", dir + "/h.gdbm"},
           "--interactions feeds the listening modality");

@@ -218,7 +218,7 @@ void TestCli::trainEmbedAndDescribeAModel()
     const Result info = run({"model-info", model});
     QCOMPARE(info.code, 0);
     QVERIFY(info.out.contains("hidden 8-4"));
-    QVERIFY(info.out.contains("format version 8"));
+    QVERIFY(info.out.contains("format version 9"));
     QVERIFY2(info.out.contains("kept:           ") && info.out.contains(", the best on validation"),
              info.out.constData());
     QVERIFY(info.out.contains("Danceability"));
@@ -293,7 +293,7 @@ void TestCli::trainRecommendAndEvaluateAHybrid()
     // updates leaves one of the two epochs.
     const Result t = run({"train", "--interactions", interactions, "--pretrain-epochs", "2", "--audio-layers",
                           "8", "--tag-layers", "8", "--listening-layers", "16", "--joint", "8",
-                          "--hybrid-max-updates", "71", "--out", model});
+                          "--hybrid-max-updates", "71", "--hybrid-mf-iters", "2", "--out", model});
     QVERIFY2(t.code == 0, t.err.constData());
     const QJsonObject summary = QJsonDocument::fromJson(t.out.trimmed()).object();
     const QJsonObject modalities = summary["modalities"].toObject();
@@ -313,6 +313,7 @@ void TestCli::trainRecommendAndEvaluateAHybrid()
                  info.out.contains("pathways audio 8, tags 8, listening 16; joint 8") &&
                  info.out.contains("tag pathway:    pretrained at 1.5 times") &&
                  info.out.contains("update limit:   at most 71 pretraining updates per layer") &&
+                 info.out.contains("embedding:      2 mean-field iterations per song") &&
                  info.out.contains("pretraining:    1 epoch per layer,"),
              info.out.constData());
 

@@ -162,17 +162,29 @@ void TestHybrid::unheardTracksHaveTheirListeningInferred()
     for (std::size_t t = 0; t < heard.size(); ++t)
         QCOMPARE(unheard[t], !heard[t]);
 
-    const Matrix embedded = embedHybrid(m_model, m_catalog, EmbeddingKind::TopLayer);
-    QCOMPARE(std::size_t(embedded.rows()), m_catalog.size());
+    // A song is embedded with the hybrid's own mean-field iterations (one by default), not the
+    // recipe's, which serve fine-tuning.
+    QCOMPARE(m_model.hybrid.embeddingIterations, 1);
+    QCOMPARE(m_model.params.meanFieldIterations, 3);
+    Model threeSweeps = m_model;
+    threeSweeps.hybrid.embeddingIterations = 3;
     const Matrix v = hybridVisible(m_model, m_catalog);
     const ModalityColumns& listening = *m_model.find(Modality::Listening);
-    for (std::size_t t : {std::size_t(0), std::size_t(350)}) {
-        const std::vector<ColumnRange> missing =
-            unheard[t] ? std::vector<ColumnRange>{{listening.first, listening.count}}
-                       : std::vector<ColumnRange>{};
-        const Matrix expected = meanFieldWithMissing(m_model.dbm, v.row(Eigen::Index(t)), 3, missing).back();
-        QVERIFY((embedded.row(Eigen::Index(t)) - expected).cwiseAbs().maxCoeff() < 1e-6f);
+    for (const Model* model : {&m_model, &threeSweeps}) {
+        const Matrix embedded = embedHybrid(*model, m_catalog, EmbeddingKind::TopLayer);
+        QCOMPARE(std::size_t(embedded.rows()), m_catalog.size());
+        for (std::size_t t : {std::size_t(0), std::size_t(350)}) {
+            const std::vector<ColumnRange> missing =
+                unheard[t] ? std::vector<ColumnRange>{{listening.first, listening.count}}
+                           : std::vector<ColumnRange>{};
+            const Matrix expected = meanFieldWithMissing(model->dbm, v.row(Eigen::Index(t)),
+                                                         model->hybrid.embeddingIterations, missing)
+                                        .back();
+            QVERIFY((embedded.row(Eigen::Index(t)) - expected).cwiseAbs().maxCoeff() < 1e-6f);
+        }
     }
+    QVERIFY(embedHybrid(threeSweeps, m_catalog, EmbeddingKind::TopLayer) !=
+            embedHybrid(m_model, m_catalog, EmbeddingKind::TopLayer));
     QVERIFY(unheard[350]);
 }
 
@@ -483,9 +495,11 @@ void TestHybrid::lowRankListeningIsAGaussianPathway()
     QVERIFY(v.row(350).segment(Eigen::Index(audio), 6).isApprox(-m.listeningFactors.offset));
     const Matrix embedded = embedHybrid(m, m_catalog, EmbeddingKind::TopLayer);
     const std::vector<ColumnRange> missing{{audio, 6}};
-    const Matrix expected = meanFieldWithMissing(m.dbm, v.row(350), 3, missing).back();
+    const int iterations = m.hybrid.embeddingIterations;
+    const Matrix expected = meanFieldWithMissing(m.dbm, v.row(350), iterations, missing).back();
     QVERIFY((embedded.row(350) - expected).cwiseAbs().maxCoeff() < 1e-6f);
-    QVERIFY((embedded.row(350) - meanField(m.dbm, v.row(350), 3).back()).cwiseAbs().maxCoeff() > 1e-6f);
+    QVERIFY((embedded.row(350) - meanField(m.dbm, v.row(350), iterations).back()).cwiseAbs().maxCoeff() >
+            1e-6f);
 }
 
 QTEST_APPLESS_MAIN(TestHybrid)

@@ -212,19 +212,20 @@ void TestModelFile::lowRankHybridRoundTripIsExact()
     QVERIFY(rec::embedHybrid(back, m_catalog, kind) == rec::embedHybrid(m_lowRank, m_catalog, kind));
 }
 
-// A version 7 hybrid is version 8's bytes without the limit on pretraining updates, and reads as
-// pretrained for every epoch; a version 6 one also lacks the tag pathway's rate factor, and reads
-// it as 1. A version 5 hybrid is version 6's bytes without the mean-reconstructions flag, and reads as
-// pretrained with sampled reconstructions (as every hybrid before version 6 was). A version 4
-// hybrid also lacks the conditional-joint flag, and reads as pretrained with the joint
-// distribution. A version 3 hybrid (per-listener coding) also lacks the listening rank and the
-// empty factor list.
+// A version 8 hybrid is version 9's bytes without the mean-field iterations for embedding, and
+// reads as embedding with the recipe's. A version 7 hybrid also lacks the limit on pretraining
+// updates, and reads as pretrained for every epoch; a version 6 one also lacks the tag pathway's rate factor,
+// and reads it as 1. A version 5 hybrid is version 6's bytes without the mean-reconstructions flag, and reads
+// as pretrained with sampled reconstructions (as every hybrid before version 6 was). A version 4 hybrid also
+// lacks the conditional-joint flag, and reads as pretrained with the joint distribution. A version 3 hybrid
+// (per-listener coding) also lacks the listening rank and the empty factor list.
 void TestModelFile::olderFormatHybridsStillLoad()
 {
     // The defaults, so that dropping them shows.
     QVERIFY(m_hybrid.hybrid.conditionalJoint && m_hybrid.hybrid.meanReconstructions);
     QVERIFY(m_hybrid.hybrid.tagRateFactor != 1.0);
     QVERIFY(m_hybrid.hybrid.maxPretrainUpdates != 0);
+    QVERIFY(m_hybrid.hybrid.embeddingIterations != m_hybrid.params.meanFieldIterations);
     const std::size_t header = 8 + 4 + 8;
     const std::string bytes = serializeModel(m_hybrid);
     std::string payload = bytes.substr(header, bytes.size() - header - 8);
@@ -235,14 +236,20 @@ void TestModelFile::olderFormatHybridsStillLoad()
     for (const EpochStats& point : m_hybrid.curves)
         groups += 1 + 16 * point.groups.size();
     const std::size_t factors = payload.size() - heard - 4;
-    const std::size_t maxUpdates = factors - groups - (4 + 4 * m_hybrid.params.layers.size()) - 8;
+    const std::size_t embedding = factors - groups - (4 + 4 * m_hybrid.params.layers.size()) - 4;
+    const std::size_t maxUpdates = embedding - 8;
     const std::size_t tagRate = maxUpdates - 8;
     const std::size_t meanFlag = tagRate - 1;
     const std::size_t conditionalFlag = meanFlag - 1;
     QCOMPARE(payload[meanFlag], char(1));
     QCOMPARE(payload[conditionalFlag], char(1));
-    payload.erase(maxUpdates, 8);
+    payload.erase(embedding, 4);
     Model expected = m_hybrid;
+    expected.hybrid.embeddingIterations = m_hybrid.params.meanFieldIterations;
+    const Model eighth = deserializeModel(fileOf(8, payload), "v8.gdbm");
+    QVERIFY(eighth == expected);
+
+    payload.erase(maxUpdates, 8);
     expected.hybrid.maxPretrainUpdates = 0;
     const Model seventh = deserializeModel(fileOf(7, payload), "v7.gdbm");
     QVERIFY(seventh == expected);
@@ -262,7 +269,8 @@ void TestModelFile::olderFormatHybridsStillLoad()
     const Model fourth = deserializeModel(fileOf(4, payload), "v4.gdbm");
     QVERIFY(fourth == expected);
 
-    payload.erase(factors - 16 - 2, 4); // the limit, the rate and the two flags are gone before it
+    // The iterations, the limit, the rate and the two flags are gone before it.
+    payload.erase(factors - 4 - 16 - 2, 4);
     payload.erase(conditionalFlag - 4, 4);
     const Model third = deserializeModel(fileOf(3, payload), "v3.gdbm");
     QVERIFY(third == expected);

@@ -303,21 +303,27 @@ void TestProjectFile::settingsBeforeTheRecipeReadAsPlainSgd()
     QVERIFY(trainingParamsFromJson(toJson(saved), reader) == saved);
 }
 
-// An older project's hybrid has no tag rate (its tag pathway learned at the others' rate) and no
-// update limit; an unusable one is reported under its own key.
+// An older project's hybrid has no tag rate (its tag pathway learned at the others' rate), no
+// update limit and no embedding iterations of its own (it embedded with the recipe's); an
+// unusable one is reported under its own key.
 void TestProjectFile::hybridSettingsNameTheirKey()
 {
     const JsonReader reader("p.gdbmproj", "settings.hybrid");
+    model::TrainingParams recipe;
+    recipe.meanFieldIterations = 7;
     json old = toJson(model::HybridParams{});
+    QCOMPARE(hybridParamsFromJson(old, reader, recipe).embeddingIterations, 1);
+    QCOMPARE(old.erase("embedding_iterations"), std::size_t(1));
+    QCOMPARE(hybridParamsFromJson(old, reader, recipe).embeddingIterations, 7);
     QCOMPARE(old.erase("tag_rate_factor"), std::size_t(1));
-    QCOMPARE(hybridParamsFromJson(old, reader).tagRateFactor, 1.0);
+    QCOMPARE(hybridParamsFromJson(old, reader, recipe).tagRateFactor, 1.0);
     // Likewise the update limit: an older project's hybrid pretrained every epoch.
     QCOMPARE(old.erase("max_pretrain_updates"), std::size_t(1));
-    QCOMPARE(hybridParamsFromJson(old, reader).maxPretrainUpdates, std::size_t(0));
+    QCOMPARE(hybridParamsFromJson(old, reader, recipe).maxPretrainUpdates, std::size_t(0));
 
     old["tag_rate_factor"] = 0.0;
     try {
-        hybridParamsFromJson(old, reader);
+        hybridParamsFromJson(old, reader, recipe);
         QFAIL("a tag rate factor of 0 should be refused");
     } catch (const InputError& e) {
         QCOMPARE(e.location().field, std::string("settings.hybrid.tag_rate_factor"));
@@ -327,10 +333,19 @@ void TestProjectFile::hybridSettingsNameTheirKey()
     old["tag_rate_factor"] = 1.5;
     old["max_pretrain_updates"] = 2'000'000'000;
     try {
-        hybridParamsFromJson(old, reader);
+        hybridParamsFromJson(old, reader, recipe);
         QFAIL("a limit of 2,000,000,000 updates should be refused");
     } catch (const InputError& e) {
         QCOMPARE(e.location().field, std::string("settings.hybrid.max_pretrain_updates"));
+    }
+
+    old["max_pretrain_updates"] = 3500;
+    old["embedding_iterations"] = -1;
+    try {
+        hybridParamsFromJson(old, reader, recipe);
+        QFAIL("-1 embedding iterations should be refused");
+    } catch (const InputError& e) {
+        QCOMPARE(e.location().field, std::string("settings.hybrid.embedding_iterations"));
     }
 }
 

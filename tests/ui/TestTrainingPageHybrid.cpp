@@ -168,7 +168,8 @@ void TestTrainingPageHybrid::listeningCodingIsChosenInTheModelBox()
 }
 
 // 1,500 songs train on 1,350: 11 batches of 128 an epoch, so a limit of 11 updates leaves one of
-// the two epochs, and the chart plans and draws one point per layer.
+// the two epochs, and the chart plans and draws one point per layer. The embedding's mean-field
+// iterations are chosen in the same box and kept with the model.
 void TestTrainingPageHybrid::updateLimitIsChosenInTheModelBox()
 {
     m_state->setSimulation(m_simulation, m_small.catalog, sim::defaultArchetypes(),
@@ -179,7 +180,14 @@ void TestTrainingPageHybrid::updateLimitIsChosenInTheModelBox()
     limit->selectAll();
     QTest::keyClicks(limit, "11");
     QCOMPARE(m_state->hybridParams().maxPretrainUpdates, std::size_t(11));
+    auto* sweeps = child<QSpinBox>("trainEmbeddingIterations");
+    QCOMPARE(sweeps->value(), 1);
+    sweeps->selectAll();
+    QTest::keyClicks(sweeps, "2");
+    QCOMPARE(m_state->hybridParams().embeddingIterations, 2);
     QVERIFY(train(tinyParams()));
+    QCOMPARE(m_state->model()->hybrid.embeddingIterations, 2);
+    QCOMPARE(ui::loadLastHybridParams().embeddingIterations, 2); // remembered
     QCOMPARE(m_state->model()->trainedRecipe().pretrainEpochs, 1);
     QCOMPARE(m_page->chart()->pointCount(), 2);
     QCOMPARE(ui::loadLastHybridParams().maxPretrainUpdates, std::size_t(11)); // remembered
@@ -196,6 +204,8 @@ void TestTrainingPageHybrid::updateLimitIsChosenInTheModelBox()
     };
     QCOMPARE(valueOf("Pretraining update limit"), QString("11"));
     QCOMPARE(valueOf("Pretraining epochs"), QString("1"));
+    QCOMPARE(valueOf("Embedding iterations"), QString("2"));
+    QCOMPARE(valueOf("Mean-field iterations"), QString::number(tinyParams().meanFieldIterations));
     const std::size_t tagUnits = m_state->model()->hybrid.tagLayers.front();
     QVERIFY(tagUnits != model::HybridParams{}.audioLayers.front());
     QVERIFY2(valueOf("Hidden layers").contains(QString("tags %1,").arg(tagUnits)),
@@ -203,7 +213,8 @@ void TestTrainingPageHybrid::updateLimitIsChosenInTheModelBox()
     limit->setValue(0);
     QCOMPARE(limit->text(), QString("No limit"));
     child<QPushButton>("trainOriginal")->click();
-    QVERIFY(!limit->isEnabled()); // the audio-only model has no such limit
+    QVERIFY(!limit->isEnabled());  // the audio-only model has no such limit
+    QVERIFY(!sweeps->isEnabled()); // it embeds with its recipe's iterations
 }
 
 void TestTrainingPageHybrid::badShapesDisableStart()

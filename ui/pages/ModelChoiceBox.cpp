@@ -75,6 +75,13 @@ ModelChoiceBox::ModelChoiceBox(QWidget* parent) : QGroupBox(tr("Model"), parent)
     m_maxUpdates->setSingleStep(500);
     m_maxUpdates->setSpecialValueText(tr("No limit"));
     m_maxUpdates->setSuffix(tr(" updates per layer"));
+    m_embeddingIterations = settingSpinBox(
+        "trainEmbeddingIterations", 0, 1000,
+        tr("Mean-field iterations when a song's embedding is inferred. The hybrid is composed from "
+           "its pretrained layers, and one iteration ranks better than more (docs/MODEL.md section "
+           "10); a new song needs at least one for its listening to be inferred. Mean-field "
+           "iterations under Fine-tuning serve the fine-tuning."));
+    m_embeddingIterations->setSuffix(tr(" mean-field iterations"));
     m_original = new QPushButton(tr("&Original study: audio only"));
     m_original->setObjectName("trainOriginal");
     m_original->setToolTip(tr("The original study's model: a DBM over the audio features alone, shaped "
@@ -103,6 +110,7 @@ ModelChoiceBox::ModelChoiceBox(QWidget* parent) : QGroupBox(tr("Model"), parent)
     form->addRow(tr("Listening coding:"), m_listeningRank);
     form->addRow(tr("Joint layer:"), m_joint);
     form->addRow(tr("Update limit:"), m_maxUpdates);
+    form->addRow(tr("Embedding:"), m_embeddingIterations);
     auto* presets = new QHBoxLayout;
     presets->addWidget(m_original);
     presets->addWidget(m_hybrid);
@@ -122,6 +130,7 @@ ModelChoiceBox::ModelChoiceBox(QWidget* parent) : QGroupBox(tr("Model"), parent)
     connect(m_joint, &QSpinBox::valueChanged, this, &ModelChoiceBox::typed);
     connect(m_listeningRank, &QSpinBox::valueChanged, this, &ModelChoiceBox::typed);
     connect(m_maxUpdates, &QSpinBox::valueChanged, this, &ModelChoiceBox::typed);
+    connect(m_embeddingIterations, &QSpinBox::valueChanged, this, &ModelChoiceBox::typed);
     connect(m_original, &QPushButton::clicked, this, [this] {
         model::HybridParams p = params();
         p.modalities = {Modality::Audio};
@@ -136,9 +145,10 @@ ModelChoiceBox::ModelChoiceBox(QWidget* parent) : QGroupBox(tr("Model"), parent)
 
 void ModelChoiceBox::setParams(const model::HybridParams& p)
 {
-    const QSignalBlocker blockers[] = {QSignalBlocker(m_modality[0]),   QSignalBlocker(m_modality[1]),
-                                       QSignalBlocker(m_modality[2]),   QSignalBlocker(m_joint),
-                                       QSignalBlocker(m_listeningRank), QSignalBlocker(m_maxUpdates)};
+    const QSignalBlocker blockers[] = {QSignalBlocker(m_modality[0]),        QSignalBlocker(m_modality[1]),
+                                       QSignalBlocker(m_modality[2]),        QSignalBlocker(m_joint),
+                                       QSignalBlocker(m_listeningRank),      QSignalBlocker(m_maxUpdates),
+                                       QSignalBlocker(m_embeddingIterations)};
     m_shown = p;
     m_modality[int(Modality::Tags)]->setToolTip(
         tr("Genres and artists with at least %1 songs, and release decades: one binary unit each")
@@ -155,6 +165,7 @@ void ModelChoiceBox::setParams(const model::HybridParams& p)
         m_joint->setValue(int(p.jointUnits));
     m_listeningRank->setValue(int(p.listeningRank));
     m_maxUpdates->setValue(int(p.maxPretrainUpdates));
+    m_embeddingIterations->setValue(p.embeddingIterations);
     updateEnabled();
     showProblems();
 }
@@ -181,6 +192,7 @@ model::HybridParams ModelChoiceBox::params() const
     p.jointUnits = std::size_t(m_joint->value());
     p.listeningRank = std::size_t(m_listeningRank->value());
     p.maxPretrainUpdates = std::size_t(m_maxUpdates->value());
+    p.embeddingIterations = m_embeddingIterations->value();
     return p;
 }
 
@@ -250,6 +262,7 @@ void ModelChoiceBox::updateEnabled()
     m_listeningRank->setEnabled(m_listeningLayers->isEnabled());
     m_joint->setEnabled(hybrid);
     m_maxUpdates->setEnabled(hybrid);
+    m_embeddingIterations->setEnabled(hybrid);
     m_original->setEnabled(hybrid);
     m_hybrid->setEnabled(!(params() == model::HybridParams{}));
 }

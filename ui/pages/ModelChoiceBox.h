@@ -55,6 +55,7 @@ private:
     QSpinBox* m_listeningRank;
     QSpinBox* m_joint;
     QSpinBox* m_maxUpdates;
+    QSpinBox* m_embeddingIterations;
     QPushButton* m_original;
     QPushButton* m_hybrid;
     QLabel* m_note;

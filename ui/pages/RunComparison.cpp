@@ -101,6 +101,12 @@ const std::vector<Row>& rows()
          [](R r) { return number(r.params.finetuneLearningRate); }},
         {QT_TRANSLATE_NOOP("RunComparison", "Mean-field iterations"),
          [](R r) { return QString::number(r.params.meanFieldIterations); }},
+        // The audio-only model embeds with the recipe's iterations, the hybrid with its own.
+        {QT_TRANSLATE_NOOP("RunComparison", "Embedding iterations"),
+         [](R r) {
+             return QString::number(r.audioOnly() ? r.params.meanFieldIterations
+                                                  : r.hybrid.embeddingIterations);
+         }},
         {QT_TRANSLATE_NOOP("RunComparison", "Gibbs steps"),
          [](R r) { return QString::number(r.params.gibbsSteps); }},
         {QT_TRANSLATE_NOOP("RunComparison", "Chains"),

@@ -63,6 +63,7 @@ model::HybridParams loadLastHybridParams()
     p.listeningRank = s.value("training/listeningRank", qulonglong(p.listeningRank)).toULongLong();
     p.maxPretrainUpdates =
         s.value("training/maxPretrainUpdates", qulonglong(p.maxPretrainUpdates)).toULongLong();
+    p.embeddingIterations = s.value("training/embeddingIterations", p.embeddingIterations).toInt();
     return model::validate(p).empty() ? p : model::HybridParams{};
 }
 
@@ -81,6 +82,7 @@ void saveLastHybridParams(const model::HybridParams& p)
     s.setValue("training/jointUnits", qulonglong(p.jointUnits));
     s.setValue("training/listeningRank", qulonglong(p.listeningRank));
     s.setValue("training/maxPretrainUpdates", qulonglong(p.maxPretrainUpdates));
+    s.setValue("training/embeddingIterations", p.embeddingIterations);
 }
 
 model::TrainingParams loadLastTrainingParams()
