@@ -182,8 +182,10 @@ void TestTrainingPageHybrid::updateLimitIsChosenInTheModelBox()
     QCOMPARE(m_state->hybridParams().maxPretrainUpdates, std::size_t(11));
     auto* sweeps = child<QSpinBox>("trainEmbeddingIterations");
     QCOMPARE(sweeps->value(), 1);
+    QCOMPARE(sweeps->text(), QString("1 mean-field iteration"));
     sweeps->selectAll();
     QTest::keyClicks(sweeps, "2");
+    QCOMPARE(sweeps->text(), QString("2 mean-field iterations"));
     QCOMPARE(m_state->hybridParams().embeddingIterations, 2);
     QVERIFY(train(tinyParams()));
     QCOMPARE(m_state->model()->hybrid.embeddingIterations, 2);

@@ -81,7 +81,7 @@ ModelChoiceBox::ModelChoiceBox(QWidget* parent) : QGroupBox(tr("Model"), parent)
            "its pretrained layers, and one iteration ranks better than more (docs/MODEL.md section "
            "10); a new song needs at least one for its listening to be inferred. Mean-field "
            "iterations under Fine-tuning serve the fine-tuning."));
-    m_embeddingIterations->setSuffix(tr(" mean-field iterations"));
+    connect(m_embeddingIterations, &QSpinBox::valueChanged, this, &ModelChoiceBox::nameEmbeddingIterations);
     m_original = new QPushButton(tr("&Original study: audio only"));
     m_original->setObjectName("trainOriginal");
     m_original->setToolTip(tr("The original study's model: a DBM over the audio features alone, shaped "
@@ -166,6 +166,7 @@ void ModelChoiceBox::setParams(const model::HybridParams& p)
     m_listeningRank->setValue(int(p.listeningRank));
     m_maxUpdates->setValue(int(p.maxPretrainUpdates));
     m_embeddingIterations->setValue(p.embeddingIterations);
+    nameEmbeddingIterations(); // its signal is blocked here
     updateEnabled();
     showProblems();
 }
@@ -251,6 +252,12 @@ void ModelChoiceBox::showAvailability()
     if (!missing.isEmpty())
         note += " " + tr("A chosen modality it lacks is left out of the model.");
     m_note->setText(note);
+}
+
+void ModelChoiceBox::nameEmbeddingIterations()
+{
+    m_embeddingIterations->setSuffix(m_embeddingIterations->value() == 1 ? tr(" mean-field iteration")
+                                                                         : tr(" mean-field iterations"));
 }
 
 void ModelChoiceBox::updateEnabled()

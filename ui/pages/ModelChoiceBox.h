@@ -44,6 +44,7 @@ Q_SIGNALS:
 private:
     void showAvailability();
     void updateEnabled();
+    void nameEmbeddingIterations(); // "1 mean-field iteration", "3 mean-field iterations"
     void showProblems();
     void typed();
 
