@@ -12,9 +12,11 @@
 #include "util/MessageBox.h"
 
 #include <QAbstractItemModel>
+#include <QLabel>
 #include <QSet>
 #include <QSettings>
 #include <QSpinBox>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -129,6 +131,11 @@ void TestEndToEnd::fromDemoCatalogToReopenedProject()
             tracks(recs, RecommendationTableModel::TrackColumn, RecommendationTableModel::ArtistColumn);
         QCOMPARE(recommended.size(), 10);
         QVERIFY(!recommended.intersects(heard));
+        // The first recommendation's reasons show at once, with what each modality adds.
+        const QString firstWhy = window.findChild<QLabel*>("recommendationWhy")->text();
+        QVERIFY2(firstWhy.startsWith("#1 ") &&
+                     firstWhy.contains("Similarity lost without each modality: audio "),
+                 qPrintable(firstWhy));
         // Deeper in the lists, songs nobody of the 210 listeners heard: marked new, their
         // listening inferred; every row says what each modality adds.
         auto* topN = window.findChild<QSpinBox*>("topN");
@@ -142,9 +149,17 @@ void TestEndToEnd::fromDemoCatalogToReopenedProject()
                     recs->index(r, RecommendationTableModel::ModalitiesColumn).data().toString();
                 QVERIFY2(shares.startsWith("A ") && shares.contains("  T ") && shares.contains("  L "),
                          qPrintable(shares));
-                if (track.endsWith("[new]")) {
-                    ++marked;
+                if (track.endsWith("[new]") && marked++ == 0) {
                     QVERIFY2(shares.contains("L new"), qPrintable(shares));
+                    // Under the table, the current row's reasons in full, new or not.
+                    auto* table = window.findChild<QTableView*>("recommendationTable");
+                    table->setCurrentIndex(table->model()->index(r, 0));
+                    const QString why = window.findChild<QLabel*>("recommendationWhy")->text();
+                    QVERIFY2(why.startsWith(QString("#%1 ").arg(r + 1)) &&
+                                 why.contains("because you played") &&
+                                 why.contains("Similarity lost without each modality: audio ") &&
+                                 why.contains("listening inferred") && why.contains("New: nobody heard it"),
+                             qPrintable(why));
                 }
             }
         }

@@ -21,6 +21,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <algorithm>
@@ -158,6 +159,25 @@ void TestRecommendationsPage::recommendationsMatchTheEngine()
                     .contains(qs(catalog.track(rec.because[0].track).artistsText)));
     }
     QVERIFY(child<QPushButton>("exportRecommendations")->isEnabled());
+
+    // Under the table, the current recommendation's reasons: the first one's at first, then
+    // whichever row is chosen (an audio-only model has no modalities to weigh).
+    auto* why = child<QLabel>("recommendationWhy");
+    const auto reasonsOf = [&](int row) {
+        const rec::Recommendation& rec = model->recommendations()[std::size_t(row)];
+        QVERIFY2(
+            why->text().startsWith(QString("#%1 %2").arg(row + 1).arg(qs(catalog.track(rec.track).name))),
+            qPrintable(why->text()));
+        for (const auto& reason : rec.because)
+            QVERIFY2(why->text().contains(qs(catalog.track(reason.track).name)), qPrintable(why->text()));
+        QVERIFY(!why->text().contains("modality"));
+    };
+    reasonsOf(0);
+    auto* table = child<QTableView>("recommendationTable");
+    table->setFocus();
+    QTest::keyClick(table, Qt::Key_Down);
+    QTest::keyClick(table, Qt::Key_Down);
+    reasonsOf(2);
 }
 
 void TestRecommendationsPage::topNChangesTheRows()

@@ -21,6 +21,19 @@ bool isNumeric(int column)
            column == RecommendationTableModel::SimilarityColumn;
 }
 
+QString modalityName(const rec::ModalityShare& share)
+{
+    const std::string_view key = model::modalityKey(share.modality);
+    return QString::fromLatin1(key.data(), qsizetype(key.size()));
+}
+
+// Three decimals, signed; below the last decimal shown, no sign: "-0.000" would read as a loss.
+QString contributionText(const rec::ModalityShare& share)
+{
+    const double contribution = std::abs(share.contribution) < 5e-4 ? 0.0 : share.contribution;
+    return contribution == 0.0 ? QStringLiteral("0.000") : QString::asprintf("%+.3f", contribution);
+}
+
 } // namespace
 
 RecommendationTableModel::RecommendationTableModel(QObject* parent) : QAbstractTableModel(parent) {}
@@ -120,13 +133,9 @@ QString RecommendationTableModel::modalitiesText(int row, bool longForm) const
     QStringList parts;
     QStringList brief; // the column's: "A +0.001  T +0.120  L new", initials the header explains
     for (const rec::ModalityShare& share : m_shares[std::size_t(row)]) {
-        const std::string_view key = model::modalityKey(share.modality);
-        const QString name = QString::fromLatin1(key.data(), qsizetype(key.size()));
+        const QString name = modalityName(share);
         const QString initial = name.left(1).toUpper();
-        // Below the last decimal shown, no sign: "-0.000" would read as a loss.
-        const double contribution = std::abs(share.contribution) < 5e-4 ? 0.0 : share.contribution;
-        const QString value =
-            contribution == 0.0 ? QStringLiteral("0.000") : QString::asprintf("%+.3f", contribution);
+        const QString value = contributionText(share);
         parts << (share.inferred ? tr("%1 inferred").arg(name) : tr("%1 %2").arg(name, value));
         brief << (share.inferred ? tr("%1 new").arg(initial) : tr("%1 %2").arg(initial, value));
     }
@@ -138,6 +147,35 @@ QString RecommendationTableModel::modalitiesText(int row, bool longForm) const
            (isNew(row) ? tr("\nNobody heard this song in the training listening: its listening was inferred "
                             "from its other modalities.")
                        : QString());
+}
+
+QString RecommendationTableModel::explanation(int row) const
+{
+    if (!m_catalog || row < 0 || row >= rowCount())
+        return {};
+    const rec::Recommendation& r = m_recommendations[std::size_t(row)];
+    QStringList reasons;
+    for (const rec::Recommendation::Reason& reason : r.because)
+        reasons << tr("%1 (%2)")
+                       .arg(fromStd(rec::trackLabel(*m_catalog, reason.track)))
+                       .arg(double(reason.term), 0, 'f', 3);
+    QString text = tr("#%1 %2, similarity %3: because you played %4.")
+                       .arg(row + 1)
+                       .arg(fromStd(rec::trackLabel(*m_catalog, r.track)))
+                       .arg(double(r.score), 0, 'f', 3)
+                       .arg(reasons.join(QStringLiteral("; ")));
+    if (std::size_t(row) < m_shares.size() && !m_shares[std::size_t(row)].empty()) {
+        QStringList parts;
+        for (const rec::ModalityShare& share : m_shares[std::size_t(row)]) {
+            const QString name = modalityName(share);
+            parts << (share.inferred ? tr("%1 inferred").arg(name)
+                                     : tr("%1 %2").arg(name, contributionText(share)));
+        }
+        text += " " + tr("Similarity lost without each modality: %1.").arg(parts.join(QStringLiteral(", ")));
+    }
+    if (isNew(row))
+        text += " " + tr("New: nobody heard it in training; its listening was inferred.");
+    return text;
 }
 
 QString RecommendationTableModel::becauseTooltip(int row) const

@@ -50,6 +50,10 @@ public:
 
     const std::vector<rec::Recommendation>& recommendations() const { return m_recommendations; }
     bool fits(int row) const { return m_fits[std::size_t(row)]; }
+    // Why row `row` was recommended, in one paragraph: the history tracks that contribute most,
+    // and with a hybrid what each modality adds (what the last two columns say, for a table too
+    // narrow to show them).
+    QString explanation(int row) const;
     std::uint32_t user() const { return m_user; }
 
     int rowCount(const QModelIndex& parent = QModelIndex()) const override;

@@ -113,6 +113,14 @@ RecommendationsPage::RecommendationsPage(AppState& state, QWidget* parent)
 
 void RecommendationsPage::connectSignals()
 {
+    connect(m_recommendationTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &RecommendationsPage::showWhy);
+    // A new list starts on its first recommendation, so that its reasons show at once.
+    connect(m_recommendations, &QAbstractItemModel::modelReset, this, [this] {
+        if (m_recommendationSort->rowCount() > 0)
+            m_recommendationTable->setCurrentIndex(m_recommendationSort->index(0, 0));
+        showWhy();
+    });
     connect(m_status, &QLabel::linkActivated, m_embeddings, &EmbeddingCache::retry);
     connect(m_userList, &UserListPane::currentUserChanged, this, [this](quint32 user) {
         if (m_user != user)
@@ -209,7 +217,19 @@ QWidget* RecommendationsPage::buildDetailsPane()
 
     m_tabs = new QTabWidget;
     m_tabs->setObjectName("recommendationTabs");
-    m_tabs->addTab(m_recommendationTable, tr("Recommendations"));
+    // Why the current recommendation: the last columns' content, which a window of 1,280 pixels
+    // has no room to show beside the user list.
+    m_why = new QLabel;
+    m_why->setObjectName("recommendationWhy");
+    m_why->setWordWrap(true);
+    m_why->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    makeSecondary(m_why);
+    auto* recommendationsTab = new QWidget;
+    auto* recommendationsLayout = new QVBoxLayout(recommendationsTab);
+    recommendationsLayout->setContentsMargins(0, 0, 0, 0);
+    recommendationsLayout->addWidget(m_recommendationTable, 1);
+    recommendationsLayout->addWidget(m_why);
+    m_tabs->addTab(recommendationsTab, tr("Recommendations"));
     m_tabs->addTab(m_historyTable, tr("History"));
     m_tabs->addTab(m_map, tr("Embedding map"));
     m_tabs->setTabToolTip(2, tr("Each point is a track, placed by its embedding's two principal components: "
@@ -361,6 +381,7 @@ void RecommendationsPage::showRecommendations()
     m_lastRankingMs = double(timer.nsecsElapsed()) / 1e6;
     m_recommendations->setRecommendations(simulation, s.catalog, *m_user, std::move(top));
     m_recommendations->setHybridNotes(std::move(isNew), std::move(shares));
+    showWhy(); // with the notes, which come after the rows
     const int modalities = RecommendationTableModel::ModalitiesColumn;
     if (m_recommendationTable->isColumnHidden(modalities) == s.model->isHybrid()) {
         m_recommendationTable->setColumnHidden(modalities, !s.model->isHybrid());
@@ -387,6 +408,17 @@ void RecommendationsPage::showRecommendations()
                   "All hidden layers or Reconstruction rank better (see the Evaluation page).")
              : tr(" The scores barely differ: this embedding hardly varies between songs with this model. "
                   "The Evaluation page shows which embedding ranks best.")));
+}
+
+void RecommendationsPage::showWhy()
+{
+    const QModelIndex current = m_recommendationSort->mapToSource(m_recommendationTable->currentIndex());
+    if (current.isValid())
+        m_why->setText(m_recommendations->explanation(current.row()));
+    else if (m_recommendations->rowCount() > 0)
+        m_why->setText(tr("Select a recommendation to see why it was chosen."));
+    else
+        m_why->clear();
 }
 
 QString RecommendationsPage::statusText() const

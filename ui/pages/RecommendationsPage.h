@@ -79,6 +79,7 @@ private:
     void showUser(std::optional<std::uint32_t> user);
     void showRecommendations();
     void updateMap();
+    void showWhy(); // the current recommendation's explanation, under the table
     void updateStatus();
 
     AppState& m_state;
@@ -100,6 +101,7 @@ private:
     QTabWidget* m_tabs;
     QTableView* m_historyTable;
     QTableView* m_recommendationTable;
+    QLabel* m_why;
     EmbeddingMap* m_map;
 
     std::optional<std::uint32_t> m_user;
