@@ -18,7 +18,10 @@ const BlockList& Architecture::blocksOf(std::size_t l) const
 
 Architecture denseArchitecture(std::size_t visible, const std::vector<std::size_t>& layers)
 {
-    return {layers, visible, {}, {}, {}, {}};
+    Architecture a;
+    a.layers = layers;
+    a.gaussianCount = visible;
+    return a;
 }
 
 void zeroOutsideBlocks(const BlockList& blocks, Matrix& weights)
