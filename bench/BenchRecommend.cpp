@@ -8,7 +8,8 @@
 // batch path resolves exactly but slowly, and which no user of the app sees.) Then: the top 10
 // for one user (the app's interactive case, best of 20 runs), and the top 10 for every user
 // with the screened batch recommender, with peak memory. The peer in the same run: the
-// straightforward per-user loop (every song scored, then a partial sort) on a sample of users.
+// straightforward per-user loop (every song scored, then a partial sort) on a sample of users,
+// whose lists the batch's must equal: the same songs in the same order with the same scores.
 #include "core/Isa.h"
 #include "data/DemoCatalog.h"
 #include "model/Model.h"
@@ -16,6 +17,7 @@
 #include "rec/CatalogEmbedding.h"
 #include "sim/Simulator.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -88,9 +90,10 @@ int main(int argc, char** argv)
     std::printf("  one user's top 10        %7.1f ms  (with explanations; best of 20)\n", best * 1000);
 
     const std::size_t sample = std::min<std::size_t>(2000, histories.size());
+    std::vector<std::vector<rec::Recommendation>> peerLists(sample);
     t = Clock::now();
     for (std::size_t u = 0; u < sample; ++u)
-        rec::recommend(embeddings, histories[u], {10, 0});
+        peerLists[u] = rec::recommend(embeddings, histories[u], {10, 0});
     const double perUser = secondsSince(t) / double(sample);
     std::printf(
         "  peer: one user at a time %7.2f s  for all users (measured on %zu, extrapolated; %ld MB so far)\n",
@@ -102,5 +105,18 @@ int main(int argc, char** argv)
     std::printf("  every user's top 10      %7.2f s  (screened batch; %.1fx the peer; %.0f users/s)\n", batch,
                 perUser * double(histories.size()) / batch, double(histories.size()) / batch);
     std::printf("  peak memory              %7ld MB\n", peakMemoryMb());
-    return all.empty() ? 1 : 0;
+
+    std::size_t differing = 0;
+    for (std::size_t u = 0; u < sample; ++u) {
+        const auto& a = all[u];
+        const auto& b = peerLists[u];
+        const bool same = a.size() == b.size() &&
+                          std::equal(a.begin(), a.end(), b.begin(), [](const auto& x, const auto& y) {
+                              return x.track == y.track && x.score == y.score;
+                          });
+        differing += same ? 0 : 1;
+    }
+    std::printf("  lists as the one-user path's: %s (%zu users compared, %zu differ)\n",
+                differing == 0 ? "identical" : "DIFFERENT", sample, differing);
+    return all.empty() || differing > 0 ? 1 : 0;
 }
