@@ -145,9 +145,14 @@ void TestProjectFile::specialValuesRoundTrip()
     auto evaluation = std::make_shared<rec::EvaluationSet>();
     rec::EvaluationResult& newTracks = evaluation->results.emplace_back();
     newTracks.k = 3;
-    newTracks.methods.push_back(
-        {"m", {{"a", kNaN}, {"b", -0.0}, {"c", kInf}, {"d", -kInf}}, {{"A", {{"a", 1.5}}}}, true, {}});
-    newTracks.methods.push_back({"item-knn", {}, {}, false, {{"neighbours", "200"}}});
+    rec::MethodEvaluation& m = newTracks.methods.emplace_back();
+    m.method = "m";
+    m.overall = {{"a", kNaN}, {"b", -0.0}, {"c", kInf}, {"d", -kInf}};
+    m.perArchetype = {{"A", {{"a", 1.5}}}};
+    rec::MethodEvaluation& knn = newTracks.methods.emplace_back();
+    knn.method = "item-knn";
+    knn.ranked = false;
+    knn.settings = {{"neighbours", "200"}};
     newTracks.protocol = rec::Protocol::NewTracks;
     newTracks.tracksRanked = 1;
 
