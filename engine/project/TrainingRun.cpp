@@ -11,6 +11,12 @@ namespace {
 
 constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
 
+// The method of the run's own model in its evaluation.
+std::string_view ownMethod(const TrainingRun& run)
+{
+    return rec::methodInfo(run.audioOnly() ? rec::Method::DbmTop : rec::Method::DbmHybrid).key;
+}
+
 } // namespace
 
 const model::EpochStats* TrainingRun::finalEpoch() const
@@ -70,12 +76,25 @@ double runNdcg(const TrainingRun& run, rec::Protocol protocol)
     const rec::EvaluationResult* result = run.evaluation ? run.evaluation->find(protocol) : nullptr;
     if (!result)
         return kNone;
-    const auto own = rec::methodInfo(run.audioOnly() ? rec::Method::DbmTop : rec::Method::DbmHybrid).key;
+    const auto own = ownMethod(run);
     for (const rec::MethodEvaluation& m : result->methods) {
         if (m.method == own && m.ranked && m.overall.count("ndcg"))
             return m.overall.at("ndcg");
     }
     return kNone;
+}
+
+std::optional<rec::SplitStatistic> runNdcgAcrossSplits(const TrainingRun& run, rec::Protocol protocol)
+{
+    const rec::ProtocolAcrossSplits* across =
+        run.evaluation ? run.evaluation->findAcrossSplits(protocol) : nullptr;
+    if (!across)
+        return std::nullopt;
+    for (const rec::MethodAcrossSplits& m : across->methods) {
+        if (m.method == ownMethod(run) && m.metrics.count("ndcg"))
+            return m.ndcg();
+    }
+    return std::nullopt;
 }
 
 int nextRunNumber(const std::vector<TrainingRun>& runs)

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -55,6 +56,9 @@ TrainingRun finishedRun(std::shared_ptr<const model::Model> model, const model::
 // NDCG@10 (the evaluation's K) of the run's own model in `protocol`'s evaluation on it: the hybrid
 // method for a hybrid, the audio-only top layer otherwise. NaN when none ran or it could not rank.
 double runNdcg(const TrainingRun& run, rec::Protocol protocol);
+// The same over the splits of an evaluation repeated on several (its mean and standard error);
+// nothing for an evaluation of one split.
+std::optional<rec::SplitStatistic> runNdcgAcrossSplits(const TrainingRun& run, rec::Protocol protocol);
 
 // The number the next run of `runs` takes.
 int nextRunNumber(const std::vector<TrainingRun>& runs);

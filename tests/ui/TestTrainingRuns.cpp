@@ -170,17 +170,41 @@ void TestTrainingRuns::runsRoundTripThroughTheProject()
 {
     QVERIFY(trainTwo());
     m_state->makeRunCurrent(1);
-    // An evaluation of run 1's model is run 1's: its score shows in the list.
+    // An evaluation of run 1's model is run 1's: its score shows in the list (the first split's)
+    // and, repeated on two splits, its mean over them in the comparison.
     rec::EvaluationResult warm;
     rec::MethodEvaluation top;
     top.method = std::string(rec::methodInfo(rec::Method::DbmTop).key);
     top.overall["ndcg"] = 0.25;
     warm.methods = {top};
-    m_state->setEvaluation(std::make_shared<const rec::EvaluationSet>(rec::EvaluationSet{{warm}, {}, {}}),
-                           m_state->model(), nullptr);
+    rec::MethodAcrossSplits topAcross;
+    topAcross.method = top.method;
+    topAcross.metrics["ndcg"] = {0.24, 0.01, 2, 0};
+    const rec::ProtocolAcrossSplits warmAcross{rec::Protocol::Warm, 10, {topAcross}};
+    m_state->setEvaluation(
+        std::make_shared<const rec::EvaluationSet>(rec::EvaluationSet{{warm}, {1, 2}, {warmAcross}}),
+        m_state->model(), nullptr);
     QCOMPARE(project::runNdcg(*m_state->findRun(1), rec::Protocol::Warm), 0.25);
     QVERIFY(std::isnan(project::runNdcg(*m_state->findRun(2), rec::Protocol::Warm)));
+    QCOMPARE(project::runNdcgAcrossSplits(*m_state->findRun(1), rec::Protocol::Warm)->mean, 0.24);
+    QVERIFY(!project::runNdcgAcrossSplits(*m_state->findRun(1), rec::Protocol::NewTracks));
+    QVERIFY(!project::runNdcgAcrossSplits(*m_state->findRun(2), rec::Protocol::Warm));
     QCOMPARE(panel()->list()->model()->index(0, 8).data().toString(), QString("0.2500"));
+    ui::RunComparison table;
+    table.setRuns(m_state->runs());
+    const auto valueOf = [&](const QString& row, int column) {
+        for (int r = 0; r < table.rowCount(); ++r) {
+            if (table.verticalHeaderItem(r)->text() == row)
+                return table.item(r, column)->text();
+        }
+        return QString();
+    };
+    const int runOne = m_state->runs().front().number == 1 ? 0 : 1;
+    QCOMPARE(valueOf("NDCG@10, returning listeners", runOne), QString("0.25"));
+    QCOMPARE(valueOf("NDCG@10 over the splits, returning listeners", runOne),
+             QString("0.2400 \u00b1 0.0100 (2 splits)"));
+    QCOMPARE(valueOf("NDCG@10 over the splits, returning listeners", 1 - runOne), QString("-"));
+    QCOMPARE(valueOf("NDCG@10 over the splits, new tracks", runOne), QString("-"));
     const std::string path = m_dir.filePath("runs.gdbmproj").toStdString();
     ui::writeProject(ui::captureProject(*m_state), path);
     const CancelFlag cancel{false};
@@ -192,6 +216,7 @@ void TestTrainingRuns::runsRoundTripThroughTheProject()
     QCOMPARE(reopened.model(), reopened.findRun(1)->model);
     QVERIFY(*reopened.findRun(2)->model == *m_state->findRun(2)->model);
     QCOMPARE(project::runNdcg(*reopened.findRun(1), rec::Protocol::Warm), 0.25);
+    QCOMPARE(project::runNdcgAcrossSplits(*reopened.findRun(1), rec::Protocol::Warm)->standardError, 0.01);
     QVERIFY(!reopened.isModified());
     QVERIFY(!reopened.modelOutOfDate());
     reopened.makeRunCurrent(2);
