@@ -170,6 +170,9 @@ void TestRecommendationsPage::recommendationsMatchTheEngine()
             qPrintable(why->text()));
         for (const auto& reason : rec.because)
             QVERIFY2(why->text().contains(qs(catalog.track(reason.track).name)), qPrintable(why->text()));
+        const QString similarity =
+            model->index(row, ui::RecommendationTableModel::SimilarityColumn).data().toString();
+        QVERIFY2(why->text().contains("similarity " + similarity + ":"), qPrintable(why->text()));
         QVERIFY(!why->text().contains("modality"));
     };
     reasonsOf(0);

@@ -162,7 +162,7 @@ QString RecommendationTableModel::explanation(int row) const
     QString text = tr("#%1 %2, similarity %3: because you played %4.")
                        .arg(row + 1)
                        .arg(fromStd(rec::trackLabel(*m_catalog, r.track)))
-                       .arg(double(r.score), 0, 'f', 3)
+                       .arg(double(r.score), 0, 'f', m_decimals) // as the Similarity column
                        .arg(reasons.join(QStringLiteral("; ")));
     if (std::size_t(row) < m_shares.size() && !m_shares[std::size_t(row)].empty()) {
         QStringList parts;
