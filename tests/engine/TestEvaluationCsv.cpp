@@ -17,6 +17,7 @@ class TestEvaluationCsv : public QObject
 private Q_SLOTS:
     void metricOrderCoversTheEngine();
     void longFormatRowByRow();
+    void figuresOverTheSplitsFollow();
     void unknownMetricsComeLast();
     void emptyResultIsHeaderOnly();
     void saveWritesTheFile();
@@ -31,8 +32,11 @@ EvaluationResult smallResult()
     EvaluationResult r;
     r.k = 5;
     r.usersEvaluated = 3;
-    r.methods = {{"dbm-top", {{"recall", 0.5}, {"precision", 0.25}}, {}, true, {}},
-                 {"random", {{"recall", 0.0}, {"precision", 0.1}}, {}, true, {}}};
+    r.methods.resize(2);
+    r.methods[0].method = "dbm-top";
+    r.methods[0].overall = {{"recall", 0.5}, {"precision", 0.25}};
+    r.methods[1].method = "random";
+    r.methods[1].overall = {{"recall", 0.0}, {"precision", 0.1}};
     r.methods[0].perArchetype = {{"Rock, Loud", {{"precision", 1.0 / 3}, {"recall", 1.0}}},
                                  {"Calm", {{"precision", 0.2}, {"recall", 0.0}}}};
     r.methods[1].perArchetype = {{"Rock, Loud", {{"precision", 0.0}, {"recall", 0.0}}},
@@ -83,6 +87,35 @@ void TestEvaluationCsv::longFormatRowByRow()
                                  "random,\"Rock, Loud\",precision,0\n"
                                  "random,\"Rock, Loud\",recall,0\n";
     QCOMPARE(csvOf(smallResult()), expected);
+}
+
+// An evaluation repeated on splits: after the first split's rows, each method's mean and standard
+// error over them (metrics in the same order), a DBM's difference to each baseline, the count.
+void TestEvaluationCsv::figuresOverTheSplitsFollow()
+{
+    ProtocolAcrossSplits across;
+    MethodAcrossSplits dbm;
+    dbm.method = "dbm-top";
+    dbm.metrics["recall"] = {0.5, 0.01, 3, 0};
+    dbm.metrics["precision"] = {0.25, 0.02, 3, 0};
+    dbm.ndcgAgainst["random"] = {0.1, 0.005, 3, 2};
+    MethodAcrossSplits random;
+    random.method = "random";
+    random.metrics["precision"] = {0.1, 0.0, 3, 0};
+    across.methods = {dbm, random};
+    std::ostringstream out;
+    writeEvaluationCsv(smallResult(), out, &across);
+    const std::string expected = csvOf(smallResult()) + "dbm-top,all,precision_over_splits_mean,0.25\n"
+                                                        "dbm-top,all,precision_over_splits_se,0.02\n"
+                                                        "dbm-top,all,recall_over_splits_mean,0.5\n"
+                                                        "dbm-top,all,recall_over_splits_se,0.01\n"
+                                                        "dbm-top,all,ndcg_minus_random_over_splits_mean,0.1\n"
+                                                        "dbm-top,all,ndcg_minus_random_over_splits_se,0.005\n"
+                                                        "dbm-top,all,ndcg_minus_random_higher_on,2\n"
+                                                        "random,all,precision_over_splits_mean,0.1\n"
+                                                        "random,all,precision_over_splits_se,0\n"
+                                                        "all,all,splits,3\n";
+    QCOMPARE(out.str(), expected);
 }
 
 void TestEvaluationCsv::unknownMetricsComeLast()

@@ -187,6 +187,17 @@ void TestEvaluationPage::severalSplitsSayWhetherTheDifferenceHolds()
     const QString summary = m_page->findChild<QLabel*>(QStringLiteral("evalSummary"))->text();
     QVERIFY2(summary.contains(over), qPrintable(summary + "\n" + over));
     QVERIFY(summary.endsWith(QStringLiteral("higher on %1 of 2.").arg(d.above)));
+
+    // The CSV export adds the shown protocol's figures over the splits.
+    const QString csvPath = m_dir.filePath(QStringLiteral("splits.csv"));
+    ui::FileDialog::setNextFileName(csvPath);
+    QTest::mouseClick(button("evalExportCsv"), Qt::LeftButton);
+    QFile file(csvPath);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    std::ostringstream csv;
+    rec::writeEvaluationCsv(warm(), csv, shown.findAcrossSplits(rec::Protocol::Warm));
+    QCOMPARE(file.readAll().toStdString(), csv.str());
+    QVERIFY(QString::fromStdString(csv.str()).contains(QStringLiteral("all,all,splits,2")));
 }
 
 void TestEvaluationPage::longProgressStagesAreShortenedToFit()

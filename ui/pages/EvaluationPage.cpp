@@ -406,7 +406,10 @@ void EvaluationPage::exportCsv()
     if (path.isEmpty())
         return;
     try {
-        rec::saveEvaluationCsv(*result, path.toStdString());
+        // An evaluation repeated on several splits adds its figures over them.
+        const auto set = m_state.evaluation();
+        rec::saveEvaluationCsv(*result, path.toStdString(),
+                               set ? set->findAcrossSplits(protocol()) : nullptr);
         announceSaved(this, path);
     } catch (const std::exception& e) {
         // Not only InputError: an exception escaping a slot ends the app.
