@@ -104,6 +104,10 @@ void TestTrainingRuns::comparesTwoRunsAndMakesTheOlderCurrent()
     QCOMPARE(list->model()->index(0, 0).data().toString(), QString("1 (current)"));
     QCOMPARE(list->model()->index(1, 0).data().toString(), QString("2"));
     QVERIFY(!makeCurrent->isEnabled()); // it is current already
+    // Nothing selected, nothing compared: no rows of setting names without values.
+    panel()->selectRuns({});
+    QCOMPARE(comparison->columnCount(), 0);
+    QCOMPARE(comparison->rowCount(), 0);
 }
 
 void TestTrainingRuns::keepsACancelledRun()
