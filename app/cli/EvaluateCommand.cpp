@@ -99,8 +99,9 @@ int runEvaluate(const QStringList& args)
     if (given && given->isHybrid()) {
         for (const char* option :
              {"modalities", "audio-layers", "tag-layers", "listening-layers", "listening-rank", "joint",
-              "hybrid-finetune-epochs", "no-hybrid-weight-doubling", "no-hybrid-conditional-joint",
-              "no-hybrid-mean-reconstructions", "hybrid-learn-variances"}) {
+              "tag-rate-factor", "hybrid-max-updates", "hybrid-mf-iters", "hybrid-finetune-epochs",
+              "no-hybrid-weight-doubling", "no-hybrid-conditional-joint", "no-hybrid-mean-reconstructions",
+              "hybrid-learn-variances"}) {
             if (parser.isSet(option))
                 printInfo("note: --" + std::string(option) +
                           " is not used: the model file is a hybrid, and its own shape is the one evaluated");

@@ -329,9 +329,13 @@ void TestCli::trainRecommendAndEvaluateAHybrid()
 
     // Evaluating a hybrid model evaluates its own shape, next to an audio-only model trained
     // with its recipe.
-    const Result e = run({"evaluate", "--model", model, "--users", "100", "--protocol", "warm"});
+    // The hybrid's settings given with it are its file's, not the options' (and it says so).
+    const Result e =
+        run({"evaluate", "--model", model, "--users", "100", "--protocol", "warm", "--hybrid-mf-iters", "3"});
     QVERIFY2(e.code == 0, e.err.constData());
     QVERIFY2(e.out.contains("DBM hybrid") && e.out.contains("DBM audio only"), e.out.constData());
+    QVERIFY2(e.err.contains("note: --hybrid-mf-iters is not used: the model file is a hybrid"),
+             e.err.constData());
 
     // The low-rank listening coding: Gaussian units, as many as the rank.
     const QString lowRank = m_dir.filePath("low-rank.gdbm");
