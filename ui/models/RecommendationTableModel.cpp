@@ -34,6 +34,14 @@ QString contributionText(const rec::ModalityShare& share)
     return contribution == 0.0 ? QStringLiteral("0.000") : QString::asprintf("%+.3f", contribution);
 }
 
+// "audio +0.012", "listening inferred": a share as the tooltip and the line under the table say it.
+QString shareText(const rec::ModalityShare& share)
+{
+    return share.inferred
+               ? RecommendationTableModel::tr("%1 inferred").arg(modalityName(share))
+               : RecommendationTableModel::tr("%1 %2").arg(modalityName(share), contributionText(share));
+}
+
 } // namespace
 
 RecommendationTableModel::RecommendationTableModel(QObject* parent) : QAbstractTableModel(parent) {}
@@ -136,7 +144,7 @@ QString RecommendationTableModel::modalitiesText(int row, bool longForm) const
         const QString name = modalityName(share);
         const QString initial = name.left(1).toUpper();
         const QString value = contributionText(share);
-        parts << (share.inferred ? tr("%1 inferred").arg(name) : tr("%1 %2").arg(name, value));
+        parts << shareText(share);
         brief << (share.inferred ? tr("%1 new").arg(initial) : tr("%1 %2").arg(initial, value));
     }
     if (!longForm)
@@ -166,11 +174,8 @@ QString RecommendationTableModel::explanation(int row) const
                        .arg(reasons.join(QStringLiteral("; ")));
     if (std::size_t(row) < m_shares.size() && !m_shares[std::size_t(row)].empty()) {
         QStringList parts;
-        for (const rec::ModalityShare& share : m_shares[std::size_t(row)]) {
-            const QString name = modalityName(share);
-            parts << (share.inferred ? tr("%1 inferred").arg(name)
-                                     : tr("%1 %2").arg(name, contributionText(share)));
-        }
+        for (const rec::ModalityShare& share : m_shares[std::size_t(row)])
+            parts << shareText(share);
         text += " " + tr("Similarity lost without each modality: %1.").arg(parts.join(QStringLiteral(", ")));
     }
     if (isNew(row))
