@@ -2,11 +2,10 @@
 
 #include "model/Adam.h"
 #include "model/BatchPlan.h"
+#include "model/WeightStep.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
-#include <limits>
 #include <numeric>
 
 namespace gdbm::model {
@@ -76,55 +75,18 @@ UnitRates unitRates(const Rbm& rbm, const EpochSchedule& schedule, const std::ve
     return rates;
 }
 
-// The weights' momentum step in one pass over each block (a hybrid's first layer holds millions
-// of weights, and this runs between every two batches on one thread): velocity = momentum *
-// velocity + rate(row) * clip(gradient - decay * w); w += velocity. False if a weight or a
-// statistic is not finite.
-bool stepWeights(Rbm& rbm, const Matrix& sum, Scalar scale, const TrainingParams& p, const Vector& rowRates,
-                 Scalar momentum, Matrix& velocity)
-{
-    const auto decay = Scalar(p.pretrainWeightDecay);
-    const auto clip = Scalar(p.pretrainClip);
-    std::atomic<bool> finite = true;
-    forEachWeightBlock(
-        rbm.blocks, rbm.weights, [&](Eigen::Index r, Eigen::Index c, Eigen::Index nr, Eigen::Index nc) {
-            forEachRange(std::size_t(nr), rowsPerTask(nc), [&](std::size_t begin, std::size_t end) {
-                // Local copies and an int flag, not captured references and a bool: so the
-                // compiler vectorizes the loop (the captures might alias the rows it writes, and
-                // it has no vector type for bool).
-                const Scalar clipAt = clip, decayRate = decay, gradientScale = scale, keep = momentum;
-                int nonFinite = 0;
-                for (Eigen::Index i = r + Eigen::Index(begin); i < r + Eigen::Index(end); ++i) {
-                    const Scalar rate = rowRates(i);
-                    const Scalar* __restrict g = &sum(i, c);
-                    Scalar* __restrict v = &velocity(i, c);
-                    Scalar* __restrict w = &rbm.weights(i, c);
-                    for (Eigen::Index j = 0; j < nc; ++j) {
-                        const Scalar gradient =
-                            std::min(clipAt, std::max(-clipAt, g[j] * gradientScale - decayRate * w[j]));
-                        v[j] = keep * v[j] + rate * gradient;
-                        w[j] += v[j];
-                        // A non-finite statistic would vanish in the clip: it counts as divergence too.
-                        nonFinite |= int(!(std::max(std::abs(w[j]), std::abs(g[j])) <=
-                                           std::numeric_limits<Scalar>::max()));
-                    }
-                }
-                if (nonFinite != 0)
-                    finite = false;
-            });
-        });
-    return finite;
-}
-
-// One update from a batch's summed statistics; false if a parameter is no longer finite.
-bool applyUpdate(Rbm& rbm, const RbmGradient& sum, std::size_t rows, const TrainingParams& p,
-                 const EpochSchedule& schedule, const UnitRates& rates, Velocity& velocity)
+// One update from a batch's chunks: the weights from their phases, the rest from their summed
+// statistics; false if a parameter is no longer finite.
+bool applyUpdate(Rbm& rbm, const std::vector<ChunkPhases>& phases, std::size_t chunks, const RbmGradient& sum,
+                 std::size_t rows, const TrainingParams& p, const EpochSchedule& schedule,
+                 const UnitRates& rates, Velocity& velocity)
 {
     const Scalar scale = Scalar(1.0 / double(rows));
     const auto rate = Scalar(schedule.rate);
     const auto momentum = Scalar(schedule.momentum);
     RbmGradient& v = velocity.step;
-    const bool weightsFinite = stepWeights(rbm, sum.weights, scale, p, rates.visible, momentum, v.weights);
+    const MomentumStep step{scale, momentum, Scalar(p.pretrainWeightDecay), Scalar(p.pretrainClip)};
+    const bool weightsFinite = stepWeights(rbm, phases, chunks, step, rates.visible, v.weights);
     v.visibleBias =
         momentum * v.visibleBias +
         Vector(rates.visible.cwiseProduct(clipped(Vector(sum.visibleBias * scale), p.pretrainClip)));
@@ -152,10 +114,11 @@ bool trainEpoch(Rbm& rbm, Velocity& velocity, const Matrix& input, std::size_t l
     const UnitRates rates = unitRates(rbm, schedule, context.architecture.blockRateFactors); // the epoch's
     const std::uint64_t orderKey = updateKey(kPretrainPhase, layer, epoch, 0xFFFFFFFF);
     const std::vector<std::uint32_t> order = epochOrder(std::size_t(input.rows()), p.seed, orderKey);
-    // One workspace per chunk for the whole epoch: its rows of the batch, and its statistics,
-    // zeroed (inside the blocks) for each batch. Both are filled inside the chunk's own task.
+    // One workspace per chunk for the whole epoch: its rows of the batch, its phases and its
+    // biases' statistics, zeroed for each batch. All are filled inside the chunk's own task.
     const std::size_t maxChunks = chunkCount(std::min(p.batchSize, order.size()));
-    std::vector<RbmGradient> partial(maxChunks, RbmGradient::zerosLike(rbm));
+    std::vector<RbmGradient> partial(maxChunks, RbmGradient::biasesLike(rbm));
+    std::vector<ChunkPhases> phases(maxChunks);
     std::vector<Matrix> chunkRows(maxChunks);
     for (std::size_t begin = 0, b = 0; begin < order.size(); begin += p.batchSize, ++b) {
         if (context.cancelled())
@@ -168,11 +131,15 @@ bool trainEpoch(Rbm& rbm, Velocity& velocity, const Matrix& input, std::size_t l
             gatherRows(input, order, begin + first, begin + first + count, chunkRows[c]);
             partial[c].setZero(rbm.blocks);
             RowStreams streams(p.seed, key, first, count);
-            accumulateCdGradient(rbm, chunkRows[c], p.cdSteps, streams, partial[c], columns);
+            CdChain chain = runCdChain(rbm, chunkRows[c], p.cdSteps, streams, columns);
+            accumulateBiasStatistics(rbm, chunkRows[c], chain.positiveHidden, Scalar(1), partial[c]);
+            accumulateBiasStatistics(rbm, chain.negativeVisible, chain.negativeHidden, Scalar(-1),
+                                     partial[c]);
+            phases[c] = chunkPhases(rbm, chunkRows[c], std::move(chain));
         });
         for (std::size_t c = 1; c < chunks; ++c)
             partial[0].add(partial[c], rbm.blocks);
-        if (!applyUpdate(rbm, partial[0], rows, p, schedule, rates, velocity))
+        if (!applyUpdate(rbm, phases, chunks, partial[0], rows, p, schedule, rates, velocity))
             throw TrainingDiverged(Phase::Pretraining, layer, epoch);
     }
     return true;

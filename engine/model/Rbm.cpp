@@ -56,14 +56,21 @@ RbmGradient RbmGradient::zerosLike(const Rbm& rbm)
             Vector::Zero(rbm.hiddenBias.size()), Vector::Zero(rbm.logVariance.size())};
 }
 
+RbmGradient RbmGradient::biasesLike(const Rbm& rbm)
+{
+    return {Matrix(), Vector::Zero(rbm.visibleBias.size()), Vector::Zero(rbm.hiddenBias.size()),
+            Vector::Zero(rbm.logVariance.size())};
+}
+
 void RbmGradient::setZero(const BlockList& blocks)
 {
-    forEachWeightBlock(
-        blocks, weights, [&](Eigen::Index r, Eigen::Index c, Eigen::Index nr, Eigen::Index nc) {
-            forEachRange(std::size_t(nr), rowsPerTask(nc), [&](std::size_t begin, std::size_t end) {
-                weights.block(r + Eigen::Index(begin), c, Eigen::Index(end - begin), nc).setZero();
+    if (weights.size() > 0)
+        forEachWeightBlock(
+            blocks, weights, [&](Eigen::Index r, Eigen::Index c, Eigen::Index nr, Eigen::Index nc) {
+                forEachRange(std::size_t(nr), rowsPerTask(nc), [&](std::size_t begin, std::size_t end) {
+                    weights.block(r + Eigen::Index(begin), c, Eigen::Index(end - begin), nc).setZero();
+                });
             });
-        });
     visibleBias.setZero();
     hiddenBias.setZero();
     logVariance.setZero();
@@ -71,13 +78,14 @@ void RbmGradient::setZero(const BlockList& blocks)
 
 void RbmGradient::add(const RbmGradient& other, const BlockList& blocks)
 {
-    forEachWeightBlock(
-        blocks, weights, [&](Eigen::Index r, Eigen::Index c, Eigen::Index nr, Eigen::Index nc) {
-            forEachRange(std::size_t(nr), rowsPerTask(nc), [&](std::size_t begin, std::size_t end) {
-                const auto first = r + Eigen::Index(begin), rows = Eigen::Index(end - begin);
-                weights.block(first, c, rows, nc) += other.weights.block(first, c, rows, nc);
+    if (weights.size() > 0)
+        forEachWeightBlock(
+            blocks, weights, [&](Eigen::Index r, Eigen::Index c, Eigen::Index nr, Eigen::Index nc) {
+                forEachRange(std::size_t(nr), rowsPerTask(nc), [&](std::size_t begin, std::size_t end) {
+                    const auto first = r + Eigen::Index(begin), rows = Eigen::Index(end - begin);
+                    weights.block(first, c, rows, nc) += other.weights.block(first, c, rows, nc);
+                });
             });
-        });
     visibleBias += other.visibleBias;
     hiddenBias += other.hiddenBias;
     logVariance += other.logVariance;
@@ -86,6 +94,11 @@ void RbmGradient::add(const RbmGradient& other, const BlockList& blocks)
 void accumulateStatistics(const Rbm& rbm, const Matrix& v, const Matrix& h, Scalar sign, RbmGradient& out)
 {
     addOuterBlocks(rbm.scaled(v), h, rbm.blocks, sign, out.weights);
+    accumulateBiasStatistics(rbm, v, h, sign, out);
+}
+
+void accumulateBiasStatistics(const Rbm& rbm, const Matrix& v, const Matrix& h, Scalar sign, RbmGradient& out)
+{
     out.hiddenBias += sign * h.colwise().sum().transpose();
     if (!rbm.hasGaussian()) {
         const Matrix centred = v.rowwise() - rbm.visibleBias.transpose();
@@ -102,11 +115,18 @@ void accumulateStatistics(const Rbm& rbm, const Matrix& v, const Matrix& h, Scal
 void accumulateCdGradient(const Rbm& rbm, const Matrix& v, int k, RowStreams& streams, RbmGradient& out,
                           const NegativePhaseColumns& columns)
 {
-    const Matrix positive = rbm.hiddenProbabilities(v);
-    accumulateStatistics(rbm, v, positive, Scalar(1), out);
+    const CdChain chain = runCdChain(rbm, v, k, streams, columns);
+    accumulateStatistics(rbm, v, chain.positiveHidden, Scalar(1), out);
+    accumulateStatistics(rbm, chain.negativeVisible, chain.negativeHidden, Scalar(-1), out);
+}
 
+CdChain runCdChain(const Rbm& rbm, const Matrix& v, int k, RowStreams& streams,
+                   const NegativePhaseColumns& columns)
+{
+    CdChain chain;
+    chain.positiveHidden = rbm.hiddenProbabilities(v);
     const RowVector sigma = (Scalar(0.5) * rbm.logVariance.array()).exp().matrix().transpose();
-    Matrix h = positive;
+    Matrix h = chain.positiveHidden;
     Matrix negativeV;
     Matrix negativeH;
     std::vector<Matrix> means(columns.means.size());
@@ -131,7 +151,9 @@ void accumulateCdGradient(const Rbm& rbm, const Matrix& v, int k, RowStreams& st
         negativeH = rbm.hiddenProbabilities(negativeV);
         h = negativeH;
     }
-    accumulateStatistics(rbm, negativeV, negativeH, Scalar(-1), out);
+    chain.negativeVisible = std::move(negativeV);
+    chain.negativeHidden = std::move(negativeH);
+    return chain;
 }
 
 Rbm initialRbm(std::size_t visible, std::size_t hidden, std::size_t gaussianCount, std::uint64_t seed,

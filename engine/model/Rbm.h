@@ -37,7 +37,8 @@ struct Rbm
 };
 
 // Sums (not means) of the CD-k gradient terms of section 3 over a chunk of rows, ready to be
-// added in a fixed order and divided by the batch size.
+// added in a fixed order and divided by the batch size. The pretraining keeps only the biases'
+// here (weights empty): it takes the weights' statistics tile by tile as it steps them.
 struct RbmGradient
 {
     Matrix weights;
@@ -46,6 +47,7 @@ struct RbmGradient
     Vector logVariance;
 
     static RbmGradient zerosLike(const Rbm& rbm);
+    static RbmGradient biasesLike(const Rbm& rbm);
     // Zero again, for the next batch; the weights only inside the blocks (outside, nothing ever
     // adds to them).
     void setZero(const BlockList& blocks);
@@ -57,6 +59,9 @@ struct RbmGradient
 // (V for Bernoulli units), <(v - b) / sigma^2>, <h>, and for Gaussian units the z term
 // exp(-z) * <0.5 (v - b)^2 - v (h W^T)>. h holds hidden probabilities (or samples).
 void accumulateStatistics(const Rbm& rbm, const Matrix& v, const Matrix& h, Scalar sign, RbmGradient& out);
+// The same but the weights' <s h^T>.
+void accumulateBiasStatistics(const Rbm& rbm, const Matrix& v, const Matrix& h, Scalar sign,
+                              RbmGradient& out);
 
 // How CD's negative phase treats some of a layer's input columns (the rest are sampled).
 struct NegativePhaseColumns
@@ -75,6 +80,17 @@ struct NegativePhaseColumns
 // depend on which columns are given or kept at their means.
 void accumulateCdGradient(const Rbm& rbm, const Matrix& v, int k, RowStreams& streams, RbmGradient& out,
                           const NegativePhaseColumns& columns = {});
+
+// CD-k's chain from the chunk `v`: the data's hidden probabilities, and the reconstruction after
+// k steps with its hidden probabilities (what accumulateCdGradient takes its statistics from).
+struct CdChain
+{
+    Matrix positiveHidden;
+    Matrix negativeVisible;
+    Matrix negativeHidden;
+};
+CdChain runCdChain(const Rbm& rbm, const Matrix& v, int k, RowStreams& streams,
+                   const NegativePhaseColumns& columns = {});
 
 // Initial weights: uniform in +-scale * sqrt(6 / (visible + hidden)) (Glorot's limit; per block,
 // of the block's own size, zero outside the blocks), biases and z zero.

@@ -39,11 +39,13 @@ void zeroOutsideBlocks(const BlockList& blocks, Matrix& weights)
 
 namespace {
 
-// A block of inputs worth reading as a sparse matrix: listening units are mostly 0 (a song has a
+// Sparse inputs: listening units are mostly 0 (a song has a
 // handful of listeners among a thousand users), in the data and in the chains' samples alike.
 // Below this share of non-zeros, visiting them beats a dense product many times over.
 constexpr double kSparseShare = 0.05;
 constexpr std::size_t kSparseMinRows = 64;
+
+} // namespace
 
 bool readAsSparse(const Matrix& a, const WeightBlock& b)
 {
@@ -53,6 +55,8 @@ bool readAsSparse(const Matrix& a, const WeightBlock& b)
     const auto nonZeros = double((part.array() != Scalar(0)).count());
     return nonZeros < kSparseShare * double(part.size());
 }
+
+namespace {
 
 // Calls f(i, x) for every x = row[i] != 0, i in [0, count), in order. Sparse rows are mostly
 // zeros: a group of 16 is tested in one vectorized pass and skipped whole when it holds none
@@ -140,6 +144,20 @@ void addOuterBlocks(const Matrix& a, const Matrix& h, const BlockList& blocks, S
                 out.row(first + i).segment(col, cols) += (sign * x) * h.row(n).segment(col, cols);
             });
         }
+    }
+}
+
+void addOuterTile(const Matrix& a, Eigen::Index first, Eigen::Index count, bool sparse, const Matrix& h,
+                  Eigen::Index col, Eigen::Index cols, Scalar sign, Matrix& out)
+{
+    if (!sparse) {
+        out.noalias() += sign * (a.middleCols(first, count).transpose() * h.middleCols(col, cols));
+        return;
+    }
+    for (Eigen::Index n = 0; n < a.rows(); ++n) {
+        forEachNonZero(&a(n, first), count, [&](Eigen::Index i, Scalar x) {
+            out.row(i) += (sign * x) * h.row(n).segment(col, cols);
+        });
     }
 }
 

@@ -102,6 +102,14 @@ void multiplyBlocksTransposed(const Matrix& b, const Matrix& w, const BlockList&
 // out += sign * a^T b, inside the blocks only
 void addOuterBlocks(const Matrix& a, const Matrix& b, const BlockList& blocks, Scalar sign, Matrix& out);
 
+// Whether the rows of `a` are worth reading as sparse within block b's input columns: a block
+// of at least 64 inputs, below 5% of them non-zero (listening, and the samples of it).
+bool readAsSparse(const Matrix& a, const WeightBlock& b);
+// out += sign * a.middleCols(first, count)^T * h.middleCols(col, cols): one tile of a weight
+// block's statistics (out is count x cols), visiting only a's non-zeros when `sparse`.
+void addOuterTile(const Matrix& a, Eigen::Index first, Eigen::Index count, bool sparse, const Matrix& h,
+                  Eigen::Index col, Eigen::Index cols, Scalar sign, Matrix& out);
+
 // True when the blocks are disjoint, inside a rows x cols matrix, and cover every row and column.
 bool blocksTile(const BlockList& blocks, std::size_t rows, std::size_t cols);
 

@@ -1,0 +1,107 @@
+#include "model/WeightStep.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <limits>
+#include <tbb/parallel_for.h>
+
+namespace gdbm::model {
+namespace {
+
+// A tile of one block of the weights: rows [row, row + rows), columns [col, col + cols).
+struct Tile
+{
+    Eigen::Index row = 0;
+    Eigen::Index rows = 0;
+    Eigen::Index col = 0;
+    Eigen::Index cols = 0;
+    std::size_t block = 0;
+};
+
+// About 16k weights (64 KB) per tile: its statistics stay in cache between the products that
+// sum them and the step that reads them. Fixed by the layer's shape alone, so every tile's
+// products are the same whatever thread takes it.
+constexpr Eigen::Index kTileWeights = 16384;
+
+std::vector<Tile> weightTiles(const Rbm& rbm)
+{
+    std::vector<Tile> tiles;
+    std::size_t block = 0;
+    forEachWeightBlock(
+        rbm.blocks, rbm.weights, [&](Eigen::Index r, Eigen::Index c, Eigen::Index nr, Eigen::Index nc) {
+            const Eigen::Index step = std::max<Eigen::Index>(1, kTileWeights / std::max<Eigen::Index>(1, nc));
+            for (Eigen::Index i = 0; i < nr; i += step)
+                tiles.push_back({r + i, std::min(step, nr - i), c, nc, block});
+            ++block;
+        });
+    return tiles;
+}
+
+std::vector<char> sparseBlocks(const Rbm& rbm, const Matrix& visible)
+{
+    if (rbm.blocks.empty())
+        return {0};
+    std::vector<char> sparse;
+    for (const WeightBlock& b : rbm.blocks)
+        sparse.push_back(char(readAsSparse(visible, b)));
+    return sparse;
+}
+
+} // namespace
+
+ChunkPhases chunkPhases(const Rbm& rbm, const Matrix& data, CdChain&& chain)
+{
+    ChunkPhases phases;
+    phases.positiveVisible = rbm.scaled(data);
+    phases.positiveHidden = std::move(chain.positiveHidden);
+    phases.negativeVisible = rbm.scaled(chain.negativeVisible);
+    phases.negativeHidden = std::move(chain.negativeHidden);
+    phases.positiveSparse = sparseBlocks(rbm, phases.positiveVisible);
+    phases.negativeSparse = sparseBlocks(rbm, phases.negativeVisible);
+    return phases;
+}
+
+bool stepWeights(Rbm& rbm, const std::vector<ChunkPhases>& phases, std::size_t chunks,
+                 const MomentumStep& step, const Vector& rowRates, Matrix& velocity)
+{
+    const std::vector<Tile> tiles = weightTiles(rbm);
+    std::atomic<bool> finite = true;
+    tbb::parallel_for(std::size_t(0), tiles.size(), [&](std::size_t t) {
+        const Tile& tile = tiles[t];
+        Matrix g = Matrix::Zero(tile.rows, tile.cols);
+        for (std::size_t c = 0; c < chunks; ++c) {
+            const ChunkPhases& p = phases[c];
+            addOuterTile(p.positiveVisible, tile.row, tile.rows, p.positiveSparse[tile.block] != 0,
+                         p.positiveHidden, tile.col, tile.cols, Scalar(1), g);
+            addOuterTile(p.negativeVisible, tile.row, tile.rows, p.negativeSparse[tile.block] != 0,
+                         p.negativeHidden, tile.col, tile.cols, Scalar(-1), g);
+        }
+        // Local copies and an int flag, not captured references and a bool: so the compiler
+        // vectorizes the loop (the captures might alias the rows it writes, and it has no vector
+        // type for bool).
+        const Scalar clipAt = step.clip, decayRate = step.decay, gradientScale = step.scale,
+                     keep = step.momentum;
+        int nonFinite = 0;
+        for (Eigen::Index i = 0; i < tile.rows; ++i) {
+            const Scalar rate = rowRates(tile.row + i);
+            const Scalar* __restrict gi = &g(i, 0);
+            Scalar* __restrict v = &velocity(tile.row + i, tile.col);
+            Scalar* __restrict w = &rbm.weights(tile.row + i, tile.col);
+            for (Eigen::Index j = 0; j < tile.cols; ++j) {
+                const Scalar gradient =
+                    std::min(clipAt, std::max(-clipAt, gi[j] * gradientScale - decayRate * w[j]));
+                v[j] = keep * v[j] + rate * gradient;
+                w[j] += v[j];
+                // A non-finite statistic would vanish in the clip: it counts as divergence too.
+                nonFinite |=
+                    int(!(std::max(std::abs(w[j]), std::abs(gi[j])) <= std::numeric_limits<Scalar>::max()));
+            }
+        }
+        if (nonFinite != 0)
+            finite = false;
+    });
+    return finite;
+}
+
+} // namespace gdbm::model
