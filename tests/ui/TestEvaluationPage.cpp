@@ -216,6 +216,14 @@ void TestEvaluationPage::longProgressStagesAreShortenedToFit()
              qPrintable(bar->format()));
     QVERIFY2(bar->fontMetrics().horizontalAdvance(bar->text()) < bar->contentsRect().width(),
              qPrintable(bar->text()));
+    // A resized window fits the same stage to the bar's new width, both ways.
+    const QString wide = bar->format();
+    m_page->resize(600, 600);
+    QTRY_VERIFY2(bar->format().size() < wide.size(), qPrintable(bar->format()));
+    QVERIFY2(bar->fontMetrics().horizontalAdvance(bar->text()) < bar->contentsRect().width(),
+             qPrintable(bar->text()));
+    m_page->resize(1000, 600);
+    QTRY_COMPARE(bar->format(), wide);
     Q_EMIT m_page->jobs()->progress(QStringLiteral("Tuning item-kNN"), 1, 4);
     QCOMPARE(bar->format(), QStringLiteral("Tuning item-kNN %p%"));
 }
