@@ -75,8 +75,8 @@ UnitRates unitRates(const Rbm& rbm, const EpochSchedule& schedule, const std::ve
     return rates;
 }
 
-// One update from a batch's chunks: the weights from their phases, the rest from their summed
-// statistics; false if a parameter is no longer finite.
+// One update from a batch's summed statistics, and a wide layer's weights from the chunks'
+// phases (when the sum holds no weights); false if a parameter is no longer finite.
 bool applyUpdate(Rbm& rbm, const std::vector<ChunkPhases>& phases, std::size_t chunks, const RbmGradient& sum,
                  std::size_t rows, const TrainingParams& p, const EpochSchedule& schedule,
                  const UnitRates& rates, Velocity& velocity)
@@ -86,7 +86,9 @@ bool applyUpdate(Rbm& rbm, const std::vector<ChunkPhases>& phases, std::size_t c
     const auto momentum = Scalar(schedule.momentum);
     RbmGradient& v = velocity.step;
     const MomentumStep step{scale, momentum, Scalar(p.pretrainWeightDecay), Scalar(p.pretrainClip)};
-    const bool weightsFinite = stepWeights(rbm, phases, chunks, step, rates.visible, v.weights);
+    const bool weightsFinite = sum.weights.size() > 0
+                                   ? stepWeights(rbm, sum.weights, step, rates.visible, v.weights)
+                                   : stepWeights(rbm, phases, chunks, step, rates.visible, v.weights);
     v.visibleBias =
         momentum * v.visibleBias +
         Vector(rates.visible.cwiseProduct(clipped(Vector(sum.visibleBias * scale), p.pretrainClip)));
@@ -114,10 +116,13 @@ bool trainEpoch(Rbm& rbm, Velocity& velocity, const Matrix& input, std::size_t l
     const UnitRates rates = unitRates(rbm, schedule, context.architecture.blockRateFactors); // the epoch's
     const std::uint64_t orderKey = updateKey(kPretrainPhase, layer, epoch, 0xFFFFFFFF);
     const std::vector<std::uint32_t> order = epochOrder(std::size_t(input.rows()), p.seed, orderKey);
-    // One workspace per chunk for the whole epoch: its rows of the batch, its phases and its
-    // biases' statistics, zeroed for each batch. All are filled inside the chunk's own task.
+    // One workspace per chunk for the whole epoch: its rows of the batch, its statistics (a wide
+    // layer's biases' only, and its phases for the tiles), zeroed for each batch. All are filled
+    // inside the chunk's own task.
+    const bool tiled = stepsByTiles(rbm);
     const std::size_t maxChunks = chunkCount(std::min(p.batchSize, order.size()));
-    std::vector<RbmGradient> partial(maxChunks, RbmGradient::biasesLike(rbm));
+    std::vector<RbmGradient> partial(maxChunks,
+                                     tiled ? RbmGradient::biasesLike(rbm) : RbmGradient::zerosLike(rbm));
     std::vector<ChunkPhases> phases(maxChunks);
     std::vector<Matrix> chunkRows(maxChunks);
     for (std::size_t begin = 0, b = 0; begin < order.size(); begin += p.batchSize, ++b) {
@@ -131,6 +136,10 @@ bool trainEpoch(Rbm& rbm, Velocity& velocity, const Matrix& input, std::size_t l
             gatherRows(input, order, begin + first, begin + first + count, chunkRows[c]);
             partial[c].setZero(rbm.blocks);
             RowStreams streams(p.seed, key, first, count);
+            if (!tiled) {
+                accumulateCdGradient(rbm, chunkRows[c], p.cdSteps, streams, partial[c], columns);
+                return;
+            }
             CdChain chain = runCdChain(rbm, chunkRows[c], p.cdSteps, streams, columns);
             accumulateBiasStatistics(rbm, chunkRows[c], chain.positiveHidden, Scalar(1), partial[c]);
             accumulateBiasStatistics(rbm, chain.negativeVisible, chain.negativeHidden, Scalar(-1),

@@ -48,6 +48,35 @@ std::vector<char> sparseBlocks(const Rbm& rbm, const Matrix& visible)
     return sparse;
 }
 
+// The momentum step on the weights [row, row + rows) x [col, col + cols), whose statistics are
+// g's from (gRow, gCol) on (a tile's own, or the whole matrix's); false if one is not finite.
+bool stepRows(const Matrix& g, Eigen::Index gRow, Eigen::Index gCol, Rbm& rbm, Eigen::Index row,
+              Eigen::Index col, Eigen::Index rows, Eigen::Index cols, const MomentumStep& step,
+              const Vector& rowRates, Matrix& velocity)
+{
+    // Local copies and an int flag, not captured references and a bool: so the compiler
+    // vectorizes the loop (the captures might alias the rows it writes, and it has no vector
+    // type for bool).
+    const Scalar clipAt = step.clip, decayRate = step.decay, gradientScale = step.scale, keep = step.momentum;
+    int nonFinite = 0;
+    for (Eigen::Index i = 0; i < rows; ++i) {
+        const Scalar rate = rowRates(row + i);
+        const Scalar* __restrict gi = &g(gRow + i, gCol);
+        Scalar* __restrict v = &velocity(row + i, col);
+        Scalar* __restrict w = &rbm.weights(row + i, col);
+        for (Eigen::Index j = 0; j < cols; ++j) {
+            const Scalar gradient =
+                std::min(clipAt, std::max(-clipAt, gi[j] * gradientScale - decayRate * w[j]));
+            v[j] = keep * v[j] + rate * gradient;
+            w[j] += v[j];
+            // A non-finite statistic would vanish in the clip: it counts as divergence too.
+            nonFinite |=
+                int(!(std::max(std::abs(w[j]), std::abs(gi[j])) <= std::numeric_limits<Scalar>::max()));
+        }
+    }
+    return nonFinite == 0;
+}
+
 } // namespace
 
 ChunkPhases chunkPhases(const Rbm& rbm, const Matrix& data, CdChain&& chain)
@@ -60,6 +89,11 @@ ChunkPhases chunkPhases(const Rbm& rbm, const Matrix& data, CdChain&& chain)
     phases.positiveSparse = sparseBlocks(rbm, phases.positiveVisible);
     phases.negativeSparse = sparseBlocks(rbm, phases.negativeVisible);
     return phases;
+}
+
+bool stepsByTiles(const Rbm& rbm)
+{
+    return weightTiles(rbm).size() > 1;
 }
 
 bool stepWeights(Rbm& rbm, const std::vector<ChunkPhases>& phases, std::size_t chunks,
@@ -77,30 +111,20 @@ bool stepWeights(Rbm& rbm, const std::vector<ChunkPhases>& phases, std::size_t c
             addOuterTile(p.negativeVisible, tile.row, tile.rows, p.negativeSparse[tile.block] != 0,
                          p.negativeHidden, tile.col, tile.cols, Scalar(-1), g);
         }
-        // Local copies and an int flag, not captured references and a bool: so the compiler
-        // vectorizes the loop (the captures might alias the rows it writes, and it has no vector
-        // type for bool).
-        const Scalar clipAt = step.clip, decayRate = step.decay, gradientScale = step.scale,
-                     keep = step.momentum;
-        int nonFinite = 0;
-        for (Eigen::Index i = 0; i < tile.rows; ++i) {
-            const Scalar rate = rowRates(tile.row + i);
-            const Scalar* __restrict gi = &g(i, 0);
-            Scalar* __restrict v = &velocity(tile.row + i, tile.col);
-            Scalar* __restrict w = &rbm.weights(tile.row + i, tile.col);
-            for (Eigen::Index j = 0; j < tile.cols; ++j) {
-                const Scalar gradient =
-                    std::min(clipAt, std::max(-clipAt, gi[j] * gradientScale - decayRate * w[j]));
-                v[j] = keep * v[j] + rate * gradient;
-                w[j] += v[j];
-                // A non-finite statistic would vanish in the clip: it counts as divergence too.
-                nonFinite |=
-                    int(!(std::max(std::abs(w[j]), std::abs(gi[j])) <= std::numeric_limits<Scalar>::max()));
-            }
-        }
-        if (nonFinite != 0)
+        if (!stepRows(g, 0, 0, rbm, tile.row, tile.col, tile.rows, tile.cols, step, rowRates, velocity))
             finite = false;
     });
+    return finite;
+}
+
+bool stepWeights(Rbm& rbm, const Matrix& sum, const MomentumStep& step, const Vector& rowRates,
+                 Matrix& velocity)
+{
+    bool finite = true;
+    forEachWeightBlock(
+        rbm.blocks, rbm.weights, [&](Eigen::Index r, Eigen::Index c, Eigen::Index nr, Eigen::Index nc) {
+            finite = stepRows(sum, r, c, rbm, r, c, nr, nc, step, rowRates, velocity) && finite;
+        });
     return finite;
 }
 

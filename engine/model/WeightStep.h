@@ -35,6 +35,12 @@ struct MomentumStep
     Scalar clip = 0;
 };
 
+// Whether a layer is stepped from its chunks' phases tile by tile (more than one tile of 16k
+// weights) or from its chunks' summed statistics (a small layer: each chunk's statistics are
+// then a few microseconds of work in the chunk's own task, in parallel, and one serial pass
+// steps them).
+bool stepsByTiles(const Rbm& rbm);
+
 // Takes g tile by tile (64 KB of weights each) and steps the tile while it is in cache: a
 // hybrid's first layer has half a million weights, and summing each chunk's statistics over
 // the whole matrix, adding the chunks and then stepping made three passes over memory per
@@ -42,5 +48,9 @@ struct MomentumStep
 // does not depend on the thread count. False if a weight or a statistic is not finite.
 bool stepWeights(Rbm& rbm, const std::vector<ChunkPhases>& phases, std::size_t chunks,
                  const MomentumStep& step, const Vector& rowRates, Matrix& velocity);
+
+// The same step from g = `sum`, the chunks' statistics already added (inside the blocks).
+bool stepWeights(Rbm& rbm, const Matrix& sum, const MomentumStep& step, const Vector& rowRates,
+                 Matrix& velocity);
 
 } // namespace gdbm::model
