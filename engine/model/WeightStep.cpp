@@ -4,7 +4,9 @@
 #include <atomic>
 #include <cmath>
 #include <limits>
+#include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
+#include <tbb/partitioner.h>
 
 namespace gdbm::model {
 namespace {
@@ -101,19 +103,26 @@ bool stepWeights(Rbm& rbm, const std::vector<ChunkPhases>& phases, std::size_t c
 {
     const std::vector<Tile> tiles = weightTiles(rbm);
     std::atomic<bool> finite = true;
-    tbb::parallel_for(std::size_t(0), tiles.size(), [&](std::size_t t) {
-        const Tile& tile = tiles[t];
-        Matrix g = Matrix::Zero(tile.rows, tile.cols);
-        for (std::size_t c = 0; c < chunks; ++c) {
-            const ChunkPhases& p = phases[c];
-            addOuterTile(p.positiveVisible, tile.row, tile.rows, p.positiveSparse[tile.block] != 0,
-                         p.positiveHidden, tile.col, tile.cols, Scalar(1), g);
-            addOuterTile(p.negativeVisible, tile.row, tile.rows, p.negativeSparse[tile.block] != 0,
-                         p.negativeHidden, tile.col, tile.cols, Scalar(-1), g);
-        }
-        if (!stepRows(g, 0, 0, rbm, tile.row, tile.col, tile.rows, tile.cols, step, rowRates, velocity))
-            finite = false;
-    });
+    // One task per tile, handed out on demand: a dense block's tiles cost more than a sparse one's.
+    tbb::parallel_for(
+        tbb::blocked_range<std::size_t>(0, tiles.size(), 1),
+        [&](const tbb::blocked_range<std::size_t>& range) {
+            for (std::size_t t = range.begin(); t != range.end(); ++t) {
+                const Tile& tile = tiles[t];
+                Matrix g = Matrix::Zero(tile.rows, tile.cols);
+                for (std::size_t c = 0; c < chunks; ++c) {
+                    const ChunkPhases& p = phases[c];
+                    addOuterTile(p.positiveVisible, tile.row, tile.rows, p.positiveSparse[tile.block] != 0,
+                                 p.positiveHidden, tile.col, tile.cols, Scalar(1), g);
+                    addOuterTile(p.negativeVisible, tile.row, tile.rows, p.negativeSparse[tile.block] != 0,
+                                 p.negativeHidden, tile.col, tile.cols, Scalar(-1), g);
+                }
+                if (!stepRows(g, 0, 0, rbm, tile.row, tile.col, tile.rows, tile.cols, step, rowRates,
+                              velocity))
+                    finite = false;
+            }
+        },
+        tbb::simple_partitioner());
     return finite;
 }
 
