@@ -224,6 +224,12 @@ void TestEvaluationPage::longProgressStagesAreShortenedToFit()
              qPrintable(bar->text()));
     m_page->resize(1000, 600);
     QTRY_COMPARE(bar->format(), wide);
+    // Too narrow for a useful part of the stage: the percentage alone, the stage in the tooltip.
+    bar->setMaximumWidth(bar->fontMetrics().horizontalAdvance(QStringLiteral("Split 2 100%")));
+    QTRY_COMPARE(bar->format(), QStringLiteral("%p%"));
+    QCOMPARE(bar->toolTip(), stage);
+    bar->setMaximumWidth(QWIDGETSIZE_MAX);
+    QTRY_COMPARE(bar->format(), wide);
     Q_EMIT m_page->jobs()->progress(QStringLiteral("Tuning item-kNN"), 1, 4);
     QCOMPARE(bar->format(), QStringLiteral("Tuning item-kNN %p%"));
 }

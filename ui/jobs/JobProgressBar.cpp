@@ -9,6 +9,8 @@
 namespace gdbm::ui {
 namespace {
 
+constexpr qsizetype kShortestStage = 12;
+
 // A long stage ("Split 2 of 5, New tracks: Training the hybrid DBM") is shortened in its middle
 // to the bar's width, and whole in the tooltip.
 void fitStage(QProgressBar& bar, const QString& stage)
@@ -17,8 +19,13 @@ void fitStage(QProgressBar& bar, const QString& stage)
     const int room =
         bar.contentsRect().width() - metrics.horizontalAdvance(" 100%") - 2 * metrics.averageCharWidth();
     // Not laid out yet (hidden): whole, until it is shown or resized.
-    const bool laidOut = bar.isVisible() && room > 0;
-    bar.setFormat((laidOut ? metrics.elidedText(stage, Qt::ElideMiddle, room) : stage) + " %p%");
+    if (!bar.isVisible() || room <= 0) {
+        bar.setFormat(stage + " %p%");
+        return;
+    }
+    // A stage cut to a few letters ("S…M") says nothing: then the percentage alone.
+    const QString shown = metrics.elidedText(stage, Qt::ElideMiddle, room);
+    bar.setFormat(shown.size() >= kShortestStage || shown == stage ? shown + " %p%" : QStringLiteral("%p%"));
 }
 
 // Shortens the stage anew when the bar changes width (the window resized, a splitter moved):
