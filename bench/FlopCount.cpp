@@ -1,5 +1,10 @@
 #include "FlopCount.h"
 
+#include "model/TrainingContext.h"
+#include "rec/HybridModel.h"
+
+#include <algorithm>
+
 namespace gdbm::bench {
 
 MacCount countMacs(std::size_t features, const model::TrainingParams& p, std::size_t trainRows,
@@ -44,6 +49,39 @@ MacCount countMacs(std::size_t features, const model::TrainingParams& p, std::si
     // The errors measured once: after pretraining and at fine-tuning's start on the validation
     // rows, and at the end on the training and the validation rows.
     c.monitoring += (meanField + bottom) * (n + 3 * double(validationRows));
+    return c;
+}
+
+MacCount countHybridMacs(const model::Model& hybrid)
+{
+    MacCount c;
+    const model::TrainingParams p = hybrid.trainedRecipe();
+    const double rows = double(hybrid.trainRows) * p.pretrainEpochs;
+    const double measured =
+        double(std::min(model::kMonitoredRows, hybrid.trainRows) + hybrid.validationRows) * p.pretrainEpochs;
+    const model::BlockList& pathways = hybrid.dbm.blocks.at(0);
+    for (std::size_t b = 0; b < pathways.size(); ++b) {
+        const model::Modality modality = hybrid.modalities.at(b).modality;
+        const double w = double(pathways[b].rows * pathways[b].cols);
+        const bool gaussian = rec::isGaussian(hybrid, modality);
+        double perRow = 1;
+        if (gaussian)
+            perRow += 6;
+        else if (rec::reconstructedByMean(hybrid, modality))
+            perRow += 2;
+        c.pretraining += perRow * w * rows;
+        c.monitoring += (gaussian ? 2 : 1) * w * measured;
+    }
+    for (std::size_t l = 1; l < hybrid.dbm.weights.size(); ++l) {
+        double w = 0;
+        const model::BlockList& blocks = model::blocksAt(hybrid.dbm.blocks, l);
+        for (const model::WeightBlock& b : blocks)
+            w += double(b.rows * b.cols);
+        if (blocks.empty())
+            w = double(hybrid.dbm.weights[l].size());
+        c.pretraining += 5 * w * rows;
+        c.monitoring += 2 * w * measured;
+    }
     return c;
 }
 
