@@ -410,6 +410,11 @@ void TestCli::recommendAndEvaluate()
                  e.out.constData());
     QVERIFY(e.out.contains("Returning listeners") && e.out.contains("New tracks"));
     QVERIFY(e.out.contains("cannot rank new tracks"));
+    // Per archetype: NDCG and how much of each top 10 fits the archetype, for both protocols.
+    QCOMPARE(e.out.count("NDCG@10 per archetype"), 2);
+    QCOMPARE(e.out.count("Archetype fit per archetype"), 2);
+    const QByteArray fitTable = e.out.mid(e.out.indexOf("Archetype fit per archetype"));
+    QVERIFY2(fitTable.contains("Genre-Specific Fan"), fitTable.constData());
     QFile f(json);
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
