@@ -91,8 +91,8 @@ void report(const char* title, const Measured& m)
     std::printf("  load CSV               %8.3f s  (%.0f tracks/s, %.1f MB/s)\n", m.load,
                 double(m.tracks) / m.load, double(m.bytes) / 1e6 / m.load);
     if (m.peerLoad > 0)
-        std::printf("  peer: Python csv       %8.3f s  (engine is %.1fx faster)\n", m.peerLoad,
-                    m.peerLoad / m.load);
+        std::printf("  peer: Python csv       %8.3f s  (the engine takes %.2fx its time)\n", m.peerLoad,
+                    m.load / m.peerLoad);
     std::printf("  simulate               %8.3f s  (%zu users, %zu interactions, %.0f interactions/s)\n",
                 m.simulate, m.users, m.interactions, double(m.interactions) / m.simulate);
     std::printf("  load + simulate        %8.3f s\n", m.load + m.simulate);
