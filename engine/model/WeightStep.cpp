@@ -56,9 +56,9 @@ bool stepRows(const Matrix& g, Eigen::Index gRow, Eigen::Index gCol, Rbm& rbm, E
               Eigen::Index col, Eigen::Index rows, Eigen::Index cols, const MomentumStep& step,
               const Vector& rowRates, Matrix& velocity)
 {
-    // Local copies and an int flag, not captured references and a bool: so the compiler
-    // vectorizes the loop (the captures might alias the rows it writes, and it has no vector
-    // type for bool).
+    // Local copies of the step's fields and an int flag, not the struct's fields and a bool: so
+    // the compiler vectorizes the loop (the fields might alias the rows it writes, and it has no
+    // vector type for bool).
     const Scalar clipAt = step.clip, decayRate = step.decay, gradientScale = step.scale, keep = step.momentum;
     int nonFinite = 0;
     for (Eigen::Index i = 0; i < rows; ++i) {
