@@ -230,6 +230,13 @@ void TestEvaluationPage::longProgressStagesAreShortenedToFit()
     QCOMPARE(bar->toolTip(), stage);
     bar->setMaximumWidth(QWIDGETSIZE_MAX);
     QTRY_COMPARE(bar->format(), wide);
+    // A text the page writes itself (a new run's "Starting...") is not replaced by the last
+    // run's stage when the bar is resized.
+    bar->setFormat(QStringLiteral("Starting..."));
+    m_page->resize(700, 600);
+    QTest::qWait(50);
+    QCOMPARE(bar->format(), QStringLiteral("Starting..."));
+    m_page->resize(1000, 600);
     Q_EMIT m_page->jobs()->progress(QStringLiteral("Tuning item-kNN"), 1, 4);
     QCOMPARE(bar->format(), QStringLiteral("Tuning item-kNN %p%"));
 }
