@@ -39,9 +39,9 @@ void zeroOutsideBlocks(const BlockList& blocks, Matrix& weights)
 
 namespace {
 
-// Sparse inputs: listening units are mostly 0 (a song has a
-// handful of listeners among a thousand users), in the data and in the chains' samples alike.
-// Below this share of non-zeros, visiting them beats a dense product many times over.
+// Sparse inputs: listening units are mostly 0 (a song has a handful of listeners among a
+// thousand users), in the data and in the chains' samples alike. Below this share of non-zeros,
+// visiting them beats a dense product many times over.
 constexpr double kSparseShare = 0.05;
 constexpr std::size_t kSparseMinRows = 64;
 
