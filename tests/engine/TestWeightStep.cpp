@@ -4,7 +4,9 @@
 #include "model/WeightStep.h"
 
 #include <QTest>
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <tbb/global_control.h>
 
 using namespace gdbm;
