@@ -22,6 +22,7 @@
 #include <QListWidget>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
 #include <QStackedWidget>
@@ -29,6 +30,7 @@
 #include <QStyle>
 #include <QTimer>
 #include <QToolButton>
+#include <algorithm>
 
 namespace gdbm::ui {
 namespace {
@@ -480,10 +482,24 @@ void MainWindow::restoreSettings()
 {
     const QSettings settings;
     if (!restoreGeometry(settings.value("window/geometry").toByteArray()))
-        resize(1280, 800);
+        fitFirstWindowToScreen();
     restoreState(settings.value("window/state").toByteArray());
     showPage(settings.value("window/page", 0).toInt());
     m_compactSidebarAction->setChecked(settings.value("window/compactSidebar", false).toBool());
+}
+
+void MainWindow::fitFirstWindowToScreen()
+{
+    // 1,280 x 800 shows every page without scrolling; a laptop's 1,366 x 768 screen, less its
+    // panel and this window's title bar, has less height than that. The frame is not known before
+    // the window is shown, so a title bar's worth of room is kept for it.
+    const QSize preferred(1280, 800);
+    const QSize frame(16, 48);
+    const QRect room = screen()->availableGeometry();
+    const QSize size = preferred.boundedTo(room.size() - frame).expandedTo(minimumSizeHint());
+    resize(size);
+    move(room.topLeft() + QPoint(std::max(0, (room.width() - size.width() - frame.width()) / 2),
+                                 std::max(0, (room.height() - size.height() - frame.height()) / 2)));
 }
 
 void MainWindow::saveSettings() const

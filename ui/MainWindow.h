@@ -123,6 +123,8 @@ private:
     void showAbout();
     void chooseDataset();
     void restoreSettings();
+    // The first start's size and place: 1,280 x 800 where the screen has room, else the room it has.
+    void fitFirstWindowToScreen();
     void saveSettings() const;
 
     AppState m_state;

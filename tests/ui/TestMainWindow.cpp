@@ -19,6 +19,7 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -40,6 +41,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void startsOnTheSyntheticDemoCatalog();
+    void firstStartFitsTheScreen();
     void opensARealFileThroughTheDialog();
     void brokenFileKeepsTheOpenCatalog();
     void corruptRowIsDroppedAndNamed();
@@ -86,6 +88,28 @@ void TestMainWindow::startsOnTheSyntheticDemoCatalog()
     trigger("actionRunSimulation");
     QVERIFY(m_window->findChild<SimulationPage*>()->jobs()->waitForFinished(60000));
     QVERIFY(next->isHidden());
+}
+
+void TestMainWindow::firstStartFitsTheScreen()
+{
+    // Without a remembered geometry the window takes 1,280 x 800 only where the screen has room
+    // for it; the offscreen screen (800 x 800) has less, like a laptop's 1,366 x 768 less its
+    // panel and title bar.
+    QSettings().remove("window/geometry");
+    MainWindow first;
+    QVERIFY(first.catalogJobs()->waitForFinished(60000));
+    const QRect room = first.screen()->availableGeometry();
+    QVERIFY2(room.width() < 1296 || room.height() < 848,
+             "the test needs a screen smaller than the preferred size");
+    QVERIFY2(room.contains(first.geometry()), qPrintable(QString("%1x%2 at %3,%4 on a %5x%6 screen")
+                                                             .arg(first.width())
+                                                             .arg(first.height())
+                                                             .arg(first.x())
+                                                             .arg(first.y())
+                                                             .arg(room.width())
+                                                             .arg(room.height())));
+    QVERIFY(first.width() >= first.minimumSizeHint().width());
+    QVERIFY(first.height() >= first.minimumSizeHint().height());
 }
 
 void TestMainWindow::opensARealFileThroughTheDialog()
