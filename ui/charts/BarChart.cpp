@@ -69,6 +69,18 @@ void BarChart::setCategoryLabelStyle(qreal pointSize, int angle)
     rebuild();
 }
 
+void BarChart::setShowsLastThatFit(bool lastThatFit)
+{
+    m_lastThatFit = lastThatFit;
+    rebuild();
+}
+
+int BarChart::shownCount() const
+{
+    const int all = int(m_categories.size());
+    return m_lastThatFit && m_fitting >= 0 ? std::min(all, m_fitting) : all;
+}
+
 void BarChart::setBars(const QStringList& categories, const QList<qreal>& values)
 {
     m_categories = categories;
@@ -86,11 +98,13 @@ void BarChart::rebuild()
         delete axis;
     }
 
+    const int shown = shownCount();
+    const int first = int(m_categories.size()) - shown;
     auto* set = new QBarSet(QString());
     set->setColor(m_color);
     set->setBorderColor(m_color.darker(115));
     qreal top = 0;
-    for (qreal v : m_values) {
+    for (qreal v : m_values.mid(first)) {
         *set << v;
         top = std::max(top, v);
     }
@@ -101,7 +115,7 @@ void BarChart::rebuild()
     m_chart->addSeries(series);
 
     auto* categories = new QBarCategoryAxis;
-    categories->append(m_categories);
+    categories->append(m_categories.mid(first));
     // Category names (archetypes, genres) are the point of the chart: never cut them to "...".
     categories->setTruncateLabels(false);
     if (m_labelPointSize > 0) {
@@ -127,10 +141,8 @@ void BarChart::rebuild()
     thinLabels();
 }
 
-void BarChart::thinLabels()
+int BarChart::labelRoom() const
 {
-    if (!m_categoryAxis || m_categories.isEmpty())
-        return;
     const QFontMetrics metrics(m_categoryAxis->labelsFont());
     // The room one label takes along the category axis: its height when the labels run across
     // it (a horizontal chart, or labels turned upright), else its width.
@@ -140,12 +152,28 @@ void BarChart::thinLabels()
         for (const QString& c : m_categories)
             room = std::max(room, metrics.horizontalAdvance(c));
     }
-    room += across ? 2 : 8;
+    return room + (across ? 2 : 8);
+}
+
+void BarChart::thinLabels()
+{
+    if (!m_categoryAxis || m_categories.isEmpty())
+        return;
     const QRectF plot = m_chart->plotArea();
     const double length = m_horizontal ? plot.height() : plot.width();
     if (length <= 0)
         return;
-    const int step = std::max(1, int(std::ceil(m_categories.size() * room / length)));
+    if (m_lastThatFit) {
+        const int before = shownCount();
+        m_fitting = std::max(1, int(length / labelRoom()));
+        if (shownCount() != before) {
+            // Not from inside the chart's layout, which emitted the signal that called this.
+            QMetaObject::invokeMethod(this, &BarChart::rebuild, Qt::QueuedConnection);
+            Q_EMIT shownCountChanged(shownCount());
+        }
+        return;
+    }
+    const int step = std::max(1, int(std::ceil(m_categories.size() * labelRoom() / length)));
     if (step == m_labelStep)
         return;
     m_labelStep = step;

@@ -34,14 +34,27 @@ public:
     // Category labels at this size (points; 0: the chart's font) and angle (degrees; -90 reads
     // bottom-up, for many numeric bins).
     void setCategoryLabelStyle(qreal pointSize, int angle);
+    // When the category labels would overlap, show only the last categories, as many as fit with
+    // every one labelled (a ranking's top entries, which a horizontal chart draws last), instead
+    // of labelling every k-th. Off by default.
+    void setShowsLastThatFit(bool lastThatFit);
+    // How many categories the chart draws: all of them, or the last ones that fit.
+    int shownCount() const;
     QChartView* view() const { return m_view; }
     const QList<qreal>& values() const { return m_values; }
     const QStringList& categories() const { return m_categories; }
 
+Q_SIGNALS:
+    // With setShowsLastThatFit: the chart now draws this many categories.
+    void shownCountChanged(int count);
+
 private:
     void rebuild();
+    // The length along the category axis one label needs (pixels).
+    int labelRoom() const;
     // Labels only every k-th category when they would overlap (the others blank), k the least
-    // that fits the plot area; called as the chart resizes.
+    // that fits the plot area, or with setShowsLastThatFit the categories that fit; called as
+    // the chart resizes.
     void thinLabels();
 
     QChart* m_chart; // owned by m_view (made with it, so the view makes no default chart)
@@ -55,6 +68,8 @@ private:
     int m_labelAngle = 0;
     QBarCategoryAxis* m_categoryAxis = nullptr; // the current one (the chart owns it)
     int m_labelStep = 1;                        // every how many categories a label is shown
+    bool m_lastThatFit = false;
+    int m_fitting = -1; // with m_lastThatFit: the categories that fit (-1: not measured yet)
 };
 
 // Counts of `values` in `bins` equal bins over [lo, hi], with readable labels.

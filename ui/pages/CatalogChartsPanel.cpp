@@ -27,6 +27,11 @@ bool isDiscrete(Feature f)
     return f == Feature::Key || f == Feature::Mode || f == Feature::TimeSignature;
 }
 
+QString topGenresTitle(int count)
+{
+    return CatalogChartsPanel::tr("Top %1 genres by tracks").arg(count);
+}
+
 } // namespace
 
 CatalogChartsPanel::CatalogChartsPanel(const AppState& state, QWidget* parent)
@@ -41,11 +46,15 @@ CatalogChartsPanel::CatalogChartsPanel(const AppState& state, QWidget* parent)
     m_histogram->setValueAxisTitle(tr("Tracks"));
     m_histogram->setCategoryLabelStyle(8, -90); // 20 numeric bin labels fit upright
 
-    m_topGenres = new BarChart(tr("Top %1 genres by tracks").arg(kTopGenres));
+    m_topGenres = new BarChart(topGenresTitle(kTopGenres));
     m_topGenres->setObjectName("topGenresChart");
     m_topGenres->setHorizontal(true);
     m_topGenres->setColor(QColor(0x4f, 0x8a, 0x5b));
     m_topGenres->setCategoryLabelStyle(8, 0);
+    // A genre bar without its name says nothing: in a short window, fewer genres, all named.
+    m_topGenres->setShowsLastThatFit(true);
+    connect(m_topGenres, &BarChart::shownCountChanged, this,
+            [this](int count) { m_topGenres->setTitle(topGenresTitle(count)); });
 
     auto* pick = new QHBoxLayout;
     pick->addWidget(new QLabel(tr("Histogram of")));
@@ -161,6 +170,7 @@ void CatalogChartsPanel::updateTopGenres()
         }
     }
     m_topGenres->setBars(names, counts);
+    m_topGenres->setTitle(topGenresTitle(m_topGenres->shownCount()));
 }
 
 } // namespace gdbm::ui
