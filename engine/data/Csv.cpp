@@ -36,14 +36,16 @@ void appendUtf8(std::string& out, std::uint32_t cp)
     }
 }
 
+// Parses the records of a text in place: the fields it returns view the text, and a quoted
+// field's doubled quotes are folded into the text's own bytes (behind the read position).
 class Parser
 {
 public:
-    Parser(const std::string& text, const std::string& fileName, char delimiter)
+    Parser(std::string& text, const std::string& fileName, char delimiter)
         : m_text(text), m_fileName(fileName), m_delimiter(delimiter)
     {
-        const char stops[] = {delimiter, '\r', '\n', '\0'};
-        m_stops = stops;
+        for (char stop : {delimiter, '\r', '\n'})
+            m_stops[static_cast<unsigned char>(stop)] = true;
     }
 
     std::vector<CsvRow> parse()
@@ -72,7 +74,7 @@ private:
     }
 
     // Consumes one record and its line end. Returns false for a blank line.
-    bool parseRecord(std::vector<std::string>& fields)
+    bool parseRecord(std::vector<std::string_view>& fields)
     {
         if (atLineEnd()) {
             consumeLineEnd();
@@ -91,33 +93,38 @@ private:
         }
     }
 
-    std::string parseField(std::size_t column)
+    std::string_view parseField(std::size_t column)
     {
         if (m_pos < m_text.size() && m_text[m_pos] == '"')
             return parseQuotedField(column);
-        // Unquoted: everything up to the next delimiter or line end, copied at once.
-        const std::size_t end = m_text.find_first_of(m_stops, m_pos);
-        const std::size_t stop = end == std::string::npos ? m_text.size() : end;
-        std::string field = m_text.substr(m_pos, stop - m_pos);
-        m_pos = stop;
-        return field;
+        // Unquoted: everything up to the next delimiter or line end.
+        const std::size_t start = m_pos;
+        const std::size_t size = m_text.size();
+        while (m_pos < size && !m_stops[static_cast<unsigned char>(m_text[m_pos])])
+            ++m_pos;
+        return std::string_view(m_text).substr(start, m_pos - start);
     }
 
-    std::string parseQuotedField(std::size_t column)
+    std::string_view parseQuotedField(std::size_t column)
     {
         const std::size_t startLine = m_line;
-        std::string field;
         ++m_pos;
+        // The field's bytes end up from `begin` on: each run between quotes is moved back over
+        // the quotes folded before it.
+        const std::size_t begin = m_pos;
+        std::size_t end = begin;
         while (true) {
             const std::size_t quote = m_text.find('"', m_pos);
             if (quote == std::string::npos)
                 fail(startLine, column, "unterminated quoted field (the closing quote is missing)");
             m_line +=
                 std::size_t(std::count(m_text.begin() + long(m_pos), m_text.begin() + long(quote), '\n'));
-            field.append(m_text, m_pos, quote - m_pos);
+            if (end != m_pos)
+                std::memmove(m_text.data() + end, m_text.data() + m_pos, quote - m_pos);
+            end += quote - m_pos;
             m_pos = quote + 1;
             if (m_pos < m_text.size() && m_text[m_pos] == '"') {
-                field += '"'; // a doubled quote stands for one
+                m_text[end++] = '"'; // a doubled quote stands for one
                 ++m_pos;
                 continue;
             }
@@ -125,7 +132,7 @@ private:
         }
         if (m_pos < m_text.size() && m_text[m_pos] != m_delimiter && !atLineEnd())
             fail(m_line, column, "unexpected text after the closing quote of a quoted field");
-        return field;
+        return std::string_view(m_text).substr(begin, end - begin);
     }
 
     bool atLineEnd() const
@@ -142,10 +149,10 @@ private:
         ++m_line;
     }
 
-    const std::string& m_text;
+    std::string& m_text;
     const std::string& m_fileName;
     char m_delimiter;
-    std::string m_stops; // what ends an unquoted field
+    std::array<bool, 256> m_stops{}; // what ends an unquoted field
     std::size_t m_pos = 0;
     std::size_t m_line = 1;
 };
@@ -245,24 +252,27 @@ CsvDocument parseCsv(std::string bytes, const std::string& fileName)
         throw InputError({fileName, line, 0, {}}, "not a text file (binary data: a NUL byte)");
     }
 
-    if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) {
-        bytes.erase(0, 3);
+    // The text is decoded and parsed where it will stay: the fields view it.
+    const auto text = std::make_shared<std::string>(std::move(bytes));
+    if (text->size() >= 3 && text->compare(0, 3, "\xEF\xBB\xBF") == 0) {
+        text->erase(0, 3);
         doc.encoding = "UTF-8 with BOM";
     } else {
         doc.encoding = "UTF-8";
     }
-    if (!isValidUtf8(bytes)) {
-        bytes = windows1252ToUtf8(bytes);
+    if (!isValidUtf8(*text)) {
+        *text = windows1252ToUtf8(*text);
         doc.encoding = "Windows-1252";
     }
 
-    doc.delimiter = sniffDelimiter(bytes);
-    std::vector<CsvRow> rows = Parser(bytes, fileName, doc.delimiter).parse();
+    doc.delimiter = sniffDelimiter(*text);
+    std::vector<CsvRow> rows = Parser(*text, fileName, doc.delimiter).parse();
     if (rows.empty())
         throw InputError({fileName, 0, 0, {}}, "the file has no header line");
-    doc.header = std::move(rows.front().fields);
+    doc.header.assign(rows.front().fields.begin(), rows.front().fields.end());
     rows.erase(rows.begin());
     doc.rows = std::move(rows);
+    doc.text = text;
     return doc;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -9,7 +10,9 @@ namespace gdbm::data {
 
 struct CsvRow
 {
-    std::vector<std::string> fields;
+    // Views into the document's text (CsvDocument::text); a field set by a caller views text
+    // the caller keeps alive while the document is used.
+    std::vector<std::string_view> fields;
     std::size_t line = 0; // 1-based line on which the record starts
 };
 
@@ -21,6 +24,10 @@ struct CsvDocument
     char delimiter = ','; // ',', ';' or '\t', as sniffed from the header line
     std::vector<std::string> header;
     std::vector<CsvRow> rows;
+    // The decoded file, which the rows' fields view (a quoted field is unescaped in place, so no
+    // field is a copy). Shared by the document's copies; the string never moves, so the views
+    // stay valid as the document is copied or moved.
+    std::shared_ptr<const std::string> text;
 };
 
 // Parses RFC 4180 CSV: quoted fields holding commas, doubled quotes and line breaks; LF or CRLF

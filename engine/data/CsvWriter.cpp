@@ -18,17 +18,8 @@ void CsvWriter::writeField(std::string_view field)
     m_out << '"';
 }
 
-void CsvWriter::writeRow(const std::vector<std::string>& fields)
-{
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-        if (i > 0)
-            m_out << ',';
-        writeField(fields[i]);
-    }
-    m_out << '\n';
-}
-
-void CsvWriter::writeRow(std::initializer_list<std::string_view> fields)
+template <typename Fields>
+void CsvWriter::writeFields(const Fields& fields)
 {
     bool first = true;
     for (std::string_view field : fields) {
@@ -38,6 +29,21 @@ void CsvWriter::writeRow(std::initializer_list<std::string_view> fields)
         first = false;
     }
     m_out << '\n';
+}
+
+void CsvWriter::writeRow(const std::vector<std::string>& fields)
+{
+    writeFields(fields);
+}
+
+void CsvWriter::writeRow(const std::vector<std::string_view>& fields)
+{
+    writeFields(fields);
+}
+
+void CsvWriter::writeRow(std::initializer_list<std::string_view> fields)
+{
+    writeFields(fields);
 }
 
 } // namespace gdbm::data

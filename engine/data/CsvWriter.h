@@ -15,10 +15,13 @@ public:
     explicit CsvWriter(std::ostream& out, bool quoteAll = false) : m_out(out), m_quoteAll(quoteAll) {}
 
     void writeRow(const std::vector<std::string>& fields);
+    void writeRow(const std::vector<std::string_view>& fields);
     void writeRow(std::initializer_list<std::string_view> fields);
 
 private:
     void writeField(std::string_view field);
+    template <typename Fields>
+    void writeFields(const Fields& fields); // a row of them, comma-separated
 
     std::ostream& m_out;
     bool m_quoteAll;

@@ -19,8 +19,8 @@ namespace {
 // One value of a source row, with where it came from for error messages.
 struct Cell
 {
-    const std::string* text = nullptr;     // null when the file has no column for the field
-    const std::string* fileName = nullptr; // without its folder, as the drop summary names it
+    const std::string_view* text = nullptr; // null when the file has no column for the field
+    const std::string* fileName = nullptr;  // without its folder, as the drop summary names it
     std::uint32_t line = 0;
     std::uint16_t column = 0; // 1-based; files have far fewer columns
     Unit unit = Unit::Native;

@@ -27,7 +27,7 @@ std::size_t columnOf(const data::CsvDocument& doc, const std::string& name, bool
     throw InputError({doc.fileName, row.line, column + 1, doc.header[column]}, reason);
 }
 
-const std::string& field(const data::CsvDocument& doc, const data::CsvRow& row, std::size_t column)
+std::string_view field(const data::CsvDocument& doc, const data::CsvRow& row, std::size_t column)
 {
     if (column >= row.fields.size())
         throw InputError({doc.fileName, row.line, row.fields.size() + 1, doc.header[column]},
@@ -37,16 +37,16 @@ const std::string& field(const data::CsvDocument& doc, const data::CsvRow& row, 
 
 std::chrono::sys_days parseDay(const data::CsvDocument& doc, const data::CsvRow& row, std::size_t column)
 {
-    const std::string& v = field(doc, row, column);
-    const auto y = text::parseInteger(std::string_view(v).substr(0, 4));
-    const auto m = v.size() >= 7 ? text::parseInteger(std::string_view(v).substr(5, 2)) : std::nullopt;
-    const auto d = v.size() >= 10 ? text::parseInteger(std::string_view(v).substr(8, 2)) : std::nullopt;
+    const std::string_view v = field(doc, row, column);
+    const auto y = text::parseInteger(v.substr(0, 4));
+    const auto m = v.size() >= 7 ? text::parseInteger(v.substr(5, 2)) : std::nullopt;
+    const auto d = v.size() >= 10 ? text::parseInteger(v.substr(8, 2)) : std::nullopt;
     if (!y || !m || !d || v[4] != '-' || v[7] != '-')
-        fail(doc, row, column, "'" + v + "' is not a date (expected YYYY-MM-DD)");
+        fail(doc, row, column, "'" + std::string(v) + "' is not a date (expected YYYY-MM-DD)");
     const std::chrono::year_month_day ymd{std::chrono::year(int(*y)), std::chrono::month(unsigned(*m)),
                                           std::chrono::day(unsigned(*d))};
     if (!ymd.ok())
-        fail(doc, row, column, "'" + v + "' is not a valid date");
+        fail(doc, row, column, "'" + std::string(v) + "' is not a valid date");
     return std::chrono::sys_days(ymd);
 }
 
@@ -69,11 +69,11 @@ ImportedSimulation importSimulation(const std::string& interactionsPath, const s
         User user;
         const auto id = text::parseInteger(field(profiles, row, pUser));
         if (!id || *id <= 0 || *id > 0xFFFFFFFFll)
-            fail(profiles, row, pUser, "'" + field(profiles, row, pUser) + "' is not a user id");
+            fail(profiles, row, pUser, "'" + std::string(field(profiles, row, pUser)) + "' is not a user id");
         if (!userIndex.emplace(*id, std::uint32_t(result.users.size())).second)
             fail(profiles, row, pUser, "user " + std::to_string(*id) + " appears twice");
         user.id = std::uint32_t(*id);
-        const std::string& archetype = field(profiles, row, pArchetype);
+        const std::string archetype(field(profiles, row, pArchetype));
         const auto [it, added] = archetypeIndex.emplace(archetype, result.archetypeNames.size());
         if (added)
             result.archetypeNames.push_back(archetype);
@@ -101,7 +101,7 @@ ImportedSimulation importSimulation(const std::string& interactionsPath, const s
         const auto user = id ? userIndex.find(*id) : userIndex.end();
         if (user == userIndex.end())
             fail(interactions, row, iUser,
-                 "user '" + field(interactions, row, iUser) + "' is not in " + profilesPath);
+                 "user '" + std::string(field(interactions, row, iUser)) + "' is not in " + profilesPath);
         i.user = user->second;
         const auto track = catalog.findTrack(text::trim(field(interactions, row, iTrack)));
         if (!track) {
@@ -114,7 +114,7 @@ ImportedSimulation importSimulation(const std::string& interactionsPath, const s
         const auto rating = text::parseDouble(field(interactions, row, iRating));
         if (!rating || *rating < 1.0 || *rating > 5.0)
             fail(interactions, row, iRating,
-                 "'" + field(interactions, row, iRating) + "' is not a rating in 1..5");
+                 "'" + std::string(field(interactions, row, iRating)) + "' is not a rating in 1..5");
         i.rating = float(*rating);
         if (iSource < interactions.header.size()) {
             const std::string_view source = text::trim(field(interactions, row, iSource));

@@ -151,7 +151,7 @@ void TestCli::simulateRealExportifyFileTwiceIdentical()
     QCOMPARE(doc.header[6], std::string("rating"));
     QVERIFY(doc.rows.size() > 40000);
     for (const auto& row : doc.rows) {
-        const double rating = std::stod(row.fields[6]);
+        const double rating = std::stod(std::string(row.fields[6]));
         QVERIFY(rating >= 1.0 && rating <= 5.0);
     }
 }

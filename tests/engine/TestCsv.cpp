@@ -4,6 +4,7 @@
 #include <QTest>
 
 using gdbm::InputError;
+using gdbm::data::CsvDocument;
 using gdbm::data::parseCsv;
 
 class TestCsv : public QObject
@@ -14,6 +15,7 @@ private Q_SLOTS:
     void parsesRfc4180_data();
     void parsesRfc4180();
     void recordsStartLines();
+    void fieldsOutliveTheDocumentTheyCameFrom();
     void decodesEncodings();
     void rejectsBadInput_data();
     void rejectsBadInput();
@@ -31,7 +33,7 @@ static Rows toRows(const gdbm::data::CsvDocument& doc)
     for (const auto& r : doc.rows) {
         QStringList fields;
         for (const auto& f : r.fields)
-            fields << QString::fromStdString(f);
+            fields << QString::fromUtf8(f.data(), qsizetype(f.size()));
         rows << fields;
     }
     return rows;
@@ -51,6 +53,10 @@ void TestCsv::parsesRfc4180_data()
         << QByteArray("a,b\n\"line1\nline2\",2\n") << Rows{{"a", "b"}, {"line1\nline2", "2"}};
     QTest::newRow("CRLF in quotes") << QByteArray("a\r\n\"l1\r\nl2\"\r\n") << Rows{{"a"}, {"l1\r\nl2"}};
     QTest::newRow("empty fields") << QByteArray("a,b,c\n,,\n") << Rows{{"a", "b", "c"}, {"", "", ""}};
+    // A quoted field's doubled quotes are folded in place: what follows must not move with them.
+    QTest::newRow("fields after folded quotes")
+        << QByteArray("a,b,c\n\"x\"\"y\"\"z\",w,\"q\"\"r\"\n\"\"\"\",v,u\n")
+        << Rows{{"a", "b", "c"}, {"x\"y\"z", "w", "q\"r"}, {"\"", "v", "u"}};
     QTest::newRow("empty quoted") << QByteArray("a,b\n\"\",x\n") << Rows{{"a", "b"}, {"", "x"}};
     QTest::newRow("blank lines skipped") << QByteArray("a\n\n1\n\n") << Rows{{"a"}, {"1"}};
     QTest::newRow("trailing comma") << QByteArray("a,b\n1,\n") << Rows{{"a", "b"}, {"1", ""}};
@@ -75,6 +81,24 @@ void TestCsv::recordsStartLines()
     QCOMPARE(doc.rows.size(), 2u);
     QCOMPARE(doc.rows[0].line, 2u);
     QCOMPARE(doc.rows[1].line, 4u);
+}
+
+void TestCsv::fieldsOutliveTheDocumentTheyCameFrom()
+{
+    // The fields view the document's text: a copy or a moved-to document keeps them valid after
+    // the original is gone, for a text held inline in its string (short) as for a long one (the
+    // sanitizer build catches a view of freed text).
+    for (const std::string& value : {std::string("x"), std::string(200, 'y')}) {
+        CsvDocument copy;
+        CsvDocument moved;
+        {
+            CsvDocument original = parseCsv("h\n" + value + "\n", "t.csv");
+            copy = original;
+            moved = std::move(original);
+        }
+        QCOMPARE(std::string(copy.rows.at(0).fields.at(0)), value);
+        QCOMPARE(std::string(moved.rows.at(0).fields.at(0)), value);
+    }
 }
 
 void TestCsv::decodesEncodings()
