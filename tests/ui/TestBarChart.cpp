@@ -70,8 +70,9 @@ void TestBarChart::rankingShowsTheLastCategoriesThatFit()
     QVERIFY(!shown.isEmpty());
     QCOMPARE(shown.last().first().toInt(), n);
     const QFontMetrics metrics(categoryAxis(chart)->labelsFont());
-    QVERIFY2(n * metrics.height() <= chart.view()->chart()->plotArea().height(),
-             qPrintable(QString("%1 labels in %2 px").arg(n).arg(chart.view()->chart()->plotArea().height())));
+    QVERIFY2(
+        n * metrics.height() <= chart.view()->chart()->plotArea().height(),
+        qPrintable(QString("%1 labels in %2 px").arg(n).arg(chart.view()->chart()->plotArea().height())));
     QCOMPARE(chart.values(), values); // the chart keeps every value for when it grows
 
     // Taller again: all fifteen.
