@@ -114,6 +114,15 @@ void TestCsv::decodesEncodings()
     QVERIFY(!gdbm::data::isValidUtf8("\xC0\xAF"));     // overlong
     QVERIFY(!gdbm::data::isValidUtf8("\xED\xA0\x80")); // surrogate
     QVERIFY(!gdbm::data::isValidUtf8("\xE2\x82"));     // truncated
+    // Within long ASCII runs, read eight bytes at a time: a bad byte at any offset, and a
+    // character across the boundary of two runs.
+    for (std::size_t at = 0; at < 24; ++at) {
+        std::string text(32, 'a');
+        text[at] = '\xE9';
+        QVERIFY2(!gdbm::data::isValidUtf8(text), qPrintable(QString("bad byte at %1").arg(at)));
+        text.replace(at, 1, "\xE2\x82\xAC");
+        QVERIFY2(gdbm::data::isValidUtf8(text), qPrintable(QString("euro sign at %1").arg(at)));
+    }
 }
 
 void TestCsv::rejectsBadInput_data()
