@@ -22,8 +22,8 @@ std::string messyCsv(int rows)
         const int uri = i % 7 == 6 ? i - 3 : i; // the same URI as a row three above
         csv += "spotify:track:" + std::to_string(uri) + ",Song " + std::to_string(i) + ",Artist " +
                std::to_string(i % 977) + ",\"genre " + std::to_string(i % 31) + ", genre " +
-               std::to_string(i % 5) + "\"," + (i % 11 == 10 ? "loud" : "0." + std::to_string(i % 10)) +
-               "," + std::to_string(i % 100) + "," + std::to_string(120 + i % 240) + "\n";
+               std::to_string(i % 5) + "\"," + (i % 11 == 10 ? "loud" : "0." + std::to_string(i % 10)) + "," +
+               std::to_string(i % 100) + "," + std::to_string(120 + i % 240) + "\n";
     }
     return csv;
 }
@@ -69,7 +69,8 @@ void TestLoadThreads::sameCatalogWhateverTheThreadCount()
             QCOMPARE(many.track(i).artists, one.track(i).artists);
             QCOMPARE(many.track(i).genres, one.track(i).genres);
             // Bit for bit: the features a file lacks are NaN, which compares unequal to itself.
-            QVERIFY(std::memcmp(many.featureRow(i).data(), one.featureRow(i).data(), sizeof(FeatureRow)) == 0);
+            QVERIFY(std::memcmp(many.featureRow(i).data(), one.featureRow(i).data(), sizeof(FeatureRow)) ==
+                    0);
         }
         QCOMPARE(many.artistNames(), one.artistNames());
         QCOMPARE(many.genreNames(), one.genreNames());

@@ -469,9 +469,8 @@ void TestCatalogModels::dataPageShowsLoadReport()
     QVERIFY(featureText.contains("Key"));
     QVERIFY(!page.findChild<QLabel*>("notesLabel")->text().isEmpty());
     QCOMPARE(page.findChild<QComboBox*>("histogramFeature")->count(), int(features));
-    QCOMPARE(page.tableModel()->columnCount(),
-             5 + int(features) +
-                 (state.catalog()->availableFeatures().contains(data::Feature::Popularity) ? 0 : 1));
+    // Track, artist, year, genres and the features found: top10s.csv has no album column.
+    QCOMPARE(page.tableModel()->columnCount(), 4 + int(features));
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
     QVERIFY(keepScreenshot(page.grab().toImage(), "datapage-csv"));

@@ -121,6 +121,7 @@ void TestMainWindow::opensARealFileThroughTheDialog()
     QVERIFY(!m_window->state().catalog()->isSynthetic());
     QTRY_COMPARE(child<QTableView>("catalogTable")->model()->rowCount(), 78);
     QVERIFY(child<QLabel>("catalogStatus")->text().contains("top_10000_sample.csv"));
+    QCOMPARE(child<QTableView>("catalogTable")->model()->headerData(2, Qt::Horizontal).toString(), "Album");
 
     // Two files at once are merged (here the same file twice: every row pairs with itself).
     FileDialog::setNextFileNames({realFile("songs_normalize.csv"), realFile("songs_normalize.csv")});
@@ -128,6 +129,12 @@ void TestMainWindow::opensARealFileThroughTheDialog()
     QVERIFY(waitForCatalog());
     QCOMPARE(m_window->state().catalog()->size(), std::size_t(1904));
     QCOMPARE(m_window->state().catalogFiles().size(), 2);
+    // The table leaves out what these files lack (albums; the Exportify sample had them).
+    const QAbstractItemModel* table = child<QTableView>("catalogTable")->model();
+    QStringList titles;
+    for (int c = 0; c < table->columnCount(); ++c)
+        titles << table->headerData(c, Qt::Horizontal).toString();
+    QVERIFY2(!titles.contains("Album") && titles.contains("Popularity"), qPrintable(titles.join(", ")));
 }
 
 void TestMainWindow::brokenFileKeepsTheOpenCatalog()

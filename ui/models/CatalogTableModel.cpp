@@ -32,11 +32,19 @@ void CatalogTableModel::setCatalog(std::shared_ptr<const data::Catalog> catalog)
     beginResetModel();
     m_catalog = std::move(catalog);
     ++m_generation;
-    m_columns = {{ColumnKind::Track}, {ColumnKind::Artist}, {ColumnKind::Album},
-                 {ColumnKind::Year},  {ColumnKind::Genres}, {ColumnKind::Feature, Feature::Popularity}};
+    m_columns = {{ColumnKind::Track}, {ColumnKind::Artist}};
     m_genreNames.clear();
     m_genreText.clear();
     if (m_catalog) {
+        // A column the file did not have would be blank on every row (songs_normalize.csv has no
+        // album, nor does top10s.csv; a file may lack popularity): it is left out.
+        const auto& tracks = m_catalog->tracks();
+        if (std::any_of(tracks.begin(), tracks.end(), [](const data::Track& t) { return !t.album.empty(); }))
+            m_columns.push_back({ColumnKind::Album});
+        m_columns.push_back({ColumnKind::Year});
+        m_columns.push_back({ColumnKind::Genres});
+        if (m_catalog->availableFeatures().contains(Feature::Popularity))
+            m_columns.push_back({ColumnKind::Feature, Feature::Popularity});
         for (Feature f : m_catalog->featureList()) {
             if (f != Feature::Popularity && f != Feature::DurationMs)
                 m_columns.push_back({ColumnKind::Feature, f});

@@ -13,9 +13,9 @@ namespace gdbm::ui {
 // and an invalid QVariant for unknown values (a missing year or feature), which sort last.
 inline constexpr int kSortRole = Qt::UserRole + 1;
 
-// One row per track of a catalog, read-only. Columns: Track, Artist, Album, Year, Genres,
-// Popularity, then the catalog's other available features in canonical order, then Duration
-// (m:ss) when the catalog has it.
+// One row per track of a catalog, read-only. Columns: Track, Artist, Album (when a track has
+// one), Year, Genres, Popularity (when the catalog has it), then the catalog's other available
+// features in canonical order, then Duration (m:ss) when the catalog has it.
 // Ensures: data() is O(1) per cell (the joined genre text is computed once per row, on first
 // use); setCatalog() resets the model.
 class CatalogTableModel : public QAbstractTableModel
