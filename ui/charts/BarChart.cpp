@@ -77,6 +77,11 @@ void BarChart::setShowsLastThatFit(bool lastThatFit)
 
 int BarChart::shownCount() const
 {
+    return m_drawn;
+}
+
+int BarChart::countToDraw() const
+{
     const int all = int(m_categories.size());
     return m_lastThatFit && m_fitting >= 0 ? std::min(all, m_fitting) : all;
 }
@@ -90,6 +95,7 @@ void BarChart::setBars(const QStringList& categories, const QList<qreal>& values
 
 void BarChart::rebuild()
 {
+    m_rebuildQueued = false;
     m_categoryAxis = nullptr;   // deleted below; thinLabels() waits for the new one
     m_chart->removeAllSeries(); // deletes them
     // removeAxis() hands the axis back to us: delete it, or every rebuild leaks two.
@@ -98,8 +104,9 @@ void BarChart::rebuild()
         delete axis;
     }
 
-    const int shown = shownCount();
-    const int first = int(m_categories.size()) - shown;
+    const int drawnBefore = m_drawn;
+    m_drawn = countToDraw();
+    const int first = int(m_categories.size()) - m_drawn;
     auto* set = new QBarSet(QString());
     set->setColor(m_color);
     set->setBorderColor(m_color.darker(115));
@@ -138,6 +145,8 @@ void BarChart::rebuild()
     styleChart(m_chart);
     m_categoryAxis = categories;
     m_labelStep = 1;
+    if (m_drawn != drawnBefore)
+        Q_EMIT shownCountChanged(m_drawn);
     thinLabels();
 }
 
@@ -164,12 +173,12 @@ void BarChart::thinLabels()
     if (length <= 0)
         return;
     if (m_lastThatFit) {
-        const int before = shownCount();
         m_fitting = std::max(1, int(length / labelRoom()));
-        if (shownCount() != before) {
-            // Not from inside the chart's layout, which emitted the signal that called this.
+        if (countToDraw() != m_drawn && !m_rebuildQueued) {
+            // Not from inside the chart's layout, which emitted the signal that called this; and
+            // once for any number of resizes before the event loop runs.
+            m_rebuildQueued = true;
             QMetaObject::invokeMethod(this, &BarChart::rebuild, Qt::QueuedConnection);
-            Q_EMIT shownCountChanged(shownCount());
         }
         return;
     }

@@ -45,11 +45,14 @@ public:
     const QStringList& categories() const { return m_categories; }
 
 Q_SIGNALS:
-    // With setShowsLastThatFit: the chart now draws this many categories.
+    // The chart now draws this many categories (after new bars, or with setShowsLastThatFit
+    // after a resize).
     void shownCountChanged(int count);
 
 private:
     void rebuild();
+    // What the next rebuild draws: every category, or with setShowsLastThatFit those that fit.
+    int countToDraw() const;
     // The length along the category axis one label needs (pixels).
     int labelRoom() const;
     // Labels only every k-th category when they would overlap (the others blank), k the least
@@ -69,7 +72,9 @@ private:
     QBarCategoryAxis* m_categoryAxis = nullptr; // the current one (the chart owns it)
     int m_labelStep = 1;                        // every how many categories a label is shown
     bool m_lastThatFit = false;
-    int m_fitting = -1; // with m_lastThatFit: the categories that fit (-1: not measured yet)
+    int m_fitting = -1;           // with m_lastThatFit: the categories that fit (-1: not measured yet)
+    int m_drawn = 0;              // the categories the last rebuild drew
+    bool m_rebuildQueued = false; // a resize asked for a rebuild that has not run yet
 };
 
 // Counts of `values` in `bins` equal bins over [lo, hi], with readable labels.

@@ -29,7 +29,8 @@ bool isDiscrete(Feature f)
 
 QString topGenresTitle(int count)
 {
-    return CatalogChartsPanel::tr("Top %1 genres by tracks").arg(count);
+    return count > 0 ? CatalogChartsPanel::tr("Top %1 genres by tracks").arg(count)
+                     : CatalogChartsPanel::tr("Top genres by tracks");
 }
 
 } // namespace
@@ -46,7 +47,7 @@ CatalogChartsPanel::CatalogChartsPanel(const AppState& state, QWidget* parent)
     m_histogram->setValueAxisTitle(tr("Tracks"));
     m_histogram->setCategoryLabelStyle(8, -90); // 20 numeric bin labels fit upright
 
-    m_topGenres = new BarChart(topGenresTitle(kTopGenres));
+    m_topGenres = new BarChart(topGenresTitle(0));
     m_topGenres->setObjectName("topGenresChart");
     m_topGenres->setHorizontal(true);
     m_topGenres->setColor(QColor(0x4f, 0x8a, 0x5b));
@@ -169,8 +170,7 @@ void CatalogChartsPanel::updateTopGenres()
             counts << qreal(byCount[std::size_t(i)].tracks);
         }
     }
-    m_topGenres->setBars(names, counts);
-    m_topGenres->setTitle(topGenresTitle(m_topGenres->shownCount()));
+    m_topGenres->setBars(names, counts); // its title follows from shownCountChanged
 }
 
 } // namespace gdbm::ui
