@@ -495,7 +495,12 @@ void MainWindow::fitFirstWindowToScreen()
     // the window is shown, so a title bar's worth of room is kept for it.
     const QSize preferred(1280, 800);
     const QSize frame(16, 48);
-    const QRect room = screen()->availableGeometry();
+    const QScreen* display = screen();
+    if (!display) { // no screen at all: nothing to fit
+        resize(preferred);
+        return;
+    }
+    const QRect room = display->availableGeometry();
     const QSize size = preferred.boundedTo(room.size() - frame).expandedTo(minimumSizeHint());
     resize(size);
     move(room.topLeft() + QPoint(std::max(0, (room.width() - size.width() - frame.width()) / 2),

