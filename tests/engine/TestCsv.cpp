@@ -81,6 +81,12 @@ void TestCsv::recordsStartLines()
     QCOMPARE(doc.rows.size(), 2u);
     QCOMPARE(doc.rows[0].line, 2u);
     QCOMPARE(doc.rows[1].line, 4u);
+    // A quoted field with folded quotes across lines: its lines still count, its text is whole.
+    const auto folded = parseCsv("h,i\n\"a\"\"\nb\"\"\n\",x\nc,y\n", "t.csv");
+    QCOMPARE(folded.rows.size(), 2u);
+    QCOMPARE(std::string(folded.rows[0].fields[0]), std::string("a\"\nb\"\n"));
+    QCOMPARE(std::string(folded.rows[0].fields[1]), std::string("x"));
+    QCOMPARE(folded.rows[1].line, 5u);
 }
 
 void TestCsv::fieldsOutliveTheDocumentTheyCameFrom()

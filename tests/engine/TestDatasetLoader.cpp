@@ -162,7 +162,10 @@ void TestDatasetLoader::mergeOfSplitColumnsGivesOriginal()
     // Split the Exportify sample into two files sharing the key columns, in different row order.
     const CsvDocument full = readCsvFile(realFile("top_10000_sample.csv"));
     const std::vector<std::string> keys = {"Track Name", "Artist Name(s)", "Album Name"};
-    CsvDocument left{"left.csv", "UTF-8", ',', {}, {}}, right{"right.csv", "UTF-8", ',', {}, {}};
+    // Their fields view `full`'s text, which outlives them.
+    CsvDocument left, right;
+    left.fileName = "left.csv";
+    right.fileName = "right.csv";
     std::vector<std::size_t> leftCols, rightCols;
     for (std::size_t c = 0; c < full.header.size(); ++c) {
         const bool key = std::find(keys.begin(), keys.end(), full.header[c]) != keys.end();
