@@ -30,7 +30,18 @@ std::string compositeIdentity(std::string_view name, std::string_view artists, s
     return id;
 }
 
+std::string trackIdentity(const TrackFields& fields)
+{
+    return fields.uri.empty() ? compositeIdentity(fields.name, fields.artistsText, fields.album) : fields.uri;
+}
+
 std::size_t Catalog::addTrack(TrackFields fields, const FeatureRow& features)
+{
+    std::string id = trackIdentity(fields);
+    return addTrack(std::move(fields), features, std::move(id));
+}
+
+std::size_t Catalog::addTrack(TrackFields fields, const FeatureRow& features, std::string id)
 {
     Track track;
     track.uri = std::move(fields.uri);
@@ -50,7 +61,7 @@ std::size_t Catalog::addTrack(TrackFields fields, const FeatureRow& features)
     const std::size_t i = m_tracks.size();
     m_tracks.push_back(std::move(track));
     m_features.push_back(features);
-    m_trackIndex.emplace(identity(i), i);
+    m_trackIndex.emplace(std::move(id), i);
     return i;
 }
 

@@ -53,6 +53,8 @@ class Catalog
 {
 public:
     std::size_t addTrack(TrackFields fields, const FeatureRow& features);
+    // The same when the caller has computed the track's trackIdentity(fields) already.
+    std::size_t addTrack(TrackFields fields, const FeatureRow& features, std::string id);
     // Room for this many tracks, so that a large file's tracks are added without the index
     // rehashing as it grows.
     void reserve(std::size_t tracks);
@@ -121,5 +123,7 @@ private:
 
 // The identity of a track without a URI: "local:" and a 64-bit hash of (name, artists, album).
 std::string compositeIdentity(std::string_view name, std::string_view artists, std::string_view album);
+// A track's identity (Catalog::identity) from its fields, before it is added.
+std::string trackIdentity(const TrackFields& fields);
 
 } // namespace gdbm::data

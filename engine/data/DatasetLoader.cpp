@@ -402,7 +402,7 @@ struct ReadRecord
 {
     TrackFields fields;
     FeatureRow features{};
-    std::string identity; // the URI, or a hash of name, artists and album (compositeIdentity)
+    std::string identity; // trackIdentity(fields): the URI, or a hash of name, artists and album
     std::string defect;   // empty when the row is kept
 };
 
@@ -410,10 +410,8 @@ ReadRecord readRecordOrDefect(const Record& r, const Columns& columns)
 {
     try {
         auto [fields, features] = readRecord(r, columns);
-        std::string identity = fields.uri.empty()
-                                   ? compositeIdentity(fields.name, fields.artistsText, fields.album)
-                                   : fields.uri;
-        return {std::move(fields), features, std::move(identity), {}};
+        std::string id = trackIdentity(fields);
+        return {std::move(fields), features, std::move(id), {}};
     } catch (const RowDefect& defect) {
         return {{}, {}, {}, defect.reason};
     }
@@ -481,7 +479,7 @@ Catalog loadDocuments(const std::vector<CsvDocument>& documents, const ProgressC
                 report.drop("duplicate track", where);
                 continue;
             }
-            catalog.addTrack(std::move(read[i].fields), read[i].features);
+            catalog.addTrack(std::move(read[i].fields), read[i].features, std::move(read[i].identity));
         }
     }
     report.rowsKept = catalog.size();

@@ -9,7 +9,8 @@
 
 namespace gdbm::data {
 
-// Loads one or two dataset files into a catalog, as DATA.md section 2 says:
+// Loads dataset files (the app and gdbm-cli give one or two) into a catalog, as DATA.md section
+// 2 says:
 // - columns are matched by name (Schema.h); each feature column's unit is read from its values
 //   (ColumnUnits.h: 0-100 percentages, durations in seconds, minutes or m:ss) and converted to
 //   Spotify's, each conversion noted in the report with its reason;
@@ -21,7 +22,10 @@ namespace gdbm::data {
 //   its feature's plausible range (inf, 1e999, a duration of 1e306), a field count other than
 //   the header's, a repeated track (same URI, else same name, artists and album);
 // - the file is an InputError (file, line, field) only when it is not CSV, lacks a track name
-//   or artist column, has no data rows, or keeps no usable row.
+//   or artist column, has no data rows, or keeps no usable row (or when more than 255 files
+//   are given at once);
+// - the rows are read in parallel and kept in file order: the catalog and its report are the
+//   same at any thread count.
 // Throws gdbm::Cancelled if *cancel becomes true.
 Catalog loadDataset(const std::vector<std::string>& paths, const ProgressCallback& progress = {},
                     const CancelFlag* cancel = nullptr);
