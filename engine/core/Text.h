@@ -17,6 +17,8 @@ std::string foldName(std::string_view s);
 // Splits on a delimiter and trims each part; empty parts are dropped.
 std::vector<std::string> splitTrimmed(std::string_view s, char delimiter);
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
+// A value as messages quote it: 'value'.
+std::string quoted(std::string_view s);
 
 // Strict number parsing of a whole (trimmed) field: "1e-5", "-7.1", "12". No locale, no
 // trailing garbage. nullopt when it is not a number or not finite.

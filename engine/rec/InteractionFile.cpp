@@ -42,7 +42,7 @@ InteractionHistories readInteractionHistories(const std::string& path, const dat
         const auto user = text::parseInteger(field(userColumn));
         if (!user)
             throw InputError({path, row.line, userColumn + 1, "user_id"},
-                             "'" + std::string(field(userColumn)) + "' is not a user id");
+                             text::quoted(field(userColumn)) + " is not a user id");
         float rating = 1.0f;
         if (ratingColumn < doc.header.size()) {
             // As the simulation writes them: 1..5. A rating of 1e300 would become infinite as a
@@ -50,7 +50,7 @@ InteractionHistories readInteractionHistories(const std::string& path, const dat
             const auto r = text::parseDouble(field(ratingColumn));
             if (!r || !(*r >= kMinRating && *r <= kMaxRating))
                 throw InputError({path, row.line, ratingColumn + 1, "rating"},
-                                 "'" + std::string(field(ratingColumn)) + "' is not a rating in 1..5");
+                                 text::quoted(field(ratingColumn)) + " is not a rating in 1..5");
             rating = float(*r);
         }
         ++out.interactions;

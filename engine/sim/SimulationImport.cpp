@@ -42,11 +42,11 @@ std::chrono::sys_days parseDay(const data::CsvDocument& doc, const data::CsvRow&
     const auto m = v.size() >= 7 ? text::parseInteger(v.substr(5, 2)) : std::nullopt;
     const auto d = v.size() >= 10 ? text::parseInteger(v.substr(8, 2)) : std::nullopt;
     if (!y || !m || !d || v[4] != '-' || v[7] != '-')
-        fail(doc, row, column, "'" + std::string(v) + "' is not a date (expected YYYY-MM-DD)");
+        fail(doc, row, column, text::quoted(v) + " is not a date (expected YYYY-MM-DD)");
     const std::chrono::year_month_day ymd{std::chrono::year(int(*y)), std::chrono::month(unsigned(*m)),
                                           std::chrono::day(unsigned(*d))};
     if (!ymd.ok())
-        fail(doc, row, column, "'" + std::string(v) + "' is not a valid date");
+        fail(doc, row, column, text::quoted(v) + " is not a valid date");
     return std::chrono::sys_days(ymd);
 }
 
@@ -69,7 +69,7 @@ ImportedSimulation importSimulation(const std::string& interactionsPath, const s
         User user;
         const auto id = text::parseInteger(field(profiles, row, pUser));
         if (!id || *id <= 0 || *id > 0xFFFFFFFFll)
-            fail(profiles, row, pUser, "'" + std::string(field(profiles, row, pUser)) + "' is not a user id");
+            fail(profiles, row, pUser, text::quoted(field(profiles, row, pUser)) + " is not a user id");
         if (!userIndex.emplace(*id, std::uint32_t(result.users.size())).second)
             fail(profiles, row, pUser, "user " + std::to_string(*id) + " appears twice");
         user.id = std::uint32_t(*id);
@@ -114,7 +114,7 @@ ImportedSimulation importSimulation(const std::string& interactionsPath, const s
         const auto rating = text::parseDouble(field(interactions, row, iRating));
         if (!rating || *rating < 1.0 || *rating > 5.0)
             fail(interactions, row, iRating,
-                 "'" + std::string(field(interactions, row, iRating)) + "' is not a rating in 1..5");
+                 text::quoted(field(interactions, row, iRating)) + " is not a rating in 1..5");
         i.rating = float(*rating);
         if (iSource < interactions.header.size()) {
             const std::string_view source = text::trim(field(interactions, row, iSource));
