@@ -173,10 +173,10 @@ bool CandidateIndex::markFromCoSorted(const std::vector<UserPreference>& prefs,
     // half the time; every track's bit is ORed in, 0 or 1.
     const std::vector<std::uint32_t>& order = m_sorted[a];
     for (std::size_t i = lo; i < hi; ++i) {
-        bool pass = true;
+        int pass = 1;
         for (std::size_t k = 0; k < others.size(); ++k) {
             const double v = columns[k][i];
-            pass &= (v >= others[k]->min) & (v <= others[k]->max);
+            pass &= int(v >= others[k]->min) & int(v <= others[k]->max);
         }
         passing[order[i] / 64] |= std::uint64_t(pass) << (order[i] % 64);
     }

@@ -12,6 +12,23 @@
 using namespace gdbm;
 using namespace gdbm::rec;
 
+namespace {
+
+// A method's evaluation as the paired statistics read it: its overall metrics, whether it ranks,
+// and each user's NDCG@K.
+MethodEvaluation evaluated(std::string method, MetricValues overall, bool ranked,
+                           std::vector<double> userNdcg)
+{
+    MethodEvaluation e;
+    e.method = std::move(method);
+    e.overall = std::move(overall);
+    e.ranked = ranked;
+    e.userNdcg = std::move(userNdcg);
+    return e;
+}
+
+} // namespace
+
 class TestEvaluation : public QObject
 {
     Q_OBJECT
@@ -232,10 +249,10 @@ void TestEvaluation::perUserNdcgAveragesToTheOverall()
 
 void TestEvaluation::pairedDifferenceAndItsError()
 {
-    MethodEvaluation dbm{"dbm-hybrid", {{"ndcg", 0.5}}, {}, true, {}, {1.0, 0.0, 0.5, 0.5}};
-    MethodEvaluation tags{"audio-tags", {{"ndcg", 0.25}}, {}, true, {}, {0.5, 0.0, 0.5, 0.0}};
-    MethodEvaluation knn{"item-knn", {{"ndcg", 0.2}}, {}, true, {}, {0.2, 0.2, 0.2, 0.2}};
-    MethodEvaluation mf{"implicit-mf", {}, {}, false, {}, {}}; // cannot rank: never the best
+    MethodEvaluation dbm = evaluated("dbm-hybrid", {{"ndcg", 0.5}}, true, {1.0, 0.0, 0.5, 0.5});
+    MethodEvaluation tags = evaluated("audio-tags", {{"ndcg", 0.25}}, true, {0.5, 0.0, 0.5, 0.0});
+    MethodEvaluation knn = evaluated("item-knn", {{"ndcg", 0.2}}, true, {0.2, 0.2, 0.2, 0.2});
+    MethodEvaluation mf = evaluated("implicit-mf", {}, false, {}); // cannot rank: never the best
     // Differences 0.5, 0, 0, 0.5: mean 0.25, sample variance 1/12, standard error sqrt(1/48).
     const auto difference = pairedNdcgDifference(dbm, tags);
     QVERIFY(difference);
@@ -250,7 +267,7 @@ void TestEvaluation::pairedDifferenceAndItsError()
 
     EvaluationResult r;
     // The hybrid leads even where an audio-only ranking scores higher.
-    MethodEvaluation topAbove{"dbm-top", {{"ndcg", 0.9}}, {}, true, {}, {0.9, 0.9, 0.9, 0.9}};
+    MethodEvaluation topAbove = evaluated("dbm-top", {{"ndcg", 0.9}}, true, {0.9, 0.9, 0.9, 0.9});
     r.methods = {mf, knn, topAbove, dbm, tags};
     QCOMPARE(leadingDbm(r)->method, std::string("dbm-hybrid"));
     QCOMPARE(bestBaseline(r)->method, std::string("audio-tags"));
@@ -262,8 +279,8 @@ void TestEvaluation::pairedDifferenceAndItsError()
     QVERIFY(std::isnan(r.methods[0].ndcgStandardError)); // cannot rank: no error
     QVERIFY(std::abs(r.methods[1].ndcgStandardError) < 1e-12);
     // Without the hybrid, the audio-only DBM's best ranking leads.
-    MethodEvaluation top{"dbm-top", {{"ndcg", 0.01}}, {}, true, {}, {}};
-    MethodEvaluation all{"dbm-all", {{"ndcg", 0.02}}, {}, true, {}, {}};
+    MethodEvaluation top = evaluated("dbm-top", {{"ndcg", 0.01}}, true, {});
+    MethodEvaluation all = evaluated("dbm-all", {{"ndcg", 0.02}}, true, {});
     dbm.ranked = false;
     r.methods = {dbm, top, all, knn};
     QCOMPARE(leadingDbm(r)->method, std::string("dbm-all"));
