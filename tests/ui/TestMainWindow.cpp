@@ -20,6 +20,8 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -190,6 +192,21 @@ void TestMainWindow::simulationSaysWhichPreferencesItSkips()
     QVERIFY2(banner.contains("Audiophile ignores its instrumentalness preference"), qPrintable(banner));
     QVERIFY(banner.contains("Classical Music Lover ignores its instrumentalness preference"));
     QVERIFY(!banner.contains("Mainstream Listener ignores"));
+
+    // With that banner and a result naming the archetypes that fell back to random tracks, the
+    // page still fits a 1,280 x 720 window (a laptop's 1,366 x 768 screen) without scrolling.
+    trigger("actionRunSimulation");
+    QVERIFY(m_window->findChild<SimulationPage*>()->jobs()->waitForFinished(60000));
+    QVERIFY(child<QLabel>("simSummary")->text().contains("fell back"));
+    m_window->resize(1280, 720);
+    m_window->showPage(2);
+    auto* area = child<QScrollArea>("simulationPageScroll");
+    QVERIFY(area);
+    QTRY_VERIFY2(!area->verticalScrollBar()->isVisible(),
+                 qPrintable(QString("%1 px tall at %2 px wide in a %3 px viewport")
+                                .arg(area->widget()->heightForWidth(area->viewport()->width()))
+                                .arg(area->viewport()->width())
+                                .arg(area->viewport()->height())));
 }
 
 void TestMainWindow::editingARangeChangesTheMatchCountAndUndoRestoresIt()

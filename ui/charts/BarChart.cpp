@@ -34,6 +34,11 @@ BarChart::BarChart(const QString& title, QWidget* parent)
     setMinimumHeight(180);
 }
 
+QSize BarChart::sizeHint() const
+{
+    return {QWidget::sizeHint().width(), minimumHeight()};
+}
+
 void BarChart::setTitle(const QString& title)
 {
     m_chart->setTitle(title);

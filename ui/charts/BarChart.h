@@ -40,6 +40,9 @@ public:
     void setShowsLastThatFit(bool lastThatFit);
     // How many categories the chart draws: all of them, or the last ones that fit.
     int shownCount() const;
+    // A chart has no natural height: it takes the room its layout gives, at least its minimum.
+    // (A chart view's own hint is taller, and a page in a scroll area would scroll for it.)
+    QSize sizeHint() const override;
     QChartView* view() const { return m_view; }
     const QList<qreal>& values() const { return m_values; }
     const QStringList& categories() const { return m_categories; }

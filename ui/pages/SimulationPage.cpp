@@ -45,8 +45,8 @@ SimulationPage::SimulationPage(AppState& state, QWidget* parent)
     grid->addWidget(m_perArchetype, 0, 1, 2, 1);
     grid->addWidget(m_ratings, 2, 0);
     grid->addWidget(m_historySizes, 2, 1);
-    grid->setColumnStretch(0, 2);
-    grid->setColumnStretch(1, 3);
+    grid->setColumnStretch(0, 1);
+    grid->setColumnStretch(1, 1);
     grid->setRowStretch(1, 1);
     grid->setRowStretch(2, 2);
 
