@@ -36,14 +36,21 @@ ColumnUnit unitIntervalUnit(std::string_view header, const std::vector<std::stri
 {
     if (header.find('%') != std::string_view::npos)
         return {Unit::Percent, "a percentage column ('%' in its name): divided by 100"};
+    // Read as 0-100 when at least 1% of the values exceed 1 (a column of instrumentalness in
+    // percent has most of its songs near 0) and more of them lie just above 1 than just below
+    // it, in (0.05, 1]: that band is most of a 0-1 column, but only the 0.05-1% sliver of a
+    // 0-100 one. So a 0-1 column with a few stray percentages keeps its scale, and the strays
+    // are dropped as out of range, instead of every other value being divided by 100.
     const std::vector<double> numbers = numbersOf(values);
     std::size_t above = 0;
+    std::size_t justBelow = 0;
     double largest = 0.0;
     for (double x : numbers) {
         above += x > 1.0 ? 1 : 0;
+        justBelow += x > 0.05 && x <= 1.0 ? 1 : 0;
         largest = std::max(largest, x);
     }
-    if (above == 0 || above * 100 < numbers.size())
+    if (above == 0 || above * 100 < numbers.size() || above <= justBelow)
         return {};
     return {Unit::Percent,
             "values up to " + formatValue(largest) + " (" + text::withThousands((long long)above) + " of " +

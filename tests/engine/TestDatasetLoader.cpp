@@ -32,6 +32,7 @@ private Q_SLOTS:
     void readsFormattedValues();
     void readsPythonLists();
     void scalesByValueNotName();
+    void strayPercentagesKeepTheScale();
     void readsDurationsByMagnitude();
 };
 
@@ -458,6 +459,37 @@ void TestDatasetLoader::scalesByValueNotName()
     const Catalog n = loadText("name,artist,energy\nA,X,0.75\nB,Y,1\n");
     QCOMPARE(n.feature(0, Feature::Energy), 0.75);
     QVERIFY(n.report().conversions.empty());
+}
+
+void TestDatasetLoader::strayPercentagesKeepTheScale()
+{
+    // A 0-1 column with 3 stray percentages among 100 values (3% above 1): the strays are
+    // dropped as out of range, the other values keep their scale.
+    std::string zeroOne = "name,artist,danceability\n";
+    for (int i = 0; i < 100; ++i) {
+        const std::string value = i % 33 == 5 ? std::string("75.1") : "0." + std::to_string(10 + i % 80);
+        zeroOne.append("T").append(std::to_string(i)).append(",A,").append(value).append("\n");
+    }
+    const Catalog c = loadText(zeroOne, "typos.csv");
+    QVERIFY(c.report().conversions.empty());
+    QCOMPARE(c.size(), 97u);
+    QCOMPARE(c.feature(0, Feature::Danceability), 0.10);
+    QCOMPARE(c.report().dropped.size(), 1u);
+    QCOMPARE(c.report().dropped[0].examples[0], (SourceRow{"typos.csv", 7}));
+
+    // Instrumentalness in percent: most songs near 0 (a fifth above 1%), the rest far below
+    // 0.05: read as 0-100.
+    std::string percent = "name,artist,instrumentalness\n";
+    for (int i = 0; i < 100; ++i)
+        percent.append("T")
+            .append(std::to_string(i))
+            .append(",A,")
+            .append(i % 5 == 0 ? "42.5" : "0.003")
+            .append("\n");
+    const Catalog p = loadText(percent, "percent.csv");
+    QCOMPARE(p.report().conversions.size(), 1u);
+    QCOMPARE(p.feature(0, Feature::Instrumentalness), 0.425);
+    QCOMPARE(p.size(), 100u);
 }
 
 void TestDatasetLoader::readsDurationsByMagnitude()
