@@ -175,8 +175,10 @@ int runPipeline(const QStringList& args)
     for (const rec::MethodEvaluation& m : result.methods) {
         const auto candidate =
             m.method.rfind("dbm-", 0) == 0 ? rec::embeddingFromKey(m.method.substr(4)) : std::nullopt;
-        if (candidate && m.overall.at("ndcg") > bestNdcg) {
-            bestNdcg = m.overall.at("ndcg");
+        // No metric when no listener could be evaluated (a catalog of a few tracks): the default.
+        const auto ndcg = m.overall.find("ndcg");
+        if (candidate && ndcg != m.overall.end() && ndcg->second > bestNdcg) {
+            bestNdcg = ndcg->second;
             kind = *candidate;
         }
     }

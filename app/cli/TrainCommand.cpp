@@ -2,6 +2,7 @@
 #include "Commands.h"
 #include "HybridOptions.h"
 #include "TrainOptions.h"
+#include "core/Error.h"
 #include "core/Text.h"
 #include "model/CurveSummary.h"
 #include "model/ModelFile.h"
@@ -10,7 +11,9 @@
 #include "rec/InteractionFile.h"
 
 #include <QStringList>
+#include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <nlohmann/json.hpp>
@@ -239,11 +242,19 @@ std::size_t activeThreads()
 model::EpochObserver stderrEpochObserver()
 {
     return [](const model::EpochStats& s) {
-        std::fprintf(stderr,
-                     "%s layer %zu/%zu epoch %d/%d: error %.4f, validation %.4f, %s songs/s, %.1f s\n",
+        // An error that was not measured (no validation songs in a tiny catalog) is left out,
+        // not printed as "nan".
+        char errors[80] = "";
+        if (std::isfinite(s.mseTrain) && std::isfinite(s.mseValidation))
+            std::snprintf(errors, sizeof errors, ": error %.4f, validation %.4f", s.mseTrain,
+                          s.mseValidation);
+        else if (std::isfinite(s.mseTrain) || std::isfinite(s.mseValidation))
+            std::snprintf(errors, sizeof errors, ": %s %.4f",
+                          std::isfinite(s.mseTrain) ? "error" : "validation",
+                          std::isfinite(s.mseTrain) ? s.mseTrain : s.mseValidation);
+        std::fprintf(stderr, "%s layer %zu/%zu epoch %d/%d%s, %s songs/s, %.1f s\n",
                      std::string(model::phaseName(s.phase)).c_str(), s.layer + 1, s.layers, s.epoch, s.epochs,
-                     s.mseTrain, s.mseValidation, text::withThousands((long long)s.samplesPerSecond).c_str(),
-                     s.elapsedSeconds);
+                     errors, text::withThousands((long long)s.samplesPerSecond).c_str(), s.elapsedSeconds);
         return false;
     };
 }
@@ -253,8 +264,16 @@ rec::NamedInteractions listeningFor(const QCommandLineParser& parser, const data
 {
     if (!parser.isSet("interactions"))
         return {{catalog.size(), {}}, {}};
-    return rec::listeningOf(readHistories(parser.value("interactions").toStdString(), catalog),
-                            catalog.size());
+    const std::string path = parser.value("interactions").toStdString();
+    rec::NamedInteractions listening = rec::listeningOf(readHistories(path, catalog), catalog.size());
+    // Asked for, the listening must have something to learn: left out in silence, the model
+    // would look like the hybrid the user meant and rank like one without listening.
+    const auto& users = listening.interactions.tracksOfUser;
+    if (std::all_of(users.begin(), users.end(), [](const auto& tracks) { return tracks.empty(); }))
+        throw InputError({path, 0, 0, {}},
+                         "no interaction names a track of the catalog (the file has none, or was made "
+                         "with another dataset), so the listening modality would have nothing to learn");
+    return listening;
 }
 
 int runTrain(const QStringList& args)

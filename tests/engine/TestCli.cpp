@@ -27,6 +27,8 @@ private Q_SLOTS:
     void writesDefaultsAndDemoCatalog();
     void trainEmbedAndDescribeAModel();
     void tooFewTracksToTrainExitsWith3();
+    void runOnTwoTracks();
+    void listeningWithNothingToLearnExitsWith3();
     void divergenceExitsWith4();
     void interruptExitsWith130AndWritesNothing();
     void badModelFileExitsWith3();
@@ -243,6 +245,30 @@ void TestCli::tooFewTracksToTrainExitsWith3()
     QCOMPARE(r.code, 3);
     QVERIFY2(r.err.contains("one.csv: 1 track(s) left after loading; training needs at least 2"),
              r.err.constData());
+}
+
+void TestCli::runOnTwoTracks()
+{
+    // Too few tracks for any listener to be evaluated: no metric to choose an embedding by, and
+    // no validation songs for the progress lines. Once "internal error: map::at".
+    const Result r =
+        run({"run", "--data", write("two.csv", "name,artist,energy,valence\nA,X,0.5,0.1\nB,Y,0.7,0.9\n"),
+             "--users", "5"});
+    QVERIFY2(r.code == 0, r.err.constData());
+    QVERIFY2(r.out.contains("their top 10"), r.out.constData());
+    QVERIFY2(!r.err.contains("nan"), r.err.constData());
+}
+
+void TestCli::listeningWithNothingToLearnExitsWith3()
+{
+    // Interactions that name no track of the catalog: the listening modality asked for is an
+    // error, not a hybrid trained without it.
+    const QString interactions = write("none.csv", "user_id,track_id,timestamp,rating\n");
+    const Result r = run({"train", "--data", QString(GDBM_TEST_DATA_DIR) + "/real/top10s.csv",
+                          "--interactions", interactions, "--out", m_dir.filePath("none.gdbm")});
+    QCOMPARE(r.code, 3);
+    QVERIFY2(r.err.contains("none.csv: no interaction names a track of the catalog"), r.err.constData());
+    QVERIFY(!QFile::exists(m_dir.filePath("none.gdbm")));
 }
 
 void TestCli::divergenceExitsWith4()
