@@ -89,6 +89,10 @@ int runEvaluate(const QStringList& args)
     const auto k = std::size_t(integerOption(parser, "top", 1, 10000));
     const auto splits =
         std::size_t(integerOption(parser, "splits", 1, static_cast<long long>(rec::kMaxSplits)));
+    const auto rule = rec::scoringRuleFromKey(parser.value("scoring").toStdString());
+    if (!rule)
+        throw UsageError{"--scoring must be mean-cosine or history-mean, not '" +
+                         parser.value("scoring").toStdString() + "'"};
     const auto limit = threadLimit(parser);
     const std::string json = parser.isSet("json") ? outputFile(parser, "json") : std::string();
     // A given model is read before the long steps, so that a bad file is reported at once.
@@ -110,9 +114,6 @@ int runEvaluate(const QStringList& args)
     const data::Catalog catalog = loadCatalog(parser);
     const sim::SimulationResult simulation = simulateUsers(catalog, users, params.seed);
     const model::Model model = given ? std::move(*given) : trainedModel(catalog, params);
-    const auto rule = rec::scoringRuleFromKey(parser.value("scoring").toStdString());
-    if (!rule)
-        throw UsageError{"--scoring must be mean-cosine or history-mean"};
     rec::ComparisonParams comparison;
     comparison.k = k;
     comparison.seed = params.seed;

@@ -130,8 +130,16 @@ private:
             }
             break;
         }
-        if (m_pos < m_text.size() && m_text[m_pos] != m_delimiter && !atLineEnd())
-            fail(m_line, column, "unexpected text after the closing quote of a quoted field");
+        if (m_pos < m_text.size() && m_text[m_pos] != m_delimiter && !atLineEnd()) {
+            if (m_line == startLine)
+                fail(m_line, column, "unexpected text after the closing quote of a quoted field");
+            // A field that ran over lines to a quote not its own: the place to look is where it
+            // opened (the usual cause is a stray quote there), not where the parse gave up.
+            fail(startLine, column,
+                 "this quoted field runs on to line " + std::to_string(m_line) +
+                     ", where text follows what would be its closing quote: a quote is missing or "
+                     "stray (a quote inside a field is written twice)");
+        }
         return std::string_view(m_text).substr(begin, end - begin);
     }
 

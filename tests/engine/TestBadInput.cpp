@@ -292,6 +292,9 @@ void TestBadInput::catalogue_data()
           "--users must be a whole number in 1..200,000, not '99999999999' (the cap of 200,000");
     usage("evaluate --users 99999999999", {"evaluate", "--users", "99999999999"}, "cap of 200,000");
     usage("run --users 99999999999", {"run", "--users", "99999999999"}, "cap of 200,000");
+    // Checked before the catalog is loaded and the model trained, not after.
+    usage("evaluate --scoring bogus", {"evaluate", "--scoring", "bogus", "--data", dir + "/no-such.csv"},
+          "--scoring must be mean-cosine or history-mean, not 'bogus'");
     usage("evaluate --modalities sound", {"evaluate", "--modalities", "sound"},
           "--modalities takes audio, tags and listening, not 'sound'");
     usage("evaluate --modalities tags,tags", {"evaluate", "--modalities", "tags,tags"},

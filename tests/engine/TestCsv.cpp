@@ -142,6 +142,9 @@ void TestCsv::rejectsBadInput_data()
     QTest::newRow("only blank lines") << QByteArray("\n\n") << 0 << 0 << "no header";
     QTest::newRow("unterminated quote") << QByteArray("a,b\n1,\"open\n2,3\n") << 2 << 2 << "unterminated";
     QTest::newRow("text after quote") << QByteArray("a,b\n\"x\"y,2\n") << 2 << 1 << "after the closing quote";
+    // A stray quote opens a field that runs on to the next quoted field: located where it opened.
+    QTest::newRow("stray quote") << QByteArray("a,b,c\n1,2,3\n4,\"oops,6\n7,8,9\n10,\"x, y\",12\n") << 3 << 2
+                                 << "runs on to line 5";
     QTest::newRow("binary") << QByteArray("a,b\n1,2\n\x00\x01\x02", 11) << 3 << 0 << "binary";
 }
 
