@@ -164,7 +164,17 @@ TrainingVerdict judgeTraining(const std::vector<EpochStats>& curves, std::option
     const double trainFall = recentFall(train);
     const double rise = smoothedRise(judged);
 
-    if (train.back() > train.front() * 1.02 && trainFall < 0) {
+    // Errors are relative (1: no better than predicting the mean). One a thousand times that has
+    // blown up, even if it stays finite and level: a learning rate far too high.
+    constexpr double kBlownUp = 1000.0;
+    if (train.back() > kBlownUp) {
+        char reached[32];
+        std::snprintf(reached, sizeof reached, "%.3g", train.back());
+        v.verdict = Verdict::Diverging;
+        v.summary = "Diverged: the " + what + " training error reached " + reached +
+                    ", where 1 is no better than predicting the mean.";
+        v.advice = "Try a much lower learning rate: this model's embeddings carry no information.";
+    } else if (train.back() > train.front() * 1.02 && trainFall < 0) {
         v.verdict = Verdict::Diverging;
         v.summary = "Diverging: the " + what + " training error rose from " + fixed(train.front()) + " to " +
                     fixed(train.back()) + ".";

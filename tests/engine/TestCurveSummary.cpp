@@ -79,6 +79,12 @@ private Q_SLOTS:
         wandering.back() = 0.74 * 1.015;
         QCOMPARE(verdict(line(0.8, 0.3, 20), wandering), Verdict::Plateaued);
         QCOMPARE(verdict(line(0.5, 0.9, 20), line(0.5, 0.9, 20)), Verdict::Diverging);
+        // Blown up in pretraining, then level at an enormous error: diverged, not plateaued.
+        const TrainingVerdict blownUp = judgeTraining(
+            curves({0.9, 4e20}, std::vector<double>(20, 2.19e21), std::vector<double>(20, 2.2e21)),
+            std::nullopt);
+        QCOMPARE(blownUp.verdict, Verdict::Diverging);
+        QVERIFY2(blownUp.summary.find("reached 2.19e+21") != std::string::npos, blownUp.summary.c_str());
         // Without validation, the training curve is judged.
         QCOMPARE(verdict(line(0.8, 0.5, 20), {}), Verdict::Learning);
         // Without fine-tuning, the top pretraining layer.
