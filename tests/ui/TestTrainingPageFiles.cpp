@@ -2,6 +2,7 @@
 // as PNG, and model files saved and loaded (a dataset without some of the model's features, a
 // file that is not a model).
 #include "TrainingPageFixture.h"
+#include "util/MessageBox.h"
 
 #include <QFile>
 #include <QImage>
@@ -46,6 +47,27 @@ void TestTrainingPageFiles::exportsCurvesAndChart()
         QCOMPARE(fields[4].toDouble(), curves[std::size_t(i)].mseValidation);
         QVERIFY(fields[5].toDouble() > 0);
     }
+
+    // A name typed without its extension is the file with it: replacing that one is asked first.
+    file.close();
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write("mine\n");
+    file.close();
+    const int shown = ui::MessageBox::shownCount();
+    ui::FileDialog::setNextFileName(m_dir.filePath("curves"));
+    child<QPushButton>("trainExportCsv")->click(); // the default answer: No
+    QCOMPARE(ui::MessageBox::shownCount(), shown + 1);
+    QVERIFY2(ui::MessageBox::lastText().contains("curves.csv already exists"),
+             qPrintable(ui::MessageBox::lastText()));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray("mine\n"));
+    file.close();
+    ui::MessageBox::setNextAnswer(QMessageBox::Yes);
+    ui::FileDialog::setNextFileName(m_dir.filePath("curves"));
+    child<QPushButton>("trainExportCsv")->click();
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().startsWith("phase,layer"));
+    file.close();
 
     const QString png = m_dir.filePath("chart.png");
     ui::FileDialog::setNextFileName(png);

@@ -1,5 +1,7 @@
 #include "util/FileDialog.h"
 
+#include "util/MessageBox.h"
+
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -68,17 +70,30 @@ QString FileDialog::openFile(QWidget* parent, const QString& purpose, const QStr
 QString FileDialog::saveFile(QWidget* parent, const QString& purpose, const QString& title,
                              const QString& filter, const QString& suggestedName)
 {
-    QString name;
-    if (const auto next = takeNext())
-        name = next->value(0);
-    else
-        name = QFileDialog::getSaveFileName(parent, title, QDir(lastFolder(purpose)).filePath(suggestedName),
-                                            filter);
     // A name typed without an extension gets the suggested one: the file must still open
-    // with the app (and its own file filters) later.
+    // with the app (and its own file filters) later. The dialog adds it before it asks about
+    // replacing a file, so that the question is about the file that will be written.
     const QString suffix = QFileInfo(suggestedName).suffix();
-    if (!name.isEmpty() && QFileInfo(name).suffix().isEmpty() && !suffix.isEmpty())
+    QString name;
+    if (const auto next = takeNext()) {
+        name = next->value(0);
+    } else {
+        QFileDialog dialog(parent, title, QDir(lastFolder(purpose)).filePath(suggestedName), filter);
+        dialog.setAcceptMode(QFileDialog::AcceptSave);
+        dialog.setDefaultSuffix(suffix);
+        if (dialog.exec() == QDialog::Accepted)
+            name = dialog.selectedFiles().value(0);
+    }
+    if (!name.isEmpty() && QFileInfo(name).suffix().isEmpty() && !suffix.isEmpty()) {
+        // A dialog that did not add it (a platform's own may not) asked about another name.
         name += '.' + suffix;
+        if (QFileInfo::exists(name) &&
+            MessageBox::question(
+                parent, title,
+                QObject::tr("%1 already exists. Do you want to replace it?").arg(QFileInfo(name).fileName()),
+                QMessageBox::Yes | QMessageBox::No, QMessageBox::No) != QMessageBox::Yes)
+            return {};
+    }
     rememberFolder(purpose, name);
     return name;
 }
