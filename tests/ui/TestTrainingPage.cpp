@@ -15,6 +15,7 @@
 #include <QRegularExpression>
 #include <QSpinBox>
 #include <QTimer>
+#include <QValueAxis>
 
 using namespace gdbm;
 using namespace gdbm::testing;
@@ -32,6 +33,7 @@ private Q_SLOTS:
 
     void smoothingIsTensorBoards();
     void errorAxesStepRoundly();
+    void epochAxesOfAVeryLongRun();
     void trainsLikeTheEngine();
     void earlyStoppingIsShownAndExplained();
     void pauseAndResumeContinueTheSameRun();
@@ -98,6 +100,28 @@ void TestTrainingPage::errorAxesStepRoundly()
     QVERIFY(near({s.bottom, s.top}, {0.62, 0.70}));
     QCOMPARE(s.ticks, 5);
     QCOMPARE(ui::scale::linearScale(0.01, 0.9).bottom, 0.0);
+}
+
+void TestTrainingPage::epochAxesOfAVeryLongRun()
+{
+    // A million epochs per layer (the spin box allows it) after a short run: the axis once took
+    // the new range at the old interval, 100,000 ticks, and the window hung laying them out.
+    ui::LossChart* chart = m_page->chart();
+    const QList<QChartView*> views = chart->findChildren<QChartView*>();
+    QCOMPARE(views.size(), 2);
+    const auto epochAxis = [&](int i) {
+        return qobject_cast<QValueAxis*>(views[i]->chart()->axes(Qt::Horizontal).value(0));
+    };
+    chart->plan(50, 50);
+    QCOMPARE(epochAxis(0)->tickInterval(), ui::scale::niceStep(50, 8));
+    chart->plan(1'000'000, 1'000'000);
+    for (int i : {0, 1}) {
+        QCOMPARE(epochAxis(i)->max(), 1'000'000.0);
+        QCOMPARE(epochAxis(i)->tickInterval(), ui::scale::niceStep(1'000'000, 8));
+    }
+    chart->plan(50, 20);
+    QCOMPARE(epochAxis(0)->max(), 50.0);
+    QCOMPARE(epochAxis(1)->tickInterval(), ui::scale::niceStep(20, 8));
 }
 
 void TestTrainingPage::trainsLikeTheEngine()

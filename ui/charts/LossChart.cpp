@@ -409,11 +409,18 @@ void LossChart::updateAxes()
             axis->setRange(lo, hi);
     };
     for (int chart = 0; chart < 2; ++chart) {
+        // The axis lays out its ticks for each change: a range of 100,000 epochs at the last
+        // run's interval of 10 would be 10,000 ticks (minutes of layout). So a wider interval
+        // comes before the wider range, a narrower one after the narrower range.
         const int last = std::max(2, m_plannedEpochs[chart]);
-        setRange(m_epochAxes[chart], 1, last);
         const double interval = scale::niceStep(last, 8);
-        if (m_epochAxes[chart]->tickInterval() != interval)
-            m_epochAxes[chart]->setTickInterval(interval);
+        QValueAxis* epochs = m_epochAxes[chart];
+        const bool widening = interval > epochs->tickInterval();
+        if (widening)
+            epochs->setTickInterval(interval);
+        setRange(epochs, 1, last);
+        if (!widening && epochs->tickInterval() != interval)
+            epochs->setTickInterval(interval);
 
         double lo = INFINITY, hi = -INFINITY;
         for (const auto& [key, c] : m_curves) {
