@@ -444,7 +444,9 @@ void MainWindow::updateTitle()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    if (!maybeSaveChanges()) {
+    // Running work first: stopped, it may change the project (a cancelled run is kept), and the
+    // question about unsaved changes then covers that too.
+    if (!maybeStopRunningWork(tr("quit")) || !maybeSaveChanges()) {
         event->ignore();
         return;
     }

@@ -107,6 +107,10 @@ private:
     // Asks whether to save unsaved changes; false when the user cancels (or the save failed).
     // A save still running finishes first, so that its failure counts.
     bool maybeSaveChanges();
+    // Asks whether to stop the simulation, training or evaluation still running before `action`
+    // ("quit", "start a new project") ends it; false when the user keeps it running. Loading a
+    // catalog and embedding songs are not asked about: they are quick, and asked for by the page.
+    bool maybeStopRunningWork(const QString& action);
     // Waits for a save in progress, the window disabled meanwhile.
     void waitForSave();
     // Cancels and waits for every job: catalog, project (a save still running completes) and pages.

@@ -3,6 +3,9 @@
 #include "ProjectSession.h"
 #include "RecentList.h"
 #include "jobs/JobRunner.h"
+#include "pages/EvaluationPage.h"
+#include "pages/SimulationPage.h"
+#include "pages/TrainingPage.h"
 #include "util/FileDialog.h"
 #include "util/MessageBox.h"
 
@@ -59,9 +62,29 @@ bool MainWindow::maybeSaveChanges()
     return !m_state.isModified() && !m_projectJobs->isRunning();
 }
 
+bool MainWindow::maybeStopRunningWork(const QString& action)
+{
+    QStringList running;
+    for (JobRunner* jobs : {m_simulationPage->jobs(), m_trainingPage->jobs(), m_evaluationPage->jobs()}) {
+        if (jobs->isRunning())
+            running << jobs->title();
+    }
+    if (running.isEmpty())
+        return true;
+    const auto answer = MessageBox::question(
+        this, tr("Work still running"),
+        tr("%1 is still running, and stops if you %2: what it has done so far is lost. Stop it and %2?")
+            .arg(running.join(tr(" and ")), action),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+    if (answer != QMessageBox::Yes)
+        return false;
+    stopAllJobs();
+    return true;
+}
+
 void MainWindow::newProject()
 {
-    if (!maybeSaveChanges())
+    if (!maybeStopRunningWork(tr("start a new project")) || !maybeSaveChanges())
         return;
     stopAllJobs();
     m_state.resetArchetypes(sim::defaultArchetypes());
@@ -81,7 +104,7 @@ void MainWindow::newProject()
 
 void MainWindow::chooseProject()
 {
-    if (!maybeSaveChanges())
+    if (!maybeStopRunningWork(tr("open another project")) || !maybeSaveChanges())
         return;
     const QString path = FileDialog::openFile(this, "project", tr("Open project"), kProjectFilter);
     if (!path.isEmpty())
@@ -90,7 +113,7 @@ void MainWindow::chooseProject()
 
 void MainWindow::openProjectAsking(const QString& path)
 {
-    if (maybeSaveChanges())
+    if (maybeStopRunningWork(tr("open another project")) && maybeSaveChanges())
         openProject(path);
 }
 

@@ -2,6 +2,7 @@
 #include "MainWindowFixture.h"
 #include "jobs/JobRunner.h"
 #include "pages/SimulationPage.h"
+#include "pages/TrainingPage.h"
 #include "util/FileDialog.h"
 #include "util/MessageBox.h"
 
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void closingWithUnsavedChangesAsks();
+    void closingWhileTrainingAsks();
     void aFailedSaveKeepsTheChangesUnsaved();
     void aBrokenProjectKeepsWhatWasOpen();
     void newProjectAsksAndStartsClean();
@@ -88,6 +90,39 @@ void TestProjects::closingWithUnsavedChangesAsks()
     QVERIFY(!enabledDuringSave);
     QVERIFY(QFileInfo::exists(path));
     QVERIFY(!m_window->state().isModified());
+}
+
+void TestProjects::closingWhileTrainingAsks()
+{
+    // An audio-only training far too long to end during the test.
+    model::TrainingParams params;
+    params.layers = {32, 16};
+    params.batchSize = 16;
+    params.pretrainEpochs = 100000;
+    m_window->state().setTrainingParams(params);
+    model::HybridParams audioOnly;
+    audioOnly.modalities = {model::Modality::Audio};
+    m_window->state().setHybridParams(audioOnly);
+    trigger("actionStartTraining");
+    JobRunner* training = m_window->findChild<TrainingPage*>()->jobs();
+    QVERIFY(training->isRunning());
+
+    // No (the default): the window stays, and so does the training.
+    const int shown = MessageBox::shownCount();
+    QVERIFY(!m_window->close());
+    QCOMPARE(MessageBox::shownCount(), shown + 1);
+    QCOMPARE(MessageBox::lastTitle(), QString("Work still running"));
+    QVERIFY2(MessageBox::lastText().contains("Stop it and quit?"), qPrintable(MessageBox::lastText()));
+    QVERIFY(training->isRunning());
+
+    // The same for a new project; then stop it and quit, discarding the changes.
+    trigger("actionNewProject");
+    QCOMPARE(MessageBox::shownCount(), shown + 2);
+    QVERIFY(MessageBox::lastText().contains("Stop it and start a new project?"));
+    QVERIFY(training->isRunning());
+    MessageBox::setNextAnswers({QMessageBox::Yes, QMessageBox::Discard});
+    QVERIFY(m_window->close());
+    QVERIFY(!training->isRunning());
 }
 
 void TestProjects::aFailedSaveKeepsTheChangesUnsaved()

@@ -6,7 +6,7 @@ namespace gdbm::ui {
 namespace {
 
 bool g_testMode = false;
-QMessageBox::StandardButton g_nextAnswer = QMessageBox::NoButton;
+QList<QMessageBox::StandardButton> g_nextAnswers;
 QString g_lastText;
 QString g_lastTitle;
 int g_shown = 0;
@@ -21,10 +21,7 @@ QMessageBox::StandardButton MessageBox::show(QWidget* parent, QMessageBox::Icon 
     g_lastTitle = title;
     ++g_shown;
     if (g_testMode) {
-        const QMessageBox::StandardButton answer =
-            g_nextAnswer != QMessageBox::NoButton ? g_nextAnswer : defaultButton;
-        g_nextAnswer = QMessageBox::NoButton;
-        return answer;
+        return g_nextAnswers.isEmpty() ? defaultButton : g_nextAnswers.takeFirst();
     }
     QMessageBox box(icon, title, text, buttons, parent);
     box.setDefaultButton(defaultButton);
@@ -67,7 +64,12 @@ void MessageBox::setTestMode(bool on)
 
 void MessageBox::setNextAnswer(QMessageBox::StandardButton answer)
 {
-    g_nextAnswer = answer;
+    g_nextAnswers = {answer};
+}
+
+void MessageBox::setNextAnswers(const QList<QMessageBox::StandardButton>& answers)
+{
+    g_nextAnswers = answers;
 }
 
 QString MessageBox::lastText()

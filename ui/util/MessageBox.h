@@ -23,6 +23,8 @@ public:
     // Test seams.
     static void setTestMode(bool on);
     static void setNextAnswer(QMessageBox::StandardButton answer);
+    // The answers of the next questions, in order (a close that asks twice).
+    static void setNextAnswers(const QList<QMessageBox::StandardButton>& answers);
     static QString lastText();
     static QString lastTitle();
     static int shownCount();
