@@ -43,7 +43,7 @@ struct PageInfo
 
 constexpr PageInfo kPages[] = {
     {"data", "Data", "The song catalog: load a dataset, browse and filter it"},
-    {"archetypes", "Archetypes", "The 12 kinds of listeners that make up the simulated users"},
+    {"archetypes", "Archetypes", "The kinds of listeners that make up the simulated users"},
     {"simulation", "Simulation", "Simulate the listeners' histories and ratings"},
     {"training", "Training", "Train the Deep Boltzmann Machine and watch it learn"},
     {"recommendations", "Recommendations", "Each simulated user's history and recommendations"},

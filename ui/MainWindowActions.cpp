@@ -76,7 +76,7 @@ void MainWindow::createActions()
     recentFiles->setObjectName("menuRecent");
     m_recentFiles = new RecentList(
         "recentFiles", recentFiles, [this](const QStringList& files) { openDataset(files); }, this);
-    QAction* demo = makeAction(this, "actionOpenDemo", tr("Use the de&mo catalog (synthetic)"));
+    QAction* demo = makeAction(this, "actionOpenDemo", tr("Use the demo catalo&g (synthetic)"));
     connect(demo, &QAction::triggered, this, &MainWindow::openDemoCatalog);
     file->addAction(demo);
     file->addSeparator();
@@ -94,11 +94,11 @@ void MainWindow::createActions()
                                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     connect(exportSim, &QAction::triggered, m_simulationPage, &SimulationPage::exportCsv);
     file->addAction(exportSim);
-    QAction* exportRecs = makeAction(this, "actionExportRecommendations", tr("Export recommendations..."));
+    QAction* exportRecs = makeAction(this, "actionExportRecommendations", tr("Export re&commendations..."));
     connect(exportRecs, &QAction::triggered, m_recommendationsPage,
             &RecommendationsPage::exportRecommendations);
     file->addAction(exportRecs);
-    QAction* exportEvaluation = makeAction(this, "actionExportEvaluation", tr("Export evaluation..."));
+    QAction* exportEvaluation = makeAction(this, "actionExportEvaluation", tr("Export e&valuation..."));
     connect(exportEvaluation, &QAction::triggered, m_evaluationPage, &EvaluationPage::exportCsv);
     file->addAction(exportEvaluation);
     file->addSeparator();
@@ -157,8 +157,10 @@ void MainWindow::createActions()
     }
     view->addSeparator();
     for (int i = 0; i < pageCount(); ++i) {
-        QAction* go = makeAction(this, "actionPage" + QString::number(i + 1), pageTitle(i),
-                                 QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        // "&1 Data": the page's number is its key in the menu, as Ctrl+1 is outside it.
+        QAction* go =
+            makeAction(this, "actionPage" + QString::number(i + 1), tr("&%1 %2").arg(i + 1).arg(pageTitle(i)),
+                       QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
         connect(go, &QAction::triggered, this, [this, i] { showPage(i); });
         view->addAction(go);
     }

@@ -84,6 +84,12 @@ double runNdcg(const TrainingRun& run, rec::Protocol protocol)
     return kNone;
 }
 
+std::size_t runEvaluatedK(const TrainingRun& run, rec::Protocol protocol)
+{
+    const rec::EvaluationResult* result = run.evaluation ? run.evaluation->find(protocol) : nullptr;
+    return result ? result->k : 0;
+}
+
 std::optional<rec::SplitStatistic> runNdcgAcrossSplits(const TrainingRun& run, rec::Protocol protocol)
 {
     const rec::ProtocolAcrossSplits* across =

@@ -56,6 +56,8 @@ TrainingRun finishedRun(std::shared_ptr<const model::Model> model, const model::
 // NDCG@10 (the evaluation's K) of the run's own model in `protocol`'s evaluation on it: the hybrid
 // method for a hybrid, the audio-only top layer otherwise. NaN when none ran or it could not rank.
 double runNdcg(const TrainingRun& run, rec::Protocol protocol);
+// The top K of the run's evaluation in `protocol` (10 unless the user set another); 0 without one.
+std::size_t runEvaluatedK(const TrainingRun& run, rec::Protocol protocol);
 // The same over the splits of an evaluation repeated on several (its mean and standard error);
 // nothing for an evaluation of one split.
 std::optional<rec::SplitStatistic> runNdcgAcrossSplits(const TrainingRun& run, rec::Protocol protocol);

@@ -190,6 +190,11 @@ void TestShortcuts::f1OpensTheGuideAtThePage()
     QTest::keyClick(m_window, Qt::Key_F1);
     QCOMPARE(help->currentSection(), QString("evaluation"));
     QCOMPARE(m_window->helpWindow(), help); // one window, reused
+    // Esc closes it, as its own window.
+    QApplication::setActiveWindow(help);
+    QVERIFY(QTest::qWaitForWindowActive(help));
+    QTest::keyClick(help->browser(), Qt::Key_Escape);
+    QVERIFY(!help->isVisible());
 }
 
 // The window fits a 1024 x 640 screen area (the frame and the menu bar within it): pages that

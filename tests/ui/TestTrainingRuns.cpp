@@ -209,6 +209,17 @@ void TestTrainingRuns::runsRoundTripThroughTheProject()
              QString("0.2400 \u00b1 0.0100 (2 splits)"));
     QCOMPARE(valueOf("NDCG@10 over the splits, returning listeners", 1 - runOne), QString("-"));
     QCOMPARE(valueOf("NDCG@10 over the splits, new tracks", runOne), QString("-"));
+    // An evaluation of another top K says so beside the value, in the list and the comparison.
+    rec::EvaluationResult top20 = warm;
+    top20.k = 20;
+    m_state->setEvaluation(std::make_shared<const rec::EvaluationSet>(rec::EvaluationSet{{top20}, {1}, {}}),
+                           m_state->model(), nullptr);
+    QCOMPARE(panel()->list()->model()->index(0, 8).data().toString(), QString("0.2500 (top 20)"));
+    table.setRuns(m_state->runs());
+    QCOMPARE(valueOf("NDCG@10, returning listeners", runOne), QString("0.25 (top 20)"));
+    m_state->setEvaluation(
+        std::make_shared<const rec::EvaluationSet>(rec::EvaluationSet{{warm}, {1, 2}, {warmAcross}}),
+        m_state->model(), nullptr);
     const std::string path = m_dir.filePath("runs.gdbmproj").toStdString();
     ui::writeProject(ui::captureProject(*m_state), path);
     const CancelFlag cancel{false};

@@ -88,9 +88,13 @@ QVariant RunListModel::data(const QModelIndex& index, int role) const
     case ValidationError:
         return error(run.finalValidationError());
     case NdcgReturning:
-        return error(project::runNdcg(run, rec::Protocol::Warm));
-    case NdcgNew:
-        return error(project::runNdcg(run, rec::Protocol::NewTracks));
+    case NdcgNew: {
+        const rec::Protocol protocol =
+            Column(index.column()) == NdcgReturning ? rec::Protocol::Warm : rec::Protocol::NewTracks;
+        const std::size_t k = project::runEvaluatedK(run, protocol);
+        const QString value = error(project::runNdcg(run, protocol));
+        return k == 0 || k == 10 ? value : tr("%1 (top %2)").arg(value).arg(k);
+    }
     case ColumnCount:
         break;
     }
@@ -110,8 +114,9 @@ QVariant RunListModel::headerData(int section, Qt::Orientation orientation, int 
                       "better than the mean)");
         case NdcgReturning:
         case NdcgNew:
-            return tr("How well the run's model ranked the held-out songs (NDCG@10), when an evaluation "
-                      "ran on it; '-' otherwise");
+            return tr(
+                "How well the run's model ranked the held-out songs (NDCG@10, or of the top K the "
+                "evaluation was set to, said in brackets), when an evaluation ran on it; '-' otherwise");
         default:
             return {};
         }

@@ -119,6 +119,7 @@ ArchetypeEditor::ArchetypeEditor(AppState& state, QWidget* parent) : QWidget(par
     m_tracks = tracksPerUser;
     m_tracks->setObjectName(QStringLiteral("archetypeTracks"));
     m_tracks->setRange(1, 100000);
+    m_tracks->setGroupSeparatorShown(true); // "12,000", as every count in the app
     m_tracks->setKeyboardTracking(false);
     m_tracks->setAlignment(Qt::AlignRight);
     m_tracks->setMinimumWidth(80);
@@ -345,7 +346,7 @@ void ArchetypeEditor::updateCount()
         if (r.max > 0 && r.max < std::size_t(a->tracksPerUser)) {
             m_matchNote->setText(
                 tr("Fewer than the %1 tracks each user listens to: some users will hear tracks again.")
-                    .arg(a->tracksPerUser));
+                    .arg(thousands(std::size_t(a->tracksPerUser))));
             m_matchNote->show();
         }
     }

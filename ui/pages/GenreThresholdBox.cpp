@@ -33,6 +33,7 @@ GenreThresholdBox::GenreThresholdBox(AppState& state, QWidget* parent)
         auto* s = new QSpinBox;
         s->setObjectName(name);
         s->setRange(0, 1000000);
+        s->setGroupSeparatorShown(true);
         s->setToolTip(tip);
         connect(s, &QSpinBox::valueChanged, s, [s] { setTrackSuffix(s); });
         setTrackSuffix(s);

@@ -70,7 +70,7 @@ void LoadSummaryBox::showCatalog(const data::Catalog* catalog)
     m_syntheticBadge->setVisible(catalog && catalog->isSynthetic());
     if (!catalog) {
         m_datasetLabel->setText(tr("No dataset loaded"));
-        m_rowsLabel->setText(tr("Open a CSV file (File > Open Dataset) or the demo catalog."));
+        m_rowsLabel->setText(tr("Open a CSV file (File > Open dataset...) or the demo catalog."));
         for (QLabel* label : {m_droppedLabel, m_featuresLabel, m_conversionsLabel, m_notesLabel})
             label->clear();
         return;

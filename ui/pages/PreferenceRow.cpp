@@ -136,13 +136,13 @@ void PreferenceRow::buildDrawnGenre(QGridLayout* grid)
     switch (m_pref.kind) {
     case PreferenceKind::AnyCommonGenre:
         text = tr("Tracks of any common genre (a genre of more than %1 tracks).")
-                   .arg(qulonglong(stats.thresholds.commonAbove));
+                   .arg(thousands(stats.thresholds.commonAbove));
         if (haveCatalog)
             text += ' ' + tr("The catalog has %1.").arg(genreCountText(stats.common.size(), tr("common")));
         break;
     case PreferenceKind::CommonGenreDrawn:
         text = tr("One common genre drawn per user (a genre of more than %1 tracks).")
-                   .arg(qulonglong(stats.thresholds.commonAbove));
+                   .arg(thousands(stats.thresholds.commonAbove));
         if (haveCatalog)
             text +=
                 ' ' +

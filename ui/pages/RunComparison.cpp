@@ -23,6 +23,20 @@ QString number(double v)
     return std::isnan(v) ? QStringLiteral("-") : QString::number(v, 'g', 6);
 }
 
+// " (top 20)" after an NDCG of an evaluation whose K was not the usual 10; else nothing.
+QString unusualK(const project::TrainingRun& run, rec::Protocol protocol)
+{
+    const std::size_t k = project::runEvaluatedK(run, protocol);
+    return k == 0 || k == 10 ? QString() : RunComparison::tr(" (top %1)").arg(k);
+}
+
+// The run's own NDCG in the evaluation's first split, "-" without.
+QString ndcg(const project::TrainingRun& run, rec::Protocol protocol)
+{
+    const double v = project::runNdcg(run, protocol);
+    return std::isnan(v) ? QStringLiteral("-") : number(v) + unusualK(run, protocol);
+}
+
 // "0.2486 ± 0.0014 (5 splits)": an NDCG over the splits of a repeated evaluation, "-" without.
 QString overSplits(const project::TrainingRun& run, rec::Protocol protocol)
 {
@@ -30,9 +44,10 @@ QString overSplits(const project::TrainingRun& run, rec::Protocol protocol)
     if (!s)
         return QStringLiteral("-");
     return RunComparison::tr("%1 \u00b1 %2 (%3 splits)")
-        .arg(s->mean, 0, 'f', 4)
-        .arg(s->standardError, 0, 'f', 4)
-        .arg(s->splits);
+               .arg(s->mean, 0, 'f', 4)
+               .arg(s->standardError, 0, 'f', 4)
+               .arg(s->splits) +
+           unusualK(run, protocol);
 }
 
 QString sizes(const std::vector<std::size_t>& layers)
@@ -146,10 +161,11 @@ const std::vector<Row>& rows()
         {QT_TRANSLATE_NOOP("RunComparison", "Train error"), [](R r) { return number(r.finalTrainError()); }},
         {QT_TRANSLATE_NOOP("RunComparison", "Validation error"),
          [](R r) { return number(r.finalValidationError()); }},
+        // NDCG of the top 10, or of the top K the evaluation was set to (then said with the value).
         {QT_TRANSLATE_NOOP("RunComparison", "NDCG@10, returning listeners"),
-         [](R r) { return number(project::runNdcg(r, rec::Protocol::Warm)); }},
+         [](R r) { return ndcg(r, rec::Protocol::Warm); }},
         {QT_TRANSLATE_NOOP("RunComparison", "NDCG@10, new tracks"),
-         [](R r) { return number(project::runNdcg(r, rec::Protocol::NewTracks)); }},
+         [](R r) { return ndcg(r, rec::Protocol::NewTracks); }},
         // The two rows above are the first split's, as the Evaluation page's table.
         {QT_TRANSLATE_NOOP("RunComparison", "NDCG@10 over the splits, returning listeners"),
          [](R r) { return overSplits(r, rec::Protocol::Warm); }},

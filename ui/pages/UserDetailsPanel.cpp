@@ -117,11 +117,12 @@ void UserDetailsPanel::showUser(const sim::SimulationResult& simulation, const d
         ratings += it->rating;
         discovery += it->source == sim::InteractionSource::Discovery ? 1 : 0;
     }
-    QString listening = tr("%n interaction(s)", nullptr, int(plays));
+    QString listening = countOf(plays, tr("interaction"), tr("interactions"));
     if (plays > 0)
         listening += tr(", mean rating %1").arg(ratings / double(plays), 0, 'f', 2);
     if (discovery > 0)
-        listening += tr(", %n of them random discoveries", nullptr, int(discovery));
+        listening += discovery == 1 ? tr(", 1 of them a random discovery")
+                                    : tr(", %1 of them random discoveries").arg(thousands(discovery));
     m_listening->setText(listening);
     m_listening->setVisible(true);
 }
