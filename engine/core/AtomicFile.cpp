@@ -137,24 +137,37 @@ void replaceFile(const std::string& temp, const std::string& path)
 
 void writeFileAtomically(const std::string& path, const std::function<void(std::ostream&)>& write)
 {
-    // A name of its own: two writes of the same path (from two threads) never share one. It also
-    // refuses a path that is not a regular file before anything is written.
-    const std::string temp = createTemporaryFile(path, ".tmp-");
+    writeFilesAtomically({{path, write}});
+}
+
+void writeFilesAtomically(const std::vector<FileWrite>& files)
+{
+    std::vector<std::string> temps;
     try {
-        {
-            std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+        for (const FileWrite& file : files) {
+            // A name of its own: two writes of the same path (from two threads) never share one.
+            // It also refuses a path that is not a regular file before anything is written.
+            temps.push_back(createTemporaryFile(file.path, ".tmp-"));
+            std::ofstream out(temps.back(), std::ios::binary | std::ios::trunc);
             if (!out)
-                throw InputError({path, 0, 0, {}},
+                throw InputError({file.path, 0, 0, {}},
                                  std::string("cannot write the file: ") + std::strerror(errno));
-            write(out);
+            file.write(out);
             out.flush();
             if (!out)
-                throw InputError({path, 0, 0, {}}, "cannot write the file (disk full?)");
+                throw InputError({file.path, 0, 0, {}}, "cannot write the file (disk full?)");
         }
-        replaceFile(temp, path);
+        // Only once every file is written: a failure above leaves all of them as they were.
+        for (std::size_t i = 0; i < files.size(); ++i) {
+            replaceFile(temps[i], files[i].path);
+            temps[i].clear();
+        }
     } catch (...) {
-        std::error_code ignored;
-        std::filesystem::remove(temp, ignored);
+        for (const std::string& temp : temps) {
+            std::error_code ignored;
+            if (!temp.empty())
+                std::filesystem::remove(temp, ignored);
+        }
         throw;
     }
 }

@@ -3,6 +3,7 @@
 #include <functional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace gdbm {
 
@@ -14,6 +15,16 @@ namespace gdbm {
 // socket) is refused before anything is written.
 // Throws InputError naming the path when the file cannot be written.
 void writeFileAtomically(const std::string& path, const std::function<void(std::ostream&)>& write);
+
+// Several files that belong together (a simulation's two CSV files): every one is written to its
+// temporary file first, and only then are they renamed over their targets, so that a failure
+// while writing (a full disk) leaves the old set whole, never a new file beside an old one.
+struct FileWrite
+{
+    std::string path;
+    std::function<void(std::ostream&)> write;
+};
+void writeFilesAtomically(const std::vector<FileWrite>& files);
 
 // What writeFileAtomically checks before it writes, for callers that want to refuse a bad
 // output path before a long job rather than after: `path` (after its symbolic links) names a

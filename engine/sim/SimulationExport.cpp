@@ -91,10 +91,12 @@ void exportSimulation(const SimulationResult& result, const data::Catalog& catal
     std::error_code ec;
     std::filesystem::create_directories(folder, ec);
     const std::filesystem::path base(folder);
-    writeFileAtomically((base / kInteractionsFile).string(),
-                        [&](std::ostream& out) { writeInteractions(result, catalog, out); });
-    writeFileAtomically((base / kProfilesFile).string(),
-                        [&](std::ostream& out) { writeProfiles(result, catalog, out); });
+    // Both or neither: a profile file of another simulation beside these interactions would
+    // describe other users.
+    writeFilesAtomically(
+        {{(base / kInteractionsFile).string(),
+          [&](std::ostream& out) { writeInteractions(result, catalog, out); }},
+         {(base / kProfilesFile).string(), [&](std::ostream& out) { writeProfiles(result, catalog, out); }}});
 }
 
 } // namespace gdbm::sim

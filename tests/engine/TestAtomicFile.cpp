@@ -25,6 +25,7 @@ class TestAtomicFile : public QObject
 private Q_SLOTS:
     void writesAndReplacesARegularFile();
     void failedWriteKeepsTheOldFile();
+    void aSetOfFilesIsReplacedWholeOrNotAtAll();
     void writesThroughSymbolicLinks();
     void refusesWhatIsNotARegularFile_data();
     void refusesWhatIsNotARegularFile();
@@ -88,6 +89,29 @@ void TestAtomicFile::failedWriteKeepsTheOldFile()
     QCOMPARE(read(file), std::string("old"));
     QVERIFY(onlyFiles({"kept.txt"}));
     QFile::remove(QString::fromStdString(file));
+}
+
+void TestAtomicFile::aSetOfFilesIsReplacedWholeOrNotAtAll()
+{
+    const std::string first = path("first.csv"), second = path("second.csv");
+    write(first, "old 1");
+    write(second, "old 2");
+    // The second writer fails after the first file was written: neither is replaced.
+    QVERIFY_THROWS_EXCEPTION(std::runtime_error,
+                             writeFilesAtomically({{first, [](std::ostream& out) { out << "new 1"; }},
+                                                   {second, [](std::ostream&) {
+                                                        throw std::runtime_error("the writer failed");
+                                                    }}}));
+    QCOMPARE(read(first), std::string("old 1"));
+    QCOMPARE(read(second), std::string("old 2"));
+    QVERIFY(onlyFiles({"first.csv", "second.csv"}));
+    writeFilesAtomically({{first, [](std::ostream& out) { out << "new 1"; }},
+                          {second, [](std::ostream& out) { out << "new 2"; }}});
+    QCOMPARE(read(first), std::string("new 1"));
+    QCOMPARE(read(second), std::string("new 2"));
+    QVERIFY(onlyFiles({"first.csv", "second.csv"}));
+    QFile::remove(QString::fromStdString(first));
+    QFile::remove(QString::fromStdString(second));
 }
 
 void TestAtomicFile::writesThroughSymbolicLinks()

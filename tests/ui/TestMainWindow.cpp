@@ -311,6 +311,29 @@ void TestMainWindow::simulateAndExportTheCsvFiles()
     }
     QCOMPARE(std::size_t(lines), result->interactions.size());
     QVERIFY(QFile::exists(folder + "/user_profiles.csv"));
+    interactions.close();
+
+    // Exporting into the same folder asks first; No (the default) leaves the files as they are.
+    QFile profiles(folder + "/user_profiles.csv");
+    QVERIFY(profiles.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    profiles.write("mine\n");
+    profiles.close();
+    FileDialog::setNextFileName(folder);
+    trigger("actionExportSimulation");
+    QCOMPARE(MessageBox::shownCount(), dialogs + 1);
+    QVERIFY2(MessageBox::lastText().contains("interaction_data.csv and user_profiles.csv"),
+             qPrintable(MessageBox::lastText()));
+    QVERIFY(!page->jobs()->isRunning());
+    QVERIFY(profiles.open(QIODevice::ReadOnly));
+    QCOMPARE(profiles.readAll(), QByteArray("mine\n"));
+    profiles.close();
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    FileDialog::setNextFileName(folder);
+    trigger("actionExportSimulation");
+    QVERIFY(!child<QPushButton>("simCancel")->isEnabled()); // an export is not cancelled halfway
+    QVERIFY(page->jobs()->waitForFinished(60000));
+    QVERIFY(profiles.open(QIODevice::ReadOnly));
+    QVERIFY(profiles.readLine().startsWith("user_id,archetype"));
 }
 
 void TestMainWindow::cancelledSimulationKeepsThePreviousOne()

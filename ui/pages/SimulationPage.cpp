@@ -12,6 +12,8 @@
 #include "util/SavedNotice.h"
 
 #include <QDateEdit>
+#include <QDir>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -146,9 +148,13 @@ void SimulationPage::connectSignals()
     connect(m_cancel, &QPushButton::clicked, this, &SimulationPage::cancel);
     connect(m_export, &QPushButton::clicked, this, &SimulationPage::exportCsv);
     showProgressOf(*m_jobs, *m_progress);
-    connect(m_jobs, &JobRunner::finished, this, [this] { setRunning(false); });
-    connect(m_jobs, &JobRunner::failed, this,
-            [this](const QString& message) { MessageBox::critical(this, tr("Simulation failed"), message); });
+    connect(m_jobs, &JobRunner::finished, this, [this] {
+        setRunning(false);
+        m_exporting = false;
+    });
+    connect(m_jobs, &JobRunner::failed, this, [this](const QString& message) {
+        MessageBox::critical(this, m_exporting ? tr("Export failed") : tr("Simulation failed"), message);
+    });
     connect(&m_state, &AppState::simulationChanged, this, &SimulationPage::showResult);
     connect(&m_state, &AppState::simulationOutOfDateChanged, this, &SimulationPage::updateBanner);
     connect(&m_state, &AppState::archetypesChanged, this, &SimulationPage::updateBanner);
@@ -233,7 +239,22 @@ void SimulationPage::exportCsv()
         FileDialog::folder(this, "simulation", tr("Export interaction_data.csv and user_profiles.csv to"));
     if (folder.isEmpty())
         return;
+    QStringList existing;
+    for (const char* name : {sim::kInteractionsFile, sim::kProfilesFile}) {
+        if (QFileInfo::exists(QDir(folder).filePath(name)))
+            existing << name;
+    }
+    if (!existing.isEmpty() &&
+        MessageBox::question(this, tr("Export simulation"),
+                             tr("%1 already has %2. Do you want to replace %3?")
+                                 .arg(QDir::toNativeSeparators(folder), existing.join(tr(" and ")),
+                                      existing.size() == 1 ? tr("it") : tr("them")),
+                             QMessageBox::Yes | QMessageBox::No, QMessageBox::No) != QMessageBox::Yes)
+        return;
     setRunning(true);
+    // The two files are written together and renamed at the end: a cancel could not undo that.
+    m_cancel->setEnabled(false);
+    m_exporting = true;
     m_jobs->start(
         tr("Exporting the simulation"),
         [result, catalog, folder](const ProgressCallback& progress, const CancelFlag&) {

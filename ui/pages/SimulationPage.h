@@ -50,6 +50,7 @@ private:
 
     AppState& m_state;
     JobRunner* m_jobs;
+    bool m_exporting = false; // the running job writes the CSV files (its failure is an export's)
     QSpinBox* m_users;
     QSpinBox* m_seed;
     QDateEdit* m_referenceDate;
