@@ -26,7 +26,10 @@ void AppState::addRun(project::TrainingRun run, const std::shared_ptr<const data
                                       model::Modality::Listening) > 0;
     run.simulationFingerprint =
         listening && !run.audioOnly() && fromSimulation ? project::simulationFingerprint(*fromSimulation) : 0;
-    const std::shared_ptr<const model::Model> made = run.finished() ? run.model : nullptr;
+    // A run of a catalog replaced while it trained is kept, but does not replace the current
+    // model: it cannot rank the open catalog's songs (it stays one click away in the runs list).
+    const std::shared_ptr<const model::Model> made =
+        run.finished() && fromCatalog == m_loaded.catalog ? run.model : nullptr;
     m_runs.push_back(std::move(run));
     if (made) {
         m_currentRun = m_runs.back().number;

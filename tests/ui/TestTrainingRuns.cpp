@@ -30,6 +30,7 @@ private Q_SLOTS:
 
     void comparesTwoRunsAndMakesTheOlderCurrent();
     void keepsACancelledRun();
+    void aRunOfAReplacedCatalogDoesNotBecomeCurrent();
     void deletesRuns();
     void runOfAnotherCatalogIsOutOfDate();
     void runsRoundTripThroughTheProject();
@@ -131,6 +132,28 @@ void TestTrainingRuns::keepsACancelledRun()
     QVERIFY(m_page->findChild<QLabel*>("runsHint")->text().contains("cancelled"));
     QCOMPARE(panel()->list()->model()->index(1, 3).data().toString(), QString("cancelled"));
     QVERIFY(panel()->overlay()->lineCount() >= 1);
+}
+
+void TestTrainingRuns::aRunOfAReplacedCatalogDoesNotBecomeCurrent()
+{
+    QVERIFY(train(tinyParams()));
+    const auto current = m_state->model();
+    // Another catalog opens while a run trains: the run is kept when it ends, but the current
+    // model stays, and the page says why.
+    model::TrainingParams params = tinyParams();
+    params.pretrainEpochs = 30;
+    m_state->setTrainingParams(params);
+    m_page->start();
+    QVERIFY(m_page->jobs()->isRunning());
+    m_state->setCatalog(ui::prepareCatalog(data::generateDemoCatalog({800, 9}), {}));
+    QVERIFY(m_page->jobs()->waitForFinished(60000 * kSlowdown));
+    QCOMPARE(m_state->runs().size(), std::size_t(2));
+    QVERIFY(m_state->runs().back().finished());
+    QCOMPARE(m_state->currentRun(), 1);
+    QCOMPARE(m_state->model(), current);
+    const QString status = m_page->findChild<QLabel*>("trainStatus")->text();
+    QVERIFY2(status.contains("did not replace the current model") && status.contains("run 2"),
+             qPrintable(status));
 }
 
 void TestTrainingRuns::deletesRuns()

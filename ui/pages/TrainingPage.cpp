@@ -248,7 +248,7 @@ void TrainingPage::connectSignals()
     connect(m_jobs, &JobRunner::progress, this, [this](const QString&, qint64 done, qint64) {
         m_progress->setValue(int(std::min<qint64>(done, m_progress->maximum())));
     });
-    connect(m_jobs, &JobRunner::succeeded, this, &TrainingPage::showFinished);
+    connect(m_jobs, &JobRunner::succeeded, this, &TrainingPage::showRunFinished);
     connect(m_jobs, &JobRunner::cancelled, this, [this] {
         drain();
         keepCancelledRun();

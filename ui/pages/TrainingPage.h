@@ -87,7 +87,11 @@ private:
     void setRunning(bool running);
     void drain();
     void showProgress(const model::EpochStats& last);
+    // The verdict of the current model, or of the run that just ended (which a catalog opened
+    // while it trained keeps from becoming current: then said).
     void showFinished();
+    void showRunFinished();
+    void showVerdict(const model::Model& model, const QString& note);
     // A cancelled run goes into the Runs list with the curves it drew.
     void keepCancelledRun();
     // What the current-model panel says of the epoch kept (early stopping).

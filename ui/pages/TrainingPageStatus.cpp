@@ -161,15 +161,32 @@ QString TrainingPage::keptText(const model::Model& model)
 
 void TrainingPage::showFinished()
 {
-    const auto& model = m_state.model();
-    if (!model)
+    if (const auto& model = m_state.model())
+        showVerdict(*model, QString());
+}
+
+void TrainingPage::showRunFinished()
+{
+    const std::vector<project::TrainingRun>& runs = m_state.runs();
+    if (runs.empty() || !runs.back().model)
         return;
+    showVerdict(*runs.back().model,
+                runs.back().number == m_state.currentRun()
+                    ? QString()
+                    : tr(" The catalog changed while it trained, so it did not replace the current model; "
+                         "it is run %1 in the Runs tab.")
+                          .arg(runs.back().number));
+}
+
+void TrainingPage::showVerdict(const model::Model& model, const QString& note)
+{
     // The verdict: what the curves say, and what to try.
-    const model::TrainingVerdict verdict = model::judgeModel(*model);
+    const model::TrainingVerdict verdict = model::judgeModel(model);
     m_status->setText(tr("Trained in %1. %2 %3")
-                          .arg(duration(model->pretrainSeconds + model->finetuneSeconds),
+                          .arg(duration(model.pretrainSeconds + model.finetuneSeconds),
                                QString::fromStdString(verdict.summary),
-                               QString::fromStdString(verdict.advice)));
+                               QString::fromStdString(verdict.advice)) +
+                      note);
 }
 
 } // namespace gdbm::ui
