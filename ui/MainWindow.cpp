@@ -368,7 +368,7 @@ bool MainWindow::loadDataset(const QStringList& files, bool isChange)
         return false;
     }
     // The newest request wins: a load still running (the start-up catalog, say) is dropped.
-    m_loader->cancelAndWait();
+    dropPendingCatalogs();
     // Absolute: the project and the settings keep them, and the working folder changes.
     QStringList absolute;
     std::vector<std::string> paths;
@@ -398,7 +398,7 @@ bool MainWindow::loadDataset(const QStringList& files, bool isChange)
 
 bool MainWindow::loadDemoCatalog(bool isChange)
 {
-    m_loader->cancelAndWait();
+    dropPendingCatalogs();
     return m_loader->start(
         tr("Generating the demo catalog"),
         [](const ProgressCallback& progress, const CancelFlag& cancel) {
@@ -414,6 +414,14 @@ bool MainWindow::loadDemoCatalog(bool isChange)
             if (!isChange && !wasModified)
                 m_state.setModified(false);
         });
+}
+
+void MainWindow::dropPendingCatalogs()
+{
+    m_loader->cancelAndWait();
+    // A project being opened would bring its own catalog after this one (a save goes on).
+    if (!m_projectJobIsSave)
+        m_projectJobs->cancelAndWait();
 }
 
 void MainWindow::updateCatalogStatus()

@@ -101,6 +101,8 @@ private:
     // leaves the modified flag as it was.
     bool loadDataset(const QStringList& files, bool isChange);
     bool loadDemoCatalog(bool isChange);
+    // Drops the catalog a load or a project being opened would bring: a newer request replaces it.
+    void dropPendingCatalogs();
     void chooseProject();
     // Asks about unsaved changes first (drop, recent projects).
     void openProjectAsking(const QString& path);

@@ -35,6 +35,7 @@ private Q_SLOTS:
     void aBrokenProjectKeepsWhatWasOpen();
     void newProjectAsksAndStartsClean();
     void openingAProjectWithUnsavedChangesAsks();
+    void aDatasetOpenedWhileAProjectOpensWins();
     void aProjectWhoseDatasetIsMissingNamesItAndKeepsWhatWasOpen();
     void undoingBackToTheSavedStateIsNotAChange();
     void aChangeDuringASaveStaysUnsaved();
@@ -182,6 +183,21 @@ void TestProjects::newProjectAsksAndStartsClean()
     QVERIFY(!m_window->isWindowModified());
     QVERIFY(m_window->projectPath().isEmpty());
     QVERIFY(m_window->windowTitle().startsWith("Untitled[*]"));
+}
+
+void TestProjects::aDatasetOpenedWhileAProjectOpensWins()
+{
+    const QString path = m_dir.filePath("demo.gdbmproj");
+    QVERIFY(save(path));
+    // The project is still being read when the user opens a dataset: the newer request wins,
+    // and the project does not land on top of it afterwards.
+    QVERIFY(m_window->openProject(path));
+    QVERIFY(m_window->openDataset({realFile("top10s.csv")}));
+    QVERIFY(!m_window->projectJobs()->isRunning());
+    QVERIFY(waitForCatalog());
+    QVERIFY(m_window->projectJobs()->waitForFinished());
+    QCoreApplication::processEvents();
+    QCOMPARE(QString::fromStdString(m_window->state().catalog()->label()), QString("top10s.csv"));
 }
 
 void TestProjects::openingAProjectWithUnsavedChangesAsks()
