@@ -329,11 +329,9 @@ void MainWindow::createStatusBar()
 void MainWindow::watchJobs(JobRunner* runner)
 {
     connect(runner, &JobRunner::started, this, [this, runner](const QString& title) {
-        m_statusJob = runner;
-        m_jobLabel->setText(m_chainPrefix + title);
-        m_jobProgress->setRange(0, 0);
-        m_jobProgress->setVisible(true);
-        m_jobCancel->setVisible(true);
+        m_runningJobs.removeAll(runner);
+        m_runningJobs.append(runner);
+        showJobInStatusBar(runner, title);
     });
     connect(runner, &JobRunner::progress, this,
             [this, runner](const QString& stage, qint64 done, qint64 total) {
@@ -345,8 +343,15 @@ void MainWindow::watchJobs(JobRunner* runner)
                     m_jobProgress->setValue(int(1000 * done / total));
             });
     connect(runner, &JobRunner::finished, this, [this, runner] {
+        m_runningJobs.removeAll(runner);
         if (m_statusJob != runner)
             return;
+        // A job that started earlier and still runs (a training, while an embedding ended) takes
+        // the status bar back, with its Cancel; its next progress report fills in its stage.
+        if (!m_runningJobs.isEmpty()) {
+            showJobInStatusBar(m_runningJobs.back(), m_runningJobs.back()->title());
+            return;
+        }
         m_statusJob = nullptr;
         m_jobProgress->setVisible(false);
         m_jobCancel->setVisible(false);
@@ -356,6 +361,15 @@ void MainWindow::watchJobs(JobRunner* runner)
         if (!runner->wasSuperseded())
             statusBar()->showMessage(runner->title() + tr(": cancelled"), 5000);
     });
+}
+
+void MainWindow::showJobInStatusBar(JobRunner* runner, const QString& text)
+{
+    m_statusJob = runner;
+    m_jobLabel->setText(m_chainPrefix + text);
+    m_jobProgress->setRange(0, 0);
+    m_jobProgress->setVisible(true);
+    m_jobCancel->setVisible(true);
 }
 
 bool MainWindow::loadDataset(const QStringList& files, bool isChange)

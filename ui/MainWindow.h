@@ -122,6 +122,8 @@ private:
     void createActions();
     void createStatusBar();
     void watchJobs(JobRunner* runner);
+    // Shows `runner` in the status bar (its progress, its Cancel) with `text` until its next report.
+    void showJobInStatusBar(JobRunner* runner, const QString& text);
     void updateCatalogStatus();
     void updateStepMarks(); // the sidebar's done / out-of-date mark of each step
     void fitSidebar();
@@ -152,7 +154,8 @@ private:
     QLabel* m_jobLabel;
     QProgressBar* m_jobProgress;
     QToolButton* m_jobCancel;
-    JobRunner* m_statusJob = nullptr;
+    JobRunner* m_statusJob = nullptr; // the job the status bar shows, and Cancel stops
+    QList<JobRunner*> m_runningJobs;  // the watched jobs running, in the order they started
     HelpWindow* m_help = nullptr;
     bool m_compactSidebar = false;
     QAction* m_compactSidebarAction = nullptr;

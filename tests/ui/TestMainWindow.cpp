@@ -4,6 +4,7 @@
 #include "model/Model.h"
 #include "pages/EvaluationPage.h"
 #include "pages/SimulationPage.h"
+#include "pages/TrainingPage.h"
 #include "sim/ArchetypeJson.h"
 #include "sim/ArchetypeMatch.h"
 #include "util/FileDialog.h"
@@ -29,6 +30,7 @@
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTest>
+#include <QToolButton>
 
 using namespace gdbm;
 using namespace gdbm::ui;
@@ -52,6 +54,7 @@ private Q_SLOTS:
     void exportAndReimportArchetypes();
     void simulateAndExportTheCsvFiles();
     void cancelledSimulationKeepsThePreviousOne();
+    void statusBarReturnsToAJobStillRunning();
     void pagesByKeyboard();
     void remembersRecentFiles();
     void remembersWhereTheSplittersWereDragged();
@@ -334,6 +337,35 @@ void TestMainWindow::simulateAndExportTheCsvFiles()
     QVERIFY(page->jobs()->waitForFinished(60000));
     QVERIFY(profiles.open(QIODevice::ReadOnly));
     QVERIFY(profiles.readLine().startsWith("user_id,archetype"));
+}
+
+void TestMainWindow::statusBarReturnsToAJobStillRunning()
+{
+    // A long audio-only training, then a simulation that starts and ends while it runs.
+    model::TrainingParams params;
+    params.layers = {32, 16};
+    params.batchSize = 16;
+    params.pretrainEpochs = 100000;
+    m_window->state().setTrainingParams(params);
+    model::HybridParams audioOnly;
+    audioOnly.modalities = {model::Modality::Audio};
+    m_window->state().setHybridParams(audioOnly);
+    trigger("actionStartTraining");
+    JobRunner* training = m_window->findChild<TrainingPage*>()->jobs();
+    QVERIFY(training->isRunning());
+    child<QSpinBox>("simUsers")->setValue(50);
+    trigger("actionRunSimulation");
+    auto* status = child<QLabel>("jobStatus");
+    QVERIFY2(status->text().startsWith("Simulat"), qPrintable(status->text()));
+    QVERIFY(m_window->findChild<SimulationPage*>()->jobs()->waitForFinished(60000));
+
+    // The training, still running, has the status bar and its Cancel again.
+    QVERIFY(training->isRunning());
+    QVERIFY2(status->text().startsWith(training->title().left(5)), qPrintable(status->text()));
+    QVERIFY(!child<QToolButton>("jobCancel")->isHidden());
+    trigger("actionCancelJob");
+    QVERIFY(training->waitForFinished(60000));
+    QTRY_VERIFY(child<QToolButton>("jobCancel")->isHidden());
 }
 
 void TestMainWindow::cancelledSimulationKeepsThePreviousOne()
