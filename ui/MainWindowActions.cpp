@@ -111,6 +111,21 @@ void MainWindow::createActions()
     QAction* saveModel = makeAction(this, "actionSaveModel", tr("Save &model as..."));
     connect(saveModel, &QAction::triggered, m_trainingPage, &TrainingPage::saveModel);
     file->addAction(saveModel);
+    // Items with nothing to act on are greyed while the menu is open. Closed, every one is on
+    // again, so that a shortcut never meets what the menu saw minutes ago (the page then does
+    // nothing, as its own greyed button would).
+    const QList<QAction*> conditional = {saveModel, loadModel, exportSim, exportRecs, exportEvaluation};
+    connect(file, &QMenu::aboutToShow, this, [=, this] {
+        saveModel->setEnabled(m_state.model() != nullptr);
+        loadModel->setEnabled(!m_trainingPage->jobs()->isRunning());
+        exportSim->setEnabled(m_state.simulation() && !m_simulationPage->jobs()->isRunning());
+        exportRecs->setEnabled(m_recommendationsPage->canExport());
+        exportEvaluation->setEnabled(m_evaluationPage->shownResult() != nullptr);
+    });
+    connect(file, &QMenu::aboutToHide, this, [conditional] {
+        for (QAction* action : conditional)
+            action->setEnabled(true);
+    });
     file->addSeparator();
     QAction* quit = makeAction(this, "actionQuit", tr("&Quit"), QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);

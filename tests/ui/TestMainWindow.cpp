@@ -19,6 +19,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMenu>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
@@ -55,6 +56,7 @@ private Q_SLOTS:
     void simulateAndExportTheCsvFiles();
     void cancelledSimulationKeepsThePreviousOne();
     void statusBarReturnsToAJobStillRunning();
+    void fileMenuGreysWhatHasNothingToActOn();
     void pagesByKeyboard();
     void remembersRecentFiles();
     void remembersWhereTheSplittersWereDragged();
@@ -366,6 +368,28 @@ void TestMainWindow::statusBarReturnsToAJobStillRunning()
     trigger("actionCancelJob");
     QVERIFY(training->waitForFinished(60000));
     QTRY_VERIFY(child<QToolButton>("jobCancel")->isHidden());
+}
+
+void TestMainWindow::fileMenuGreysWhatHasNothingToActOn()
+{
+    QMenu* file = m_window->menuBar()->actions().value(0)->menu();
+    QVERIFY(file);
+    // A fresh window: no model, simulation, recommendations or evaluation yet.
+    Q_EMIT file->aboutToShow();
+    for (const char* name : {"actionSaveModel", "actionExportSimulation", "actionExportRecommendations",
+                             "actionExportEvaluation"})
+        QVERIFY2(!child<QAction>(name)->isEnabled(), name);
+    QVERIFY(child<QAction>("actionLoadModel")->isEnabled());
+    QVERIFY(child<QAction>("actionSaveProject")->isEnabled());
+    // Closed, every item is on again for its shortcut.
+    Q_EMIT file->aboutToHide();
+    QVERIFY(child<QAction>("actionExportSimulation")->isEnabled());
+    trigger("actionRunSimulation");
+    QVERIFY(m_window->findChild<SimulationPage*>()->jobs()->waitForFinished(60000));
+    Q_EMIT file->aboutToShow();
+    QVERIFY(child<QAction>("actionExportSimulation")->isEnabled());
+    QVERIFY(!child<QAction>("actionSaveModel")->isEnabled());
+    Q_EMIT file->aboutToHide();
 }
 
 void TestMainWindow::cancelledSimulationKeepsThePreviousOne()

@@ -469,6 +469,11 @@ void RecommendationsPage::updateStatus()
     updateMap();
 }
 
+bool RecommendationsPage::canExport() const
+{
+    return m_export->isEnabled();
+}
+
 void RecommendationsPage::exportRecommendations()
 {
     const auto simulation = m_userList->simulation();

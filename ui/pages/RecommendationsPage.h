@@ -69,6 +69,8 @@ public:
 
 public Q_SLOTS:
     void exportRecommendations();
+    // Whether exportRecommendations has a list to write (the File menu greys its item otherwise).
+    bool canExport() const;
 
 private:
     // The page's parts, built once by the constructor; then every connection in one place.
