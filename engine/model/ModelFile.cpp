@@ -7,6 +7,7 @@
 #include "model/ModelFileCoding.h"
 
 #include <bit>
+#include <cerrno>
 #include <cmath>
 #include <cstring>
 #include <fstream>
@@ -193,6 +194,12 @@ std::uint32_t checkHeader(const std::string& bytes, const std::string& name, std
         throw InputError({name, 0, 0, {}}, "not a GDBM Studio model file");
     Reader header(bytes, sizeof kMagic, std::min(bytes.size(), kHeaderSize), name);
     const auto version = header.get<std::uint32_t>();
+    // The format's version grows by one with each change: thousands are a damaged header, not
+    // a file from the future.
+    constexpr std::uint32_t kImplausibleVersion = 1000;
+    if (version >= kImplausibleVersion)
+        throw InputError({name, 0, 0, {}},
+                         "the model file is corrupted (format version " + std::to_string(version) + ")");
     if (version > kModelFormatVersion)
         throw InputError({name, 0, 0, {}}, "written by a newer version of GDBM Studio (model format " +
                                                std::to_string(version) + "; this one reads up to " +
@@ -208,10 +215,22 @@ std::string readAll(const std::string& path)
     requireRegularFile(path, "model file");
     std::ifstream in(path, std::ios::binary);
     if (!in)
-        throw InputError({path, 0, 0, {}}, "cannot open the model file");
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return std::move(buffer).str();
+        throw InputError({path, 0, 0, {}},
+                         std::string("cannot open the model file: ") + std::strerror(errno));
+    // The signature first: a large file that is not a model is refused without being read.
+    std::string bytes(sizeof kMagic, '\0');
+    in.read(bytes.data(), std::streamsize(bytes.size()));
+    bytes.resize(std::size_t(in.gcount()));
+    if (bytes.size() < sizeof kMagic || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
+        throw InputError({path, 0, 0, {}}, "not a GDBM Studio model file");
+    in.seekg(0, std::ios::end);
+    const auto size = std::size_t(in.tellg());
+    in.seekg(std::streamoff(sizeof kMagic));
+    bytes.resize(size);
+    in.read(bytes.data() + sizeof kMagic, std::streamsize(size - sizeof kMagic));
+    if (std::size_t(in.gcount()) != size - sizeof kMagic)
+        throw InputError({path, 0, 0, {}}, "cannot read the model file");
+    return bytes;
 }
 
 } // namespace

@@ -363,6 +363,10 @@ void TestModelFile::rejectsDamagedFiles_data()
     QByteArray newer = good;
     newer[8] = char(kModelFormatVersion + 1);
     QTest::newRow("newer version") << newer << "newer version";
+    // A damaged header's version is not a file from the future.
+    QByteArray damaged = good;
+    damaged[11] = char(0xff);
+    QTest::newRow("damaged version") << damaged << "corrupted (format version";
     QTest::newRow("trailing bytes") << good + "xyz"
                                     << "unexpected bytes";
 
