@@ -80,6 +80,10 @@ std::vector<Record> recordsOf(const CsvDocument& doc, std::uint8_t file, const s
     }
     if (doc.rows.empty())
         throw InputError({doc.fileName, 1, 0, {}}, "the file has a header line but no data rows");
+    for (const SchemaMatch::Ignored& other : schema.ignored)
+        report.notes.push_back(base + ": column '" + other.header + "' is another column for " +
+                               std::string(fieldName(other.field)) + ": '" + schema[other.field]->header +
+                               "' is read, '" + other.header + "' ignored");
 
     const std::array<Unit, kFieldCount> units = columnUnits(doc, schema, base, report);
     const std::string ragged =

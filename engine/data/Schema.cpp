@@ -161,8 +161,12 @@ SchemaMatch matchSchema(const std::vector<std::string>& header)
                 continue;
             const auto f = static_cast<std::size_t>(alias.field);
             if (rank < boundRank[f]) {
+                if (match.columns[f])
+                    match.ignored.push_back({alias.field, match.columns[f]->header});
                 boundRank[f] = rank;
                 match.columns[f] = ColumnBinding{column, header[column]};
+            } else {
+                match.ignored.push_back({alias.field, header[column]});
             }
             break;
         }

@@ -52,6 +52,14 @@ struct ColumnBinding
 struct SchemaMatch
 {
     std::array<std::optional<ColumnBinding>, kFieldCount> columns;
+    // Columns that name a field another column is read for ("song" beside "title"): the load
+    // summary says which one is ignored. Each with the field and the header it lost to.
+    struct Ignored
+    {
+        Field field;
+        std::string header;
+    };
+    std::vector<Ignored> ignored;
 
     const std::optional<ColumnBinding>& operator[](Field f) const
     {

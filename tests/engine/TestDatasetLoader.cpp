@@ -61,6 +61,15 @@ void TestDatasetLoader::matchesColumnNames()
     QCOMPARE(m[fieldOf(Feature::DurationMs)]->column, 3u);
     QCOMPARE(m[fieldOf(Feature::Loudness)]->column, 5u);
     QVERIFY(!m.has(Field::TrackUri)); // the unnamed index column is ignored
+    // The column not read for a field named by two is said, with the field.
+    QCOMPARE(m.ignored.size(), std::size_t(1));
+    QCOMPARE(m.ignored[0].header, std::string("dur"));
+    QVERIFY(m.ignored[0].field == fieldOf(Feature::DurationMs));
+    const Catalog twice = loadText("name,artist,danceability,Danceability\nA,X,0.5,0.9\n", "twice.csv");
+    QCOMPARE(twice.feature(0, Feature::Danceability), 0.5);
+    QVERIFY(std::find(twice.report().notes.begin(), twice.report().notes.end(),
+                      "twice.csv: column 'Danceability' is another column for Danceability: 'danceability' "
+                      "is read, 'Danceability' ignored") != twice.report().notes.end());
 
     // Kaggle's other schemas: "Most Streamed 2023", R's dotted names, tidytuesday, data.csv.
     const SchemaMatch k = matchSchema({"track_name", "artist(s)_name", "released_year", "released_month",
