@@ -123,15 +123,18 @@ std::vector<ArchetypeProblem> ArchetypeSet::problems() const
     if (std::isfinite(total) && std::abs(total - 1.0) > kShareTolerance)
         found.push_back(
             {archetypes.size(), "shares",
-             "the shares sum to " + text::formatDouble(std::round(total * 1e6) / 1e6) + ", not 1"});
+             total > 0 ? "the shares sum to " + text::formatDouble(std::round(total * 1e6) / 1e6) + ", not 1"
+                       : std::string("the shares sum to 0: no users would be simulated")});
     return found;
 }
 
 std::vector<ArchetypeProblem> ArchetypeSet::blockingProblems() const
 {
+    // A total of 0 is no users at all, not another user count.
+    const bool someShare = shareTotal() > 0;
     std::vector<ArchetypeProblem> blocking;
     for (ArchetypeProblem& p : problems()) {
-        if (!(p.archetype == archetypes.size() && p.field == "shares"))
+        if (!(someShare && p.archetype == archetypes.size() && p.field == "shares"))
             blocking.push_back(std::move(p));
     }
     return blocking;

@@ -93,8 +93,8 @@ struct ArchetypeSet
     // shares not summing to 1 (within 1e-6), tracks per user outside 1..kMaxTracksPerUser, an
     // empty or repeated name.
     std::vector<ArchetypeProblem> problems() const;
-    // The problems that make the set unusable: all but the share total (users per archetype
-    // follow share x users, so a total other than 1 changes the user count; it is reported).
+    // The problems that make the set unusable: all but a positive share total other than 1
+    // (users per archetype follow share x users, so it changes the user count; it is reported).
     std::vector<ArchetypeProblem> blockingProblems() const;
     double shareTotal() const;
     // Scales the shares so that they sum to 1 (requires a positive total).

@@ -45,6 +45,14 @@ void TestArchetypes::defaultsAreTheSeedsValues()
     const auto problems = set.problems();
     QCOMPARE(problems.size(), 1u);
     QCOMPARE(problems[0].field, std::string("shares"));
+    QVERIFY(set.blockingProblems().empty()); // it changes the user count, nothing else
+    // Shares that sum to 0 are no users at all: a set that cannot be simulated.
+    ArchetypeSet none = set;
+    for (Archetype& a : none.archetypes)
+        a.share = 0;
+    QCOMPARE(none.blockingProblems().size(), 1u);
+    QCOMPARE(none.blockingProblems()[0].message,
+             std::string("the shares sum to 0: no users would be simulated"));
 
     const Preference& classical = set.archetypes[9].preferences[0];
     QCOMPARE(classical.kind, PreferenceKind::Genres);
