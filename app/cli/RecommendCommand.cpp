@@ -114,9 +114,13 @@ int runRecommend(const QStringList& args)
                 rec::explainByModality(model, catalog, *kind, space,
                                        rec::queryVector(space, history, params.rule), list, &interrupted());
     }
-    std::printf("User %lld heard %zu distinct tracks; top %zu by mean cosine similarity with them "
+    // More asked than there are unheard tracks: all of them, and said so.
+    const std::string ranked = list.size() < top
+                                   ? "all " + text::withThousands((long long)list.size()) + " unheard tracks"
+                                   : "top " + std::to_string(top);
+    std::printf("User %lld heard %zu distinct tracks; %s by mean cosine similarity with them "
                 "(%s embedding of the %s):\n",
-                user, history.tracks.size(), top, std::string(rec::embeddingKey(*kind)).c_str(),
+                user, history.tracks.size(), ranked.c_str(), std::string(rec::embeddingKey(*kind)).c_str(),
                 model.isHybrid() ? "hybrid DBM" : "audio-only DBM");
     printRecommendations(catalog, list, parser.isSet("explain"), notes);
     return kExitOk;

@@ -392,6 +392,13 @@ void TestCli::recommendAndEvaluate()
     QVERIFY2(r.out.contains(" 5. "), r.out.constData());
     QVERIFY(!r.out.contains(" 6. "));
     QVERIFY(r.out.contains("because you played"));
+    QVERIFY2(r.out.contains("; top 5 by mean cosine"), r.out.constData());
+    // More than the catalog has: every unheard track, and the heading says so (the demo
+    // catalog's 10,000 tracks less this user's).
+    const Result every = run({"recommend", "--model", model, "--interactions", dir + "/interaction_data.csv",
+                              "--user", "3", "--top", "20000"});
+    QCOMPARE(every.code, 0);
+    QVERIFY2(every.out.contains("; all 9,9"), every.out.left(200).constData());
 
     // Every user at once: the same list as one user's, for each of them.
     const QString all = m_dir.filePath("all.csv");
