@@ -4,6 +4,7 @@
 
 #include "MainWindow.h"
 #include "jobs/JobRunner.h"
+#include "pages/TrainingPage.h"
 #include "util/FileDialog.h"
 #include "util/MessageBox.h"
 
@@ -55,6 +56,21 @@ protected:
         return found;
     }
     void trigger(const char* action) const { child<QAction>(action)->trigger(); }
+    // Starts (Run > Start training) an audio-only training far too long to end during a test,
+    // and returns its jobs.
+    JobRunner* startEndlessTraining() const
+    {
+        model::TrainingParams params;
+        params.layers = {32, 16};
+        params.batchSize = 16;
+        params.pretrainEpochs = 100000;
+        m_window->state().setTrainingParams(params);
+        model::HybridParams audioOnly;
+        audioOnly.modalities = {model::Modality::Audio};
+        m_window->state().setHybridParams(audioOnly);
+        trigger("actionStartTraining");
+        return m_window->findChild<TrainingPage*>()->jobs();
+    }
     bool waitForCatalog() const { return m_window->catalogJobs()->waitForFinished(60000); }
     QString realFile(const char* name) const { return QString(GDBM_TEST_DATA_DIR) + "/real/" + name; }
 

@@ -343,17 +343,8 @@ void TestMainWindow::simulateAndExportTheCsvFiles()
 
 void TestMainWindow::statusBarReturnsToAJobStillRunning()
 {
-    // A long audio-only training, then a simulation that starts and ends while it runs.
-    model::TrainingParams params;
-    params.layers = {32, 16};
-    params.batchSize = 16;
-    params.pretrainEpochs = 100000;
-    m_window->state().setTrainingParams(params);
-    model::HybridParams audioOnly;
-    audioOnly.modalities = {model::Modality::Audio};
-    m_window->state().setHybridParams(audioOnly);
-    trigger("actionStartTraining");
-    JobRunner* training = m_window->findChild<TrainingPage*>()->jobs();
+    // A long training, then a simulation that starts and ends while it runs.
+    JobRunner* training = startEndlessTraining();
     QVERIFY(training->isRunning());
     child<QSpinBox>("simUsers")->setValue(50);
     trigger("actionRunSimulation");

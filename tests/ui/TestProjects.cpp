@@ -95,17 +95,7 @@ void TestProjects::closingWithUnsavedChangesAsks()
 
 void TestProjects::closingWhileTrainingAsks()
 {
-    // An audio-only training far too long to end during the test.
-    model::TrainingParams params;
-    params.layers = {32, 16};
-    params.batchSize = 16;
-    params.pretrainEpochs = 100000;
-    m_window->state().setTrainingParams(params);
-    model::HybridParams audioOnly;
-    audioOnly.modalities = {model::Modality::Audio};
-    m_window->state().setHybridParams(audioOnly);
-    trigger("actionStartTraining");
-    JobRunner* training = m_window->findChild<TrainingPage*>()->jobs();
+    JobRunner* training = startEndlessTraining();
     QVERIFY(training->isRunning());
 
     // No (the default): the window stays, and so does the training.
