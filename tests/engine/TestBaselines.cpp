@@ -233,11 +233,35 @@ void TestBaselines::tuningTriesTheWholeGrid()
     const TunedAls als =
         tuneImplicitAls(data, 1, nullptr, [&](const JobProgress& p) { reports.push_back(p); });
     const std::vector<AlsParams> grid = implicitAlsGrid(1);
-    QCOMPARE(als.tried.size(), grid.size());
+    // The grid first, then the larger ranks at its best alpha and lambda, then the lambdas at the
+    // best rank (those not tried yet): each candidate once.
+    QVERIFY(als.tried.size() > grid.size() + kAlsLargerRanks.size());
+    QVERIFY(als.tried.size() <= grid.size() + kAlsLargerRanks.size() + kAlsLambdas.size() - 1);
     for (std::size_t i = 0; i < grid.size(); ++i)
         QVERIFY(als.tried[i].first == grid[i]);
-    QVERIFY(std::find(grid.begin(), grid.end(), als.best) != grid.end());
-    QCOMPARE(reports.size(), grid.size() + 1);
+    AlsParams gridBest = grid[0];
+    double gridNdcg = -1;
+    for (std::size_t i = 0; i < grid.size(); ++i) {
+        if (als.tried[i].second > gridNdcg) {
+            gridNdcg = als.tried[i].second;
+            gridBest = grid[i];
+        }
+    }
+    for (std::size_t r = 0; r < kAlsLargerRanks.size(); ++r) {
+        AlsParams larger = gridBest;
+        larger.rank = kAlsLargerRanks[r];
+        QVERIFY(als.tried[grid.size() + r].first == larger);
+    }
+    double bestTried = -1;
+    for (std::size_t i = 0; i < als.tried.size(); ++i) {
+        bestTried = std::max(bestTried, als.tried[i].second);
+        for (std::size_t j = 0; j < i; ++j)
+            QVERIFY(!(als.tried[i].first == als.tried[j].first));
+    }
+    QCOMPARE(als.validationNdcg, bestTried);
+    QVERIFY(
+        std::any_of(als.tried.begin(), als.tried.end(), [&](const auto& t) { return t.first == als.best; }));
+    QCOMPARE(reports.size(), als.tried.size() + 1);
     QVERIFY(als.validationNdcg > 0);
 
     CancelFlag cancel{true};

@@ -20,6 +20,8 @@ private Q_SLOTS:
     void newTracksLoseEveryListener();
     void heldOutInteractionsChangeNoScore_data();
     void heldOutInteractionsChangeNoScore();
+    void rankersReadOnlyTheTraining_data() { heldOutInteractionsChangeNoScore_data(); }
+    void rankersReadOnlyTheTraining();
     void collaborativeMethodsCannotRankNewTracks();
     void sameResultWhateverTheThreads();
     void defaultScoresRankRatherThanRound();
@@ -122,6 +124,54 @@ void TestProtocols::heldOutInteractionsChangeNoScore()
             before[r]->score(original.users[u].user, original.users[u].train, a);
             after[r]->score(changed.users[u].user, changed.users[u].train, b);
             QVERIFY2(a == b, qPrintable(QString::fromStdString(before[r]->name())));
+        }
+    }
+}
+
+// The test above alters what binary training sets do not keep (ratings, days, repeats), so a
+// split whose training kept its held-out tracks would pass it. This one checks the split itself,
+// and that no ranker reads the held-out tracks: with others in their place, every score is the
+// same.
+void TestProtocols::rankersReadOnlyTheTraining()
+{
+    QFETCH(int, protocol);
+    const auto p = static_cast<Protocol>(protocol);
+    const Holdout original = splitFor(m_simulation, m_catalog.size(), p, 3);
+    QVERIFY(!original.users.empty());
+    for (const UserSplit& s : original.users) {
+        QVERIFY(!s.heldOut.empty());
+        QCOMPARE(original.training[s.user], s.train.tracks);
+        for (std::uint32_t track : s.heldOut)
+            QVERIFY(!std::binary_search(s.train.tracks.begin(), s.train.tracks.end(), track));
+    }
+    // In the new-tracks protocol nobody's training has a new track.
+    for (const std::vector<std::uint32_t>& tracks : original.training) {
+        for (std::uint32_t track : original.candidates)
+            QVERIFY(!std::binary_search(tracks.begin(), tracks.end(), track));
+    }
+
+    // Each user's held-out tracks replaced by as many others the user never heard.
+    Holdout scrambled = original;
+    for (UserSplit& s : scrambled.users) {
+        std::vector<std::uint32_t> others;
+        for (std::uint32_t t = 0; t < m_catalog.size() && others.size() < s.heldOut.size(); ++t) {
+            const bool heard = std::binary_search(s.train.tracks.begin(), s.train.tracks.end(), t) ||
+                               std::binary_search(s.heldOut.begin(), s.heldOut.end(), t);
+            if (!heard)
+                others.push_back(t);
+        }
+        s.heldOut = others;
+    }
+    const ComparisonParams params{10, 3, p};
+    const auto before = makeRankers(m_catalog, m_model, original, params);
+    const auto after = makeRankers(m_catalog, m_model, scrambled, params);
+    QCOMPARE(after.size(), before.size());
+    std::vector<double> a(m_catalog.size()), b(m_catalog.size());
+    for (std::size_t r = 0; r < before.size(); ++r) {
+        for (const UserSplit& s : original.users) {
+            before[r]->score(s.user, s.train, a);
+            after[r]->score(s.user, s.train, b);
+            QVERIFY2(a == b, before[r]->name().c_str());
         }
     }
 }
