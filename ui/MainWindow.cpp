@@ -297,8 +297,13 @@ QString MainWindow::pageTitle(int index) const
 
 void MainWindow::showPage(int index)
 {
-    if (index >= 0 && index < pageCount())
-        m_sidebar->setCurrentRow(index);
+    if (index < 0 || index >= pageCount())
+        return;
+    m_sidebar->setCurrentRow(index);
+    // Keys go to the page shown (Ctrl+5 then Down picks the next listener), not to a widget of the
+    // page left behind or to nothing: its focus proxy, the list a page is about, takes them.
+    if (QWidget* target = page(index) ? page(index)->focusProxy() : nullptr)
+        target->setFocus(Qt::ShortcutFocusReason);
 }
 
 void MainWindow::createStatusBar()

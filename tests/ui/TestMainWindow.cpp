@@ -12,6 +12,7 @@
 #include "util/SavedNotice.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QDir>
 #include <QDoubleSpinBox>
@@ -409,6 +410,18 @@ void TestMainWindow::pagesByKeyboard()
     QCOMPARE(m_window->findChild<QStackedWidget*>()->currentIndex(), 2);
     QTest::keyClick(m_window, Qt::Key_1, Qt::ControlModifier);
     QCOMPARE(m_window->findChild<QStackedWidget*>()->currentIndex(), 0);
+
+    // The page shown takes the keys: Ctrl+5 then Down picks the next listener.
+    trigger("actionRunSimulation");
+    QVERIFY(m_window->findChild<SimulationPage*>()->jobs()->waitForFinished(60000));
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window));
+    QTest::keyClick(m_window, Qt::Key_5, Qt::ControlModifier);
+    auto* users = child<QTableView>("userTable");
+    QTRY_COMPARE(QApplication::focusWidget(), users);
+    QTRY_COMPARE(users->currentIndex().row(), 0);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down);
+    QCOMPARE(users->currentIndex().row(), 1);
 }
 
 void TestMainWindow::remembersRecentFiles()
@@ -529,7 +542,8 @@ void TestMainWindow::anotherCatalogMarksEveryStepAfterItOutOfDate()
     auto* banner = child<QLabel>("trainModelOutOfDate");
     QVERIFY(!banner->isHidden());
     QVERIFY2(banner->text().contains("another catalog was loaded"), qPrintable(banner->text()));
-    QVERIFY(child<QCheckBox>("trainListening")->text().contains("the simulation ran on another catalog"));
+    QVERIFY(child<QCheckBox>("trainListening")->text().contains("simulate this catalog first"));
+    QVERIFY(child<QCheckBox>("trainListening")->toolTip().contains("made on another catalog"));
     QVERIFY2(child<QLabel>("recommendationsStatus")->text().startsWith("Out of date"),
              qPrintable(child<QLabel>("recommendationsStatus")->text()));
 

@@ -116,6 +116,7 @@ QWidget* ArchetypesPage::buildSetPane(QWidget* parent)
     leftLayout->addWidget(intro);
 
     m_table = new QTableView(left);
+    setFocusProxy(m_table);              // shown with Ctrl+2, arrows move through the archetypes
     m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move within it
     m_table->setObjectName(QStringLiteral("archetypeTable"));
     m_table->setModel(m_model);

@@ -69,6 +69,7 @@ QLayout* DataPage::buildTopRow()
 QWidget* DataPage::buildTableAndCharts()
 {
     m_table = new QTableView;
+    setFocusProxy(m_table);              // shown with Ctrl+1, arrows move through the tracks
     m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move within it
     m_table->setObjectName("catalogTable");
     m_table->setModel(m_filter);

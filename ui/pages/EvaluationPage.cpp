@@ -93,6 +93,7 @@ QLayout* EvaluationPage::buildSummaryRow()
 QWidget* EvaluationPage::buildTable()
 {
     m_table = new QTableView;
+    setFocusProxy(m_table);
     m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move within it
     m_table->setObjectName("evalTable");
     m_table->setModel(m_model);
