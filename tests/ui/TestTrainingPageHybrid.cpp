@@ -115,6 +115,14 @@ void TestTrainingPageHybrid::trainsTheHybridLikeTheEngine()
     QVERIFY2(summary.startsWith("Hybrid of audio 14, tags ") &&
                  summary.contains(QString("listening %1 (visible units)").arg(m_simulation->users.size())),
              qPrintable(summary));
+    // Each pathway's width by its modality, then the joint layer's.
+    const model::BlockList& pathways = direct.dbm.blocks.at(0);
+    QVERIFY2(summary.contains(QString("; pathways audio %1, tags %2, listening %3; joint %4")
+                                  .arg(pathways[0].cols)
+                                  .arg(pathways[1].cols)
+                                  .arg(pathways[2].cols)
+                                  .arg(direct.dbm.layerSizes().back())),
+             qPrintable(summary));
 
     // It learned the listening of this simulation: another run of it makes the model out of date.
     QVERIFY(!m_state->modelOutOfDate());

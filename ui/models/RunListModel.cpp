@@ -107,6 +107,9 @@ QVariant RunListModel::headerData(int section, Qt::Orientation orientation, int 
         return {};
     if (role == Qt::ToolTipRole) {
         switch (Column(section)) {
+        case Epochs:
+            return tr("Epochs trained, every layer's pretraining and the fine-tuning together (the "
+                      "progress line counts each layer's)");
         case TrainError:
         case ValidationError:
             return tr("The reconstruction error the run ended with, as its chart shows it: the fine-tuning "

@@ -42,8 +42,7 @@ ModelChoiceBox::ModelChoiceBox(QWidget* parent) : QGroupBox(tr("Model"), parent)
     const QString tips[] = {
         tr("The songs' audio features (danceability, energy, ...): Gaussian units"),
         QString(), // with the project's genre threshold, in setParams()
-        tr("Who heard each song in the simulation, coded as Listening coding says. A song nobody "
-           "heard has its listening inferred from its other modalities."),
+        QString(), // with the simulation's state, in showAvailability()
     };
     for (int i = 0; i < 3; ++i) {
         m_modality[i] = new QCheckBox;
@@ -239,9 +238,18 @@ void ModelChoiceBox::showAvailability()
                                                  ? tr("&Tags: genres, decades, artists (%L1)").arg(m_tags)
                                                  : tr("&Tags (none in this dataset)"));
     m_modality[int(Modality::Listening)]->setText(
-        m_listeners > 0              ? tr("&Listening (%L1 simulated listeners)").arg(m_listeners)
-        : m_simulationOfOtherCatalog ? tr("&Listening (the simulation ran on another catalog: run it again)")
+        m_listeners > 0 ? tr("&Listening (%L1 simulated listeners)").arg(m_listeners)
+        // Short: a longer label widened the form under the charts beside it.
+        : m_simulationOfOtherCatalog ? tr("&Listening (simulate this catalog first)")
                                      : tr("&Listening (run a simulation first)"));
+    const QString listeningTip =
+        tr("Who heard each song in the simulation, coded as Listening coding says. A song nobody "
+           "heard has its listening inferred from its other modalities.");
+    m_modality[int(Modality::Listening)]->setToolTip(
+        m_simulationOfOtherCatalog && m_listeners == 0
+            ? listeningTip + "\n" +
+                  tr("The simulation was made on another catalog: run it again on this one (Ctrl+R).")
+            : listeningTip);
     QStringList provided, missing;
     const std::pair<std::size_t, QString> kinds[] = {
         {m_features, tr("audio")}, {m_tags, tr("tags")}, {m_listeners, tr("listening")}};

@@ -90,6 +90,7 @@ private:
     // The verdict of the current model, or of the run that just ended (which a catalog opened
     // while it trained keeps from becoming current: then said).
     void showFinished();
+    static QString hybridShapeText(const model::Model& model);
     void showRunFinished();
     void showVerdict(const model::Model& model, const QString& note);
     // A cancelled run goes into the Runs list with the curves it drew.

@@ -104,8 +104,7 @@ void TrainingPage::showModel()
                           .arg(QString::fromLatin1(key.data(), qsizetype(key.size())))
                           .arg(qulonglong(c.count));
         }
-        shape = tr("Hybrid of %1 (visible units); hidden layers %2")
-                    .arg(groups.join(", "), layersText(model->dbm.layerSizes()));
+        shape = tr("Hybrid of %1 (visible units); %2").arg(groups.join(", "), hybridShapeText(*model));
         if (!model->listeningFactors.empty())
             shape += tr("; listening of %L1 listeners coded in rank %2")
                          .arg(qulonglong(model->listeningFactors.listeners.size()))
@@ -157,6 +156,33 @@ QString TrainingPage::keptText(const model::Model& model)
     return model.stoppedEarly
                ? tr("%1; stopped after %2 epochs without a better one.").arg(kept).arg(model.params.patience)
                : kept + QLatin1Char('.');
+}
+
+QString TrainingPage::hybridShapeText(const model::Model& model)
+{
+    // "pathways audio 64, tags 256, listening 256; joint 16": the layers' total widths (576-16)
+    // said nothing of which modality has which.
+    const std::vector<std::size_t> sizes = model.dbm.layerSizes();
+    std::vector<QStringList> widths(model.modalities.size());
+    std::size_t pathwayLevels = 0;
+    for (std::size_t l = 0; l < sizes.size(); ++l) {
+        const model::BlockList& blocks = model::blocksAt(model.dbm.blocks, l);
+        if (blocks.size() != model.modalities.size())
+            break;
+        for (std::size_t b = 0; b < blocks.size(); ++b)
+            widths[b] << QString::number(blocks[b].cols);
+        ++pathwayLevels;
+    }
+    if (pathwayLevels == 0)
+        return tr("hidden layers %1").arg(layersText(sizes));
+    QStringList pathways;
+    for (std::size_t b = 0; b < widths.size(); ++b) {
+        const std::string_view key = model::modalityKey(model.modalities[b].modality);
+        pathways << QString::fromLatin1(key.data(), qsizetype(key.size())) + ' ' + widths[b].join('-');
+    }
+    const std::vector<std::size_t> joint(sizes.begin() + long(pathwayLevels), sizes.end());
+    return joint.empty() ? tr("pathways %1").arg(pathways.join(", "))
+                         : tr("pathways %1; joint %2").arg(pathways.join(", "), layersText(joint));
 }
 
 void TrainingPage::showFinished()
