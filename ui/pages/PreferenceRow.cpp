@@ -173,10 +173,15 @@ void PreferenceRow::buildArtist(QGridLayout* grid)
     among->setRange(1, std::max(artists > 0 ? artists : 1000, m_pref.among));
     among->setMinimumWidth(80);
     auto* after = new QLabel(tr("artists (most tracks first)"), this);
+    // The sentence wraps rather than widen the editor past a 1,280-pixel window's half.
+    before->setWordWrap(true);
+    after->setWordWrap(true);
     grid->addWidget(before, 0, 0);
     grid->addWidget(among, 0, 1);
     grid->addWidget(after, 0, 2);
-    grid->setColumnStretch(3, 1);
+    // The labels take the room there is, on one line each when it suffices.
+    grid->setColumnStretch(0, 1);
+    grid->setColumnStretch(2, 1);
     if (m_state.catalog()) {
         auto* note = new QLabel(tr("The catalog has %1 artists.").arg(thousands(std::size_t(artists))), this);
         note->setEnabled(false);
