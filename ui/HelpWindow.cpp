@@ -1,9 +1,11 @@
 #include "HelpWindow.h"
 
+#include <QScreen>
 #include <QShortcut>
 #include <QTextBrowser>
 #include <QUrl>
 #include <QVBoxLayout>
+#include <algorithm>
 
 // The guide is a resource of this static library: registered by hand, as the linker would drop
 // an unreferenced static initializer.
@@ -26,7 +28,7 @@ HelpWindow::HelpWindow(QWidget* parent) : QWidget(parent, Qt::Window)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_browser);
-    resize(720, 640);
+    resize(720, 640); // showSection() fits it to the screen it opens on
     // A window of its own: Esc and the platform's Close (Ctrl+W) close it, as in a browser.
     for (const QKeySequence& keys : {QKeySequence(Qt::Key_Escape), QKeySequence(QKeySequence::Close)}) {
         auto* close = new QShortcut(keys, this);
@@ -37,6 +39,15 @@ HelpWindow::HelpWindow(QWidget* parent) : QWidget(parent, Qt::Window)
 void HelpWindow::showSection(const QString& key)
 {
     m_section = key;
+    // A 768-pixel screen has less than 640 pixels under its panels and the window's frame.
+    if (!isVisible()) {
+        if (const QScreen* screen = parentWidget() ? parentWidget()->screen() : this->screen()) {
+            const QRect room = screen->availableGeometry();
+            resize(std::min(width(), room.width() - 40), std::min(height(), room.height() - 80));
+            // Centred on the screen: placed below the main window's top, it ran off the bottom.
+            move(room.center() - QPoint(width() / 2, height() / 2));
+        }
+    }
     show();
     raise();
     activateWindow();

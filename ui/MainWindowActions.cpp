@@ -72,7 +72,7 @@ void MainWindow::createActions()
     open->setStatusTip(tr("Open one dataset CSV, or the two files of a dataset to merge"));
     connect(open, &QAction::triggered, this, &MainWindow::chooseDataset);
     file->addAction(open);
-    QMenu* recentFiles = file->addMenu(tr("Open &recent"));
+    QMenu* recentFiles = file->addMenu(tr("Open &recent dataset"));
     recentFiles->setObjectName("menuRecent");
     m_recentFiles = new RecentList(
         "recentFiles", recentFiles, [this](const QStringList& files) { openDataset(files); }, this);

@@ -10,6 +10,7 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QFont>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLegend>
@@ -76,6 +77,21 @@ void TestEvaluationViews::protocolSwitchShowsNewTracks()
         QCOMPARE(m_page->table()->columnSpan(r, 0), table->columnCount());
     }
     QCOMPARE(unranked, 3); // item-kNN, implicit MF, popularity
+    // Novelty cannot tell methods apart on tracks nobody heard: no method is bold for it, while
+    // NDCG has its best.
+    int novelty = -1;
+    for (int c = 0; c < table->columnCount(); ++c) {
+        if (table->headerData(c, Qt::Horizontal).toString().startsWith("Novelty"))
+            novelty = c;
+    }
+    QVERIFY(novelty >= 0);
+    bool anyBest = false, ndcgBest = false;
+    for (int r = 0; r < table->rowCount(); ++r) {
+        anyBest = anyBest || table->index(r, novelty).data(Qt::FontRole).value<QFont>().bold();
+        ndcgBest = ndcgBest || table->index(r, 2).data(Qt::FontRole).value<QFont>().bold();
+    }
+    QVERIFY(!anyBest);
+    QVERIFY(ndcgBest);
     // The chart has a bar set per method that ranked.
     QCOMPARE(m_page->chart()->sets().size(), int(rec::methodTable().size()) - unranked);
     // Random keeps its colour from one protocol to the other; no two methods share one.

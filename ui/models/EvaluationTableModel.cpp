@@ -28,11 +28,20 @@ void EvaluationTableModel::setResult(std::shared_ptr<const rec::EvaluationResult
             if (!std::isnan(v) && (std::isnan(best) || (lower ? v < best : v > best)))
                 best = v;
         }
-        // Ties (up to rounding noise in the last bits) are all best.
+        // Ties (up to rounding noise in the last bits) are all best, unless every method ties:
+        // a metric that cannot tell them apart (novelty of new tracks, which nobody heard) has
+        // no best.
+        int tied = 0, valued = 0;
         for (int r = 0; r < rowCount(); ++r) {
-            m_best[std::size_t(c)][std::size_t(r)] =
-                !std::isnan(best) && std::abs(value(r, c) - best) <= 5e-7 * std::max(1.0, std::abs(best));
+            const double v = value(r, c);
+            const bool best_ =
+                !std::isnan(best) && std::abs(v - best) <= 5e-7 * std::max(1.0, std::abs(best));
+            m_best[std::size_t(c)][std::size_t(r)] = best_;
+            tied += best_ ? 1 : 0;
+            valued += std::isnan(v) ? 0 : 1;
         }
+        if (valued > 1 && tied == valued)
+            m_best[std::size_t(c)].assign(std::size_t(rowCount()), false);
     }
     endResetModel();
 }

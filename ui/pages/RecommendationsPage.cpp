@@ -89,6 +89,7 @@ RecommendationsPage::RecommendationsPage(AppState& state, QWidget* parent)
     m_status->setStyleSheet(bannerStyle(BannerKind::Note));
 
     m_userList = new UserListPane;
+    setFocusProxy(m_userList); // shown with Ctrl+5, arrows step through the listeners
     m_userList->setObjectName("userListPane");
     m_find = new QShortcut(QKeySequence::Find, this);
     m_find->setContext(Qt::WidgetWithChildrenShortcut);
@@ -399,9 +400,11 @@ void RecommendationsPage::showRecommendations()
             .arg(thousands(unheard), kindName(s.kind))
             .arg(s.embeddings.cols())
             .arg(m_lastRankingMs, 0, 'f', 1) +
-        (s.model->isHybrid() ? tr(" Hybrid model: songs marked [new] had nobody listening in training; their "
-                                  "listening is inferred.")
-                             : QString()) +
+        (!s.model->isHybrid() ? QString()
+         : std::find(s.newTracks.begin(), s.newTracks.end(), true) != s.newTracks.end()
+             ? tr(" Hybrid model: songs marked [new] had nobody listening in training; their listening is "
+                  "inferred.")
+             : tr(" Hybrid model: every song had a listener in training, so none is new.")) +
         (!flat ? QString()
          : s.kind == rec::EmbeddingKind::TopLayer
              ? tr(" The scores barely differ: this embedding hardly varies between songs with this model. "
