@@ -12,6 +12,7 @@
 #include <QFontMetrics>
 #include <QSignalSpy>
 #include <QTest>
+#include <QValueAxis>
 
 using namespace gdbm;
 
@@ -40,6 +41,7 @@ class TestBarChart : public QObject
 private Q_SLOTS:
     void rankingShowsTheLastCategoriesThatFit();
     void otherChartsKeepEveryCategory();
+    void fewCountsGetWholeNumberTicks();
     void topGenresTitleSaysHowManyItShows();
 };
 
@@ -92,6 +94,22 @@ void TestBarChart::otherChartsKeepEveryCategory()
     QTest::qWait(50);
     QCOMPARE(chart.shownCount(), 15);
     QCOMPARE(categoryAxis(chart)->categories().size(), 15);
+}
+
+void TestBarChart::fewCountsGetWholeNumberTicks()
+{
+    // 9 tracks in a few bins: ticks 0, 1, 2, 3, never 0.5.
+    ui::BarChart chart("Distribution");
+    chart.setBars({"a", "b", "c"}, {2, 3, 4});
+    const QList<QAbstractAxis*> axes = chart.view()->chart()->axes(Qt::Vertical);
+    QCOMPARE(axes.size(), 1);
+    auto* values = qobject_cast<QValueAxis*>(axes.first());
+    QVERIFY(values);
+    QCOMPARE(values->tickType(), QValueAxis::TicksDynamic);
+    QCOMPARE(values->tickInterval(), 1.0);
+    QCOMPARE(values->tickAnchor(), 0.0);
+    QCOMPARE(values->max(), 5.0);
+    QCOMPARE(values->labelFormat(), QString("%.0f"));
 }
 
 void TestBarChart::topGenresTitleSaysHowManyItShows()

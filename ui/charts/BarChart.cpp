@@ -137,12 +137,22 @@ void BarChart::rebuild()
     }
     categories->setLabelsAngle(m_labelAngle);
     auto* values = new QValueAxis;
-    values->setRange(0, top > 0 ? top * 1.08 : 1);
-    values->setLabelFormat(top >= 10 || top == 0 ? "%.0f" : "%.2g");
+    values->setLabelFormat("%.0f");
     values->setTitleText(m_valueTitle);
-    values->applyNiceNumbers();
-    if (top <= 0)
+    if (top >= 10) {
+        values->setRange(0, top * 1.08);
+        values->applyNiceNumbers();
+    } else if (top > 0) {
+        // The bars count things (tracks, users): a few of them get whole-number ticks, not
+        // "0 0.5 1 1.5".
+        values->setRange(0, std::ceil(top * 1.08));
+        values->setTickType(QValueAxis::TicksDynamic);
+        values->setTickAnchor(0);
+        values->setTickInterval(top <= 5 ? 1 : 2);
+    } else {
+        values->setRange(0, 1);
         values->setTickCount(2); // nothing to show yet: 0 and 1, not "0 0 0 1 1 1"
+    }
     m_chart->addAxis(categories, m_horizontal ? Qt::AlignLeft : Qt::AlignBottom);
     m_chart->addAxis(values, m_horizontal ? Qt::AlignBottom : Qt::AlignLeft);
     series->attachAxis(categories);
