@@ -71,29 +71,33 @@ QString FileDialog::saveFile(QWidget* parent, const QString& purpose, const QStr
                              const QString& filter, const QString& suggestedName)
 {
     // A name typed without an extension gets the suggested one: the file must still open
-    // with the app (and its own file filters) later. The dialog adds it before it asks about
-    // replacing a file, so that the question is about the file that will be written.
+    // with the app (and its own file filters) later. A platform's own dialog adds it only once
+    // it has closed, after asking about the name as typed; so the dialog never asks, and the
+    // app asks about the name that will be written.
     const QString suffix = QFileInfo(suggestedName).suffix();
     QString name;
+    bool asked = false; // the one who chose the name has seen it exists (a test answering for a dialog)
     if (const auto next = takeNext()) {
         name = next->value(0);
+        asked = true;
     } else {
         QFileDialog dialog(parent, title, QDir(lastFolder(purpose)).filePath(suggestedName), filter);
         dialog.setAcceptMode(QFileDialog::AcceptSave);
+        dialog.setOption(QFileDialog::DontConfirmOverwrite);
         dialog.setDefaultSuffix(suffix);
         if (dialog.exec() == QDialog::Accepted)
             name = dialog.selectedFiles().value(0);
     }
     if (!name.isEmpty() && QFileInfo(name).suffix().isEmpty() && !suffix.isEmpty()) {
-        // A dialog that did not add it (a platform's own may not) asked about another name.
         name += '.' + suffix;
-        if (QFileInfo::exists(name) &&
-            MessageBox::question(
-                parent, title,
-                QObject::tr("%1 already exists. Do you want to replace it?").arg(QFileInfo(name).fileName()),
-                QMessageBox::Yes | QMessageBox::No, QMessageBox::No) != QMessageBox::Yes)
-            return {};
+        asked = false;
     }
+    if (!name.isEmpty() && !asked && QFileInfo::exists(name) &&
+        MessageBox::question(
+            parent, title,
+            QObject::tr("%1 already exists. Do you want to replace it?").arg(QFileInfo(name).fileName()),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::No) != QMessageBox::Yes)
+        return {};
     rememberFolder(purpose, name);
     return name;
 }
