@@ -140,7 +140,7 @@ void writeFileAtomically(const std::string& path, const std::function<void(std::
     writeFilesAtomically({{path, write}});
 }
 
-void writeFilesAtomically(const std::vector<FileWrite>& files)
+void writeFilesAtomically(const std::vector<FileWrite>& files, const std::atomic<bool>* cancel)
 {
     std::vector<std::string> temps;
     try {
@@ -158,6 +158,8 @@ void writeFilesAtomically(const std::vector<FileWrite>& files)
                 throw InputError({file.path, 0, 0, {}}, "cannot write the file (disk full?)");
         }
         // Only once every file is written: a failure above leaves all of them as they were.
+        if (cancel && cancel->load())
+            throw Cancelled();
         for (std::size_t i = 0; i < files.size(); ++i) {
             replaceFile(temps[i], files[i].path);
             temps[i].clear();

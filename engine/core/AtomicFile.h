@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <ostream>
 #include <string>
@@ -19,12 +20,14 @@ void writeFileAtomically(const std::string& path, const std::function<void(std::
 // Several files that belong together (a simulation's two CSV files): every one is written to its
 // temporary file first, and only then are they renamed over their targets, so that a failure
 // while writing (a full disk) leaves the old set whole, never a new file beside an old one.
+// (The renames, within one folder each, are not undone if a later one fails.) A cancel (*cancel
+// set) before the renames throws gdbm::Cancelled and leaves the old files.
 struct FileWrite
 {
     std::string path;
     std::function<void(std::ostream&)> write;
 };
-void writeFilesAtomically(const std::vector<FileWrite>& files);
+void writeFilesAtomically(const std::vector<FileWrite>& files, const std::atomic<bool>* cancel = nullptr);
 
 // What writeFileAtomically checks before it writes, for callers that want to refuse a bad
 // output path before a long job rather than after: `path` (after its symbolic links) names a

@@ -86,7 +86,8 @@ void writeProfiles(const SimulationResult& result, const data::Catalog& catalog,
     }
 }
 
-void exportSimulation(const SimulationResult& result, const data::Catalog& catalog, const std::string& folder)
+void exportSimulation(const SimulationResult& result, const data::Catalog& catalog, const std::string& folder,
+                      const std::atomic<bool>* cancel)
 {
     std::error_code ec;
     std::filesystem::create_directories(folder, ec);
@@ -96,7 +97,8 @@ void exportSimulation(const SimulationResult& result, const data::Catalog& catal
     writeFilesAtomically(
         {{(base / kInteractionsFile).string(),
           [&](std::ostream& out) { writeInteractions(result, catalog, out); }},
-         {(base / kProfilesFile).string(), [&](std::ostream& out) { writeProfiles(result, catalog, out); }}});
+         {(base / kProfilesFile).string(), [&](std::ostream& out) { writeProfiles(result, catalog, out); }}},
+        cancel);
 }
 
 } // namespace gdbm::sim

@@ -3,6 +3,7 @@
 #include "data/Catalog.h"
 #include "sim/Simulator.h"
 
+#include <atomic>
 #include <ostream>
 #include <string>
 
@@ -16,9 +17,11 @@ namespace gdbm::sim {
 void writeInteractions(const SimulationResult& result, const data::Catalog& catalog, std::ostream& out);
 void writeProfiles(const SimulationResult& result, const data::Catalog& catalog, std::ostream& out);
 
-// Writes both files into a folder (created if needed), each atomically.
-void exportSimulation(const SimulationResult& result, const data::Catalog& catalog,
-                      const std::string& folder);
+// Writes both files into a folder (created if needed): both are written before either replaces
+// an old one (writeFilesAtomically). A cancel before then throws gdbm::Cancelled, the old files
+// kept.
+void exportSimulation(const SimulationResult& result, const data::Catalog& catalog, const std::string& folder,
+                      const std::atomic<bool>* cancel = nullptr);
 
 inline constexpr const char* kInteractionsFile = "interaction_data.csv";
 inline constexpr const char* kProfilesFile = "user_profiles.csv";

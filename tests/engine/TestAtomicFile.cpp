@@ -110,6 +110,14 @@ void TestAtomicFile::aSetOfFilesIsReplacedWholeOrNotAtAll()
     QCOMPARE(read(first), std::string("new 1"));
     QCOMPARE(read(second), std::string("new 2"));
     QVERIFY(onlyFiles({"first.csv", "second.csv"}));
+    // Cancelled once written, before the renames: the files stay as they were.
+    const std::atomic<bool> cancel{true};
+    QVERIFY_THROWS_EXCEPTION(Cancelled,
+                             writeFilesAtomically({{first, [](std::ostream& out) { out << "3"; }},
+                                                   {second, [](std::ostream& out) { out << "3"; }}},
+                                                  &cancel));
+    QCOMPARE(read(first), std::string("new 1"));
+    QVERIFY(onlyFiles({"first.csv", "second.csv"}));
     QFile::remove(QString::fromStdString(first));
     QFile::remove(QString::fromStdString(second));
 }

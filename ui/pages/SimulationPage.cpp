@@ -252,14 +252,13 @@ void SimulationPage::exportCsv()
                              QMessageBox::Yes | QMessageBox::No, QMessageBox::No) != QMessageBox::Yes)
         return;
     setRunning(true);
-    // The two files are written together and renamed at the end: a cancel could not undo that.
-    m_cancel->setEnabled(false);
     m_exporting = true;
     m_jobs->start(
         tr("Exporting the simulation"),
-        [result, catalog, folder](const ProgressCallback& progress, const CancelFlag&) {
+        [result, catalog, folder](const ProgressCallback& progress, const CancelFlag& cancel) {
             progress({"Writing CSV files", 0, 0});
-            sim::exportSimulation(*result, *catalog, folder.toStdString());
+            // Cancelled before the files replace the old ones, the old ones stay.
+            sim::exportSimulation(*result, *catalog, folder.toStdString(), &cancel);
             return std::any();
         },
         // The job has finished when this runs: the notice never shows beside a spinning bar.
