@@ -306,77 +306,6 @@ void MainWindow::showPage(int index)
         target->setFocus(Qt::ShortcutFocusReason);
 }
 
-void MainWindow::createStatusBar()
-{
-    m_catalogLabel = new QLabel;
-    m_catalogLabel->setObjectName("catalogStatus");
-    m_jobLabel = new QLabel;
-    m_jobLabel->setObjectName("jobStatus");
-    m_jobProgress = new QProgressBar;
-    m_jobProgress->setObjectName("jobProgress");
-    m_jobProgress->setMaximumWidth(220);
-    m_jobProgress->setVisible(false);
-    m_jobCancel = new QToolButton;
-    m_jobCancel->setObjectName("jobCancel");
-    m_jobCancel->setText(tr("Cancel"));
-    m_jobCancel->setVisible(false);
-    connect(m_jobCancel, &QToolButton::clicked, this, [this] {
-        if (m_statusJob)
-            m_statusJob->cancel();
-    });
-    statusBar()->addWidget(m_catalogLabel, 1);
-    statusBar()->addPermanentWidget(m_jobLabel);
-    statusBar()->addPermanentWidget(m_jobProgress);
-    statusBar()->addPermanentWidget(m_jobCancel);
-}
-
-// The status bar shows the most recently started job, with its progress and a Cancel button.
-void MainWindow::watchJobs(JobRunner* runner)
-{
-    connect(runner, &JobRunner::started, this, [this, runner](const QString& title) {
-        m_runningJobs.removeAll(runner);
-        m_runningJobs.append(runner);
-        showJobInStatusBar(runner, title);
-    });
-    connect(runner, &JobRunner::progress, this,
-            [this, runner](const QString& stage, qint64 done, qint64 total) {
-                if (m_statusJob != runner)
-                    return;
-                m_jobLabel->setText(m_chainPrefix + stage);
-                m_jobProgress->setRange(0, total > 0 ? 1000 : 0);
-                if (total > 0)
-                    m_jobProgress->setValue(int(1000 * done / total));
-            });
-    connect(runner, &JobRunner::finished, this, [this, runner] {
-        m_runningJobs.removeAll(runner);
-        if (m_statusJob != runner)
-            return;
-        // A job that started earlier and still runs (a training, while an embedding ended) takes
-        // the status bar back, with its Cancel; its next progress report fills in its stage.
-        if (!m_runningJobs.isEmpty()) {
-            showJobInStatusBar(m_runningJobs.back(), m_runningJobs.back()->title());
-            return;
-        }
-        m_statusJob = nullptr;
-        m_jobProgress->setVisible(false);
-        m_jobCancel->setVisible(false);
-        m_jobLabel->clear();
-    });
-    connect(runner, &JobRunner::cancelled, this, [this, runner] {
-        if (!runner->wasSuperseded())
-            statusBar()->showMessage(runner->title() + tr(": cancelled"), 5000);
-    });
-}
-
-void MainWindow::showJobInStatusBar(JobRunner* runner, const QString& text)
-{
-    m_statusJob = runner;
-    m_jobLabel->setText(m_chainPrefix + text);
-    m_jobProgress->setRange(0, 0);
-    m_jobProgress->setVisible(true);
-    m_jobCancel->setVisible(true);
-}
-
 bool MainWindow::loadDataset(const QStringList& files, bool isChange)
 {
     if (files.isEmpty())
@@ -441,21 +370,6 @@ void MainWindow::dropPendingCatalogs()
     // A project being opened would bring its own catalog after this one (a save goes on).
     if (!m_projectJobIsSave)
         m_projectJobs->cancelAndWait();
-}
-
-void MainWindow::updateCatalogStatus()
-{
-    const auto& catalog = m_state.catalog();
-    if (!catalog) {
-        m_catalogLabel->clear();
-        return;
-    }
-    m_catalogLabel->setText(tr("%1: %2 tracks, %3 genres, %4 artists")
-                                .arg(QString::fromStdString(catalog->label()))
-                                .arg(thousands(catalog->size()))
-                                .arg(thousands(m_state.genreStats().byCount.size()))
-                                .arg(thousands(catalog->artistNames().size())));
-    updateTitle();
 }
 
 void MainWindow::updateTitle()

@@ -73,7 +73,11 @@ bool MainWindow::maybeStopRunningWork(const QString& action)
         return true;
     const auto answer = MessageBox::question(
         this, tr("Work still running"),
-        tr("%1 is still running, and stops if you %2: what it has done so far is lost. Stop it and %2?")
+        (running.size() == 1
+             ? tr("%1 is still running, and stops if you %2: what it has done so far is lost. Stop it and "
+                  "%2?")
+             : tr("%1 are still running, and stop if you %2: what they have done so far is lost. Stop them "
+                  "and %2?"))
             .arg(running.join(tr(" and ")), action),
         QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
     if (answer != QMessageBox::Yes)
@@ -104,10 +108,9 @@ void MainWindow::newProject()
 
 void MainWindow::chooseProject()
 {
-    if (!maybeStopRunningWork(tr("open another project")) || !maybeSaveChanges())
-        return;
+    // The file first: a dialog cancelled stops nothing.
     const QString path = FileDialog::openFile(this, "project", tr("Open project"), kProjectFilter);
-    if (!path.isEmpty())
+    if (!path.isEmpty() && maybeStopRunningWork(tr("open another project")) && maybeSaveChanges())
         openProject(path);
 }
 
