@@ -53,7 +53,7 @@ struct SchemaMatch
 {
     std::array<std::optional<ColumnBinding>, kFieldCount> columns;
     // Columns that name a field another column is read for ("song" beside "title"): the load
-    // summary says which one is ignored. Each with the field and the header it lost to.
+    // summary says which one is ignored. Each with the field and the ignored column's header.
     struct Ignored
     {
         Field field;

@@ -1,8 +1,7 @@
-// The bad-input catalogue: what a user can get wrong, fed to the real gdbm-cli (and to the
-// project reader, which no command opens). Each case ends in one clear line and an exit code: 2
-// for a usage error, 3 for a file that cannot be used, 4 for a divergence; a row-level defect
-// in a dataset drops the row, says so with its line, and the command succeeds. Never a crash, a
-// hang or a multi-gigabyte allocation: every run is limited to 2 GB of address space.
+// The bad-input catalogue: what a user can get wrong, fed to the real gdbm-cli (and to the project
+// reader, which no command opens). Each case ends in one clear line and an exit code: 2 for a usage
+// error, 3 for a file that cannot be used, 4 for a divergence; a row-level defect in a dataset drops
+// the row and says so with its line. Never a crash, a hang or a huge allocation (2 GB at most).
 #include "core/Error.h"
 #include "data/Csv.h"
 #include "data/CsvWriter.h"
@@ -292,8 +291,7 @@ void TestBadInput::catalogue_data()
           "--users must be a whole number in 1..200,000, not '99999999999' (the cap of 200,000");
     usage("evaluate --users 99999999999", {"evaluate", "--users", "99999999999"}, "cap of 200,000");
     usage("run --users 99999999999", {"run", "--users", "99999999999"}, "cap of 200,000");
-    // Checked before the catalog is loaded and the model trained, not after.
-    usage("evaluate --scoring bogus", {"evaluate", "--scoring", "bogus", "--data", dir + "/no-such.csv"},
+    usage("--scoring bogus (before the data)", {"evaluate", "--scoring", "bogus", "--data", dir + "/x.csv"},
           "--scoring must be mean-cosine or history-mean, not 'bogus'");
     usage("evaluate --modalities sound", {"evaluate", "--modalities", "sound"},
           "--modalities takes audio, tags and listening, not 'sound'");

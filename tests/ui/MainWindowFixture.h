@@ -43,6 +43,8 @@ protected:
     // cleanup: the window, and all it owns.
     void tearDownWindow()
     {
+        MessageBox::setNextAnswers({}); // an answer a test left unused is not the next test's
+        FileDialog::setNextFileNames({});
         delete m_window;
         m_window = nullptr;
     }

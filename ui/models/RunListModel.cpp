@@ -92,8 +92,9 @@ QVariant RunListModel::data(const QModelIndex& index, int role) const
         const rec::Protocol protocol =
             Column(index.column()) == NdcgReturning ? rec::Protocol::Warm : rec::Protocol::NewTracks;
         const std::size_t k = project::runEvaluatedK(run, protocol);
-        const QString value = error(project::runNdcg(run, protocol));
-        return k == 0 || k == 10 ? value : tr("%1 (top %2)").arg(value).arg(k);
+        const double ndcg = project::runNdcg(run, protocol);
+        const QString value = error(ndcg);
+        return std::isnan(ndcg) || k == 0 || k == 10 ? value : tr("%1 (top %2)").arg(value).arg(k);
     }
     case ColumnCount:
         break;

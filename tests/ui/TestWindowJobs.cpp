@@ -1,0 +1,175 @@
+// The main window's running work, driven offscreen: a simulation run and exported (and exported
+// again into the same folder), one cancelled, the status bar with two jobs, and the File menu's
+// items that have nothing to act on.
+#include "MainWindow.h"
+#include "MainWindowFixture.h"
+#include "jobs/JobRunner.h"
+#include "pages/SimulationPage.h"
+#include "pages/TrainingPage.h"
+#include "util/FileDialog.h"
+#include "util/MessageBox.h"
+#include "util/SavedNotice.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTest>
+#include <QToolButton>
+
+using namespace gdbm;
+using namespace gdbm::ui;
+
+class TestWindowJobs : public QObject, public testing::MainWindowFixture
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { setUpTestCase(); }
+    void init() { setUpWindow(); }
+    void cleanup() { tearDownWindow(); }
+    void simulateAndExportTheCsvFiles();
+    void cancelledSimulationKeepsThePreviousOne();
+    void statusBarReturnsToAJobStillRunning();
+    void fileMenuGreysWhatHasNothingToActOn();
+};
+
+void TestWindowJobs::statusBarReturnsToAJobStillRunning()
+{
+    // A long training, then a simulation that starts and ends while it runs.
+    JobRunner* training = startEndlessTraining();
+    QVERIFY(training->isRunning());
+    child<QSpinBox>("simUsers")->setValue(50);
+    trigger("actionRunSimulation");
+    auto* status = child<QLabel>("jobStatus");
+    QVERIFY2(status->text().startsWith("Simulat"), qPrintable(status->text()));
+    QVERIFY(m_window->findChild<SimulationPage*>()->jobs()->waitForFinished(60000));
+
+    // The training, still running, has the status bar and its Cancel again.
+    QVERIFY(training->isRunning());
+    // Its title, or already its next stage ("Pretraining layer 1 of 2"): not the simulation's.
+    QVERIFY2(!status->text().isEmpty() && !status->text().startsWith("Simulat"), qPrintable(status->text()));
+    QVERIFY(!child<QToolButton>("jobCancel")->isHidden());
+    trigger("actionCancelJob");
+    QVERIFY(training->waitForFinished(60000));
+    QTRY_VERIFY(child<QToolButton>("jobCancel")->isHidden());
+}
+
+void TestWindowJobs::fileMenuGreysWhatHasNothingToActOn()
+{
+    QMenu* file = m_window->menuBar()->actions().value(0)->menu();
+    QVERIFY(file);
+    // A fresh window: no model, simulation, recommendations or evaluation yet.
+    Q_EMIT file->aboutToShow();
+    for (const char* name : {"actionSaveModel", "actionExportSimulation", "actionExportRecommendations",
+                             "actionExportEvaluation"})
+        QVERIFY2(!child<QAction>(name)->isEnabled(), name);
+    QVERIFY(child<QAction>("actionLoadModel")->isEnabled());
+    QVERIFY(child<QAction>("actionSaveProject")->isEnabled());
+    // Closed, every item is on again for its shortcut.
+    Q_EMIT file->aboutToHide();
+    QVERIFY(child<QAction>("actionExportSimulation")->isEnabled());
+    trigger("actionRunSimulation");
+    QVERIFY(m_window->findChild<SimulationPage*>()->jobs()->waitForFinished(60000));
+    Q_EMIT file->aboutToShow();
+    QVERIFY(child<QAction>("actionExportSimulation")->isEnabled());
+    QVERIFY(!child<QAction>("actionSaveModel")->isEnabled());
+    Q_EMIT file->aboutToHide();
+}
+
+void TestWindowJobs::simulateAndExportTheCsvFiles()
+{
+    auto* page = m_window->findChild<SimulationPage*>();
+    child<QSpinBox>("simUsers")->setValue(200);
+    child<QSpinBox>("simSeed")->setValue(7);
+    trigger("actionRunSimulation");
+    QVERIFY(page->jobs()->waitForFinished(60000));
+    const auto result = m_window->state().simulation();
+    QVERIFY(result);
+    QCOMPARE(result->users.size(), std::size_t(210)); // shares sum to 1.05
+    QVERIFY(child<QLabel>("simSummary")->text().contains("210 users"));
+    QVERIFY(!child<QLabel>("simOutOfDate")->text().contains("Out of date"));
+    // The users exist now: the banner says what the run has, not what a run would give.
+    const QString shares = child<QLabel>("simOutOfDate")->text();
+    QVERIFY2(shares.contains("this simulation has 210 users") && !shares.contains("will be simulated"),
+             qPrintable(shares));
+
+    // Any edit marks it out of date, visibly.
+    sim::ArchetypeSet changed = m_window->state().archetypes();
+    changed.archetypes[1].tracksPerUser = 5;
+    m_window->state().editArchetypes(changed, "test edit");
+    QVERIFY(m_window->state().simulationOutOfDate());
+    QVERIFY(child<QLabel>("simOutOfDate")->text().contains("Out of date"));
+
+    const QString folder = m_dir.filePath("export");
+    QDir().mkpath(folder);
+    FileDialog::setNextFileName(folder);
+    const int dialogs = MessageBox::shownCount();
+    trigger("actionExportSimulation");
+    QVERIFY(page->jobs()->waitForFinished(60000));
+    // Said once the job is done, in the status bar, with no dialog to dismiss.
+    QTRY_VERIFY(savedNoticeText(m_window).contains("Saved to " + QDir::toNativeSeparators(folder)));
+    QVERIFY(savedNoticeText(m_window).contains("Open folder"));
+    QCOMPARE(MessageBox::shownCount(), dialogs);
+    QFile interactions(folder + "/interaction_data.csv");
+    QVERIFY(interactions.open(QIODevice::ReadOnly));
+    QVERIFY(interactions.readLine().startsWith(
+        "user_id,track_id,track_name,artist_name,timestamp,archetype,rating"));
+    int lines = 0;
+    while (!interactions.atEnd()) {
+        interactions.readLine();
+        ++lines;
+    }
+    QCOMPARE(std::size_t(lines), result->interactions.size());
+    QVERIFY(QFile::exists(folder + "/user_profiles.csv"));
+    interactions.close();
+
+    // Exporting into the same folder asks first; No (the default) leaves the files as they are.
+    QFile profiles(folder + "/user_profiles.csv");
+    QVERIFY(profiles.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    profiles.write("mine\n");
+    profiles.close();
+    FileDialog::setNextFileName(folder);
+    trigger("actionExportSimulation");
+    QCOMPARE(MessageBox::shownCount(), dialogs + 1);
+    QVERIFY2(MessageBox::lastText().contains("interaction_data.csv and user_profiles.csv"),
+             qPrintable(MessageBox::lastText()));
+    QVERIFY(!page->jobs()->isRunning());
+    QVERIFY(profiles.open(QIODevice::ReadOnly));
+    QCOMPARE(profiles.readAll(), QByteArray("mine\n"));
+    profiles.close();
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    FileDialog::setNextFileName(folder);
+    trigger("actionExportSimulation");
+    QVERIFY(page->jobs()->waitForFinished(60000));
+    QVERIFY(profiles.open(QIODevice::ReadOnly));
+    QVERIFY(profiles.readLine().startsWith("user_id,archetype"));
+}
+
+void TestWindowJobs::cancelledSimulationKeepsThePreviousOne()
+{
+    auto* page = m_window->findChild<SimulationPage*>();
+    child<QSpinBox>("simUsers")->setValue(100);
+    trigger("actionRunSimulation");
+    QVERIFY(page->jobs()->waitForFinished(60000));
+    const auto first = m_window->state().simulation();
+    QVERIFY(first);
+
+    child<QSpinBox>("simUsers")->setValue(1'000'000);
+    QSignalSpy cancelled(page->jobs(), &JobRunner::cancelled);
+    trigger("actionRunSimulation");
+    QVERIFY(page->jobs()->isRunning());
+    QTest::mouseClick(child<QPushButton>("simCancel"), Qt::LeftButton);
+    QVERIFY(page->jobs()->waitForFinished(60000));
+    QCOMPARE(cancelled.count(), 1);
+    QCOMPARE(m_window->state().simulation(), first);
+    QVERIFY(child<QPushButton>("simRun")->isEnabled());
+}
+
+QTEST_MAIN(TestWindowJobs)
+#include "TestWindowJobs.moc"
