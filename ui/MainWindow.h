@@ -156,6 +156,7 @@ private:
     QToolButton* m_jobCancel;
     JobRunner* m_statusJob = nullptr; // the job the status bar shows, and Cancel stops
     QList<JobRunner*> m_runningJobs;  // the watched jobs running, in the order they started
+    QString m_statusStage;            // what the status bar's job last said it was doing
     HelpWindow* m_help = nullptr;
     bool m_compactSidebar = false;
     QAction* m_compactSidebarAction = nullptr;

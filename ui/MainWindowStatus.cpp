@@ -44,15 +44,16 @@ void MainWindow::watchJobs(JobRunner* runner)
         m_runningJobs.append(runner);
         showJobInStatusBar(runner, title);
     });
-    connect(runner, &JobRunner::progress, this,
-            [this, runner](const QString& stage, qint64 done, qint64 total) {
-                if (m_statusJob != runner)
-                    return;
-                m_jobLabel->setText(m_chainPrefix + stage);
-                m_jobProgress->setRange(0, total > 0 ? 1000 : 0);
-                if (total > 0)
-                    m_jobProgress->setValue(int(1000 * done / total));
-            });
+    connect(
+        runner, &JobRunner::progress, this, [this, runner](const QString& stage, qint64 done, qint64 total) {
+            if (m_statusJob != runner)
+                return;
+            m_statusStage = stage;
+            m_jobLabel->setText(m_chainPrefix + (runner->isPaused() ? tr("Paused: %1").arg(stage) : stage));
+            m_jobProgress->setRange(0, total > 0 ? 1000 : 0);
+            if (total > 0)
+                m_jobProgress->setValue(int(1000 * done / total));
+        });
     connect(runner, &JobRunner::finished, this, [this, runner] {
         // Started again from its own end (the embeddings of newer inputs): it runs on, listed.
         if (runner->isRunning())
@@ -71,6 +72,11 @@ void MainWindow::watchJobs(JobRunner* runner)
         m_jobCancel->setVisible(false);
         m_jobLabel->clear();
     });
+    connect(runner, &JobRunner::pausedChanged, this, [this, runner](bool paused) {
+        if (m_statusJob == runner)
+            m_jobLabel->setText(m_chainPrefix +
+                                (paused ? tr("Paused: %1").arg(m_statusStage) : m_statusStage));
+    });
     connect(runner, &JobRunner::cancelled, this, [this, runner] {
         if (!runner->wasSuperseded())
             statusBar()->showMessage(runner->title() + tr(": cancelled"), 5000);
@@ -80,7 +86,8 @@ void MainWindow::watchJobs(JobRunner* runner)
 void MainWindow::showJobInStatusBar(JobRunner* runner, const QString& text)
 {
     m_statusJob = runner;
-    m_jobLabel->setText(m_chainPrefix + text);
+    m_statusStage = text;
+    m_jobLabel->setText(m_chainPrefix + (runner->isPaused() ? tr("Paused: %1").arg(text) : text));
     m_jobProgress->setRange(0, 0);
     m_jobProgress->setVisible(true);
     m_jobCancel->setVisible(true);

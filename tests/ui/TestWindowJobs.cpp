@@ -55,8 +55,17 @@ void TestWindowJobs::statusBarReturnsToAJobStillRunning()
     // Its title, or already its next stage ("Pretraining layer 1 of 2"): not the simulation's.
     QVERIFY2(!status->text().isEmpty() && !status->text().startsWith("Simulat"), qPrintable(status->text()));
     QVERIFY(!child<QToolButton>("jobCancel")->isHidden());
+    // Paused, the status bar says so (the page does too), and stops saying it on resume.
+    trigger("actionPauseTraining");
+    QVERIFY(training->isPaused());
+    QVERIFY2(status->text().startsWith("Paused: "), qPrintable(status->text()));
+    trigger("actionPauseTraining");
+    QVERIFY(!training->isPaused());
+    QVERIFY2(!status->text().startsWith("Paused"), qPrintable(status->text()));
+    trigger("actionPauseTraining");
     trigger("actionCancelJob");
     QVERIFY(training->waitForFinished(60000));
+    QVERIFY(!training->isPaused()); // a job that ended is not paused
     QTRY_VERIFY(child<QToolButton>("jobCancel")->isHidden());
 }
 

@@ -89,6 +89,7 @@ void JobRunner::deliver(std::any result, const QString& error, bool wasCancelled
     }
     Done done = std::move(m_done);
     m_done = nullptr;
+    setPaused(false);
     if (wasCancelled) {
         Q_EMIT cancelled();
     } else if (!error.isEmpty()) {
@@ -99,6 +100,14 @@ void JobRunner::deliver(std::any result, const QString& error, bool wasCancelled
         Q_EMIT succeeded();
     }
     Q_EMIT finished();
+}
+
+void JobRunner::setPaused(bool paused)
+{
+    if (paused == m_paused || (paused && !m_thread))
+        return;
+    m_paused = paused;
+    Q_EMIT pausedChanged(paused);
 }
 
 void JobRunner::cancel()
@@ -125,6 +134,7 @@ void JobRunner::cancelAndWait()
     m_thread = nullptr;
     m_done = nullptr;
     ++m_generation;
+    setPaused(false);
     Q_EMIT cancelled();
     Q_EMIT finished();
 }

@@ -40,6 +40,10 @@ public:
     void supersede();
     // Whether the job that ends (seen from cancelled() and finished()) was superseded.
     bool wasSuperseded() const { return m_superseded; }
+    // A job its page has paused (training's Pause): said wherever its progress shows. A job
+    // that ends is no longer paused.
+    void setPaused(bool paused);
+    bool isPaused() const { return m_paused; }
     // Cancels, waits for the work to stop and drops its result (emits cancelled, finished).
     void cancelAndWait();
     // Waits until the current job ended and its result was delivered (tests).
@@ -51,6 +55,7 @@ Q_SIGNALS:
     void succeeded();
     void failed(const QString& message);
     void cancelled();
+    void pausedChanged(bool paused);
     // After any of the three above.
     void finished();
 
@@ -63,6 +68,7 @@ private:
     Done m_done;
     quint64 m_generation = 0;
     bool m_superseded = false;
+    bool m_paused = false;
 };
 
 } // namespace gdbm::ui

@@ -172,6 +172,7 @@ void TrainingPage::pauseOrResume()
 {
     if (!m_gate || !m_jobs->isRunning() || m_cancelling)
         return;
+    m_jobs->setPaused(!m_gate->paused());
     if (m_gate->paused()) {
         m_gate->resume();
         m_pause->setText(tr("Pause"));
