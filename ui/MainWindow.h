@@ -124,6 +124,8 @@ private:
     void watchJobs(JobRunner* runner);
     // Shows `runner` in the status bar (its progress, its Cancel) with `text` until its next report.
     void showJobInStatusBar(JobRunner* runner, const QString& text);
+    // The status bar job's stage, "Paused: " before it while the job is paused.
+    void showStatusStage(const QString& stage);
     void updateCatalogStatus();
     void updateStepMarks(); // the sidebar's done / out-of-date mark of each step
     void fitSidebar();

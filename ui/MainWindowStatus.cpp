@@ -34,7 +34,6 @@ void MainWindow::createStatusBar()
     statusBar()->addPermanentWidget(m_jobCancel);
 }
 
-// The status bar shows the most recently started job, with its progress and a Cancel button.
 // The status bar shows the most recently started job still running, with its progress and a
 // Cancel button.
 void MainWindow::watchJobs(JobRunner* runner)
@@ -44,16 +43,15 @@ void MainWindow::watchJobs(JobRunner* runner)
         m_runningJobs.append(runner);
         showJobInStatusBar(runner, title);
     });
-    connect(
-        runner, &JobRunner::progress, this, [this, runner](const QString& stage, qint64 done, qint64 total) {
-            if (m_statusJob != runner)
-                return;
-            m_statusStage = stage;
-            m_jobLabel->setText(m_chainPrefix + (runner->isPaused() ? tr("Paused: %1").arg(stage) : stage));
-            m_jobProgress->setRange(0, total > 0 ? 1000 : 0);
-            if (total > 0)
-                m_jobProgress->setValue(int(1000 * done / total));
-        });
+    connect(runner, &JobRunner::progress, this,
+            [this, runner](const QString& stage, qint64 done, qint64 total) {
+                if (m_statusJob != runner)
+                    return;
+                showStatusStage(stage);
+                m_jobProgress->setRange(0, total > 0 ? 1000 : 0);
+                if (total > 0)
+                    m_jobProgress->setValue(int(1000 * done / total));
+            });
     connect(runner, &JobRunner::finished, this, [this, runner] {
         // Started again from its own end (the embeddings of newer inputs): it runs on, listed.
         if (runner->isRunning())
@@ -72,10 +70,9 @@ void MainWindow::watchJobs(JobRunner* runner)
         m_jobCancel->setVisible(false);
         m_jobLabel->clear();
     });
-    connect(runner, &JobRunner::pausedChanged, this, [this, runner](bool paused) {
+    connect(runner, &JobRunner::pausedChanged, this, [this, runner] {
         if (m_statusJob == runner)
-            m_jobLabel->setText(m_chainPrefix +
-                                (paused ? tr("Paused: %1").arg(m_statusStage) : m_statusStage));
+            showStatusStage(m_statusStage);
     });
     connect(runner, &JobRunner::cancelled, this, [this, runner] {
         if (!runner->wasSuperseded())
@@ -86,11 +83,16 @@ void MainWindow::watchJobs(JobRunner* runner)
 void MainWindow::showJobInStatusBar(JobRunner* runner, const QString& text)
 {
     m_statusJob = runner;
-    m_statusStage = text;
-    m_jobLabel->setText(m_chainPrefix + (runner->isPaused() ? tr("Paused: %1").arg(text) : text));
+    showStatusStage(text);
     m_jobProgress->setRange(0, 0);
     m_jobProgress->setVisible(true);
     m_jobCancel->setVisible(true);
+}
+
+void MainWindow::showStatusStage(const QString& stage)
+{
+    m_statusStage = stage;
+    m_jobLabel->setText(m_chainPrefix + (m_statusJob->isPaused() ? tr("Paused: %1").arg(stage) : stage));
 }
 
 void MainWindow::updateCatalogStatus()

@@ -140,7 +140,7 @@ void writeFileAtomically(const std::string& path, const std::function<void(std::
     writeFilesAtomically({{path, write}});
 }
 
-void writeFilesAtomically(const std::vector<FileWrite>& files, const std::atomic<bool>* cancel)
+void writeFilesAtomically(const std::vector<FileWrite>& files, const CancelFlag* cancel)
 {
     std::vector<std::string> temps;
     try {

@@ -1,6 +1,7 @@
 #pragma once
 
-#include <atomic>
+#include "core/Progress.h"
+
 #include <functional>
 #include <ostream>
 #include <string>
@@ -27,7 +28,7 @@ struct FileWrite
     std::string path;
     std::function<void(std::ostream&)> write;
 };
-void writeFilesAtomically(const std::vector<FileWrite>& files, const std::atomic<bool>* cancel = nullptr);
+void writeFilesAtomically(const std::vector<FileWrite>& files, const CancelFlag* cancel = nullptr);
 
 // What writeFileAtomically checks before it writes, for callers that want to refuse a bad
 // output path before a long job rather than after: `path` (after its symbolic links) names a

@@ -188,10 +188,16 @@ void setFirstRecipe(Model& model)
     }
 }
 
-std::uint32_t checkHeader(const std::string& bytes, const std::string& name, std::uint64_t& payloadSize)
+// The file's first bytes are the model signature, or it is not a model file.
+void requireSignature(const std::string& bytes, const std::string& name)
 {
     if (bytes.size() < sizeof kMagic || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
         throw InputError({name, 0, 0, {}}, "not a GDBM Studio model file");
+}
+
+std::uint32_t checkHeader(const std::string& bytes, const std::string& name, std::uint64_t& payloadSize)
+{
+    requireSignature(bytes, name);
     Reader header(bytes, sizeof kMagic, std::min(bytes.size(), kHeaderSize), name);
     const auto version = header.get<std::uint32_t>();
     // The format's version grows by one with each change: thousands are a damaged header, not
@@ -221,8 +227,7 @@ std::string readAll(const std::string& path)
     std::string bytes(sizeof kMagic, '\0');
     in.read(bytes.data(), std::streamsize(bytes.size()));
     bytes.resize(std::size_t(in.gcount()));
-    if (bytes.size() < sizeof kMagic || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
-        throw InputError({path, 0, 0, {}}, "not a GDBM Studio model file");
+    requireSignature(bytes, path);
     in.seekg(0, std::ios::end);
     const auto size = std::size_t(in.tellg());
     in.seekg(std::streamoff(sizeof kMagic));

@@ -87,7 +87,7 @@ void writeProfiles(const SimulationResult& result, const data::Catalog& catalog,
 }
 
 void exportSimulation(const SimulationResult& result, const data::Catalog& catalog, const std::string& folder,
-                      const std::atomic<bool>* cancel)
+                      const CancelFlag* cancel)
 {
     std::error_code ec;
     std::filesystem::create_directories(folder, ec);

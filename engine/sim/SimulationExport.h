@@ -1,9 +1,9 @@
 #pragma once
 
+#include "core/Progress.h"
 #include "data/Catalog.h"
 #include "sim/Simulator.h"
 
-#include <atomic>
 #include <ostream>
 #include <string>
 
@@ -21,7 +21,7 @@ void writeProfiles(const SimulationResult& result, const data::Catalog& catalog,
 // an old one (writeFilesAtomically). A cancel before then throws gdbm::Cancelled, the old files
 // kept.
 void exportSimulation(const SimulationResult& result, const data::Catalog& catalog, const std::string& folder,
-                      const std::atomic<bool>* cancel = nullptr);
+                      const CancelFlag* cancel = nullptr);
 
 inline constexpr const char* kInteractionsFile = "interaction_data.csv";
 inline constexpr const char* kProfilesFile = "user_profiles.csv";

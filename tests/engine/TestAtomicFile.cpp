@@ -111,7 +111,7 @@ void TestAtomicFile::aSetOfFilesIsReplacedWholeOrNotAtAll()
     QCOMPARE(read(second), std::string("new 2"));
     QVERIFY(onlyFiles({"first.csv", "second.csv"}));
     // Cancelled once written, before the renames: the files stay as they were.
-    const std::atomic<bool> cancel{true};
+    const CancelFlag cancel{true};
     QVERIFY_THROWS_EXCEPTION(Cancelled,
                              writeFilesAtomically({{first, [](std::ostream& out) { out << "3"; }},
                                                    {second, [](std::ostream& out) { out << "3"; }}},

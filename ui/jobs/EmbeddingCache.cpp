@@ -6,6 +6,7 @@
 #include "rec/HybridModel.h"
 
 #include <QDeadlineTimer>
+#include <algorithm>
 #include <any>
 
 namespace gdbm::ui {
@@ -91,6 +92,8 @@ void EmbeddingCache::start()
                 {"Embedding " + text::withThousands((long long)inputs.catalog->size()) + " tracks", 0, 0});
             snapshot->embeddings = rec::embedCatalog(model, *inputs.catalog, inputs.kind, &cancel);
             snapshot->newTracks = rec::unheardTracks(model, *inputs.catalog);
+            snapshot->anyNewTrack = std::find(snapshot->newTracks.begin(), snapshot->newTracks.end(), true) !=
+                                    snapshot->newTracks.end();
             snapshot->space = rec::catalogScoringSpace(model, snapshot->embeddings, inputs.kind);
             progress({"Projecting the embeddings", 0, 0});
             snapshot->map = rec::principalComponents2d(snapshot->embeddings);

@@ -26,6 +26,7 @@ struct EmbeddingSnapshot
     rec::ScoringSpace space;     // the embeddings centred, scaled and in double, for scoring
     rec::Projection2d map;       // the embeddings' two principal components
     std::vector<bool> newTracks; // a hybrid's tracks nobody heard in training (listening inferred)
+    bool anyNewTrack = false;    // whether newTracks has one (said under the recommendations)
 };
 
 // Keeps the embeddings the Recommendations page needs up to date. request() names the inputs;

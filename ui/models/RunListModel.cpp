@@ -22,6 +22,12 @@ QString seconds(double s)
 
 } // namespace
 
+QString unusualTopK(const project::TrainingRun& run, rec::Protocol protocol)
+{
+    const std::size_t k = project::runEvaluatedK(run, protocol);
+    return k == 0 || k == 10 ? QString() : RunListModel::tr(" (top %1)").arg(k);
+}
+
 RunListModel::RunListModel(QObject* parent) : QAbstractTableModel(parent) {}
 
 void RunListModel::setRuns(const std::vector<project::TrainingRun>& runs, int currentRun)
@@ -91,10 +97,8 @@ QVariant RunListModel::data(const QModelIndex& index, int role) const
     case NdcgNew: {
         const rec::Protocol protocol =
             Column(index.column()) == NdcgReturning ? rec::Protocol::Warm : rec::Protocol::NewTracks;
-        const std::size_t k = project::runEvaluatedK(run, protocol);
         const double ndcg = project::runNdcg(run, protocol);
-        const QString value = error(ndcg);
-        return std::isnan(ndcg) || k == 0 || k == 10 ? value : tr("%1 (top %2)").arg(value).arg(k);
+        return error(ndcg) + (std::isnan(ndcg) ? QString() : unusualTopK(run, protocol));
     }
     case ColumnCount:
         break;

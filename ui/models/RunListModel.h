@@ -3,6 +3,7 @@
 #include "project/TrainingRun.h"
 
 #include <QAbstractTableModel>
+#include <QString>
 #include <vector>
 
 namespace gdbm::ui {
@@ -11,6 +12,10 @@ namespace gdbm::ui {
 // number (the current model's run bold, marked "current"), start, model, how it ended, epochs,
 // time, final training and validation errors, and NDCG@10 of its evaluation in each protocol.
 // kNumberRole gives a row's run number.
+// " (top 20)" after a run's NDCG from an evaluation of another top K than the usual 10; empty
+// otherwise (the runs list and the comparison label their columns NDCG@10).
+QString unusualTopK(const project::TrainingRun& run, rec::Protocol protocol);
+
 class RunListModel : public QAbstractTableModel
 {
     Q_OBJECT

@@ -399,7 +399,7 @@ void RecommendationsPage::showRecommendations()
             .arg(s.embeddings.cols())
             .arg(m_lastRankingMs, 0, 'f', 1) +
         (!s.model->isHybrid() ? QString()
-         : std::find(s.newTracks.begin(), s.newTracks.end(), true) != s.newTracks.end()
+         : s.anyNewTrack
              ? tr(" Hybrid model: songs marked [new] had nobody listening in training; their listening is "
                   "inferred.")
              : tr(" Hybrid model: every song had a listener in training, so none is new.")) +

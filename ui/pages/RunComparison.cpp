@@ -1,5 +1,6 @@
 #include "pages/RunComparison.h"
 
+#include "models/RunListModel.h"
 #include "util/Format.h"
 
 #include <QHeaderView>
@@ -23,18 +24,11 @@ QString number(double v)
     return std::isnan(v) ? QStringLiteral("-") : QString::number(v, 'g', 6);
 }
 
-// " (top 20)" after an NDCG of an evaluation whose K was not the usual 10; else nothing.
-QString unusualK(const project::TrainingRun& run, rec::Protocol protocol)
-{
-    const std::size_t k = project::runEvaluatedK(run, protocol);
-    return k == 0 || k == 10 ? QString() : RunComparison::tr(" (top %1)").arg(k);
-}
-
 // The run's own NDCG in the evaluation's first split, "-" without.
 QString ndcg(const project::TrainingRun& run, rec::Protocol protocol)
 {
     const double v = project::runNdcg(run, protocol);
-    return std::isnan(v) ? QStringLiteral("-") : number(v) + unusualK(run, protocol);
+    return std::isnan(v) ? QStringLiteral("-") : number(v) + unusualTopK(run, protocol);
 }
 
 // "0.2486 ± 0.0014 (5 splits)": an NDCG over the splits of a repeated evaluation, "-" without.
@@ -47,7 +41,7 @@ QString overSplits(const project::TrainingRun& run, rec::Protocol protocol)
                .arg(s->mean, 0, 'f', 4)
                .arg(s->standardError, 0, 'f', 4)
                .arg(s->splits) +
-           unusualK(run, protocol);
+           unusualTopK(run, protocol);
 }
 
 QString sizes(const std::vector<std::size_t>& layers)
