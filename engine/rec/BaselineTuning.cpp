@@ -1,5 +1,7 @@
 #include "rec/BaselineTuning.h"
 
+#include <algorithm>
+
 namespace gdbm::rec {
 namespace {
 
@@ -63,12 +65,31 @@ std::vector<AlsParams> implicitAlsGrid(std::uint64_t seed)
     return grid;
 }
 
+std::size_t largestUsefulRank(const TrainingInteractions& interactions)
+{
+    std::size_t listeners = 0;
+    std::vector<bool> heard(interactions.catalogSize, false);
+    for (const auto& tracks : interactions.tracksOfUser) {
+        listeners += tracks.empty() ? 0 : 1;
+        for (std::uint32_t t : tracks)
+            heard[t] = true;
+    }
+    return std::min(listeners, static_cast<std::size_t>(std::count(heard.begin(), heard.end(), true)));
+}
+
 TunedAls tuneImplicitAls(const TrainingInteractions& interactions, std::uint64_t seed,
                          const CancelFlag* cancel, const ProgressCallback& progress)
 {
     const ValidationSplit split = validationSplitOf(interactions, seed);
     const std::vector<AlsParams> grid = implicitAlsGrid(seed);
-    const std::size_t planned = grid.size() + kAlsLargerRanks.size() + kAlsLambdas.size() - 1;
+    // A rank above min(listeners, heard tracks) cannot fit anything a rank of that size cannot:
+    // the score matrix has no more dimensions (and the regularised factorisation is the same
+    // problem at any rank beyond it), so such a fit only costs time.
+    const std::size_t usefulRank = largestUsefulRank(split.train);
+    const auto largerRanks =
+        static_cast<std::size_t>(std::count_if(kAlsLargerRanks.begin(), kAlsLargerRanks.end(),
+                                               [&](std::size_t rank) { return rank <= usefulRank; }));
+    const std::size_t planned = grid.size() + largerRanks + kAlsLambdas.size() - 1;
     TunedAls result;
     // Fits and scores one candidate, once.
     const auto tryParams = [&](const AlsParams& params) {
@@ -92,6 +113,8 @@ TunedAls tuneImplicitAls(const TrainingInteractions& interactions, std::uint64_t
     // HYBRID.md tunes the rank too.
     const AlsParams atRank32 = result.best;
     for (std::size_t rank : kAlsLargerRanks) {
+        if (rank > usefulRank)
+            continue;
         AlsParams larger = atRank32;
         larger.rank = rank;
         tryParams(larger);

@@ -50,8 +50,12 @@ std::vector<AlsParams> implicitAlsGrid(std::uint64_t seed);
 inline constexpr std::array<std::size_t, 2> kAlsLargerRanks = {64, 128};
 inline constexpr std::array<double, 3> kAlsLambdas = {1.0, 10.0, 100.0};
 
-// The grid, then the later stages; every candidate tried is in `tried`, in that order.
-// Reports "candidate i of n" through `progress`; throws gdbm::Cancelled when *cancel is set.
+// min(users with a track, tracks with a listener): the largest factorisation rank that can fit
+// something a smaller one cannot; larger ranks are skipped.
+std::size_t largestUsefulRank(const TrainingInteractions& interactions);
+
+// The grid, then the later stages (ranks up to largestUsefulRank()); every candidate tried is in `tried`, in
+// that order. Reports "candidate i of n" through `progress`; throws gdbm::Cancelled when *cancel is set.
 TunedAls tuneImplicitAls(const TrainingInteractions& interactions, std::uint64_t seed,
                          const CancelFlag* cancel = nullptr, const ProgressCallback& progress = {});
 
