@@ -108,9 +108,10 @@ MainWindow::MainWindow(const QStringList& initialFiles, QWidget* parent)
     openStartCatalog(initialFiles);
 }
 
-// The first start opens the demo catalog; later starts reopen the dataset open at the last
-// exit when its files are still there (falling back to the demo catalog if it fails to load).
-// A project given on the command line opens instead. None of this is a change to save.
+// The first start opens the demo catalog; later starts reopen the project open at the last exit
+// (as last saved), or else the dataset, when its files are still there (falling back to the demo
+// catalog if it fails to load). A project given on the command line opens instead. None of this
+// is a change to save.
 void MainWindow::openStartCatalog(const QStringList& initialFiles)
 {
     // Checked once the runner is idle: a load replaced by another one the user asked for
@@ -126,9 +127,17 @@ void MainWindow::openStartCatalog(const QStringList& initialFiles)
             },
             Qt::SingleShotConnection);
     };
-    if (initialFiles.size() == 1 && isProjectFile(initialFiles.first())) {
+    // A project named on the command line opens (or says why not); the last one only if it is
+    // still there.
+    QString project;
+    if (initialFiles.size() == 1 && isProjectFile(initialFiles.first()))
+        project = initialFiles.first();
+    else if (const QString last = QSettings().value("lastProject").toString();
+             initialFiles.isEmpty() && !last.isEmpty() && QFileInfo::exists(last))
+        project = last;
+    if (!project.isEmpty()) {
         fallBackToDemo(m_projectJobs);
-        openProject(initialFiles.first());
+        openProject(project);
         return;
     }
     const QStringList last =

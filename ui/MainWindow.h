@@ -33,8 +33,8 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    // Opens initialFiles (one or two dataset files) if given, else the last session's dataset,
-    // else the demo catalog.
+    // Opens initialFiles (one or two dataset files, or a project) if given, else the last
+    // session's project or dataset, else the demo catalog.
     explicit MainWindow(const QStringList& initialFiles = {}, QWidget* parent = nullptr);
     ~MainWindow() override;
 

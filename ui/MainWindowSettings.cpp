@@ -1,5 +1,5 @@
 // The main window's remembered settings (geometry, state, the page shown, the compact sidebar, the
-// last dataset), and its size on a first start.
+// last project and dataset), and its size on a first start.
 #include "MainWindow.h"
 
 #include <QAction>
@@ -47,6 +47,9 @@ void MainWindow::saveSettings() const
     settings.setValue("window/page", m_sidebar->currentRow());
     settings.setValue("window/compactSidebar", m_compactSidebar);
     settings.setValue("lastDataset", m_state.catalogFiles());
+    // The project the window showed, as last saved: the next start reopens it. Empty after New
+    // project, so that the dataset alone is reopened.
+    settings.setValue("lastProject", m_projectPath);
 }
 
 } // namespace gdbm::ui

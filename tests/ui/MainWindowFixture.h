@@ -30,9 +30,11 @@ protected:
         FileDialog::setTestMode(true);
     }
 
-    // init: a new window, shown, with its start-up catalog loaded.
+    // init: a new window, shown, with its start-up catalog loaded. A project an earlier test
+    // saved and closed is not reopened: each test starts without one.
     void setUpWindow()
     {
+        QSettings().remove("lastProject");
         m_window = new MainWindow;
         m_window->resize(1280, 800);
         m_window->show();

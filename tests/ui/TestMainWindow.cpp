@@ -58,6 +58,7 @@ private Q_SLOTS:
     void remembersRecentFiles();
     void remembersWhereTheSplittersWereDragged();
     void reopensTheLastDatasetOnStart();
+    void reopensTheLastProjectOnStart();
     void opensTheFilesGivenOnTheCommandLine();
     void editsDuringARunLeaveTheResultOutOfDate();
     void anotherCatalogMarksEveryStepAfterItOutOfDate();
@@ -346,6 +347,41 @@ void TestMainWindow::reopensTheLastDatasetOnStart()
     QVERIFY(waitForCatalog());
     QVERIFY(m_window->state().catalog()->isSynthetic());
     QSettings().remove("lastDataset");
+}
+
+void TestMainWindow::reopensTheLastProjectOnStart()
+{
+    const QString path = m_dir.filePath("last.gdbmproj");
+    child<QSpinBox>("simUsers")->setValue(321);
+    QVERIFY(m_window->saveProjectTo(path));
+    QVERIFY(m_window->projectJobs()->waitForFinished(60000));
+    QVERIFY(m_window->close());
+    delete m_window;
+    m_window = new MainWindow;
+    QVERIFY(m_window->projectJobs()->waitForFinished(60000));
+    QCOMPARE(m_window->projectPath(), path);
+    QCOMPARE(child<QSpinBox>("simUsers")->value(), 321);
+    QVERIFY(!m_window->state().isModified());
+
+    // After New project the next start opens a dataset, not the project.
+    trigger("actionNewProject");
+    QVERIFY(waitForCatalog());
+    QVERIFY(m_window->close());
+    delete m_window;
+    m_window = new MainWindow;
+    QVERIFY(waitForCatalog());
+    QVERIFY(m_window->projectPath().isEmpty());
+    QVERIFY(m_window->state().catalog()->isSynthetic());
+
+    // A project file that is gone: the dataset instead, without a word.
+    QSettings().setValue("lastProject", m_dir.filePath("gone.gdbmproj"));
+    const int shown = MessageBox::shownCount();
+    delete m_window;
+    m_window = new MainWindow;
+    QVERIFY(waitForCatalog());
+    QVERIFY(m_window->projectPath().isEmpty());
+    QVERIFY(m_window->state().catalog());
+    QCOMPARE(MessageBox::shownCount(), shown);
 }
 
 void TestMainWindow::opensTheFilesGivenOnTheCommandLine()
