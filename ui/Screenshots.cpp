@@ -76,8 +76,9 @@ bool renderScreenshots(const QString& folder, QSize size)
     }
     auto* recommendations = window.findChild<RecommendationsPage*>();
     // The default embedding, every hidden layer, is the one the hybrid ranks best with.
-    recommendations->waitForEmbeddings();
+    recommendations->waitForIdle();
     recommendations->selectUser(3);
+    recommendations->waitForIdle();
     auto* evaluation = window.findChild<EvaluationPage*>();
     evaluation->run();
     if (!settle(evaluation->jobs()) || !window.state().evaluation()) {

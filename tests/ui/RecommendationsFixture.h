@@ -87,7 +87,7 @@ protected:
                 model, QAbstractItemModelTester::FailureReportingMode::QtTest));
         if (withModel) {
             m_state->setModel(m_model);
-            QVERIFY(m_page->waitForEmbeddings());
+            QVERIFY(m_page->waitForIdle());
             QVERIFY(m_page->snapshot() != nullptr);
         }
     }

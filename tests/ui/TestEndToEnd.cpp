@@ -120,8 +120,9 @@ void TestEndToEnd::fromDemoCatalogToReopenedProject()
 
         // A user's recommendations exclude what they heard.
         auto* browser = page<RecommendationsPage>(window);
-        QVERIFY(browser->waitForEmbeddings());
+        QVERIFY(browser->waitForIdle());
         browser->selectUser(0);
+        QVERIFY(browser->waitForIdle());
         const QAbstractItemModel* recs = browser->recommendationModel();
         QCOMPARE(recs->rowCount(), 10);
         const QSet<QString> heard =
@@ -140,9 +141,11 @@ void TestEndToEnd::fromDemoCatalogToReopenedProject()
         // listening inferred; every row says what each modality adds.
         auto* topN = window.findChild<QSpinBox*>("topN");
         topN->setValue(100);
+        QVERIFY(browser->waitForIdle());
         int marked = 0;
         for (int user = 0; user < 20 && marked == 0; ++user) {
             browser->selectUser(user);
+            QVERIFY(browser->waitForIdle());
             for (int r = 0; r < recs->rowCount(); ++r) {
                 const QString track = recs->index(r, RecommendationTableModel::TrackColumn).data().toString();
                 const QString shares =
@@ -165,7 +168,9 @@ void TestEndToEnd::fromDemoCatalogToReopenedProject()
         }
         QVERIFY(marked > 0);
         topN->setValue(10);
+        QVERIFY(browser->waitForIdle());
         browser->selectUser(0);
+        QVERIFY(browser->waitForIdle());
         recommendations = rows(recs);
 
         // The evaluation's table.
@@ -198,8 +203,9 @@ void TestEndToEnd::fromDemoCatalogToReopenedProject()
     QCOMPARE(window.state().simulation()->users.size(), std::size_t(210)); // 200 asked, shares sum to 1.05
     QCOMPARE(page<TrainingPage>(window)->chart()->pointCount(), curvePoints);
     auto* browser = page<RecommendationsPage>(window);
-    QVERIFY(browser->waitForEmbeddings());
+    QVERIFY(browser->waitForIdle());
     browser->selectUser(0);
+    QVERIFY(browser->waitForIdle());
     QCOMPARE(rows(browser->recommendationModel()), recommendations);
     QCOMPARE(rows(page<EvaluationPage>(window)->tableModel()), evaluation);
 }

@@ -41,6 +41,7 @@ private Q_SLOTS:
     void saysWhatIsMissing();
     void recommendationsMatchTheEngine();
     void topNChangesTheRows();
+    void rankingRunsOffTheWindowThread();
     void mapShowsEveryTrackAndHighlights();
     void mapDrawsAnEvenSubsetOfLargeCatalogs();
     void exportWritesTheShownRows();
@@ -91,7 +92,7 @@ void TestRecommendationsPage::saysWhatIsMissing()
     // The model arrives: the embeddings are computed and the message goes away.
     m_state->setModel(m_model);
     QVERIFY(m_page->jobs()->isRunning());
-    QVERIFY(m_page->waitForEmbeddings());
+    QVERIFY(m_page->waitForIdle());
     QVERIFY(m_page->statusText().isEmpty());
     QVERIFY(!child<QLabel>("recommendationsStatus")->isVisibleTo(m_page.get()));
     QCOMPARE(m_page->recommendationModel()->rowCount(), 10);
@@ -107,6 +108,7 @@ void TestRecommendationsPage::recommendationsMatchTheEngine()
 {
     const std::uint32_t user = userWithHistory();
     m_page->selectUser(user);
+    QVERIFY(m_page->waitForIdle());
     auto* model = qobject_cast<ui::RecommendationTableModel*>(m_page->recommendationModel());
     QVERIFY(model);
     QCOMPARE(model->rowCount(), 10);
@@ -186,6 +188,7 @@ void TestRecommendationsPage::recommendationsMatchTheEngine()
 void TestRecommendationsPage::topNChangesTheRows()
 {
     m_page->selectUser(userWithHistory());
+    QVERIFY(m_page->waitForIdle());
     auto* topN = child<QSpinBox>("topN");
     QCOMPARE(topN->value(), 10);
     QCOMPARE(topN->minimum(), 1);
@@ -193,6 +196,7 @@ void TestRecommendationsPage::topNChangesTheRows()
     const auto firstTen =
         qobject_cast<ui::RecommendationTableModel*>(m_page->recommendationModel())->recommendations();
     topN->setValue(25);
+    QVERIFY(m_page->waitForIdle());
     QCOMPARE(m_page->recommendationModel()->rowCount(), 25);
     // A longer list starts with the shorter one.
     const auto& longer =
@@ -200,6 +204,7 @@ void TestRecommendationsPage::topNChangesTheRows()
     for (std::size_t r = 0; r < firstTen.size(); ++r)
         QCOMPARE(longer[r].track, firstTen[r].track);
     topN->setValue(1);
+    QVERIFY(m_page->waitForIdle());
     QCOMPARE(m_page->recommendationModel()->rowCount(), 1);
     QCOMPARE(m_page->map()->recommendationSeries()->count(), 1);
     // A new page starts with the length chosen last.
@@ -207,10 +212,46 @@ void TestRecommendationsPage::topNChangesTheRows()
     QCOMPARE(child<QSpinBox>("topN")->value(), 1);
 }
 
+// selectUser() returns before the ranking is done: the list shown stays the last user's (and
+// cannot be exported as the new one's) until the newest request's ranking arrives.
+void TestRecommendationsPage::rankingRunsOffTheWindowThread()
+{
+    std::vector<std::uint32_t> users = {userWithHistory()};
+    for (std::uint32_t u = 0; users.size() < 3; ++u) {
+        if (u != users.front())
+            users.push_back(u);
+    }
+    m_page->selectUser(users[0]);
+    QVERIFY(m_page->waitForIdle());
+    auto* model = qobject_cast<ui::RecommendationTableModel*>(m_page->recommendationModel());
+    auto* exportButton = child<QPushButton>("exportRecommendations");
+    QCOMPARE(model->user(), users[0]);
+    QVERIFY(exportButton->isEnabled());
+
+    m_page->selectUser(users[1]);
+    m_page->selectUser(users[2]);
+    QCOMPARE(m_page->currentUser(), std::optional(users[2]));
+    QCOMPARE(model->user(), users[0]);
+    QCOMPARE(model->rowCount(), 10);
+    QVERIFY(!exportButton->isEnabled());
+    QVERIFY(!m_page->canExport());
+
+    QVERIFY(m_page->waitForIdle());
+    QCOMPARE(model->user(), users[2]);
+    QVERIFY(exportButton->isEnabled());
+    const auto expected =
+        rec::recommend(m_page->snapshot()->space, rec::historyOf(*m_simulation, users[2], false), {10, 3});
+    QCOMPARE(model->recommendations().size(), expected.size());
+    for (std::size_t r = 0; r < expected.size(); ++r)
+        QCOMPARE(model->recommendations()[r].track, expected[r].track);
+    QVERIFY(child<QLabel>("rankingInfo")->text().startsWith("Ranked "));
+}
+
 void TestRecommendationsPage::mapShowsEveryTrackAndHighlights()
 {
     const std::uint32_t user = userWithHistory();
     m_page->selectUser(user);
+    QVERIFY(m_page->waitForIdle());
     ui::EmbeddingMap* map = m_page->map();
     QCOMPARE(map->objectName(), QString("embeddingMap"));
     QCOMPARE(map->trackCount(), m_loaded.catalog->size());
@@ -244,6 +285,7 @@ void TestRecommendationsPage::mapShowsEveryTrackAndHighlights()
     // Another user moves the highlights.
     const std::uint32_t other = user == 0 ? 1 : 0;
     m_page->selectUser(other);
+    QVERIFY(m_page->waitForIdle());
     QCOMPARE(std::size_t(map->historySeries()->count()),
              rec::historyOf(*m_simulation, other, false).tracks.size());
 }
@@ -286,7 +328,9 @@ void TestRecommendationsPage::exportWritesTheShownRows()
 {
     const std::uint32_t user = userWithHistory();
     m_page->selectUser(user);
+    QVERIFY(m_page->waitForIdle());
     child<QSpinBox>("topN")->setValue(7);
+    QVERIFY(m_page->waitForIdle());
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString path = dir.filePath("recs.csv");
@@ -320,11 +364,12 @@ void TestRecommendationsPage::embeddingKindIsRecomputedAndRemembered()
     QCOMPARE(m_page->embeddingKind(), rec::EmbeddingKind::AllLayers);
     QCOMPARE(m_page->snapshot()->embeddings.cols(), Eigen::Index(12));
     m_page->selectUser(userWithHistory());
+    QVERIFY(m_page->waitForIdle());
 
     kind->setCurrentIndex(kind->findData("top"));
     QCOMPARE(m_page->embeddingKind(), rec::EmbeddingKind::TopLayer);
     QCOMPARE(m_page->recommendationModel()->rowCount(), 0); // the old ranking is gone at once
-    QVERIFY(m_page->waitForEmbeddings());
+    QVERIFY(m_page->waitForIdle());
     QCOMPARE(m_page->snapshot()->kind, rec::EmbeddingKind::TopLayer);
     QCOMPARE(m_page->snapshot()->embeddings.cols(), Eigen::Index(4));
     QCOMPARE(m_page->recommendationModel()->rowCount(), 10);
@@ -332,12 +377,12 @@ void TestRecommendationsPage::embeddingKindIsRecomputedAndRemembered()
     // Two changes in a row: the last one wins.
     kind->setCurrentIndex(kind->findData("reconstruction"));
     kind->setCurrentIndex(kind->findData("all"));
-    QVERIFY(m_page->waitForEmbeddings());
+    QVERIFY(m_page->waitForIdle());
     QCOMPARE(m_page->snapshot()->kind, rec::EmbeddingKind::AllLayers);
     QCOMPARE(m_page->recommendationModel()->rowCount(), 10);
 
     kind->setCurrentIndex(kind->findData("reconstruction"));
-    QVERIFY(m_page->waitForEmbeddings());
+    QVERIFY(m_page->waitForIdle());
     QCOMPARE(m_page->snapshot()->embeddings.cols(), Eigen::Index(m_model->features.size()));
     QCOMPARE(QSettings().value("recommendations/embedding").toString(), QString("reconstruction"));
     // A new page starts with the remembered choice.
@@ -402,7 +447,7 @@ void TestRecommendationsPage::embeddingFailureIsShown()
     lacking.setAvailableFeatures(features);
     auto catalog = std::make_shared<const data::Catalog>(std::move(lacking));
     m_state->setSimulation(m_simulation, catalog, sim::defaultArchetypes(), m_loaded.facts.genres.thresholds);
-    QVERIFY(m_page->waitForEmbeddings());
+    QVERIFY(m_page->waitForIdle());
     QVERIFY2(m_page->statusText().contains("could not be embedded"), qPrintable(m_page->statusText()));
     QVERIFY(m_page->statusText().contains("Tempo", Qt::CaseInsensitive));
     QCOMPARE(m_page->recommendationModel()->rowCount(), 0);
@@ -410,7 +455,7 @@ void TestRecommendationsPage::embeddingFailureIsShown()
     // Back to the catalog the model knows: recommendations again.
     m_state->setSimulation(m_simulation, m_loaded.catalog, sim::defaultArchetypes(),
                            m_loaded.facts.genres.thresholds);
-    QVERIFY(m_page->waitForEmbeddings());
+    QVERIFY(m_page->waitForIdle());
     QVERIFY(m_page->statusText().isEmpty());
     QCOMPARE(m_page->recommendationModel()->rowCount(), 10);
 }
@@ -435,7 +480,7 @@ void TestRecommendationsPage::cancelledEmbeddingsStayCancelled()
     QVERIFY2(status->text().contains("#retry"), qPrintable(status->text()));
     Q_EMIT status->linkActivated(QStringLiteral("#retry"));
     QCOMPARE(started.count(), 2);
-    QVERIFY(m_page->waitForEmbeddings());
+    QVERIFY(m_page->waitForIdle());
     QVERIFY(m_page->snapshot() != nullptr);
     QVERIFY(m_page->statusText().isEmpty());
     QCOMPARE(m_page->recommendationModel()->rowCount(), 10);
@@ -449,13 +494,14 @@ void TestRecommendationsPage::cancelledEmbeddingsStayCancelled()
     QVERIFY(m_page->snapshot() != nullptr); // the all-layers snapshot is still there
     QVERIFY(m_page->statusText().isEmpty());
     kind->setCurrentIndex(kind->findData("top"));
-    QVERIFY(m_page->waitForEmbeddings());
+    QVERIFY(m_page->waitForIdle());
     QCOMPARE(m_page->snapshot()->kind, rec::EmbeddingKind::TopLayer);
 }
 
 void TestRecommendationsPage::rendersAt1100x750()
 {
     m_page->selectUser(userWithHistory());
+    QVERIFY(m_page->waitForIdle());
     m_page->resize(1100, 750);
     m_page->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));

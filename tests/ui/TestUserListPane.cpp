@@ -131,6 +131,7 @@ void TestUserListPane::historyShowsTheUsersInteractions()
 {
     const std::uint32_t user = userWithHistory();
     m_page->selectUser(user);
+    QVERIFY(m_page->waitForIdle());
     QCOMPARE(m_page->currentUser(), std::optional<std::uint32_t>(user));
     const auto interactions = interactionsOf(*m_simulation, user);
     QAbstractItemModel* history = m_page->historyModel();
@@ -151,6 +152,7 @@ void TestUserListPane::historyShowsTheUsersInteractions()
     // Another user: another history.
     const std::uint32_t other = user + 1;
     m_page->selectUser(other);
+    QVERIFY(m_page->waitForIdle());
     QCOMPARE(history->rowCount(), int(interactionsOf(*m_simulation, other).size()));
 }
 
@@ -158,6 +160,7 @@ void TestUserListPane::detailsDescribeTheUser()
 {
     const std::uint32_t user = userWithHistory();
     m_page->selectUser(user);
+    QVERIFY(m_page->waitForIdle());
     const sim::User& u = m_simulation->users[user];
     auto* details = child<ui::UserDetailsPanel>("userDetails");
     QVERIFY(details->heading().contains(QString::number(u.id)));
@@ -210,6 +213,7 @@ void TestUserListPane::switchingUsersIsFast()
     for (std::uint32_t u = 0; u < 50; ++u) {
         timer.start();
         m_page->selectUser(u);
+        QVERIFY(m_page->waitForIdle());
         const double ms = double(timer.nsecsElapsed()) / 1e6;
         slowest = std::max(slowest, ms);
         total += m_page->lastRankingMs();

@@ -9,7 +9,6 @@
 #include "pages/DataTable.h"
 #include "pages/UserDetailsPanel.h"
 #include "pages/UserListPane.h"
-#include "rec/ModalityExplanation.h"
 #include "rec/RecommendationCsv.h"
 #include "rec/Recommender.h"
 #include "util/FileDialog.h"
@@ -20,8 +19,8 @@
 #include "util/SavedNotice.h"
 
 #include <QComboBox>
+#include <QDeadlineTimer>
 #include <QDir>
-#include <QElapsedTimer>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -33,6 +32,7 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
 
@@ -69,10 +69,10 @@ QString kindName(rec::EmbeddingKind kind)
 } // namespace
 
 RecommendationsPage::RecommendationsPage(AppState& state, QWidget* parent)
-    : QWidget(parent), m_state(state), m_jobs(new JobRunner(this)),
-      m_embeddings(new EmbeddingCache(m_jobs, this)), m_history(new HistoryTableModel(this)),
-      m_recommendations(new RecommendationTableModel(this)), m_historySort(new QSortFilterProxyModel(this)),
-      m_recommendationSort(new QSortFilterProxyModel(this))
+    : QWidget(parent), m_state(state), m_jobs(new JobRunner(this)), m_ranker(new JobRunner(this)),
+      m_rankingSlow(new QTimer(this)), m_embeddings(new EmbeddingCache(m_jobs, this)),
+      m_history(new HistoryTableModel(this)), m_recommendations(new RecommendationTableModel(this)),
+      m_historySort(new QSortFilterProxyModel(this)), m_recommendationSort(new QSortFilterProxyModel(this))
 {
     setObjectName("recommendationsPage");
     for (QSortFilterProxyModel* sort : {m_historySort, m_recommendationSort})
@@ -135,6 +135,17 @@ void RecommendationsPage::connectSignals()
         requestEmbeddings();
     });
     connect(m_export, &QPushButton::clicked, this, &RecommendationsPage::exportRecommendations);
+    // A request made while a ranking ran starts once that one has stopped.
+    connect(m_ranker, &JobRunner::finished, this, &RecommendationsPage::startRanking);
+    connect(m_ranker, &JobRunner::failed, this, [this](const QString& message) {
+        m_rankingInfo->setText(tr("Could not rank the tracks: %1").arg(message));
+    });
+    m_rankingSlow->setSingleShot(true);
+    m_rankingSlow->setInterval(150);
+    connect(m_rankingSlow, &QTimer::timeout, this, [this] {
+        if (m_ranker->isRunning())
+            m_rankingInfo->setText(tr("Ranking the tracks for this user..."));
+    });
     connect(m_jobs, &JobRunner::progress, this, [this](const QString& stage, qint64 done, qint64 total) {
         m_status->setText(total > 0 ? tr("%1: %2%").arg(stage).arg(100 * done / total) : stage + "...");
     });
@@ -340,46 +351,56 @@ void RecommendationsPage::showRecommendations()
     updateMap();
     const std::shared_ptr<const EmbeddingSnapshot> snapshot = m_embeddings->current();
     if (!m_user || !snapshot) {
+        m_pendingRanking.reset();
+        m_ranker->supersede();
         m_recommendations->clear();
         m_export->setEnabled(false);
         m_tabs->setTabText(0, tr("Recommendations"));
         m_rankingInfo->clear(); // the banner says why
         return;
     }
-    const auto simulation = m_userList->simulation();
-    const EmbeddingSnapshot& s = *snapshot;
+    // The list shown stays until the new one is ranked (a few milliseconds on most catalogs, so
+    // nothing flickers), but it cannot be exported as the new user's.
+    m_export->setEnabled(false);
+    m_pendingRanking =
+        RankingRequest{snapshot, m_userList->simulation(), *m_user, std::size_t(m_topN->value())};
+    startRanking();
+}
 
-    QElapsedTimer timer;
-    timer.start();
-    const rec::UserHistory history = rec::historyOf(*simulation, *m_user, false);
-    std::vector<rec::Recommendation> top =
-        rec::recommend(s.space, history, {std::size_t(m_topN->value()), kReasons});
+void RecommendationsPage::startRanking()
+{
+    if (!m_pendingRanking)
+        return;
+    // One ranking at a time: a newer request waits for the running one to stop (its result is
+    // dropped), then starts from finished().
+    if (m_ranker->isRunning()) {
+        m_ranker->supersede();
+        return;
+    }
+    const RankingRequest request = *std::exchange(m_pendingRanking, std::nullopt);
+    m_ranker->start(
+        tr("Ranking"),
+        [request](const ProgressCallback&, const CancelFlag& cancel) {
+            return std::any(rankUser(request, kReasons, &cancel));
+        },
+        [this](std::any result) { showRanking(std::any_cast<UserRanking&&>(std::move(result))); });
+    // Only a ranking that takes long says so: a quick one would flash the line.
+    m_rankingSlow->start();
+}
 
+void RecommendationsPage::showRanking(UserRanking ranking)
+{
+    const RankingRequest& request = ranking.request;
+    if (m_pendingRanking || request.snapshot != m_embeddings->current() || request.user != m_user)
+        return; // a newer request follows
+    const EmbeddingSnapshot& s = *request.snapshot;
+    m_lastRankingMs = ranking.milliseconds;
     std::vector<std::uint32_t> recommended;
-    double highest = -1.0;
-    double lowest = 1.0;
-    for (const rec::Recommendation& r : top) {
+    for (const rec::Recommendation& r : ranking.top)
         recommended.push_back(r.track);
-        highest = std::max(highest, r.score);
-        lowest = std::min(lowest, r.score);
-    }
-    // A model whose top layer barely varies between songs ranks almost at random; say so rather
-    // than show a list of equal scores as if it meant something.
-    constexpr double kFlatSpread = 1e-3;
-    const bool flat = top.size() > 1 && highest - lowest < kFlatSpread;
-    // A hybrid's notes: which songs are new, and what each modality adds (one batched inference
-    // per modality left out; counted in the time the page shows).
-    std::vector<bool> isNew;
-    std::vector<std::vector<rec::ModalityShare>> shares;
-    if (s.model->isHybrid()) {
-        for (const rec::Recommendation& r : top)
-            isNew.push_back(s.newTracks[r.track]);
-        shares = rec::explainByModality(*s.model, *s.catalog, s.kind, s.space,
-                                        rec::queryVector(s.space, history, rec::kDefaultScoringRule), top);
-    }
-    m_lastRankingMs = double(timer.nsecsElapsed()) / 1e6;
-    m_recommendations->setRecommendations(simulation, s.catalog, *m_user, std::move(top));
-    m_recommendations->setHybridNotes(std::move(isNew), std::move(shares));
+    m_recommendations->setRecommendations(request.simulation, s.catalog, request.user,
+                                          std::move(ranking.top));
+    m_recommendations->setHybridNotes(std::move(ranking.isNew), std::move(ranking.shares));
     showWhy(); // with the notes, which come after the rows
     const int modalities = RecommendationTableModel::ModalitiesColumn;
     if (m_recommendationTable->isColumnHidden(modalities) == s.model->isHybrid()) {
@@ -388,10 +409,10 @@ void RecommendationsPage::showRecommendations()
         if (s.model->isHybrid())
             m_recommendationTable->resizeColumnToContents(modalities);
     }
-    m_map->setHighlights(history.tracks, recommended);
+    m_map->setHighlights(ranking.history.tracks, recommended);
     m_export->setEnabled(m_recommendations->rowCount() > 0);
     m_tabs->setTabText(0, tr("Recommendations (%1)").arg(m_recommendations->rowCount()));
-    const std::size_t unheard = s.catalog->size() - history.tracks.size();
+    const std::size_t unheard = s.catalog->size() - ranking.history.tracks.size();
     m_rankingInfo->setText(
         tr("Ranked %1 unheard tracks by their mean cosine similarity with the user's songs (%2 embedding, "
            "%3 dimensions) in %4 ms.")
@@ -403,12 +424,29 @@ void RecommendationsPage::showRecommendations()
              ? tr(" Hybrid model: songs marked [new] had nobody listening in training; their listening is "
                   "inferred.")
              : tr(" Hybrid model: every song had a listener in training, so none is new.")) +
-        (!flat ? QString()
+        (!ranking.flat ? QString()
          : s.kind == rec::EmbeddingKind::TopLayer
              ? tr(" The scores barely differ: this embedding hardly varies between songs with this model. "
                   "All hidden layers or Reconstruction rank better (see the Evaluation page).")
              : tr(" The scores barely differ: this embedding hardly varies between songs with this model. "
                   "The Evaluation page shows which embedding ranks best.")));
+}
+
+bool RecommendationsPage::waitForIdle(int timeoutMs)
+{
+    const QDeadlineTimer deadline(timeoutMs);
+    const auto remaining = [&] { return int(std::max<qint64>(1, deadline.remainingTime())); };
+    const auto ranking = [this] { return m_ranker->isRunning() || m_pendingRanking.has_value(); };
+    // New embeddings ask for a ranking; a ranking never asks for embeddings.
+    while ((m_jobs->isRunning() || ranking()) && !deadline.hasExpired()) {
+        if (!m_embeddings->waitForIdle(remaining()))
+            break;
+        if (m_pendingRanking && !m_ranker->isRunning())
+            startRanking();
+        if (m_ranker->isRunning())
+            m_ranker->waitForFinished(remaining());
+    }
+    return !m_jobs->isRunning() && !ranking();
 }
 
 void RecommendationsPage::showWhy()
@@ -431,16 +469,17 @@ void RecommendationsPage::exportRecommendations()
 {
     const auto simulation = m_userList->simulation();
     const auto catalog = m_state.simulationCatalog();
-    if (!m_user || !simulation || !catalog || m_recommendations->rowCount() == 0)
+    // Enabled only while the list shown is the current user's (not while a new one is ranked).
+    if (!canExport() || !simulation || !catalog)
         return;
-    const QString suggested =
-        QStringLiteral("recommendations_user_%1.csv").arg(simulation->users[*m_user].id);
+    const std::uint32_t user = m_recommendations->user();
+    const QString suggested = QStringLiteral("recommendations_user_%1.csv").arg(simulation->users[user].id);
     const QString path = FileDialog::saveFile(this, "recommendations", tr("Export recommendations"),
                                               tr("CSV files (*.csv)"), suggested);
     if (path.isEmpty())
         return;
     try {
-        rec::saveRecommendationsCsv(*simulation, *catalog, *m_user, m_recommendations->recommendations(),
+        rec::saveRecommendationsCsv(*simulation, *catalog, user, m_recommendations->recommendations(),
                                     path.toStdString());
     } catch (const std::exception& e) {
         MessageBox::critical(this, tr("Export failed"), QString::fromStdString(e.what()));

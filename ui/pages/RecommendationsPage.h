@@ -2,6 +2,7 @@
 
 #include "AppState.h"
 #include "jobs/EmbeddingCache.h"
+#include "jobs/UserRanking.h"
 
 #include <QWidget>
 #include <cstdint>
@@ -17,6 +18,7 @@ class QShortcut;
 class QSpinBox;
 class QTableView;
 class QTabWidget;
+class QTimer;
 
 namespace gdbm::ui {
 
@@ -32,7 +34,8 @@ class UserListPane;
 // embeddings with the user's tracks on it. A searchable, sortable list of users on the left,
 // filterable by archetype; the embedding (top layer, all hidden layers or reconstruction) is
 // computed by a job whenever the model, the simulation's catalog or the choice of embedding
-// changes. Ranking one user runs on the GUI thread (a matrix-vector product over the catalog).
+// changes. Ranking a user (a matrix-vector product over the catalog, and a hybrid's per-modality
+// inference) runs off the GUI thread too: a million tracks take a tenth of a second.
 class RecommendationsPage : public QWidget
 {
     Q_OBJECT
@@ -61,9 +64,11 @@ public:
     QString statusText() const;
     // What the page shows that no longer matches the open data (empty: nothing).
     QString outOfDateText() const;
-    // Waits until no embedding job runs or is about to restart (tests): jobs()->waitForFinished()
-    // returns false when inputs changed during a job, because the next job starts at once.
-    bool waitForEmbeddings(int timeoutMs = 60000) { return m_embeddings->waitForIdle(timeoutMs); }
+    // Waits until the embeddings are computed and the current user's recommendations ranked on
+    // them and shown (tests, screenshots): no embedding job runs or is about to restart
+    // (jobs()->waitForFinished() returns false when inputs changed during a job, because the next
+    // job starts at once), and no ranking runs or waits.
+    bool waitForIdle(int timeoutMs = 60000);
     // How long ranking the catalog for the current user took (milliseconds).
     double lastRankingMs() const { return m_lastRankingMs; }
 
@@ -79,13 +84,18 @@ private:
     void onSimulationChanged();
     void requestEmbeddings();
     void showUser(std::optional<std::uint32_t> user);
-    void showRecommendations();
+    void showRecommendations(); // asks for the current user's ranking
+    void startRanking();        // the request waiting, unless a ranking runs
+    void showRanking(UserRanking ranking);
     void updateMap();
     void showWhy(); // the current recommendation's explanation, under the table
     void updateStatus();
 
     AppState& m_state;
     JobRunner* m_jobs;
+    JobRunner* m_ranker; // not the window's: a ranking is too short to show in the status bar
+    QTimer* m_rankingSlow;
+    std::optional<RankingRequest> m_pendingRanking;
     EmbeddingCache* m_embeddings;
     HistoryTableModel* m_history;
     RecommendationTableModel* m_recommendations;
