@@ -208,8 +208,8 @@ void MainWindow::createPages()
 
 QList<JobRunner*> MainWindow::pageJobs() const
 {
-    return {m_simulationPage->jobs(), m_trainingPage->jobs(), m_recommendationsPage->jobs(),
-            m_evaluationPage->jobs()};
+    return {m_simulationPage->jobs(), m_trainingPage->jobs(), m_trainingPage->fileJobs(),
+            m_recommendationsPage->jobs(), m_evaluationPage->jobs()};
 }
 
 MainWindow::StepState MainWindow::stepState(int index) const

@@ -116,8 +116,9 @@ void MainWindow::createActions()
     // nothing, as its own greyed button would).
     const QList<QAction*> conditional = {saveModel, loadModel, exportSim, exportRecs, exportEvaluation};
     connect(file, &QMenu::aboutToShow, this, [=, this] {
-        saveModel->setEnabled(m_state.model() != nullptr);
-        loadModel->setEnabled(!m_trainingPage->jobs()->isRunning());
+        const bool modelFileJob = m_trainingPage->fileJobs()->isRunning();
+        saveModel->setEnabled(m_state.model() != nullptr && !modelFileJob);
+        loadModel->setEnabled(!m_trainingPage->jobs()->isRunning() && !modelFileJob);
         exportSim->setEnabled(m_state.simulation() && !m_simulationPage->jobs()->isRunning());
         exportRecs->setEnabled(m_recommendationsPage->canExport());
         exportEvaluation->setEnabled(m_evaluationPage->shownResult() != nullptr);

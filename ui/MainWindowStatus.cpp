@@ -86,7 +86,7 @@ void MainWindow::showJobInStatusBar(JobRunner* runner, const QString& text)
     showStatusStage(text);
     m_jobProgress->setRange(0, 0);
     m_jobProgress->setVisible(true);
-    m_jobCancel->setVisible(true);
+    m_jobCancel->setVisible(runner->isCancellable());
 }
 
 void MainWindow::showStatusStage(const QString& stage)

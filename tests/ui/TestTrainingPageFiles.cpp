@@ -2,10 +2,13 @@
 // as PNG, and model files saved and loaded (a dataset without some of the model's features, a
 // file that is not a model).
 #include "TrainingPageFixture.h"
+#include "jobs/JobRunner.h"
 #include "util/MessageBox.h"
 
 #include <QFile>
 #include <QImage>
+#include <QPushButton>
+#include <QSignalSpy>
 
 using namespace gdbm;
 using namespace gdbm::testing;
@@ -84,12 +87,29 @@ void TestTrainingPageFiles::savesAndLoadsModels()
     const QString path = m_dir.filePath("tiny.gdbm");
     ui::FileDialog::setNextFileName(path);
     m_page->saveModel();
+    // Written off the window's thread, without a Cancel (it replaces the file whole or not at
+    // all); Save and Load wait for it.
+    ui::JobRunner* files = m_page->fileJobs();
+    QVERIFY(files->isRunning());
+    QVERIFY(!files->isCancellable());
+    QVERIFY(!m_page->findChild<QPushButton*>("trainSaveModel")->isEnabled());
+    QVERIFY(!m_page->findChild<QPushButton*>("trainLoadModel")->isEnabled());
+    files->cancel(); // the status bar offers none; if called anyway, it changes nothing
+    QSignalSpy saved(files, &ui::JobRunner::succeeded);
+    QVERIFY(files->waitForFinished());
+    QCOMPARE(saved.count(), 1);
     QVERIFY(QFile::exists(path));
+    QVERIFY(m_page->findChild<QPushButton*>("trainSaveModel")->isEnabled());
+    QVERIFY(m_page->findChild<QPushButton*>("trainLoadModel")->isEnabled());
 
     m_state->setModel(nullptr);
     QCOMPARE(m_page->chart()->pointCount(), 0);
     ui::FileDialog::setNextFileName(path);
     m_page->loadModel();
+    QVERIFY(files->isRunning());
+    QVERIFY(files->isCancellable());
+    QVERIFY(!m_state->model()); // the model in use changes when the file is read
+    QVERIFY(files->waitForFinished());
     QVERIFY(m_state->model());
     QVERIFY(*m_state->model() == *trained);
     QCOMPARE(m_page->chart()->pointCount(), 6);
@@ -106,6 +126,7 @@ void TestTrainingPageFiles::savesAndLoadsModels()
     int shown = ui::MessageBox::shownCount();
     ui::FileDialog::setNextFileName(path);
     m_page->loadModel();
+    QVERIFY(files->waitForFinished());
     QVERIFY(m_state->model());
     QCOMPARE(ui::MessageBox::shownCount(), shown + 1);
     QVERIFY2(ui::MessageBox::lastText().contains("Loudness"), qPrintable(ui::MessageBox::lastText()));
@@ -120,6 +141,7 @@ void TestTrainingPageFiles::savesAndLoadsModels()
     shown = ui::MessageBox::shownCount();
     ui::FileDialog::setNextFileName(broken);
     m_page->loadModel();
+    QVERIFY(files->waitForFinished());
     QCOMPARE(ui::MessageBox::shownCount(), shown + 1);
     QVERIFY2(ui::MessageBox::lastText().contains("broken.gdbm"), qPrintable(ui::MessageBox::lastText()));
     QCOMPARE(m_state->model(), before);

@@ -1,6 +1,6 @@
 // The main window's running work, driven offscreen: a simulation run and exported (and exported
-// again into the same folder), one cancelled, the status bar with two jobs, and the File menu's
-// items that have nothing to act on.
+// again into the same folder), one cancelled, the status bar with two jobs, the File menu's
+// items that have nothing to act on, and a model save in the status bar.
 #include "MainWindow.h"
 #include "MainWindowFixture.h"
 #include "jobs/JobRunner.h"
@@ -19,6 +19,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QTest>
 #include <QToolButton>
 
@@ -37,6 +38,7 @@ private Q_SLOTS:
     void cancelledSimulationKeepsThePreviousOne();
     void statusBarReturnsToAJobStillRunning();
     void fileMenuGreysWhatHasNothingToActOn();
+    void modelSaveShowsWithoutCancel();
 };
 
 void TestWindowJobs::statusBarReturnsToAJobStillRunning()
@@ -89,6 +91,36 @@ void TestWindowJobs::fileMenuGreysWhatHasNothingToActOn()
     QVERIFY(child<QAction>("actionExportSimulation")->isEnabled());
     QVERIFY(!child<QAction>("actionSaveModel")->isEnabled());
     Q_EMIT file->aboutToHide();
+}
+
+// A model file is saved off the window's thread: the status bar names it and offers no Cancel
+// (the file is replaced whole or not at all), and Ctrl+. leaves it to finish.
+void TestWindowJobs::modelSaveShowsWithoutCancel()
+{
+    model::TrainingParams quick;
+    quick.layers = {4};
+    quick.pretrainEpochs = 1;
+    quick.finetuneEpochs = 1;
+    AppState& state = m_window->state();
+    state.setModel(std::make_shared<const model::Model>(model::trainModel(*state.catalog(), quick).model));
+    const QString path = m_dir.filePath("status.gdbm");
+    FileDialog::setNextFileName(path);
+    trigger("actionSaveModel");
+    JobRunner* files = m_window->findChild<TrainingPage*>()->fileJobs();
+    QVERIFY(files->isRunning());
+    QCOMPARE(child<QLabel>("jobStatus")->text(), QString("Saving status.gdbm"));
+    QVERIFY(child<QToolButton>("jobCancel")->isHidden());
+    // While it runs the File menu greys both model items.
+    QMenu* file = m_window->menuBar()->actions().value(0)->menu();
+    Q_EMIT file->aboutToShow();
+    QVERIFY(!child<QAction>("actionSaveModel")->isEnabled());
+    QVERIFY(!child<QAction>("actionLoadModel")->isEnabled());
+    Q_EMIT file->aboutToHide();
+    trigger("actionCancelJob");
+    QVERIFY(files->waitForFinished());
+    QVERIFY(QFile::exists(path));
+    QVERIFY2(!m_window->statusBar()->currentMessage().contains("cancelled"),
+             qPrintable(m_window->statusBar()->currentMessage()));
 }
 
 void TestWindowJobs::simulateAndExportTheCsvFiles()

@@ -25,6 +25,7 @@ bool JobRunner::start(const QString& title, Work work, Done done)
         return false;
     m_title = title;
     m_superseded = false;
+    m_jobCancellable = m_cancellable;
     m_done = std::move(done);
     m_cancel = std::make_shared<CancelFlag>(false);
     const quint64 generation = ++m_generation;
@@ -112,7 +113,7 @@ void JobRunner::setPaused(bool paused)
 
 void JobRunner::cancel()
 {
-    if (m_cancel)
+    if (m_cancel && m_jobCancellable)
         m_cancel->store(true);
 }
 
@@ -128,7 +129,7 @@ void JobRunner::cancelAndWait()
 {
     if (!m_thread)
         return;
-    cancel();
+    m_cancel->store(true);
     m_thread->wait();
     // The result is dropped: nothing half-done reaches the GUI.
     m_thread = nullptr;

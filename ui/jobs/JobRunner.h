@@ -34,7 +34,15 @@ public:
     bool start(const QString& title, Work work, Done done);
     bool isRunning() const { return m_thread != nullptr; }
     QString title() const { return m_title; }
+    // Asks the job to stop; nothing for a job that cannot stop half-way (setCancellable).
     void cancel();
+    // Whether the jobs started from now on can be cancelled (by default they can). A file write
+    // that replaces the old file whole cannot: a Cancel would leave the user unsure which file
+    // is there, so the window offers none. cancelAndWait() still waits for it, and drops its
+    // result.
+    void setCancellable(bool cancellable) { m_cancellable = cancellable; }
+    // Whether the running job can be cancelled.
+    bool isCancellable() const { return m_jobCancellable; }
     // Cancels because newer work replaces this job's: the same as cancel(), except that the
     // window does not tell the user about it (nobody asked for it to stop).
     void supersede();
@@ -69,6 +77,8 @@ private:
     quint64 m_generation = 0;
     bool m_superseded = false;
     bool m_paused = false;
+    bool m_cancellable = true;
+    bool m_jobCancellable = true;
 };
 
 } // namespace gdbm::ui

@@ -30,8 +30,8 @@ struct UserRanking
     RankingRequest request;
     rec::UserHistory history;
     std::vector<rec::Recommendation> top;
-    std::vector<bool> isNew;                              // hybrid only
-    std::vector<std::vector<rec::ModalityShare>> shares;  // hybrid only
+    std::vector<bool> isNew;                             // hybrid only
+    std::vector<std::vector<rec::ModalityShare>> shares; // hybrid only
     bool flat = false; // the scores barely differ: the embedding hardly varies between songs
     double milliseconds = 0.0;
 };

@@ -47,8 +47,9 @@ QPushButton* button(const QString& text, const char* name, const QString& tip = 
 } // namespace
 
 TrainingPage::TrainingPage(AppState& state, QWidget* parent)
-    : QWidget(parent), m_state(state), m_jobs(new JobRunner(this)), m_modelChoice(new ModelChoiceBox),
-      m_form(new TrainingSettingsForm), m_chart(new LossChart), m_drainTimer(new QTimer(this))
+    : QWidget(parent), m_state(state), m_jobs(new JobRunner(this)), m_files(new JobRunner(this)),
+      m_modelChoice(new ModelChoiceBox), m_form(new TrainingSettingsForm), m_chart(new LossChart),
+      m_drainTimer(new QTimer(this))
 {
     setObjectName("trainingPage");
     const QSettings settings;
@@ -242,6 +243,11 @@ void TrainingPage::connectSignals()
     connect(m_exportCsv, &QPushButton::clicked, this, &TrainingPage::exportCurves);
     connect(m_exportPng, &QPushButton::clicked, this, &TrainingPage::exportChartImage);
     connect(m_drainTimer, &QTimer::timeout, this, &TrainingPage::drain);
+    connect(m_files, &JobRunner::failed, this, [this](const QString& message) {
+        if (m_fileFailed)
+            m_fileFailed(message);
+    });
+    connect(m_files, &JobRunner::finished, this, &TrainingPage::updateButtons);
 
     // The bar follows the job's own progress, the same signal the window's status bar shows, so
     // the two never disagree (the chart, drawn at its own pace, may trail by a frame).
@@ -405,8 +411,9 @@ void TrainingPage::updateButtons()
     // A run being cancelled can be neither paused nor cancelled again; it ends within moments.
     m_pause->setEnabled(running && !m_cancelling);
     m_cancel->setEnabled(running && !m_cancelling);
-    m_save->setEnabled(m_state.model() != nullptr);
-    m_load->setEnabled(!running);
+    const bool fileJob = m_files->isRunning();
+    m_save->setEnabled(m_state.model() != nullptr && !fileJob);
+    m_load->setEnabled(!running && !fileJob);
     m_exportCsv->setEnabled(m_chart->pointCount() > 0);
     m_exportPng->setEnabled(m_chart->pointCount() > 0);
 }

@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QWidget>
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -45,6 +46,9 @@ public:
     ~TrainingPage() override;
 
     JobRunner* jobs() const { return m_jobs; }
+    // Saving and loading model files: a model with a listener per unit grows with the listeners
+    // (a million of them make a gigabyte), so the files are read and written off the GUI thread.
+    JobRunner* fileJobs() const { return m_files; }
     LossChart* chart() const { return m_chart; }
     RunsPanel* runs() const { return m_runs; }
     QTabWidget* tabs() const { return m_tabs; }
@@ -98,8 +102,13 @@ private:
     // What the current-model panel says of the epoch kept (early stopping).
     static QString keptText(const model::Model& model);
 
+    // A model read from `path`, checked against the open dataset, becomes the current one.
+    void useLoadedModel(std::shared_ptr<const model::Model> loaded, const QString& path);
+
     AppState& m_state;
     JobRunner* m_jobs;
+    JobRunner* m_files;
+    std::function<void(const QString&)> m_fileFailed; // what the running file job's failure says
     ModelChoiceBox* m_modelChoice;
     TrainingSettingsForm* m_form;
     LossChart* m_chart;

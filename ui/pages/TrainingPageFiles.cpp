@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QPixmap>
 #include <QSaveFile>
+#include <any>
 
 namespace gdbm::ui {
 namespace {
@@ -24,35 +25,59 @@ const char* const kModelFilter = QT_TRANSLATE_NOOP("TrainingPage", "GDBM models 
 void TrainingPage::saveModel()
 {
     const auto model = m_state.model();
-    if (!model)
+    if (!model || m_files->isRunning())
         return;
     const QString path =
         FileDialog::saveFile(this, "model", tr("Save model"), tr(kModelFilter), "model.gdbm");
     if (path.isEmpty())
         return;
-    try {
-        model::saveModel(*model, path.toStdString());
-        announceSaved(this, path);
-    } catch (const std::exception& e) {
-        MessageBox::critical(this, tr("Cannot save the model"), QString::fromStdString(e.what()));
-    }
+    // The file is written whole or not at all (writeFileAtomically), so there is no Cancel:
+    // closing the window while it is written waits for it.
+    m_files->setCancellable(false);
+    m_fileFailed = [this](const QString& message) {
+        MessageBox::critical(this, tr("Cannot save the model"), message);
+    };
+    m_files->start(
+        tr("Saving %1").arg(QFileInfo(path).fileName()),
+        [model, file = path.toStdString()](const ProgressCallback&, const CancelFlag&) {
+            model::saveModel(*model, file);
+            return std::any();
+        },
+        [this, path](std::any) { announceSaved(this, path); });
+    updateButtons();
 }
 
 void TrainingPage::loadModel()
 {
-    if (m_jobs->isRunning())
+    if (m_jobs->isRunning() || m_files->isRunning())
         return;
     const QString path = FileDialog::openFile(this, "model", tr("Load model"), tr(kModelFilter));
     if (path.isEmpty())
         return;
-    // A model file is small (parameters and curves): reading it takes milliseconds.
-    std::shared_ptr<const model::Model> loaded;
-    try {
-        loaded = std::make_shared<const model::Model>(model::loadModel(path.toStdString()));
-    } catch (const std::exception& e) {
-        MessageBox::critical(this, tr("Cannot load the model"),
-                             tr("%1 is not a model GDBM Studio can use.\n\n%2")
-                                 .arg(QDir::toNativeSeparators(path), QString::fromStdString(e.what())));
+    m_files->setCancellable(true); // a cancelled load changes nothing
+    m_fileFailed = [this, path](const QString& message) {
+        MessageBox::critical(
+            this, tr("Cannot load the model"),
+            tr("%1 is not a model GDBM Studio can use.\n\n%2").arg(QDir::toNativeSeparators(path), message));
+    };
+    m_files->start(
+        tr("Loading %1").arg(QFileInfo(path).fileName()),
+        [file = path.toStdString()](const ProgressCallback&, const CancelFlag&) {
+            return std::any(std::make_shared<const model::Model>(model::loadModel(file)));
+        },
+        [this, path](std::any result) {
+            useLoadedModel(std::any_cast<std::shared_ptr<const model::Model>>(std::move(result)), path);
+        });
+    updateButtons();
+}
+
+void TrainingPage::useLoadedModel(std::shared_ptr<const model::Model> loaded, const QString& path)
+{
+    // A training started while the file was read makes its own model: the file's would be
+    // replaced by it, or replace it, unasked.
+    if (m_jobs->isRunning()) {
+        m_status->setText(
+            tr("%1 was not loaded: a training started meanwhile.").arg(QFileInfo(path).fileName()));
         return;
     }
     QStringList missing;
@@ -62,7 +87,7 @@ void TrainingPage::loadModel()
                 missing << QString::fromStdString(std::string(data::featureName(f)));
         }
     }
-    m_state.setModel(loaded);
+    m_state.setModel(std::move(loaded));
     m_status->setText(tr("Loaded the model from %1.").arg(QDir::toNativeSeparators(path)));
     if (!missing.isEmpty())
         MessageBox::warning(this, tr("The model does not fit the dataset"),
