@@ -92,6 +92,37 @@ void syncFolder(const std::string& folder)
     }
 }
 
+std::string randomSuffix()
+{
+    static constexpr char kChars[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+    std::random_device random;
+    std::string suffix;
+    for (int i = 0; i < 6; ++i)
+        suffix += kChars[random() % (sizeof kChars - 1)];
+    return suffix;
+}
+
+// Another name for the file `target` (a hard link, or a copy where the file system has none),
+// so that it can be put back after a later rename of the set failed; "" when there is no file.
+std::string keepOldFile(const fs::path& target, const std::string& path)
+{
+    std::error_code ec;
+    if (!fs::exists(target, ec))
+        return {};
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        const std::string kept = target.string() + ".old-" + randomSuffix();
+        fs::create_hard_link(target, kept, ec);
+        if (ec && ec != std::errc::file_exists)
+            fs::copy_file(target, kept, ec);
+        if (!ec)
+            return kept;
+        if (ec != std::errc::file_exists)
+            throw InputError({path, 0, 0, {}},
+                             "cannot keep the old file while the new ones replace it: " + ec.message());
+    }
+    throw InputError({path, 0, 0, {}}, "cannot keep the old file: no free name");
+}
+
 } // namespace
 
 void checkOutputPath(const std::string& path)
@@ -107,12 +138,8 @@ std::string createTemporaryFile(const std::string& path, const std::string& tag)
     const std::string target = outputTarget(path).string();
     // A random suffix, retried when taken: mkstemp would do the same but creates the file 0600,
     // and the file becomes the user's document, which should get the usual umask permissions.
-    static constexpr char kChars[] = "abcdefghijklmnopqrstuvwxyz0123456789";
-    std::random_device random;
     for (int attempt = 0; attempt < 100; ++attempt) {
-        std::string temp = target + tag;
-        for (int i = 0; i < 6; ++i)
-            temp += kChars[random() % (sizeof kChars - 1)];
+        const std::string temp = target + tag + randomSuffix();
         const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
         if (fd >= 0) {
             ::close(fd);
@@ -142,7 +169,17 @@ void writeFileAtomically(const std::string& path, const std::function<void(std::
 
 void writeFilesAtomically(const std::vector<FileWrite>& files, const CancelFlag* cancel)
 {
+    const auto removeKept = [](const std::vector<std::string>& names) {
+        std::error_code ignored;
+        for (const std::string& name : names) {
+            if (!name.empty())
+                fs::remove(name, ignored);
+        }
+    };
     std::vector<std::string> temps;
+    std::vector<fs::path> targets; // of every file but the last
+    std::vector<std::string> kept; // their old files' other names ("" where there was none)
+    std::size_t renamed = 0;
     try {
         for (const FileWrite& file : files) {
             // A name of its own: two writes of the same path (from two threads) never share one.
@@ -160,18 +197,37 @@ void writeFilesAtomically(const std::vector<FileWrite>& files, const CancelFlag*
         // Only once every file is written: a failure above leaves all of them as they were.
         if (cancel && cancel->load())
             throw Cancelled();
+        // Every file but the last is kept under another name until the last rename is done: a
+        // rename that fails puts the ones before it back, so the set stays whole, old or new.
+        for (std::size_t i = 0; i + 1 < files.size(); ++i) {
+            targets.push_back(outputTarget(files[i].path));
+            kept.push_back(keepOldFile(targets.back(), files[i].path));
+        }
         for (std::size_t i = 0; i < files.size(); ++i) {
             replaceFile(temps[i], files[i].path);
             temps[i].clear();
+            renamed = i + 1;
         }
     } catch (...) {
+        std::error_code ec;
         for (const std::string& temp : temps) {
-            std::error_code ignored;
             if (!temp.empty())
-                std::filesystem::remove(temp, ignored);
+                fs::remove(temp, ec);
         }
+        // Best effort: the error that stopped the renames is the one to report.
+        for (std::size_t i = 0; i < renamed && i < kept.size(); ++i) {
+            if (kept[i].empty()) {
+                fs::remove(targets[i], ec); // there was no old file
+                continue;
+            }
+            fs::rename(kept[i], targets[i], ec);
+            if (!ec)
+                kept[i].clear(); // it is the file's own name again
+        }
+        removeKept(kept);
         throw;
     }
+    removeKept(kept);
 }
 
 } // namespace gdbm

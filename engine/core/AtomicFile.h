@@ -20,9 +20,11 @@ void writeFileAtomically(const std::string& path, const std::function<void(std::
 
 // Several files that belong together (a simulation's two CSV files): every one is written to its
 // temporary file first, and only then are they renamed over their targets, so that a failure
-// while writing (a full disk) leaves the old set whole, never a new file beside an old one.
-// (The renames, within one folder each, are not undone if a later one fails.) A cancel (*cancel
-// set) before the renames throws gdbm::Cancelled and leaves the old files.
+// while writing (a full disk) leaves the old set whole, never a new file beside an old one. Until
+// the last rename, the old files stay under other names (hard links, "<name>.old-XXXXXX"): a
+// rename that fails puts the files renamed before it back (or removes them where there was no
+// old file). A cancel (*cancel set) before the renames throws gdbm::Cancelled and leaves the
+// old files.
 struct FileWrite
 {
     std::string path;

@@ -118,8 +118,22 @@ void TestAtomicFile::aSetOfFilesIsReplacedWholeOrNotAtAll()
                                                   &cancel));
     QCOMPARE(read(first), std::string("new 1"));
     QVERIFY(onlyFiles({"first.csv", "second.csv"}));
+
+    // The last rename fails (its target became a folder once every file was written): the files
+    // renamed before it are put back, and one that had no old file is removed.
+    const std::string added = path("added.csv");
+    QVERIFY_THROWS_EXCEPTION(InputError, writeFilesAtomically({{first, [](std::ostream& out) { out << "4"; }},
+                                                               {added, [](std::ostream& out) { out << "4"; }},
+                                                               {second, [&](std::ostream& out) {
+                                                                    out << "4";
+                                                                    fs::remove(second);
+                                                                    fs::create_directory(second);
+                                                                }}}));
+    QCOMPARE(read(first), std::string("new 1"));
+    QVERIFY(!fs::exists(added));
+    QVERIFY(onlyFiles({"first.csv", "second.csv"})); // no temporary or kept file; second.csv the folder
+    fs::remove(second);
     QFile::remove(QString::fromStdString(first));
-    QFile::remove(QString::fromStdString(second));
 }
 
 void TestAtomicFile::writesThroughSymbolicLinks()
