@@ -109,9 +109,9 @@ MainWindow::MainWindow(const QStringList& initialFiles, QWidget* parent)
 }
 
 // The first start opens the demo catalog; later starts reopen the project open at the last exit
-// (as last saved), or else the dataset, when its files are still there (falling back to the demo
-// catalog if it fails to load). A project given on the command line opens instead. None of this
-// is a change to save.
+// (as last saved) when its file is still there, or else the dataset when its files are; whatever
+// fails to load leaves the demo catalog. A project given on the command line opens instead. None
+// of this is a change to save.
 void MainWindow::openStartCatalog(const QStringList& initialFiles)
 {
     // Checked once the runner is idle: a load replaced by another one the user asked for

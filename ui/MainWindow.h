@@ -124,6 +124,7 @@ private:
     void watchJobs(JobRunner* runner);
     // Shows `runner` in the status bar (its progress, its Cancel) with `text` until its next report.
     void showJobInStatusBar(JobRunner* runner, const QString& text);
+    void cancelRunningJob(); // the status bar's Cancel and Ctrl+.
     // The status bar job's stage, "Paused: " before it while the job is paused.
     void showStatusStage(const QString& stage);
     void updateCatalogStatus();

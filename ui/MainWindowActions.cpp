@@ -218,10 +218,7 @@ void MainWindow::createActions()
     simulation->addSeparator();
     QAction* cancel = makeAction(this, "actionCancelJob", tr("&Cancel running task"),
                                  QKeySequence(Qt::CTRL | Qt::Key_Period));
-    connect(cancel, &QAction::triggered, this, [this] {
-        if (m_statusJob)
-            m_statusJob->cancel();
-    });
+    connect(cancel, &QAction::triggered, this, &MainWindow::cancelRunningJob);
     simulation->addAction(cancel);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));

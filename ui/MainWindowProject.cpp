@@ -24,6 +24,15 @@ void MainWindow::stopAllJobs()
 {
     m_projectJobs->cancelAndWait(); // a save ignores the flag: it completes, or leaves no trace
     m_loader->cancelAndWait();
+    // A job that cannot stop half-way (a model file being written) ends as it would have, and
+    // says so; the window takes no input meanwhile, as while a project is saved.
+    for (JobRunner* jobs : pageJobs()) {
+        if (jobs->isRunning() && !jobs->isCancellable()) {
+            setEnabled(false);
+            jobs->waitForFinished(600000);
+            setEnabled(true);
+        }
+    }
     for (JobRunner* jobs : pageJobs())
         jobs->cancelAndWait();
 }

@@ -24,10 +24,7 @@ void MainWindow::createStatusBar()
     m_jobCancel->setObjectName("jobCancel");
     m_jobCancel->setText(tr("Cancel"));
     m_jobCancel->setVisible(false);
-    connect(m_jobCancel, &QToolButton::clicked, this, [this] {
-        if (m_statusJob)
-            m_statusJob->cancel();
-    });
+    connect(m_jobCancel, &QToolButton::clicked, this, &MainWindow::cancelRunningJob);
     statusBar()->addWidget(m_catalogLabel, 1);
     statusBar()->addPermanentWidget(m_jobLabel);
     statusBar()->addPermanentWidget(m_jobProgress);
@@ -78,6 +75,22 @@ void MainWindow::watchJobs(JobRunner* runner)
         if (!runner->wasSuperseded())
             statusBar()->showMessage(runner->title() + tr(": cancelled"), 5000);
     });
+}
+
+void MainWindow::cancelRunningJob()
+{
+    // The job the status bar shows, or, while that one cannot stop (a model file being written),
+    // the latest that can: Ctrl+. still reaches a training.
+    if (m_statusJob && m_statusJob->isCancellable()) {
+        m_statusJob->cancel();
+        return;
+    }
+    for (auto it = m_runningJobs.crbegin(); it != m_runningJobs.crend(); ++it) {
+        if ((*it)->isCancellable()) {
+            (*it)->cancel();
+            return;
+        }
+    }
 }
 
 void MainWindow::showJobInStatusBar(JobRunner* runner, const QString& text)

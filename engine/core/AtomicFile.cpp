@@ -112,8 +112,13 @@ std::string keepOldFile(const fs::path& target, const std::string& path)
     for (int attempt = 0; attempt < 100; ++attempt) {
         const std::string kept = target.string() + ".old-" + randomSuffix();
         fs::create_hard_link(target, kept, ec);
-        if (ec && ec != std::errc::file_exists)
+        if (ec && ec != std::errc::file_exists) {
             fs::copy_file(target, kept, ec);
+            if (ec && ec != std::errc::file_exists) {
+                std::error_code ignored;
+                fs::remove(kept, ignored); // a copy that stopped half-way
+            }
+        }
         if (!ec)
             return kept;
         if (ec != std::errc::file_exists)
@@ -221,8 +226,8 @@ void writeFilesAtomically(const std::vector<FileWrite>& files, const CancelFlag*
                 continue;
             }
             fs::rename(kept[i], targets[i], ec);
-            if (!ec)
-                kept[i].clear(); // it is the file's own name again
+            // Restored, or (the rename failed) the only copy of the old file: left where it is.
+            kept[i].clear();
         }
         removeKept(kept);
         throw;

@@ -54,8 +54,9 @@ inline constexpr std::array<double, 3> kAlsLambdas = {1.0, 10.0, 100.0};
 // something a smaller one cannot; larger ranks are skipped.
 std::size_t largestUsefulRank(const TrainingInteractions& interactions);
 
-// The grid, then the later stages (ranks up to largestUsefulRank()); every candidate tried is in `tried`, in
-// that order. Reports "candidate i of n" through `progress`; throws gdbm::Cancelled when *cancel is set.
+// The grid, then the later stages (their larger ranks only up to largestUsefulRank()); every
+// candidate tried is in `tried`, in that order. Reports "candidate i of n" through `progress`;
+// throws gdbm::Cancelled when *cancel is set.
 TunedAls tuneImplicitAls(const TrainingInteractions& interactions, std::uint64_t seed,
                          const CancelFlag* cancel = nullptr, const ProgressCallback& progress = {});
 

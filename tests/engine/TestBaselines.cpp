@@ -218,7 +218,8 @@ void TestBaselines::validationSplitIsSeededPartition()
 
 void TestBaselines::tuningTriesTheWholeGrid()
 {
-    // 80 listeners: rank 64 is worth a fit, rank 128 is not.
+    // 80 listeners: rank 64 is worth a fit, rank 128 is not (the tuning's validation split keeps
+    // every listener and more than 64 heard tracks).
     const TrainingInteractions data = clustered(80, 100, 4, 12, 13);
     QCOMPARE(largestUsefulRank(data), std::size_t(80));
     // Users without a track and tracks without a listener add no dimension.

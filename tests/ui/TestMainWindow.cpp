@@ -373,15 +373,17 @@ void TestMainWindow::reopensTheLastProjectOnStart()
     QVERIFY(m_window->projectPath().isEmpty());
     QVERIFY(m_window->state().catalog()->isSynthetic());
 
-    // A project file that is gone: the dataset instead, without a word.
+    // A project file that is gone: the last dataset instead, without a word.
     QSettings().setValue("lastProject", m_dir.filePath("gone.gdbmproj"));
+    QSettings().setValue("lastDataset", QStringList{realFile("top10s.csv")});
     const int shown = MessageBox::shownCount();
     delete m_window;
     m_window = new MainWindow;
     QVERIFY(waitForCatalog());
     QVERIFY(m_window->projectPath().isEmpty());
-    QVERIFY(m_window->state().catalog());
+    QCOMPARE(m_window->state().catalog()->label(), std::string("top10s.csv"));
     QCOMPARE(MessageBox::shownCount(), shown);
+    QSettings().remove("lastDataset");
 }
 
 void TestMainWindow::opensTheFilesGivenOnTheCommandLine()

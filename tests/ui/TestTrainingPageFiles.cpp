@@ -145,6 +145,17 @@ void TestTrainingPageFiles::savesAndLoadsModels()
     QCOMPARE(ui::MessageBox::shownCount(), shown + 1);
     QVERIFY2(ui::MessageBox::lastText().contains("broken.gdbm"), qPrintable(ui::MessageBox::lastText()));
     QCOMPARE(m_state->model(), before);
+
+    // Another model became current while the file was read: it stays, and the page says so.
+    m_state->setModel(nullptr);
+    ui::FileDialog::setNextFileName(path);
+    m_page->loadModel();
+    m_state->setModel(before);
+    shown = ui::MessageBox::shownCount();
+    QVERIFY(files->waitForFinished());
+    QCOMPARE(m_state->model(), before);
+    QCOMPARE(ui::MessageBox::shownCount(), shown + 1);
+    QCOMPARE(ui::MessageBox::lastTitle(), QString("The model was not loaded"));
 }
 
 QTEST_MAIN(TestTrainingPageFiles)

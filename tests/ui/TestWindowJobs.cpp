@@ -94,9 +94,11 @@ void TestWindowJobs::fileMenuGreysWhatHasNothingToActOn()
 }
 
 // A model file is saved off the window's thread: the status bar names it and offers no Cancel
-// (the file is replaced whole or not at all), and Ctrl+. leaves it to finish.
+// (the file is replaced whole or not at all); Ctrl+. reaches the training still running beside
+// it, and a new project waits for the save to end instead of calling it cancelled.
 void TestWindowJobs::modelSaveShowsWithoutCancel()
 {
+    JobRunner* training = startEndlessTraining();
     model::TrainingParams quick;
     quick.layers = {4};
     quick.pretrainEpochs = 1;
@@ -116,11 +118,25 @@ void TestWindowJobs::modelSaveShowsWithoutCancel()
     QVERIFY(!child<QAction>("actionSaveModel")->isEnabled());
     QVERIFY(!child<QAction>("actionLoadModel")->isEnabled());
     Q_EMIT file->aboutToHide();
+    QSignalSpy trainingCancelled(training, &JobRunner::cancelled);
     trigger("actionCancelJob");
+    QVERIFY(training->waitForFinished(60000));
+    QCOMPARE(trainingCancelled.count(), 1);
     QVERIFY(files->waitForFinished());
     QVERIFY(QFile::exists(path));
-    QVERIFY2(!m_window->statusBar()->currentMessage().contains("cancelled"),
+    QVERIFY2(!m_window->statusBar()->currentMessage().contains("Saving status.gdbm: cancelled"),
              qPrintable(m_window->statusBar()->currentMessage()));
+
+    QVERIFY(QFile::remove(path));
+    FileDialog::setNextFileName(path);
+    trigger("actionSaveModel");
+    QVERIFY(files->isRunning());
+    QSignalSpy saved(files, &JobRunner::succeeded);
+    MessageBox::setNextAnswer(QMessageBox::Discard);
+    trigger("actionNewProject");
+    QVERIFY(!files->isRunning());
+    QCOMPARE(saved.count(), 1);
+    QVERIFY(QFile::exists(path));
 }
 
 void TestWindowJobs::simulateAndExportTheCsvFiles()

@@ -36,10 +36,10 @@ public:
     QString title() const { return m_title; }
     // Asks the job to stop; nothing for a job that cannot stop half-way (setCancellable).
     void cancel();
-    // Whether the jobs started from now on can be cancelled (by default they can). A file write
-    // that replaces the old file whole cannot: a Cancel would leave the user unsure which file
-    // is there, so the window offers none. cancelAndWait() still waits for it, and drops its
-    // result.
+    // Whether the jobs started from now on can be cancelled (by default they can). A model file's
+    // write, which replaces the old file whole, is not: a Cancel that came after the rename would
+    // leave the user unsure which file is there, so the window offers none and, when it closes,
+    // waits for the write to end. cancelAndWait() still waits for it, and drops its result.
     void setCancellable(bool cancellable) { m_cancellable = cancellable; }
     // Whether the running job can be cancelled.
     bool isCancellable() const { return m_jobCancellable; }

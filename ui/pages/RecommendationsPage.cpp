@@ -138,12 +138,18 @@ void RecommendationsPage::connectSignals()
     // A request made while a ranking ran starts once that one has stopped.
     connect(m_ranker, &JobRunner::finished, this, &RecommendationsPage::startRanking);
     connect(m_ranker, &JobRunner::failed, this, [this](const QString& message) {
+        if (m_pendingRanking)
+            return; // a newer request follows
+        // Not the last user's list under this one's name.
+        m_recommendations->clear();
+        m_map->setHighlights({}, {});
+        m_tabs->setTabText(0, tr("Recommendations"));
         m_rankingInfo->setText(tr("Could not rank the tracks: %1").arg(message));
     });
     m_rankingSlow->setSingleShot(true);
     m_rankingSlow->setInterval(150);
     connect(m_rankingSlow, &QTimer::timeout, this, [this] {
-        if (m_ranker->isRunning())
+        if (m_ranker->isRunning() && !m_ranker->wasSuperseded())
             m_rankingInfo->setText(tr("Ranking the tracks for this user..."));
     });
     connect(m_jobs, &JobRunner::progress, this, [this](const QString& stage, qint64 done, qint64 total) {
@@ -353,6 +359,7 @@ void RecommendationsPage::showRecommendations()
     if (!m_user || !snapshot) {
         m_pendingRanking.reset();
         m_ranker->supersede();
+        m_rankingSlow->stop();
         m_recommendations->clear();
         m_export->setEnabled(false);
         m_tabs->setTabText(0, tr("Recommendations"));
@@ -393,6 +400,7 @@ void RecommendationsPage::showRanking(UserRanking ranking)
     const RankingRequest& request = ranking.request;
     if (m_pendingRanking || request.snapshot != m_embeddings->current() || request.user != m_user)
         return; // a newer request follows
+    m_rankingSlow->stop();
     const EmbeddingSnapshot& s = *request.snapshot;
     m_lastRankingMs = ranking.milliseconds;
     std::vector<std::uint32_t> recommended;

@@ -108,7 +108,8 @@ private:
     AppState& m_state;
     JobRunner* m_jobs;
     JobRunner* m_files;
-    std::function<void(const QString&)> m_fileFailed; // what the running file job's failure says
+    std::function<void(const QString&)> m_fileFailed;    // what the running file job's failure says
+    std::weak_ptr<const model::Model> m_modelBeforeLoad; // current when the load started
     ModelChoiceBox* m_modelChoice;
     TrainingSettingsForm* m_form;
     LossChart* m_chart;

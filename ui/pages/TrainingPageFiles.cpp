@@ -55,6 +55,7 @@ void TrainingPage::loadModel()
     if (path.isEmpty())
         return;
     m_files->setCancellable(true); // a cancelled load changes nothing
+    m_modelBeforeLoad = m_state.model();
     m_fileFailed = [this, path](const QString& message) {
         MessageBox::critical(
             this, tr("Cannot load the model"),
@@ -73,11 +74,13 @@ void TrainingPage::loadModel()
 
 void TrainingPage::useLoadedModel(std::shared_ptr<const model::Model> loaded, const QString& path)
 {
-    // A training started while the file was read makes its own model: the file's would be
-    // replaced by it, or replace it, unasked.
-    if (m_jobs->isRunning()) {
-        m_status->setText(
-            tr("%1 was not loaded: a training started meanwhile.").arg(QFileInfo(path).fileName()));
+    // A training started, or a run made current, while the file was read: the file's model
+    // would replace that one (or be replaced by it) unasked.
+    if (m_jobs->isRunning() || m_modelBeforeLoad.lock() != m_state.model()) {
+        MessageBox::information(this, tr("The model was not loaded"),
+                                tr("%1 was not loaded: another model became current, or a training "
+                                   "started, while it was read. Load it again to use it.")
+                                    .arg(QFileInfo(path).fileName()));
         return;
     }
     QStringList missing;
