@@ -15,6 +15,7 @@
 #include "util/MessageBox.h"
 
 #include <QCloseEvent>
+#include <QDir>
 #include <QFileInfo>
 #include <QFontMetrics>
 #include <QHBoxLayout>
@@ -130,11 +131,30 @@ void MainWindow::openStartCatalog(const QStringList& initialFiles)
     // A project named on the command line opens (or says why not); the last one only if it is
     // still there.
     QString project;
+    QString goneProject;
     if (initialFiles.size() == 1 && isProjectFile(initialFiles.first()))
         project = initialFiles.first();
     else if (const QString last = QSettings().value("lastProject").toString();
-             initialFiles.isEmpty() && !last.isEmpty() && QFileInfo::exists(last))
-        project = last;
+             initialFiles.isEmpty() && !last.isEmpty()) {
+        if (QFileInfo::exists(last))
+            project = last;
+        else
+            goneProject = last;
+    }
+    // Said once the catalog that opens instead has said it opened.
+    const auto sayGone = [this, goneProject] {
+        if (goneProject.isEmpty())
+            return;
+        const QString text =
+            tr("%1, open at the last exit, is no longer there.").arg(QDir::toNativeSeparators(goneProject));
+        if (!m_loader->isRunning()) {
+            statusBar()->showMessage(text, 10000);
+            return;
+        }
+        connect(
+            m_loader, &JobRunner::finished, this, [this, text] { statusBar()->showMessage(text, 10000); },
+            Qt::SingleShotConnection);
+    };
     if (!project.isEmpty()) {
         fallBackToDemo(m_projectJobs);
         openProject(project);
@@ -147,9 +167,11 @@ void MainWindow::openStartCatalog(const QStringList& initialFiles)
         present = present && QFileInfo::exists(file);
     if (!present || !loadDataset(last, false)) {
         loadDemoCatalog(false);
+        sayGone();
         return;
     }
     fallBackToDemo(m_loader);
+    sayGone();
 }
 
 MainWindow::~MainWindow() = default;
@@ -394,9 +416,7 @@ void MainWindow::updateTitle()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    // Running work first: stopped, it may change the project (a cancelled run is kept), and the
-    // question about unsaved changes then covers that too.
-    if (!maybeStopRunningWork(tr("quit")) || !maybeSaveChanges()) {
+    if (!maybeStopAndSave(tr("quit"))) {
         event->ignore();
         return;
     }

@@ -106,12 +106,17 @@ private:
     void chooseProject();
     // Asks about unsaved changes first (drop, recent projects).
     void openProjectAsking(const QString& path);
-    // Asks whether to save unsaved changes; false when the user cancels (or the save failed).
-    // A save still running finishes first, so that its failure counts.
-    bool maybeSaveChanges();
+    // Before `action` ("quit", "start a new project"): asks whether to stop the work running,
+    // then whether to save, and only then stops every job; false (nothing stopped) when the
+    // user keeps the work or cancels.
+    bool maybeStopAndSave(const QString& action);
+    // Asks whether to save unsaved changes (or the cancelled run a training stopped now leaves);
+    // false when the user cancels (or the save failed). A save still running finishes first, so
+    // that its failure counts; Save stops the running work before it saves.
+    bool maybeSaveChanges(bool stoppedTrainingToKeep = false);
     // Asks whether to stop the simulation, training or evaluation still running before `action`
-    // ("quit", "start a new project") ends it; false when the user keeps it running. Loading a
-    // catalog and embedding songs are not asked about: they are quick, and asked for by the page.
+    // ends it; false when the user keeps it running. Stops nothing itself. Loading a catalog and
+    // embedding songs are not asked about: they are quick, and asked for by the page.
     bool maybeStopRunningWork(const QString& action);
     // Waits for a save in progress, the window disabled meanwhile.
     void waitForSave();

@@ -48,21 +48,38 @@ void MainWindow::waitForSave()
     setEnabled(true);
 }
 
-bool MainWindow::maybeSaveChanges()
+bool MainWindow::maybeStopAndSave(const QString& action)
+{
+    // Both questions before anything stops, so that Cancel to the second keeps the work running.
+    // A training stopped now stays in the project as a cancelled run: a change to save.
+    if (!maybeStopRunningWork(action) || !maybeSaveChanges(m_trainingPage->jobs()->isRunning()))
+        return false;
+    stopAllJobs();
+    return true;
+}
+
+bool MainWindow::maybeSaveChanges(bool stoppedTrainingToKeep)
 {
     // A save on its way has cleared the flag already: wait for it, as its failure sets it again.
     waitForSave();
-    if (!m_state.isModified())
+    if (!m_state.isModified() && !stoppedTrainingToKeep)
         return true;
     const QString name =
         m_projectPath.isEmpty() ? tr("The untitled project") : QFileInfo(m_projectPath).fileName();
     const auto answer = MessageBox::question(
-        this, tr("Unsaved changes"), tr("%1 has changes that are not saved. Save them?").arg(name),
+        this, tr("Unsaved changes"),
+        m_state.isModified()
+            ? tr("%1 has changes that are not saved. Save them?").arg(name)
+            : tr("The training stopped now stays in %1 as a cancelled run, a change that is not saved. Save "
+                 "it?")
+                  .arg(name),
         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Cancel)
         return false;
     if (answer == QMessageBox::Discard)
         return true;
+    // The work stops first, so that what it leaves (a cancelled run) is saved with the rest.
+    stopAllJobs();
     if (!saveProject())
         return false;
     // What comes next (closing, another project) waits for the save: the window must not go
@@ -89,15 +106,12 @@ bool MainWindow::maybeStopRunningWork(const QString& action)
                   "and %2?"))
             .arg(running.join(tr(" and ")), action),
         QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
-    if (answer != QMessageBox::Yes)
-        return false;
-    stopAllJobs();
-    return true;
+    return answer == QMessageBox::Yes;
 }
 
 void MainWindow::newProject()
 {
-    if (!maybeStopRunningWork(tr("start a new project")) || !maybeSaveChanges())
+    if (!maybeStopAndSave(tr("start a new project")))
         return;
     stopAllJobs();
     m_state.resetArchetypes(sim::defaultArchetypes());
@@ -119,13 +133,13 @@ void MainWindow::chooseProject()
 {
     // The file first: a dialog cancelled stops nothing.
     const QString path = FileDialog::openFile(this, "project", tr("Open project"), kProjectFilter);
-    if (!path.isEmpty() && maybeStopRunningWork(tr("open another project")) && maybeSaveChanges())
+    if (!path.isEmpty() && maybeStopAndSave(tr("open another project")))
         openProject(path);
 }
 
 void MainWindow::openProjectAsking(const QString& path)
 {
-    if (maybeStopRunningWork(tr("open another project")) && maybeSaveChanges())
+    if (maybeStopAndSave(tr("open another project")))
         openProject(path);
 }
 

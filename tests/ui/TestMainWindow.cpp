@@ -30,6 +30,7 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTest>
 #include <QToolButton>
@@ -383,6 +384,9 @@ void TestMainWindow::reopensTheLastProjectOnStart()
     QVERIFY(m_window->projectPath().isEmpty());
     QCOMPARE(m_window->state().catalog()->label(), std::string("top10s.csv"));
     QCOMPARE(MessageBox::shownCount(), shown);
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(
+                 "gone.gdbmproj, open at the last exit, is no longer"),
+             qPrintable(m_window->statusBar()->currentMessage()));
     QSettings().remove("lastDataset");
 }
 

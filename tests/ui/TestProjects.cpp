@@ -111,6 +111,11 @@ void TestProjects::closingWhileTrainingAsks()
     QCOMPARE(MessageBox::shownCount(), shown + 2);
     QVERIFY(MessageBox::lastText().contains("Stop it and start a new project?"));
     QVERIFY(training->isRunning());
+    // Yes, then Cancel to saving: nothing stopped, as both were asked before anything stops.
+    MessageBox::setNextAnswers({QMessageBox::Yes, QMessageBox::Cancel});
+    QVERIFY(!m_window->close());
+    QCOMPARE(MessageBox::lastTitle(), QString("Unsaved changes"));
+    QVERIFY(training->isRunning());
     MessageBox::setNextAnswers({QMessageBox::Yes, QMessageBox::Discard});
     QVERIFY(m_window->close());
     QVERIFY(!training->isRunning());

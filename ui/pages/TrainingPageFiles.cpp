@@ -24,12 +24,13 @@ const char* const kModelFilter = QT_TRANSLATE_NOOP("TrainingPage", "GDBM models 
 
 void TrainingPage::saveModel()
 {
-    const auto model = m_state.model();
-    if (!model || m_files->isRunning())
+    if (!m_state.model() || m_files->isRunning())
         return;
     const QString path =
         FileDialog::saveFile(this, "model", tr("Save model"), tr(kModelFilter), "model.gdbm");
-    if (path.isEmpty())
+    // The model current once the dialogs are answered: a training may have ended meanwhile.
+    const auto model = m_state.model();
+    if (path.isEmpty() || !model || m_files->isRunning())
         return;
     // The file is written whole or not at all (writeFileAtomically), so there is no Cancel:
     // closing the window while it is written waits for it.
