@@ -6,6 +6,9 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QSettings>
+#include <QStorageInfo>
+#include <algorithm>
+#include <array>
 #include <optional>
 
 namespace gdbm::ui {
@@ -27,11 +30,26 @@ std::optional<QStringList> takeNext()
     return std::nullopt;
 }
 
+// The kernel's own file systems: nothing of the app's is kept there, and a dialog listing them
+// reads files such as /proc/kmsg, whose read waits for the kernel's next message: the window
+// froze. A save that failed there is still remembered as the folder chosen.
+bool isKernelFileSystem(const QString& folder)
+{
+    static const std::array<QByteArray, 11> kKernelTypes = {"proc",       "sysfs",    "devtmpfs", "devpts",
+                                                            "debugfs",    "tracefs",  "cgroup",   "cgroup2",
+                                                            "securityfs", "configfs", "pstore"};
+    const QByteArray type = QStorageInfo(folder).fileSystemType();
+    return std::find(kKernelTypes.begin(), kKernelTypes.end(), type) != kKernelTypes.end();
+}
+
 } // namespace
 
-QString FileDialog::lastFolder(const QString& purpose)
+QString FileDialog::startFolder(const QString& purpose)
 {
-    return QSettings().value("folders/" + purpose, QDir::homePath()).toString();
+    const QString folder = QSettings().value("folders/" + purpose).toString();
+    if (folder.isEmpty() || !QFileInfo(folder).isDir() || isKernelFileSystem(folder))
+        return QDir::homePath();
+    return folder;
 }
 
 void FileDialog::rememberFolder(const QString& purpose, const QString& path)
@@ -49,7 +67,7 @@ QStringList FileDialog::openFiles(QWidget* parent, const QString& purpose, const
     if (const auto next = takeNext())
         names = *next;
     else
-        names = QFileDialog::getOpenFileNames(parent, title, lastFolder(purpose), filter);
+        names = QFileDialog::getOpenFileNames(parent, title, startFolder(purpose), filter);
     if (!names.isEmpty())
         rememberFolder(purpose, names.first());
     return names;
@@ -62,7 +80,7 @@ QString FileDialog::openFile(QWidget* parent, const QString& purpose, const QStr
     if (const auto next = takeNext())
         name = next->value(0);
     else
-        name = QFileDialog::getOpenFileName(parent, title, lastFolder(purpose), filter);
+        name = QFileDialog::getOpenFileName(parent, title, startFolder(purpose), filter);
     rememberFolder(purpose, name);
     return name;
 }
@@ -81,7 +99,7 @@ QString FileDialog::saveFile(QWidget* parent, const QString& purpose, const QStr
         name = next->value(0);
         asked = true;
     } else {
-        QFileDialog dialog(parent, title, QDir(lastFolder(purpose)).filePath(suggestedName), filter);
+        QFileDialog dialog(parent, title, QDir(startFolder(purpose)).filePath(suggestedName), filter);
         dialog.setAcceptMode(QFileDialog::AcceptSave);
         dialog.setOption(QFileDialog::DontConfirmOverwrite);
         dialog.setDefaultSuffix(suffix);
@@ -108,7 +126,7 @@ QString FileDialog::folder(QWidget* parent, const QString& purpose, const QStrin
     if (const auto next = takeNext())
         name = next->value(0);
     else
-        name = QFileDialog::getExistingDirectory(parent, title, lastFolder(purpose));
+        name = QFileDialog::getExistingDirectory(parent, title, startFolder(purpose));
     rememberFolder(purpose, name);
     return name;
 }

@@ -22,12 +22,15 @@ public:
                             const QString& filter, const QString& suggestedName);
     static QString folder(QWidget* parent, const QString& purpose, const QString& title);
 
+    // Where the next dialog for this purpose opens: the folder last chosen for it, or the home
+    // folder when that one is gone or belongs to the kernel (/proc, /sys, /dev).
+    static QString startFolder(const QString& purpose);
+
     static void setNextFileNames(const QStringList& names);
     static void setNextFileName(const QString& name) { setNextFileNames({name}); }
     static void setTestMode(bool on);
 
 private:
-    static QString lastFolder(const QString& purpose);
     static void rememberFolder(const QString& purpose, const QString& path);
 };
 
