@@ -49,10 +49,9 @@ void MainWindow::watchJobs(JobRunner* runner)
                 if (total > 0)
                     m_jobProgress->setValue(int(1000 * done / total));
             });
-    connect(runner, &JobRunner::finished, this, [this, runner] {
-        // Started again from its own end (the embeddings of newer inputs): it runs on, listed.
-        if (runner->isRunning())
-            return;
+    // On the job's end, before its handlers: a message about its failure shows without the job
+    // still in the status bar, and a Cancel that can no longer cancel anything.
+    connect(runner, &JobRunner::ending, this, [this, runner] {
         m_runningJobs.removeAll(runner);
         if (m_statusJob != runner)
             return;

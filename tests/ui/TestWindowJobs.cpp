@@ -39,6 +39,7 @@ private Q_SLOTS:
     void statusBarReturnsToAJobStillRunning();
     void fileMenuGreysWhatHasNothingToActOn();
     void modelSaveShowsWithoutCancel();
+    void aFailedJobsMessageShowsWithoutTheJob();
 };
 
 void TestWindowJobs::statusBarReturnsToAJobStillRunning()
@@ -137,6 +138,34 @@ void TestWindowJobs::modelSaveShowsWithoutCancel()
     QVERIFY(!files->isRunning());
     QCOMPARE(saved.count(), 1);
     QVERIFY(QFile::exists(path));
+}
+
+void TestWindowJobs::aFailedJobsMessageShowsWithoutTheJob()
+{
+    const QString path = m_dir.filePath("broken.gdbm");
+    QFile broken(path);
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write("not a model\n");
+    broken.close();
+    JobRunner* files = m_window->findChild<TrainingPage*>()->fileJobs();
+    // What the status bar shows while the page's "Cannot load the model" is open: the page's
+    // handler, which shows it, runs before this one.
+    int messagesBefore = MessageBox::shownCount();
+    int messagesSeen = -1;
+    bool jobShown = true;
+    connect(files, &JobRunner::failed, this, [&] {
+        messagesSeen = MessageBox::shownCount() - messagesBefore;
+        jobShown =
+            !child<QToolButton>("jobCancel")->isHidden() || !child<QLabel>("jobStatus")->text().isEmpty();
+    });
+    FileDialog::setNextFileName(path);
+    trigger("actionLoadModel");
+    QVERIFY(files->isRunning());
+    QCOMPARE(child<QLabel>("jobStatus")->text(), QString("Loading broken.gdbm"));
+    QVERIFY(files->waitForFinished());
+    QCOMPARE(messagesSeen, 1);
+    QVERIFY2(MessageBox::lastTitle() == "Cannot load the model", qPrintable(MessageBox::lastTitle()));
+    QVERIFY(!jobShown);
 }
 
 void TestWindowJobs::simulateAndExportTheCsvFiles()

@@ -91,6 +91,7 @@ void JobRunner::deliver(std::any result, const QString& error, bool wasCancelled
     Done done = std::move(m_done);
     m_done = nullptr;
     setPaused(false);
+    Q_EMIT ending();
     if (wasCancelled) {
         Q_EMIT cancelled();
     } else if (!error.isEmpty()) {
@@ -136,6 +137,7 @@ void JobRunner::cancelAndWait()
     m_done = nullptr;
     ++m_generation;
     setPaused(false);
+    Q_EMIT ending();
     Q_EMIT cancelled();
     Q_EMIT finished();
 }

@@ -64,6 +64,9 @@ Q_SIGNALS:
     void failed(const QString& message);
     void cancelled();
     void pausedChanged(bool paused);
+    // The job no longer runs: before any of the three above, whose handlers may hold the event
+    // loop in a dialog ("Cannot load the model") while the window should no longer show the job.
+    void ending();
     // After any of the three above.
     void finished();
 
