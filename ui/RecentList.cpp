@@ -4,6 +4,7 @@
 #include <QFileInfo>
 #include <QMenu>
 #include <QSettings>
+#include <algorithm>
 
 namespace gdbm::ui {
 namespace {
@@ -31,6 +32,15 @@ void RecentList::add(const QStringList& files)
     rebuild();
 }
 
+void RecentList::remove(const QStringList& files)
+{
+    QSettings settings;
+    QStringList recent = settings.value(m_key).toStringList();
+    recent.removeAll(files.join('\n'));
+    settings.setValue(m_key, recent);
+    rebuild();
+}
+
 QList<QStringList> RecentList::entries() const
 {
     QList<QStringList> out;
@@ -49,7 +59,15 @@ void RecentList::rebuild()
             names << QFileInfo(f).fileName();
         QAction* action = m_menu->addAction(names.join(" + "));
         action->setToolTip(files.join('\n'));
-        connect(action, &QAction::triggered, this, [this, files] { m_open(files); });
+        connect(action, &QAction::triggered, this, [this, files] {
+            // A file that is gone leaves the list (the open that follows says which one): an
+            // entry that can only fail again would stay first in the menu.
+            if (!std::all_of(files.begin(), files.end(),
+                             [](const QString& f) { return QFileInfo::exists(f); }))
+                QMetaObject::invokeMethod(
+                    this, [this, files] { remove(files); }, Qt::QueuedConnection);
+            m_open(files);
+        });
     }
     m_menu->setEnabled(!recent.isEmpty());
     if (!recent.isEmpty()) {

@@ -43,7 +43,8 @@ void TestFileDialog::opensWhereTheLastFileWasChosen()
 
 void TestFileDialog::neverOpensInAKernelFileSystem()
 {
-    for (const QString& folder : {QStringLiteral("/proc"), QStringLiteral("/proc/self"), QStringLiteral("/sys")}) {
+    for (const QString& folder :
+         {QStringLiteral("/proc"), QStringLiteral("/proc/self"), QStringLiteral("/sys")}) {
         if (!QFileInfo(folder).isDir())
             QSKIP("This system has no /proc or /sys");
         // A save into /proc fails, but its folder was chosen and remembered.

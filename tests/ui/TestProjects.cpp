@@ -314,6 +314,24 @@ void TestProjects::remembersRecentProjects()
     QVERIFY(m_window->projectJobs()->waitForFinished(60000));
     QCOMPARE(m_window->projectPath(), path);
     QVERIFY(!m_window->state().isModified());
+
+    // A project whose file is gone: choosing it says so, and it leaves the list.
+    const QString gone = m_dir.filePath("gone.gdbmproj");
+    QVERIFY(save(gone));
+    QVERIFY(save(path));
+    QCOMPARE(QSettings().value("recentProjects").toStringList().mid(0, 2), QStringList({path, gone}));
+    QVERIFY(QFile::remove(gone));
+    QAction* goneEntry = menu->actions().value(1);
+    QCOMPARE(goneEntry->text(), QString("gone.gdbmproj"));
+    const int before = MessageBox::shownCount();
+    goneEntry->trigger();
+    QVERIFY(m_window->projectJobs()->waitForFinished(60000));
+    QTRY_VERIFY(!QSettings().value("recentProjects").toStringList().contains(gone));
+    QCOMPARE(QSettings().value("recentProjects").toStringList().value(0), path);
+    QCOMPARE(MessageBox::shownCount(), before + 1);
+    QVERIFY2(MessageBox::lastText().contains("gone.gdbmproj"), qPrintable(MessageBox::lastText()));
+    QCOMPARE(menu->actions().first()->text(), QString("recent.gdbmproj"));
+    QCOMPARE(m_window->projectPath(), path); // what was open stays
 }
 
 QTEST_MAIN(TestProjects)
