@@ -170,6 +170,7 @@ private:
     QAction* m_compactSidebarAction = nullptr;
     // Run everything out of date: the step under way (-1: none), and how the status bar names it.
     int m_chainStep = -1;
+    int m_chainStepsRun = 0; // of the chain running, this one included
     QString m_chainPrefix;
     void runChainFrom(int position);
 };

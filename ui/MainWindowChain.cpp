@@ -37,6 +37,7 @@ bool MainWindow::runEverythingOutOfDate()
         any = any || needsRunning(page, stepState(page));
     if (!any)
         return false;
+    m_chainStepsRun = 0;
     runChainFrom(0);
     return true;
 }
@@ -60,10 +61,16 @@ void MainWindow::runChainFrom(int position)
     JobRunner* jobs = page == SimulationIndex ? m_simulationPage->jobs()
                       : page == TrainingIndex ? m_trainingPage->jobs()
                                               : m_evaluationPage->jobs();
+    // Counted over the steps that run, as far as they are known now: a step that runs can put
+    // a later one out of date (a new simulation, a hybrid model), and the count grows by it.
+    int stepsLeft = 0;
+    for (std::size_t later = std::size_t(position); later < kChainPages.size(); ++later)
+        stepsLeft += needsRunning(kChainPages[later], stepState(kChainPages[later])) ? 1 : 0;
+    ++m_chainStepsRun;
     m_chainStep = page;
     m_chainPrefix = tr("Out of date, step %1 of %2 (%3): ")
-                        .arg(position + 1)
-                        .arg(kChainPages.size())
+                        .arg(m_chainStepsRun)
+                        .arg(m_chainStepsRun - 1 + stepsLeft)
                         .arg(pageTitle(page));
     showPage(page);
     if (page == SimulationIndex)
