@@ -175,6 +175,28 @@ Columns columnsOf(const std::vector<CsvDocument>& documents, LoadReport& report)
     return columns;
 }
 
+// Per file of a merge, the columns the catalog needs that it lacks: a row of it not joined with
+// another file's row cannot be complete.
+std::vector<std::vector<Field>> lackingColumns(const std::vector<CsvDocument>& documents,
+                                               const Columns& columns)
+{
+    std::vector<std::vector<Field>> lacking(documents.size());
+    for (std::size_t d = 0; documents.size() > 1 && d < documents.size(); ++d) {
+        const SchemaMatch schema = matchSchema(documents[d].header);
+        for (Field f : columns.required) {
+            if (!schema.has(f))
+                lacking[d].push_back(f);
+        }
+    }
+    return lacking;
+}
+
+// Whether a row was dropped because its file lacks a column (rather than for a defect of its own).
+bool lacksAColumnOfItsFile(const Record& r, const std::vector<Field>& lacking)
+{
+    return std::any_of(lacking.begin(), lacking.end(), [&](Field f) { return at(r, f).text == nullptr; });
+}
+
 std::string joinedNames(const std::vector<std::string>& files)
 {
     std::vector<std::string> names;
@@ -208,6 +230,8 @@ Catalog loadDocuments(const std::vector<CsvDocument>& documents, const ProgressC
     }
     report.rowsMerged = records.size();
     const Columns columns = columnsOf(documents, report);
+    const std::vector<std::vector<Field>> lacking = lackingColumns(documents, columns);
+    std::vector<std::size_t> droppedForLacking(documents.size(), 0);
 
     Catalog catalog;
     catalog.reserve(records.size());
@@ -231,6 +255,8 @@ Catalog loadDocuments(const std::vector<CsvDocument>& documents, const ProgressC
             const LoadReport::RowRef where{baseNames[name.file], name.line};
             if (!read[i].defect.empty()) {
                 report.drop(read[i].defect, where);
+                droppedForLacking[name.file] +=
+                    lacksAColumnOfItsFile(records[first + i], lacking[name.file]) ? 1 : 0;
                 continue;
             }
             if (catalog.findTrack(read[i].identity)) {
@@ -241,6 +267,18 @@ Catalog loadDocuments(const std::vector<CsvDocument>& documents, const ProgressC
         }
     }
     report.rowsKept = catalog.size();
+    // Said once per file, beside the reasons per row ("missing Explicit"), which name only the
+    // first field a row lacks: a merged catalog has the columns of every file.
+    for (std::size_t d = 0; d < documents.size(); ++d) {
+        if (droppedForLacking[d] == 0)
+            continue;
+        std::vector<std::string> names;
+        for (Field f : lacking[d])
+            names.emplace_back(fieldName(f));
+        report.notes.push_back(baseNames[d] + " has no column for " + text::join(names, ", ") +
+                               ", which another file has: " + std::to_string(droppedForLacking[d]) +
+                               " of its rows, joined with no row of that file, were dropped");
+    }
     if (progress)
         progress({"Checking rows", records.size(), records.size()});
 

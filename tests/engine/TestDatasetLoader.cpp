@@ -207,6 +207,9 @@ void TestDatasetLoader::mergeOfSplitColumnsGivesOriginal()
         for (Feature f : kAllFeatures)
             QCOMPARE(merged.feature(i, f), original.feature(i, f));
     }
+    // Each file lacks half the columns, but every row is joined: nothing to say about them.
+    for (const std::string& note : merged.report().notes)
+        QVERIFY2(note.find("has no column for") == std::string::npos, note.c_str());
 }
 
 void TestDatasetLoader::mergeKeepsRowsOfEitherFile()
@@ -219,6 +222,18 @@ void TestDatasetLoader::mergeKeepsRowsOfEitherFile()
     QCOMPARE(c.feature(1, Feature::Energy), 0.2);                     // the first file wins ...
     QCOMPARE(c.genreName(c.track(1).genres[0]), std::string("rock")); // ... unless its value is missing
     QCOMPARE(c.track(2).name, std::string("C"));
+
+    // A file without a column the other has keeps only its rows joined with that file's, and
+    // the load says so once for the file.
+    const std::string withExplicit = "name,artist,explicit,energy\nA,X,false,0.1\nB,Y,true,0.2\n";
+    const std::string without = "name,artist,energy\nB,Y,0.9\nC,Z,0.3\nD,W,0.4\n";
+    const Catalog m = loadDocuments({parseCsv(withExplicit, "1.csv"), parseCsv(without, "2.csv")});
+    QCOMPARE(m.size(), 2u);
+    const std::vector<std::string>& notes = m.report().notes;
+    QVERIFY(std::find(notes.begin(), notes.end(),
+                      "2.csv has no column for Explicit, which another file has: 2 of its rows, joined with "
+                      "no row of that file, were dropped") != notes.end());
+    QCOMPARE(m.report().droppedTotal(), std::size_t(2));
 }
 
 void TestDatasetLoader::identityPrefersUri()

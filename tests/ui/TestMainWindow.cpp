@@ -470,7 +470,8 @@ void TestMainWindow::anotherCatalogMarksEveryStepAfterItOutOfDate()
     QVERIFY(m_window->chainRunning());
     // The simulation is up to date: the steps counted are the two that run.
     auto* jobStatus = child<QLabel>("jobStatus");
-    QVERIFY2(jobStatus->text().startsWith("Out of date, step 1 of 2 (Training)"), qPrintable(jobStatus->text()));
+    QVERIFY2(jobStatus->text().startsWith("Out of date, step 1 of 2 (Training)"),
+             qPrintable(jobStatus->text()));
     QTRY_VERIFY_WITH_TIMEOUT(jobStatus->text().startsWith("Out of date, step 2 of 2 (Evaluation)"), 120000);
     QTRY_VERIFY_WITH_TIMEOUT(!m_window->chainRunning(), 120000);
     QVERIFY(state.model() != before);
