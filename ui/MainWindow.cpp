@@ -13,7 +13,9 @@
 #include "pages/TrainingPage.h"
 #include "util/Format.h"
 #include "util/MessageBox.h"
+#include "util/WheelGuard.h"
 
+#include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
 #include <QFileInfo>
@@ -67,6 +69,7 @@ MainWindow::MainWindow(const QStringList& initialFiles, QWidget* parent)
 {
     setObjectName("mainWindow");
     setAcceptDrops(true);
+    qApp->installEventFilter(new WheelGuard(this));
     createPages();
     createActions();
     createStatusBar();
