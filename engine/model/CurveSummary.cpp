@@ -183,16 +183,16 @@ TrainingVerdict judgeTraining(const std::vector<EpochStats>& curves, std::option
         v.verdict = Verdict::Overfitting;
         v.summary = "Overfitting: validation error rose from " + fixed(judged[best]) + " (epoch " +
                     std::to_string(best + 1) + ") to " + fixed(judged.back()) + " while training error fell.";
+        // Only what the settings offer (the weight decay is fixed, MODEL.md section 9).
         if (!fineTuned)
-            v.advice = "Try fewer pretraining epochs or more weight decay (early stopping applies to "
-                       "fine-tuning).";
+            v.advice = "Try fewer pretraining epochs (early stopping applies to fine-tuning).";
         else if (!keptByEarlyStopping)
-            v.advice = "Turn on early stopping, or try fewer epochs or more weight decay.";
+            v.advice = "Turn on early stopping, or try fewer epochs.";
         else
             v.advice = "Early stopping kept " +
                        (*keptByEarlyStopping > 0 ? "epoch " + std::to_string(*keptByEarlyStopping)
                                                  : std::string("the pretrained model")) +
-                       "; fewer epochs or more weight decay would save the time.";
+                       "; fewer epochs would save the time.";
     } else if (recentFall(judged) > 0.005) {
         v.verdict = Verdict::Learning;
         v.summary = "Learning: the " + what + " " + name + " fell from " + fixed(judged.front()) + " to " +

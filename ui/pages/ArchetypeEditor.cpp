@@ -67,8 +67,9 @@ QString describeMatches(const sim::MatchRange& r)
         text = ArchetypeEditor::tr("between %1 and %2 catalog tracks match, depending on the draw")
                    .arg(thousands(r.min), thousands(r.max));
     } else {
-        text = ArchetypeEditor::tr("up to %1 catalog tracks match, depending on the draws")
-                   .arg(thousands(r.max));
+        text = r.max == 1 ? ArchetypeEditor::tr("up to 1 catalog track matches, depending on the draws")
+                          : ArchetypeEditor::tr("up to %1 catalog tracks match, depending on the draws")
+                                .arg(thousands(r.max));
     }
     if (r.drawsWithoutTracks > 0)
         text += '\n' + ArchetypeEditor::tr("%1 of %2 draws find no track (those users get random tracks)")
