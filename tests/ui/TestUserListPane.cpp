@@ -31,6 +31,7 @@ private Q_SLOTS:
     void historyShowsTheUsersInteractions();
     void detailsDescribeTheUser();
     void findShortcutFocusesTheSearch();
+    void aFilterThatHidesTheUserShowsOneItKeeps();
     void switchingUsersIsFast();
 };
 
@@ -192,6 +193,42 @@ void TestUserListPane::detailsDescribeTheUser()
     artist.artist = 0;
     QCOMPARE(ui::describePreferenceInWords(artist, *m_loaded.catalog),
              "Artist: " + qs(m_loaded.catalog->artistName(0)));
+}
+
+void TestUserListPane::aFilterThatHidesTheUserShowsOneItKeeps()
+{
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    const auto audiophile =
+        std::find_if(m_simulation->archetypeNames.begin(), m_simulation->archetypeNames.end(),
+                     [](const std::string& n) { return n == "Audiophile"; }) -
+        m_simulation->archetypeNames.begin();
+    std::uint32_t other = 0;
+    while (m_simulation->users[other].archetype == std::size_t(audiophile))
+        ++other;
+    m_page->selectUser(other);
+    QCOMPARE(m_page->currentUser(), std::optional<std::uint32_t>(other));
+
+    // The search hides that user: the list's first user is shown, not one the list lacks.
+    auto* search = child<QLineEdit>("userSearch");
+    search->setFocus();
+    QTest::keyClicks(search, "Audiophile");
+    QAbstractItemModel* users = m_page->userModel();
+    QTRY_VERIFY(users->rowCount() < int(m_simulation->users.size()));
+    QTRY_VERIFY(m_page->currentUser() != std::optional<std::uint32_t>(other));
+    const auto shownArchetype = [&] { return m_simulation->users[*m_page->currentUser()].archetype; };
+    QCOMPARE(shownArchetype(), std::size_t(audiophile));
+    auto* table = child<QTableView>("userTable");
+    QCOMPARE(table->currentIndex().row(), 0);
+
+    // Down in the search moves through the list, and the typing stays there.
+    QTest::keyClick(search, Qt::Key_Down);
+    QCOMPARE(table->currentIndex().row(), 1);
+    QCOMPARE(shownArchetype(), std::size_t(audiophile));
+    QCOMPARE(QString::number(m_simulation->users[*m_page->currentUser()].id),
+             users->index(1, ui::UserListModel::IdColumn).data().toString());
+    QVERIFY(search->hasFocus());
+    QCOMPARE(search->text(), QString("Audiophile"));
 }
 
 void TestUserListPane::findShortcutFocusesTheSearch()

@@ -6,7 +6,9 @@
 #include "util/LabelStyle.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
@@ -31,7 +33,7 @@ UserListPane::UserListPane(QWidget* parent)
     m_filter->setSourceModel(m_users);
     m_filterTimer->setSingleShot(true);
     m_filterTimer->setInterval(kFilterDelayMs);
-    connect(m_filterTimer, &QTimer::timeout, this, &UserListPane::applyFilters);
+    connect(m_filterTimer, &QTimer::timeout, this, &UserListPane::filterAsAsked);
 
     m_search = new QLineEdit;
     m_search->setObjectName("userSearch");
@@ -40,13 +42,14 @@ UserListPane::UserListPane(QWidget* parent)
                              .arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
     m_search->setClearButtonEnabled(true);
     connect(m_search, &QLineEdit::textChanged, m_filterTimer, qOverload<>(&QTimer::start));
+    m_search->installEventFilter(this);
 
     m_archetypeFilter = new QComboBox;
     m_archetypeFilter->setObjectName("archetypeFilter");
     m_archetypeFilter->setToolTip(tr("Show only the users of one archetype"));
     m_archetypeFilter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_archetypeFilter->setMinimumContentsLength(14);
-    connect(m_archetypeFilter, &QComboBox::currentIndexChanged, this, &UserListPane::applyFilters);
+    connect(m_archetypeFilter, &QComboBox::currentIndexChanged, this, &UserListPane::filterAsAsked);
 
     m_count = new QLabel;
     m_count->setObjectName("userCount");
@@ -142,6 +145,31 @@ void UserListPane::applyFilters()
     m_filter->setArchetypeFilter(archetype.isValid() ? std::optional<std::size_t>(archetype.toULongLong())
                                                      : std::nullopt);
     updateCount();
+}
+
+// A filter the user changed: when it hides the user shown, its first user is shown instead, so
+// that the list and the page agree (and the arrow keys go on from there).
+void UserListPane::filterAsAsked()
+{
+    applyFilters();
+    if (!m_table->currentIndex().isValid() && m_filter->rowCount() > 0)
+        m_table->setCurrentIndex(m_filter->index(0, 0));
+}
+
+bool UserListPane::eventFilter(QObject* watched, QEvent* event)
+{
+    // The arrow and page keys in the search move through the list it filters, as in a browser's
+    // address bar; the typing stays in the search.
+    if (watched == m_search && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent*>(event)->key();
+        if (key == Qt::Key_Down || key == Qt::Key_Up || key == Qt::Key_PageDown || key == Qt::Key_PageUp) {
+            if (m_filterTimer->isActive())
+                filterAsAsked();
+            QCoreApplication::sendEvent(m_table, event);
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void UserListPane::updateCount()

@@ -20,8 +20,8 @@ class UserListModel;
 
 // The Recommendations page's list of simulated users: a search field (id or archetype), an
 // archetype filter, "85 of 1,050 users", and a sortable table. It says which user the table's
-// current row is; which user the page shows is the page's business (a user the filter hides
-// stays shown).
+// current row is; which user the page shows is the page's business. A filter changed from the
+// pane that hides the current user makes its first user current.
 class UserListPane : public QWidget
 {
     Q_OBJECT
@@ -46,9 +46,13 @@ Q_SIGNALS:
     // The table's current row moved to users[user] (a click, the keyboard, setCurrentUser()).
     void currentUserChanged(quint32 user);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void updateArchetypeCombo();
     void applyFilters();
+    void filterAsAsked();
     void updateCount();
 
     UserListModel* m_users;
