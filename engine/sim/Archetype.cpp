@@ -142,9 +142,13 @@ std::vector<ArchetypeProblem> ArchetypeSet::blockingProblems() const
 
 std::string describeProblem(const ArchetypeSet& set, const ArchetypeProblem& problem)
 {
-    std::string where = problem.archetype < set.archetypes.size()
-                            ? "archetype '" + set.archetypes[problem.archetype].name + "'"
-                            : "archetype set";
+    std::string where = "archetype set";
+    if (problem.archetype < set.archetypes.size()) {
+        // One without a name is found by its place in the list.
+        const std::string& name = set.archetypes[problem.archetype].name;
+        where = text::trim(name).empty() ? "archetype " + std::to_string(problem.archetype + 1) + " (no name)"
+                                         : "archetype '" + name + "'";
+    }
     return where + ": " + problem.field + ": " + problem.message;
 }
 

@@ -93,6 +93,12 @@ void TestArchetypes::problemsAreReported()
              0u);
     QCOMPARE(problems[1].archetype, 5u);
     QCOMPARE(problems[1].field, std::string("share"));
+
+    // One without a name is named by its place in the list.
+    set.archetypes[0].name = std::string(2, ' '); // blank, not empty
+    const auto unnamed = set.problems();
+    QCOMPARE(unnamed[0].field, std::string("name"));
+    QCOMPARE(describeProblem(set, unnamed[0]), std::string("archetype 1 (no name): name: the name is empty"));
 }
 
 void TestArchetypes::normalizeSharesSumsToOne()

@@ -40,6 +40,7 @@ private Q_SLOTS:
     void fileMenuGreysWhatHasNothingToActOn();
     void modelSaveShowsWithoutCancel();
     void aFailedJobsMessageShowsWithoutTheJob();
+    void archetypesWithAProblemStartNoSimulation();
 };
 
 void TestWindowJobs::statusBarReturnsToAJobStillRunning()
@@ -166,6 +167,20 @@ void TestWindowJobs::aFailedJobsMessageShowsWithoutTheJob()
     QCOMPARE(messagesSeen, 1);
     QVERIFY2(MessageBox::lastTitle() == "Cannot load the model", qPrintable(MessageBox::lastTitle()));
     QVERIFY(!jobShown);
+}
+
+void TestWindowJobs::archetypesWithAProblemStartNoSimulation()
+{
+    sim::ArchetypeSet unnamed = m_window->state().archetypes();
+    unnamed.archetypes[0].name.clear();
+    m_window->state().editArchetypes(unnamed, "test edit");
+    const int messages = MessageBox::shownCount();
+    trigger("actionRunSimulation");
+    QVERIFY(!m_window->findChild<SimulationPage*>()->jobs()->isRunning());
+    QCOMPARE(MessageBox::shownCount(), messages + 1);
+    QVERIFY2(MessageBox::lastText().contains("archetype 1 (no name): name: the name is empty"),
+             qPrintable(MessageBox::lastText()));
+    QVERIFY(!m_window->state().simulation());
 }
 
 void TestWindowJobs::simulateAndExportTheCsvFiles()

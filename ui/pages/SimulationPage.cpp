@@ -210,6 +210,16 @@ void SimulationPage::run()
     params.thresholds = m_state.thresholds();
     std::shared_ptr<const data::Catalog> catalog = m_state.catalog();
     const sim::ArchetypeSet archetypes = m_state.archetypes();
+    // Said before anything starts: the simulation would refuse the set anyway.
+    QStringList problems;
+    for (const sim::ArchetypeProblem& problem : archetypes.blockingProblems())
+        problems << QString::fromStdString(sim::describeProblem(archetypes, problem));
+    if (!problems.isEmpty()) {
+        MessageBox::warning(this, tr("Run simulation"),
+                            tr("The archetypes need fixing first (Archetypes page, Ctrl+2):\n%1")
+                                .arg(problems.mid(0, 5).join('\n')));
+        return;
+    }
 
     setRunning(true);
     m_jobs->start(
