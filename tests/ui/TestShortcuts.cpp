@@ -42,6 +42,7 @@ private Q_SLOTS:
     void tabLeavesEveryTable();
     void f1OpensTheGuideAtThePage();
     void fitsA1024By640Screen();
+    void trainingWithBothChartsFitsA1280By720Window();
     void followsTheChosenTheme();
 
 private:
@@ -241,6 +242,45 @@ void TestShortcuts::fitsA1024By640Screen()
         QTest::qWait(20);
         QVERIFY(keepScreenshot(m_window->grab().toImage(), "large-" + m_window->pageKey(i)));
     }
+}
+
+// An audio-only model's two charts, its verdict and its summary fit the window a 1,366 x 768
+// laptop gives (README): the page scrolled by a few lines, and the error axis's title was cut.
+void TestShortcuts::trainingWithBothChartsFitsA1280By720Window()
+{
+    model::TrainingParams quick;
+    quick.layers = {4, 2};
+    quick.pretrainEpochs = 3;
+    quick.finetuneEpochs = 3;
+    m_window->state().setTrainingParams(quick);
+    model::HybridParams audioOnly;
+    audioOnly.modalities = {model::Modality::Audio};
+    m_window->state().setHybridParams(audioOnly);
+    trigger("actionStartTraining");
+    auto* page = m_window->findChild<TrainingPage*>();
+    QVERIFY(page->jobs()->waitForFinished(60000));
+    QVERIFY(m_window->state().model());
+    m_window->resize(1280, 720);
+    m_window->showPage(MainWindow::TrainingIndex);
+    auto* finetuning = page->chart()->findChild<QChartView*>("lossChartFinetuning");
+    QVERIFY(finetuning->isVisible());
+    auto* area = child<QScrollArea>("trainingPageScroll");
+    QVERIFY(area);
+    QTRY_VERIFY2(!area->verticalScrollBar()->isVisible(),
+                 qPrintable(QString("%1 px tall in a %2 px viewport")
+                                .arg(area->widget()->minimumSizeHint().height())
+                                .arg(area->viewport()->height())));
+    for (const char* name : {"lossChartPretraining", "lossChartFinetuning"}) {
+        QChart* chart = page->chart()->findChild<QChartView*>(name)->chart();
+        QAbstractAxis* errorAxis = chart->axes(Qt::Vertical).value(0);
+        QVERIFY(errorAxis);
+        // Whole, or the short title when the plot is too short for it.
+        const QFontMetrics metrics(errorAxis->titleFont());
+        QVERIFY2(
+            metrics.horizontalAdvance(errorAxis->titleText()) <= chart->plotArea().height(),
+            qPrintable(QString("%1 in %2 px").arg(errorAxis->titleText()).arg(chart->plotArea().height())));
+    }
+    QVERIFY(keepScreenshot(m_window->grab().toImage(), "training-audio-only-1280x720"));
 }
 
 // View > Theme: dark turns the palette, the charts and the app's own colours dark at once, and

@@ -81,6 +81,8 @@ LossChart::LossChart(QWidget* parent) : QWidget(parent), m_viewsBox(new QWidget)
         m_epochAxes[c]->setTickAnchor(0);
         chart->addAxis(m_epochAxes[c], Qt::AlignBottom);
         m_charts[c] = chart;
+        connect(chart, &QChart::plotAreaChanged, this,
+                [this, c](const QRectF& plot) { fitValueAxisTitle(c, plot.height()); });
         m_views[c] = new ChartView(chart);
         m_views[c]->setObjectName(c == 0 ? "lossChartPretraining" : "lossChartFinetuning");
         m_views[c]->setRenderHint(QPainter::Antialiasing);

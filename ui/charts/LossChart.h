@@ -98,6 +98,7 @@ private:
     void showInLegend(const Curve& c);
     void updateAxes();
     void redrawBest();
+    void fitValueAxisTitle(int chart, double plotHeight);
     void replaceValueAxis(int chart);
     void hovered(const QLineSeries* series, const QPointF& point, bool state);
 

@@ -6,6 +6,7 @@
 
 #include <QCategoryAxis>
 #include <QChart>
+#include <QFontMetrics>
 #include <QLineSeries>
 #include <QScatterSeries>
 #include <QValueAxis>
@@ -27,10 +28,9 @@ void LossChart::replaceValueAxis(int chart)
         category->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     else
         axis->setLabelFormat("%.3g");
-    // Short enough for a chart 180 pixels high; the line under the charts says the rest.
-    axis->setTitleText(m_logScale ? tr("error (log; 1 = mean)") : tr("error (1 = mean)"));
     m_charts[chart]->addAxis(axis, Qt::AlignLeft);
     m_valueAxes[chart] = axis;
+    fitValueAxisTitle(chart, m_charts[chart]->plotArea().height());
     styleChart(m_charts[chart]);
     if (chart == 1 && m_best)
         m_best->attachAxis(axis);
@@ -40,6 +40,22 @@ void LossChart::replaceValueAxis(int chart)
             c.line->attachAxis(axis);
         }
     }
+}
+
+void LossChart::fitValueAxisTitle(int chart, double plotHeight)
+{
+    // The title runs along the plot's height: in a short chart (both charts in a 1,280 x 720
+    // window) the whole of it was cut to "error (1 = m...". The line under the charts says
+    // what 1 means.
+    QValueAxis* axis = m_valueAxes[chart];
+    if (!axis)
+        return;
+    const QString full = m_logScale ? tr("error (log; 1 = mean)") : tr("error (1 = mean)");
+    const QString brief = m_logScale ? tr("error (log)") : tr("error");
+    const bool fits = QFontMetrics(axis->titleFont()).horizontalAdvance(full) + 8 <= plotHeight;
+    const QString title = fits ? full : brief;
+    if (axis->titleText() != title)
+        axis->setTitleText(title);
 }
 
 void LossChart::updateAxes()

@@ -12,7 +12,6 @@
 #include "util/MessageBox.h"
 
 #include <QCheckBox>
-#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -21,6 +20,7 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QSlider>
+#include <QStackedWidget>
 #include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -164,9 +164,17 @@ QWidget* TrainingPage::buildLiveTab()
     right->setContentsMargins(0, 0, 0, 0);
     right->addLayout(chartOptions);
     right->addWidget(m_chart, 1);
-    right->addWidget(m_progress);
-    right->addWidget(m_progressLabel);
-    right->addWidget(m_status);
+    // The progress shows while a run trains, the verdict once it ended (a run starts by clearing
+    // it): one place for both, so that a page with both charts fits a 1,280 x 720 window.
+    auto* progressBox = new QWidget;
+    auto* progressRows = new QVBoxLayout(progressBox);
+    progressRows->setContentsMargins(0, 0, 0, 0);
+    progressRows->addWidget(m_progress);
+    progressRows->addWidget(m_progressLabel);
+    m_outcome = new QStackedWidget;
+    m_outcome->addWidget(m_status);
+    m_outcome->addWidget(progressBox);
+    right->addWidget(m_outcome);
     return live;
 }
 

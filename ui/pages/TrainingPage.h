@@ -15,6 +15,7 @@ class QLabel;
 class QProgressBar;
 class QPushButton;
 class QSlider;
+class QStackedWidget;
 class QTabWidget;
 class QTimer;
 
@@ -129,6 +130,7 @@ private:
     QLabel* m_progressLabel;
     std::optional<model::EpochStats> m_lastEpoch; // the run's latest epoch, to redraw the label
     QLabel* m_status;
+    QStackedWidget* m_outcome = nullptr; // the verdict (m_status), or the progress while a run trains
     QLabel* m_modelSummary;
     QLabel* m_modelOutOfDate; // says why the current model no longer fits the open data
     QTimer* m_drainTimer;

@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QStackedWidget>
 #include <QTimer>
 #include <algorithm>
 #include <any>
@@ -43,6 +44,7 @@ void TrainingPage::setRunning(bool running)
 {
     m_form->setEnabled(!running);
     m_modelChoice->setEnabled(!running);
+    m_outcome->setCurrentIndex(running ? 1 : 0);
     m_progress->setVisible(running);
     m_progressLabel->setVisible(running);
     m_pause->setText(tr("Pause"));
