@@ -311,13 +311,13 @@ void TestEvaluationPage::cancelKeepsThePreviousEvaluation()
     setInputs();
     runAndWait(10, 1);
     const auto previous = m_state->evaluation();
-    m_page->findChild<QSpinBox*>(QStringLiteral("evalK"))->setValue(20);
     // The job takes milliseconds: on a busy machine it may end before Cancel is pressed. That
     // is no failure of the page, so try again (with the previous evaluation back) until Cancel
     // comes first.
     bool cancelledInTime = false;
     for (int attempt = 0; attempt < 20 && !cancelledInTime; ++attempt) {
-        m_state->setEvaluation(previous);
+        m_state->setEvaluation(previous); // the controls show its settings again: K = 10
+        m_page->findChild<QSpinBox*>(QStringLiteral("evalK"))->setValue(20);
         QSignalSpy changed(m_state.get(), &AppState::evaluationChanged);
         QSignalSpy cancelled(m_page->jobs(), &ui::JobRunner::cancelled);
         m_page->run();
@@ -334,6 +334,14 @@ void TestEvaluationPage::cancelKeepsThePreviousEvaluation()
              QStringLiteral("Precision\n@10"));
     QVERIFY(button("evalRun")->isEnabled());
     QVERIFY(!button("evalCancel")->isEnabled());
+    // The results shown keep their K, and the banner says which settings they are for.
+    auto* banner = m_page->findChild<QLabel*>(QStringLiteral("evalBanner"));
+    QVERIFY2(banner->isVisibleTo(m_page.get()) &&
+                 banner->text().contains("These results are for K = 10 and 1 split; Run evaluation would "
+                                         "use K = 20 and 1 split."),
+             qPrintable(banner->text()));
+    m_page->findChild<QSpinBox*>(QStringLiteral("evalK"))->setValue(10);
+    QVERIFY2(!banner->text().contains("These results are for"), qPrintable(banner->text()));
 }
 
 void TestEvaluationPage::evaluationFromAProjectIsCurrent()

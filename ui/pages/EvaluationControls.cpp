@@ -37,6 +37,8 @@ QLayout* EvaluationPage::buildControls()
     m_splits->setValue(settings.value("evaluation/splits", 1).toInt());
     m_splits->setToolTip(tr("Repeat the evaluation on this many splits (holdout seeds from the one set): the "
                             "summary says whether the DBM's difference holds across them"));
+    for (QSpinBox* setting : {m_k, m_splits})
+        connect(setting, &QSpinBox::valueChanged, this, &EvaluationPage::updateBanner);
     m_protocol = new QComboBox;
     m_protocol->setObjectName("evalProtocol");
     for (const rec::ProtocolInfo& info : rec::protocolTable()) {

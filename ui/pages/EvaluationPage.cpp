@@ -239,6 +239,12 @@ void EvaluationPage::cancel()
 
 void EvaluationPage::evaluationChanged()
 {
+    // The controls show the settings of the results (a project's, a run's); the banner says so
+    // once they are changed.
+    if (const auto evaluation = m_state.evaluation(); evaluation && !evaluation->results.empty()) {
+        m_k->setValue(int(evaluation->results.front().k));
+        m_splits->setValue(int(std::max<std::size_t>(1, evaluation->splitSeeds.size())));
+    }
     showEvaluation();
 }
 
@@ -375,6 +381,21 @@ void EvaluationPage::updateBanner()
             text = tr("Out of date: %1 changed since this evaluation. Run it again to update it.")
                        .arg(changed.join(tr(" and ")));
             style = bannerStyle(BannerKind::OutOfDate);
+        }
+        // Settings changed since (or a run with others cancelled): the results keep their own.
+        const rec::EvaluationSet& shown = *m_state.evaluation();
+        const std::size_t shownK = shown.results.empty() ? 0 : shown.results.front().k;
+        const std::size_t shownSplits = std::max<std::size_t>(1, shown.splitSeeds.size());
+        if (!running && shownK > 0 &&
+            (shownK != std::size_t(m_k->value()) || shownSplits != std::size_t(m_splits->value()))) {
+            const auto splits = [](std::size_t n) { return n == 1 ? tr("1 split") : tr("%1 splits").arg(n); };
+            const QString settings =
+                tr("These results are for K = %1 and %2; Run evaluation would use K = %3 and %4.")
+                    .arg(shownK)
+                    .arg(splits(shownSplits))
+                    .arg(m_k->value())
+                    .arg(splits(std::size_t(m_splits->value())));
+            text = text.isEmpty() ? settings : text + '\n' + settings;
         }
     } else if (!running) {
         text = tr("No evaluation yet: choose K and the holdout seed, then press Run evaluation.");
