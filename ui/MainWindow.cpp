@@ -13,6 +13,7 @@
 #include "pages/TrainingPage.h"
 #include "util/Format.h"
 #include "util/MessageBox.h"
+#include "util/ShownFocus.h"
 #include "util/WheelGuard.h"
 
 #include <QApplication>
@@ -211,6 +212,7 @@ void MainWindow::createPages()
         scroll->setObjectName(page->objectName() + "Scroll");
         scroll->setWidgetResizable(true);
         scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setFocusPolicy(Qt::NoFocus); // no Tab stop of its own: it follows the focus inside
         scroll->setWidget(page);
         m_pages->addWidget(scroll);
     }
@@ -335,8 +337,8 @@ void MainWindow::showPage(int index)
         return;
     m_sidebar->setCurrentRow(index);
     // Keys go to the page shown (Ctrl+5 then Down picks the next listener), not to a widget of the
-    // page left behind or to nothing: its focus proxy, the list a page is about, takes them.
-    if (QWidget* target = page(index) ? page(index)->focusProxy() : nullptr)
+    // page left behind or to nothing: the list a page is about takes them (setShownFocus).
+    if (QWidget* target = page(index) ? shownFocus(page(index)) : nullptr)
         target->setFocus(Qt::ShortcutFocusReason);
 }
 

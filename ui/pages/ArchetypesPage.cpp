@@ -8,6 +8,7 @@
 #include "util/MessageBox.h"
 #include "util/RememberedSplitter.h"
 #include "util/SavedNotice.h"
+#include "util/ShownFocus.h"
 #include "util/Theme.h"
 
 #include <QAction>
@@ -116,7 +117,7 @@ QWidget* ArchetypesPage::buildSetPane(QWidget* parent)
     leftLayout->addWidget(intro);
 
     m_table = new QTableView(left);
-    setFocusProxy(m_table);              // shown with Ctrl+2, arrows move through the archetypes
+    setShownFocus(this, m_table);        // shown with Ctrl+2, arrows move through the archetypes
     m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move within it
     m_table->setObjectName(QStringLiteral("archetypeTable"));
     m_table->setModel(m_model);

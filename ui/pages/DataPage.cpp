@@ -8,6 +8,7 @@
 #include "pages/LoadSummaryBox.h"
 #include "util/Format.h"
 #include "util/LabelStyle.h"
+#include "util/ShownFocus.h"
 #include "util/StackWhenNarrow.h"
 
 #include <QAbstractItemView>
@@ -17,6 +18,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QShortcut>
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QSplitter>
@@ -69,7 +71,7 @@ QLayout* DataPage::buildTopRow()
 QWidget* DataPage::buildTableAndCharts()
 {
     m_table = new QTableView;
-    setFocusProxy(m_table);              // shown with Ctrl+1, arrows move through the tracks
+    setShownFocus(this, m_table);        // shown with Ctrl+1, arrows move through the tracks
     m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move within it
     m_table->setObjectName("catalogTable");
     m_table->setModel(m_filter);
@@ -162,6 +164,13 @@ QWidget* DataPage::buildFilterRow()
 
 void DataPage::connectSignals()
 {
+    // Ctrl+F: the search, as on the Recommendations page.
+    auto* find = new QShortcut(QKeySequence::Find, this);
+    find->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(find, &QShortcut::activated, this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
     connect(m_filterTimer, &QTimer::timeout, this, &DataPage::applyFilters);
     connect(m_search, &QLineEdit::textChanged, m_filterTimer, qOverload<>(&QTimer::start));
     connect(m_genreCombo, &QComboBox::currentIndexChanged, m_filterTimer, qOverload<>(&QTimer::start));

@@ -14,6 +14,7 @@
 #include "util/LabelStyle.h"
 #include "util/MessageBox.h"
 #include "util/SavedNotice.h"
+#include "util/ShownFocus.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -93,7 +94,7 @@ QLayout* EvaluationPage::buildSummaryRow()
 QWidget* EvaluationPage::buildTable()
 {
     m_table = new QTableView;
-    setFocusProxy(m_table);
+    setShownFocus(this, m_table);
     m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move within it
     m_table->setObjectName("evalTable");
     m_table->setModel(m_model);

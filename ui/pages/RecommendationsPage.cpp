@@ -17,6 +17,7 @@
 #include "util/MessageBox.h"
 #include "util/RememberedSplitter.h"
 #include "util/SavedNotice.h"
+#include "util/ShownFocus.h"
 
 #include <QComboBox>
 #include <QDeadlineTimer>
@@ -87,7 +88,7 @@ RecommendationsPage::RecommendationsPage(AppState& state, QWidget* parent)
     m_status->setStyleSheet(bannerStyle(BannerKind::Note));
 
     m_userList = new UserListPane;
-    setFocusProxy(m_userList); // shown with Ctrl+5, arrows step through the listeners
+    setShownFocus(this, m_userList); // shown with Ctrl+5, arrows step through the listeners
     m_userList->setObjectName("userListPane");
     m_find = new QShortcut(QKeySequence::Find, this);
     m_find->setContext(Qt::WidgetWithChildrenShortcut);

@@ -4,6 +4,7 @@
 #include "models/UserListModel.h"
 #include "pages/DataTable.h"
 #include "util/LabelStyle.h"
+#include "util/ShownFocus.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -56,7 +57,7 @@ UserListPane::UserListPane(QWidget* parent)
     makeSecondary(m_count);
 
     m_table = createDataTable("userTable", m_filter);
-    setFocusProxy(m_table); // the list is what keys move through
+    setShownFocus(this, m_table); // the list is what keys move through
     m_table->horizontalHeader()->setStretchLastSection(false);
     setTypicalColumnWidths(m_table, {"00000", "Niche Genre Enthusiast", "0000", "0.00"});
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
