@@ -150,8 +150,12 @@ Columns columnsOf(const std::vector<CsvDocument>& documents, LoadReport& report)
     Columns columns;
     for (const CsvDocument& doc : documents) {
         const SchemaMatch schema = matchSchema(doc.header);
-        for (std::size_t f = 0; f < kFieldCount; ++f)
+        std::array<std::string, kFieldCount>& headers = columns.headers.emplace_back();
+        for (std::size_t f = 0; f < kFieldCount; ++f) {
             columns.present[f] = columns.present[f] || schema.columns[f].has_value();
+            if (schema.columns[f])
+                headers[f] = schema.columns[f]->header;
+        }
     }
     for (Feature f : kAllFeatures) {
         if (columns.has(fieldOf(f)))

@@ -22,14 +22,41 @@ bool isMissing(std::string_view value)
 namespace {
 
 // A defect of one row: the row is dropped and counted under `reason`, the load goes on.
+// What makes a row unusable: a field's value missing, or a problem with it ("is not a number").
+// The reason is worded once the row's file is known, with the column that file names the field by.
 struct RowDefect
 {
-    std::string reason;
+    Field field;
+    std::string problem; // empty: the value is missing
 };
 
 [[noreturn]] void rowDefect(Field field, const std::string& problem)
 {
-    throw RowDefect{"'" + std::string(fieldName(field)) + "' " + problem};
+    throw RowDefect{field, problem};
+}
+
+// Where the file holds the field, when its column has another name (" (column 'genre')" for
+// Artist Genres): the reasons a row is dropped say it, so that the user finds it in the file.
+std::string columnNote(const Record& r, Field field, const Columns& columns)
+{
+    const Cell& cell = at(r, field);
+    const std::size_t file = cell.text ? cell.file : at(r, Field::Name).file;
+    if (file >= columns.headers.size())
+        return {};
+    std::string header = columns.headers[file][std::size_t(field)];
+    if (header.empty() && field == Field::ReleaseDate)
+        header = columns.headers[file][std::size_t(Field::Year)]; // a year stands for the date
+    if (header.empty() || text::toLower(header) == text::toLower(fieldName(field)))
+        return {};
+    return " (column '" + header + "')";
+}
+
+std::string describeDefect(const Record& r, const RowDefect& defect, const Columns& columns)
+{
+    const std::string name(fieldName(defect.field));
+    const std::string where = columnNote(r, defect.field, columns);
+    return defect.problem.empty() ? "missing " + name + where
+                                  : "'" + name + "'" + where + " " + defect.problem;
 }
 
 // "inf", "-Infinity", "1e999": numbers, but none a feature can take.
@@ -161,12 +188,12 @@ std::pair<TrackFields, FeatureRow> readRecord(const Record& r, const Columns& co
 {
     for (Field f : columns.required) {
         if (isMissing(at(r, f).value()))
-            throw RowDefect{"missing " + std::string(fieldName(f))};
+            throw RowDefect{f, {}};
     }
     const Cell& date = at(r, Field::ReleaseDate);
     const Cell& yearCell = at(r, Field::Year);
     if (columns.hasDate() && isMissing(date.value()) && isMissing(yearCell.value()))
-        throw RowDefect{"missing " + std::string(fieldName(Field::ReleaseDate))};
+        throw RowDefect{Field::ReleaseDate, {}};
 
     TrackFields fields;
     fields.uri = std::string(at(r, Field::TrackUri).value());
@@ -208,7 +235,7 @@ ReadRecord readRecordOrDefect(const Record& r, const Columns& columns)
         std::string id = trackIdentity(fields);
         return {std::move(fields), features, std::move(id), {}};
     } catch (const RowDefect& defect) {
-        return {{}, {}, {}, defect.reason};
+        return {{}, {}, {}, describeDefect(r, defect, columns)};
     }
 }
 

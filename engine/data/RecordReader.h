@@ -49,6 +49,9 @@ struct Columns
     std::array<bool, kFieldCount> present{};
     FeatureSet features;
     std::vector<Field> required;
+    // Per file, the column each field is read from ("" when the file has none): the reasons a
+    // row is dropped name it.
+    std::vector<std::array<std::string, kFieldCount>> headers;
 
     bool has(Field f) const { return present[static_cast<std::size_t>(f)]; }
     bool hasDate() const { return has(Field::ReleaseDate) || has(Field::Year); }

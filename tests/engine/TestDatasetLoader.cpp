@@ -264,11 +264,12 @@ void TestDatasetLoader::dropsIncompleteRowsPerReason()
     QCOMPARE(c.size(), 1u);
     const auto& dropped = c.report().dropped;
     QCOMPARE(dropped.size(), 4u);
-    QCOMPARE(dropped[0].reason, std::string("missing Track Name"));
-    QCOMPARE(dropped[1].reason, std::string("missing Album Release Date"));
+    // Named as the file names them when its column has another name.
+    QCOMPARE(dropped[0].reason, std::string("missing Track Name (column 'name')"));
+    QCOMPARE(dropped[1].reason, std::string("missing Album Release Date (column 'year')"));
     QCOMPARE(dropped[2].reason, std::string("missing Energy"));
     QCOMPARE(dropped[2].rows, 2u); // "nan" counts as missing
-    QCOMPARE(dropped[3].reason, std::string("missing Artist Genres"));
+    QCOMPARE(dropped[3].reason, std::string("missing Artist Genres (column 'genre')"));
     QCOMPARE(c.report().droppedTotal(), 5u);
 }
 
@@ -335,18 +336,20 @@ void TestDatasetLoader::dropsDefectiveRows_data()
                            << "'Energy' outside its plausible range 0..1" << 3;
     QTest::newRow("nan") << header + good + "B,Y,nan,2001,true,C,200000\n"
                          << "missing Energy" << 3;
-    QTest::newRow("absurd duration") << header + good + "B,Y,0.5,2001,true,C,1e306\n"
-                                     << "'Track Duration (ms)' outside its plausible range 1..86400000" << 3;
+    QTest::newRow("absurd duration")
+        << header + good + "B,Y,0.5,2001,true,C,1e306\n"
+        << "'Track Duration (ms)' (column 'duration_ms') outside its plausible range 1..86400000" << 3;
     QTest::newRow("bad key") << header + good + "B,Y,0.5,2001,true,H,200000\n"
                              << "'Key' is not a key" << 3;
     QTest::newRow("bad date") << header + good + "B,Y,0.5,last year,true,C,200000\n"
-                              << "'Album Release Date' is not a date" << 3;
+                              << "'Album Release Date' (column 'release_date') is not a date" << 3;
     QTest::newRow("year 0") << header + good + "B,Y,0.5,0000,true,C,200000\n"
-                            << "'Album Release Date' is outside the years 1000..2100" << 3;
+                            << "'Album Release Date' (column 'release_date') is outside the years 1000..2100"
+                            << 3;
     QTest::newRow("bad explicit") << header + good + "B,Y,0.5,2001,maybe,C,200000\n"
                                   << "'Explicit' is not true or false" << 3;
     QTest::newRow("empty required value") << header + good + ",Y,0.5,2001,true,C,200000\n"
-                                          << "missing Track Name" << 3;
+                                          << "missing Track Name (column 'name')" << 3;
 }
 
 // A defect of one row drops that row, counted under its reason with its line; the rest loads.
