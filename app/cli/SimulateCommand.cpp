@@ -26,12 +26,13 @@ void printSummary(const sim::SimulationResult& result, const sim::ArchetypeSet& 
                   const sim::CatalogFacts& facts)
 {
     const sim::SimulationSummary& s = result.summary;
-    std::fprintf(stderr, "%zu users, %s interactions, %zu fell back to random tracks, %zu discoverers\n",
+    std::fprintf(stderr, "%zu users, %s interactions, %zu fell back to random tracks, %zu discoverer%s\n",
                  result.users.size(), text::withThousands((long long)s.interactions).c_str(), s.fellBack,
-                 s.discoverers);
+                 s.discoverers, s.discoverers == 1 ? "" : "s");
     for (std::size_t k = 0; k < result.archetypeNames.size(); ++k) {
         char counts[64];
-        std::snprintf(counts, sizeof counts, "%6zu users", s.usersPerArchetype[k]);
+        std::snprintf(counts, sizeof counts, "%6zu %s", s.usersPerArchetype[k],
+                      s.usersPerArchetype[k] == 1 ? "user" : "users");
         std::string line = "  " + result.archetypeNames[k];
         line.resize(std::max<std::size_t>(line.size(), 26), ' ');
         line += std::string(" ") + counts;
