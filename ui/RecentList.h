@@ -24,6 +24,7 @@ public:
 
     // Puts the entry first (moving it there when it is already listed).
     void add(const QStringList& files);
+    // Takes the entry out of the list (a file of it is gone).
     void remove(const QStringList& files);
     QList<QStringList> entries() const;
 

@@ -26,9 +26,10 @@ void printSummary(const sim::SimulationResult& result, const sim::ArchetypeSet& 
                   const sim::CatalogFacts& facts)
 {
     const sim::SimulationSummary& s = result.summary;
-    std::fprintf(stderr, "%zu users, %s interactions, %zu fell back to random tracks, %zu discoverer%s\n",
-                 result.users.size(), text::withThousands((long long)s.interactions).c_str(), s.fellBack,
-                 s.discoverers, s.discoverers == 1 ? "" : "s");
+    std::fprintf(stderr, "%zu user%s, %s interactions, %zu fell back to random tracks, %zu discoverer%s\n",
+                 result.users.size(), result.users.size() == 1 ? "" : "s",
+                 text::withThousands((long long)s.interactions).c_str(), s.fellBack, s.discoverers,
+                 s.discoverers == 1 ? "" : "s");
     for (std::size_t k = 0; k < result.archetypeNames.size(); ++k) {
         char counts[64];
         std::snprintf(counts, sizeof counts, "%6zu %s", s.usersPerArchetype[k],

@@ -191,6 +191,9 @@ std::vector<std::vector<Field>> lackingColumns(const std::vector<CsvDocument>& d
             if (!schema.has(f))
                 lacking[d].push_back(f);
         }
+        // A date is required whenever a file has one (a year will do), though not listed above.
+        if (columns.hasDate() && !schema.has(Field::ReleaseDate) && !schema.has(Field::Year))
+            lacking[d].push_back(Field::ReleaseDate);
     }
     return lacking;
 }
@@ -198,7 +201,10 @@ std::vector<std::vector<Field>> lackingColumns(const std::vector<CsvDocument>& d
 // Whether a row was dropped because its file lacks a column (rather than for a defect of its own).
 bool lacksAColumnOfItsFile(const Record& r, const std::vector<Field>& lacking)
 {
-    return std::any_of(lacking.begin(), lacking.end(), [&](Field f) { return at(r, f).text == nullptr; });
+    return std::any_of(lacking.begin(), lacking.end(), [&](Field f) {
+        // A year from the other file stands for the date.
+        return at(r, f).text == nullptr && (f != Field::ReleaseDate || at(r, Field::Year).text == nullptr);
+    });
 }
 
 std::string joinedNames(const std::vector<std::string>& files)

@@ -234,6 +234,16 @@ void TestDatasetLoader::mergeKeepsRowsOfEitherFile()
                       "2.csv has no column for Explicit, which another file has: 2 of its rows, joined with "
                       "no row of that file, were dropped") != notes.end());
     QCOMPARE(m.report().droppedTotal(), std::size_t(2));
+
+    // A year is the date a file lacks.
+    const Catalog dated = loadDocuments(
+        {parseCsv("name,artist,year\nA,X,2001\n", "1.csv"), parseCsv("name,artist\nA,X\nB,Y\n", "2.csv")});
+    QCOMPARE(dated.size(), 1u);
+    const std::vector<std::string>& datedNotes = dated.report().notes;
+    QVERIFY(
+        std::find(datedNotes.begin(), datedNotes.end(),
+                  "2.csv has no column for Album Release Date, which another file has: 1 of its rows, joined "
+                  "with no row of that file, were dropped") != datedNotes.end());
 }
 
 void TestDatasetLoader::identityPrefersUri()

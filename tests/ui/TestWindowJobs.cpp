@@ -154,7 +154,8 @@ void TestWindowJobs::aFailedJobsMessageShowsWithoutTheJob()
     int messagesBefore = MessageBox::shownCount();
     int messagesSeen = -1;
     bool jobShown = true;
-    connect(files, &JobRunner::failed, this, [&] {
+    QObject watch; // the connection ends with the test
+    connect(files, &JobRunner::failed, &watch, [&] {
         messagesSeen = MessageBox::shownCount() - messagesBefore;
         jobShown =
             !child<QToolButton>("jobCancel")->isHidden() || !child<QLabel>("jobStatus")->text().isEmpty();

@@ -104,6 +104,8 @@ LossChart::LossChart(QWidget* parent) : QWidget(parent), m_viewsBox(new QWidget)
         m_best->setBorderColor(QApplication::palette().color(QPalette::Base));
         for (QChart* chart : m_charts)
             styleChart(chart);
+        for (int c = 0; c < 2; ++c)
+            fitValueAxisTitle(c, m_charts[c]->plotArea().height());
     });
     m_explanation = new QLabel;
     m_explanation->setObjectName("lossChartExplanation");

@@ -30,8 +30,8 @@ void LossChart::replaceValueAxis(int chart)
         axis->setLabelFormat("%.3g");
     m_charts[chart]->addAxis(axis, Qt::AlignLeft);
     m_valueAxes[chart] = axis;
-    fitValueAxisTitle(chart, m_charts[chart]->plotArea().height());
     styleChart(m_charts[chart]);
+    fitValueAxisTitle(chart, m_charts[chart]->plotArea().height()); // in the axis's styled font
     if (chart == 1 && m_best)
         m_best->attachAxis(axis);
     for (auto& [key, c] : m_curves) {

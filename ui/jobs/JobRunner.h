@@ -52,7 +52,7 @@ public:
     // that ends is no longer paused.
     void setPaused(bool paused);
     bool isPaused() const { return m_paused; }
-    // Cancels, waits for the work to stop and drops its result (emits cancelled, finished).
+    // Cancels, waits for the work to stop and drops its result (emits ending, cancelled, finished).
     void cancelAndWait();
     // Waits until the current job ended and its result was delivered (tests).
     bool waitForFinished(int timeoutMs = 60000);

@@ -215,9 +215,11 @@ void SimulationPage::run()
     for (const sim::ArchetypeProblem& problem : archetypes.blockingProblems())
         problems << QString::fromStdString(sim::describeProblem(archetypes, problem));
     if (!problems.isEmpty()) {
-        MessageBox::warning(this, tr("Run simulation"),
-                            tr("The archetypes need fixing first (Archetypes page, Ctrl+2):\n%1")
-                                .arg(problems.mid(0, 5).join('\n')));
+        MessageBox::warning(
+            this, tr("Run simulation"),
+            tr("The archetypes need fixing first (Archetypes page, Ctrl+2):\n%1")
+                .arg(problems.mid(0, 5).join('\n') +
+                     (problems.size() > 5 ? '\n' + tr("and %1 more").arg(problems.size() - 5) : QString())));
         return;
     }
 

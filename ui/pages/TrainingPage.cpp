@@ -12,6 +12,7 @@
 #include "util/MessageBox.h"
 
 #include <QCheckBox>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -274,6 +275,8 @@ void TrainingPage::connectSignals()
                      "cancelled run's curves are in the Runs tab.")
                 : tr("Training cancelled: there is no model yet. The run's curves are in the Runs tab."));
     });
+    // The verdict's place, not the progress's, once the run ends: before a failure's message.
+    connect(m_jobs, &JobRunner::ending, this, [this] { m_outcome->setCurrentIndex(0); });
     connect(m_jobs, &JobRunner::failed, this, [this](const QString& message) {
         drain();
         const bool diverged = m_diverged && m_diverged->load();

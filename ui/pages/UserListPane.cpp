@@ -162,7 +162,10 @@ bool UserListPane::eventFilter(QObject* watched, QEvent* event)
     // The arrow and page keys in the search move through the list it filters, as in a browser's
     // address bar; the typing stays in the search.
     if (watched == m_search && event->type() == QEvent::KeyPress) {
-        const int key = static_cast<QKeyEvent*>(event)->key();
+        const auto* press = static_cast<QKeyEvent*>(event);
+        // Shift+Up selects the search's text; the keypad's arrows carry a modifier of their own.
+        const bool plain = (press->modifiers() & ~Qt::KeypadModifier) == Qt::NoModifier;
+        const int key = plain ? press->key() : 0;
         if (key == Qt::Key_Down || key == Qt::Key_Up || key == Qt::Key_PageDown || key == Qt::Key_PageUp) {
             if (m_filterTimer->isActive())
                 filterAsAsked();

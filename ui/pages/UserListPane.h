@@ -21,7 +21,8 @@ class UserListModel;
 // The Recommendations page's list of simulated users: a search field (id or archetype), an
 // archetype filter, "85 of 1,050 users", and a sortable table. It says which user the table's
 // current row is; which user the page shows is the page's business. A filter changed from the
-// pane that hides the current user makes its first user current.
+// pane that hides the current user makes the first user it shows current (one it still shows
+// stays current).
 class UserListPane : public QWidget
 {
     Q_OBJECT

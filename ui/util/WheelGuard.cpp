@@ -33,11 +33,13 @@ bool WheelGuard::eventFilter(QObject* watched, QEvent* event)
     auto* widget = static_cast<QWidget*>(watched);
     if (widget->hasFocus())
         return false;
-    // The nearest area around it that can scroll gets the wheel; none, and the wheel does nothing.
+    // The nearest area around it that can scroll gets the wheel (its viewport, which scrolls the
+    // bar of the wheel's direction); none, and the wheel does nothing.
+    const auto canScroll = [](const QScrollBar* bar) { return bar->maximum() > bar->minimum(); };
     for (QWidget* around = widget->parentWidget(); around; around = around->parentWidget()) {
         auto* area = qobject_cast<QAbstractScrollArea*>(around);
-        if (area && area->verticalScrollBar()->maximum() > area->verticalScrollBar()->minimum()) {
-            QCoreApplication::sendEvent(area->verticalScrollBar(), event);
+        if (area && (canScroll(area->verticalScrollBar()) || canScroll(area->horizontalScrollBar()))) {
+            QCoreApplication::sendEvent(area->viewport(), event);
             break;
         }
     }
