@@ -20,6 +20,7 @@ BarChart::BarChart(const QString& title, QWidget* parent)
     : QWidget(parent), m_chart(new QChart), m_view(new QChartView(m_chart, this)),
       m_color(QColor(0x3b, 0x6e, 0xa8))
 {
+    m_view->setFocusPolicy(Qt::NoFocus); // no Tab stop: a chart takes no keys, and shows no focus
     m_chart->setTitle(title);
     m_chart->legend()->hide();
     m_chart->setMargins(QMargins(4, 4, 4, 4));

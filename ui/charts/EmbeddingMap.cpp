@@ -40,6 +40,7 @@ EmbeddingMap::EmbeddingMap(QWidget* parent)
       m_background(new QLineSeries), m_history(makeSeries(QColor(0x3b, 0x6e, 0xa8), 8)),
       m_recommendations(makeSeries(QColor(0xe0, 0x7a, 0x1f), 12)), m_x(new QValueAxis), m_y(new QValueAxis)
 {
+    m_view->setFocusPolicy(Qt::NoFocus); // no Tab stop: a chart takes no keys, and shows no focus
     // Small borderless grey dots and no line: thousands of outlines would darken into a blob.
     m_background->setPen(QPen(themeColor(ThemeColor::Background), 1, Qt::NoPen));
     m_background->setColor(themeColor(ThemeColor::Background));

@@ -24,6 +24,7 @@ GroupedBarChart::GroupedBarChart(const QString& title, QWidget* parent)
       m_colors({QColor(0x1f, 0x4e, 0x8c), QColor(0x3b, 0x7d, 0xc4), QColor(0x8d, 0xb8, 0xe8),
                 QColor(0x4f, 0x9a, 0x6b), QColor(0xd0, 0x8a, 0x2e), QColor(0x9a, 0x9a, 0x9a)})
 {
+    m_view->setFocusPolicy(Qt::NoFocus); // no Tab stop: a chart takes no keys, and shows no focus
     m_chart->setTitle(title);
     m_chart->setMargins(QMargins(4, 4, 4, 4));
     m_chart->setBackgroundRoundness(0);

@@ -86,7 +86,8 @@ LossChart::LossChart(QWidget* parent) : QWidget(parent), m_viewsBox(new QWidget)
         m_views[c] = new ChartView(chart);
         m_views[c]->setObjectName(c == 0 ? "lossChartPretraining" : "lossChartFinetuning");
         m_views[c]->setRenderHint(QPainter::Antialiasing);
-        m_views[c]->setMinimumHeight(180); // with the labels under them, the page fits 1280 x 800
+        m_views[c]->setFocusPolicy(Qt::NoFocus); // no Tab stop: a chart takes no keys, and shows no focus
+        m_views[c]->setMinimumHeight(180);       // with the labels under them, the page fits 1280 x 800
         views->addWidget(m_views[c]);
         replaceValueAxis(c);
     }

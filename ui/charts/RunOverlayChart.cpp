@@ -27,6 +27,7 @@ RunOverlayChart::RunOverlayChart(QWidget* parent)
     : QWidget(parent), m_stage(new QComboBox), m_chart(new QChart), m_view(new QChartView(m_chart)),
       m_note(new QLabel)
 {
+    m_view->setFocusPolicy(Qt::NoFocus); // no Tab stop: a chart takes no keys, and shows no focus
     m_stage->setObjectName("runsStage");
     m_stage->setToolTip(tr("Which curves to compare: a layer's pretraining or the fine-tuning"));
     m_view->setObjectName("runsOverlay");
