@@ -62,18 +62,23 @@ protected:
     void trigger(const char* action) const { child<QAction>(action)->trigger(); }
     // Starts (Run > Start training) an audio-only training far too long to end during a test,
     // and returns its jobs.
-    JobRunner* startEndlessTraining() const
+    // Starts an audio-only training with these settings, as Start does.
+    JobRunner* startAudioOnlyTraining(const model::TrainingParams& params) const
     {
-        model::TrainingParams params;
-        params.layers = {32, 16};
-        params.batchSize = 16;
-        params.pretrainEpochs = 100000;
         m_window->state().setTrainingParams(params);
         model::HybridParams audioOnly;
         audioOnly.modalities = {model::Modality::Audio};
         m_window->state().setHybridParams(audioOnly);
         trigger("actionStartTraining");
         return m_window->findChild<TrainingPage*>()->jobs();
+    }
+    JobRunner* startEndlessTraining() const
+    {
+        model::TrainingParams params;
+        params.layers = {32, 16};
+        params.batchSize = 16;
+        params.pretrainEpochs = 100000;
+        return startAudioOnlyTraining(params);
     }
     bool waitForCatalog() const { return m_window->catalogJobs()->waitForFinished(60000); }
     QString realFile(const char* name) const { return QString(GDBM_TEST_DATA_DIR) + "/real/" + name; }

@@ -293,13 +293,8 @@ void TestShortcuts::trainingWithBothChartsFitsA1280By720Window()
     quick.layers = {4, 2};
     quick.pretrainEpochs = 3;
     quick.finetuneEpochs = 3;
-    m_window->state().setTrainingParams(quick);
-    model::HybridParams audioOnly;
-    audioOnly.modalities = {model::Modality::Audio};
-    m_window->state().setHybridParams(audioOnly);
-    trigger("actionStartTraining");
+    QVERIFY(startAudioOnlyTraining(quick)->waitForFinished(60000));
     auto* page = m_window->findChild<TrainingPage*>();
-    QVERIFY(page->jobs()->waitForFinished(60000));
     QVERIFY(m_window->state().model());
     m_window->resize(1280, 720);
     m_window->showPage(MainWindow::TrainingIndex);
