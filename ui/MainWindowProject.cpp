@@ -111,9 +111,8 @@ bool MainWindow::maybeStopRunningWork(const QString& action)
 
 void MainWindow::newProject()
 {
-    if (!maybeStopAndSave(tr("start a new project")))
+    if (!maybeStopAndSave(tr("start a new project"))) // stops every job when it goes on
         return;
-    stopAllJobs();
     m_state.resetArchetypes(sim::defaultArchetypes());
     m_state.setSimulationSettings({});
     m_state.restoreSimulation(nullptr, false);

@@ -181,18 +181,18 @@ Columns columnsOf(const std::vector<CsvDocument>& documents, LoadReport& report)
 
 // Per file of a merge, the columns the catalog needs that it lacks: a row of it not joined with
 // another file's row cannot be complete.
-std::vector<std::vector<Field>> lackingColumns(const std::vector<CsvDocument>& documents,
-                                               const Columns& columns)
+std::vector<std::vector<Field>> lackingColumns(const Columns& columns)
 {
-    std::vector<std::vector<Field>> lacking(documents.size());
-    for (std::size_t d = 0; documents.size() > 1 && d < documents.size(); ++d) {
-        const SchemaMatch schema = matchSchema(documents[d].header);
+    const std::size_t files = columns.headers.size();
+    std::vector<std::vector<Field>> lacking(files);
+    for (std::size_t d = 0; files > 1 && d < files; ++d) {
+        const auto has = [&](Field f) { return !columns.headers[d][std::size_t(f)].empty(); };
         for (Field f : columns.required) {
-            if (!schema.has(f))
+            if (!has(f))
                 lacking[d].push_back(f);
         }
         // A date is required whenever a file has one (a year will do), though not listed above.
-        if (columns.hasDate() && !schema.has(Field::ReleaseDate) && !schema.has(Field::Year))
+        if (columns.hasDate() && !has(Field::ReleaseDate) && !has(Field::Year))
             lacking[d].push_back(Field::ReleaseDate);
     }
     return lacking;
@@ -240,7 +240,7 @@ Catalog loadDocuments(const std::vector<CsvDocument>& documents, const ProgressC
     }
     report.rowsMerged = records.size();
     const Columns columns = columnsOf(documents, report);
-    const std::vector<std::vector<Field>> lacking = lackingColumns(documents, columns);
+    const std::vector<std::vector<Field>> lacking = lackingColumns(columns);
     std::vector<std::size_t> droppedForLacking(documents.size(), 0);
 
     Catalog catalog;

@@ -21,9 +21,9 @@ bool isMissing(std::string_view value)
 
 namespace {
 
-// A defect of one row: the row is dropped and counted under `reason`, the load goes on.
-// What makes a row unusable: a field's value missing, or a problem with it ("is not a number").
-// The reason is worded once the row's file is known, with the column that file names the field by.
+// A defect of one row (the row is dropped and counted under its reason, the load goes on): a
+// field's value missing, or a problem with it ("is not a number"). The reason is worded once the
+// row's file is known, with the column that file names the field by.
 struct RowDefect
 {
     Field field;

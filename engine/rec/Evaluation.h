@@ -161,6 +161,7 @@ struct EvaluationSet
     std::vector<std::uint64_t> splitSeeds;          // empty for one split
     std::vector<ProtocolAcrossSplits> acrossSplits; // one per result, in its order; empty for one split
 
+    std::size_t splitCount() const { return splitSeeds.empty() ? 1 : splitSeeds.size(); }
     const EvaluationResult* find(Protocol protocol) const;
     const ProtocolAcrossSplits* findAcrossSplits(Protocol protocol) const;
 };

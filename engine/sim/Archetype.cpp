@@ -152,4 +152,15 @@ std::string describeProblem(const ArchetypeSet& set, const ArchetypeProblem& pro
     return where + ": " + problem.field + ": " + problem.message;
 }
 
+std::string describeBlockingProblems(const ArchetypeSet& set, std::size_t shown)
+{
+    const std::vector<ArchetypeProblem> problems = set.blockingProblems();
+    std::vector<std::string> lines;
+    for (std::size_t i = 0; i < problems.size() && i < shown; ++i)
+        lines.push_back(describeProblem(set, problems[i]));
+    if (problems.size() > shown)
+        lines.push_back("and " + std::to_string(problems.size() - shown) + " more");
+    return text::join(lines, "\n");
+}
+
 } // namespace gdbm::sim

@@ -108,5 +108,8 @@ ArchetypeSet defaultArchetypes();
 
 // "Mood-Based Listener: share: shares sum to 0.95, not 1" (for messages).
 std::string describeProblem(const ArchetypeSet& set, const ArchetypeProblem& problem);
+// The set's blocking problems, one per line: the first `shown`, then "and N more"; empty when
+// the set has none (what the app says before it exports or simulates the set).
+std::string describeBlockingProblems(const ArchetypeSet& set, std::size_t shown = 5);
 
 } // namespace gdbm::sim

@@ -99,6 +99,15 @@ void TestArchetypes::problemsAreReported()
     const auto unnamed = set.problems();
     QCOMPARE(unnamed[0].field, std::string("name"));
     QCOMPARE(describeProblem(set, unnamed[0]), std::string("archetype 1 (no name): name: the name is empty"));
+
+    // All of them, one per line, the first few and a count of the rest.
+    const std::string all = describeBlockingProblems(set, 2);
+    const std::string rest = "\nand " + std::to_string(set.blockingProblems().size() - 2) + " more";
+    QCOMPARE(all.rfind("archetype 1 (no name): name: the name is empty\narchetype 'Casual Listener': ", 0),
+             0u);
+    QVERIFY2(all.size() > rest.size() && all.compare(all.size() - rest.size(), rest.size(), rest) == 0,
+             all.c_str());
+    QVERIFY(describeBlockingProblems(defaultArchetypes()).empty());
 }
 
 void TestArchetypes::normalizeSharesSumsToOne()

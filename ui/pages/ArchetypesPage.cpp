@@ -390,13 +390,10 @@ void ArchetypesPage::importSet()
 void ArchetypesPage::exportSet()
 {
     const sim::ArchetypeSet& set = m_state.archetypes();
-    QStringList problems;
-    for (const sim::ArchetypeProblem& problem : set.blockingProblems())
-        problems << QString::fromStdString(sim::describeProblem(set, problem));
-    if (!problems.isEmpty()) {
+    if (const std::string problems = sim::describeBlockingProblems(set); !problems.empty()) {
         MessageBox::warning(this, tr("Export archetypes"),
                             tr("Fix these first, or the file could not be read back:\n%1")
-                                .arg(problems.mid(0, 5).join('\n')));
+                                .arg(QString::fromStdString(problems)));
         return;
     }
     const QString file = FileDialog::saveFile(this, kPurpose, tr("Export archetypes"), fileFilter(),

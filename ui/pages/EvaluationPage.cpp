@@ -244,7 +244,7 @@ void EvaluationPage::evaluationChanged()
     // once they are changed.
     if (const auto evaluation = m_state.evaluation(); evaluation && !evaluation->results.empty()) {
         m_k->setValue(int(evaluation->results.front().k));
-        m_splits->setValue(int(std::max<std::size_t>(1, evaluation->splitSeeds.size())));
+        m_splits->setValue(int(evaluation->splitCount()));
     }
     showEvaluation();
 }
@@ -386,7 +386,7 @@ void EvaluationPage::updateBanner()
         // Settings changed since (or a run with others cancelled): the results keep their own.
         const rec::EvaluationSet& shown = *m_state.evaluation();
         const std::size_t shownK = shown.results.empty() ? 0 : shown.results.front().k;
-        const std::size_t shownSplits = std::max<std::size_t>(1, shown.splitSeeds.size());
+        const std::size_t shownSplits = shown.splitCount();
         if (!running && shownK > 0 &&
             (shownK != std::size_t(m_k->value()) || shownSplits != std::size_t(m_splits->value()))) {
             const auto splits = [](std::size_t n) { return n == 1 ? tr("1 split") : tr("%1 splits").arg(n); };

@@ -211,15 +211,10 @@ void SimulationPage::run()
     std::shared_ptr<const data::Catalog> catalog = m_state.catalog();
     const sim::ArchetypeSet archetypes = m_state.archetypes();
     // Said before anything starts: the simulation would refuse the set anyway.
-    QStringList problems;
-    for (const sim::ArchetypeProblem& problem : archetypes.blockingProblems())
-        problems << QString::fromStdString(sim::describeProblem(archetypes, problem));
-    if (!problems.isEmpty()) {
-        MessageBox::warning(
-            this, tr("Run simulation"),
-            tr("The archetypes need fixing first (Archetypes page, Ctrl+2):\n%1")
-                .arg(problems.mid(0, 5).join('\n') +
-                     (problems.size() > 5 ? '\n' + tr("and %1 more").arg(problems.size() - 5) : QString())));
+    if (const std::string problems = sim::describeBlockingProblems(archetypes); !problems.empty()) {
+        MessageBox::warning(this, tr("Run simulation"),
+                            tr("The archetypes need fixing first (Archetypes page, Ctrl+2):\n%1")
+                                .arg(QString::fromStdString(problems)));
         return;
     }
 

@@ -153,20 +153,15 @@ QWidget* TrainingPage::buildLiveTab()
     m_status->setObjectName("trainStatus");
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    // Showing the progress and changing the texts must not resize the charts: a chart's layout
-    // is slow, and the GUI thread stays free for the user while the model trains.
-    for (QWidget* w : {static_cast<QWidget*>(m_progress), static_cast<QWidget*>(m_progressLabel)}) {
-        QSizePolicy policy = w->sizePolicy();
-        policy.setRetainSizeWhenHidden(true);
-        w->setSizePolicy(policy);
-    }
     auto* live = new QWidget;
     auto* right = new QVBoxLayout(live);
     right->setContentsMargins(0, 0, 0, 0);
     right->addLayout(chartOptions);
     right->addWidget(m_chart, 1);
     // The progress shows while a run trains, the verdict once it ended (a run starts by clearing
-    // it): one place for both, so that a page with both charts fits a 1,280 x 720 window.
+    // it): one place for both, so that a page with both charts fits a 1,280 x 720 window. Its
+    // height is the taller page's whichever shows, so neither resizes the charts (a chart's
+    // layout is slow, and the GUI thread stays free while the model trains).
     auto* progressBox = new QWidget;
     auto* progressRows = new QVBoxLayout(progressBox);
     progressRows->setContentsMargins(0, 0, 0, 0);

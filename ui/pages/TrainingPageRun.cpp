@@ -45,8 +45,6 @@ void TrainingPage::setRunning(bool running)
     m_form->setEnabled(!running);
     m_modelChoice->setEnabled(!running);
     m_outcome->setCurrentIndex(running ? 1 : 0);
-    m_progress->setVisible(running);
-    m_progressLabel->setVisible(running);
     m_pause->setText(tr("Pause"));
     m_cancelling = false;
     if (!running) {
